@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs, with apt-get, the Debian 12 packages Cyberachat needs to build, run and test.
+# Idempotent: only what is missing is installed. Runs as root (CI does too).
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential g++ cmake ninja-build pkg-config git
+  # libraries (all from Debian)
+  libcpp-httplib-dev nlohmann-json3-dev libyaml-cpp-dev libsqlite3-dev sqlite3
+  libsoci-dev libsodium-dev libcli11-dev libspdlog-dev libfmt-dev
+  libxlsxwriter-dev libzip-dev libpugixml-dev libcairo2-dev libpango1.0-dev
+  libgraphviz-dev graphviz libmagic-dev libssl-dev zlib1g-dev
+  # tests and benchmarks
+  libgtest-dev libgmock-dev libbenchmark-dev curl python3 python3-openpyxl poppler-utils
+  chromium wrk nginx-light hyperfine fonts-dejavu-core
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+# Node.js with npm drives the browser tests; a machine may already have a Node.js that bundles npm.
+if ! command -v npm >/dev/null 2>&1; then missing+=(nodejs npm); fi
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all Debian packages present"
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO=sudo; else
+    echo "install-deps: missing packages (${missing[*]}) and not root: run as root" >&2; exit 1
+  fi
+else
+  SUDO=
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "install-deps: done"

@@ -1,0 +1,9 @@
+#pragma once
+// Each subcommand registers itself on the application; main() only parses and dispatches.
+#include <CLI/CLI.hpp>
+
+namespace cyberachat::cli {
+
+void register_template_command(CLI::App& app);
+
+}  // namespace cyberachat::cli

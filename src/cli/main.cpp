@@ -1,0 +1,19 @@
+// cyberachat: the questionnaire tools, the web server and the administration commands.
+#include <iostream>
+
+#include "cli/commands.hpp"
+
+int main(int argc, char** argv) {
+    CLI::App app{
+        "Cyberachat — la sécurité numérique dans les achats d'équipements biomédicaux (questionnaire AFIB).\n"
+        "Cyberachat — digital security in the procurement of biomedical equipment (AFIB questionnaire)."};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "cyberachat 0.1.0");
+    cyberachat::cli::register_template_command(app);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    }
+    return 0;
+}

@@ -1,0 +1,108 @@
+// `cyberachat template check|show|eval`: work on a questionnaire definition.
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/commands.hpp"
+#include "core/engine.hpp"
+#include "definition/builtin_questionnaire.hpp"
+#include "definition/definition_loader.hpp"
+#include "outputs/json/questionnaire_json.hpp"
+
+namespace cyberachat::cli {
+namespace {
+
+// Loads FILE, or the built-in AFIB questionnaire when FILE is empty; prints errors on stderr.
+std::shared_ptr<const Questionnaire> load_or_report(const std::string& file) {
+    LoadedDefinition loaded =
+        file.empty() ? load_definition(builtin_afib_yaml(), kBuiltinAfibName) : load_definition_file(file);
+    for (const auto& error : loaded.errors) std::cerr << error.to_string() << "\n";
+    if (!loaded.ok()) {
+        std::cerr << loaded.errors.size() << " erreur(s) dans " << (file.empty() ? kBuiltinAfibName : file) << "\n";
+        return nullptr;
+    }
+    return loaded.questionnaire;
+}
+
+struct TemplateOptions {
+    std::string file;
+    bool json = false;
+    std::string answers;
+};
+
+[[noreturn]] void finish(int code) { throw CLI::RuntimeError(code); }
+
+void run_check(const TemplateOptions& options) {
+    auto questionnaire = load_or_report(options.file);
+    if (!questionnaire) finish(1);
+    std::cout << (options.file.empty() ? kBuiltinAfibName : options.file) << " : questionnaire « "
+              << questionnaire->id << " » version " << questionnaire->version << ", "
+              << questionnaire->parts.size() << " parties, " << questionnaire->section_count() << " sections, "
+              << questionnaire->question_count() << " questions — aucune erreur.\n";
+}
+
+void run_show(const TemplateOptions& options) {
+    auto questionnaire = load_or_report(options.file);
+    if (!questionnaire) finish(1);
+    if (options.json) {
+        std::cout << questionnaire_json(*questionnaire).dump(2) << "\n";
+        return;
+    }
+    for (const auto& part : questionnaire->parts) {
+        std::cout << "# " << part.title.fr << " [" << part.id << "]\n";
+        for (const auto& section : part.sections) {
+            std::cout << "## " << section.title.fr << " [" << section.id << "]"
+                      << (section.show_if_text.empty() ? "" : "  si " + section.show_if_text) << "\n";
+            for (const auto& question : section.questions)
+                std::cout << "- " << question.label.fr << " (" << question_kind_name(question.kind)
+                          << (question.required ? "" : ", facultatif") << ") [" << question.id << "]"
+                          << (question.show_if_text.empty() ? "" : "  si " + question.show_if_text) << "\n";
+        }
+    }
+}
+
+void run_eval(const TemplateOptions& options) {
+    auto questionnaire = load_or_report(options.file);
+    if (!questionnaire) finish(1);
+    std::ifstream in(options.answers, std::ios::binary);
+    if (!in) {
+        std::cerr << "Fichier de réponses illisible : " << options.answers << "\n";
+        finish(2);
+    }
+    nlohmann::json raw = nlohmann::json::parse(in, nullptr, false);
+    if (raw.is_discarded() || !raw.is_object()) {
+        std::cerr << options.answers << " : JSON invalide ; attendu un objet {\"id_question\": valeur}\n";
+        finish(2);
+    }
+    AnswerSet answers;
+    std::vector<InvalidAnswer> invalid;
+    normalize_answers(*questionnaire, raw, answers, invalid);
+    std::cout << evaluation_json(*questionnaire, evaluate(*questionnaire, answers), invalid).dump(2) << "\n";
+}
+
+}  // namespace
+
+void register_template_command(CLI::App& app) {
+    auto options = std::make_shared<TemplateOptions>();
+    CLI::App* command = app.add_subcommand(
+        "template", "Vérifier, afficher ou évaluer un questionnaire (par défaut le questionnaire AFIB intégré)");
+    command->require_subcommand(1);
+
+    CLI::App* check = command->add_subcommand(
+        "check", "Valider FILE (par défaut le questionnaire AFIB intégré) ; code 0 si correct, 1 avec la liste des erreurs");
+    check->add_option("FILE", options->file, "Fichier YAML du questionnaire");
+    check->callback([options] { run_check(*options); });
+
+    CLI::App* show = command->add_subcommand("show", "Afficher le questionnaire (texte, ou JSON avec --json)");
+    show->add_flag("--json", options->json, "Sortie JSON : {id, version, parts:[{id, title, sections:[…]}]}");
+    show->add_option("FILE", options->file, "Fichier YAML du questionnaire");
+    show->callback([options] { run_show(*options); });
+
+    CLI::App* eval = command->add_subcommand(
+        "eval", "Évaluer des réponses : sections et questions visibles, réponses manquantes, progression");
+    eval->add_option("--answers", options->answers, "Fichier JSON {id_question: valeur}")->required();
+    eval->add_option("FILE", options->file, "Fichier YAML du questionnaire");
+    eval->callback([options] { run_eval(*options); });
+}
+
+}  // namespace cyberachat::cli

@@ -1,0 +1,207 @@
+#include "core/condition_parser.hpp"
+
+#include <cctype>
+#include <string>
+
+namespace cyberachat {
+namespace {
+
+enum class TokenKind { word, number, string, equals, not_equals, open, close, end, invalid };
+
+struct Token {
+    TokenKind kind = TokenKind::end;
+    std::string text;
+    size_t column = 0;
+};
+
+bool is_word_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+bool is_word_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
+}
+
+class Lexer {
+public:
+    explicit Lexer(std::string_view text) : text_(text) {}
+
+    Token next() {
+        while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+        Token token;
+        token.column = pos_;
+        if (pos_ >= text_.size()) return token;
+        char c = text_[pos_];
+        if (c == '(' || c == ')') {
+            token.kind = c == '(' ? TokenKind::open : TokenKind::close;
+            token.text = std::string(1, c);
+            ++pos_;
+        } else if ((c == '=' || c == '!') && pos_ + 1 < text_.size() && text_[pos_ + 1] == '=') {
+            token.kind = c == '=' ? TokenKind::equals : TokenKind::not_equals;
+            token.text = std::string(text_.substr(pos_, 2));
+            pos_ += 2;
+        } else if (c == '\'' || c == '"') {
+            size_t end = text_.find(c, pos_ + 1);
+            if (end == std::string_view::npos) {
+                token.kind = TokenKind::invalid;
+                token.text = "unterminated string";
+                pos_ = text_.size();
+            } else {
+                token.kind = TokenKind::string;
+                token.text = std::string(text_.substr(pos_ + 1, end - pos_ - 1));
+                pos_ = end + 1;
+            }
+        } else if (std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '+') {
+            size_t start = pos_++;
+            while (pos_ < text_.size() &&
+                   (std::isdigit(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '.' || text_[pos_] == ','))
+                ++pos_;
+            token.kind = TokenKind::number;
+            token.text = std::string(text_.substr(start, pos_ - start));
+            for (char& ch : token.text)
+                if (ch == ',') ch = '.';
+        } else if (is_word_start(c)) {
+            size_t start = pos_;
+            while (pos_ < text_.size() && is_word_char(text_[pos_])) ++pos_;
+            token.kind = TokenKind::word;
+            token.text = std::string(text_.substr(start, pos_ - start));
+        } else {
+            token.kind = TokenKind::invalid;
+            token.text = std::string("unexpected character '") + c + "'";
+            ++pos_;
+        }
+        return token;
+    }
+
+private:
+    std::string_view text_;
+    size_t pos_ = 0;
+};
+
+class Parser {
+public:
+    explicit Parser(std::string_view text) : lexer_(text) { advance(); }
+
+    Result<ConditionPtr> parse() {
+        TRY_ASSIGN(auto root, parse_or());
+        if (current_.kind != TokenKind::end) return unexpected("'and', 'or' or the end");
+        return root;
+    }
+
+private:
+    void advance() { current_ = lexer_.next(); }
+
+    bool is_keyword(const char* keyword) const {
+        return current_.kind == TokenKind::word && current_.text == keyword;
+    }
+
+    Error error_at(size_t column, const std::string& fr, const std::string& en) const {
+        return Error::make("condition_syntax", "colonne " + std::to_string(column + 1) + " : " + fr,
+                           "column " + std::to_string(column + 1) + ": " + en);
+    }
+
+    Error unexpected(const std::string& expected) const {
+        std::string found = current_.kind == TokenKind::end       ? "the end of the condition"
+                            : current_.kind == TokenKind::invalid ? current_.text
+                                                                  : "'" + current_.text + "'";
+        std::string found_fr = current_.kind == TokenKind::end       ? "la fin de la condition"
+                               : current_.kind == TokenKind::invalid ? current_.text
+                                                                     : "« " + current_.text + " »";
+        return error_at(current_.column, "attendu " + expected + ", trouvé " + found_fr,
+                        "expected " + expected + ", found " + found);
+    }
+
+    static ConditionPtr combine(Condition::Op op, ConditionPtr left, ConditionPtr right) {
+        if (left->op == op) {
+            left->operands.push_back(std::move(right));
+            return left;
+        }
+        auto node = std::make_unique<Condition>();
+        node->op = op;
+        node->operands.push_back(std::move(left));
+        node->operands.push_back(std::move(right));
+        return node;
+    }
+
+    Result<ConditionPtr> parse_or() {
+        TRY_ASSIGN(auto left, parse_and());
+        while (is_keyword("or")) {
+            advance();
+            TRY_ASSIGN(auto right, parse_and());
+            left = combine(Condition::Op::any_of, std::move(left), std::move(right));
+        }
+        return left;
+    }
+
+    Result<ConditionPtr> parse_and() {
+        TRY_ASSIGN(auto left, parse_not());
+        while (is_keyword("and")) {
+            advance();
+            TRY_ASSIGN(auto right, parse_not());
+            left = combine(Condition::Op::all_of, std::move(left), std::move(right));
+        }
+        return left;
+    }
+
+    Result<ConditionPtr> parse_not() {
+        if (is_keyword("not")) {
+            advance();
+            TRY_ASSIGN(auto operand, parse_not());
+            auto node = std::make_unique<Condition>();
+            node->op = Condition::Op::negation;
+            node->operands.push_back(std::move(operand));
+            return node;
+        }
+        return parse_primary();
+    }
+
+    Result<ConditionPtr> parse_primary() {
+        if (current_.kind == TokenKind::open) {
+            advance();
+            TRY_ASSIGN(auto inner, parse_or());
+            if (current_.kind != TokenKind::close) return unexpected("')'");
+            advance();
+            return inner;
+        }
+        if (is_keyword("answered")) {
+            advance();
+            if (current_.kind != TokenKind::open) return unexpected("'(' after answered");
+            advance();
+            if (current_.kind != TokenKind::word) return unexpected("a question id");
+            auto node = std::make_unique<Condition>();
+            node->op = Condition::Op::answered;
+            node->question_id = current_.text;
+            node->column = current_.column;
+            advance();
+            if (current_.kind != TokenKind::close) return unexpected("')'");
+            advance();
+            return ConditionPtr(std::move(node));
+        }
+        if (current_.kind != TokenKind::word || is_keyword("and") || is_keyword("or"))
+            return unexpected("a question id, 'not', 'answered(' or '('");
+        auto node = std::make_unique<Condition>();
+        node->question_id = current_.text;
+        node->column = current_.column;
+        advance();
+        if (current_.kind == TokenKind::equals)
+            node->op = Condition::Op::equals;
+        else if (current_.kind == TokenKind::not_equals)
+            node->op = Condition::Op::not_equals;
+        else
+            return unexpected("'==' or '!=' after '" + node->question_id + "'");
+        advance();
+        if (current_.kind != TokenKind::word && current_.kind != TokenKind::number &&
+            current_.kind != TokenKind::string)
+            return unexpected("a value (oui, non, a choice id, a number or a quoted text)");
+        node->literal = current_.text;
+        node->literal_is_number = current_.kind == TokenKind::number;
+        advance();
+        return ConditionPtr(std::move(node));
+    }
+
+    Lexer lexer_;
+    Token current_;
+};
+
+}  // namespace
+
+Result<ConditionPtr> parse_condition(std::string_view text) { return Parser(text).parse(); }
+
+}  // namespace cyberachat

@@ -1,0 +1,18 @@
+#pragma once
+// Parses show_if expressions:
+//   expr     := and_expr ('or' and_expr)*
+//   and_expr := not_expr ('and' not_expr)*
+//   not_expr := 'not' not_expr | primary
+//   primary  := '(' expr ')' | 'answered' '(' ID ')' | ID ('==' | '!=') VALUE
+//   VALUE    := WORD | NUMBER | 'quoted' | "quoted"
+#include <string_view>
+
+#include "core/condition.hpp"
+#include "core/result.hpp"
+
+namespace cyberachat {
+
+// On failure the Error's message names the column and what was expected.
+Result<ConditionPtr> parse_condition(std::string_view text);
+
+}  // namespace cyberachat

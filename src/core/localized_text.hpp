@@ -1,0 +1,24 @@
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace cyberachat {
+
+enum class Language { fr, en };
+
+Language parse_language(std::string_view code);  // "en" → en, anything else → fr
+std::string_view language_code(Language language);
+
+// A text in French (the reference) and English (for vendors). English falls back to French.
+struct LocalizedText {
+    std::string fr;
+    std::string en;
+
+    const std::string& in(Language language) const {
+        if (language == Language::en && !en.empty()) return en;
+        return fr;
+    }
+    bool empty() const { return fr.empty() && en.empty(); }
+};
+
+}  // namespace cyberachat
