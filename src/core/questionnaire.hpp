@@ -63,6 +63,7 @@ struct Section {
 struct Part {
     std::string id;
     LocalizedText title;
+    LocalizedText short_title;  // for tabs and navigation ("Dispositif"); falls back to title
     std::vector<Section> sections;
     int line = 0;
     size_t index = 0;

@@ -215,10 +215,12 @@ private:
         Part part;
         part.line = line_of(node);
         if (!expect_map(node, "", "une partie")) return part;
-        check_keys(node, "partie", {"id", "title", "sections"});
+        check_keys(node, "partie", {"id", "title", "short_title", "sections"});
         part.id = claim_id(node, "partie");
         const std::string subject = "partie '" + part.id + "'";
         part.title = localized(node, subject, "title", true);
+        part.short_title = localized(node, subject, "short_title", false);
+        if (part.short_title.empty()) part.short_title = part.title;
         const YAML::Node sections = node["sections"];
         if (!sections || !sections.IsSequence() || sections.size() == 0) {
             error(line_of(node), subject, "« sections » doit être une liste non vide");

@@ -47,7 +47,10 @@ json questionnaire_json(const Questionnaire& questionnaire) {
                                 {"note", section.note.empty() ? json() : localized_json(section.note)},
                                 {"questions", questions}});
         }
-        parts.push_back({{"id", part.id}, {"title", localized_json(part.title)}, {"sections", sections}});
+        parts.push_back({{"id", part.id},
+                         {"title", localized_json(part.title)},
+                         {"short_title", localized_json(part.short_title)},
+                         {"sections", sections}});
     }
     json content = json::array();
     for (const auto& text : questionnaire.content)

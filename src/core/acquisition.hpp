@@ -1,0 +1,109 @@
+#pragma once
+// The records of a purchase ("acquisition") and its vendors' responses, as the domain sees them.
+// Plain data: the store fills them, the web layer shows them. Times are UTC ISO-8601 strings
+// ("2026-11-29T10:15:00Z"); dates are "YYYY-MM-DD".
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cyberachat {
+
+using Id = std::int64_t;
+
+enum class Role { admin, biomedical, it, buyer };
+std::string_view role_name(Role role);              // "admin", "biomedical", "it", "buyer"
+std::optional<Role> parse_role(std::string_view name);
+std::string_view role_label_fr(Role role);          // "Administrateur", "Ingénieur biomédical", …
+
+struct User {
+    Id id = 0;
+    std::string email;          // lower-cased, unique
+    std::string display_name;
+    Role role = Role::biomedical;
+    std::string password_hash;  // argon2id (libsodium crypto_pwhash_str); never the password
+    bool active = true;
+    std::string created_at;
+};
+
+// A stored copy of one questionnaire version: a purchase keeps the version it was created with.
+struct QuestionnaireVersion {
+    Id id = 0;
+    std::string questionnaire_id;  // "afib"
+    std::string version;           // "2024.1"
+    std::string sha256;            // of yaml
+    std::string yaml;              // the definition text itself
+    std::string created_at;
+};
+
+struct Acquisition {
+    Id id = 0;
+    std::string title;        // e.g. "Échographes cardiologie 2027"
+    std::string equipment;    // equipment designation
+    std::string service;      // hospital department
+    std::string reference;    // procurement reference (n° de marché)
+    std::string deadline;     // YYYY-MM-DD or empty
+    std::string notes;
+    Id questionnaire_version_id = 0;
+    std::string status = "open";  // open | closed
+    Id created_by = 0;
+    std::string created_at;
+    std::string updated_at;
+};
+
+enum class ResponseStatus { draft, submitted };
+std::string_view response_status_name(ResponseStatus status);  // "draft" | "submitted"
+
+// One vendor invited to one purchase, and its response.
+struct VendorResponse {
+    Id id = 0;
+    Id acquisition_id = 0;
+    std::string company;
+    std::string contact_name;
+    std::string email;
+    std::string language = "fr";  // fr | en
+    ResponseStatus status = ResponseStatus::draft;
+    std::string submitted_at;     // empty while draft
+    std::string invite_token_hash;  // SHA-256 hex of the secret link's token; empty when revoked
+    std::string invited_at;
+    std::string created_at;
+    std::string updated_at;
+};
+
+struct StoredAnswer {
+    Id response_id = 0;
+    std::string question_id;
+    nlohmann::json value;       // canonical (see core/answer_validation.hpp); null: comment only
+    std::string comment;
+    std::int64_t revision = 0;  // increases at each change of this answer; used to detect conflicts
+    std::string updated_at;
+    std::string updated_by;     // "vendor:<response id>" or "user:<email>"
+};
+
+struct StoredDocument {
+    Id id = 0;
+    Id response_id = 0;
+    std::string question_id;
+    std::string file_name;      // sanitized
+    std::string content_type;   // detected (libmagic)
+    std::int64_t size = 0;
+    std::string sha256;         // hex
+    std::string storage_path;   // relative to the data directory
+    std::string created_at;
+};
+
+// Append-only journal: every change is recorded (who, when, what, old → new).
+struct Event {
+    Id id = 0;
+    std::string at;
+    std::string actor;          // "user:<email>", "vendor:<response id>", "system"
+    std::string entity;         // "acquisition", "response", "answer", "document", "user", "session", "token"
+    Id entity_id = 0;
+    std::string action;         // "create", "update", "delete", "submit", "reopen", "login", …
+    std::string field;          // e.g. question id for answers
+    std::string old_value;      // JSON text or empty
+    std::string new_value;      // JSON text or empty
+};
+
+}  // namespace cyberachat
