@@ -5,5 +5,8 @@
 namespace cyberachat::cli {
 
 void register_template_command(CLI::App& app);
+void register_serve_command(CLI::App& app);
+void register_user_command(CLI::App& app);
+void register_token_command(CLI::App& app);
 
 }  // namespace cyberachat::cli

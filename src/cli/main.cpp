@@ -10,6 +10,9 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     app.set_version_flag("--version", "cyberachat 0.1.0");
     cyberachat::cli::register_template_command(app);
+    cyberachat::cli::register_serve_command(app);
+    cyberachat::cli::register_user_command(app);
+    cyberachat::cli::register_token_command(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

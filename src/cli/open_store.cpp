@@ -1,0 +1,62 @@
+#include "cli/open_store.hpp"
+
+#include <iostream>
+
+#include "core/answer_validation.hpp"
+#include "security/secrets.hpp"
+
+namespace cyberachat::cli {
+
+std::shared_ptr<store::Store> open_store_or_report(const std::string& data_dir) {
+    if (!security::initialize()) {
+        std::cerr << "libsodium ne démarre pas.\n";
+        return nullptr;
+    }
+    auto opened = store::Store::open(data_dir);
+    if (!opened) {
+        std::cerr << "Impossible d'ouvrir la base de données dans « " << data_dir << " » : " << opened.error().message << "\n";
+        return nullptr;
+    }
+    return opened.value();
+}
+
+bool create_user(store::Store& store, const std::string& email_input, const std::string& role_name_input,
+                 std::string password, bool print_generated) {
+    Question email_question;
+    email_question.kind = QuestionKind::email;
+    auto email = normalize_answer(email_question, email_input);
+    if (!email || !email->is_string()) {
+        std::cerr << "Adresse e-mail invalide : « " << email_input << " »\n";
+        return false;
+    }
+    auto role = parse_role(role_name_input);
+    if (!role) {
+        std::cerr << "Rôle inconnu « " << role_name_input << " » : admin, biomedical, it ou buyer.\n";
+        return false;
+    }
+    const bool generated = password.empty();
+    if (generated) password = security::generate_password();
+    if (password.size() < 12) {
+        std::cerr << "Mot de passe trop court : 12 caractères au moins.\n";
+        return false;
+    }
+    User user;
+    user.email = email->get<std::string>();
+    for (char& c : user.email) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    user.display_name = user.email;
+    user.role = *role;
+    user.password_hash = security::hash_password(password);
+    auto created = store.users.create(user, "system:cli");
+    if (!created) {
+        std::cerr << (created.error().code == "conflict" ? "Un compte existe déjà pour " + user.email
+                                                          : created.error().message)
+                  << "\n";
+        return false;
+    }
+    std::cout << "Compte créé : " << user.email << " (" << role_label_fr(*role) << ")\n";
+    if (generated && print_generated)
+        std::cout << "Mot de passe (affiché une seule fois, notez-le) : " << password << "\n";
+    return true;
+}
+
+}  // namespace cyberachat::cli

@@ -1,0 +1,17 @@
+#pragma once
+#include <memory>
+#include <string>
+
+#include "store/repositories.hpp"
+
+namespace cyberachat::cli {
+
+// Opens the data directory's database (creating it), or prints why not and returns null.
+std::shared_ptr<store::Store> open_store_or_report(const std::string& data_dir);
+
+// Creates a hospital user; prints the generated password when `password` is empty.
+// Returns false (with a message on stderr) on failure.
+bool create_user(store::Store& store, const std::string& email, const std::string& role, std::string password,
+                 bool print_generated);
+
+}  // namespace cyberachat::cli

@@ -1,0 +1,87 @@
+// `cyberachat serve`: the web application on an embedded SQLite database.
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+#include "cli/commands.hpp"
+#include "cli/open_store.hpp"
+#include "web/http_server.hpp"
+
+namespace cyberachat::cli {
+namespace {
+
+struct ServeOptions {
+    web::ServerConfig config;
+    std::string data = "var";
+    std::string admin_email = "admin@cyberachat.local";
+    size_t max_upload_mb = 50;
+};
+
+void run_serve(const ServeOptions& options) {
+    auto store = open_store_or_report(options.data);
+    if (!store) throw CLI::RuntimeError(1);
+    web::ServerConfig config = options.config;
+    config.max_document_bytes = options.max_upload_mb * 1024 * 1024;
+
+    // First start on an empty database: one administrator, its password generated and shown once.
+    if (store->users.count() == 0) {
+        std::cout << "Base de données vide : création du compte administrateur.\n";
+        if (!create_user(*store, options.admin_email, "admin", "", true)) throw CLI::RuntimeError(1);
+    }
+
+    web::WebApp app(store, config);
+    auto server = web::make_server(app);
+    int port = config.port;
+    if (port == 0) port = server->bind_to_any_port(config.bind);
+    else if (!server->bind_to_port(config.bind, port)) port = -1;
+    if (port <= 0) {
+        std::cerr << "Impossible d'écouter sur " << config.bind << ":" << config.port
+                  << " (port déjà utilisé ?). Choisissez-en un autre avec --port.\n";
+        throw CLI::RuntimeError(1);
+    }
+    app.config.port = port;
+
+    // Stop cleanly on SIGINT/SIGTERM: finish the requests in progress, nothing acknowledged is lost.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    std::thread stopper([&server, signals] {
+        int signal = 0;
+        sigwait(&signals, &signal);
+        spdlog::info("signal {} received: stopping", signal);
+        server->stop();
+    });
+
+    std::cout << "Cyberachat écoute sur " << app.base_url() << "  (données : " << options.data << ")\n"
+              << "Connectez-vous sur " << app.base_url() << "/login avec le compte administrateur.\n"
+              << std::flush;
+    server->listen_after_bind();
+    if (stopper.joinable()) {
+        pthread_kill(stopper.native_handle(), SIGTERM);
+        stopper.join();
+    }
+}
+
+}  // namespace
+
+void register_serve_command(CLI::App& app) {
+    auto options = std::make_shared<ServeOptions>();
+    CLI::App* serve = app.add_subcommand("serve", "Démarrer l'application web (base SQLite intégrée dans --data)");
+    serve->add_option("--port", options->config.port, "Port d'écoute (0 : un port libre)")->capture_default_str();
+    serve->add_option("--bind", options->config.bind, "Adresse d'écoute")->capture_default_str();
+    serve->add_option("--data", options->data, "Répertoire des données (base SQLite et documents)")->capture_default_str();
+    serve->add_option("--public-url", options->config.public_url,
+                      "Adresse publique, pour les liens d'invitation (ex. https://cyberachat.chu.fr)");
+    serve->add_flag("--secure-cookies", options->config.secure_cookies, "Cookies « Secure » (derrière HTTPS)");
+    serve->add_option("--max-upload-mb", options->max_upload_mb, "Taille maximale d'un document, en Mo")->capture_default_str();
+    serve->add_option("--threads", options->config.threads, "Nombre de fils de traitement")->capture_default_str();
+    serve->add_option("--admin-email", options->admin_email,
+                      "Identifiant de l'administrateur créé au premier démarrage sur une base vide")->capture_default_str();
+    serve->callback([options] { run_serve(*options); });
+}
+
+}  // namespace cyberachat::cli

@@ -1,0 +1,123 @@
+#include "services/acquisition_service.hpp"
+
+#include <cctype>
+
+#include "core/answer_validation.hpp"
+#include "security/secrets.hpp"
+
+namespace cyberachat::services {
+
+std::string trim_copy(std::string_view text) {
+    size_t start = 0, end = text.size();
+    while (start < end && std::isspace(static_cast<unsigned char>(text[start]))) ++start;
+    while (end > start && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+    return std::string(text.substr(start, end - start));
+}
+
+namespace {
+
+bool valid_date(const std::string& text) {
+    Question date_question;
+    date_question.kind = QuestionKind::date;
+    auto normalized = normalize_answer(date_question, text);
+    return normalized.ok() && normalized->is_string() && normalized->get<std::string>() == text;
+}
+
+bool valid_email(const std::string& text) {
+    Question email_question;
+    email_question.kind = QuestionKind::email;
+    return normalize_answer(email_question, text).ok();
+}
+
+void check_length(FieldErrors& errors, const std::string& field, const std::string& value, size_t max) {
+    if (value.size() > max) errors[field] = "Trop long (" + std::to_string(max) + " caractères au plus).";
+}
+
+Error invalid_fields(const FieldErrors& errors) {
+    std::string message;
+    for (const auto& [field, text] : errors) message += (message.empty() ? "" : " ") + field + " : " + text;
+    return Error::make("invalid", message, message);
+}
+
+}  // namespace
+
+FieldErrors AcquisitionService::validate(const Acquisition& input) {
+    FieldErrors errors;
+    if (input.title.empty()) errors["title"] = "Donnez un intitulé à l'achat.";
+    if (input.equipment.empty()) errors["equipment"] = "Précisez l'équipement concerné.";
+    if (!input.deadline.empty() && !valid_date(input.deadline))
+        errors["deadline"] = "Date invalide : utilisez le format AAAA-MM-JJ.";
+    check_length(errors, "title", input.title, 200);
+    check_length(errors, "equipment", input.equipment, 200);
+    check_length(errors, "service", input.service, 200);
+    check_length(errors, "reference", input.reference, 100);
+    check_length(errors, "notes", input.notes, 10000);
+    return errors;
+}
+
+FieldErrors AcquisitionService::validate(const VendorInput& input) {
+    FieldErrors errors;
+    if (input.company.empty()) errors["company"] = "Indiquez le nom de la société.";
+    if (input.email.empty()) errors["email"] = "Indiquez l'adresse e-mail du contact.";
+    else if (!valid_email(input.email)) errors["email"] = "Adresse e-mail invalide.";
+    if (input.language != "fr" && input.language != "en") errors["language"] = "Langue : fr ou en.";
+    check_length(errors, "company", input.company, 200);
+    check_length(errors, "contact_name", input.contact_name, 200);
+    return errors;
+}
+
+Result<Acquisition> AcquisitionService::create(Acquisition input, Id user_id, const std::string& actor) {
+    if (auto errors = validate(input); !errors.empty()) return invalid_fields(errors);
+    TRY_ASSIGN(auto version, questionnaires_.current_version());
+    input.questionnaire_version_id = version.id;
+    input.created_by = user_id;
+    input.status = "open";
+    return store_.acquisitions.create(input, actor);
+}
+
+Result<Acquisition> AcquisitionService::update(const Acquisition& input, const std::string& actor) {
+    if (auto errors = validate(input); !errors.empty()) return invalid_fields(errors);
+    auto existing = store_.acquisitions.find(input.id);
+    if (!existing) return Error::make("not_found", "Achat introuvable.", "Purchase not found.");
+    Acquisition updated = *existing;
+    updated.title = input.title;
+    updated.equipment = input.equipment;
+    updated.service = input.service;
+    updated.reference = input.reference;
+    updated.deadline = input.deadline;
+    updated.notes = input.notes;
+    return store_.acquisitions.update(updated, actor);
+}
+
+Result<Invitation> AcquisitionService::invite(Id acquisition_id, const VendorInput& input, const std::string& actor) {
+    if (auto errors = validate(input); !errors.empty()) return invalid_fields(errors);
+    if (!store_.acquisitions.find(acquisition_id)) return Error::make("not_found", "Achat introuvable.", "Purchase not found.");
+    Invitation invitation;
+    invitation.token = security::random_token();
+    VendorResponse response;
+    response.acquisition_id = acquisition_id;
+    response.company = input.company;
+    response.contact_name = input.contact_name;
+    response.email = input.email;
+    response.language = input.language;
+    response.invite_token_hash = security::sha256_hex(invitation.token);
+    TRY_ASSIGN(invitation.response, store_.responses.create(response, actor));
+    return invitation;
+}
+
+Result<std::string> AcquisitionService::regenerate_link(Id response_id, const std::string& actor) {
+    if (!store_.responses.find(response_id)) return Error::make("not_found", "Fournisseur introuvable.", "Vendor not found.");
+    std::string token = security::random_token();
+    TRY(store_.responses.set_invite_token_hash(response_id, security::sha256_hex(token), actor));
+    store_.sessions.remove_for_subject("vendor", response_id);
+    return token;
+}
+
+Result<void> AcquisitionService::revoke_link(Id response_id, const std::string& actor) {
+    if (!store_.responses.find(response_id)) return Error::make("not_found", "Fournisseur introuvable.", "Vendor not found.");
+    TRY(store_.responses.set_invite_token_hash(response_id, "", actor));
+    store_.sessions.remove_for_subject("vendor", response_id);
+    return {};
+}
+
+}  // namespace cyberachat::services

@@ -1,0 +1,72 @@
+#pragma once
+// What can happen to a vendor's response, whoever asks (pages or API): reading it with its
+// evaluation, saving an answer, documents, submitting, reopening. Handlers stay thin.
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/engine.hpp"
+#include "core/result.hpp"
+#include "services/questionnaire_cache.hpp"
+#include "store/repositories.hpp"
+
+namespace cyberachat::services {
+
+// A response with everything needed to show or evaluate it.
+struct ResponseSnapshot {
+    Acquisition acquisition;
+    VendorResponse response;
+    std::shared_ptr<const Questionnaire> questionnaire;
+    std::map<std::string, StoredAnswer> answers;                  // question id → answer
+    std::map<std::string, std::vector<StoredDocument>> documents; // question id → documents
+    AnswerSet answer_set;  // values for the engine (document questions: their document ids)
+    Evaluation evaluation;
+
+    bool submitted() const { return response.status == ResponseStatus::submitted; }
+};
+
+struct SaveAnswerResult {
+    StoredAnswer answer;
+    bool changed = false;
+    ResponseSnapshot snapshot;  // after the save
+};
+
+struct ServiceLimits {
+    size_t max_document_bytes = 50u * 1024 * 1024;
+};
+
+class ResponseService {
+public:
+    ResponseService(store::Store& store, QuestionnaireCache& questionnaires, ServiceLimits limits = {})
+        : store_(store), questionnaires_(questionnaires), limits_(limits) {}
+
+    Result<ResponseSnapshot> load(Id response_id);
+
+    // Error codes: "not_found" (unknown question, or a document question — use add_document),
+    // "submitted" (read-only), "invalid_value" (messages fr/en), "conflict" (someone saved since
+    // base_revision; -1 skips the check). `comment` absent: the stored comment is kept.
+    Result<SaveAnswerResult> save_answer(Id response_id, const std::string& question_id, const nlohmann::json& raw,
+                                         const std::optional<std::string>& comment, std::int64_t base_revision,
+                                         const std::string& actor);
+
+    // Error codes: "not_found", "submitted", "invalid" (not a document question, empty or
+    // disallowed type), "too_large".
+    Result<StoredDocument> add_document(Id response_id, const std::string& question_id, const std::string& file_name,
+                                        const std::string& bytes, const std::string& actor);
+    Result<void> delete_document(Id response_id, Id document_id, const std::string& actor);
+
+    // "incomplete" when required answers are missing (see snapshot.evaluation), "submitted" when already.
+    Result<void> submit(Id response_id, const std::string& actor);
+    Result<void> reopen(Id response_id, const std::string& actor);
+
+    const ServiceLimits& limits() const { return limits_; }
+
+private:
+    store::Store& store_;
+    QuestionnaireCache& questionnaires_;
+    ServiceLimits limits_;
+};
+
+}  // namespace cyberachat::services

@@ -1,0 +1,60 @@
+#pragma once
+// The database: SQLite (embedded default) through SOCI, with versioned migrations applied at
+// open. Written so that the same SQL runs on PostgreSQL (a later backend). Repositories
+// (one per aggregate, in this folder) are the only users of it.
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "core/result.hpp"
+
+namespace soci {
+class session;
+}
+
+namespace cyberachat::store {
+
+class Database {
+public:
+    // Opens or creates the SQLite file `path` (WAL mode, synchronous=FULL, foreign keys on,
+    // busy timeout), then applies the pending migrations in one transaction each.
+    static Result<std::shared_ptr<Database>> open_sqlite(const std::string& path, size_t pool_size = 8);
+    // Test hook: the same, but applies the migrations only up to `version` (to build databases
+    // as an earlier program left them, then check that a normal open migrates them).
+    static Result<std::shared_ptr<Database>> open_sqlite_at_version(const std::string& path, int version,
+                                                                    size_t pool_size = 2);
+    ~Database();
+
+    int schema_version();        // highest applied migration
+    static int latest_schema_version();
+    const std::string& backend() const;  // "sqlite3"
+
+    // Runs `work` on a pooled session inside one write transaction (serialized for SQLite,
+    // BEGIN IMMEDIATE); commits when `work` returns without throwing and the result is ok,
+    // rolls back otherwise. Commit returns only once durable. An exception becomes an Error
+    // with code "storage" ("conflict" for a unique constraint violation). `work` must use only
+    // the session it is given (no nested read()/write(): the pool could run dry).
+    Result<void> write(const std::function<Result<void>(soci::session&)>& work);
+    // Runs `work` on a pooled session without a write transaction. Reads run concurrently with
+    // each other and with the writer (WAL). An exception thrown by `work` is logged (without
+    // bound values) and swallowed: what `work` had not filled in stays empty.
+    void read(const std::function<void(soci::session&)>& work);
+
+    struct Impl;
+
+private:
+    explicit Database(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+// "2026-11-29T10:15:00Z" (UTC, seconds).
+std::string now_iso();
+
+// Migrations (migrations.cpp): the schema as data, one list of statements per backend.
+// Applies those above the recorded version and up to `up_to`, each in its own transaction;
+// returns the version reached. Error "storage" if the database is newer than this program.
+Result<int> apply_migrations(soci::session& sql, const std::string& backend, int up_to);
+// Highest applied migration (0 for an empty database).
+int applied_schema_version(soci::session& sql);
+
+}  // namespace cyberachat::store

@@ -1,0 +1,416 @@
+// Vendors' documents: the bytes in files under data_dir/documents/<response id>/, the facts in
+// the documents table. A file is written durably before its row; a row is deleted before its
+// file. So a row always has its file, and the worst a crash leaves is an orphan file.
+#include <fcntl.h>
+#include <magic.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+
+#include "security/secrets.hpp"
+#include "store/internal.hpp"
+#include "store/repositories.hpp"
+
+namespace cyberachat::store {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kColumns =
+    "id, response_id, question_id, file_name, content_type, size, sha256, storage_path, created_at";
+constexpr size_t kMaxNameLength = 120;  // code points
+constexpr size_t kMaxExtensionLength = 16;
+
+struct DocumentRow {
+    long long id = 0, response_id = 0;
+    std::string question_id, file_name, content_type;
+    long long size = 0;
+    std::string sha256, storage_path, created_at;
+
+    void bind(soci::details::prepare_temp_type& p) {
+        p, soci::into(id), soci::into(response_id), soci::into(question_id), soci::into(file_name),
+            soci::into(content_type), soci::into(size), soci::into(sha256), soci::into(storage_path),
+            soci::into(created_at);
+    }
+    StoredDocument to_document() const {
+        return StoredDocument{id, response_id, question_id, file_name, content_type, size, sha256, storage_path,
+                              created_at};
+    }
+};
+
+std::optional<StoredDocument> find_row(soci::session& sql, long long id) {
+    DocumentRow row;
+    soci::details::prepare_temp_type p = sql.prepare << "SELECT " << kColumns << " FROM documents WHERE id = :id";
+    row.bind(p);
+    p, soci::use(id);
+    soci::statement st(p);
+    if (!st.execute(true)) return std::nullopt;
+    return row.to_document();
+}
+
+nlohmann::json shown(const StoredDocument& d) {
+    return {{"question_id", d.question_id}, {"file_name", d.file_name}, {"content_type", d.content_type},
+            {"size", d.size},               {"sha256", d.sha256}};
+}
+
+// ---- file names ----------------------------------------------------------------------------------
+
+// Decodes one UTF-8 code point at `i` (advancing it); -1 for an invalid sequence (one byte skipped).
+long decode_utf8(const std::string& s, size_t& i) {
+    const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = byte(i);
+    if (c < 0x80) {
+        ++i;
+        return c;
+    }
+    size_t length = 0;
+    long cp = 0;
+    long min = 0;
+    if ((c & 0xE0) == 0xC0) length = 2, cp = c & 0x1F, min = 0x80;
+    else if ((c & 0xF0) == 0xE0) length = 3, cp = c & 0x0F, min = 0x800;
+    else if ((c & 0xF8) == 0xF0) length = 4, cp = c & 0x07, min = 0x10000;
+    else {
+        ++i;
+        return -1;
+    }
+    if (i + length > s.size()) {
+        ++i;
+        return -1;
+    }
+    for (size_t k = 1; k < length; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80) {
+            ++i;
+            return -1;
+        }
+        cp = (cp << 6) | (byte(i + k) & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        ++i;
+        return -1;
+    }
+    i += length;
+    return cp;
+}
+
+bool is_kept_letter(long cp) {
+    return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7)  // Latin-1 letters, Latin Extended-A/B
+           || (cp >= 0x370 && cp <= 0x3FF)                          // Greek
+           || (cp >= 0x400 && cp <= 0x4FF)                          // Cyrillic
+           || (cp >= 0x1E00 && cp <= 0x1EFF);                       // Latin Extended Additional
+}
+
+bool is_combining_mark(long cp) { return cp >= 0x300 && cp <= 0x36F; }  // decomposed accents (macOS)
+
+// Invisible characters that only disguise a name: C1 controls, zero-width and bidi controls.
+bool is_dropped(long cp) {
+    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0xAD || (cp >= 0x200B && cp <= 0x200F) ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x206F) || cp == 0xFEFF;
+}
+
+// A name as a list of code points, each kept as its UTF-8 bytes.
+using Glyphs = std::vector<std::string>;
+
+std::string join(const Glyphs& glyphs, size_t begin, size_t end) {
+    std::string out;
+    for (size_t i = begin; i < end; ++i) out += glyphs[i];
+    return out;
+}
+
+void trim_glyphs(Glyphs& g, const std::string& at_start, const std::string& at_end) {
+    size_t begin = 0;
+    while (begin < g.size() && g[begin].size() == 1 && at_start.find(g[begin][0]) != std::string::npos) ++begin;
+    g.erase(g.begin(), g.begin() + static_cast<std::ptrdiff_t>(begin));
+    while (!g.empty() && g.back().size() == 1 && at_end.find(g.back()[0]) != std::string::npos) g.pop_back();
+}
+
+// ---- content types -------------------------------------------------------------------------------
+
+// libmagic is not thread-safe: one cookie, used under a lock.
+std::string detect_content_type(const std::string& bytes) {
+    static std::mutex mutex;
+    static magic_t cookie = nullptr;
+    std::lock_guard lock(mutex);
+    if (cookie == nullptr) {
+        magic_t opened = magic_open(MAGIC_MIME_TYPE);
+        if (opened == nullptr) return {};
+        if (magic_load(opened, nullptr) != 0) {
+            magic_close(opened);
+            return {};
+        }
+        cookie = opened;
+    }
+    const char* type = magic_buffer(cookie, bytes.data(), bytes.size());
+    return type != nullptr ? std::string(type) : std::string();
+}
+
+// ---- durable files ----------------------------------------------------------------------------
+
+Error errno_error(const std::string& what_fr, const std::string& what_en, int error) {
+    const std::string detail = std::strerror(error);
+    return detail::storage_error(what_fr + " : " + detail, what_en + ": " + detail);
+}
+
+bool fsync_directory(const fs::path& dir) {
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
+Result<void> create_directory_durably(const fs::path& dir) {
+    std::error_code ec;
+    if (fs::is_directory(dir, ec)) return {};
+    if (auto parent = dir.parent_path(); !parent.empty()) TRY(create_directory_durably(parent));
+    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
+        return errno_error("Création du dossier impossible", "Cannot create the folder", errno);
+    if (!fsync_directory(dir.parent_path()))
+        return errno_error("Synchronisation du dossier impossible", "Cannot sync the folder", errno);
+    return {};
+}
+
+// Writes `bytes` to `target` so that, once this returns, the file is there in full after a
+// crash: temporary file, fsync, rename, fsync of the folder.
+Result<void> write_file_durably(const fs::path& target, const std::string& bytes) {
+    const fs::path temporary = target.string() + ".tmp";
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) return errno_error("Écriture du document impossible", "Cannot write the document", errno);
+    size_t written = 0;
+    while (written < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            const int error = errno;
+            ::close(fd);
+            ::unlink(temporary.c_str());
+            return errno_error("Écriture du document impossible", "Cannot write the document", error);
+        }
+        written += static_cast<size_t>(n);
+    }
+    if (::fsync(fd) != 0) {
+        const int error = errno;
+        ::close(fd);
+        ::unlink(temporary.c_str());
+        return errno_error("Synchronisation du document impossible", "Cannot sync the document", error);
+    }
+    if (::close(fd) != 0) {
+        const int error = errno;
+        ::unlink(temporary.c_str());
+        return errno_error("Écriture du document impossible", "Cannot write the document", error);
+    }
+    if (::rename(temporary.c_str(), target.c_str()) != 0) {
+        const int error = errno;
+        ::unlink(temporary.c_str());
+        return errno_error("Enregistrement du document impossible", "Cannot store the document", error);
+    }
+    if (!fsync_directory(target.parent_path())) {
+        const int error = errno;
+        ::unlink(target.c_str());
+        return errno_error("Synchronisation du dossier impossible", "Cannot sync the folder", error);
+    }
+    return {};
+}
+
+}  // namespace
+
+std::string DocumentRepository::sanitize_file_name(const std::string& name) {
+    // Only the last path component, whichever the separator.
+    const size_t slash = name.find_last_of("/\\");
+    const std::string base = slash == std::string::npos ? name : name.substr(slash + 1);
+
+    Glyphs out;
+    const auto last_is = [&](char c) { return !out.empty() && out.back().size() == 1 && out.back()[0] == c; };
+    // Any other character becomes '_', never next to a space, a dot or another '_'.
+    const auto push_separator = [&](char c) {
+        if (c == '_') {
+            if (last_is('_') || last_is(' ') || last_is('.') || out.empty()) return;
+        } else {
+            if (last_is('_')) out.pop_back();
+            if (c == '.' && last_is(' ')) out.pop_back();  // "name .pdf" → "name.pdf"
+            if ((c == ' ' || c == '.') && (last_is(c) || out.empty())) return;
+        }
+        out.emplace_back(1, c);
+    };
+    size_t i = 0;
+    while (i < base.size()) {
+        const size_t start = i;
+        const long cp = decode_utf8(base, i);
+        if (cp < 0) {
+            push_separator('_');
+        } else if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == '-') {
+            out.emplace_back(1, static_cast<char>(cp));
+        } else if (cp == '.') {
+            push_separator('.');
+        } else if (cp == ' ' || cp == '\t' || cp == 0xA0) {
+            push_separator(' ');
+        } else if (cp == '_') {
+            push_separator('_');
+        } else if (is_kept_letter(cp) || (is_combining_mark(cp) && !out.empty() && out.back() != " ")) {
+            out.push_back(base.substr(start, i - start));
+        } else if (is_dropped(cp)) {
+            continue;
+        } else {
+            push_separator('_');
+        }
+    }
+    // No hidden files, no "..", nothing that looks like an option.
+    trim_glyphs(out, " ._-", " ._");
+
+    if (out.size() > kMaxNameLength) {
+        // Keep the extension (if short) and cut the stem.
+        size_t dot = out.size();
+        for (size_t k = out.size(); k-- > 0;)
+            if (out[k] == ".") {
+                dot = k;
+                break;
+            }
+        const bool keep_extension = dot > 0 && dot < out.size() && out.size() - dot <= kMaxExtensionLength + 1;
+        Glyphs extension;
+        if (keep_extension) extension.assign(out.begin() + static_cast<std::ptrdiff_t>(dot), out.end());
+        Glyphs stem(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                                   keep_extension ? dot : out.size(), kMaxNameLength - extension.size())));
+        trim_glyphs(stem, "", " ._-");
+        out = stem;
+        out.insert(out.end(), extension.begin(), extension.end());
+    }
+    std::string result = join(out, 0, out.size());
+    return result.empty() ? "document" : result;
+}
+
+bool DocumentRepository::is_allowed_type(const std::string& content_type) {
+    std::string type = detail::lower_ascii(detail::trim(content_type.substr(0, content_type.find(';'))));
+    static const char* const exact[] = {
+        "application/pdf",  "image/png",         "image/jpeg",
+        "image/gif",        "image/tiff",        "image/webp",
+        "application/zip",  "application/msword", "application/vnd.ms-excel",
+        "application/vnd.ms-powerpoint", "text/plain", "text/csv",
+        "application/xml",  "text/xml",
+    };
+    for (const char* allowed : exact)
+        if (type == allowed) return true;
+    static const char* const prefixes[] = {"application/vnd.openxmlformats-officedocument.",
+                                           "application/vnd.oasis.opendocument."};
+    for (const char* prefix : prefixes)
+        if (type.rfind(prefix, 0) == 0 && type.size() > std::strlen(prefix)) return true;
+    return false;
+}
+
+Result<StoredDocument> DocumentRepository::add(Id response_id, const std::string& question_id,
+                                               const std::string& file_name, const std::string& bytes,
+                                               const std::string& actor) {
+    if (bytes.empty()) return detail::invalid("Le fichier est vide.", "The file is empty.");
+    StoredDocument document;
+    document.response_id = response_id;
+    document.question_id = question_id;
+    document.file_name = sanitize_file_name(file_name);
+    document.size = static_cast<std::int64_t>(bytes.size());
+    document.sha256 = security::sha256_hex(bytes);
+    document.content_type = detect_content_type(bytes);
+    if (!is_allowed_type(document.content_type))
+        return detail::invalid("Type de fichier non accepté (" + document.content_type +
+                                   "). Formats acceptés : PDF, images, documents bureautiques, texte, CSV, ZIP.",
+                               "File type not accepted (" + document.content_type +
+                                   "). Accepted: PDF, images, office documents, text, CSV, ZIP.");
+
+    bool response_exists = false;
+    db_->read([&](soci::session& sql) {
+        long long key = response_id;
+        response_exists = detail::exists(sql, "SELECT 1 FROM responses WHERE id = :id", soci::use(key));
+    });
+    if (!response_exists) return detail::not_found("Réponse", "Response");
+
+    const std::string folder = "documents/" + std::to_string(response_id);
+    document.storage_path = folder + "/" + security::random_token(16) + ".bin";
+    const fs::path absolute = fs::path(data_dir_) / document.storage_path;
+    TRY(create_directory_durably(fs::path(data_dir_) / folder));
+    TRY(write_file_durably(absolute, bytes));
+
+    document.created_at = now_iso();
+    auto written = db_->write([&](soci::session& sql) -> Result<void> {
+        long long key = response_id;
+        long long size = document.size;
+        long long id = 0;
+        sql << "INSERT INTO documents (response_id, question_id, file_name, content_type, size, sha256, "
+               "storage_path, created_at) VALUES (:response_id, :question_id, :file_name, :content_type, :size, "
+               ":sha256, :storage_path, :created_at) RETURNING id",
+            soci::use(key), soci::use(document.question_id), soci::use(document.file_name),
+            soci::use(document.content_type), soci::use(size), soci::use(document.sha256),
+            soci::use(document.storage_path), soci::use(document.created_at), soci::into(id);
+        document.id = id;
+        detail::append_event(sql, actor, "document", document.id, "create", document.question_id, {},
+                             shown(document).dump());
+        return {};
+    });
+    if (!written) {
+        ::unlink(absolute.c_str());
+        return written.error();
+    }
+    return document;
+}
+
+std::optional<StoredDocument> DocumentRepository::find(Id id) {
+    std::optional<StoredDocument> out;
+    db_->read([&](soci::session& sql) { out = find_row(sql, id); });
+    return out;
+}
+
+std::vector<StoredDocument> DocumentRepository::list_for(Id response_id) {
+    std::vector<StoredDocument> out;
+    db_->read([&](soci::session& sql) {
+        DocumentRow row;
+        long long key = response_id;
+        soci::details::prepare_temp_type p = sql.prepare << "SELECT " << kColumns
+                                                         << " FROM documents WHERE response_id = :id ORDER BY id";
+        row.bind(p);
+        p, soci::use(key);
+        soci::statement st(p);
+        st.execute();
+        while (st.fetch()) out.push_back(row.to_document());
+    });
+    return out;
+}
+
+Result<std::string> DocumentRepository::read_bytes(const StoredDocument& document) {
+    if (document.storage_path.empty() || document.storage_path.find("..") != std::string::npos ||
+        document.storage_path.front() == '/')
+        return detail::invalid("Chemin de document invalide.", "Invalid document path.");
+    std::ifstream in(fs::path(data_dir_) / document.storage_path, std::ios::binary);
+    if (!in) return detail::not_found("Fichier du document", "Document file");
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    std::string bytes = std::move(buffer).str();
+    if (in.bad()) return detail::storage_error("Lecture du document impossible.", "Cannot read the document.");
+    if (!document.sha256.empty() && security::sha256_hex(bytes) != document.sha256)
+        return detail::storage_error("Le fichier du document est altéré (empreinte différente).",
+                                     "The document file is corrupted (checksum mismatch).");
+    return bytes;
+}
+
+Result<void> DocumentRepository::remove(Id id, const std::string& actor) {
+    StoredDocument removed;
+    TRY(db_->write([&](soci::session& sql) -> Result<void> {
+        long long key = id;
+        auto current = find_row(sql, key);
+        if (!current) return detail::not_found("Document", "Document");
+        removed = *current;
+        sql << "DELETE FROM documents WHERE id = :id", soci::use(key);
+        detail::append_event(sql, actor, "document", id, "delete", removed.question_id, shown(removed).dump(), {});
+        return {};
+    }));
+    // The row is gone: the file follows. A failure here leaves an orphan file, never a dangling row.
+    const fs::path absolute = fs::path(data_dir_) / removed.storage_path;
+    if (::unlink(absolute.c_str()) != 0 && errno != ENOENT)
+        return errno_error("Le document est retiré mais son fichier n'a pas pu être effacé",
+                           "The document is removed but its file could not be deleted", errno);
+    fsync_directory(absolute.parent_path());
+    return {};
+}
+
+}  // namespace cyberachat::store

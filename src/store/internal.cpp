@@ -1,0 +1,92 @@
+#include "store/internal.hpp"
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <ctime>
+#include <iostream>
+
+namespace cyberachat::store::detail {
+
+namespace {
+
+std::string message_of(const std::exception& e) {
+    if (const auto* soci_error = dynamic_cast<const soci::soci_error*>(&e))
+        return soci_error->get_error_message();  // without the query's bound values
+    return e.what();
+}
+
+}  // namespace
+
+Error storage_error(const std::exception& e) {
+    const std::string message = message_of(e);
+    return Error::make("storage", "Erreur de stockage : " + message, "Storage error: " + message);
+}
+
+Error storage_error(std::string_view what_fr, std::string_view what_en) {
+    return Error::make("storage", std::string(what_fr), std::string(what_en));
+}
+
+void log_read_error(std::string_view where, const std::exception& e) {
+    std::cerr << "cyberachat: database read failed (" << where << "): " << message_of(e) << '\n';
+}
+
+Error database_error(const std::exception& e) {
+    bool constraint = false;
+    if (const auto* sqlite_error = dynamic_cast<const soci::sqlite3_soci_error*>(&e))
+        constraint = (sqlite_error->result() & 0xff) == SQLITE_CONSTRAINT;
+    else if (const auto* soci_error = dynamic_cast<const soci::soci_error*>(&e))
+        constraint = soci_error->get_error_category() == soci::soci_error::constraint_violation;
+    if (!constraint) return storage_error(e);
+    const std::string message = message_of(e);
+    if (message.find("FOREIGN KEY") != std::string::npos || message.find("foreign key") != std::string::npos)
+        return Error::make("invalid", "Référence à un enregistrement inexistant.", "Reference to a missing record.");
+    return Error::make("conflict", "Cet enregistrement existe déjà.", "This record already exists.");
+}
+
+Error not_found(std::string_view what_fr, std::string_view what_en) {
+    return Error::make("not_found", std::string(what_fr) + " introuvable.", std::string(what_en) + " not found.");
+}
+
+Error conflict(std::string_view fr, std::string_view en) {
+    return Error::make("conflict", std::string(fr), std::string(en));
+}
+
+Error invalid(std::string_view fr, std::string_view en) {
+    return Error::make("invalid", std::string(fr), std::string(en));
+}
+
+std::string iso_from_time(long long seconds_since_epoch) {
+    const std::time_t t = static_cast<std::time_t>(seconds_since_epoch);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buffer;
+}
+
+std::string iso_seconds_ago(long long seconds) {
+    const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    return iso_from_time(static_cast<long long>(now) - seconds);
+}
+
+std::string lower_ascii(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::string trim(std::string_view text) {
+    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    size_t begin = 0, end = text.size();
+    while (begin < end && is_space(text[begin])) ++begin;
+    while (end > begin && is_space(text[end - 1])) --end;
+    return std::string(text.substr(begin, end - begin));
+}
+
+std::string json_text(std::string_view text) {
+    return nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace cyberachat::store::detail

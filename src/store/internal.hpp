@@ -1,0 +1,53 @@
+#pragma once
+// Helpers shared by the repositories of this folder; not part of the store's interface.
+#include <exception>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "core/acquisition.hpp"
+#include "core/result.hpp"
+#include "store/soci.hpp"
+
+namespace cyberachat::store::detail {
+
+// An Error with code "storage" for an exception raised by the database or the file system.
+// Only the message itself is kept: SOCI's what() also lists the bound values, which may be secrets.
+Error storage_error(const std::exception& e);
+Error storage_error(std::string_view what_fr, std::string_view what_en);
+// Logs a failed read (stderr) without bound values.
+void log_read_error(std::string_view where, const std::exception& e);
+// The Error for a database exception: "conflict" for a unique constraint violation, "invalid"
+// for a foreign key one (a reference to nothing), "storage" otherwise.
+Error database_error(const std::exception& e);
+
+Error not_found(std::string_view what_fr, std::string_view what_en);
+Error conflict(std::string_view fr, std::string_view en);
+Error invalid(std::string_view fr, std::string_view en);
+
+// "2026-11-29T10:15:00Z" for a time_t (UTC), and `seconds` before now.
+std::string iso_from_time(long long seconds_since_epoch);
+std::string iso_seconds_ago(long long seconds);
+
+std::string lower_ascii(std::string_view text);
+std::string trim(std::string_view text);
+
+// JSON text of a string (for Event old/new values).
+std::string json_text(std::string_view text);
+
+// Appends one row to the journal on `sql` (inside the caller's transaction). Defined in
+// event_repository.cpp. Never pass secrets as values.
+void append_event(soci::session& sql, const std::string& actor, const std::string& entity, Id entity_id,
+                  const std::string& action, const std::string& field = {}, const std::string& old_value = {},
+                  const std::string& new_value = {});
+
+// Whether a row exists: SELECT 1 … (the query must select one integer column).
+template <typename... Uses>
+bool exists(soci::session& sql, const std::string& query, Uses&&... uses) {
+    int one = 0;
+    soci::indicator ind = soci::i_null;
+    soci::statement st = ((sql.prepare << query, soci::into(one, ind)), ..., std::forward<Uses>(uses));
+    return st.execute(true) && ind == soci::i_ok;
+}
+
+}  // namespace cyberachat::store::detail

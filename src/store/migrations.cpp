@@ -1,0 +1,219 @@
+// The schema as data: one ordered list of migrations per backend, each a list of statements
+// (SQLite's prepare runs one statement at a time). Migrations are never edited once released:
+// a change is a new migration. The SQL sticks to what PostgreSQL also accepts (INTEGER/BIGINT,
+// TEXT, times as ISO-8601 TEXT written by the program) so that the PostgreSQL list, when it
+// comes, differs only where it must (identity columns, triggers).
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "store/database.hpp"
+#include "store/internal.hpp"
+#include "store/soci.hpp"
+
+namespace cyberachat::store {
+
+namespace {
+
+struct Migration {
+    int version;
+    std::string description;
+    std::vector<std::string> statements;
+};
+
+const std::vector<Migration>& sqlite_migrations() {
+    static const std::vector<Migration> migrations = {
+        {1,
+         "initial schema",
+         {
+             R"sql(CREATE TABLE users (
+                 id INTEGER PRIMARY KEY,
+                 email TEXT NOT NULL UNIQUE,
+                 display_name TEXT NOT NULL DEFAULT '',
+                 role TEXT NOT NULL,
+                 password_hash TEXT NOT NULL DEFAULT '',
+                 active INTEGER NOT NULL DEFAULT 1,
+                 created_at TEXT NOT NULL
+             ))sql",
+             R"sql(CREATE TABLE sessions (
+                 token_hash TEXT PRIMARY KEY,
+                 kind TEXT NOT NULL,
+                 subject_id BIGINT NOT NULL,
+                 csrf_token TEXT NOT NULL,
+                 language TEXT NOT NULL DEFAULT 'fr',
+                 created_at TEXT NOT NULL,
+                 last_seen_at TEXT NOT NULL
+             ))sql",
+             R"sql(CREATE TABLE api_tokens (
+                 id INTEGER PRIMARY KEY,
+                 user_id BIGINT NOT NULL REFERENCES users(id),
+                 token_hash TEXT NOT NULL UNIQUE,
+                 name TEXT NOT NULL DEFAULT '',
+                 created_at TEXT NOT NULL
+             ))sql",
+             R"sql(CREATE TABLE questionnaire_versions (
+                 id INTEGER PRIMARY KEY,
+                 questionnaire_id TEXT NOT NULL,
+                 version TEXT NOT NULL,
+                 sha256 TEXT NOT NULL UNIQUE,
+                 yaml TEXT NOT NULL,
+                 created_at TEXT NOT NULL
+             ))sql",
+             R"sql(CREATE TABLE acquisitions (
+                 id INTEGER PRIMARY KEY,
+                 title TEXT NOT NULL,
+                 equipment TEXT NOT NULL DEFAULT '',
+                 service TEXT NOT NULL DEFAULT '',
+                 reference TEXT NOT NULL DEFAULT '',
+                 deadline TEXT NOT NULL DEFAULT '',
+                 notes TEXT NOT NULL DEFAULT '',
+                 questionnaire_version_id BIGINT REFERENCES questionnaire_versions(id),
+                 status TEXT NOT NULL DEFAULT 'open',
+                 created_by BIGINT REFERENCES users(id),
+                 created_at TEXT NOT NULL,
+                 updated_at TEXT NOT NULL
+             ))sql",
+             R"sql(CREATE TABLE responses (
+                 id INTEGER PRIMARY KEY,
+                 acquisition_id BIGINT NOT NULL REFERENCES acquisitions(id),
+                 company TEXT NOT NULL,
+                 contact_name TEXT NOT NULL DEFAULT '',
+                 email TEXT NOT NULL DEFAULT '',
+                 language TEXT NOT NULL DEFAULT 'fr',
+                 status TEXT NOT NULL DEFAULT 'draft',
+                 submitted_at TEXT NOT NULL DEFAULT '',
+                 invite_token_hash TEXT UNIQUE,
+                 invited_at TEXT NOT NULL DEFAULT '',
+                 created_at TEXT NOT NULL,
+                 updated_at TEXT NOT NULL
+             ))sql",
+             R"sql(CREATE TABLE answers (
+                 response_id BIGINT NOT NULL REFERENCES responses(id),
+                 question_id TEXT NOT NULL,
+                 value_json TEXT NOT NULL DEFAULT 'null',
+                 comment TEXT NOT NULL DEFAULT '',
+                 revision BIGINT NOT NULL DEFAULT 0,
+                 updated_at TEXT NOT NULL,
+                 updated_by TEXT NOT NULL DEFAULT '',
+                 PRIMARY KEY (response_id, question_id)
+             ))sql",
+             R"sql(CREATE TABLE documents (
+                 id INTEGER PRIMARY KEY,
+                 response_id BIGINT NOT NULL REFERENCES responses(id),
+                 question_id TEXT NOT NULL DEFAULT '',
+                 file_name TEXT NOT NULL,
+                 content_type TEXT NOT NULL,
+                 size BIGINT NOT NULL,
+                 sha256 TEXT NOT NULL,
+                 storage_path TEXT NOT NULL UNIQUE,
+                 created_at TEXT NOT NULL
+             ))sql",
+             R"sql(CREATE TABLE events (
+                 id INTEGER PRIMARY KEY,
+                 at TEXT NOT NULL,
+                 actor TEXT NOT NULL,
+                 entity TEXT NOT NULL,
+                 entity_id BIGINT NOT NULL DEFAULT 0,
+                 action TEXT NOT NULL,
+                 field TEXT NOT NULL DEFAULT '',
+                 old_value TEXT NOT NULL DEFAULT '',
+                 new_value TEXT NOT NULL DEFAULT ''
+             ))sql",
+         }},
+        {2,
+         "indexes for the usual lookups; journal made append-only",
+         {
+             // (answers are found by response through their primary key's first column;
+             // responses by token through the UNIQUE constraint's index.)
+             "CREATE INDEX responses_acquisition ON responses (acquisition_id)",
+             "CREATE INDEX documents_response ON documents (response_id)",
+             "CREATE INDEX events_entity ON events (entity, entity_id, id)",
+             "CREATE INDEX sessions_subject ON sessions (kind, subject_id)",
+             "CREATE INDEX sessions_last_seen ON sessions (last_seen_at)",
+             "CREATE INDEX api_tokens_user ON api_tokens (user_id)",
+             R"sql(CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+                 BEGIN SELECT RAISE(ABORT, 'events are append-only'); END)sql",
+             R"sql(CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+                 BEGIN SELECT RAISE(ABORT, 'events are append-only'); END)sql",
+         }},
+    };
+    return migrations;
+}
+
+const std::vector<Migration>& migrations_for(const std::string& backend) {
+    // PostgreSQL: its own list (BIGINT GENERATED ALWAYS AS IDENTITY ids, plpgsql triggers).
+    return sqlite_migrations();
+}
+
+std::string begin_statement(const std::string& backend) {
+    return backend == "sqlite3" ? "BEGIN IMMEDIATE" : "BEGIN";
+}
+
+}  // namespace
+
+int Database::latest_schema_version() {
+    const auto& migrations = sqlite_migrations();
+    return migrations.empty() ? 0 : migrations.back().version;
+}
+
+int applied_schema_version(soci::session& sql) {
+    int version = 0;
+    soci::indicator ind = soci::i_null;
+    sql << "SELECT MAX(version) FROM schema_migrations", soci::into(version, ind);
+    return ind == soci::i_ok ? version : 0;
+}
+
+Result<int> apply_migrations(soci::session& sql, const std::string& backend, int up_to) {
+    const auto& migrations = migrations_for(backend);
+    const int latest = migrations.empty() ? 0 : migrations.back().version;
+    up_to = std::min(up_to, latest);
+    int current = 0;
+    try {
+        sql << "CREATE TABLE IF NOT EXISTS schema_migrations ("
+               "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)";
+        current = applied_schema_version(sql);
+    } catch (const std::exception& e) {
+        return detail::storage_error(e);
+    }
+    if (current > latest)
+        return detail::storage_error(
+            "La base de données vient d'une version plus récente du programme (schéma " + std::to_string(current) +
+                ", ce programme connaît " + std::to_string(latest) + ").",
+            "The database comes from a newer version of the program (schema " + std::to_string(current) +
+                ", this program knows " + std::to_string(latest) + ").");
+
+    for (const Migration& migration : migrations) {
+        if (migration.version <= current || migration.version > up_to) continue;
+        try {
+            sql << begin_statement(backend);
+        } catch (const std::exception& e) {
+            return detail::storage_error(e);
+        }
+        try {
+            // Another process may have applied it while we waited for the write lock.
+            if (applied_schema_version(sql) >= migration.version) {
+                sql << "COMMIT";
+                continue;
+            }
+            for (const std::string& statement : migration.statements) sql << statement;
+            int version = migration.version;
+            std::string applied_at = now_iso();
+            sql << "INSERT INTO schema_migrations (version, applied_at) VALUES (:version, :applied_at)",
+                soci::use(version), soci::use(applied_at);
+            sql << "COMMIT";
+        } catch (const std::exception& e) {
+            try {
+                sql << "ROLLBACK";
+            } catch (const std::exception&) {
+            }
+            const Error error = detail::storage_error(e);
+            return Error::make("storage",
+                               "Migration " + std::to_string(migration.version) + " : " + error.message,
+                               "Migration " + std::to_string(migration.version) + ": " + error.message_en);
+        }
+        current = migration.version;
+    }
+    return current;
+}
+
+}  // namespace cyberachat::store

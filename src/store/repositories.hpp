@@ -1,0 +1,169 @@
+#pragma once
+// One repository per aggregate. Every change also appends an Event (who, when, what, old → new)
+// in the same transaction. Methods never throw: errors come back as Result with codes
+// "not_found", "conflict", "invalid", "storage".
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/acquisition.hpp"
+#include "core/result.hpp"
+#include "store/database.hpp"
+
+namespace cyberachat::store {
+
+class UserRepository {
+public:
+    explicit UserRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
+    Result<User> create(const User& user, const std::string& actor);  // "conflict" if the email exists
+    std::optional<User> find(Id id);
+    std::optional<User> find_by_email(std::string_view email);        // case-insensitive
+    std::vector<User> list();
+    size_t count();
+    Result<void> set_password_hash(Id id, const std::string& hash, const std::string& actor);
+
+private:
+    std::shared_ptr<Database> db_;
+};
+
+struct Session {
+    std::string token_hash;      // SHA-256 hex of the cookie value; the cookie value is never stored
+    std::string kind;            // "user" | "vendor"
+    Id subject_id = 0;           // user id or response id
+    std::string csrf_token;      // random, sent in forms and the X-CSRF-Token header
+    std::string language = "fr";
+    std::string created_at;
+    std::string last_seen_at;
+};
+
+class SessionRepository {
+public:
+    explicit SessionRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
+    Result<void> create(const Session& session);
+    std::optional<Session> find(const std::string& token_hash);
+    void touch(const std::string& token_hash);                       // last_seen_at = now
+    void set_language(const std::string& token_hash, const std::string& language);
+    void remove(const std::string& token_hash);
+    void remove_for_subject(const std::string& kind, Id subject_id);  // e.g. on link revocation
+    void remove_idle(int idle_seconds);                               // last_seen_at older than that
+
+private:
+    std::shared_ptr<Database> db_;
+};
+
+class ApiTokenRepository {
+public:
+    explicit ApiTokenRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
+    Result<Id> create(Id user_id, const std::string& token_hash, const std::string& name, const std::string& actor);
+    std::optional<User> find_user(const std::string& token_hash);  // active user owning the token
+
+private:
+    std::shared_ptr<Database> db_;
+};
+
+class QuestionnaireRepository {
+public:
+    explicit QuestionnaireRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
+    // Stores this definition text unless the same (by SHA-256) is stored already; returns it.
+    Result<QuestionnaireVersion> ensure(const std::string& questionnaire_id, const std::string& version,
+                                        const std::string& yaml);
+    std::optional<QuestionnaireVersion> find(Id id);
+
+private:
+    std::shared_ptr<Database> db_;
+};
+
+class AcquisitionRepository {
+public:
+    explicit AcquisitionRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
+    Result<Acquisition> create(const Acquisition& acquisition, const std::string& actor);
+    Result<Acquisition> update(const Acquisition& acquisition, const std::string& actor);  // by id
+    std::optional<Acquisition> find(Id id);
+    std::vector<Acquisition> list();  // newest first
+
+private:
+    std::shared_ptr<Database> db_;
+};
+
+struct SavedAnswer {
+    StoredAnswer answer;  // as stored after the call
+    bool changed = false; // false when value and comment were already so
+};
+
+class ResponseRepository {
+public:
+    explicit ResponseRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
+    Result<VendorResponse> create(const VendorResponse& response, const std::string& actor);
+    std::optional<VendorResponse> find(Id id);
+    std::optional<VendorResponse> find_by_token_hash(const std::string& token_hash);  // never a revoked one
+    std::vector<VendorResponse> list_for(Id acquisition_id);
+    // Regenerate (new hash) or revoke (empty hash) the secret link.
+    Result<void> set_invite_token_hash(Id id, const std::string& token_hash, const std::string& actor);
+    Result<void> submit(Id id, const std::string& actor);  // "conflict" if already submitted
+    Result<void> reopen(Id id, const std::string& actor);  // "conflict" if not submitted
+
+    std::vector<StoredAnswer> answers(Id response_id);
+    std::optional<StoredAnswer> answer(Id response_id, const std::string& question_id);
+    // Saves a value and comment. base_revision is the revision the writer last saw (-1: do not
+    // check); when the stored answer has moved on since and differs, nothing is written and the
+    // error code is "conflict". The revision increases by one at each change.
+    Result<SavedAnswer> save_answer(Id response_id, const std::string& question_id, const nlohmann::json& value,
+                                    const std::string& comment, std::int64_t base_revision,
+                                    const std::string& actor);
+
+private:
+    std::shared_ptr<Database> db_;
+};
+
+class DocumentRepository {
+public:
+    // Files go under data_dir/documents/; rows in the database.
+    DocumentRepository(std::shared_ptr<Database> db, std::string data_dir)
+        : db_(std::move(db)), data_dir_(std::move(data_dir)) {}
+    // Sanitizes the name, computes SHA-256, detects the type (libmagic), writes the file durably
+    // (fsync) and then the row. "invalid" for an empty file or a type not allowed.
+    Result<StoredDocument> add(Id response_id, const std::string& question_id, const std::string& file_name,
+                               const std::string& bytes, const std::string& actor);
+    std::optional<StoredDocument> find(Id id);
+    std::vector<StoredDocument> list_for(Id response_id);
+    Result<std::string> read_bytes(const StoredDocument& document);
+    Result<void> remove(Id id, const std::string& actor);  // row and file
+
+    static std::string sanitize_file_name(const std::string& name);
+    // PDF, images, office documents, text/CSV, zip.
+    static bool is_allowed_type(const std::string& content_type);
+
+private:
+    std::shared_ptr<Database> db_;
+    std::string data_dir_;
+};
+
+class EventRepository {
+public:
+    explicit EventRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
+    std::vector<Event> list(const std::string& entity, Id entity_id, size_t limit = 200);
+    std::vector<Event> list_all(size_t limit = 200);  // newest first
+
+private:
+    std::shared_ptr<Database> db_;
+};
+
+// All repositories over one database, as the web layer and the CLI use them.
+struct Store {
+    std::shared_ptr<Database> db;
+    std::string data_dir;
+    UserRepository users{db};
+    SessionRepository sessions{db};
+    ApiTokenRepository api_tokens{db};
+    QuestionnaireRepository questionnaires{db};
+    AcquisitionRepository acquisitions{db};
+    ResponseRepository responses{db};
+    DocumentRepository documents{db, data_dir};
+    EventRepository events{db};
+
+    // Creates data_dir if needed and opens data_dir/cyberachat.db.
+    static Result<std::shared_ptr<Store>> open(const std::string& data_dir);
+};
+
+}  // namespace cyberachat::store

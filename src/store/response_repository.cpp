@@ -1,0 +1,329 @@
+// Vendors' responses and their answers. The repository does not look at a response's status
+// when saving answers: refusing changes to a submitted response is the web layer's decision.
+#include "store/internal.hpp"
+#include "store/repositories.hpp"
+
+namespace cyberachat::store {
+
+namespace {
+
+constexpr const char* kColumns =
+    "id, acquisition_id, company, contact_name, email, language, status, submitted_at, invite_token_hash, "
+    "invited_at, created_at, updated_at";
+constexpr const char* kAnswerColumns = "response_id, question_id, value_json, comment, revision, updated_at, updated_by";
+
+struct ResponseRow {
+    long long id = 0, acquisition_id = 0;
+    std::string company, contact_name, email, language, status, submitted_at;
+    std::string invite_token_hash;
+    soci::indicator invite_token_ind = soci::i_null;
+    std::string invited_at, created_at, updated_at;
+
+    void bind(soci::details::prepare_temp_type& p) {
+        p, soci::into(id), soci::into(acquisition_id), soci::into(company), soci::into(contact_name),
+            soci::into(email), soci::into(language), soci::into(status), soci::into(submitted_at),
+            soci::into(invite_token_hash, invite_token_ind), soci::into(invited_at), soci::into(created_at),
+            soci::into(updated_at);
+    }
+    VendorResponse to_response() const {
+        VendorResponse r;
+        r.id = id;
+        r.acquisition_id = acquisition_id;
+        r.company = company;
+        r.contact_name = contact_name;
+        r.email = email;
+        r.language = language;
+        r.status = status == "submitted" ? ResponseStatus::submitted : ResponseStatus::draft;
+        r.submitted_at = submitted_at;
+        r.invite_token_hash = invite_token_ind == soci::i_ok ? invite_token_hash : std::string();
+        r.invited_at = invited_at;
+        r.created_at = created_at;
+        r.updated_at = updated_at;
+        return r;
+    }
+};
+
+struct AnswerRow {
+    long long response_id = 0;
+    std::string question_id, value_json, comment;
+    long long revision = 0;
+    std::string updated_at, updated_by;
+
+    void bind(soci::details::prepare_temp_type& p) {
+        p, soci::into(response_id), soci::into(question_id), soci::into(value_json), soci::into(comment),
+            soci::into(revision), soci::into(updated_at), soci::into(updated_by);
+    }
+    StoredAnswer to_answer() const {
+        StoredAnswer a;
+        a.response_id = response_id;
+        a.question_id = question_id;
+        a.value = nlohmann::json::parse(value_json, nullptr, /*allow_exceptions=*/false);
+        if (a.value.is_discarded()) a.value = nullptr;
+        a.comment = comment;
+        a.revision = revision;
+        a.updated_at = updated_at;
+        a.updated_by = updated_by;
+        return a;
+    }
+};
+
+template <typename Key>
+std::optional<VendorResponse> find_where(soci::session& sql, const std::string& where, const Key& key) {
+    ResponseRow row;
+    soci::details::prepare_temp_type p = sql.prepare << "SELECT " << kColumns << " FROM responses WHERE " << where;
+    row.bind(p);
+    p, soci::use(key);
+    soci::statement st(p);
+    if (!st.execute(true)) return std::nullopt;
+    return row.to_response();
+}
+
+std::optional<StoredAnswer> find_answer(soci::session& sql, long long response_id, const std::string& question_id) {
+    AnswerRow row;
+    soci::details::prepare_temp_type p = sql.prepare << "SELECT " << kAnswerColumns
+                                                     << " FROM answers WHERE response_id = :response_id"
+                                                        " AND question_id = :question_id";
+    row.bind(p);
+    p, soci::use(response_id), soci::use(question_id);
+    soci::statement st(p);
+    if (!st.execute(true)) return std::nullopt;
+    return row.to_answer();
+}
+
+std::string dump(const nlohmann::json& value) { return value.dump(); }  // throws on invalid UTF-8
+
+Result<void> set_status(soci::session& sql, Id id, ResponseStatus from, ResponseStatus to, const std::string& action,
+                        const std::string& actor) {
+    auto current = find_where(sql, "id = :id", static_cast<long long>(id));
+    if (!current) return detail::not_found("Réponse", "Response");
+    if (current->status != from) {
+        if (to == ResponseStatus::submitted)
+            return detail::conflict("Cette réponse est déjà transmise.", "This response was already submitted.");
+        return detail::conflict("Cette réponse n'est pas transmise.", "This response is not submitted.");
+    }
+    const std::string now = now_iso();
+    const std::string status(response_status_name(to));
+    const std::string submitted_at = to == ResponseStatus::submitted ? now : std::string();
+    long long key = id;
+    sql << "UPDATE responses SET status = :status, submitted_at = :submitted_at, updated_at = :updated_at "
+           "WHERE id = :id",
+        soci::use(status), soci::use(submitted_at), soci::use(now), soci::use(key);
+    detail::append_event(sql, actor, "response", id, action, "status",
+                         detail::json_text(response_status_name(from)), detail::json_text(status));
+    return {};
+}
+
+}  // namespace
+
+Result<VendorResponse> ResponseRepository::create(const VendorResponse& response, const std::string& actor) {
+    VendorResponse stored = response;
+    stored.company = detail::trim(stored.company);
+    stored.contact_name = detail::trim(stored.contact_name);
+    stored.email = detail::lower_ascii(detail::trim(stored.email));
+    if (stored.company.empty())
+        return detail::invalid("Le nom de l'entreprise est obligatoire.", "The company name is required.");
+    if (stored.language.empty()) stored.language = "fr";
+    if (stored.language != "fr" && stored.language != "en")
+        return detail::invalid("Langue inconnue.", "Unknown language.");
+    // A response starts as a draft, whatever the caller passed.
+    stored.status = ResponseStatus::draft;
+    stored.submitted_at.clear();
+    stored.created_at = stored.updated_at = now_iso();
+    if (!stored.invite_token_hash.empty() && stored.invited_at.empty()) stored.invited_at = stored.created_at;
+    auto written = db_->write([&](soci::session& sql) -> Result<void> {
+        long long acquisition = stored.acquisition_id;
+        if (!detail::exists(sql, "SELECT 1 FROM acquisitions WHERE id = :id", soci::use(acquisition)))
+            return detail::not_found("Achat", "Purchase");
+        soci::indicator token_ind = stored.invite_token_hash.empty() ? soci::i_null : soci::i_ok;
+        if (!stored.invite_token_hash.empty() &&
+            detail::exists(sql, "SELECT 1 FROM responses WHERE invite_token_hash = :hash",
+                           soci::use(stored.invite_token_hash)))
+            return detail::conflict("Ce lien d'invitation existe déjà.", "This invitation link exists already.");
+        const std::string status(response_status_name(stored.status));
+        long long id = 0;
+        sql << "INSERT INTO responses (acquisition_id, company, contact_name, email, language, status, submitted_at, "
+               "invite_token_hash, invited_at, created_at, updated_at) "
+               "VALUES (:acquisition_id, :company, :contact_name, :email, :language, :status, :submitted_at, "
+               ":invite_token_hash, :invited_at, :created_at, :updated_at) RETURNING id",
+            soci::use(acquisition), soci::use(stored.company), soci::use(stored.contact_name), soci::use(stored.email),
+            soci::use(stored.language), soci::use(status), soci::use(stored.submitted_at),
+            soci::use(stored.invite_token_hash, token_ind), soci::use(stored.invited_at), soci::use(stored.created_at),
+            soci::use(stored.updated_at), soci::into(id);
+        stored.id = id;
+        const nlohmann::json shown = {{"acquisition_id", stored.acquisition_id},
+                                      {"company", stored.company},
+                                      {"contact_name", stored.contact_name},
+                                      {"email", stored.email},
+                                      {"language", stored.language}};
+        detail::append_event(sql, actor, "response", stored.id, "create", {}, {}, shown.dump());
+        return {};
+    });
+    if (!written) return written.error();
+    return stored;
+}
+
+std::optional<VendorResponse> ResponseRepository::find(Id id) {
+    std::optional<VendorResponse> out;
+    db_->read([&](soci::session& sql) { out = find_where(sql, "id = :id", static_cast<long long>(id)); });
+    return out;
+}
+
+std::optional<VendorResponse> ResponseRepository::find_by_token_hash(const std::string& token_hash) {
+    std::optional<VendorResponse> out;
+    if (token_hash.empty()) return out;  // a revoked link has no hash: nothing matches ""
+    db_->read([&](soci::session& sql) { out = find_where(sql, "invite_token_hash = :hash", token_hash); });
+    return out;
+}
+
+std::vector<VendorResponse> ResponseRepository::list_for(Id acquisition_id) {
+    std::vector<VendorResponse> out;
+    db_->read([&](soci::session& sql) {
+        ResponseRow row;
+        long long acquisition = acquisition_id;
+        soci::details::prepare_temp_type p = sql.prepare << "SELECT " << kColumns
+                                                         << " FROM responses WHERE acquisition_id = :id ORDER BY id";
+        row.bind(p);
+        p, soci::use(acquisition);
+        soci::statement st(p);
+        st.execute();
+        while (st.fetch()) out.push_back(row.to_response());
+    });
+    return out;
+}
+
+Result<void> ResponseRepository::set_invite_token_hash(Id id, const std::string& token_hash,
+                                                       const std::string& actor) {
+    return db_->write([&](soci::session& sql) -> Result<void> {
+        long long key = id;
+        if (!detail::exists(sql, "SELECT 1 FROM responses WHERE id = :id", soci::use(key)))
+            return detail::not_found("Réponse", "Response");
+        if (!token_hash.empty() &&
+            detail::exists(sql, "SELECT 1 FROM responses WHERE invite_token_hash = :hash AND id <> :id",
+                           soci::use(token_hash), soci::use(key)))
+            return detail::conflict("Ce lien d'invitation existe déjà.", "This invitation link exists already.");
+        const std::string now = now_iso();
+        soci::indicator token_ind = token_hash.empty() ? soci::i_null : soci::i_ok;
+        if (token_hash.empty()) {
+            sql << "UPDATE responses SET invite_token_hash = :hash, updated_at = :now WHERE id = :id",
+                soci::use(token_hash, token_ind), soci::use(now), soci::use(key);
+        } else {
+            sql << "UPDATE responses SET invite_token_hash = :hash, invited_at = :now, updated_at = :now2 "
+                   "WHERE id = :id",
+                soci::use(token_hash, token_ind), soci::use(now), soci::use(now), soci::use(key);
+        }
+        // The hash itself is a secret's fingerprint: the journal only says what happened.
+        detail::append_event(sql, actor, "response", id, token_hash.empty() ? "revoke_link" : "regenerate_link",
+                             "invite_link");
+        return {};
+    });
+}
+
+Result<void> ResponseRepository::submit(Id id, const std::string& actor) {
+    return db_->write([&](soci::session& sql) {
+        return set_status(sql, id, ResponseStatus::draft, ResponseStatus::submitted, "submit", actor);
+    });
+}
+
+Result<void> ResponseRepository::reopen(Id id, const std::string& actor) {
+    return db_->write([&](soci::session& sql) {
+        return set_status(sql, id, ResponseStatus::submitted, ResponseStatus::draft, "reopen", actor);
+    });
+}
+
+std::vector<StoredAnswer> ResponseRepository::answers(Id response_id) {
+    std::vector<StoredAnswer> out;
+    db_->read([&](soci::session& sql) {
+        AnswerRow row;
+        long long key = response_id;
+        soci::details::prepare_temp_type p = sql.prepare << "SELECT " << kAnswerColumns
+                                                         << " FROM answers WHERE response_id = :response_id"
+                                                            " ORDER BY question_id";
+        row.bind(p);
+        p, soci::use(key);
+        soci::statement st(p);
+        st.execute();
+        while (st.fetch()) out.push_back(row.to_answer());
+    });
+    return out;
+}
+
+std::optional<StoredAnswer> ResponseRepository::answer(Id response_id, const std::string& question_id) {
+    std::optional<StoredAnswer> out;
+    db_->read([&](soci::session& sql) { out = find_answer(sql, response_id, question_id); });
+    return out;
+}
+
+Result<SavedAnswer> ResponseRepository::save_answer(Id response_id, const std::string& question_id,
+                                                    const nlohmann::json& value, const std::string& comment,
+                                                    std::int64_t base_revision, const std::string& actor) {
+    if (question_id.empty()) return detail::invalid("Question non précisée.", "Missing question.");
+    std::string value_json;
+    try {
+        value_json = dump(value);
+    } catch (const std::exception&) {
+        return detail::invalid("Valeur illisible (UTF-8 invalide).", "Unreadable value (invalid UTF-8).");
+    }
+    SavedAnswer saved;
+    auto written = db_->write([&](soci::session& sql) -> Result<void> {
+        long long key = response_id;
+        if (!detail::exists(sql, "SELECT 1 FROM responses WHERE id = :id", soci::use(key)))
+            return detail::not_found("Réponse", "Response");
+        auto current = find_answer(sql, key, question_id);
+        StoredAnswer before;
+        if (current) {
+            before = *current;
+        } else {
+            before.response_id = response_id;
+            before.question_id = question_id;
+            before.value = nullptr;
+        }
+        if (before.value == value && before.comment == comment) {
+            saved.answer = before;
+            saved.changed = false;
+            return {};
+        }
+        if (base_revision >= 0 && base_revision != before.revision)
+            return detail::conflict(
+                "Cette réponse a été modifiée entre-temps par quelqu'un d'autre. Rechargez la page pour voir la "
+                "version actuelle.",
+                "This answer was changed meanwhile by someone else. Reload the page to see the current version.");
+
+        StoredAnswer after = before;
+        after.value = value;
+        after.comment = comment;
+        after.revision = before.revision + 1;
+        after.updated_at = now_iso();
+        after.updated_by = actor;
+        long long revision = after.revision;
+        if (current) {
+            sql << "UPDATE answers SET value_json = :value_json, comment = :comment, revision = :revision, "
+                   "updated_at = :updated_at, updated_by = :updated_by "
+                   "WHERE response_id = :response_id AND question_id = :question_id",
+                soci::use(value_json), soci::use(after.comment), soci::use(revision), soci::use(after.updated_at),
+                soci::use(after.updated_by), soci::use(key), soci::use(question_id);
+        } else {
+            sql << "INSERT INTO answers (response_id, question_id, value_json, comment, revision, updated_at, "
+                   "updated_by) VALUES (:response_id, :question_id, :value_json, :comment, :revision, :updated_at, "
+                   ":updated_by)",
+                soci::use(key), soci::use(question_id), soci::use(value_json), soci::use(after.comment),
+                soci::use(revision), soci::use(after.updated_at), soci::use(after.updated_by);
+        }
+        sql << "UPDATE responses SET updated_at = :updated_at WHERE id = :id", soci::use(after.updated_at),
+            soci::use(key);
+        // The journal: the value (old → new, JSON) and, separately, the comment.
+        if (before.value != value)
+            detail::append_event(sql, actor, "answer", response_id, current ? "update" : "create", question_id,
+                                 current ? dump(before.value) : std::string(), value_json);
+        if (before.comment != comment)
+            detail::append_event(sql, actor, "answer", response_id, "comment", question_id,
+                                 current ? detail::json_text(before.comment) : std::string(),
+                                 detail::json_text(comment));
+        saved.answer = after;
+        saved.changed = true;
+        return {};
+    });
+    if (!written) return written.error();
+    return saved;
+}
+
+}  // namespace cyberachat::store

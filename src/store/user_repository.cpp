@@ -1,0 +1,117 @@
+#include "store/internal.hpp"
+#include "store/repositories.hpp"
+#include "store/user_row.hpp"
+
+namespace cyberachat::store {
+
+namespace detail {
+
+void UserRow::bind(soci::details::prepare_temp_type& p) {
+    p, soci::into(id), soci::into(email), soci::into(display_name), soci::into(role), soci::into(password_hash),
+        soci::into(active), soci::into(created_at);
+}
+
+User UserRow::to_user() const {
+    User user;
+    user.id = id;
+    user.email = email;
+    user.display_name = display_name;
+    user.role = parse_role(role).value_or(Role::biomedical);
+    user.password_hash = password_hash;
+    user.active = active != 0;
+    user.created_at = created_at;
+    return user;
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::UserRow;
+
+template <typename Key>
+std::optional<User> find_where(Database& db, const std::string& where, const Key& key) {
+    std::optional<User> out;
+    db.read([&](soci::session& sql) {
+        UserRow row;
+        soci::details::prepare_temp_type p = sql.prepare << "SELECT " << UserRow::kColumns << " FROM users WHERE "
+                                                         << where;
+        row.bind(p);
+        p, soci::use(key);
+        soci::statement st(p);
+        if (st.execute(true)) out = row.to_user();
+    });
+    return out;
+}
+
+}  // namespace
+
+Result<User> UserRepository::create(const User& user, const std::string& actor) {
+    User stored = user;
+    stored.email = detail::lower_ascii(detail::trim(user.email));
+    stored.display_name = detail::trim(user.display_name);
+    if (stored.email.empty() || stored.email.find('@') == std::string::npos)
+        return detail::invalid("Adresse électronique invalide.", "Invalid email address.");
+    stored.created_at = now_iso();
+    auto written = db_->write([&](soci::session& sql) -> Result<void> {
+        if (detail::exists(sql, "SELECT 1 FROM users WHERE email = :email", soci::use(stored.email)))
+            return detail::conflict("Un compte existe déjà avec cette adresse.", "An account with this email exists.");
+        const std::string role(role_name(stored.role));
+        const int active = stored.active ? 1 : 0;
+        long long id = 0;
+        sql << "INSERT INTO users (email, display_name, role, password_hash, active, created_at) "
+               "VALUES (:email, :display_name, :role, :password_hash, :active, :created_at) RETURNING id",
+            soci::use(stored.email), soci::use(stored.display_name), soci::use(role), soci::use(stored.password_hash),
+            soci::use(active), soci::use(stored.created_at), soci::into(id);
+        stored.id = id;
+        const nlohmann::json shown = {
+            {"email", stored.email}, {"display_name", stored.display_name}, {"role", role}, {"active", stored.active}};
+        detail::append_event(sql, actor, "user", stored.id, "create", {}, {}, shown.dump());
+        return {};
+    });
+    if (!written) return written.error();
+    return stored;
+}
+
+std::optional<User> UserRepository::find(Id id) {
+    return find_where(*db_, "id = :id", static_cast<long long>(id));
+}
+
+std::optional<User> UserRepository::find_by_email(std::string_view email) {
+    return find_where(*db_, "email = :email", detail::lower_ascii(detail::trim(email)));
+}
+
+std::vector<User> UserRepository::list() {
+    std::vector<User> out;
+    db_->read([&](soci::session& sql) {
+        UserRow row;
+        soci::details::prepare_temp_type p = sql.prepare << "SELECT " << UserRow::kColumns
+                                                         << " FROM users ORDER BY id";
+        row.bind(p);
+        soci::statement st(p);
+        st.execute();
+        while (st.fetch()) out.push_back(row.to_user());
+    });
+    return out;
+}
+
+size_t UserRepository::count() {
+    long long n = 0;
+    db_->read([&](soci::session& sql) { sql << "SELECT COUNT(*) FROM users", soci::into(n); });
+    return static_cast<size_t>(n);
+}
+
+Result<void> UserRepository::set_password_hash(Id id, const std::string& hash, const std::string& actor) {
+    if (hash.empty()) return detail::invalid("Empreinte de mot de passe vide.", "Empty password hash.");
+    return db_->write([&](soci::session& sql) -> Result<void> {
+        long long key = id;
+        if (!detail::exists(sql, "SELECT 1 FROM users WHERE id = :id", soci::use(key)))
+            return detail::not_found("Utilisateur", "User");
+        sql << "UPDATE users SET password_hash = :hash WHERE id = :id", soci::use(hash), soci::use(key);
+        // The journal says that the password changed, never what it became.
+        detail::append_event(sql, actor, "user", id, "set_password", "password");
+        return {};
+    });
+}
+
+}  // namespace cyberachat::store

@@ -1,0 +1,126 @@
+#include "web/api/response_json.hpp"
+
+namespace cyberachat::web {
+
+using json = nlohmann::json;
+
+json document_json(const StoredDocument& document) {
+    return {{"id", document.id},           {"question_id", document.question_id}, {"file_name", document.file_name},
+            {"size", document.size},       {"sha256", document.sha256},           {"content_type", document.content_type},
+            {"created_at", document.created_at}};
+}
+
+json progress_json(const Questionnaire& questionnaire, const Evaluation& evaluation) {
+    json progress = json::object();
+    for (const auto& part : questionnaire.parts) progress[part.id] = evaluation.parts[part.index].percent();
+    progress["overall"] = evaluation.overall.percent();
+    return progress;
+}
+
+json missing_required_json(const Questionnaire& questionnaire, const Evaluation& evaluation) {
+    json ids = json::array();
+    for (size_t index : evaluation.missing_required) ids.push_back(questionnaire.questions()[index]->id);
+    return ids;
+}
+
+json visible_ids_json(const Questionnaire& questionnaire, const Evaluation& evaluation, bool sections) {
+    json ids = json::array();
+    if (sections) {
+        for (const Section* section : questionnaire.sections())
+            if (evaluation.is_visible(*section)) ids.push_back(section->id);
+    } else {
+        for (const Question* question : questionnaire.questions())
+            if (evaluation.is_visible(*question)) ids.push_back(question->id);
+    }
+    return ids;
+}
+
+static json documents_json(const services::ResponseSnapshot& snapshot) {
+    json documents = json::array();
+    for (const auto& [question_id, list] : snapshot.documents)
+        for (const auto& document : list) documents.push_back(document_json(document));
+    return documents;
+}
+
+json hospital_response_json(const services::ResponseSnapshot& snapshot) {
+    const Questionnaire& questionnaire = *snapshot.questionnaire;
+    const Evaluation& evaluation = snapshot.evaluation;
+    json answers = json::object();
+    for (const auto& [question_id, answer] : snapshot.answers)
+        answers[question_id] = {{"value", answer.value},           {"comment", answer.comment},
+                                {"revision", answer.revision},     {"updated_at", answer.updated_at},
+                                {"updated_by", answer.updated_by}, {"visible", questionnaire.find_question(question_id) &&
+                                                                                   evaluation.is_visible(*questionnaire.find_question(question_id))}};
+    json hidden = json::array();
+    for (size_t index : evaluation.hidden_answered) hidden.push_back(questionnaire.questions()[index]->id);
+    const VendorResponse& response = snapshot.response;
+    return {{"id", response.id},
+            {"acquisition_id", response.acquisition_id},
+            {"company", response.company},
+            {"contact_name", response.contact_name},
+            {"email", response.email},
+            {"language", response.language},
+            {"status", std::string(response_status_name(response.status))},
+            {"submitted_at", response.submitted_at.empty() ? json() : json(response.submitted_at)},
+            {"link_active", !response.invite_token_hash.empty()},
+            {"questionnaire", {{"id", questionnaire.id}, {"version", questionnaire.version}}},
+            {"answers", answers},
+            {"visible_sections", visible_ids_json(questionnaire, evaluation, true)},
+            {"visible_questions", visible_ids_json(questionnaire, evaluation, false)},
+            {"hidden_answered", hidden},
+            {"missing_required", missing_required_json(questionnaire, evaluation)},
+            {"progress", progress_json(questionnaire, evaluation)},
+            {"documents", documents_json(snapshot)}};
+}
+
+json vendor_response_json(const services::ResponseSnapshot& snapshot) {
+    const Questionnaire& questionnaire = *snapshot.questionnaire;
+    const Evaluation& evaluation = snapshot.evaluation;
+    json sections = json::array();
+    for (const Section* section : questionnaire.sections()) {
+        json questions = json::array();
+        for (const Question& question : section->questions) {
+            auto answer = snapshot.answers.find(question.id);
+            json value = answer != snapshot.answers.end() ? answer->second.value : json();
+            if (question.kind == QuestionKind::document) {
+                value = json::array();
+                if (auto docs = snapshot.documents.find(question.id); docs != snapshot.documents.end())
+                    for (const auto& document : docs->second) value.push_back(document_json(document));
+            }
+            questions.push_back({{"id", question.id},
+                                 {"kind", std::string(question_kind_name(question.kind))},
+                                 {"visible", evaluation.is_visible(question)},
+                                 {"required", question.required},
+                                 {"value", value},
+                                 {"comment", answer != snapshot.answers.end() ? answer->second.comment : ""},
+                                 {"revision", answer != snapshot.answers.end() ? answer->second.revision : 0}});
+        }
+        sections.push_back({{"id", section->id},
+                            {"visible", evaluation.is_visible(*section)},
+                            {"complete", evaluation.sections[section->index].complete()},
+                            {"questions", questions}});
+    }
+    return {{"status", std::string(response_status_name(snapshot.response.status))},
+            {"submitted_at", snapshot.response.submitted_at.empty() ? json() : json(snapshot.response.submitted_at)},
+            {"acquisition", {{"title", snapshot.acquisition.title}, {"equipment", snapshot.acquisition.equipment},
+                             {"deadline", snapshot.acquisition.deadline}}},
+            {"questionnaire", {{"id", questionnaire.id}, {"version", questionnaire.version}}},
+            {"sections", sections},
+            {"progress", progress_json(questionnaire, evaluation)},
+            {"missing_required", missing_required_json(questionnaire, evaluation)}};
+}
+
+json saved_answer_json(const services::SaveAnswerResult& saved) {
+    const auto& snapshot = saved.snapshot;
+    return {{"question_id", saved.answer.question_id},
+            {"value", saved.answer.value},
+            {"comment", saved.answer.comment},
+            {"revision", saved.answer.revision},
+            {"changed", saved.changed},
+            {"visible_sections", visible_ids_json(*snapshot.questionnaire, snapshot.evaluation, true)},
+            {"visible_questions", visible_ids_json(*snapshot.questionnaire, snapshot.evaluation, false)},
+            {"missing_required", missing_required_json(*snapshot.questionnaire, snapshot.evaluation)},
+            {"progress", progress_json(*snapshot.questionnaire, snapshot.evaluation)}};
+}
+
+}  // namespace cyberachat::web

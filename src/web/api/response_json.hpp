@@ -1,0 +1,21 @@
+#pragma once
+// JSON shapes of responses shared by the hospital and vendor APIs.
+#include <nlohmann/json.hpp>
+
+#include "services/response_service.hpp"
+
+namespace cyberachat::web {
+
+nlohmann::json document_json(const StoredDocument& document);
+nlohmann::json progress_json(const Questionnaire& questionnaire, const Evaluation& evaluation);
+nlohmann::json missing_required_json(const Questionnaire& questionnaire, const Evaluation& evaluation);
+nlohmann::json visible_ids_json(const Questionnaire& questionnaire, const Evaluation& evaluation, bool sections);
+
+// Hospital view: GET /api/v1/responses/{id}.
+nlohmann::json hospital_response_json(const services::ResponseSnapshot& snapshot);
+// Vendor view: GET /api/v1/vendor/response (its own answers only; nothing internal to the hospital).
+nlohmann::json vendor_response_json(const services::ResponseSnapshot& snapshot);
+// After a save: the answer, then what the branching now shows.
+nlohmann::json saved_answer_json(const services::SaveAnswerResult& saved);
+
+}  // namespace cyberachat::web

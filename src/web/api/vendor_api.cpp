@@ -1,0 +1,128 @@
+// Vendor JSON API v1: Authorization: Bearer <invite token>, or the vendor's session cookie with
+// the X-CSRF-Token header (the pages' autosave). Only the vendor's own response is reachable.
+#include "web/api/response_json.hpp"
+#include "web/document_download.hpp"
+#include "web/http_io.hpp"
+#include "web/request_auth.hpp"
+#include "web/routes/routes.hpp"
+
+namespace cyberachat::web {
+namespace {
+
+using json = nlohmann::json;
+
+// An unknown, revoked or missing token all get this same answer.
+std::optional<VendorCaller> require_vendor(WebApp& app, const httplib::Request& req, httplib::Response& res,
+                                           bool mutating) {
+    if (auto caller = vendor_from_bearer(app, req)) return caller;
+    if (req.get_header_value("Authorization").empty()) {
+        if (auto caller = vendor_from_session(app, req)) {
+            if (!mutating || csrf_ok(req, *caller->session)) return caller;
+            send_json_error(res, 403, "csrf", "Jeton CSRF manquant ou invalide (en-tête X-CSRF-Token).");
+            return std::nullopt;
+        }
+    }
+    send_json_error(res, 401, "unauthorized",
+                    "Lien d'invitation manquant, inconnu ou révoqué. / Missing, unknown or revoked invitation token.");
+    return std::nullopt;
+}
+
+Language language_of(const VendorCaller& caller) {
+    return parse_language(caller.session ? caller.session->language : caller.response.language);
+}
+
+}  // namespace
+
+void register_vendor_api(httplib::Server& server, WebApp& app) {
+    server.Get("/api/v1/vendor/response", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto caller = require_vendor(app, req, res, false);
+        if (!caller) return;
+        auto snapshot = app.responses.load(caller->response.id);
+        if (!snapshot) return send_json_error(res, snapshot.error(), language_of(*caller));
+        send_json(res, 200, vendor_response_json(*snapshot));
+    });
+
+    server.Put(R"(/api/v1/vendor/answers/([a-z0-9_.\-]+))", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto caller = require_vendor(app, req, res, true);
+        if (!caller) return;
+        auto body = json_body(req, res);
+        if (!body) return;
+        const Language language = language_of(*caller);
+        std::optional<std::string> comment;
+        if (auto it = body->find("comment"); it != body->end() && !it->is_null()) {
+            if (!it->is_string()) return send_json_error(res, 422, "invalid_value", "« comment » doit être un texte.");
+            comment = it->get<std::string>();
+        }
+        std::int64_t base_revision = -1;
+        if (auto it = body->find("base_revision"); it != body->end() && it->is_number_integer()) base_revision = it->get<std::int64_t>();
+        const json value = body->contains("value") ? (*body)["value"] : json();
+        auto saved = app.responses.save_answer(caller->response.id, req.matches[1].str(), value, comment, base_revision,
+                                               caller->actor());
+        if (!saved) {
+            if (saved.error().code == "conflict") {
+                json current;
+                if (auto answer = app.store->responses.answer(caller->response.id, req.matches[1].str()))
+                    current = {{"value", answer->value}, {"comment", answer->comment}, {"revision", answer->revision},
+                               {"updated_at", answer->updated_at}};
+                return send_json(res, 409, {{"error", {{"code", "conflict"},
+                                                       {"message", language == Language::en
+                                                                       ? "This answer was changed meanwhile by someone else."
+                                                                       : "Cette réponse a été modifiée entre-temps par une autre personne."}}},
+                                            {"current", current}});
+            }
+            return send_json_error(res, saved.error(), language);
+        }
+        send_json(res, 200, saved_answer_json(*saved));
+    });
+
+    server.Post(R"(/api/v1/vendor/documents/([a-z0-9_.\-]+))", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto caller = require_vendor(app, req, res, true);
+        if (!caller) return;
+        if (!req.has_file("file"))
+            return send_json_error(res, 400, "bad_request", "Champ multipart « file » manquant. / Missing multipart field 'file'.");
+        const auto& file = req.get_file_value("file");
+        auto added = app.responses.add_document(caller->response.id, req.matches[1].str(), file.filename, file.content,
+                                                caller->actor());
+        if (!added) return send_json_error(res, added.error(), language_of(*caller));
+        send_json(res, 201, {{"id", added->id}, {"sha256", added->sha256}, {"size", added->size},
+                             {"file_name", added->file_name}, {"content_type", added->content_type}});
+    });
+
+    server.Get(R"(/api/v1/vendor/documents/(\d+))", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto caller = require_vendor(app, req, res, false);
+        if (!caller) return;
+        auto id = path_id(req);
+        auto document = id ? app.store->documents.find(*id) : std::nullopt;
+        if (!document || document->response_id != caller->response.id)
+            return send_json_error(res, 404, "not_found", "Document introuvable. / Document not found.");
+        send_document(app, res, *document);
+    });
+
+    server.Delete(R"(/api/v1/vendor/documents/(\d+))", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto caller = require_vendor(app, req, res, true);
+        if (!caller) return;
+        auto id = path_id(req);
+        if (!id) return send_json_error(res, 404, "not_found", "Document introuvable. / Document not found.");
+        auto removed = app.responses.delete_document(caller->response.id, *id, caller->actor());
+        if (!removed) return send_json_error(res, removed.error(), language_of(*caller));
+        send_json(res, 200, {{"deleted", *id}});
+    });
+
+    server.Post("/api/v1/vendor/submit", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto caller = require_vendor(app, req, res, true);
+        if (!caller) return;
+        auto submitted = app.responses.submit(caller->response.id, caller->actor());
+        if (!submitted) {
+            if (submitted.error().code == "incomplete") {
+                auto snapshot = app.responses.load(caller->response.id);
+                return send_json(res, 409, {{"error", {{"code", "incomplete"}, {"message", submitted.error().message}}},
+                                            {"missing_required", missing_required_json(*snapshot->questionnaire, snapshot->evaluation)}});
+            }
+            return send_json_error(res, submitted.error(), language_of(*caller));
+        }
+        auto response = app.store->responses.find(caller->response.id);
+        send_json(res, 200, {{"status", "submitted"}, {"submitted_at", response ? response->submitted_at : ""}});
+    });
+}
+
+}  // namespace cyberachat::web

@@ -1,0 +1,482 @@
+/* Cyberachat — progressive enhancement. Every page works without this file; with it:
+ *  - the vendor section form ([data-autosave]) saves each answer as it changes (PUT, see
+ *    docs/web-forms.md), shows/hides questions and sections as branching changes, updates progress,
+ *    reports validation errors and conflicts;
+ *  - [data-copy] copies the value of the element it names, [data-print] prints,
+ *    [data-add-row] adds a row to an answer table.
+ * No framework, no inline script (CSP script-src 'self').
+ */
+(function () {
+  "use strict";
+
+  var lang = (document.documentElement.getAttribute("lang") || "fr").slice(0, 2);
+
+  function csrfToken() {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.getAttribute("content") : "";
+  }
+
+  function percentText(n) {
+    return lang === "en" ? n + "%" : n + "\u202F%";
+  }
+
+  function toArray(list) {
+    return Array.prototype.slice.call(list || []);
+  }
+
+  /* ---- controls that only make sense with JavaScript ------------------------------------------ */
+
+  function revealControls() {
+    toArray(document.querySelectorAll("[data-copy], [data-print], [data-add-row]")).forEach(function (el) {
+      el.hidden = false;
+    });
+  }
+
+  /* ---- [data-copy] ------------------------------------------------------------------------------ */
+
+  function copyFrom(button) {
+    var target;
+    try {
+      target = document.querySelector(button.getAttribute("data-copy"));
+    } catch (e) {
+      return;
+    }
+    if (!target) return;
+    var text = "value" in target ? target.value : target.textContent;
+    var container = button.closest(".copy-field") || button.parentNode;
+    var status = container ? container.querySelector("[data-copy-status]") : null;
+    var done = function () {
+      if (status) status.textContent = button.getAttribute("data-msg-copied") || (lang === "en" ? "Copied" : "Copié");
+    };
+    var fallback = function () {
+      if (target.select) target.select();
+      try {
+        document.execCommand("copy");
+        done();
+      } catch (e) {
+        /* the text stays selected: the user can copy it by hand */
+      }
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, fallback);
+    } else {
+      fallback();
+    }
+  }
+
+  /* ---- [data-add-row] ------------------------------------------------------------------------ */
+
+  function addRow(button) {
+    var qid = button.getAttribute("data-add-row");
+    var table = document.getElementById("table-" + qid);
+    if (!table || !table.tBodies.length) return;
+    var body = table.tBodies[0];
+    var rows = toArray(body.rows);
+    if (!rows.length) return;
+    var next = 0;
+    rows.forEach(function (row) {
+      var n = parseInt(row.getAttribute("data-row"), 10);
+      if (!isNaN(n) && n >= next) next = n + 1;
+    });
+    var rowWord = table.getAttribute("data-row-word") || "ligne";
+    var clone = rows[rows.length - 1].cloneNode(true);
+    clone.setAttribute("data-row", String(next));
+    var number = clone.querySelector("th");
+    if (number) number.textContent = String(next + 1);
+    var labels = toArray(clone.querySelectorAll("label"));
+    toArray(clone.querySelectorAll("input, select, textarea")).forEach(function (field) {
+      var column = field.name.slice(field.name.lastIndexOf(":") + 1);
+      var oldId = field.id;
+      field.name = "a:" + qid + ":" + next + ":" + column;
+      field.id = "a-" + qid + "-" + next + "-" + column;
+      if (field.tagName === "SELECT") field.selectedIndex = 0;
+      else field.value = "";
+      field.removeAttribute("aria-invalid");
+      labels.forEach(function (label) {
+        if (label.htmlFor !== oldId) return;
+        label.htmlFor = field.id;
+        var columnLabel = label.getAttribute("data-col-label");
+        if (columnLabel) label.textContent = columnLabel + ", " + rowWord + " " + (next + 1);
+      });
+    });
+    body.appendChild(clone);
+    var first = clone.querySelector("input, select, textarea");
+    if (first) first.focus();
+  }
+
+  /* ---- autosave of the vendor section form ---------------------------------------------------- */
+
+  function Autosave(form) {
+    this.form = form;
+    this.msg = {
+      saving: form.getAttribute("data-msg-saving") || "…",
+      saved: form.getAttribute("data-msg-saved") || "OK",
+      error: form.getAttribute("data-msg-error") || "Erreur",
+      conflict: form.getAttribute("data-msg-conflict") || "",
+      conflictAfter: form.getAttribute("data-msg-conflict-after") || "",
+      submitted: form.getAttribute("data-msg-submitted") || "",
+      empty: form.getAttribute("data-msg-empty") || "—"
+    };
+    this.states = {};
+    this.inFlight = 0;
+    this.waiters = [];
+    var self = this;
+    toArray(form.querySelectorAll("[data-question]")).forEach(function (question) {
+      self.state(question).saved = JSON.stringify(self.collect(question));
+    });
+    form.addEventListener("change", function (event) {
+      self.onEdit(event.target);
+    });
+    form.addEventListener("focusout", function (event) {
+      var el = event.target;
+      if (el.tagName === "TEXTAREA" || (el.tagName === "INPUT" && /^(text|email|tel|date|number|search|url)$/.test(el.type)))
+        self.onEdit(el);
+    });
+    // The explicit buttons post the whole form: first let running saves finish, so that the
+    // posted revisions are the current ones.
+    form.addEventListener("submit", function (event) {
+      if (self.inFlight === 0) return;
+      event.preventDefault();
+      var submitter = event.submitter;
+      self.whenIdle(function () {
+        if (form.requestSubmit) {
+          form.requestSubmit(submitter || undefined);
+        } else {
+          if (submitter && submitter.name) {
+            var hidden = document.createElement("input");
+            hidden.type = "hidden";
+            hidden.name = submitter.name;
+            hidden.value = submitter.value;
+            form.appendChild(hidden);
+          }
+          form.submit();
+        }
+      });
+    });
+  }
+
+  Autosave.prototype.state = function (question) {
+    var qid = question.getAttribute("data-question");
+    if (!this.states[qid]) this.states[qid] = { saved: null, running: false, pending: false };
+    return this.states[qid];
+  };
+
+  Autosave.prototype.whenIdle = function (callback) {
+    if (this.inFlight === 0) callback();
+    else this.waiters.push(callback);
+  };
+
+  Autosave.prototype.onEdit = function (el) {
+    if (!el || !el.name || el.form !== this.form) return; // file inputs belong to their upload form
+    if (el.name === "_csrf" || el.name === "go") return;
+    var question = el.closest("[data-question]");
+    if (question) this.save(question);
+  };
+
+  // The fields of the main form inside one question.
+  Autosave.prototype.fields = function (question) {
+    var form = this.form;
+    return toArray(question.querySelectorAll("input, select, textarea")).filter(function (el) {
+      return el.name && el.form === form;
+    });
+  };
+
+  // The question's value in the API's shape (docs/web-forms.md) and its comment.
+  Autosave.prototype.collect = function (question) {
+    var qid = question.getAttribute("data-question");
+    var kind = question.getAttribute("data-kind");
+    var name = "a:" + qid;
+    var prefix = name + ":";
+    var fields = this.fields(question);
+    var value = null;
+    var i;
+    if (kind === "document") {
+      value = undefined; // documents are uploaded as files; only the comment is sent
+    } else if (kind === "multiple_choice") {
+      value = fields
+        .filter(function (el) {
+          return el.name === name && el.checked;
+        })
+        .map(function (el) {
+          return el.value;
+        });
+    } else if (kind === "table" || kind === "contact") {
+      var rows = {};
+      var record = {};
+      fields.forEach(function (el) {
+        if (el.name.indexOf(prefix) !== 0 || el.value === "") return;
+        var rest = el.name.slice(prefix.length);
+        if (kind === "contact") {
+          record[rest] = el.value;
+          return;
+        }
+        var colon = rest.indexOf(":");
+        var row = parseInt(rest.slice(0, colon), 10);
+        if (isNaN(row)) return;
+        (rows[row] = rows[row] || {})[rest.slice(colon + 1)] = el.value;
+      });
+      if (kind === "contact") {
+        value = record;
+      } else {
+        value = Object.keys(rows)
+          .map(Number)
+          .sort(function (a, b) {
+            return a - b;
+          })
+          .map(function (row) {
+            return rows[row];
+          });
+      }
+    } else {
+      for (i = 0; i < fields.length; i++) {
+        var el = fields[i];
+        if (el.name !== name) continue;
+        if ((el.type === "radio" || el.type === "checkbox") && !el.checked) continue;
+        value = el.value;
+        break;
+      }
+      if (value === "") value = null;
+    }
+    var comment = "";
+    for (i = 0; i < fields.length; i++) {
+      if (fields[i].name === "c:" + qid) comment = fields[i].value;
+    }
+    return { value: value, comment: comment };
+  };
+
+  Autosave.prototype.save = function (question) {
+    var self = this;
+    var st = this.state(question);
+    var data = this.collect(question);
+    var key = JSON.stringify(data);
+    if (st.running) {
+      st.pending = true;
+      return;
+    }
+    if (key === st.saved) return;
+    st.running = true;
+    this.inFlight++;
+    this.status(question, this.msg.saving, "saving");
+    var qid = question.getAttribute("data-question");
+    var revision = parseInt(question.getAttribute("data-revision") || "0", 10) || 0;
+    var body = { comment: data.comment, base_revision: revision };
+    if (data.value !== undefined) body.value = data.value;
+    var finish = function (resend) {
+      st.running = false;
+      self.inFlight--;
+      if (st.pending) {
+        st.pending = false;
+        if (resend) self.save(question);
+      }
+      if (self.inFlight === 0) {
+        var waiters = self.waiters;
+        self.waiters = [];
+        waiters.forEach(function (callback) {
+          callback();
+        });
+      }
+    };
+    fetch("/api/v1/vendor/answers/" + encodeURIComponent(qid), {
+      method: "PUT",
+      credentials: "same-origin",
+      headers: {
+        "Content-Type": "application/json",
+        Accept: "application/json",
+        "X-CSRF-Token": csrfToken()
+      },
+      body: JSON.stringify(body)
+    })
+      .then(function (response) {
+        return response
+          .json()
+          .catch(function () {
+            return {};
+          })
+          .then(function (json) {
+            return { status: response.status, body: json || {} };
+          });
+      })
+      .then(
+        function (result) {
+          finish(self.handle(question, st, key, result));
+        },
+        function () {
+          self.showError(question, self.msg.error);
+          self.status(question, "", "error");
+          finish(true);
+        }
+      );
+  };
+
+  // Applies a server answer; returns whether a pending change may be sent.
+  Autosave.prototype.handle = function (question, st, key, result) {
+    var body = result.body;
+    var error = body.error || {};
+    if (result.status === 200) {
+      if (typeof body.revision === "number") this.setRevision(question, body.revision);
+      st.saved = key;
+      this.clearError(question);
+      this.status(question, this.msg.saved, "saved");
+      this.applyVisibility(body);
+      this.applyProgress(body.progress);
+      return true;
+    }
+    if (result.status === 409 && error.code === "conflict") {
+      var current = body.current || {};
+      if (typeof current.revision === "number") this.setRevision(question, current.revision);
+      st.saved = null;
+      var text = (this.msg.conflict || error.message || "") + this.describe(question, current.value);
+      if (this.msg.conflictAfter) text += " " + this.msg.conflictAfter;
+      this.showError(question, text);
+      this.status(question, "", "error");
+      return false;
+    }
+    if (result.status === 409) {
+      this.showError(question, error.message || this.msg.submitted);
+      this.status(question, "", "error");
+      return false;
+    }
+    this.showError(question, error.message || this.msg.error);
+    this.status(question, "", "error");
+    return result.status === 422;
+  };
+
+  Autosave.prototype.setRevision = function (question, revision) {
+    question.setAttribute("data-revision", String(revision));
+    var qid = question.getAttribute("data-question");
+    this.fields(question).forEach(function (el) {
+      if (el.name === "r:" + qid) el.value = String(revision);
+    });
+  };
+
+  Autosave.prototype.status = function (question, text, state) {
+    var el = question.querySelector("[data-save-status]");
+    if (!el) return;
+    el.textContent = text;
+    el.setAttribute("data-state", state);
+  };
+
+  Autosave.prototype.showError = function (question, message) {
+    var el = question.querySelector("[data-error]");
+    if (el) el.textContent = message;
+    question.classList.add("question-invalid");
+    this.fields(question).forEach(function (field) {
+      if (field.type !== "hidden") field.setAttribute("aria-invalid", "true");
+    });
+  };
+
+  Autosave.prototype.clearError = function (question) {
+    var el = question.querySelector("[data-error]");
+    if (el) el.textContent = "";
+    question.classList.remove("question-invalid");
+    this.fields(question).forEach(function (field) {
+      field.removeAttribute("aria-invalid");
+    });
+  };
+
+  // A readable form of another person's value, shown with a conflict.
+  Autosave.prototype.describe = function (question, value) {
+    var self = this;
+    var labelOf = function (v) {
+      var text = String(v);
+      var options = toArray(question.querySelectorAll("input[type=radio], input[type=checkbox], option"));
+      for (var i = 0; i < options.length; i++) {
+        if (options[i].value !== text) continue;
+        if (options[i].tagName === "OPTION") return options[i].textContent;
+        var label = options[i].id ? question.querySelector('label[for="' + options[i].id.replace(/"/g, '\\"') + '"]') : null;
+        if (label) return label.textContent;
+      }
+      if (typeof v === "number" && lang !== "en") return text.replace(".", ",");
+      return text;
+    };
+    if (value === null || value === undefined || value === "") return this.msg.empty;
+    if (Array.isArray(value)) {
+      if (!value.length) return this.msg.empty;
+      return value
+        .map(function (item) {
+          return item !== null && typeof item === "object" ? self.describe(question, item) : labelOf(item);
+        })
+        .join(" ; ");
+    }
+    if (typeof value === "object") {
+      return Object.keys(value)
+        .map(function (k) {
+          return labelOf(value[k]);
+        })
+        .join(", ");
+    }
+    return labelOf(value);
+  };
+
+  Autosave.prototype.applyVisibility = function (body) {
+    if (Array.isArray(body.visible_questions)) {
+      var questions = {};
+      body.visible_questions.forEach(function (id) {
+        questions[id] = true;
+      });
+      toArray(document.querySelectorAll("[data-question]")).forEach(function (el) {
+        el.hidden = !questions[el.getAttribute("data-question")];
+      });
+    }
+    if (Array.isArray(body.visible_sections)) {
+      var sections = {};
+      body.visible_sections.forEach(function (id) {
+        sections[id] = true;
+      });
+      toArray(document.querySelectorAll("[data-section-link]")).forEach(function (el) {
+        el.hidden = !sections[el.getAttribute("data-section-link")];
+      });
+    }
+  };
+
+  Autosave.prototype.applyProgress = function (progress) {
+    if (!progress || typeof progress !== "object") return;
+    toArray(document.querySelectorAll("progress[data-progress]")).forEach(function (bar) {
+      var n = progress[bar.getAttribute("data-progress")];
+      if (typeof n !== "number") return;
+      bar.value = n;
+      bar.textContent = percentText(n);
+    });
+    toArray(document.querySelectorAll("[data-progress-text]")).forEach(function (el) {
+      var n = progress[el.getAttribute("data-progress-text")];
+      if (typeof n === "number") el.textContent = percentText(n);
+    });
+  };
+
+  /* ---- start ------------------------------------------------------------------------------- */
+
+  function start() {
+    revealControls();
+    document.addEventListener("click", function (event) {
+      var target = event.target instanceof Element ? event.target : null;
+      if (!target) return;
+      var copy = target.closest("[data-copy]");
+      if (copy) {
+        event.preventDefault();
+        copyFrom(copy);
+        return;
+      }
+      if (target.closest("[data-print]")) {
+        event.preventDefault();
+        window.print();
+        return;
+      }
+      var add = target.closest("[data-add-row]");
+      if (add) {
+        event.preventDefault();
+        addRow(add);
+      }
+    });
+    if (window.fetch && window.JSON) {
+      toArray(document.querySelectorAll("form[data-autosave]")).forEach(function (form) {
+        new Autosave(form);
+      });
+    }
+    // After a failed post, bring the error summary into view for keyboard and screen-reader users.
+    var summary = document.getElementById("error-summary");
+    if (summary) summary.focus();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

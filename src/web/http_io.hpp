@@ -1,0 +1,30 @@
+#pragma once
+// Small helpers to answer a request: HTML, JSON, errors, redirects, form fields.
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "core/localized_text.hpp"
+#include "core/result.hpp"
+
+namespace cyberachat::web {
+
+void send_html(httplib::Response& res, int status, std::string html);
+void send_json(httplib::Response& res, int status, const nlohmann::json& body);
+// {"error": {"code", "message"}} in the given language (French by default).
+void send_json_error(httplib::Response& res, int status, const std::string& code, const std::string& message);
+void send_json_error(httplib::Response& res, const Error& error, Language language = Language::fr);
+// The HTTP status for a service error code (not_found 404, invalid* 422, conflict/submitted 409, …).
+int status_for(const Error& error);
+void redirect(httplib::Response& res, const std::string& location);  // 303 See Other
+
+std::string form_value(const httplib::Request& req, const std::string& name);  // trimmed; "" when absent
+// Parses the body as JSON object; nullopt (and a 400 sent) when it is not.
+std::optional<nlohmann::json> json_body(const httplib::Request& req, httplib::Response& res);
+
+bool is_api_path(const std::string& path);
+std::optional<long long> path_id(const httplib::Request& req, size_t index = 1);
+
+}  // namespace cyberachat::web

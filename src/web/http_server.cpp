@@ -1,0 +1,87 @@
+#include "web/http_server.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "web/http_io.hpp"
+#include "web/page_support.hpp"
+#include "web/routes/routes.hpp"
+
+namespace cyberachat::web {
+
+std::string redact_path(const std::string& path) {
+    static const std::string prefix = "/invitation/";
+    if (path.rfind(prefix, 0) == 0) return prefix + "[secret]";
+    return path;
+}
+
+std::unique_ptr<httplib::Server> make_server(WebApp& app) {
+    auto server = std::make_unique<httplib::Server>();
+    const size_t threads = app.config.threads;
+    server->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    server->set_tcp_nodelay(true);
+    server->set_keep_alive_max_count(10000);
+    server->set_keep_alive_timeout(10);
+    server->set_read_timeout(30, 0);
+    server->set_write_timeout(30, 0);
+    server->set_payload_max_length(app.config.max_document_bytes + 2 * 1024 * 1024);
+
+    server->set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+        res.set_header("X-Content-Type-Options", "nosniff");
+        res.set_header("X-Frame-Options", "DENY");
+        res.set_header("Referrer-Policy", "no-referrer");
+        res.set_header("Content-Security-Policy",
+                       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                       "object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+        if (req.path.rfind("/assets/", 0) != 0) res.set_header("Cache-Control", "no-store");
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+
+    server->set_logger([](const httplib::Request& req, const httplib::Response& res) {
+        spdlog::info("{} {} {}", req.method, redact_path(req.path), res.status);
+    });
+
+    httplib::Server::HandlerWithResponse error_handler = [](const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        std::string message;
+        switch (res.status) {
+            case 404: message = "Page introuvable. / Page not found."; break;
+            case 413: message = "Envoi trop volumineux. / Upload too large."; break;
+            case 400: message = "Requête invalide. / Bad request."; break;
+            case 405: message = "Méthode non permise. / Method not allowed."; break;
+            default: message = "Erreur. / Error."; break;
+        }
+        if (is_api_path(req.path)) {
+            const char* code = res.status == 404 ? "not_found" : res.status == 413 ? "too_large" : "error";
+            send_json_error(res, res.status, code, message);
+        } else {
+            send_error_page(res, res.status, message);
+        }
+        return httplib::Server::HandlerResponse::Handled;
+    };
+    server->set_error_handler(std::move(error_handler));
+
+    server->set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr error) {
+        try {
+            if (error) std::rethrow_exception(error);
+        } catch (const std::exception& e) {
+            spdlog::error("{} {}: unexpected error: {}", req.method, redact_path(req.path), e.what());
+        } catch (...) {
+            spdlog::error("{} {}: unexpected error", req.method, redact_path(req.path));
+        }
+        const std::string message = "Erreur interne : rien n'a été perdu de ce qui était déjà enregistré. Réessayez. / "
+                                    "Internal error: nothing already saved was lost. Please try again.";
+        if (is_api_path(req.path)) send_json_error(res, 500, "internal", message);
+        else send_error_page(res, 500, message);
+    });
+
+    register_asset_routes(*server, app);
+    register_auth_routes(*server, app);
+    register_acquisition_routes(*server, app);
+    register_response_routes(*server, app);
+    register_vendor_routes(*server, app);
+    register_acquisition_api(*server, app);
+    register_vendor_api(*server, app);
+    return server;
+}
+
+}  // namespace cyberachat::web

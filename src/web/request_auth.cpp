@@ -1,0 +1,126 @@
+#include "web/request_auth.hpp"
+
+#include <ctime>
+
+#include "security/secrets.hpp"
+
+namespace cyberachat::web {
+namespace {
+
+std::time_t parse_iso(const std::string& text) {
+    std::tm tm{};
+    if (!strptime(text.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm)) return 0;
+    return timegm(&tm);
+}
+
+// The session behind `cookie`, unless idle for longer than `idle_minutes` (then it is removed).
+std::optional<store::Session> live_session(WebApp& app, const httplib::Request& req, const char* cookie,
+                                           const char* kind, int idle_minutes) {
+    auto value = cookie_value(req, cookie);
+    if (!value || value->empty() || value->size() > 200) return std::nullopt;
+    const std::string hash = security::sha256_hex(*value);
+    auto session = app.store->sessions.find(hash);
+    if (!session || session->kind != kind) return std::nullopt;
+    const std::time_t now = std::time(nullptr);
+    const std::time_t last_seen = parse_iso(session->last_seen_at);
+    if (now - last_seen > static_cast<std::time_t>(idle_minutes) * 60) {
+        app.store->sessions.remove(hash);
+        return std::nullopt;
+    }
+    if (now - last_seen > 60) app.store->sessions.touch(hash);  // at most one write a minute
+    return session;
+}
+
+std::optional<std::string> bearer_token(const httplib::Request& req) {
+    const std::string header = req.get_header_value("Authorization");
+    constexpr std::string_view prefix = "Bearer ";
+    if (header.size() <= prefix.size() || header.compare(0, prefix.size(), prefix) != 0) return std::nullopt;
+    std::string token = header.substr(prefix.size());
+    if (token.size() > 200) return std::nullopt;
+    return token;
+}
+
+}  // namespace
+
+std::optional<std::string> cookie_value(const httplib::Request& req, const std::string& name) {
+    const std::string header = req.get_header_value("Cookie");
+    size_t pos = 0;
+    while (pos < header.size()) {
+        while (pos < header.size() && (header[pos] == ' ' || header[pos] == ';')) ++pos;
+        size_t eq = header.find('=', pos);
+        if (eq == std::string::npos) break;
+        size_t end = header.find(';', eq);
+        if (end == std::string::npos) end = header.size();
+        if (header.compare(pos, eq - pos, name) == 0) return header.substr(eq + 1, end - eq - 1);
+        pos = end;
+    }
+    return std::nullopt;
+}
+
+void set_cookie(httplib::Response& res, const WebApp& app, const std::string& name, const std::string& value,
+                int max_age_seconds) {
+    std::string cookie = name + "=" + value + "; Path=/; HttpOnly; SameSite=Lax";
+    if (app.config.secure_cookies) cookie += "; Secure";
+    if (max_age_seconds >= 0) cookie += "; Max-Age=" + std::to_string(max_age_seconds);
+    res.set_header("Set-Cookie", cookie);
+}
+
+void clear_cookie(httplib::Response& res, const WebApp& app, const std::string& name) {
+    set_cookie(res, app, name, "", 0);
+}
+
+std::optional<HospitalCaller> hospital_from_session(WebApp& app, const httplib::Request& req) {
+    auto session = live_session(app, req, kHospitalCookie, "user", app.config.hospital_idle_minutes);
+    if (!session) return std::nullopt;
+    auto user = app.store->users.find(session->subject_id);
+    if (!user || !user->active) return std::nullopt;
+    return HospitalCaller{std::move(*user), std::move(session)};
+}
+
+std::optional<HospitalCaller> hospital_from_bearer(WebApp& app, const httplib::Request& req) {
+    auto token = bearer_token(req);
+    if (!token) return std::nullopt;
+    auto user = app.store->api_tokens.find_user(security::sha256_hex(*token));
+    if (!user || !user->active) return std::nullopt;
+    return HospitalCaller{std::move(*user), std::nullopt};
+}
+
+std::optional<VendorCaller> vendor_from_session(WebApp& app, const httplib::Request& req) {
+    auto session = live_session(app, req, kVendorCookie, "vendor", app.config.vendor_idle_minutes);
+    if (!session) return std::nullopt;
+    auto response = app.store->responses.find(session->subject_id);
+    if (!response || response->invite_token_hash.empty()) return std::nullopt;  // revoked link ends sessions
+    return VendorCaller{std::move(*response), std::move(session)};
+}
+
+std::optional<VendorCaller> vendor_from_bearer(WebApp& app, const httplib::Request& req) {
+    auto token = bearer_token(req);
+    if (!token) return std::nullopt;
+    auto response = app.store->responses.find_by_token_hash(security::sha256_hex(*token));
+    if (!response) return std::nullopt;
+    return VendorCaller{std::move(*response), std::nullopt};
+}
+
+std::string open_session(WebApp& app, const std::string& kind, Id subject_id, const std::string& language,
+                         std::string& csrf_token_out) {
+    const std::string secret = security::random_token();
+    store::Session session;
+    session.token_hash = security::sha256_hex(secret);
+    session.kind = kind;
+    session.subject_id = subject_id;
+    session.csrf_token = security::random_token();
+    session.language = language;
+    session.created_at = session.last_seen_at = store::now_iso();
+    auto created = app.store->sessions.create(session);
+    if (!created) return {};
+    csrf_token_out = session.csrf_token;
+    return secret;
+}
+
+bool csrf_ok(const httplib::Request& req, const store::Session& session) {
+    std::string sent = req.has_param("_csrf") ? req.get_param_value("_csrf") : req.get_header_value("X-CSRF-Token");
+    if (sent.empty() && req.is_multipart_form_data() && req.has_file("_csrf")) sent = req.get_file_value("_csrf").content;
+    return !sent.empty() && security::constant_time_equals(sent, session.csrf_token);
+}
+
+}  // namespace cyberachat::web

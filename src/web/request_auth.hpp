@@ -1,0 +1,48 @@
+#pragma once
+// Who is making a request: a hospital user (session cookie or API token) or a vendor (its
+// session cookie, opened by the secret link, or the invitation token as a Bearer). Also CSRF.
+#include <httplib.h>
+
+#include <optional>
+#include <string>
+
+#include "core/acquisition.hpp"
+#include "store/repositories.hpp"
+#include "web/web_app.hpp"
+
+namespace cyberachat::web {
+
+inline constexpr const char* kHospitalCookie = "cyb_session";
+inline constexpr const char* kVendorCookie = "cyb_vendor";
+inline constexpr const char* kLoginCsrfCookie = "cyb_login_csrf";
+
+struct HospitalCaller {
+    User user;
+    std::optional<store::Session> session;  // absent for API-token calls
+    std::string actor() const { return "user:" + user.email; }
+};
+
+struct VendorCaller {
+    VendorResponse response;
+    std::optional<store::Session> session;  // absent for Bearer-token calls
+    std::string actor() const { return "vendor:" + std::to_string(response.id); }
+};
+
+std::optional<std::string> cookie_value(const httplib::Request& req, const std::string& name);
+void set_cookie(httplib::Response& res, const WebApp& app, const std::string& name, const std::string& value,
+                int max_age_seconds = -1);
+void clear_cookie(httplib::Response& res, const WebApp& app, const std::string& name);
+
+std::optional<HospitalCaller> hospital_from_session(WebApp& app, const httplib::Request& req);
+std::optional<HospitalCaller> hospital_from_bearer(WebApp& app, const httplib::Request& req);
+std::optional<VendorCaller> vendor_from_session(WebApp& app, const httplib::Request& req);
+std::optional<VendorCaller> vendor_from_bearer(WebApp& app, const httplib::Request& req);
+
+// Opens a session; returns the cookie value (the secret; only its hash is stored).
+std::string open_session(WebApp& app, const std::string& kind, Id subject_id, const std::string& language,
+                         std::string& csrf_token_out);
+
+// The form field "_csrf" or header "X-CSRF-Token" equals the session's token (constant time).
+bool csrf_ok(const httplib::Request& req, const store::Session& session);
+
+}  // namespace cyberachat::web

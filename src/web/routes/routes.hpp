@@ -1,0 +1,17 @@
+#pragma once
+// One file per resource's routes; each registers its handlers on the server.
+#include <httplib.h>
+
+#include "web/web_app.hpp"
+
+namespace cyberachat::web {
+
+void register_asset_routes(httplib::Server& server, WebApp& app);
+void register_auth_routes(httplib::Server& server, WebApp& app);
+void register_acquisition_routes(httplib::Server& server, WebApp& app);
+void register_response_routes(httplib::Server& server, WebApp& app);
+void register_vendor_routes(httplib::Server& server, WebApp& app);
+void register_acquisition_api(httplib::Server& server, WebApp& app);
+void register_vendor_api(httplib::Server& server, WebApp& app);
+
+}  // namespace cyberachat::web

@@ -1,0 +1,12 @@
+#pragma once
+// The vendors of a purchase with their progress, as the hospital pages list them.
+#include <vector>
+
+#include "web/views/acquisition_views.hpp"
+#include "web/web_app.hpp"
+
+namespace cyberachat::web {
+
+std::vector<views::VendorRow> vendor_rows(WebApp& app, const Acquisition& acquisition);
+
+}  // namespace cyberachat::web

@@ -1,0 +1,185 @@
+#include "web/views/layout_view.hpp"
+
+#include <cstdint>
+
+#include "embedded_files.hpp"
+#include "web/html/html_writer.hpp"
+#include "web/views/view_helpers.hpp"
+
+namespace cyberachat::web::views {
+
+using html::Attr;
+using html::HtmlWriter;
+
+namespace {
+
+// Cache-busting version of the embedded assets: FNV-1a of their contents, computed once.
+const std::string& asset_version() {
+    static const std::string version = [] {
+        std::uint64_t hash = 1469598103934665603ull;
+        for (std::string_view path : {"src/web/assets/app.css", "src/web/assets/app.js"}) {
+            for (unsigned char c : embedded::file(path)) {
+                hash ^= c;
+                hash *= 1099511628211ull;
+            }
+        }
+        static constexpr char hex[] = "0123456789abcdef";
+        std::string out;
+        for (int shift = 60; shift >= 20; shift -= 4) out.push_back(hex[(hash >> shift) & 15]);
+        return out;
+    }();
+    return version;
+}
+
+// POST /vendor/language with language=fr|en and return=<current path>: a form, so it works without JS.
+void write_language_switch(HtmlWriter& w, const PageContext& context) {
+    const bool en = context.language == Language::en;
+    w.open("form", {{"method", "post"}, {"action", "/vendor/language"}, {"class", "language-switch"}});
+    write_csrf_field(w, context);
+    w.void_tag("input", {{"type", "hidden"}, {"name", "return"},
+                         {"value", context.current_path.empty() ? std::string("/vendor") : context.current_path}});
+    w.element("span", {{"class", "language-label"}}, L(context.language, "Langue\u00A0:", "Language:"));
+    w.element("span", {{"class", "language-current"}, {"lang", en ? "en" : "fr"}}, en ? "English" : "Français");
+    w.element("button", {{"type", "submit"},
+                         {"name", "language"},
+                         {"value", en ? "fr" : "en"},
+                         {"lang", en ? "fr" : "en"},
+                         {"class", "button-link"}},
+              en ? "Passer en français" : "Switch to English");
+    w.close("form");
+}
+
+void write_header(HtmlWriter& w, const PageContext& context) {
+    const Language lang = context.language;
+    w.open("header", {{"class", "site-header"}});
+    w.open("div", {{"class", "site-header-inner"}});
+    w.open("p", {{"class", "site-name"}});
+    w.element("a", {{"href", context.vendor ? "/vendor" : "/acquisitions"}}, "Cyberachat");
+    w.element("span", {{"class", "site-tagline"}},
+              L(lang, "Questionnaire AFIB de sécurité numérique", "AFIB digital security questionnaire"));
+    w.close("p");
+    if (context.vendor) {
+        if (!context.csrf_token.empty()) write_language_switch(w, context);
+    } else if (context.user_email) {
+        w.open("nav", {{"class", "main-nav"}, {"aria-label", "Navigation principale"}});
+        w.open("ul");
+        auto item = [&](const char* href, const char* label) {
+            std::string_view path = context.current_path;
+            bool current = path == href || (path.size() > std::string_view(href).size() &&
+                                            path.substr(0, std::string_view(href).size()) == href &&
+                                            path[std::string_view(href).size()] == '/');
+            w.open("li");
+            w.element("a", {{"href", href}, Attr::when(current, "aria-current", "page")}, label);
+            w.close("li");
+        };
+        item("/acquisitions", "Achats");
+        item("/help", "Aide");
+        w.close("ul");
+        w.close("nav");
+        w.open("div", {{"class", "user-box"}});
+        w.open("span", {{"class", "user-name"}});
+        w.text(*context.user_email);
+        if (!context.user_role_label.empty()) {
+            w.text(" ");
+            w.element("span", {{"class", "user-role"}}, "(" + context.user_role_label + ")");
+        }
+        w.close("span");
+        w.open("form", {{"method", "post"}, {"action", "/logout"}, {"class", "logout-form"}});
+        write_csrf_field(w, context);
+        w.element("button", {{"type", "submit"}, {"class", "button-link"}}, "Se déconnecter");
+        w.close("form");
+        w.close("div");
+    }
+    w.close("div");
+    w.close("header");
+}
+
+}  // namespace
+
+std::string render_layout(const PageContext& context, std::string_view body_html) {
+    const Language lang = context.language;
+    HtmlWriter w(body_html.size() + 4096);
+    w.raw("<!DOCTYPE html>\n");
+    w.open("html", {{"lang", language_code(lang)}});
+    w.open("head");
+    w.void_tag("meta", {{"charset", "utf-8"}});
+    w.void_tag("meta", {{"name", "viewport"}, {"content", "width=device-width, initial-scale=1"}});
+    w.void_tag("meta", {{"name", "csrf-token"}, {"content", context.csrf_token}});
+    w.void_tag("meta", {{"name", "referrer"}, {"content", "no-referrer"}});
+    std::string title = context.title.empty() ? "Cyberachat" : context.title + " — Cyberachat";
+    w.element("title", title);
+    w.void_tag("link", {{"rel", "stylesheet"}, {"href", "/assets/app.css?v=" + asset_version()}});
+    w.open("script", {{"src", "/assets/app.js?v=" + asset_version()}, {"defer", true}});
+    w.close("script");
+    w.close("head");
+    w.open("body", {{"class", context.vendor ? "vendor" : "hospital"}});
+    w.element("a", {{"class", "skip-link"}, {"href", "#contenu"}}, L(lang, "Aller au contenu", "Skip to content"));
+    write_header(w, context);
+    w.open("main", {{"id", "contenu"}, {"tabindex", "-1"}});
+    if (!context.flash.empty()) {
+        w.open("div", {{"class", context.flash_is_error ? "flash flash-error" : "flash flash-info"},
+                       {"role", context.flash_is_error ? "alert" : "status"}});
+        w.element("p", context.flash);
+        w.close("div");
+    }
+    w.raw(body_html);
+    w.close("main");
+    w.open("footer", {{"class", "site-footer"}});
+    w.open("div", {{"class", "site-footer-inner"}});
+    w.open("p");
+    w.text(L(lang, "Questionnaire standardisé de l'AFIB «\u00A0Introduire la sécurité numérique dans les procédures "
+                   "d'acquisition\u00A0» — outil de navigation réalisé par Benoît Barbier, Marie Bossard, Marion Durand et "
+                   "Thomas Robin (Master 2 Ingénierie de la Santé TBTS, Université de technologie de Compiègne). ",
+                   "AFIB standardized questionnaire \"Introducing digital security into procurement procedures\" — "
+                   "navigation tool by Benoît Barbier, Marie Bossard, Marion Durand and Thomas Robin (Master 2 Health "
+                   "Engineering TBTS, Université de technologie de Compiègne). "));
+    w.element("a", {{"href", "https://doi.org/10.34746/ids213"}}, "doi:10.34746/ids213");
+    w.close("p");
+    w.open("p");
+    w.element("a", {{"href", context.vendor ? "/vendor/help" : "/help"}},
+              L(lang, "Aide et mode d'emploi", "Help and instructions"));
+    w.close("p");
+    w.close("div");
+    w.close("footer");
+    w.close("body");
+    w.close("html");
+    return w.take();
+}
+
+std::string render_error_page(const PageContext& context, int status, std::string_view message) {
+    const Language lang = context.language;
+    PageContext page = context;
+    const char* heading;
+    switch (status) {
+        case 400: heading = L(lang, "Requête incorrecte", "Bad request"); break;
+        case 401: heading = L(lang, "Connexion nécessaire", "Sign-in required"); break;
+        case 403: heading = L(lang, "Accès refusé", "Access denied"); break;
+        case 404: heading = L(lang, "Page introuvable", "Page not found"); break;
+        case 409: heading = L(lang, "Conflit", "Conflict"); break;
+        case 410: heading = L(lang, "Lien expiré ou révoqué", "Link expired or revoked"); break;
+        case 413: heading = L(lang, "Fichier trop volumineux", "File too large"); break;
+        case 429: heading = L(lang, "Trop de requêtes", "Too many requests"); break;
+        default:
+            heading = status >= 500 ? L(lang, "Erreur du serveur", "Server error") : L(lang, "Erreur", "Error");
+    }
+    if (page.title.empty()) page.title = heading;
+    page.flash.clear();
+    HtmlWriter w(2048);
+    w.open("div", {{"class", "error-page"}});
+    w.element("p", {{"class", "kicker"}}, std::string(L(lang, "Erreur ", "Error ")) + std::to_string(status));
+    w.element("h1", {{"id", "page-title"}}, heading);
+    if (!message.empty()) w.element("p", {{"class", "lead"}}, message);
+    w.open("p");
+    if (context.vendor) {
+        w.element("a", {{"href", "/vendor"}}, L(lang, "Retour au questionnaire", "Back to the questionnaire"));
+    } else if (context.user_email) {
+        w.element("a", {{"href", "/acquisitions"}}, "Retour à la liste des achats");
+    } else {
+        w.element("a", {{"href", "/login"}}, L(lang, "Se connecter", "Sign in"));
+    }
+    w.close("p");
+    w.close("div");
+    return render_layout(page, w.take());
+}
+
+}  // namespace cyberachat::web::views

@@ -1,0 +1,27 @@
+#pragma once
+// What every page needs to know about the request: language, who is there, the CSRF token.
+#include <optional>
+#include <string>
+
+#include "core/localized_text.hpp"
+
+namespace cyberachat::web::views {
+
+struct PageContext {
+    Language language = Language::fr;
+    std::string title;               // page title (without the site name)
+    std::string csrf_token;          // put in every form as hidden "_csrf" and in <meta name="csrf-token">
+    std::optional<std::string> user_email;       // hospital user logged in
+    std::string user_role_label;                 // "Ingénieur biomédical", …
+    bool vendor = false;             // vendor pages: language switch, no hospital navigation
+    std::string flash;               // one-time message shown at the top
+    bool flash_is_error = false;
+    std::string current_path;        // for the language switch "return to"
+};
+
+// Picks the text of the page's language: L(ctx.language, "Enregistrer", "Save").
+inline const char* L(Language language, const char* fr, const char* en) {
+    return language == Language::en ? en : fr;
+}
+
+}  // namespace cyberachat::web::views

@@ -1,0 +1,53 @@
+#include "web/views/view_helpers.hpp"
+
+namespace cyberachat::web::views {
+
+using html::HtmlWriter;
+
+void write_csrf_field(HtmlWriter& w, const PageContext& context) {
+    w.void_tag("input", {{"type", "hidden"}, {"name", "_csrf"}, {"value", context.csrf_token}});
+}
+
+std::string percent_text(int percent, Language language) {
+    return std::to_string(percent) + (language == Language::en ? "%" : CYB_NNBSP "%");
+}
+
+std::string with_colon(std::string_view label, Language language) {
+    std::string out(label);
+    out += language == Language::en ? ": " : CYB_NBSP ": ";
+    return out;
+}
+
+void write_progress(HtmlWriter& w, std::string_view key, std::string_view label, int percent, Language language) {
+    std::string id = "progress-" + std::string(key);
+    w.open("div", {{"class", "progress"}});
+    w.open("label", {{"for", id}});
+    w.text(with_colon(label, language));
+    w.element("span", {{"data-progress-text", key}}, percent_text(percent, language));
+    w.close("label");
+    w.open("progress", {{"id", id}, {"data-progress", key}, {"max", 100}, {"value", percent}});
+    w.text(percent_text(percent, language));
+    w.close("progress");
+    w.close("div");
+}
+
+void write_required_mark(HtmlWriter& w, bool required, Language language) {
+    if (!required) return;
+    w.text(" ");
+    w.element("span", {{"class", "required"}}, L(language, "(obligatoire)", "(required)"));
+}
+
+std::string section_url(std::string_view section_id) { return "/vendor/sections/" + std::string(section_id); }
+
+void write_page_heading(HtmlWriter& w, std::string_view kicker, std::string_view title) {
+    if (!kicker.empty()) w.element("p", {{"class", "kicker"}}, kicker);
+    w.element("h1", {{"id", "page-title"}}, title);
+}
+
+std::string_view section_status_text(const SectionState& state, Language language) {
+    if (!state.visible) return L(language, "Non concernée", "Not applicable");
+    if (state.complete()) return L(language, "Complète", "Complete");
+    return L(language, "À compléter", "To complete");
+}
+
+}  // namespace cyberachat::web::views

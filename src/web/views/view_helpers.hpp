@@ -1,0 +1,43 @@
+#pragma once
+// Pieces shared by the views: CSRF field, progress bars, required marks, French typography.
+#include <string>
+#include <string_view>
+
+#include "core/engine.hpp"
+#include "core/questionnaire.hpp"
+#include "web/html/html_writer.hpp"
+#include "web/views/page_context.hpp"
+
+// French typography: a no-break space before « : ; ? ! » and inside « ».
+#define CYB_NBSP "\u00A0"
+#define CYB_NNBSP "\u202F"
+
+namespace cyberachat::web::views {
+
+// <input type="hidden" name="_csrf" value="…">
+void write_csrf_field(html::HtmlWriter& w, const PageContext& context);
+
+// A labelled progress bar: "<label>: 45 %" with <progress data-progress="{key}">.
+// `key` is a part id or "overall".
+void write_progress(html::HtmlWriter& w, std::string_view key, std::string_view label, int percent,
+                    Language language);
+
+// " (obligatoire)" / " (required)" in a span, or nothing.
+void write_required_mark(html::HtmlWriter& w, bool required, Language language);
+
+// "45 %" (narrow no-break space in French) / "45%".
+std::string percent_text(int percent, Language language);
+
+// The label followed by a colon in the page's language: "Statut : " / "Status: ".
+std::string with_colon(std::string_view label, Language language);
+
+// "/vendor/sections/{sid}"
+std::string section_url(std::string_view section_id);
+
+// A page heading block: <h1> with an optional line above it (e.g. the part's title).
+void write_page_heading(html::HtmlWriter& w, std::string_view kicker, std::string_view title);
+
+// A status text for a section: "Complète" / "À compléter" / "Non concernée".
+std::string_view section_status_text(const SectionState& state, Language language);
+
+}  // namespace cyberachat::web::views

@@ -1,0 +1,40 @@
+#pragma once
+// Everything a request handler may use: the store, the services, the server's settings.
+#include <memory>
+#include <string>
+
+#include "services/acquisition_service.hpp"
+#include "services/questionnaire_cache.hpp"
+#include "services/response_service.hpp"
+#include "store/repositories.hpp"
+
+namespace cyberachat::web {
+
+struct ServerConfig {
+    std::string bind = "127.0.0.1";
+    int port = 8080;
+    std::string public_url;            // e.g. https://cyberachat.chu-exemple.fr; default http://bind:port
+    bool secure_cookies = false;       // set when served over HTTPS (behind a reverse proxy)
+    int hospital_idle_minutes = 60;    // hospital sessions end after this much inactivity
+    int vendor_idle_minutes = 12 * 60; // vendor sessions too (the link opens a new one)
+    size_t max_document_bytes = 50u * 1024 * 1024;
+    size_t threads = 64;               // worker threads (≈ concurrent connections served)
+};
+
+struct WebApp {
+    std::shared_ptr<store::Store> store;
+    ServerConfig config;
+    services::QuestionnaireCache questionnaires{*store};
+    services::ResponseService responses{*store, questionnaires,
+                                        services::ServiceLimits{config.max_document_bytes}};
+    services::AcquisitionService acquisitions{*store, questionnaires};
+
+    WebApp(std::shared_ptr<store::Store> s, ServerConfig c) : store(std::move(s)), config(std::move(c)) {}
+
+    std::string base_url() const {
+        return config.public_url.empty() ? "http://" + config.bind + ":" + std::to_string(config.port)
+                                         : config.public_url;
+    }
+};
+
+}  // namespace cyberachat::web
