@@ -31,6 +31,7 @@ void run_serve(const ServeOptions& options) {
         if (!create_user(*store, options.admin_email, "admin", "", true)) throw CLI::RuntimeError(1);
     }
 
+    spdlog::flush_every(std::chrono::seconds(1));
     web::WebApp app(store, config);
     auto server = web::make_server(app);
     int port = config.port;

@@ -1,7 +1,8 @@
 #pragma once
 // The database: SQLite (embedded default) through SOCI, with versioned migrations applied at
 // open. Written so that the same SQL runs on PostgreSQL (a later backend). Repositories
-// (one per aggregate, in this folder) are the only users of it.
+// (one per aggregate, in this folder) are the only users of it. Code that uses the soci::session
+// given to write()/read() includes "store/soci.hpp" (not <soci/soci.h> directly: see there).
 #include <functional>
 #include <memory>
 #include <string>

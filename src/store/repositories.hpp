@@ -1,7 +1,13 @@
 #pragma once
 // One repository per aggregate. Every change also appends an Event (who, when, what, old → new)
 // in the same transaction. Methods never throw: errors come back as Result with codes
-// "not_found", "conflict", "invalid", "storage".
+// "not_found", "conflict", "invalid", "storage". An unknown id — of the record or of a record it
+// refers to — is "not_found". Reads that fail (storage) log to stderr and come back empty.
+//
+// Events: old/new values are JSON text (a string field: "\"open\""), or empty when there is
+// none. "create" events carry the record's shown fields as a JSON object in new_value; "update"
+// events one field each. Secrets (password hashes, token hashes, session ids, CSRF tokens) are
+// never written to events: their changes are recorded without values.
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,12 +22,13 @@ namespace cyberachat::store {
 class UserRepository {
 public:
     explicit UserRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
-    Result<User> create(const User& user, const std::string& actor);  // "conflict" if the email exists
+    // The email is trimmed and lower-cased (ASCII); "invalid" without an '@', "conflict" if it exists.
+    Result<User> create(const User& user, const std::string& actor);
     std::optional<User> find(Id id);
     std::optional<User> find_by_email(std::string_view email);        // case-insensitive
     std::vector<User> list();
     size_t count();
-    Result<void> set_password_hash(Id id, const std::string& hash, const std::string& actor);
+    Result<void> set_password_hash(Id id, const std::string& hash, const std::string& actor);  // event without values
 
 private:
     std::shared_ptr<Database> db_;
@@ -37,10 +44,13 @@ struct Session {
     std::string last_seen_at;
 };
 
+// Events (entity "session", entity_id = subject id, field = kind): "login" (create), "logout"
+// (remove), "update" of "language", "revoke" (remove_for_subject), "expire" (remove_idle). touch()
+// writes none: it runs at each request. The void methods log their (storage) failures.
 class SessionRepository {
 public:
     explicit SessionRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
-    Result<void> create(const Session& session);
+    Result<void> create(const Session& session);  // empty created_at/last_seen_at: now; "conflict" if the hash exists
     std::optional<Session> find(const std::string& token_hash);
     void touch(const std::string& token_hash);                       // last_seen_at = now
     void set_language(const std::string& token_hash, const std::string& language);
@@ -68,7 +78,7 @@ public:
     // Stores this definition text unless the same (by SHA-256) is stored already; returns it.
     Result<QuestionnaireVersion> ensure(const std::string& questionnaire_id, const std::string& version,
                                         const std::string& yaml);
-    std::optional<QuestionnaireVersion> find(Id id);
+    std::optional<QuestionnaireVersion> find(Id id);  // (events: actor "system", entity "questionnaire")
 
 private:
     std::shared_ptr<Database> db_;
@@ -77,8 +87,13 @@ private:
 class AcquisitionRepository {
 public:
     explicit AcquisitionRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
+    // "invalid": empty title, status other than open/closed, deadline not YYYY-MM-DD (or empty).
+    // questionnaire_version_id / created_by 0 mean none; an unknown one is "not_found".
     Result<Acquisition> create(const Acquisition& acquisition, const std::string& actor);
-    Result<Acquisition> update(const Acquisition& acquisition, const std::string& actor);  // by id
+    // By id. Changes title, equipment, service, reference, deadline, notes and status (one event
+    // per changed field); the questionnaire version and the creator stay as created. No change:
+    // nothing written, updated_at unchanged.
+    Result<Acquisition> update(const Acquisition& acquisition, const std::string& actor);
     std::optional<Acquisition> find(Id id);
     std::vector<Acquisition> list();  // newest first
 
@@ -91,14 +106,20 @@ struct SavedAnswer {
     bool changed = false; // false when value and comment were already so
 };
 
+// The repository does not look at a response's status when saving answers (or documents):
+// refusing changes to a submitted response is the web layer's decision.
 class ResponseRepository {
 public:
     explicit ResponseRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
+    // Always created as a draft. "not_found" for an unknown purchase, "invalid" without a company
+    // or with a language other than fr/en, "conflict" if the token hash is taken.
     Result<VendorResponse> create(const VendorResponse& response, const std::string& actor);
     std::optional<VendorResponse> find(Id id);
     std::optional<VendorResponse> find_by_token_hash(const std::string& token_hash);  // never a revoked one
     std::vector<VendorResponse> list_for(Id acquisition_id);
-    // Regenerate (new hash) or revoke (empty hash) the secret link.
+    // Regenerate (new hash) or revoke (empty hash) the secret link. Events "regenerate_link" /
+    // "revoke_link" without values. Does not end the vendor's sessions: the caller does
+    // (SessionRepository::remove_for_subject("vendor", id)).
     Result<void> set_invite_token_hash(Id id, const std::string& token_hash, const std::string& actor);
     Result<void> submit(Id id, const std::string& actor);  // "conflict" if already submitted
     Result<void> reopen(Id id, const std::string& actor);  // "conflict" if not submitted
@@ -107,7 +128,13 @@ public:
     std::optional<StoredAnswer> answer(Id response_id, const std::string& question_id);
     // Saves a value and comment. base_revision is the revision the writer last saw (-1: do not
     // check); when the stored answer has moved on since and differs, nothing is written and the
-    // error code is "conflict". The revision increases by one at each change.
+    // error code is "conflict". The revision increases by one at each change. Saving what is
+    // stored already is ok with changed=false (nothing written, whatever base_revision); a null
+    // value with an empty comment for a question never answered stores nothing. Bumps the
+    // response's updated_at. Events (entity "answer", entity_id = response id, field = question
+    // id): "create"/"update" with the value old → new (JSON; old empty for a first answer), and
+    // "comment" with the comment old → new when it changed. "invalid" for an empty question id
+    // or a value that is not valid UTF-8; "not_found" for an unknown response.
     Result<SavedAnswer> save_answer(Id response_id, const std::string& question_id, const nlohmann::json& value,
                                     const std::string& comment, std::int64_t base_revision,
                                     const std::string& actor);
@@ -122,14 +149,20 @@ public:
     DocumentRepository(std::shared_ptr<Database> db, std::string data_dir)
         : db_(std::move(db)), data_dir_(std::move(data_dir)) {}
     // Sanitizes the name, computes SHA-256, detects the type (libmagic), writes the file durably
-    // (fsync) and then the row. "invalid" for an empty file or a type not allowed.
+    // (fsync) and then the row. "invalid" for an empty file or a type not allowed, "not_found"
+    // for an unknown response. If the row cannot be written, the file is removed.
     Result<StoredDocument> add(Id response_id, const std::string& question_id, const std::string& file_name,
                                const std::string& bytes, const std::string& actor);
     std::optional<StoredDocument> find(Id id);
     std::vector<StoredDocument> list_for(Id response_id);
+    // "not_found" if the file is missing, "storage" if its SHA-256 no longer matches.
     Result<std::string> read_bytes(const StoredDocument& document);
     Result<void> remove(Id id, const std::string& actor);  // row and file
 
+    // Last path component; letters (incl. accented, Greek, Cyrillic), digits, '.', '-', '_' and
+    // spaces kept, other characters become '_', invisible ones (controls, bidi) are dropped;
+    // runs collapsed; no leading dot/dash; at most 120 characters (extension kept); never empty
+    // ("document"). "Schéma réseau (v2).pdf" → "Schéma réseau v2.pdf".
     static std::string sanitize_file_name(const std::string& name);
     // PDF, images, office documents, text/CSV, zip.
     static bool is_allowed_type(const std::string& content_type);
@@ -142,7 +175,7 @@ private:
 class EventRepository {
 public:
     explicit EventRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
-    std::vector<Event> list(const std::string& entity, Id entity_id, size_t limit = 200);
+    std::vector<Event> list(const std::string& entity, Id entity_id, size_t limit = 200);  // newest first
     std::vector<Event> list_all(size_t limit = 200);  // newest first
 
 private:

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# `make bench`: measures Cyberachat against references run in the same session, on this machine.
+#  1. the engine (Google Benchmark): full AFIB evaluation vs copying the answer set;
+#  2. the vendor's longest section page, filled, served by Cyberachat vs the same bytes as a static
+#     file served by nginx (wrk, 2 threads, 50 connections, Accept-Encoding: gzip);
+#  3. durable answer saves through the API (each request a new value, so each is a real write).
+# Prints requests/s, p99 and the ratios. Loopback only; every run is bounded in time.
+set -euo pipefail
+build=${1:-build}
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bin="$root/$build/cyberachat"
+duration=${BENCH_SECONDS:-10}
+work=$(mktemp -d /tmp/cyb-bench-XXXXXX)
+server_pid=""; nginx_conf=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  [ -n "$nginx_conf" ] && nginx -c "$nginx_conf" -s stop 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+echo "== 1. Engine (Google Benchmark)"
+"$root/$build/bench/engine_bench" --benchmark_min_time=0.5 2>/dev/null | grep -E "BM_|Benchmark"
+
+echo
+echo "== 2. Vendor section page: Cyberachat vs nginx (static copy of the same page)"
+port=$(free_port)
+echo 'Bench-password-0001' | "$bin" user add bench@chu.test --role biomedical --password-stdin --data "$work/data" >/dev/null
+token=$("$bin" token create bench@chu.test --data "$work/data")
+"$bin" serve --port "$port" --data "$work/data" >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+base="http://127.0.0.1:$port"
+acq=$(curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+      -d '{"title":"Banc d essai","equipment":"Scanner"}' "$base/api/v1/acquisitions" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+invite=$(curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+      -d '{"company":"Bench SA","email":"bench@vendor.test"}' "$base/api/v1/acquisitions/$acq/vendors" | python3 -c 'import json,sys; print(json.load(sys.stdin)["invite_token"])')
+
+# The longest section (most questions), every visible question of it answered.
+section=$(curl -sf "$base/api/v1/questionnaire" | python3 -c '
+import json,sys
+q=json.load(sys.stdin)
+best=max((s for p in q["parts"] for s in p["sections"]), key=lambda s: len(s["questions"]))
+print(best["id"])')
+curl -sf "$base/api/v1/questionnaire" | python3 -c '
+import json,sys,urllib.request
+q=json.load(sys.stdin); sid=sys.argv[1]; base=sys.argv[2]; tok=sys.argv[3]
+sec=[s for p in q["parts"] for s in p["sections"] if s["id"]==sid][0]
+def put(qid, value):
+    req=urllib.request.Request(base+"/api/v1/vendor/answers/"+qid, data=json.dumps({"value":value,"comment":"Voir la documentation technique jointe."}).encode(), method="PUT",
+        headers={"Authorization":"Bearer "+tok,"Content-Type":"application/json"})
+    try: urllib.request.urlopen(req).read()
+    except Exception: pass
+for k in sec["questions"]:
+    kind=k["kind"]
+    v={"yes_no":"oui","number":12.5,"integer":3,"date":"2025-01-31","email":"it@vendor.test","phone":"01 23 45 67 89"}.get(kind,"Réponse détaillée du fournisseur, avec les précisions demandées.")
+    if kind in ("single_choice","multiple_choice"): v=k["choices"][0]["id"]
+    if kind=="table": v=[{f["id"]:"valeur %d"%i for f in k["fields"]} for i in range(5)]
+    if kind=="contact": v={"nom":"Martin","prenom":"Élise","fonction":"Cheffe de projet","coordonnees":"1 rue de la Paix, Paris","telephone":"01 23 45 67 89","email":"e.martin@vendor.test"}
+    if kind=="document": continue
+    put(k["id"], v)
+' "$section" "$base" "$invite"
+cookie=$(curl -s -o /dev/null -D - "$base/invitation/$invite" | sed -n 's/^Set-Cookie: \(cyb_vendor=[^;]*\).*/\1/p' | tr -d '\r')
+page="/vendor/sections/$section"
+mkdir -p "$work/www"
+curl -sf -H "Cookie: $cookie" "$base$page" >"$work/www/page.html"
+echo "page: $page ($(wc -c <"$work/www/page.html") bytes of HTML)"
+
+nginx_port=$(free_port)
+nginx_conf="$work/nginx.conf"
+cat >"$nginx_conf" <<NGINX
+worker_processes auto;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $work/tmp; proxy_temp_path $work/tmp; fastcgi_temp_path $work/tmp;
+  uwsgi_temp_path $work/tmp; scgi_temp_path $work/tmp;
+  gzip on; gzip_types text/html;
+  server { listen 127.0.0.1:$nginx_port; root $work/www;
+           location / { default_type "text/html; charset=utf-8"; } }
+}
+NGINX
+mkdir -p "$work/tmp"
+nginx -c "$nginx_conf"
+
+run_wrk() {  # url [extra wrk args…] → "rps p99"
+  local url=$1; shift
+  wrk -t2 -c50 -d"${duration}s" --latency -H 'Accept-Encoding: gzip' "$@" "$url" >"$work/wrk.out" 2>&1
+  local rps p99
+  rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.out")
+  p99=$(awk '$1=="99%" {print $2}' "$work/wrk.out")
+  local errors
+  errors=$(awk '/Non-2xx/ {print $NF}' "$work/wrk.out")
+  echo "$rps $p99 ${errors:-0}"
+}
+
+read -r ours_rps ours_p99 ours_err < <(run_wrk "$base$page" -H "Cookie: $cookie")
+read -r nginx_rps nginx_p99 nginx_err < <(run_wrk "http://127.0.0.1:$nginx_port/page.html")
+printf '%-34s %12s req/s   p99 %8s   non-2xx %s\n' "Cyberachat (dynamic page)" "$ours_rps" "$ours_p99" "$ours_err"
+printf '%-34s %12s req/s   p99 %8s   non-2xx %s\n' "nginx (same bytes, static)" "$nginx_rps" "$nginx_p99" "$nginx_err"
+python3 -c "import sys; o,n=float(sys.argv[1]),float(sys.argv[2]); print('ratio Cyberachat / nginx: %.2f (target >= 0.50)' % (o/n))" "$ours_rps" "$nginx_rps"
+
+echo
+echo "== 3. Durable answer saves (PUT /api/v1/vendor/answers, a new value each time)"
+cat >"$work/save.lua" <<LUA
+counter = 0
+request = function()
+  counter = counter + 1
+  local body = '{"value":"Valeur ' .. counter .. ' ' .. math.random(1000000) .. '"}'
+  return wrk.format("PUT", "/api/v1/vendor/answers/dispositif.marque",
+    {["Authorization"] = "Bearer $invite", ["Content-Type"] = "application/json"}, body)
+end
+LUA
+read -r save_rps save_p99 save_err < <(run_wrk "$base/" -s "$work/save.lua")
+printf '%-34s %12s req/s   p99 %8s   non-2xx %s\n' "answer saves (synchronous=FULL)" "$save_rps" "$save_p99" "$save_err"
+python3 -c "import sys; print('target >= 1000 durable saves/s: %s' % ('met' if float(sys.argv[1])>=1000 else 'NOT met'))" "$save_rps"

@@ -1,0 +1,442 @@
+// `cyberachat template check|show|eval`, run as a real process: exit codes, stdout, stderr.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+extern char** environ;
+
+using json = nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Outcome {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+class TemplateCli : public ::testing::Test {
+protected:
+    void SetUp() override {
+        std::string pattern = (fs::temp_directory_path() / "cyb-cli-XXXXXX").string();
+        ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+        dir_ = pattern;
+    }
+    void TearDown() override {
+        std::error_code ec;
+        fs::remove_all(dir_, ec);
+    }
+
+    fs::path write(const std::string& name, const std::string& content) {
+        fs::path path = dir_ / name;
+        std::ofstream(path, std::ios::binary) << content;
+        return path;
+    }
+
+    // Runs the binary with `args`; stdout and stderr go to files in the temp directory.
+    Outcome run(const std::vector<std::string>& args) {
+        const std::string out_path = (dir_ / "stdout.txt").string(), err_path = (dir_ / "stderr.txt").string();
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        std::vector<std::string> argv_strings{CYB_BINARY};
+        argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+        std::vector<char*> argv;
+        for (auto& arg : argv_strings) argv.push_back(arg.data());
+        argv.push_back(nullptr);
+        Outcome result;
+        pid_t pid = 0;
+        int spawned = posix_spawn(&pid, CYB_BINARY, &actions, nullptr, argv.data(), environ);
+        posix_spawn_file_actions_destroy(&actions);
+        EXPECT_EQ(spawned, 0) << "cannot run " << CYB_BINARY;
+        if (spawned != 0) return result;
+        int status = 0;
+        waitpid(pid, &status, 0);
+        EXPECT_TRUE(WIFEXITED(status)) << "the binary crashed (signal " << (WIFSIGNALED(status) ? WTERMSIG(status) : 0)
+                                       << ")";
+        result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        result.out = read_file(out_path);
+        result.err = read_file(err_path);
+        return result;
+    }
+
+    json parse_stdout(const Outcome& r) {
+        json parsed = json::parse(r.out, nullptr, false);
+        EXPECT_FALSE(parsed.is_discarded()) << "stdout is not JSON:\n" << r.out.substr(0, 2000);
+        return parsed;
+    }
+
+    // `template eval --answers FILE` with `answers` as the file's JSON; expects success.
+    json eval(const json& answers) {
+        fs::path file = write("answers.json", answers.dump());
+        Outcome r = run({"template", "eval", "--answers", file.string()});
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        return parse_stdout(r);
+    }
+
+    fs::path dir_;
+};
+
+bool contains(const json& list, const std::string& id) {
+    for (const auto& item : list)
+        if (item == id) return true;
+    return false;
+}
+
+const char* kBadYaml = R"Y(questionnaire:
+  id: hopital
+  version: "1"
+  title: {fr: "Questionnaire de l'hôpital"}
+parts:
+  - id: p
+    title: {fr: "Partie"}
+    sections:
+      - id: p.s
+        title: {fr: "Section"}
+        questions:
+          - id: p.gate
+            kind: yes_no
+            label: {fr: "Porte"}
+          - id: p.detail
+            kind: text
+            show_if: "p.gate == yes"
+            label: {fr: "Détail"}
+)Y";
+
+const char* kGoodYaml = R"Y(questionnaire:
+  id: hopital
+  version: "3"
+  title: {fr: "Questionnaire de l'hôpital", en: "Hospital questionnaire"}
+parts:
+  - id: p
+    title: {fr: "Partie", en: "Part"}
+    sections:
+      - id: p.s
+        title: {fr: "Section", en: "Section"}
+        questions:
+          - id: p.gate
+            kind: yes_no
+            label: {fr: "Porte", en: "Gate"}
+          - id: p.taille
+            kind: number
+            unit: "Go"
+            min: 1
+            label: {fr: "Taille", en: "Size"}
+      - id: p.suite
+        title: {fr: "Suite", en: "Next"}
+        show_if: "p.gate == oui"
+        questions:
+          - id: p.detail
+            kind: text
+            label: {fr: "Détail", en: "Detail"}
+)Y";
+
+}  // namespace
+
+// ---- check -------------------------------------------------------------------------------------------
+
+TEST_F(TemplateCli, CheckBuiltinSucceeds) {
+    Outcome r = run({"template", "check"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("afib"), std::string::npos) << r.out;
+    EXPECT_EQ(r.err, "");
+}
+
+TEST_F(TemplateCli, CheckValidFileSucceeds) {
+    fs::path file = write("good.yaml", kGoodYaml);
+    Outcome r = run({"template", "check", file.string()});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("hopital"), std::string::npos) << r.out;
+}
+
+TEST_F(TemplateCli, CheckBadFileReportsFileLineAndId) {
+    fs::path file = write("bad.yaml", kBadYaml);
+    Outcome r = run({"template", "check", file.string()});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find(file.string() + ":17:"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("p.detail"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("p.gate"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("oui"), std::string::npos) << r.err;
+}
+
+TEST_F(TemplateCli, CheckYamlSyntaxError) {
+    fs::path file = write("broken.yaml", "questionnaire:\n  id: x\n  title: {fr: \"T\"\nparts: []\n");
+    Outcome r = run({"template", "check", file.string()});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find(file.string() + ":"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("YAML"), std::string::npos) << r.err;
+}
+
+TEST_F(TemplateCli, CheckMissingFileFails) {
+    const std::string missing = (dir_ / "missing.yaml").string();
+    Outcome r = run({"template", "check", missing});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find(missing), std::string::npos) << r.err;
+}
+
+TEST_F(TemplateCli, CheckOddYamlNeverCrashes) {
+    for (const char* content : {"", "hello", "- a\n- b\n", "questionnaire: {id: t}\nparts: x\n", "? [a]\n: b\n"}) {
+        fs::path file = write("odd.yaml", content);
+        Outcome r = run({"template", "check", file.string()});
+        EXPECT_EQ(r.exit_code, 1) << content;
+        EXPECT_FALSE(r.err.empty()) << content;
+    }
+}
+
+// ---- show ----------------------------------------------------------------------------------------------
+
+TEST_F(TemplateCli, ShowJsonHasTheDocumentedShape) {
+    Outcome r = run({"template", "show", "--json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    json q = parse_stdout(r);
+    ASSERT_TRUE(q.is_object());
+    EXPECT_EQ(q["id"], "afib");
+    EXPECT_TRUE(q["version"].is_string());
+    ASSERT_TRUE(q["parts"].is_array());
+    ASSERT_EQ(q["parts"].size(), 4u);
+    const std::vector<std::string> part_ids = {"dispositif", "serveurs", "logiciels", "maintenance"};
+    size_t questions = 0;
+    for (size_t p = 0; p < 4; ++p) {
+        const json& part = q["parts"][p];
+        EXPECT_EQ(part["id"], part_ids[p]);
+        EXPECT_TRUE(part["title"]["fr"].is_string());
+        EXPECT_TRUE(part["title"]["en"].is_string());
+        ASSERT_TRUE(part["sections"].is_array()) << part_ids[p];
+        ASSERT_FALSE(part["sections"].empty()) << part_ids[p];
+        for (const json& section : part["sections"]) {
+            for (const char* key : {"id", "title", "show_if", "note", "questions"})
+                EXPECT_TRUE(section.contains(key)) << section.value("id", "?") << " lacks " << key;
+            EXPECT_TRUE(section["id"].is_string());
+            EXPECT_TRUE(section["title"]["fr"].is_string());
+            EXPECT_TRUE(section["title"]["en"].is_string());
+            EXPECT_TRUE(section["show_if"].is_null() || section["show_if"].is_string());
+            EXPECT_TRUE(section["note"].is_null() || section["note"].is_object());
+            ASSERT_TRUE(section["questions"].is_array());
+            for (const json& question : section["questions"]) {
+                ++questions;
+                const std::string id = question.value("id", "?");
+                for (const char* key : {"id", "kind", "label", "required", "show_if", "unit", "choices", "fields"})
+                    EXPECT_TRUE(question.contains(key)) << id << " lacks " << key;
+                EXPECT_TRUE(question["kind"].is_string()) << id;
+                EXPECT_TRUE(question["label"]["fr"].is_string()) << id;
+                EXPECT_TRUE(question["label"]["en"].is_string()) << id;
+                EXPECT_TRUE(question["required"].is_boolean()) << id;
+                EXPECT_TRUE(question["show_if"].is_null() || question["show_if"].is_string()) << id;
+                EXPECT_TRUE(question["unit"].is_null() || question["unit"].is_string()) << id;
+                EXPECT_TRUE(question["choices"].is_array()) << id;
+                EXPECT_TRUE(question["fields"].is_array()) << id;
+            }
+        }
+    }
+    EXPECT_GT(questions, 100u);
+    EXPECT_NE(q["source"]["doi"].get<std::string>().find("10.34746/ids213"), std::string::npos);
+}
+
+TEST_F(TemplateCli, ShowJsonReflectsTheDefinition) {
+    Outcome r = run({"template", "show", "--json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    json q = parse_stdout(r);
+    const json* prerequis = nullptr;
+    const json* poste = nullptr;
+    for (const json& section : q["parts"][0]["sections"]) {
+        if (section["id"] == "dispositif.prerequis_poste") prerequis = &section;
+        for (const json& question : section["questions"])
+            if (question["id"] == "dispositif.poste_standard") poste = &question;
+    }
+    ASSERT_NE(prerequis, nullptr);
+    ASSERT_NE(poste, nullptr);
+    EXPECT_EQ((*prerequis)["show_if"], "dispositif.poste_standard == oui");
+    EXPECT_EQ((*poste)["kind"], "yes_no");
+    EXPECT_EQ((*poste)["required"], true);
+    EXPECT_TRUE((*poste)["show_if"].is_null());
+}
+
+TEST_F(TemplateCli, ShowJsonOfAFile) {
+    fs::path file = write("good.yaml", kGoodYaml);
+    Outcome r = run({"template", "show", "--json", file.string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    json q = parse_stdout(r);
+    EXPECT_EQ(q["id"], "hopital");
+    EXPECT_EQ(q["version"], "3");
+    ASSERT_EQ(q["parts"].size(), 1u);
+    const json& taille = q["parts"][0]["sections"][0]["questions"][1];
+    EXPECT_EQ(taille["id"], "p.taille");
+    EXPECT_EQ(taille["kind"], "number");
+    EXPECT_EQ(taille["unit"], "Go");
+    EXPECT_EQ(q["parts"][0]["sections"][1]["show_if"], "p.gate == oui");
+}
+
+TEST_F(TemplateCli, ShowTextListsIds) {
+    Outcome r = run({"template", "show"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("[dispositif.poste_standard]"), std::string::npos);
+    EXPECT_NE(r.out.find("[maintenance]"), std::string::npos);
+}
+
+TEST_F(TemplateCli, ShowBadFileFails) {
+    fs::path file = write("bad.yaml", kBadYaml);
+    Outcome r = run({"template", "show", "--json", file.string()});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find(file.string() + ":17:"), std::string::npos) << r.err;
+    EXPECT_EQ(r.out, "");
+}
+
+// ---- eval ------------------------------------------------------------------------------------------------
+
+TEST_F(TemplateCli, EvalOutputHasTheDocumentedKeys) {
+    json e = eval(json::object());
+    for (const char* key : {"visible_sections", "visible_questions", "hidden_answered", "missing_required", "invalid"})
+        EXPECT_TRUE(e[key].is_array()) << key;
+    ASSERT_TRUE(e["progress"].is_object());
+    for (const char* key : {"overall", "dispositif", "serveurs", "logiciels", "maintenance"}) {
+        ASSERT_TRUE(e["progress"][key].is_number_integer()) << key;
+        EXPECT_EQ(e["progress"][key], 0) << key;  // nothing answered yet
+    }
+    EXPECT_TRUE(e["hidden_answered"].empty());
+    EXPECT_TRUE(e["invalid"].empty());
+    EXPECT_TRUE(contains(e["missing_required"], "dispositif.designation"));
+    EXPECT_TRUE(contains(e["visible_questions"], "dispositif.poste_standard"));
+    EXPECT_FALSE(contains(e["visible_sections"], "dispositif.prerequis_poste"));
+    EXPECT_FALSE(contains(e["visible_sections"], "dispositif.materiel_fourni"));
+}
+
+TEST_F(TemplateCli, EvalPosteNonStandard) {
+    json e = eval({{"dispositif.poste_standard", "non"}});
+    EXPECT_TRUE(contains(e["visible_sections"], "dispositif.materiel_fourni")) << e["visible_sections"];
+    EXPECT_FALSE(contains(e["visible_sections"], "dispositif.prerequis_poste")) << e["visible_sections"];
+    EXPECT_TRUE(contains(e["visible_questions"], "dispositif.materiel_denomination"));
+    EXPECT_FALSE(contains(e["visible_questions"], "dispositif.ecran_taille"));
+    EXPECT_FALSE(contains(e["missing_required"], "dispositif.poste_standard"));
+    EXPECT_GT(e["progress"]["dispositif"].get<int>(), 0);
+}
+
+TEST_F(TemplateCli, EvalPosteStandard) {
+    json e = eval({{"dispositif.poste_standard", "oui"}});
+    EXPECT_TRUE(contains(e["visible_sections"], "dispositif.prerequis_poste"));
+    EXPECT_FALSE(contains(e["visible_sections"], "dispositif.materiel_fourni"));
+}
+
+TEST_F(TemplateCli, EvalAcceptsBooleansForYesNo) {
+    json no = eval({{"dispositif.poste_standard", false}});
+    EXPECT_TRUE(contains(no["visible_sections"], "dispositif.materiel_fourni"));
+    EXPECT_FALSE(contains(no["visible_sections"], "dispositif.prerequis_poste"));
+    EXPECT_TRUE(no["invalid"].empty()) << no["invalid"];
+    json yes = eval({{"dispositif.poste_standard", true}});
+    EXPECT_TRUE(contains(yes["visible_sections"], "dispositif.prerequis_poste"));
+    EXPECT_FALSE(contains(yes["visible_sections"], "dispositif.materiel_fourni"));
+}
+
+TEST_F(TemplateCli, EvalReportsHiddenAnswers) {
+    json e = eval({{"dispositif.poste_standard", "non"}, {"dispositif.ecran_taille", "24"}});
+    EXPECT_EQ(e["hidden_answered"], json::array({"dispositif.ecran_taille"}));
+}
+
+TEST_F(TemplateCli, EvalReportsInvalidAnswers) {
+    json e = eval({{"dispositif.poste_standard", "oui"}, {"dispositif.ecran_taille", "vingt-quatre pouces"},
+                   {"dispositif.inconnue", "x"}});
+    ASSERT_TRUE(e["invalid"].is_array());
+    const json* taille = nullptr;
+    const json* inconnue = nullptr;
+    for (const json& item : e["invalid"]) {
+        if (item["id"] == "dispositif.ecran_taille") taille = &item;
+        if (item["id"] == "dispositif.inconnue") inconnue = &item;
+    }
+    ASSERT_NE(taille, nullptr) << e["invalid"];
+    EXPECT_FALSE((*taille)["message"].get<std::string>().empty());
+    EXPECT_FALSE((*taille)["message_en"].get<std::string>().empty());
+    EXPECT_NE(inconnue, nullptr) << e["invalid"];
+    // The invalid answer is not counted as an answer.
+    EXPECT_TRUE(contains(e["missing_required"], "dispositif.ecran_taille"));
+    // The valid one is.
+    EXPECT_TRUE(contains(e["visible_sections"], "dispositif.prerequis_poste"));
+}
+
+TEST_F(TemplateCli, EvalAgainstAFile) {
+    fs::path yaml = write("good.yaml", kGoodYaml);
+    fs::path answers = write("a.json", R"({"p.gate": "oui", "p.taille": "0,5"})");
+    Outcome r = run({"template", "eval", "--answers", answers.string(), yaml.string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    json e = parse_stdout(r);
+    EXPECT_EQ(e["visible_sections"], json::array({"p.s", "p.suite"}));
+    EXPECT_EQ(e["missing_required"], json::array({"p.taille", "p.detail"}));
+    ASSERT_EQ(e["invalid"].size(), 1u);
+    EXPECT_EQ(e["invalid"][0]["id"], "p.taille");  // below min 1
+    EXPECT_EQ(e["progress"]["p"], 33);
+    EXPECT_EQ(e["progress"]["overall"], 33);
+}
+
+TEST_F(TemplateCli, EvalMalformedAnswersFile) {
+    fs::path file = write("bad.json", "{\"dispositif.poste_standard\": ");
+    Outcome r = run({"template", "eval", "--answers", file.string()});
+    EXPECT_NE(r.exit_code, 0);
+    EXPECT_FALSE(r.err.empty());
+    EXPECT_NE(r.err.find(file.string()), std::string::npos) << r.err;
+}
+
+TEST_F(TemplateCli, EvalAnswersMustBeAnObject) {
+    fs::path file = write("list.json", "[\"oui\"]");
+    Outcome r = run({"template", "eval", "--answers", file.string()});
+    EXPECT_NE(r.exit_code, 0);
+    EXPECT_FALSE(r.err.empty());
+}
+
+TEST_F(TemplateCli, EvalMissingAnswersFile) {
+    Outcome r = run({"template", "eval", "--answers", (dir_ / "nope.json").string()});
+    EXPECT_NE(r.exit_code, 0);
+    EXPECT_NE(r.err.find("nope.json"), std::string::npos) << r.err;
+}
+
+TEST_F(TemplateCli, EvalRequiresAnswersOption) {
+    Outcome r = run({"template", "eval"});
+    EXPECT_NE(r.exit_code, 0);
+    EXPECT_NE(r.err.find("--answers"), std::string::npos) << r.err;
+}
+
+// ---- help and errors ----------------------------------------------------------------------------------
+
+TEST_F(TemplateCli, HelpListsSubcommands) {
+    Outcome r = run({"--help"});
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_NE(r.out.find("template"), std::string::npos) << r.out;
+
+    Outcome t = run({"template", "--help"});
+    EXPECT_EQ(t.exit_code, 0);
+    for (const char* sub : {"check", "show", "eval"}) EXPECT_NE(t.out.find(sub), std::string::npos) << t.out;
+}
+
+TEST_F(TemplateCli, UnknownSubcommandFails) {
+    Outcome r = run({"frobnicate"});
+    EXPECT_NE(r.exit_code, 0);
+    EXPECT_FALSE(r.err.empty());
+    EXPECT_EQ(r.out, "");
+
+    Outcome t = run({"template", "frobnicate"});
+    EXPECT_NE(t.exit_code, 0);
+    EXPECT_FALSE(t.err.empty());
+    EXPECT_EQ(t.out, "");
+}
+
+TEST_F(TemplateCli, NoSubcommandFails) {
+    EXPECT_NE(run({}).exit_code, 0);
+    EXPECT_NE(run({"template"}).exit_code, 0);
+}

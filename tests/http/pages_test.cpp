@@ -1,0 +1,191 @@
+// Hospital and vendor pages over HTTP: login, CSRF, forms, invitation links (regenerate, revoke).
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "server_process.hpp"
+
+using namespace cyberachat::testing;
+using json = nlohmann::json;
+
+namespace {
+
+// A minimal browser: keeps cookies, reads the CSRF token of the last page.
+class Browser {
+public:
+    explicit Browser(const ServerProcess& server) : client_(server.client()) {}
+
+    httplib::Result get(const std::string& path) {
+        auto result = client_.Get(path.c_str(), headers());
+        remember(result);
+        return result;
+    }
+    httplib::Result post(const std::string& path, httplib::Params params, bool with_csrf = true) {
+        if (with_csrf) params.emplace("_csrf", csrf_);
+        auto result = client_.Post(path.c_str(), headers(), params);
+        remember(result);
+        return result;
+    }
+    const std::string& csrf() const { return csrf_; }
+
+private:
+    httplib::Headers headers() const {
+        std::string cookie;
+        for (const auto& [name, value] : cookies_) cookie += (cookie.empty() ? "" : "; ") + name + "=" + value;
+        return cookie.empty() ? httplib::Headers{} : httplib::Headers{{"Cookie", cookie}};
+    }
+    void remember(const httplib::Result& result) {
+        if (!result) return;
+        for (const auto& [name, value] : result->headers) {
+            if (name != "Set-Cookie") continue;
+            const size_t eq = value.find('='), end = value.find(';');
+            const std::string key = value.substr(0, eq), content = value.substr(eq + 1, end - eq - 1);
+            if (value.find("Max-Age=0") != std::string::npos) cookies_.erase(key);
+            else cookies_[key] = content;
+        }
+        std::smatch match;
+        static const std::regex csrf_field(R"(name="_csrf" value="([^"]+)\")");
+        if (std::regex_search(result->body, match, csrf_field)) csrf_ = match[1];
+    }
+    httplib::Client client_;
+    std::map<std::string, std::string> cookies_;
+    std::string csrf_;
+};
+
+void log_in(Browser& browser) {
+    browser.get("/login");
+    auto result = browser.post("/login", {{"email", ServerProcess::kEmail}, {"password", ServerProcess::kPassword}});
+    ASSERT_TRUE(result);
+    ASSERT_EQ(result->status, 303);
+    ASSERT_EQ(result->get_header_value("Location"), "/acquisitions");
+}
+
+std::string invitation_link(const std::string& body) {
+    std::smatch match;
+    static const std::regex link(R"(/invitation/([A-Za-z0-9_\-]{43}))");
+    return std::regex_search(body, match, link) ? match[1].str() : "";
+}
+
+}  // namespace
+
+class Pages : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() { server = new ServerProcess(); }
+    static void TearDownTestSuite() { delete server; }
+    static ServerProcess* server;
+};
+ServerProcess* Pages::server = nullptr;
+
+TEST_F(Pages, HospitalPagesNeedALogin) {
+    Browser anonymous(*server);
+    auto result = anonymous.get("/acquisitions");
+    ASSERT_TRUE(result);
+    EXPECT_EQ(result->status, 303);
+    EXPECT_EQ(result->get_header_value("Location"), "/login");
+    EXPECT_EQ(anonymous.get("/responses/1")->status, 303);
+}
+
+TEST_F(Pages, WrongPasswordIsRefusedPolitely) {
+    Browser browser(*server);
+    browser.get("/login");
+    auto result = browser.post("/login", {{"email", ServerProcess::kEmail}, {"password", "faux"}});
+    ASSERT_TRUE(result);
+    EXPECT_EQ(result->status, 401);
+    EXPECT_NE(result->body.find("incorrect"), std::string::npos);
+}
+
+TEST_F(Pages, FormsWithoutTheCsrfTokenAreRefused) {
+    Browser browser(*server);
+    log_in(browser);
+    auto forged = browser.post("/acquisitions", {{"title", "Forgé"}, {"equipment", "X"}}, false);
+    ASSERT_TRUE(forged);
+    EXPECT_EQ(forged->status, 403);
+    auto login_forged = Browser(*server).post("/login", {{"email", ServerProcess::kEmail}, {"password", ServerProcess::kPassword}}, false);
+    EXPECT_EQ(login_forged->status, 403);
+}
+
+TEST_F(Pages, CreatePurchaseInviteVendorThenRegenerateAndRevokeTheLink) {
+    Browser hospital(*server);
+    log_in(hospital);
+    hospital.get("/acquisitions/new");
+    auto invalid = hospital.post("/acquisitions", {{"title", ""}, {"equipment", "Scanner"}});
+    ASSERT_TRUE(invalid);
+    EXPECT_EQ(invalid->status, 422);
+    EXPECT_NE(invalid->body.find("intitulé"), std::string::npos);
+    auto created = hospital.post("/acquisitions", {{"title", "Scanner des urgences"}, {"equipment", "Scanner"},
+                                                   {"service", "Urgences"}, {"deadline", "2027-01-15"}});
+    ASSERT_TRUE(created);
+    ASSERT_EQ(created->status, 303);
+    const std::string page = created->get_header_value("Location");
+    auto detail = hospital.get(page);
+    EXPECT_NE(detail->body.find("Scanner des urgences"), std::string::npos);
+
+    auto invited = hospital.post(page + "/vendors", {{"company", "Radiologie & Fils <script>"}, {"contact_name", "Jean Dupont"},
+                                                     {"email", "jean@radio.example"}, {"language", "fr"}});
+    ASSERT_TRUE(invited);
+    EXPECT_EQ(invited->status, 201);
+    EXPECT_EQ(invited->body.find("<script>"), std::string::npos);  // escaped
+    const std::string token = invitation_link(invited->body);
+    ASSERT_FALSE(token.empty());
+    // The link is shown once: the purchase page does not show it again.
+    EXPECT_TRUE(invitation_link(hospital.get(page)->body).empty());
+
+    Browser vendor(*server);
+    auto opened = vendor.get("/invitation/" + token);
+    ASSERT_EQ(opened->status, 303);
+    EXPECT_EQ(vendor.get("/vendor")->status, 200);
+
+    auto api = server->api(server->api_token());
+    auto acquisition = parse_json(api.Get(("/api/v1/acquisitions/" + page.substr(page.rfind('/') + 1)).c_str()));
+    const std::string response_id = std::to_string(acquisition["vendors"][0]["response_id"].get<long long>());
+
+    auto regenerated = hospital.post("/responses/" + response_id + "/regenerate", {});
+    ASSERT_EQ(regenerated->status, 200);
+    const std::string new_token = invitation_link(regenerated->body);
+    ASSERT_FALSE(new_token.empty());
+    EXPECT_NE(new_token, token);
+    EXPECT_EQ(Browser(*server).get("/invitation/" + token)->status, 404);  // the old link is dead
+    EXPECT_EQ(vendor.get("/vendor")->status, 401);                         // and its session with it
+    EXPECT_EQ(server->api(new_token).Get("/api/v1/vendor/response")->status, 200);
+
+    ASSERT_EQ(hospital.post("/responses/" + response_id + "/revoke", {})->status, 303);
+    EXPECT_EQ(server->api(new_token).Get("/api/v1/vendor/response")->status, 401);
+    EXPECT_EQ(Browser(*server).get("/invitation/" + new_token)->status, 404);
+}
+
+TEST_F(Pages, VendorSectionFormSavesWithoutJavascript) {
+    Invitation invitation = invite_vendor(*server, create_acquisition(*server));
+    Browser vendor(*server);
+    ASSERT_EQ(vendor.get("/invitation/" + invitation.token)->status, 303);
+    auto section = vendor.get("/vendor/sections/dispositif.poste_informatique");
+    ASSERT_EQ(section->status, 200);
+    auto saved = vendor.post("/vendor/sections/dispositif.poste_informatique",
+                             {{"a:dispositif.poste_standard", "oui"}, {"r:dispositif.poste_standard", "0"}, {"go", "next"}});
+    ASSERT_TRUE(saved);
+    EXPECT_EQ(saved->status, 303);
+    EXPECT_EQ(saved->get_header_value("Location"), "/vendor/sections/dispositif.prerequis_poste");
+    auto invalid = vendor.post("/vendor/sections/dispositif.prerequis_poste",
+                               {{"a:dispositif.ecran_taille", "grand"}, {"a:dispositif.processeur", "Intel Core i5"}, {"go", "next"}});
+    ASSERT_TRUE(invalid);
+    EXPECT_EQ(invalid->status, 422);
+    EXPECT_NE(invalid->body.find("aria-invalid=\"true\""), std::string::npos);
+    EXPECT_NE(invalid->body.find("grand"), std::string::npos);  // the typed value is shown again
+    auto response = parse_json(server->api(invitation.token).Get("/api/v1/vendor/response"));
+    std::map<std::string, json> values;
+    for (const auto& s : response["sections"])
+        for (const auto& q : s["questions"]) values[q["id"]] = q["value"];
+    EXPECT_EQ(values["dispositif.poste_standard"], "oui");
+    EXPECT_EQ(values["dispositif.processeur"], "Intel Core i5");  // valid fields of the page are kept
+    EXPECT_TRUE(values["dispositif.ecran_taille"].is_null());
+    auto forged = vendor.post("/vendor/sections/dispositif.prerequis_poste", {{"a:dispositif.processeur", "x"}}, false);
+    EXPECT_EQ(forged->status, 403);
+}
+
+TEST_F(Pages, ForgedInvitationLinksGetAClearMessage) {
+    Browser stranger(*server);
+    auto result = stranger.get("/invitation/abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ");
+    ASSERT_TRUE(result);
+    EXPECT_EQ(result->status, 404);
+    EXPECT_NE(result->body.find("lien"), std::string::npos);
+    EXPECT_EQ(stranger.get("/vendor")->status, 401);
+}

@@ -1,0 +1,218 @@
+#include "server_process.hpp"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+extern char** environ;
+
+namespace cyberachat::testing {
+namespace {
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+int free_port() {
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = 0;
+    bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+    socklen_t length = sizeof address;
+    getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+    int port = ntohs(address.sin_port);
+    close(fd);
+    return port;
+}
+
+int spawn(const std::vector<std::string>& args, const std::string& in_path, const std::string& out_path,
+          const std::string& err_path) {
+    std::vector<char*> argv;
+    std::string binary = CYB_BINARY;
+    argv.push_back(binary.data());
+    std::vector<std::string> copies = args;
+    for (auto& arg : copies) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, in_path.c_str(), O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    pid_t pid = -1;
+    if (posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), environ) != 0) pid = -1;
+    posix_spawn_file_actions_destroy(&actions);
+    return pid;
+}
+
+std::string make_temp_dir() {
+    char pattern[] = "/tmp/cyb-http-XXXXXX";
+    if (!mkdtemp(pattern)) throw std::runtime_error("mkdtemp failed");
+    return pattern;
+}
+
+}  // namespace
+
+CommandResult run_binary(const std::vector<std::string>& args, const std::string& input) {
+    const std::string dir = make_temp_dir();
+    const std::string in_path = dir + "/in", out_path = dir + "/out", err_path = dir + "/err";
+    std::ofstream(in_path) << input;
+    CommandResult result;
+    int pid = spawn(args, in_path, out_path, err_path);
+    int status = 0;
+    if (pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
+    result.out = read_file(out_path);
+    result.err = read_file(err_path);
+    std::system(("rm -rf " + dir).c_str());
+    return result;
+}
+
+ServerProcess::ServerProcess(std::vector<std::string> extra_args) : extra_args_(std::move(extra_args)) {
+    data_dir_ = make_temp_dir();
+    auto user = run_binary({"user", "add", kEmail, "--role", "biomedical", "--password-stdin", "--data", data_dir_},
+                           std::string(kPassword) + "\n");
+    if (user.exit_code != 0) throw std::runtime_error("user add failed: " + user.err);
+    auto token = run_binary({"token", "create", kEmail, "--data", data_dir_});
+    if (token.exit_code != 0) throw std::runtime_error("token create failed: " + token.err);
+    api_token_ = token.out.substr(0, token.out.find('\n'));
+    start();
+}
+
+ServerProcess::~ServerProcess() {
+    stop();
+    std::system(("rm -rf " + data_dir_).c_str());
+}
+
+void ServerProcess::start() {
+    port_ = free_port();
+    std::vector<std::string> args = {"serve", "--port", std::to_string(port_), "--data", data_dir_};
+    args.insert(args.end(), extra_args_.begin(), extra_args_.end());
+    pid_ = spawn(args, "/dev/null", data_dir_ + "/server.out", data_dir_ + "/server.err");
+    if (pid_ <= 0) throw std::runtime_error("cannot start the server");
+    httplib::Client probe("127.0.0.1", port_);
+    probe.set_connection_timeout(0, 200000);
+    for (int attempt = 0; attempt < 200; ++attempt) {
+        if (auto result = probe.Get("/healthz"); result && result->status == 200) return;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    throw std::runtime_error("the server did not answer /healthz: " + log());
+}
+
+void ServerProcess::stop() {
+    if (pid_ <= 0) return;
+    kill(pid_, SIGTERM);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    pid_ = -1;
+}
+
+httplib::Client ServerProcess::client() const {
+    httplib::Client client("127.0.0.1", port_);
+    client.set_read_timeout(30, 0);
+    return client;
+}
+
+httplib::Client ServerProcess::api(const std::string& token) const {
+    httplib::Client client = this->client();
+    client.set_default_headers({{"Authorization", "Bearer " + token}});
+    return client;
+}
+
+std::string ServerProcess::log() const {
+    return read_file(data_dir_ + "/server.out") + read_file(data_dir_ + "/server.err");
+}
+
+nlohmann::json parse_json(const httplib::Result& result) {
+    if (!result) return nlohmann::json();
+    return nlohmann::json::parse(result->body, nullptr, false);
+}
+
+long long create_acquisition(const ServerProcess& server, const std::string& title) {
+    auto api = server.api(server.api_token());
+    auto result = api.Post("/api/v1/acquisitions",
+                           nlohmann::json{{"title", title}, {"equipment", "Échographe"}, {"deadline", "2027-03-31"}}.dump(),
+                           "application/json");
+    if (!result || result->status != 201) throw std::runtime_error("create acquisition failed");
+    return parse_json(result)["id"].get<long long>();
+}
+
+Invitation invite_vendor(const ServerProcess& server, long long acquisition_id, const std::string& company) {
+    auto api = server.api(server.api_token());
+    auto result = api.Post("/api/v1/acquisitions/" + std::to_string(acquisition_id) + "/vendors",
+                           nlohmann::json{{"company", company}, {"email", "contact@medica.example"}, {"language", "en"}}.dump(),
+                           "application/json");
+    if (!result || result->status != 201) throw std::runtime_error("invite failed");
+    auto body = parse_json(result);
+    return {body["response_id"].get<long long>(), body["invite_token"].get<std::string>(), body["invite_url"].get<std::string>()};
+}
+
+nlohmann::json sample_value(const nlohmann::json& question) {
+    const std::string kind = question["kind"];
+    if (kind == "yes_no") return "oui";
+    if (kind == "number" || kind == "integer") return 2;
+    if (kind == "date") return "2024-01-31";
+    if (kind == "email") return "referent@medica.example";
+    if (kind == "phone") return "01 23 45 67 89";
+    if (kind == "contact")
+        return {{"nom", "Martin"}, {"prenom", "Élise"}, {"fonction", "Chef de projet"},
+                {"coordonnees", "1 rue de la Paix, Paris"}, {"telephone", "01 23 45 67 89"}, {"email", "e.martin@medica.example"}};
+    return "Réponse détaillée";
+}
+
+}  // namespace cyberachat::testing
+
+namespace cyberachat::testing {
+
+std::string minimal_pdf() {
+    return "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\n"
+           "endobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>\nendobj\nxref\n0 4\n"
+           "0000000000 65535 f \n0000000009 00000 n \n0000000058 00000 n \n0000000115 00000 n \n"
+           "trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n186\n%%EOF\n";
+}
+
+void fill_required(const ServerProcess& server, const std::string& token) {
+    auto api = server.api(token);
+    auto definition = parse_json(api.Get("/api/v1/questionnaire"));
+    std::map<std::string, nlohmann::json> questions;
+    for (const auto& part : definition["parts"])
+        for (const auto& section : part["sections"])
+            for (const auto& question : section["questions"]) questions[question["id"]] = question;
+    for (int round = 0; round < 20; ++round) {
+        auto response = parse_json(api.Get("/api/v1/vendor/response"));
+        const auto& missing = response["missing_required"];
+        if (missing.empty()) return;
+        for (const auto& id_json : missing) {
+            const std::string id = id_json;
+            const auto& question = questions[id];
+            const std::string kind = question["kind"];
+            if (kind == "document") {
+                httplib::MultipartFormDataItems items = {{"file", minimal_pdf(), "preuve.pdf", "application/pdf"}};
+                api.Post(("/api/v1/vendor/documents/" + id).c_str(), items);
+                continue;
+            }
+            nlohmann::json value = sample_value(question);
+            if (kind == "single_choice" || kind == "multiple_choice") value = question["choices"][0]["id"];
+            if (kind == "table") value = nlohmann::json::array({{{question["fields"][0]["id"].get<std::string>(), "x"}}});
+            api.Put(("/api/v1/vendor/answers/" + id).c_str(), nlohmann::json{{"value", value}}.dump(), "application/json");
+        }
+    }
+    throw std::runtime_error("required answers still missing after 20 rounds");
+}
+
+}  // namespace cyberachat::testing

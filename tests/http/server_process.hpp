@@ -1,0 +1,67 @@
+#pragma once
+// Runs the real cyberachat binary on a free port with a temporary data directory, for HTTP tests.
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace cyberachat::testing {
+
+struct CommandResult {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+// Runs the binary with arguments, optional standard input; captures stdout and stderr.
+CommandResult run_binary(const std::vector<std::string>& args, const std::string& input = "");
+
+class ServerProcess {
+public:
+    // Creates the data directory, a biomedical user with a known password and an API token, then starts.
+    explicit ServerProcess(std::vector<std::string> extra_args = {});
+    ~ServerProcess();
+    ServerProcess(const ServerProcess&) = delete;
+    ServerProcess& operator=(const ServerProcess&) = delete;
+
+    void start();
+    void stop();  // SIGTERM, then wait
+    void restart() { stop(); start(); }
+
+    httplib::Client client() const;
+    // A client with "Authorization: Bearer <token>".
+    httplib::Client api(const std::string& token) const;
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+    std::string log() const;  // what the server printed so far
+
+    const std::string& data_dir() const { return data_dir_; }
+    const std::string& api_token() const { return api_token_; }
+    static constexpr const char* kEmail = "bio@chu.test";
+    static constexpr const char* kPassword = "Mot-de-passe-de-test-1";
+
+private:
+    std::string data_dir_;
+    std::string api_token_;
+    std::vector<std::string> extra_args_;
+    int port_ = 0;
+    int pid_ = -1;
+};
+
+// Helpers over the API.
+nlohmann::json parse_json(const httplib::Result& result);
+long long create_acquisition(const ServerProcess& server, const std::string& title = "Échographes 2027");
+struct Invitation {
+    long long response_id = 0;
+    std::string token;
+    std::string url;
+};
+Invitation invite_vendor(const ServerProcess& server, long long acquisition_id, const std::string& company = "Medica SA");
+// A value of the right shape for a question of this JSON description (from GET /vendor/response).
+nlohmann::json sample_value(const nlohmann::json& question);
+// A small valid PDF (libmagic: application/pdf).
+std::string minimal_pdf();
+// Answers every visible required question (branches included) until nothing required is missing.
+void fill_required(const ServerProcess& server, const std::string& token);
+
+}  // namespace cyberachat::testing

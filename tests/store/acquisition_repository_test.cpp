@@ -1,0 +1,123 @@
+#include <gtest/gtest.h>
+
+#include "store_test_support.hpp"
+
+namespace cyberachat::store::testing {
+namespace {
+
+using StoreAcquisitions = StoreTest;
+
+TEST_F(StoreAcquisitions, CreateFindList) {
+    const User buyer = make_user("buyer@example.org", Role::buyer);
+    const QuestionnaireVersion version = make_questionnaire();
+    Acquisition acquisition;
+    acquisition.title = "  Moniteurs de réanimation ";
+    acquisition.equipment = "Moniteur multiparamétrique";
+    acquisition.service = "Réanimation";
+    acquisition.reference = "2027-AO-012";
+    acquisition.deadline = "2027-03-31";
+    acquisition.notes = "Lot 2";
+    acquisition.questionnaire_version_id = version.id;
+    acquisition.created_by = buyer.id;
+    auto created = store->acquisitions.create(acquisition, "user:buyer@example.org");
+    ASSERT_TRUE(created.ok()) << created.error().message_en;
+    EXPECT_GT(created->id, 0);
+    EXPECT_EQ(created->title, "Moniteurs de réanimation");
+    EXPECT_EQ(created->status, "open");
+
+    auto found = store->acquisitions.find(created->id);
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->title, "Moniteurs de réanimation");
+    EXPECT_EQ(found->equipment, "Moniteur multiparamétrique");
+    EXPECT_EQ(found->service, "Réanimation");
+    EXPECT_EQ(found->reference, "2027-AO-012");
+    EXPECT_EQ(found->deadline, "2027-03-31");
+    EXPECT_EQ(found->notes, "Lot 2");
+    EXPECT_EQ(found->questionnaire_version_id, version.id);
+    EXPECT_EQ(found->created_by, buyer.id);
+    EXPECT_EQ(found->created_at, created->created_at);
+    EXPECT_EQ(found->updated_at, created->updated_at);
+
+    const Acquisition second = make_acquisition("Deuxième");
+    auto all = store->acquisitions.list();
+    ASSERT_EQ(all.size(), 2u);
+    EXPECT_EQ(all[0].id, second.id);  // newest first
+    EXPECT_EQ(all[1].id, created->id);
+    EXPECT_EQ(all[0].created_by, 0);  // none given: stored as NULL, read as 0
+
+    auto events = store->events.list("acquisition", created->id);
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].action, "create");
+    EXPECT_EQ(nlohmann::json::parse(events[0].new_value)["title"], "Moniteurs de réanimation");
+}
+
+TEST_F(StoreAcquisitions, ValidationAndReferences) {
+    Acquisition acquisition;
+    EXPECT_EQ(store->acquisitions.create(acquisition, "system").error().code, "invalid");
+    acquisition.title = "X";
+    acquisition.deadline = "31/03/2027";
+    EXPECT_EQ(store->acquisitions.create(acquisition, "system").error().code, "invalid");
+    acquisition.deadline.clear();
+    acquisition.status = "archived";
+    EXPECT_EQ(store->acquisitions.create(acquisition, "system").error().code, "invalid");
+    acquisition.status = "open";
+    acquisition.questionnaire_version_id = 123;
+    EXPECT_EQ(store->acquisitions.create(acquisition, "system").error().code, "not_found");
+    acquisition.questionnaire_version_id = 0;
+    acquisition.created_by = 77;
+    EXPECT_EQ(store->acquisitions.create(acquisition, "system").error().code, "not_found");
+    EXPECT_TRUE(store->acquisitions.list().empty());
+    EXPECT_TRUE(store->events.list_all().empty());
+}
+
+TEST_F(StoreAcquisitions, UpdateRecordsEachChangedField) {
+    const Acquisition created = make_acquisition();
+    Acquisition changed = created;
+    changed.title = "Échographes 2028";
+    changed.status = "closed";
+    changed.notes = "Reporté";
+    changed.questionnaire_version_id = 999;  // ignored: fixed at creation
+    auto updated = store->acquisitions.update(changed, "user:it@example.org");
+    ASSERT_TRUE(updated.ok()) << updated.error().message_en;
+    EXPECT_EQ(updated->title, "Échographes 2028");
+    EXPECT_EQ(updated->status, "closed");
+    EXPECT_EQ(updated->questionnaire_version_id, created.questionnaire_version_id);
+    auto found = store->acquisitions.find(created.id);
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->title, "Échographes 2028");
+    EXPECT_EQ(found->notes, "Reporté");
+    EXPECT_EQ(found->status, "closed");
+    EXPECT_EQ(found->equipment, created.equipment);
+
+    auto events = store->events.list("acquisition", created.id);
+    ASSERT_EQ(events.size(), 4u);  // create + 3 fields
+    std::map<std::string, Event> by_field;
+    for (const Event& e : events)
+        if (e.action == "update") by_field[e.field] = e;
+    ASSERT_EQ(by_field.size(), 3u);
+    EXPECT_EQ(by_field["title"].old_value, "\"Échographes cardiologie 2027\"");
+    EXPECT_EQ(by_field["title"].new_value, "\"Échographes 2028\"");
+    EXPECT_EQ(by_field["status"].old_value, "\"open\"");
+    EXPECT_EQ(by_field["status"].new_value, "\"closed\"");
+    EXPECT_EQ(by_field["notes"].actor, "user:it@example.org");
+
+    // No change: nothing written.
+    auto same = store->acquisitions.update(*found, "user:it@example.org");
+    ASSERT_TRUE(same.ok());
+    EXPECT_EQ(same->updated_at, found->updated_at);
+    EXPECT_EQ(store->events.list("acquisition", created.id).size(), 4u);
+}
+
+TEST_F(StoreAcquisitions, UpdateErrors) {
+    Acquisition missing;
+    missing.id = 4242;
+    missing.title = "Nope";
+    EXPECT_EQ(store->acquisitions.update(missing, "system").error().code, "not_found");
+    Acquisition created = make_acquisition();
+    created.title = "";
+    EXPECT_EQ(store->acquisitions.update(created, "system").error().code, "invalid");
+    EXPECT_FALSE(store->acquisitions.find(4242));
+}
+
+}  // namespace
+}  // namespace cyberachat::store::testing

@@ -1,0 +1,301 @@
+#include "store/database.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "store/repositories.hpp"
+#include "store/soci.hpp"
+#include "store_test_support.hpp"
+
+namespace cyberachat::store::testing {
+namespace {
+
+std::string db_path(const TempDir& dir) { return (dir.path() / "test.db").string(); }
+
+std::vector<std::string> names_of(Database& db, const std::string& type) {
+    std::vector<std::string> names;
+    db.read([&](soci::session& sql) {
+        std::string name;
+        soci::statement st = (sql.prepare << "SELECT name FROM sqlite_master WHERE type = :type ORDER BY name",
+                              soci::into(name), soci::use(type));
+        st.execute();
+        while (st.fetch()) names.push_back(name);
+    });
+    return names;
+}
+
+TEST(StoreDatabase, MigratesAnEmptyDatabaseToTheLatestVersion) {
+    TempDir dir;
+    auto db = Database::open_sqlite(db_path(dir));
+    ASSERT_TRUE(db.ok()) << db.error().message_en;
+    EXPECT_EQ((*db)->backend(), "sqlite3");
+    EXPECT_GE(Database::latest_schema_version(), 2);
+    EXPECT_EQ((*db)->schema_version(), Database::latest_schema_version());
+    const auto tables = names_of(**db, "table");
+    for (const char* table : {"users", "sessions", "api_tokens", "questionnaire_versions", "acquisitions",
+                              "responses", "answers", "documents", "events", "schema_migrations"})
+        EXPECT_NE(std::find(tables.begin(), tables.end(), table), tables.end()) << table;
+    const auto indexes = names_of(**db, "index");
+    EXPECT_NE(std::find(indexes.begin(), indexes.end(), "events_entity"), indexes.end());
+    EXPECT_NE(std::find(indexes.begin(), indexes.end(), "documents_response"), indexes.end());
+}
+
+TEST(StoreDatabase, EachMigrationIsRecordedOnce) {
+    TempDir dir;
+    {
+        auto db = Database::open_sqlite(db_path(dir));
+        ASSERT_TRUE(db.ok());
+    }
+    auto db = Database::open_sqlite(db_path(dir));  // reopening applies nothing twice
+    ASSERT_TRUE(db.ok()) << db.error().message_en;
+    long long rows = 0, distinct = 0;
+    (*db)->read([&](soci::session& sql) {
+        sql << "SELECT COUNT(*), COUNT(DISTINCT version) FROM schema_migrations", soci::into(rows),
+            soci::into(distinct);
+    });
+    EXPECT_EQ(rows, Database::latest_schema_version());
+    EXPECT_EQ(distinct, rows);
+}
+
+TEST(StoreDatabase, ConnectionsHaveTheRequiredPragmas) {
+    TempDir dir;
+    auto db = Database::open_sqlite(db_path(dir), 3);
+    ASSERT_TRUE(db.ok());
+    // Several reads at once take several pooled connections: check them all.
+    for (int i = 0; i < 3; ++i) {
+        std::string journal;
+        int synchronous = -1, foreign_keys = -1, busy = -1;
+        (*db)->read([&](soci::session& sql) {
+            sql << "PRAGMA journal_mode", soci::into(journal);
+            sql << "PRAGMA synchronous", soci::into(synchronous);
+            sql << "PRAGMA foreign_keys", soci::into(foreign_keys);
+            sql << "PRAGMA busy_timeout", soci::into(busy);
+        });
+        EXPECT_EQ(journal, "wal");
+        EXPECT_EQ(synchronous, 2);  // FULL
+        EXPECT_EQ(foreign_keys, 1);
+        EXPECT_EQ(busy, 10000);
+    }
+}
+
+// Data as the version-1 program wrote it: plain SQL against migration 1's tables (which never
+// change), so this stays valid whatever later migrations and repositories become.
+void seed_version_1(soci::session& sql) {
+    const std::string token_hash(64, 'b');  // (a bound value must outlive the one-shot statement)
+    sql << "INSERT INTO users (id, email, display_name, role, password_hash, active, created_at) "
+           "VALUES (1, 'admin@example.org', 'Admin', 'admin', '$argon2id$fake', 1, '2026-01-01T00:00:00Z')";
+    sql << "INSERT INTO questionnaire_versions (id, questionnaire_id, version, sha256, yaml, created_at) "
+           "VALUES (1, 'afib', '2024.1', 'abc123', 'id: afib', '2026-01-01T00:00:00Z')";
+    sql << "INSERT INTO acquisitions (id, title, questionnaire_version_id, status, created_by, created_at, "
+           "updated_at) VALUES (1, 'Pousse-seringues', 1, 'open', 1, '2026-01-01T00:00:00Z', "
+           "'2026-01-01T00:00:00Z')";
+    sql << "INSERT INTO responses (id, acquisition_id, company, language, status, invite_token_hash, invited_at, "
+           "created_at, updated_at) VALUES (1, 1, 'Vendeur', 'fr', 'draft', :hash, '2026-01-01T00:00:00Z', "
+           "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+        soci::use(token_hash);
+    sql << "INSERT INTO answers (response_id, question_id, value_json, comment, revision, updated_at, updated_by) "
+           "VALUES (1, 'q1', '\"oui\"', 'commentaire', 1, '2026-01-01T00:00:00Z', 'vendor:1')";
+    sql << "INSERT INTO documents (id, response_id, question_id, file_name, content_type, size, sha256, "
+           "storage_path, created_at) VALUES (1, 1, 'q1', 'a.pdf', 'application/pdf', 3, 'x', "
+           "'documents/1/a.bin', '2026-01-01T00:00:00Z')";
+    sql << "INSERT INTO sessions (token_hash, kind, subject_id, csrf_token, language, created_at, last_seen_at) "
+           "VALUES ('s', 'vendor', 1, 'c', 'en', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')";
+    sql << "INSERT INTO api_tokens (id, user_id, token_hash, name, created_at) "
+           "VALUES (1, 1, 'api', 'n', '2026-01-01T00:00:00Z')";
+    sql << "INSERT INTO events (at, actor, entity, entity_id, action, field, old_value, new_value) "
+           "VALUES ('2026-01-01T00:00:00Z', 'system', 'user', 1, 'create', '', '', '{}')";
+}
+
+TEST(StoreDatabase, MigratesFromVersion1KeepingTheData) {
+    TempDir dir;
+    const std::string data = (dir.path() / "data").string();
+    std::filesystem::create_directories(data);
+    const std::string path = data + "/cyberachat.db";
+    {
+        auto old = Database::open_sqlite_at_version(path, 1);
+        ASSERT_TRUE(old.ok()) << old.error().message_en;
+        EXPECT_EQ((*old)->schema_version(), 1);
+        EXPECT_TRUE(names_of(**old, "trigger").empty());
+        auto seeded = (*old)->write([](soci::session& sql) -> Result<void> {
+            seed_version_1(sql);
+            return {};
+        });
+        ASSERT_TRUE(seeded.ok()) << seeded.error().message_en;
+    }
+    auto opened = Store::open(data);
+    ASSERT_TRUE(opened.ok()) << opened.error().message_en;
+    auto& store = **opened;
+    EXPECT_EQ(store.db->schema_version(), Database::latest_schema_version());
+    auto user = store.users.find_by_email("ADMIN@example.org");
+    ASSERT_TRUE(user);
+    EXPECT_EQ(user->role, Role::admin);
+    auto acquisition = store.acquisitions.find(1);
+    ASSERT_TRUE(acquisition);
+    EXPECT_EQ(acquisition->title, "Pousse-seringues");
+    EXPECT_EQ(acquisition->questionnaire_version_id, 1);
+    EXPECT_EQ(store.questionnaires.find(1)->yaml, "id: afib");
+    auto by_token = store.responses.find_by_token_hash(std::string(64, 'b'));
+    ASSERT_TRUE(by_token);
+    EXPECT_EQ(by_token->id, 1);
+    auto answer = store.responses.answer(1, "q1");
+    ASSERT_TRUE(answer);
+    EXPECT_EQ(answer->value, "oui");
+    EXPECT_EQ(answer->comment, "commentaire");
+    EXPECT_EQ(answer->revision, 1);
+    EXPECT_EQ(store.documents.list_for(1).size(), 1u);
+    EXPECT_EQ(store.sessions.find("s")->language, "en");
+    EXPECT_EQ(store.api_tokens.find_user("api")->id, 1);
+    EXPECT_EQ(store.events.list("user", 1).size(), 1u);
+    // Migration 2's additions are there and the migrated database works as a new one.
+    EXPECT_FALSE(names_of(*store.db, "trigger").empty());
+    auto saved = store.responses.save_answer(1, "q1", "non", "commentaire", 1, "vendor:1");
+    ASSERT_TRUE(saved.ok()) << saved.error().message_en;
+    EXPECT_EQ(saved->answer.revision, 2);
+}
+
+TEST(StoreDatabase, UpgradesFromEveryEarlierVersion) {
+    for (int version = 0; version < Database::latest_schema_version(); ++version) {
+        SCOPED_TRACE("from version " + std::to_string(version));
+        TempDir dir;
+        {
+            auto old = Database::open_sqlite_at_version(db_path(dir), version);
+            ASSERT_TRUE(old.ok()) << old.error().message_en;
+            EXPECT_EQ((*old)->schema_version(), version);
+        }
+        auto db = Database::open_sqlite(db_path(dir));
+        ASSERT_TRUE(db.ok()) << db.error().message_en;
+        EXPECT_EQ((*db)->schema_version(), Database::latest_schema_version());
+        UserRepository users(*db);
+        User user;
+        user.email = "after@example.org";
+        EXPECT_TRUE(users.create(user, "system").ok());
+    }
+}
+
+TEST(StoreDatabase, RefusesADatabaseFromANewerProgram) {
+    TempDir dir;
+    {
+        auto db = Database::open_sqlite(db_path(dir));
+        ASSERT_TRUE(db.ok());
+        auto written = (*db)->write([](soci::session& sql) -> Result<void> {
+            sql << "INSERT INTO schema_migrations (version, applied_at) VALUES (999, '2099-01-01T00:00:00Z')";
+            return {};
+        });
+        ASSERT_TRUE(written.ok());
+    }
+    auto db = Database::open_sqlite(db_path(dir));
+    ASSERT_FALSE(db.ok());
+    EXPECT_EQ(db.error().code, "storage");
+    EXPECT_NE(db.error().message_en.find("newer"), std::string::npos);
+}
+
+TEST(StoreDatabase, FailsCleanlyOnAnUnusablePath) {
+    TempDir dir;
+    auto db = Database::open_sqlite((dir.path() / "missing" / "folder" / "x.db").string());
+    ASSERT_FALSE(db.ok());
+    EXPECT_EQ(db.error().code, "storage");
+}
+
+TEST(StoreDatabase, WriteRollsBackOnErrorAndOnException) {
+    TempDir dir;
+    auto opened = Database::open_sqlite(db_path(dir));
+    ASSERT_TRUE(opened.ok());
+    auto db = *opened;
+    const auto insert = [](soci::session& sql, const std::string& email) {
+        sql << "INSERT INTO users (email, role, created_at) VALUES (:email, 'admin', '2026-01-01T00:00:00Z')",
+            soci::use(email);
+    };
+    auto failed = db->write([&](soci::session& sql) -> Result<void> {
+        insert(sql, "a@example.org");
+        return Error::make("invalid", "non", "no");
+    });
+    ASSERT_FALSE(failed.ok());
+    EXPECT_EQ(failed.error().code, "invalid");
+    auto thrown = db->write([&](soci::session& sql) -> Result<void> {
+        insert(sql, "b@example.org");
+        sql << "INSERT INTO no_such_table VALUES (1)";
+        return {};
+    });
+    ASSERT_FALSE(thrown.ok());
+    EXPECT_EQ(thrown.error().code, "storage");
+    auto duplicate = db->write([&](soci::session& sql) -> Result<void> {
+        insert(sql, "c@example.org");
+        insert(sql, "c@example.org");
+        return {};
+    });
+    ASSERT_FALSE(duplicate.ok());
+    EXPECT_EQ(duplicate.error().code, "conflict");
+    auto committed = db->write([&](soci::session& sql) -> Result<void> {
+        insert(sql, "d@example.org");
+        return {};
+    });
+    ASSERT_TRUE(committed.ok());
+    long long n = 0;
+    db->read([&](soci::session& sql) { sql << "SELECT COUNT(*) FROM users", soci::into(n); });
+    EXPECT_EQ(n, 1);  // only d@
+}
+
+TEST(StoreDatabase, StorageErrorsDoNotRevealBoundValues) {
+    TempDir dir;
+    auto opened = Database::open_sqlite(db_path(dir));
+    ASSERT_TRUE(opened.ok());
+    const std::string secret = "secret-token-hash-value";
+    auto failed = (*opened)->write([&](soci::session& sql) -> Result<void> {
+        sql << "INSERT INTO sessions (token_hash, kind, subject_id, csrf_token, created_at, last_seen_at) "
+               "VALUES (:a, 'user', 1, :b, 'x', 'y')",
+            soci::use(secret), soci::use(secret);
+        sql << "INSERT INTO sessions (token_hash, kind, subject_id, csrf_token, created_at, last_seen_at) "
+               "VALUES (:a, 'user', 1, :b, 'x', 'y')",
+            soci::use(secret), soci::use(secret);
+        return {};
+    });
+    ASSERT_FALSE(failed.ok());
+    EXPECT_EQ(failed.error().message.find(secret), std::string::npos);
+    EXPECT_EQ(failed.error().message_en.find(secret), std::string::npos);
+}
+
+TEST(StoreDatabase, ReadSwallowsExceptions) {
+    TempDir dir;
+    auto opened = Database::open_sqlite(db_path(dir));
+    ASSERT_TRUE(opened.ok());
+    bool ran = false;
+    EXPECT_NO_THROW((*opened)->read([&](soci::session& sql) {
+        ran = true;
+        sql << "SELECT * FROM no_such_table";
+    }));
+    EXPECT_TRUE(ran);
+}
+
+TEST(StoreDatabase, EventsAreAppendOnly) {
+    TempDir dir;
+    auto opened = Database::open_sqlite(db_path(dir));
+    ASSERT_TRUE(opened.ok());
+    auto db = *opened;
+    UserRepository users(db);
+    User user;
+    user.email = "x@example.org";
+    ASSERT_TRUE(users.create(user, "system").ok());
+    auto update = db->write([](soci::session& sql) -> Result<void> {
+        sql << "UPDATE events SET actor = 'someone else'";
+        return {};
+    });
+    EXPECT_FALSE(update.ok());
+    auto remove = db->write([](soci::session& sql) -> Result<void> {
+        sql << "DELETE FROM events";
+        return {};
+    });
+    EXPECT_FALSE(remove.ok());
+    EXPECT_EQ(EventRepository(db).list_all().size(), 1u);
+}
+
+TEST(StoreDatabase, NowIsoIsUtcWithSeconds) {
+    const std::string now = now_iso();
+    ASSERT_EQ(now.size(), 20u) << now;
+    EXPECT_EQ(now[4], '-');
+    EXPECT_EQ(now[10], 'T');
+    EXPECT_EQ(now.back(), 'Z');
+}
+
+}  // namespace
+}  // namespace cyberachat::store::testing

@@ -1,0 +1,111 @@
+#pragma once
+// Shared fixture of the store tests: a fresh temporary data folder per test, a real SQLite file.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "security/secrets.hpp"
+#include "store/repositories.hpp"
+#include "store/soci.hpp"
+
+namespace cyberachat::store::testing {
+
+namespace fs = std::filesystem;
+
+class TempDir {
+public:
+    TempDir() {
+        std::string pattern = (fs::temp_directory_path() / "cyberachat-store-XXXXXX").string();
+        if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+        path_ = pattern;
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path_, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const fs::path& path() const { return path_; }
+
+private:
+    fs::path path_;
+};
+
+class StoreTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_TRUE(security::initialize());
+        open();
+    }
+
+    void open() {
+        auto opened = Store::open(data_dir());
+        ASSERT_TRUE(opened.ok()) << opened.error().message_en;
+        store = *opened;
+    }
+    // Closes the database (every pooled connection) and opens it again: what a restart does.
+    void reopen() {
+        store.reset();
+        open();
+    }
+
+    std::string data_dir() const { return (dir.path() / "data").string(); }
+
+    User make_user(const std::string& email, Role role = Role::biomedical) {
+        User user;
+        user.email = email;
+        user.display_name = "Test " + email;
+        user.role = role;
+        user.password_hash = "$argon2id$v=19$m=65536,t=2,p=1$fakefakefake$fakehash";
+        auto created = store->users.create(user, "system");
+        EXPECT_TRUE(created.ok()) << created.error().message_en;
+        return created.ok() ? *created : User{};
+    }
+
+    QuestionnaireVersion make_questionnaire(const std::string& yaml = "id: afib\nversion: '2024.1'\n") {
+        auto stored = store->questionnaires.ensure("afib", "2024.1", yaml);
+        EXPECT_TRUE(stored.ok()) << stored.error().message_en;
+        return stored.ok() ? *stored : QuestionnaireVersion{};
+    }
+
+    Acquisition make_acquisition(const std::string& title = "Échographes cardiologie 2027") {
+        Acquisition acquisition;
+        acquisition.title = title;
+        acquisition.equipment = "Échographe";
+        acquisition.service = "Cardiologie";
+        acquisition.questionnaire_version_id = make_questionnaire().id;
+        auto created = store->acquisitions.create(acquisition, "user:buyer@example.org");
+        EXPECT_TRUE(created.ok()) << created.error().message_en;
+        return created.ok() ? *created : Acquisition{};
+    }
+
+    VendorResponse make_response(Id acquisition_id, const std::string& company = "Acme Medical",
+                                 const std::string& token_hash = {}) {
+        VendorResponse response;
+        response.acquisition_id = acquisition_id;
+        response.company = company;
+        response.contact_name = "Jeanne Martin";
+        response.email = "Jeanne.Martin@Acme.example";
+        response.invite_token_hash = token_hash;
+        auto created = store->responses.create(response, "user:buyer@example.org");
+        EXPECT_TRUE(created.ok()) << created.error().message_en;
+        return created.ok() ? *created : VendorResponse{};
+    }
+
+    // Every event's text, to look for secrets.
+    std::string all_event_text() {
+        std::string text;
+        for (const Event& e : store->events.list_all(100000))
+            text += e.actor + "|" + e.entity + "|" + e.action + "|" + e.field + "|" + e.old_value + "|" +
+                    e.new_value + "\n";
+        return text;
+    }
+
+    TempDir dir;
+    std::shared_ptr<Store> store;
+};
+
+}  // namespace cyberachat::store::testing
