@@ -426,6 +426,29 @@
       toArray(document.querySelectorAll("[data-section-link]")).forEach(function (el) {
         el.hidden = !sections[el.getAttribute("data-section-link")];
       });
+      this.applyNavigation(sections);
+    }
+  };
+
+  // Previous / next links skip the sections that no longer apply after a live change.
+  Autosave.prototype.applyNavigation = function (sections) {
+    var nav = document.querySelector("[data-section-order]");
+    if (!nav) return;
+    var order = nav.getAttribute("data-section-order").split(" ");
+    var index = order.indexOf(nav.getAttribute("data-current-section"));
+    if (index < 0) return;
+    var previous = null, next = null, i;
+    for (i = index - 1; i >= 0; i--) if (sections[order[i]]) { previous = order[i]; break; }
+    for (i = index + 1; i < order.length; i++) if (sections[order[i]]) { next = order[i]; break; }
+    var previousLink = nav.querySelector("a.tool-previous");
+    if (previousLink) {
+      previousLink.hidden = !previous;
+      previousLink.setAttribute("href", previous ? "/vendor/sections/" + previous : "/vendor");
+    }
+    var nextLink = nav.querySelector("a.tool-next");
+    if (nextLink) {
+      nextLink.setAttribute("href", next ? "/vendor/sections/" + next : "/vendor/review");
+      nextLink.textContent = nextLink.getAttribute(next ? "data-label-next" : "data-label-review");
     }
   };
 

@@ -218,7 +218,7 @@ std::string render_acquisition_form_page(const PageContext& context, const Acqui
     write_csrf_field(w, context);
     write_field(w, {"title", "Intitulé de l'achat", "text", true, "Par exemple «\u00A0Échographes cardiologie 2027\u00A0»."},
                 values.title, errors, "");
-    write_field(w, {"equipment", "Équipement", "text", false, "Désignation de l'équipement biomédical."},
+    write_field(w, {"equipment", "Équipement", "text", true, "Désignation de l'équipement biomédical."},
                 values.equipment, errors, "");
     write_field(w, {"service", "Service", "text", false, "Service de l'établissement concerné."}, values.service,
                 errors, "");
@@ -377,7 +377,7 @@ std::string render_acquisition_page(const PageContext& context, const Acquisitio
                 vendor_errors, "vendor-");
     write_field(w, {"contact_name", "Nom du contact", "text", false, nullptr, "name"},
                 value_of(vendor_values, "contact_name"), vendor_errors, "vendor-");
-    write_field(w, {"email", "Adresse électronique du contact", "email", false, nullptr, "email"},
+    write_field(w, {"email", "Adresse électronique du contact", "email", true, nullptr, "email"},
                 value_of(vendor_values, "email"), vendor_errors, "vendor-");
     write_field(w, {"language", "Langue du questionnaire", "select-language"}, value_of(vendor_values, "language"),
                 vendor_errors, "vendor-");

@@ -82,8 +82,15 @@ private:
 
     // ---- navigation ----------------------------------------------------------------------------
 
+    // Previous / next skip the sections that do not apply. The ordered list of sections rides on
+    // the nav so that app.js can recompute both links when a live answer changes the branching.
     void write_top_navigation() {
-        w_.open("nav", {{"class", "section-tools"}, {"aria-label", l("Navigation dans le questionnaire", "Questionnaire navigation")}});
+        std::string order;
+        for (const Section* section : view_.questionnaire.sections()) order += (order.empty() ? "" : " ") + section->id;
+        w_.open("nav", {{"class", "section-tools"},
+                        {"aria-label", l("Navigation dans le questionnaire", "Questionnaire navigation")},
+                        {"data-section-order", order},
+                        {"data-current-section", section_.id}});
         w_.open("ul");
         w_.open("li").element("a", {{"href", "/vendor"}, {"class", "tool tool-start"}}, l("Début", "Start")).close("li");
         w_.open("li")
@@ -92,19 +99,18 @@ private:
             .close("li");
         w_.open("li").element("a", {{"href", "/vendor/help"}, {"class", "tool tool-help"}}, l("Aide", "Help")).close("li");
         w_.open("li", {{"class", "tool-spacer"}});
-        if (form_.navigation.previous_section_id)
-            w_.element("a", {{"href", section_url(*form_.navigation.previous_section_id)}, {"rel", "prev"},
-                             {"class", "tool tool-previous"}},
-                       l("Section précédente", "Previous section"));
+        const auto& previous = form_.navigation.previous_section_id;
+        w_.element("a", {{"href", previous ? section_url(*previous) : std::string("/vendor")}, {"rel", "prev"},
+                         {"class", "tool tool-previous"}, Attr::flag("hidden", !previous)},
+                   l("Section précédente", "Previous section"));
         w_.close("li");
         w_.open("li");
-        if (form_.navigation.next_section_id)
-            w_.element("a", {{"href", section_url(*form_.navigation.next_section_id)}, {"rel", "next"},
-                             {"class", "tool tool-next"}},
-                       l("Section suivante", "Next section"));
-        else
-            w_.element("a", {{"href", "/vendor/review"}, {"class", "tool tool-next"}},
-                       l("Vérification et envoi", "Review and submit"));
+        const auto& next = form_.navigation.next_section_id;
+        const char* next_label = l("Section suivante", "Next section");
+        const char* review_label = l("Vérification et envoi", "Review and submit");
+        w_.element("a", {{"href", next ? section_url(*next) : std::string("/vendor/review")}, {"rel", "next"},
+                         {"class", "tool tool-next"}, {"data-label-next", next_label}, {"data-label-review", review_label}},
+                   next ? next_label : review_label);
         w_.close("li");
         w_.close("ul");
         w_.close("nav");
