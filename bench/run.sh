@@ -8,9 +8,11 @@
 set -euo pipefail
 build=${1:-build}
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-bin="$root/$build/cyberachat"
+case "$build" in /*) ;; *) build="$root/$build" ;; esac
+bin="$build/cyberachat"
 duration=${BENCH_SECONDS:-10}
 work=$(mktemp -d /tmp/cyb-bench-XXXXXX)
+chmod 755 "$work"  # nginx workers (www-data) must read the page
 server_pid=""; nginx_conf=""
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
@@ -22,7 +24,11 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 echo "== 1. Engine (Google Benchmark)"
-"$root/$build/bench/engine_bench" --benchmark_min_time=0.5 2>/dev/null | grep -E "BM_|Benchmark"
+if [ -x "$build/bench/engine_bench" ]; then
+  "$build/bench/engine_bench" --benchmark_min_time=0.5 2>/dev/null | grep -E "BM_|Benchmark"
+else
+  echo "(engine_bench not built: skipped)"
+fi
 
 echo
 echo "== 2. Vendor section page: Cyberachat vs nginx (static copy of the same page)"
@@ -79,7 +85,7 @@ http {
   access_log off;
   client_body_temp_path $work/tmp; proxy_temp_path $work/tmp; fastcgi_temp_path $work/tmp;
   uwsgi_temp_path $work/tmp; scgi_temp_path $work/tmp;
-  gzip on; gzip_types text/html;
+  gzip on;
   server { listen 127.0.0.1:$nginx_port; root $work/www;
            location / { default_type "text/html; charset=utf-8"; } }
 }
