@@ -2,6 +2,7 @@
 #include <spdlog/spdlog.h>
 
 #include <csignal>
+#include <cstdio>
 #include <iostream>
 #include <thread>
 
@@ -61,6 +62,8 @@ void run_serve(const ServeOptions& options) {
               << "Connectez-vous sur " << app.base_url() << "/login avec le compte administrateur.\n"
               << std::flush;
     server->listen_after_bind();
+    spdlog::default_logger()->flush();
+    std::fflush(stdout);
     if (stopper.joinable()) {
         pthread_kill(stopper.native_handle(), SIGTERM);
         stopper.join();
