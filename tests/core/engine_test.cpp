@@ -555,3 +555,19 @@ TEST(EngineConditionHolds, UsesTheEvaluationsVisibility) {
     EXPECT_TRUE(condition_holds(*q->find_question("p.if_dicom")->show_if, e, values));
     EXPECT_FALSE(condition_holds(*q->find_question("p.if_not_dicom")->show_if, e, values));
 }
+
+TEST_F(EngineTest, LargeAnswerSetsGiveTheSameResult) {
+    // values_by_index walks the answers or the questions depending on which is smaller: same result.
+    AnswerSet small = answers({{"p1.gate", "oui"}, {"p1.s2_a", "oui"}, {"p2.n", 3}});
+    AnswerSet large = small;
+    for (int i = 0; i < 50; ++i) large["unknown." + std::to_string(i)] = Answer{"x", {}};
+    ASSERT_GE(large.size(), q->question_count());
+    Evaluation a = eval(small), b = eval(large);
+    EXPECT_EQ(a.question_visible, b.question_visible);
+    EXPECT_EQ(a.question_answered, b.question_answered);
+    EXPECT_EQ(a.missing_required, b.missing_required);
+    EXPECT_EQ(a.hidden_answered, b.hidden_answered);
+    EXPECT_EQ(a.overall.answered, b.overall.answered);
+    EXPECT_EQ(b.overall.answered, 3u);
+    EXPECT_TRUE(section_visible(b, "p2.s4"));
+}

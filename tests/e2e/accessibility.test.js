@@ -282,13 +282,13 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA) and keyboard', () => {
   check('vendor pages in English', async () => {
     const page = url('/vendor/sections/dispositif.protection_antivirale');
     await vendor.goto(page);
-    await Promise.all([vendor.waitForURL(page), vendor.click('button[name="language"][value="en"]')]);
+    await h.clickAndWaitForPage(vendor, 'button[name="language"][value="en"]', page);
     try {
       assert.equal(await vendor.getAttribute('html', 'lang'), 'en');
       await h.assertNoAxeViolations(vendor, 'a section in English');
     } finally {
       await vendor.goto(page);
-      await Promise.all([vendor.waitForURL(page), vendor.click('button[name="language"][value="fr"]')]);
+      await h.clickAndWaitForPage(vendor, 'button[name="language"][value="fr"]', page);
     }
   });
 

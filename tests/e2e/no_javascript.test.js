@@ -27,7 +27,7 @@ describe('vendor pages without JavaScript', () => {
   const sectionUrl = (sid) => url(`/vendor/sections/${sid}`);
 
   async function post(go, expectedUrl) {
-    await Promise.all([page.waitForURL(expectedUrl), page.click(`button[name="go"][value="${go}"]`)]);
+    await h.clickAndWaitForPage(page, `button[name="go"][value="${go}"]`, expectedUrl);
   }
 
   async function serverAnswers() {

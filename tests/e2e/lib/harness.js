@@ -131,6 +131,17 @@ async function login(page, baseUrl) {
   await Promise.all([page.waitForURL(`${baseUrl}/acquisitions`), page.click('button:has-text("Se connecter")')]);
 }
 
+// Clicks something that submits a form and waits for the page the server answers with.
+// waitForURL alone is not enough when the answer comes back to the same URL (a "save"
+// button, a language switch): it would resolve at once, before the new page is there.
+async function clickAndWaitForPage(page, selector, expectedUrl) {
+  const navigated = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame() });
+  await page.click(selector);
+  await navigated;
+  await page.waitForURL(expectedUrl);
+  await page.waitForLoadState('load');
+}
+
 // ---- the JSON APIs ------------------------------------------------------------------------
 
 async function api(baseUrl, method, urlPath, token, body) {
@@ -411,6 +422,7 @@ function scenario(prefix, pages = () => ({})) {
 }
 
 module.exports = {
+  clickAndWaitForPage,
   BIN,
   USER_EMAIL,
   USER_PASSWORD,
