@@ -21,6 +21,15 @@ struct ServeOptions {
 };
 
 void run_serve(const ServeOptions& options) {
+    // Stop cleanly on SIGINT/SIGTERM: finish the requests in progress, nothing acknowledged is lost.
+    // The signals are blocked before any thread starts (the log flusher, the workers), so that only
+    // the stopper thread below receives them: delivered to another thread, SIGTERM would kill the
+    // process on the spot, losing the log lines not yet flushed.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     auto store = open_store_or_report(options.data);
     if (!store) throw CLI::RuntimeError(1);
     web::ServerConfig config = options.config;
@@ -45,12 +54,6 @@ void run_serve(const ServeOptions& options) {
     }
     app.config.port = port;
 
-    // Stop cleanly on SIGINT/SIGTERM: finish the requests in progress, nothing acknowledged is lost.
-    sigset_t signals;
-    sigemptyset(&signals);
-    sigaddset(&signals, SIGINT);
-    sigaddset(&signals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     std::thread stopper([&server, signals] {
         int signal = 0;
         sigwait(&signals, &signal);

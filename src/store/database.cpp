@@ -1,7 +1,12 @@
 #include "store/database.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
 #include <mutex>
+#include <vector>
 
 #include "store/internal.hpp"
 #include "store/soci.hpp"
@@ -37,13 +42,28 @@ void rollback_quietly(soci::session& sql) {
 
 }  // namespace
 
+struct PendingWrite {
+    const std::function<Result<void>(soci::session&)>* work;
+    Result<void> result;
+    bool done = false;
+};
+
+// Largest number of writes committed together (bounds the latency of the first one).
+constexpr size_t kMaxBatch = 128;
+
 struct Database::Impl {
     explicit Impl(std::string path_, size_t size) : path(std::move(path_)), pool(size), pool_size(size) {}
     std::string backend = kSqlite;
     std::string path;
     soci::connection_pool pool;
     size_t pool_size;
-    std::mutex write_mutex;  // one writer at a time (SQLite has a single writer anyway)
+    // Group commit: writers queue their work; one of them (the leader) runs everything queued in
+    // one transaction, each work in its own savepoint, and commits once (one fsync for the batch).
+    std::mutex queue_mutex;
+    std::condition_variable batch_done;
+    std::deque<PendingWrite*> queue;
+    bool leader_active = false;
+    std::atomic<std::uint64_t> commits{0};
 };
 
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -85,26 +105,87 @@ int Database::schema_version() {
 const std::string& Database::backend() const { return impl_->backend; }
 
 Result<void> Database::write(const std::function<Result<void>(soci::session&)>& work) {
-    std::lock_guard lock(impl_->write_mutex);
+    PendingWrite mine{&work, {}, false};
+    std::unique_lock lock(impl_->queue_mutex);
+    impl_->queue.push_back(&mine);
+    while (!mine.done) {
+        if (impl_->leader_active) {
+            impl_->batch_done.wait(lock);
+            continue;
+        }
+        // Lead: take what is queued (this write among it), run it outside the lock, wake the others.
+        impl_->leader_active = true;
+        std::vector<PendingWrite*> batch;
+        while (!impl_->queue.empty() && batch.size() < kMaxBatch) {
+            batch.push_back(impl_->queue.front());
+            impl_->queue.pop_front();
+        }
+        lock.unlock();
+        run_batch(batch);
+        lock.lock();
+        for (PendingWrite* write : batch) write->done = true;
+        impl_->leader_active = false;
+        impl_->batch_done.notify_all();
+    }
+    return std::move(mine.result);
+}
+
+// One transaction for the whole batch. A single write runs as it is; several each run inside a
+// savepoint, so a work that fails (or throws) undoes only its own changes. The commit makes them
+// durable together; if it fails, every write of the batch fails.
+void Database::run_batch(const std::vector<PendingWrite*>& batch) {
     soci::session sql(impl_->pool);
     try {
         sql << begin_statement(impl_->backend);
     } catch (const std::exception& e) {
-        return detail::storage_error(e);
+        for (PendingWrite* write : batch) write->result = detail::storage_error(e);
+        return;
     }
-    Result<void> result;
-    try {
-        result = work(sql);
-        if (result.ok()) {
-            sql << "COMMIT";
-            return result;
+    const bool savepoints = batch.size() > 1;
+    bool transaction_lost = false;
+    for (PendingWrite* write : batch) {
+        if (transaction_lost) {
+            write->result = Error::make("storage", "Erreur d'enregistrement, veuillez réessayer.",
+                                        "Storage error, please try again.");
+            continue;
         }
-    } catch (const std::exception& e) {
-        result = detail::database_error(e);
+        try {
+            if (savepoints) sql << "SAVEPOINT cyb_write";
+            write->result = (*write->work)(sql);
+        } catch (const std::exception& e) {
+            write->result = detail::database_error(e);
+        }
+        if (!savepoints) continue;
+        try {
+            if (!write->result.ok()) sql << "ROLLBACK TO SAVEPOINT cyb_write";
+            sql << "RELEASE SAVEPOINT cyb_write";
+        } catch (const std::exception& e) {
+            // SQLite rolled the whole transaction back by itself (e.g. disk full): nothing of the
+            // batch survives, so the writes that had succeeded fail too.
+            transaction_lost = true;
+            for (PendingWrite* earlier : batch) {
+                if (earlier == write) break;
+                if (earlier->result.ok()) earlier->result = detail::storage_error(e);
+            }
+            if (write->result.ok()) write->result = detail::storage_error(e);
+        }
     }
-    rollback_quietly(sql);
-    return result;
+    const bool any_ok = std::any_of(batch.begin(), batch.end(), [](PendingWrite* w) { return w->result.ok(); });
+    if (!any_ok || transaction_lost) {
+        rollback_quietly(sql);
+        return;
+    }
+    try {
+        sql << "COMMIT";
+        ++impl_->commits;
+    } catch (const std::exception& e) {
+        rollback_quietly(sql);
+        for (PendingWrite* write : batch)
+            if (write->result.ok()) write->result = detail::storage_error(e);
+    }
 }
+
+std::uint64_t Database::commit_count() const { return impl_->commits.load(); }
 
 void Database::read(const std::function<void(soci::session&)>& work) {
     soci::session sql(impl_->pool);

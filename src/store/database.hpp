@@ -3,9 +3,11 @@
 // open. Written so that the same SQL runs on PostgreSQL (a later backend). Repositories
 // (one per aggregate, in this folder) are the only users of it. Code that uses the soci::session
 // given to write()/read() includes "store/soci.hpp" (not <soci/soci.h> directly: see there).
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/result.hpp"
 
@@ -14,6 +16,8 @@ class session;
 }
 
 namespace cyberachat::store {
+
+struct PendingWrite;  // a write waiting for its group commit (database.cpp)
 
 class Database {
 public:
@@ -30,9 +34,11 @@ public:
     static int latest_schema_version();
     const std::string& backend() const;  // "sqlite3"
 
-    // Runs `work` on a pooled session inside one write transaction (serialized for SQLite,
-    // BEGIN IMMEDIATE); commits when `work` returns without throwing and the result is ok,
-    // rolls back otherwise. Commit returns only once durable. An exception becomes an Error
+    // Runs `work` on a pooled session inside a write transaction (serialized for SQLite,
+    // BEGIN IMMEDIATE); its changes are committed when `work` returns without throwing and the
+    // result is ok, undone otherwise. Returns only once durable. Concurrent writes are grouped
+    // (group commit): they run one after the other in one transaction, each in a savepoint, and
+    // share one commit, so a burst of saves costs one fsync rather than one each. An exception becomes an Error
     // with code "storage" ("conflict" for a unique constraint violation). `work` must use only
     // the session it is given (no nested read()/write(): the pool could run dry).
     Result<void> write(const std::function<Result<void>(soci::session&)>& work);
@@ -40,10 +46,13 @@ public:
     // each other and with the writer (WAL). An exception thrown by `work` is logged (without
     // bound values) and swallowed: what `work` had not filled in stays empty.
     void read(const std::function<void(soci::session&)>& work);
+    // Transactions committed by write() since open (with group commit, at most one per write).
+    std::uint64_t commit_count() const;
 
     struct Impl;
 
 private:
+    void run_batch(const std::vector<PendingWrite*>& batch);
     explicit Database(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };

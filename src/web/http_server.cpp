@@ -4,6 +4,7 @@
 
 #include "web/http_io.hpp"
 #include "web/page_support.hpp"
+#include "web/response_compression.hpp"
 #include "web/routes/routes.hpp"
 
 namespace cyberachat::web {
@@ -25,7 +26,9 @@ std::unique_ptr<httplib::Server> make_server(WebApp& app) {
     server->set_write_timeout(30, 0);
     server->set_payload_max_length(app.config.max_document_bytes + 2 * 1024 * 1024);
 
+    install_response_compression(*server);
     server->set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+        hide_accept_encoding_from_httplib(req);
         res.set_header("X-Content-Type-Options", "nosniff");
         res.set_header("X-Frame-Options", "DENY");
         res.set_header("Referrer-Policy", "no-referrer");

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <thread>
 
 #include "store/repositories.hpp"
 #include "store/soci.hpp"
@@ -234,6 +237,65 @@ TEST(StoreDatabase, WriteRollsBackOnErrorAndOnException) {
     long long n = 0;
     db->read([&](soci::session& sql) { sql << "SELECT COUNT(*) FROM users", soci::into(n); });
     EXPECT_EQ(n, 1);  // only d@
+}
+
+TEST(StoreDatabase, ConcurrentWritesShareACommitAndFailAlone) {
+    TempDir dir;
+    auto opened = Database::open_sqlite(db_path(dir), 4);
+    ASSERT_TRUE(opened.ok());
+    auto db = *opened;
+    const auto insert = [](soci::session& sql, const std::string& email) {
+        sql << "INSERT INTO users (email, role, created_at) VALUES (:email, 'admin', '2026-01-01T00:00:00Z')",
+            soci::use(email);
+    };
+    // The first write holds the transaction long enough for the others to queue behind it: they
+    // then run as one batch, where every fourth fails in one of three ways.
+    std::atomic<bool> first_started{false};
+    std::thread first([&] {
+        auto r = db->write([&](soci::session& sql) -> Result<void> {
+            insert(sql, "first@example.org");
+            first_started = true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(150));
+            return {};
+        });
+        EXPECT_TRUE(r.ok());
+    });
+    while (!first_started) std::this_thread::yield();
+    const std::uint64_t commits_before = db->commit_count();
+    constexpr int kWrites = 24;
+    std::vector<std::string> codes(kWrites);
+    std::vector<std::thread> writers;
+    for (int i = 0; i < kWrites; ++i)
+        writers.emplace_back([&, i] {
+            const std::string email = "w" + std::to_string(i) + "@example.org";
+            auto r = db->write([&](soci::session& sql) -> Result<void> {
+                insert(sql, email);
+                if (i % 4 == 1) return Error::make("invalid", "non", "no");
+                if (i % 4 == 2) sql << "INSERT INTO no_such_table VALUES (1)";
+                if (i % 4 == 3) insert(sql, "first@example.org");  // unique violation
+                return {};
+            });
+            codes[i] = r.ok() ? "ok" : r.error().code;
+        });
+    for (auto& w : writers) w.join();
+    first.join();
+    for (int i = 0; i < kWrites; ++i) {
+        const char* expected = i % 4 == 0 ? "ok" : i % 4 == 1 ? "invalid" : i % 4 == 2 ? "storage" : "conflict";
+        EXPECT_EQ(codes[i], expected) << "write " << i;
+    }
+    // Grouped: far fewer commits than writes (the first write's included).
+    EXPECT_LT(db->commit_count() - commits_before, static_cast<std::uint64_t>(kWrites / 2));
+    std::vector<std::string> emails;
+    db->read([&](soci::session& sql) {
+        std::string email;
+        soci::statement st = (sql.prepare << "SELECT email FROM users ORDER BY email", soci::into(email));
+        st.execute();
+        while (st.fetch()) emails.push_back(email);
+    });
+    std::vector<std::string> expected{"first@example.org"};
+    for (int i = 0; i < kWrites; i += 4) expected.push_back("w" + std::to_string(i) + "@example.org");
+    std::sort(expected.begin(), expected.end());
+    EXPECT_EQ(emails, expected);
 }
 
 TEST(StoreDatabase, StorageErrorsDoNotRevealBoundValues) {

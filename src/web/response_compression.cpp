@@ -1,0 +1,118 @@
+#include "web/response_compression.hpp"
+
+#include <zlib.h>
+
+#include <cctype>
+#include <memory>
+#include <stdexcept>
+
+namespace cyberachat::web {
+
+namespace {
+
+// Where the client's Accept-Encoding is kept once hidden from httplib.
+constexpr const char* kStashedAcceptEncoding = "X-Cyberachat-Accept-Encoding";
+constexpr size_t kMinimumSize = 1024;
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+struct Deflater {
+    z_stream stream{};
+    bool ready = false;
+    Deflater() {
+        ready = deflateInit2(&stream, 1, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK;
+    }
+    ~Deflater() {
+        if (ready) deflateEnd(&stream);
+    }
+    Deflater(const Deflater&) = delete;
+    Deflater& operator=(const Deflater&) = delete;
+};
+
+}  // namespace
+
+bool accepts_gzip(std::string_view accept_encoding) {
+    const std::string value = lower(accept_encoding);
+    std::string_view rest = value;
+    while (!rest.empty()) {
+        const size_t comma = rest.find(',');
+        std::string_view item = trim(rest.substr(0, comma));
+        rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+        const size_t semicolon = item.find(';');
+        const std::string_view coding = trim(item.substr(0, semicolon));
+        if (coding != "gzip" && coding != "*") continue;
+        if (semicolon == std::string_view::npos) return true;
+        std::string_view params = trim(item.substr(semicolon + 1));
+        if (params.rfind("q=", 0) != 0) return true;
+        params.remove_prefix(2);
+        // q=0, q=0.0, q=0.000 refuse; anything else accepts.
+        bool zero = !params.empty() && params.front() == '0';
+        for (size_t i = 1; zero && i < params.size(); ++i)
+            if (params[i] != '.' && params[i] != '0') zero = false;
+        if (!zero) return true;
+    }
+    return false;
+}
+
+std::string gzip_fast(std::string_view data) {
+    thread_local Deflater deflater;
+    if (!deflater.ready) throw std::runtime_error("zlib: deflateInit2 failed");
+    z_stream& z = deflater.stream;
+    deflateReset(&z);
+    std::string out;
+    out.resize(deflateBound(&z, static_cast<uLong>(data.size())) + 32);
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    z.avail_in = static_cast<uInt>(data.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    if (deflate(&z, Z_FINISH) != Z_STREAM_END) throw std::runtime_error("zlib: deflate did not finish");
+    out.resize(out.size() - z.avail_out);
+    return out;
+}
+
+bool is_compressible_type(std::string_view content_type) {
+    const std::string type = lower(content_type.substr(0, content_type.find(';')));
+    return type.rfind("text/", 0) == 0 || type == "application/json" || type == "application/javascript" ||
+           type == "image/svg+xml" || type == "application/xml";
+}
+
+void compress_response(const httplib::Request& req, httplib::Response& res) {
+    if (req.method == "HEAD" || res.body.size() < kMinimumSize || res.has_header("Content-Encoding")) return;
+    if (!is_compressible_type(res.get_header_value("Content-Type"))) return;
+    res.set_header("Vary", "Accept-Encoding");
+    if (!accepts_gzip(req.get_header_value(kStashedAcceptEncoding))) return;
+    std::string compressed = gzip_fast(res.body);
+    res.body.swap(compressed);
+    res.headers.erase("Content-Length");
+    res.set_header("Content-Length", std::to_string(res.body.size()));
+    res.set_header("Content-Encoding", "gzip");
+}
+
+void hide_accept_encoding_from_httplib(const httplib::Request& req) {
+    // httplib passes the request as const, but owns it as a mutable object for the whole
+    // exchange, so moving a header is well defined.
+    auto& headers = const_cast<httplib::Request&>(req).headers;
+    auto found = headers.find("Accept-Encoding");
+    if (found == headers.end()) return;
+    std::string value = found->second;
+    headers.erase("Accept-Encoding");
+    headers.emplace(kStashedAcceptEncoding, std::move(value));
+}
+
+void install_response_compression(httplib::Server& server) {
+    server.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+        compress_response(req, res);
+    });
+}
+
+}  // namespace cyberachat::web

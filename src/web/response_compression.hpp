@@ -1,0 +1,32 @@
+#pragma once
+// Response compression, done by us rather than by cpp-httplib: the Debian build compresses every
+// text response with zlib's default level 6 (and brotli at its slowest quality 11 for browsers),
+// allocating fresh compressor state each time — most of the CPU a page cost. We compress with
+// gzip level 1 (nginx's default) and reuse one compressor per thread.
+//
+// Eligible responses: text, JSON, SVG, JS of 1 KiB or more, to clients that accept gzip.
+#include <httplib.h>
+
+#include <string>
+#include <string_view>
+
+namespace cyberachat::web {
+
+// True when the Accept-Encoding value accepts gzip (a "gzip" or "*" token whose q is not 0).
+bool accepts_gzip(std::string_view accept_encoding);
+
+// Gzip (RFC 1952) of `data` at level 1. The compressor state is kept per thread.
+std::string gzip_fast(std::string_view data);
+
+// Whether a response of this Content-Type is worth compressing.
+bool is_compressible_type(std::string_view content_type);
+
+// Call first thing in the pre-routing handler: keeps httplib from compressing on its own.
+void hide_accept_encoding_from_httplib(const httplib::Request& req);
+// Compresses, after each handler, what hide_accept_encoding_from_httplib() kept from httplib.
+void install_response_compression(httplib::Server& server);
+
+// The part of install_response_compression that runs after the handler (exposed for tests).
+void compress_response(const httplib::Request& req, httplib::Response& res);
+
+}  // namespace cyberachat::web
