@@ -170,8 +170,9 @@ Result<std::shared_ptr<const ChartTemplate>> make_overview_chart(std::shared_ptr
         chart->labels.push_back(std::move(label));
         plain_status.push_back(std::move(plain));
     };
-    add(DrawNode{"fc-entry", Shape::terminal, {L(language, "Début", "Start")}, "", "fc-terminal fc-entry"},
-        L(language, "Début du questionnaire", "Start of the questionnaire"), "");
+    // Terminals: their one line is the status line, which renders keep as is.
+    add(DrawNode{"fc-entry", Shape::terminal, {}, "", "fc-terminal fc-entry"},
+        L(language, "Début du questionnaire", "Start of the questionnaire"), L(language, "Début", "Start"));
     for (const Part& part : questionnaire->parts) {
         DrawNode node{"fc-p-" + part.id, Shape::box, {part_number_text(language, part.index)}, "", "fc-part"};
         for (auto& line : wrap_text(part.title.in(language), 24)) node.lines.push_back(line);
@@ -179,8 +180,8 @@ Result<std::shared_ptr<const ChartTemplate>> make_overview_chart(std::shared_ptr
         node.status_sample = longest({st.complete, st.not_applicable, "100 %", plain});
         add(std::move(node), part_number_text(language, part.index) + " — " + part.title.in(language), plain);
     }
-    add(DrawNode{"fc-exit", Shape::terminal, {L(language, "Envoi", "Submission")}, "", "fc-terminal fc-exit"},
-        L(language, "Relecture et envoi", "Review and submission"), "");
+    add(DrawNode{"fc-exit", Shape::terminal, {}, "", "fc-terminal fc-exit"},
+        L(language, "Relecture et envoi", "Review and submission"), L(language, "Envoi", "Submission"));
     for (size_t i = 0; i + 1 < drawing.nodes.size(); ++i)
         drawing.edges.push_back(DrawEdge{i, i + 1, "fc-e-" + std::to_string(i), "", "fc-next", true});
     auto svg = lay_out(drawing);

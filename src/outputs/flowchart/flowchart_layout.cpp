@@ -150,6 +150,10 @@ std::string to_dot(const Drawing& drawing) {
 }
 
 Result<SvgTemplate> lay_out(const Drawing& drawing) {
+    for (const DrawNode& node : drawing.nodes)
+        if (node.status_sample.empty())  // the status slot is the node's last line of text
+            return Error::make("layout", "Logigramme : la ligne d'état de « " + node.id + " » est vide.",
+                               "Flowchart: the status line of \"" + node.id + "\" is empty.");
     const std::string dot = to_dot(drawing);
     std::string svg;
     {

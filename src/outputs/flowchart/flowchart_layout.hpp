@@ -18,7 +18,7 @@ struct DrawNode {
     std::string id;                  // SVG id of the node's group (letters, digits, '-', '_', '.')
     Shape shape = Shape::box;
     std::vector<std::string> lines;  // label lines (plain text)
-    std::string status_sample;       // the widest status line this node may show (reserves its room)
+    std::string status_sample;       // the widest status line this node may show (reserves its room); not empty
     std::string css_class;           // fixed classes ("fc-section"…)
 };
 

@@ -207,6 +207,8 @@ TEST(FlowchartSvg, OverviewOfThePartsLinksToEachChart) {
         EXPECT_TRUE(contains(g, "href=\"/vendor/flowcharts/" + std::to_string(p + 1) + "\""));
     }
     EXPECT_TRUE(contains(svg, "Questionnaire en 4 parties"));
+    EXPECT_TRUE(contains(group(svg, "fc-entry"), ">Début</text>"));
+    EXPECT_TRUE(contains(group(svg, "fc-exit"), ">Envoi</text>"));
 }
 
 TEST(FlowchartSvg, LaidOutOncePerQuestionnairePartAndLanguage) {
