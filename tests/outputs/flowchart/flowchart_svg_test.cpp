@@ -4,6 +4,8 @@
 
 #include <regex>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "core/engine.hpp"
 #include "definition/builtin_questionnaire.hpp"
@@ -238,4 +240,22 @@ TEST(FlowchartSvg, AnEditedDefinitionIsDrawnWithItsNewQuestionAndDecision) {
     // The built-in chart of the same part has none of it.
     const std::string builtin = render_plain_svg(*chart_of(builtin_afib(), 2), {}, true);
     EXPECT_FALSE(contains(builtin, "terminaux_mobiles"));
+}
+
+TEST(FlowchartSvg, LayoutsFromManyThreadsAtOnceAreSafe) {
+    // libgvc is not thread-safe: the layout runs under one mutex. Separate caches force concurrent layouts.
+    auto q = builtin_afib();
+    std::vector<std::string> svgs(8);
+    std::vector<std::thread> threads;
+    for (size_t t = 0; t < svgs.size(); ++t)
+        threads.emplace_back([&, t] {
+            FlowchartCache cache;
+            auto chart = cache.part(q, t % q->parts.size(), t % 2 ? Language::en : Language::fr);
+            if (chart.ok()) svgs[t] = render_plain_svg(**chart, {}, true);
+        });
+    for (auto& thread : threads) thread.join();
+    for (size_t t = 0; t < svgs.size(); ++t) {
+        EXPECT_TRUE(contains(svgs[t], "</svg>")) << t;
+        EXPECT_EQ(svgs[t], svgs[t % 4]) << "same part and language (t and t + 4), same drawing";
+    }
 }
