@@ -7,6 +7,7 @@
 #include "core/engine.hpp"
 #include "definition/builtin_questionnaire.hpp"
 #include "definition/definition_loader.hpp"
+#include "outputs/flowchart/response_flowchart.hpp"
 #include "outputs/json/questionnaire_json.hpp"
 
 namespace cyberachat::cli {
@@ -28,6 +29,8 @@ struct TemplateOptions {
     std::string file;
     bool json = false;
     std::string answers;
+    std::string part;
+    std::string language = "fr";
 };
 
 [[noreturn]] void finish(int code) { throw CLI::RuntimeError(code); }
@@ -80,6 +83,30 @@ void run_eval(const TemplateOptions& options) {
     std::cout << evaluation_json(*questionnaire, evaluate(*questionnaire, answers), invalid).dump(2) << "\n";
 }
 
+// The part's flowchart, laid out from the definition, as an SVG file on standard output.
+void run_flowchart(const TemplateOptions& options) {
+    auto questionnaire = load_or_report(options.file);
+    if (!questionnaire) finish(1);
+    auto part = flowchart::find_part_index(*questionnaire, options.part);
+    if (!part) {
+        std::cerr << "Partie inconnue : « " << options.part << " ». Indiquez son numéro (1 à "
+                  << questionnaire->parts.size() << ") ou son identifiant (";
+        for (size_t i = 0; i < questionnaire->parts.size(); ++i) std::cerr << (i ? ", " : "") << questionnaire->parts[i].id;
+        std::cerr << ").\n";
+        finish(2);
+    }
+    if (options.language != "fr" && options.language != "en") {
+        std::cerr << "Langue inconnue : « " << options.language << " » (fr ou en).\n";
+        finish(2);
+    }
+    auto chart = flowchart::make_part_chart(questionnaire, *part, parse_language(options.language));
+    if (!chart) {
+        std::cerr << chart.error().message << "\n";
+        finish(1);
+    }
+    std::cout << flowchart::render_plain_svg(**chart, {}, true);
+}
+
 }  // namespace
 
 void register_template_command(CLI::App& app) {
@@ -103,6 +130,13 @@ void register_template_command(CLI::App& app) {
     eval->add_option("--answers", options->answers, "Fichier JSON {id_question: valeur}")->required();
     eval->add_option("FILE", options->file, "Fichier YAML du questionnaire");
     eval->callback([options] { run_eval(*options); });
+
+    CLI::App* chart = command->add_subcommand(
+        "flowchart", "Dessiner le logigramme d'une partie (SVG sur la sortie standard) : cyberachat template flowchart --part 1 > partie1.svg");
+    chart->add_option("--part", options->part, "Partie : son numéro (1 à 4) ou son identifiant")->required();
+    chart->add_option("--lang", options->language, "Langue des libellés : fr (par défaut) ou en");
+    chart->add_option("FILE", options->file, "Fichier YAML du questionnaire (par défaut le questionnaire AFIB intégré)");
+    chart->callback([options] { run_flowchart(*options); });
 }
 
 }  // namespace cyberachat::cli

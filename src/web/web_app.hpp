@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 
+#include "outputs/flowchart/flowchart_drawing.hpp"
 #include "services/acquisition_service.hpp"
 #include "services/questionnaire_cache.hpp"
 #include "services/response_service.hpp"
@@ -28,6 +29,7 @@ struct WebApp {
     services::ResponseService responses{*store, questionnaires,
                                         services::ServiceLimits{config.max_document_bytes}};
     services::AcquisitionService acquisitions{*store, questionnaires};
+    flowchart::FlowchartCache flowcharts;  // charts laid out once per questionnaire version, part, language
 
     WebApp(std::shared_ptr<store::Store> s, ServerConfig c) : store(std::move(s)), config(std::move(c)) {}
 

@@ -440,3 +440,68 @@ TEST_F(TemplateCli, NoSubcommandFails) {
     EXPECT_NE(run({}).exit_code, 0);
     EXPECT_NE(run({"template"}).exit_code, 0);
 }
+
+// ---- template flowchart ---------------------------------------------------------------------
+
+// xmllint --noout: the SVG is well-formed XML.
+static bool well_formed(const fs::path& file) {
+    const std::string command = "xmllint --noout '" + file.string() + "' 2>/dev/null";
+    return std::system(command.c_str()) == 0;
+}
+
+TEST_F(TemplateCli, FlowchartOfABuiltinPartIsAnSvgWithItsDecisions) {
+    Outcome r = run({"template", "flowchart", "--part", "1"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out.rfind("<?xml", 0), 0u);
+    EXPECT_NE(r.out.find("<svg"), std::string::npos);
+    for (const char* id : {"fc-d-dispositif.poste_standard", "fc-d-dispositif.autre_poste_necessaire",
+                           "fc-d-dispositif.antivirus_etablissement", "fc-s-dispositif.materiel_fourni",
+                           "fc-e-d-dispositif.poste_standard-to-s-dispositif.prerequis_poste-oui"})
+        EXPECT_NE(r.out.find(std::string("id=\"") + id + "\""), std::string::npos) << id;
+    EXPECT_TRUE(well_formed(write("partie1.svg", r.out)));
+    // By id, and in English.
+    Outcome by_id = run({"template", "flowchart", "--part", "serveurs", "--lang", "en"});
+    ASSERT_EQ(by_id.exit_code, 0) << by_id.err;
+    EXPECT_NE(by_id.out.find("fc-d-serveurs.serveur_inclus"), std::string::npos);
+    EXPECT_NE(by_id.out.find("Flowchart of part 2"), std::string::npos);
+}
+
+TEST_F(TemplateCli, FlowchartOfAnEditedFileShowsTheAddedDecision) {
+    std::string yaml = read_file(fs::path(CYB_SOURCE_DIR) / "questionnaires" / "afib.yaml");
+    const std::string anchor = "      - id: logiciels.envoi_dossier_patient\n";
+    ASSERT_NE(yaml.find(anchor), std::string::npos);
+    yaml.insert(yaml.find(anchor),
+                "      - id: logiciels.usage_nomade\n"
+                "        title: {fr: \"Usage nomade\", en: \"Mobile use\"}\n"
+                "        questions:\n"
+                "          - {id: logiciels.terminaux_mobiles, kind: yes_no, label: {fr: \"Terminaux mobiles ?\", en: \"Mobile devices?\"}}\n"
+                "      - id: logiciels.flotte_mobile\n"
+                "        title: {fr: \"Gestion de la flotte mobile\", en: \"Mobile fleet management\"}\n"
+                "        show_if: \"logiciels.terminaux_mobiles == oui\"\n"
+                "        questions:\n"
+                "          - {id: logiciels.outil_flotte, kind: text, label: {fr: \"Outil de gestion\", en: \"Management tool\"}}\n");
+    const fs::path file = write("afib-hopital.yaml", yaml);
+    Outcome r = run({"template", "flowchart", "--part", "3", file.string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("id=\"fc-d-logiciels.terminaux_mobiles\""), std::string::npos);
+    EXPECT_NE(r.out.find("id=\"fc-e-d-logiciels.terminaux_mobiles-to-s-logiciels.flotte_mobile-oui\""), std::string::npos);
+    EXPECT_NE(r.out.find("Gestion de la flotte mobile"), std::string::npos);
+    EXPECT_TRUE(well_formed(write("partie3.svg", r.out)));
+    // The small hospital file too.
+    Outcome small = run({"template", "flowchart", "--part", "p", write("hopital.yaml", kGoodYaml).string()});
+    ASSERT_EQ(small.exit_code, 0) << small.err;
+    EXPECT_NE(small.out.find("id=\"fc-s-p.s\""), std::string::npos);
+}
+
+TEST_F(TemplateCli, FlowchartOfAnUnknownPartOrABadFileFails) {
+    Outcome unknown = run({"template", "flowchart", "--part", "9"});
+    EXPECT_EQ(unknown.exit_code, 2);
+    EXPECT_NE(unknown.err.find("Partie inconnue"), std::string::npos) << unknown.err;
+    EXPECT_NE(unknown.err.find("dispositif"), std::string::npos) << "lists the parts";
+    EXPECT_TRUE(unknown.out.empty());
+    Outcome bad = run({"template", "flowchart", "--part", "1", write("bad.yaml", kBadYaml).string()});
+    EXPECT_EQ(bad.exit_code, 1);
+    EXPECT_NE(bad.err.find("bad.yaml"), std::string::npos) << bad.err;
+    Outcome missing = run({"template", "flowchart"});
+    EXPECT_NE(missing.exit_code, 0);
+}

@@ -273,6 +273,29 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA) and keyboard', () => {
     await h.assertNoAxeViolations(vendor, 'the vendor help');
   });
 
+  check('vendor flowcharts: overview and a part with the response on it', async () => {
+    await vendor.goto(url('/vendor/flowcharts'));
+    await h.assertNoAxeViolations(vendor, 'the overview of the parts');
+    await vendor.goto(url('/vendor/flowcharts/1?current=dispositif.type_connexion'));
+    assert.ok(await vendor.$('svg[role="group"][aria-label]'), 'the chart is inline with a label');
+    await h.assertNoAxeViolations(vendor, "part 1's flowchart");
+    await vendor.goto(url('/vendor/flowcharts/2'));
+    await h.assertNoAxeViolations(vendor, "part 2's flowchart");
+  });
+
+  check('vendor flowchart: keyboard reaches the boxes', async () => {
+    await vendor.goto(url('/vendor/flowcharts/1'));
+    const stops = await checkKeyboard(vendor, 45);
+    assert.ok(stops.some((s) => s.startsWith('<a') && s.includes('Prérequis')), `a box is a tab stop: ${stops.join(', ')}`);
+  });
+
+  check('hospital flowchart of a response, and the public one', async () => {
+    await hospital.goto(url(`/responses/${invitation.responseId}/flowcharts/1`));
+    await h.assertNoAxeViolations(hospital, "the hospital's flowchart of a response");
+    await anonymous.goto(url('/flowcharts/1'));
+    await h.assertNoAxeViolations(anonymous, "the questionnaire's flowchart");
+  });
+
   check('review page (answers missing)', async () => {
     await vendor.goto(url('/vendor/review'));
     assert.ok(await vendor.$('.missing-group'), 'missing answers are listed');

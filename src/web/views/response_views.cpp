@@ -155,12 +155,20 @@ std::string render_response_page(const PageContext& context, const ResponseView&
         w.element("a", {{"href", "#reponses-masquees"}}, "Réponses masquées par un embranchement");
         w.close("li");
     }
+    w.open("li");
+    w.element("a", {{"href", "/responses/" + std::to_string(response.id) + "/flowcharts"}, {"class", "flowcharts-link"}},
+              "Logigrammes : le parcours de cette réponse");
+    w.close("li");
     w.close("ol");
     w.close("nav");
 
     for (const auto& part : questionnaire.parts) {
         w.open("section", {{"class", "part"}, {"id", "part-" + part.id}, {"aria-labelledby", "part-title-" + part.id}});
         w.element("h2", {{"id", "part-title-" + part.id}}, part_heading(part, lang));
+        w.open("p", {{"class", "part-flowchart-link"}});
+        w.element("a", {{"href", "/responses/" + std::to_string(response.id) + "/flowcharts/" + std::to_string(part.index + 1)}},
+                  "Logigramme de la partie " + std::to_string(part.index + 1));
+        w.close("p");
         std::vector<const Section*> not_applicable;
         for (const auto& section : part.sections) {
             if (!view.evaluation.is_visible(section)) {
@@ -295,11 +303,20 @@ std::string render_vendor_home_page(const PageContext& context, const ResponseVi
     w.close("div");
 
     w.element("h2", {{"class", "parts-title"}}, L(lang, "Les 4 parties du questionnaire", "The 4 parts of the questionnaire"));
+    w.open("p", {{"class", "flowcharts-link"}});
+    w.element("a", {{"href", "/vendor/flowcharts"}},
+              L(lang, "Logigrammes : vue d'ensemble des parties et de votre parcours",
+                "Flowcharts: overview of the parts and of your path"));
+    w.close("p");
     for (const auto& part : questionnaire.parts) {
         w.open("section", {{"class", "card part-card"}, {"id", "part-" + part.id}, {"aria-labelledby", "part-title-" + part.id}});
         w.element("h3", {{"id", "part-title-" + part.id}}, part_heading(part, lang));
         write_progress(w, part.id, L(lang, "Progression", "Progress"), view.evaluation.parts.at(part.index).percent(),
                        lang);
+        w.open("p", {{"class", "part-flowchart-link"}});
+        w.element("a", {{"href", "/vendor/flowcharts/" + std::to_string(part.index + 1)}},
+                  std::string(L(lang, "Logigramme de la partie ", "Flowchart of part ")) + std::to_string(part.index + 1));
+        w.close("p");
         w.open("ol", {{"class", "section-list"}});
         for (const auto& section : part.sections) {
             const SectionState& state = view.evaluation.sections.at(section.index);
@@ -536,7 +553,29 @@ std::string render_help_page(const PageContext& context, const Questionnaire& qu
         w.open("div", {{"class", "markup"}});
         w.markup(text->body.in(lang));
         w.close("div");
+        if (std::string_view(id) == "four_parts") {
+            // The seed's clickable parts: each opens its flowchart.
+            const std::string base = context.vendor ? "/vendor/flowcharts" : "/flowcharts";
+            w.open("ol", {{"class", "flowchart-parts"}});
+            for (const auto& part : questionnaire.parts) {
+                w.open("li");
+                w.element("a", {{"href", base + "/" + std::to_string(part.index + 1)}},
+                          std::string(L(lang, "Logigramme de la partie ", "Flowchart of part ")) +
+                              std::to_string(part.index + 1) + " — " + part.title.in(lang));
+                w.close("li");
+            }
+            w.close("ol");
+            w.open("p").element("a", {{"href", base}}, L(lang, "Vue d'ensemble des parties", "Overview of the parts")).close("p");
+        }
         if (std::string_view(id) == "how_to") {
+            w.element("p", L(lang,
+                             "Dans les logigrammes, chaque page porte son état en toutes lettres : « ✓ complet », "
+                             "« incomplet », « sans objet » (branche non prise, bordure en pointillés) ou "
+                             "« page actuelle » (bordure épaisse) ; chaque décision porte la réponse donnée, "
+                             "et le chemin suivi est tracé en flèches épaisses.",
+                             "In the flowcharts, each page states its status in words: \"✓ complete\", \"incomplete\", "
+                             "\"not applicable\" (branch not taken, dashed border) or \"current page\" (thick border); each "
+                             "decision shows the answer given, and the path taken is drawn with thick arrows."));
             // The seed's icons and their counterparts on these pages.
             w.open("div", {{"class", "table-wrap"}});
             w.open("table", {{"class", "data-table legend"}});
@@ -547,7 +586,7 @@ std::string render_help_page(const PageContext& context, const Questionnaire& qu
             w.close("tr").close("thead").open("tbody");
             const std::pair<const char*, const char*> rows_fr[] = {
                 {"Revenir au début du document", "Lien «\u00A0Début\u00A0»"},
-                {"Revenir au logigramme concerné par la section", "Lien «\u00A0Vue de la partie\u00A0»"},
+                {"Revenir au logigramme concerné par la section", "Lien «\u00A0Logigramme\u00A0» (chaque page, dessinée dans le logigramme de sa partie, y est cliquable)"},
                 {"Revenir au mode d'emploi", "Lien «\u00A0Aide\u00A0»"},
                 {"Diapositive précédente ou suivante", "Liens «\u00A0Section précédente\u00A0» et «\u00A0Section suivante\u00A0»"},
                 {"Type de réponse\u00A0: oui / non", "Deux boutons radio «\u00A0Oui\u00A0» et «\u00A0Non\u00A0»"},
@@ -558,7 +597,7 @@ std::string render_help_page(const PageContext& context, const Questionnaire& qu
             };
             const std::pair<const char*, const char*> rows_en[] = {
                 {"Go back to the start of the document", "\"Start\" link"},
-                {"Go back to the section's flowchart", "\"Part overview\" link"},
+                {"Go back to the section's flowchart", "\"Flowchart\" link (each page, drawn in its part's flowchart, is clickable there)"},
                 {"Go back to the instructions", "\"Help\" link"},
                 {"Previous or next slide", "\"Previous section\" and \"Next section\" links"},
                 {"Answer type: yes / no", "Two radio buttons \"Yes\" and \"No\""},

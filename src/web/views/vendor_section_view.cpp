@@ -97,6 +97,11 @@ private:
             .element("a", {{"href", "/vendor#part-" + part_.id}, {"class", "tool tool-part"}},
                      std::string(l("Vue de la partie ", "Part overview ")) + std::to_string(part_.index + 1))
             .close("li");
+        w_.open("li")
+            .element("a", {{"href", "/vendor/flowcharts/" + std::to_string(part_.index + 1) + "?current=" + section_.id},
+                           {"class", "tool tool-flowchart"}},
+                     std::string(l("Logigramme de la partie ", "Flowchart of part ")) + std::to_string(part_.index + 1))
+            .close("li");
         w_.open("li").element("a", {{"href", "/vendor/help"}, {"class", "tool tool-help"}}, l("Aide", "Help")).close("li");
         w_.open("li", {{"class", "tool-spacer"}});
         const auto& previous = form_.navigation.previous_section_id;

@@ -1,0 +1,71 @@
+// Flowchart exports (SVG): the questionnaire's (public, like GET /api/v1/questionnaire), a
+// response's for the hospital (session or API token), the vendor's own (its token or session).
+// "{part}" is the part's id or its number 1–4. ?lang=en for English (vendors get their language).
+#include "definition/builtin_questionnaire.hpp"
+#include "web/flowchart_support.hpp"
+#include "web/http_io.hpp"
+#include "web/request_auth.hpp"
+#include "web/routes/routes.hpp"
+
+namespace cyberachat::web {
+namespace {
+
+void send_svg(httplib::Response& res, std::string svg, size_t part_index) {
+    res.status = 200;
+    res.set_header("Content-Disposition", "inline; filename=\"logigramme-partie-" + std::to_string(part_index + 1) + ".svg\"");
+    res.set_content(std::move(svg), "image/svg+xml; charset=utf-8");
+}
+
+Language requested_language(const httplib::Request& req) { return parse_language(req.get_param_value("lang")); }
+
+}  // namespace
+
+void register_flowchart_api(httplib::Server& server, WebApp& app) {
+    server.Get(R"(/api/v1/questionnaire/flowcharts/([^/]+)\.svg)", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto questionnaire = builtin_afib();
+        const Language language = requested_language(req);
+        auto part = flowchart_part(*questionnaire, req.matches[1].str());
+        if (!part) return send_json_error(res, 404, "not_found", unknown_part_message(*questionnaire, req.matches[1].str(), language));
+        auto svg = flowchart_svg_file(app, questionnaire, *part, language, FlowchartSide::questionnaire, nullptr);
+        if (!svg) return send_json_error(res, svg.error(), language);
+        send_svg(res, std::move(svg.value()), *part);
+    });
+
+    server.Get(R"(/api/v1/responses/(\d+)/flowcharts/([^/]+)\.svg)", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto caller = hospital_from_bearer(app, req);
+        if (!caller) caller = hospital_from_session(app, req);
+        if (!caller)
+            return send_json_error(res, 401, "unauthorized", "Jeton d'API manquant ou invalide (en-tête Authorization: Bearer …).");
+        auto id = path_id(req);
+        auto snapshot = id ? app.responses.load(*id) : Result<services::ResponseSnapshot>(Error::make("not_found", ""));
+        if (!snapshot) return send_json_error(res, 404, "not_found", "Réponse introuvable.");
+        const Language language = requested_language(req);
+        auto part = flowchart_part(*snapshot->questionnaire, req.matches[2].str());
+        if (!part)
+            return send_json_error(res, 404, "not_found", unknown_part_message(*snapshot->questionnaire, req.matches[2].str(), language));
+        auto svg = flowchart_svg_file(app, snapshot->questionnaire, *part, language, FlowchartSide::hospital, &*snapshot, *id);
+        if (!svg) return send_json_error(res, svg.error(), language);
+        send_svg(res, std::move(svg.value()), *part);
+    });
+
+    server.Get(R"(/api/v1/vendor/flowcharts/([^/]+)\.svg)", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto caller = vendor_from_bearer(app, req);
+        if (!caller && req.get_header_value("Authorization").empty()) caller = vendor_from_session(app, req);
+        if (!caller)
+            return send_json_error(res, 401, "unauthorized",
+                                   "Lien d'invitation manquant, inconnu ou révoqué. / Missing, unknown or revoked invitation token.");
+        const Language language = req.has_param("lang") ? requested_language(req)
+                                                        : parse_language(caller->session ? caller->session->language
+                                                                                         : caller->response.language);
+        auto snapshot = app.responses.load(caller->response.id);
+        if (!snapshot) return send_json_error(res, snapshot.error(), language);
+        auto part = flowchart_part(*snapshot->questionnaire, req.matches[1].str());
+        if (!part)
+            return send_json_error(res, 404, "not_found", unknown_part_message(*snapshot->questionnaire, req.matches[1].str(), language));
+        auto svg = flowchart_svg_file(app, snapshot->questionnaire, *part, language, FlowchartSide::vendor, &*snapshot);
+        if (!svg) return send_json_error(res, svg.error(), language);
+        send_svg(res, std::move(svg.value()), *part);
+    });
+}
+
+}  // namespace cyberachat::web
