@@ -41,13 +41,6 @@ void run_serve(const ServeOptions& options) {
         if (!create_user(*store, options.admin_email, "admin", "", true)) throw CLI::RuntimeError(1);
     }
 
-    // Stop cleanly on SIGINT/SIGTERM: finish the requests in progress, nothing acknowledged is lost.
-    // Blocked before any thread starts (the log flusher too), so that only `stopper` receives them.
-    sigset_t signals;
-    sigemptyset(&signals);
-    sigaddset(&signals, SIGINT);
-    sigaddset(&signals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     spdlog::flush_every(std::chrono::seconds(1));
     web::WebApp app(store, config);
     auto server = web::make_server(app);
