@@ -7,12 +7,12 @@
 
 namespace cyberachat::cli {
 
-std::shared_ptr<store::Store> open_store_or_report(const std::string& data_dir) {
+std::shared_ptr<store::Store> open_store_or_report(const std::string& data_dir, size_t connections) {
     if (!security::initialize()) {
         std::cerr << "libsodium ne démarre pas.\n";
         return nullptr;
     }
-    auto opened = store::Store::open(data_dir);
+    auto opened = store::Store::open(data_dir, connections);
     if (!opened) {
         std::cerr << "Impossible d'ouvrir la base de données dans « " << data_dir << " » : " << opened.error().message << "\n";
         return nullptr;

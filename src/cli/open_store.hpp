@@ -7,7 +7,7 @@
 namespace cyberachat::cli {
 
 // Opens the data directory's database (creating it), or prints why not and returns null.
-std::shared_ptr<store::Store> open_store_or_report(const std::string& data_dir);
+std::shared_ptr<store::Store> open_store_or_report(const std::string& data_dir, size_t connections = 8);
 
 // Creates a hospital user; prints the generated password when `password` is empty.
 // Returns false (with a message on stderr) on failure.

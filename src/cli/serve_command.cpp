@@ -30,7 +30,7 @@ void run_serve(const ServeOptions& options) {
     sigaddset(&signals, SIGINT);
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-    auto store = open_store_or_report(options.data);
+    auto store = open_store_or_report(options.data, options.config.threads);
     if (!store) throw CLI::RuntimeError(1);
     web::ServerConfig config = options.config;
     config.max_document_bytes = options.max_upload_mb * 1024 * 1024;

@@ -195,8 +195,9 @@ struct Store {
     DocumentRepository documents{db, data_dir};
     EventRepository events{db};
 
-    // Creates data_dir if needed and opens data_dir/cyberachat.db.
-    static Result<std::shared_ptr<Store>> open(const std::string& data_dir);
+    // Creates data_dir if needed and opens data_dir/cyberachat.db with `connections` pooled
+    // connections (the server gives one per worker thread, so readers never queue for one).
+    static Result<std::shared_ptr<Store>> open(const std::string& data_dir, size_t connections = 8);
 };
 
 }  // namespace cyberachat::store

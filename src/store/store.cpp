@@ -9,7 +9,7 @@ namespace cyberachat::store {
 
 namespace fs = std::filesystem;
 
-Result<std::shared_ptr<Store>> Store::open(const std::string& data_dir) {
+Result<std::shared_ptr<Store>> Store::open(const std::string& data_dir, size_t connections) {
     if (data_dir.empty()) return detail::invalid("Dossier de données non précisé.", "No data folder given.");
     std::error_code ec;
     if (!fs::is_directory(data_dir, ec)) {
@@ -20,7 +20,7 @@ Result<std::shared_ptr<Store>> Store::open(const std::string& data_dir) {
         // Accounts, vendors' answers and documents: readable by the service's user only.
         fs::permissions(data_dir, fs::perms::owner_all, fs::perm_options::replace, ec);
     }
-    TRY_ASSIGN(auto db, Database::open_sqlite((fs::path(data_dir) / "cyberachat.db").string()));
+    TRY_ASSIGN(auto db, Database::open_sqlite((fs::path(data_dir) / "cyberachat.db").string(), connections));
     return std::shared_ptr<Store>(new Store{db, data_dir});
 }
 
