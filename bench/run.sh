@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make bench`: measures Cyberachat against references run in the same session, on this machine.
-#  1. the engine (Google Benchmark): full AFIB evaluation vs copying the answer set;
+#  1. the engine (Google Benchmark): full AFIB evaluation vs copying the answer set; the XLSX
+#     import preview of a full workbook vs reading its bytes and normalizing the answers alone;
 #  2. the vendor's longest section page, filled, served by Cyberachat vs the same bytes as a static
 #     file served by nginx (wrk, 2 threads, 50 connections, Accept-Encoding: gzip);
 #  3. durable answer saves through the API (each request a new value, so each is a real write).
@@ -28,6 +29,14 @@ if [ -x "$build/bench/engine_bench" ]; then
   "$build/bench/engine_bench" --benchmark_min_time=0.5 2>/dev/null | grep -E "BM_|Benchmark"
 else
   echo "(engine_bench not built: skipped)"
+fi
+
+echo
+echo "== 1b. XLSX import of a full questionnaire (Google Benchmark): preview vs reading the file / normalizing the answers"
+if [ -x "$build/bench/xlsx_import_bench" ]; then
+  "$build/bench/xlsx_import_bench" --benchmark_min_time=0.5 2>/dev/null | grep -E "BM_|Benchmark"
+else
+  echo "(xlsx_import_bench not built: skipped)"
 fi
 
 echo
