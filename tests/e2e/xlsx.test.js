@@ -1,7 +1,8 @@
 'use strict';
 // Excel round trip in a browser: the vendor downloads its workbook from the home page, fills it
 // (openpyxl, as a vendor's spreadsheet tool would), uploads it, reads the preview report, applies
-// it and finds the answers in its section page; the hospital downloads the response's workbook.
+// it and finds the answers in its section page; the hospital downloads the response's workbook
+// and imports a filled one on the vendor's behalf.
 
 const assert = require('node:assert/strict');
 const { describe, before, after } = require('node:test');
@@ -21,12 +22,12 @@ const ANSWERS = {
 };
 
 describe('a vendor answers with Excel', () => {
-  let server, browser, vendor, hospital, invitation, dir, downloaded, filled;
+  let server, browser, vendor, hospital, invitation, dir, downloaded, filled, hospitalWorkbook;
 
   before(async () => {
     server = await h.startServer();
     browser = await h.launchBrowser();
-    vendor = await (await h.newContext(browser, { acceptDownloads: true })).newPage();
+    vendor = await (await h.newContext(browser, { acceptDownloads: true, bypassCSP: true })).newPage(); // bypassCSP: axe is injected
     hospital = await (await h.newContext(browser, { acceptDownloads: true })).newPage();
     invitation = await h.createInvitationByApi(server, { title: 'Échographes Excel 2031', company: 'Medix Santé' });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberachat-e2e-xlsx-'));
@@ -61,6 +62,7 @@ describe('a vendor answers with Excel', () => {
     await h.clickAndWaitForPage(vendor, '#excel-import', `${base()}/vendor/import`);
     await vendor.setInputFiles('#xlsx-file', filled);
     await h.clickAndWaitForPage(vendor, 'button[type=submit]:has-text("aperçu")', `${base()}/vendor/import`);
+    await h.assertNoAxeViolations(vendor, 'import preview');
     const status = (id) => vendor.getAttribute(`#import-rows tr[data-id="${id}"]`, 'data-status');
     assert.equal(await status('dispositif.fabricant'), 'imported');
     assert.equal(await status('dispositif.poste_standard'), 'imported');
@@ -92,5 +94,24 @@ describe('a vendor answers with Excel', () => {
     const seen = JSON.parse(execFileSync('/usr/bin/python3', [TOOL, 'ids', saved], { encoding: 'utf8' }));
     assert.equal(seen.meta.language, 'fr');
     assert.ok(seen.ids.includes('dispositif.poste_standard'));
+    hospitalWorkbook = saved;
+  });
+
+  step('the hospital imports a filled workbook on the vendor\'s behalf', async () => {
+    const answers = path.join(dir, 'hospital-answers.json');
+    fs.writeFileSync(answers, JSON.stringify({ 'dispositif.fournisseur': 'Distrimed Ouest' }));
+    const filledByHospital = path.join(dir, 'hospital-filled.xlsx');
+    execFileSync('/usr/bin/python3', [TOOL, 'fill', hospitalWorkbook, filledByHospital, answers]);
+    const importUrl = `${base()}/responses/${invitation.responseId}/import`;
+    await h.clickAndWaitForPage(hospital, '#excel a[href$="/import"]', importUrl);
+    await hospital.setInputFiles('#xlsx-file', filledByHospital);
+    await h.clickAndWaitForPage(hospital, 'button[type=submit]:has-text("aperçu")', importUrl);
+    assert.equal(await hospital.getAttribute('#import-rows tr[data-id="dispositif.fournisseur"]', 'data-status'), 'imported');
+    // What the vendor imported before is in the file: unchanged.
+    assert.equal(await hospital.getAttribute('#import-rows tr[data-id="dispositif.fabricant"]', 'data-status'), 'unchanged');
+    await h.clickAndWaitForPage(hospital, '#apply-import', `${importUrl}/apply`);
+    assert.match(await h.text(hospital, '#import-result'), /1$/);
+    await hospital.goto(`${base()}/responses/${invitation.responseId}`);
+    assert.match(await h.text(hospital, 'main'), /Distrimed Ouest/);
   });
 });

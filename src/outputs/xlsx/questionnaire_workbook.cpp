@@ -3,6 +3,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -78,6 +79,30 @@ Formats make_formats(lxw_workbook* workbook) {
     return f;
 }
 
+// Lines a text takes in a column `width` characters wide (paragraphs wrapped, UTF-8 counted by characters).
+int text_lines(std::string_view text, double width) {
+    int lines = 0, characters = 0;
+    const int per_line = std::max(1, static_cast<int>(width * 1.1));
+    for (size_t i = 0; i <= text.size(); ++i) {
+        if (i == text.size() || text[i] == '\n') {
+            lines += std::max(1, (characters + per_line - 1) / per_line);
+            characters = 0;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++characters;
+        }
+    }
+    return lines;
+}
+
+// Markdown notes as plain text, one line per line.
+std::string plain_text(std::string_view markdown) {
+    std::string out;
+    for (const auto& line : plain_lines(markdown)) out += (out.empty() ? "" : "\n") + line;
+    return out;
+}
+
+double row_height(int lines) { return std::min(409.0, 15.0 * lines); }
+
 std::string number_text(double value) {
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.15g", value);
@@ -121,16 +146,14 @@ public:
         for (int c = 0; c < kColumnCount; ++c)
             worksheet_write_string(ws_, kHeaderRow, static_cast<lxw_col_t>(c),
                                    std::string(column_header(static_cast<Column>(c), lang_)).c_str(), f_.header);
-        worksheet_set_column(ws_, kColId, kColId, 30, nullptr);
-        worksheet_set_column(ws_, kColSection, kColSection, 24, nullptr);
-        worksheet_set_column(ws_, kColQuestion, kColQuestion, 55, nullptr);
-        worksheet_set_column(ws_, kColKind, kColKind, 20, nullptr);
-        worksheet_set_column(ws_, kColUnit, kColUnit, 8, nullptr);
-        worksheet_set_column(ws_, kColAnswer, kColAnswer, 40, nullptr);
-        worksheet_set_column(ws_, kColComment, kColComment, 35, nullptr);
-        worksheet_set_column(ws_, kColCondition, kColCondition, 35, nullptr);
-        worksheet_set_column(ws_, kColNotes, kColNotes, 45, nullptr);
+        for (int c = 0; c < kColumnCount; ++c)
+            worksheet_set_column(ws_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), kWidths[c], nullptr);
         worksheet_freeze_panes(ws_, 1, 0);
+        // Printed (tender documents): landscape, all columns on the page width, headers repeated.
+        worksheet_set_landscape(ws_);
+        worksheet_set_paper(ws_, 9);  // A4
+        worksheet_fit_to_pages(ws_, 1, 0);
+        worksheet_repeat_rows(ws_, 0, 0);
         row_ = kHeaderRow + 1;
         for (const auto& section : part.sections) {
             write_text(kColSection, section.title.in(lang_), f_.section);
@@ -141,8 +164,8 @@ public:
                                    describe_condition(q_, *section.show_if, lang_);
                 write_text(kColCondition, when, f_.section);
             }
-            if (!section.note.empty()) write_text(kColNotes, section.note.in(lang_), f_.section);
-            ++row_;
+            if (!section.note.empty()) write_text(kColNotes, plain_text(section.note.in(lang_)), f_.section);
+            next_row();
             for (const auto& question : section.questions) write_question(section, question);
         }
         lxw_protection protection{};
@@ -152,7 +175,15 @@ public:
     }
 
 private:
+    // Ends the row: its height fits its longest wrapped text (spreadsheets do not always do it).
+    void next_row() {
+        if (lines_ > 1) worksheet_set_row(ws_, row_, row_height(lines_), nullptr);
+        lines_ = 1;
+        ++row_;
+    }
+
     void write_text(int column, const std::string& text, lxw_format* format) {
+        lines_ = std::max(lines_, text_lines(text, kWidths[column]));
         if (text.empty()) worksheet_write_blank(ws_, row_, static_cast<lxw_col_t>(column), format);
         else worksheet_write_string(ws_, row_, static_cast<lxw_col_t>(column), text.c_str(), format);
     }
@@ -171,7 +202,7 @@ private:
         write_text(kColKind, kind_label(question.kind, lang_), f_.locked);
         write_text(kColUnit, question.unit, f_.locked);
         write_text(kColCondition, applies_when(q_, section, question, lang_), f_.locked);
-        write_text(kColNotes, question.help.in(lang_), f_.locked);
+        write_text(kColNotes, plain_text(question.help.in(lang_)), f_.locked);
         write_text(kColComment, answer ? answer->comment : std::string(), f_.answer);
         switch (question.kind) {
             case QuestionKind::document: {
@@ -183,18 +214,18 @@ private:
                            names.empty() ? kind_label(question.kind, lang_)
                                          : (lang_ == Language::en ? "Uploaded: " : "Déposé : ") + names,
                            f_.gray);
-                ++row_;
+                next_row();
                 return;
             }
             case QuestionKind::table:
             case QuestionKind::contact:
                 write_text(kColAnswer, lang_ == Language::en ? "See the rows below" : "Voir les lignes ci-dessous", f_.gray);
-                ++row_;
+                next_row();
                 write_record_rows(section, question, answer ? answer->value : json());
                 return;
             default:
                 write_answer_cell(question, question.id, answer ? answer->value : json());
-                ++row_;
+                next_row();
         }
     }
 
@@ -235,7 +266,7 @@ private:
         write_text(kColCondition, applies_when(q_, section, question, lang_), f_.locked);
         worksheet_write_blank(ws_, row_, kColComment, f_.gray);
         write_answer_cell(shape, key, value);
-        ++row_;
+        next_row();
     }
 
     void write_answer_cell(const Question& question, const std::string& key, const json& value) {
@@ -311,6 +342,8 @@ private:
     const Formats& f_;
     ChoiceLists& lists_;
     lxw_row_t row_ = 0;
+    int lines_ = 1;
+    static constexpr double kWidths[kColumnCount] = {30, 24, 55, 20, 8, 40, 35, 35, 45};
 };
 
 void write_instructions(lxw_worksheet* ws, const Questionnaire& questionnaire, Language language,
@@ -334,6 +367,7 @@ void write_instructions(lxw_worksheet* ws, const Questionnaire& questionnaire, L
              "case (copiez un groupe de lignes et augmentez le numéro de ligne pour en ajouter). Les documents se "
              "déposent sur la plateforme. Importez ensuite ce fichier sur la plateforme : un rapport ligne par ligne "
              "s'affiche avant tout enregistrement.";
+    worksheet_set_row(ws, row, row_height(text_lines(how_to_fill, 110)), nullptr);
     worksheet_write_string(ws, row++, 0, how_to_fill, f.wrap);
     for (const char* id : {"when_to_use", "how_to"}) {
         const ContentText* content = questionnaire.find_content(id);
@@ -342,7 +376,10 @@ void write_instructions(lxw_worksheet* ws, const Questionnaire& questionnaire, L
         worksheet_write_string(ws, row++, 0, content->title.in(language).c_str(), f.title);
         for (const auto& line : plain_lines(content->body.in(language))) {
             if (line.empty()) worksheet_write_blank(ws, row++, 0, nullptr);
-            else worksheet_write_string(ws, row++, 0, line.c_str(), f.wrap);
+            else {
+                if (int lines = text_lines(line, 110); lines > 1) worksheet_set_row(ws, row, row_height(lines), nullptr);
+                worksheet_write_string(ws, row++, 0, line.c_str(), f.wrap);
+            }
         }
     }
 }

@@ -24,7 +24,7 @@ const char* status_class(xlsx::RowStatus status) {
     switch (status) {
         case xlsx::RowStatus::imported: return "badge badge-done";
         case xlsx::RowStatus::rejected: return "badge badge-error";
-        default: return "badge badge-draft";
+        default: return "badge";
     }
 }
 
