@@ -139,6 +139,11 @@ TEST_F(XlsxApi, BlankQuestionnaireInBothLanguagesHasEveryQuestionForOpenpyxl) {
         EXPECT_EQ(seen["sheets"][0], std::string(lang) == "fr" ? "Mode d'emploi" : "Instructions");
         for (const auto& id : expected)
             EXPECT_NE(std::find(seen["ids"].begin(), seen["ids"].end(), id), seen["ids"].end()) << lang << " " << id;
+        // The same workbook is linked from the help page.
+        auto page_link = server->client().Get(std::string("/questionnaire.xlsx?lang=") + lang);
+        ASSERT_TRUE(page_link);
+        EXPECT_EQ(page_link->status, 200);
+        EXPECT_EQ(page_link->body, result->body);
     }
 }
 

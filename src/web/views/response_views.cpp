@@ -530,6 +530,7 @@ std::string render_help_page(const PageContext& context, const Questionnaire& qu
     }
     w.close("ol");
     w.close("nav");
+    write_blank_questionnaire_links(w, lang);
 
     for (const char* id : kOrder) {
         const ContentText* text = questionnaire.find_content(id);

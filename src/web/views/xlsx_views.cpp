@@ -155,6 +155,15 @@ void write_hospital_excel_card(HtmlWriter& w, Id response_id, bool submitted) {
     w.close("section");
 }
 
+void write_blank_questionnaire_links(HtmlWriter& w, Language lang) {
+    w.open("p", {{"class", "actions"}, {"id", "blank-questionnaire"}});
+    w.element("a", {{"href", "/questionnaire.xlsx?lang=fr"}, {"class", "button button-secondary"}, {"download", true}, {"hreflang", "fr"}},
+              L(lang, "Questionnaire vierge (Excel, français)", "Blank questionnaire (Excel, French)"));
+    w.element("a", {{"href", "/questionnaire.xlsx?lang=en"}, {"class", "button button-secondary"}, {"download", true}, {"hreflang", "en"}},
+              L(lang, "Questionnaire vierge (Excel, anglais)", "Blank questionnaire (Excel, English)"));
+    w.close("p");
+}
+
 std::string render_import_page(const PageContext& context, const ImportPageView& view) {
     const Language lang = context.language;
     HtmlWriter w(16384);

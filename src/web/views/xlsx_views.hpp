@@ -17,6 +17,10 @@ void write_vendor_excel_card(html::HtmlWriter& w, const PageContext& context, bo
 // Hospital response page: /responses/{id}/export.xlsx and /responses/{id}/import.
 void write_hospital_excel_card(html::HtmlWriter& w, Id response_id, bool submitted);
 
+// Help page: the blank questionnaire as Excel, in French and English (/questionnaire.xlsx), for
+// the tender documents or to answer offline.
+void write_blank_questionnaire_links(html::HtmlWriter& w, Language language);
+
 struct ImportPageView {
     std::string subject;        // company name or purchase title, for the heading
     std::string upload_action;  // POST multipart "file"

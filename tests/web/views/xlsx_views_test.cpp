@@ -104,3 +104,12 @@ TEST(XlsxImportPage, ResultRefusalAndLockedResponse) {
     EXPECT_EQ(submitted.find("id=\"xlsx-file\""), std::string::npos);
     EXPECT_NE(submitted.find("soumise"), std::string::npos);
 }
+
+TEST(XlsxImportPage, HelpPageOffersTheBlankQuestionnaireInBothLanguages) {
+    cyberachat::web::html::HtmlWriter w;
+    write_blank_questionnaire_links(w, Language::en);
+    const std::string html = w.take();
+    EXPECT_NE(html.find("href=\"/questionnaire.xlsx?lang=fr\""), std::string::npos);
+    EXPECT_NE(html.find("href=\"/questionnaire.xlsx?lang=en\""), std::string::npos);
+    EXPECT_NE(html.find("Blank questionnaire (Excel, English)"), std::string::npos);
+}
