@@ -65,13 +65,14 @@ Result<ImportOutcome> XlsxImportService::import(Id response_id, std::string_view
 std::string PendingUploads::put(Id response_id, std::string bytes, std::string file_name) {
     std::lock_guard lock(mutex_);
     expire_locked();
-    while (uploads_.size() >= capacity_) {
+    while (!uploads_.empty() && (uploads_.size() >= capacity_ || total_bytes_ + bytes.size() > max_total_bytes_)) {
         auto oldest = uploads_.begin();
         for (auto it = uploads_.begin(); it != uploads_.end(); ++it)
             if (it->second.created < oldest->second.created) oldest = it;
-        uploads_.erase(oldest);
+        erase_locked(oldest);
     }
     std::string token = security::random_token(24);
+    total_bytes_ += bytes.size();
     uploads_[token] = Upload{response_id, std::move(bytes), std::move(file_name), std::chrono::steady_clock::now()};
     return token;
 }
@@ -86,13 +87,21 @@ std::optional<PendingUploads::Upload> PendingUploads::find(const std::string& to
 
 void PendingUploads::remove(const std::string& token) {
     std::lock_guard lock(mutex_);
-    uploads_.erase(token);
+    if (auto it = uploads_.find(token); it != uploads_.end()) erase_locked(it);
+}
+
+void PendingUploads::erase_locked(std::map<std::string, Upload>::iterator it) {
+    total_bytes_ -= it->second.bytes.size();
+    uploads_.erase(it);
 }
 
 void PendingUploads::expire_locked() {
     const auto now = std::chrono::steady_clock::now();
-    for (auto it = uploads_.begin(); it != uploads_.end();)
-        it = now - it->second.created > lifetime_ ? uploads_.erase(it) : std::next(it);
+    for (auto it = uploads_.begin(); it != uploads_.end();) {
+        auto next = std::next(it);
+        if (now - it->second.created > lifetime_) erase_locked(it);
+        it = next;
+    }
 }
 
 }  // namespace cyberachat::services

@@ -48,7 +48,8 @@ private:
 };
 
 // Files uploaded for a preview, kept in memory until "apply" (pages only: the API sends the file
-// again with ?apply=1). At most `capacity` files, each for `lifetime`; a restart forgets them.
+// again with ?apply=1). At most `capacity` files and `max_total_bytes` together (the oldest go
+// first), each for `lifetime`; a restart forgets them.
 class PendingUploads {
 public:
     struct Upload {
@@ -57,8 +58,9 @@ public:
         std::string file_name;
         std::chrono::steady_clock::time_point created;
     };
-    explicit PendingUploads(size_t capacity = 64, std::chrono::minutes lifetime = std::chrono::minutes(60))
-        : capacity_(capacity), lifetime_(lifetime) {}
+    explicit PendingUploads(size_t capacity = 64, size_t max_total_bytes = 64u * 1024 * 1024,
+                            std::chrono::minutes lifetime = std::chrono::minutes(60))
+        : capacity_(capacity), max_total_bytes_(max_total_bytes), lifetime_(lifetime) {}
 
     // Returns the token to send back with "apply".
     std::string put(Id response_id, std::string bytes, std::string file_name);
@@ -68,9 +70,12 @@ public:
 
 private:
     void expire_locked();
+    void erase_locked(std::map<std::string, Upload>::iterator it);
     std::mutex mutex_;
     std::map<std::string, Upload> uploads_;
     size_t capacity_;
+    size_t max_total_bytes_;
+    size_t total_bytes_ = 0;
     std::chrono::minutes lifetime_;
 };
 
