@@ -280,7 +280,17 @@ TEST_F(XlsxApi, HospitalExportsAndImportsOnTheVendorsBehalf) {
     auto exported = hospital().Get(base + "/export.xlsx");
     ASSERT_TRUE(exported);
     ASSERT_EQ(exported->status, 200);
-    EXPECT_EQ(openpyxl_ids(exported->body)["meta"]["response_id"], std::to_string(invitation.response_id));
+    const json seen = openpyxl_ids(exported->body);
+    EXPECT_EQ(seen["meta"]["response_id"], std::to_string(invitation.response_id));
+    const json visible = parse_json(hospital().Get(base))["visible_questions"];
+    ASSERT_GT(visible.size(), 50u);
+    for (const auto& id : visible)
+        EXPECT_NE(std::find(seen["ids"].begin(), seen["ids"].end(), id), seen["ids"].end()) << id;
+    // The vendor's own export (in English) too.
+    const json vendor_seen = openpyxl_ids(vendor_workbook("en"));
+    EXPECT_EQ(vendor_seen["meta"]["language"], "en");
+    for (const auto& id : visible)
+        EXPECT_NE(std::find(vendor_seen["ids"].begin(), vendor_seen["ids"].end(), id), vendor_seen["ids"].end()) << id;
     const std::string filled = openpyxl_fill(exported->body, {{"dispositif.fournisseur", "Distrimed"}});
     auto preview = hospital().Post(base + "/import", file_form(filled));
     ASSERT_TRUE(preview);
