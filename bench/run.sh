@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make bench`: measures Cyberachat against references run in the same session, on this machine.
-#  1. the engine (Google Benchmark): full AFIB evaluation vs copying the answer set;
-#     the flowcharts: a response's chart from the cached layout vs copying its SVG;
+#  1. Google Benchmark, each against its reference: the engine (full AFIB evaluation vs copying
+#     the answer set); the flowcharts (a response's chart from the cached layout vs copying its
+#     SVG); the XLSX import preview of a full workbook (vs reading its bytes, normalizing alone);
 #  2. the vendor's longest section page, filled, served by Cyberachat vs the same bytes as a static
 #     file served by nginx (wrk, 2 threads, 50 connections, Accept-Encoding: gzip);
 #  3. durable answer saves through the API (each request a new value, so each is a real write).
@@ -24,22 +25,19 @@ trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
-echo "== 1. Engine (Google Benchmark)"
-if [ -x "$build/bench/engine_bench" ]; then
-  "$build/bench/engine_bench" --benchmark_min_time=0.5 2>/dev/null | grep -E "BM_|Benchmark"
-else
-  echo "(engine_bench not built: skipped)"
-fi
+run_gbench() {  # title, binary name
+  echo "== $1"
+  if [ -x "$build/bench/$2" ]; then
+    "$build/bench/$2" --benchmark_min_time=0.5 2>/dev/null | grep -E "BM_|Benchmark"
+  else
+    echo "($2 not built: skipped)"
+  fi
+  echo
+}
+run_gbench "1a. Engine: full AFIB evaluation vs copying the answer set" engine_bench
+run_gbench "1b. Flowcharts: a response's chart from the cached layout vs copying its SVG" flowchart_bench
+run_gbench "1c. XLSX import of a full questionnaire: preview vs reading the file / normalizing the answers" xlsx_import_bench
 
-echo
-echo "== 1b. Flowcharts (Google Benchmark): a response's chart from the cached layout vs copying its SVG"
-if [ -x "$build/bench/flowchart_bench" ]; then
-  "$build/bench/flowchart_bench" --benchmark_min_time=0.5 2>/dev/null | grep -E "BM_|Benchmark"
-else
-  echo "(flowchart_bench not built: skipped)"
-fi
-
-echo
 echo "== 2. Vendor section page: Cyberachat vs nginx (static copy of the same page)"
 port=$(free_port)
 echo 'Bench-password-0001' | "$bin" user add bench@chu.test --role biomedical --password-stdin --data "$work/data" >/dev/null

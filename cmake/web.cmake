@@ -6,7 +6,7 @@ pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 
 file(GLOB CYB_SERVICE_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/services/*.cpp)
 add_library(cyb_services STATIC ${CYB_SERVICE_SOURCES})
-target_link_libraries(cyb_services PUBLIC cyb_core cyb_definition cyb_store cyb_security)
+target_link_libraries(cyb_services PUBLIC cyb_core cyb_definition cyb_store cyb_security ${CYB_OUTPUT_LIBS})
 
 file(GLOB CYB_WEB_SOURCES CONFIGURE_DEPENDS
      ${CMAKE_SOURCE_DIR}/src/web/*.cpp ${CMAKE_SOURCE_DIR}/src/web/routes/*.cpp ${CMAKE_SOURCE_DIR}/src/web/api/*.cpp)

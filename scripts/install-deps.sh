@@ -14,6 +14,8 @@ packages=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev curl python3 python3-openpyxl poppler-utils
   chromium wrk nginx-light hyperfine fonts-dejavu-core
+  # the XLSX import test converts a workbook with LibreOffice (headless)
+  libreoffice-calc-nogui
 )
 
 missing=()

@@ -101,6 +101,12 @@ private:
     std::shared_ptr<Database> db_;
 };
 
+struct AnswerChange {
+    std::string question_id;
+    nlohmann::json value;
+    std::string comment;
+};
+
 struct SavedAnswer {
     StoredAnswer answer;  // as stored after the call
     bool changed = false; // false when value and comment were already so
@@ -138,6 +144,12 @@ public:
     Result<SavedAnswer> save_answer(Id response_id, const std::string& question_id, const nlohmann::json& value,
                                     const std::string& comment, std::int64_t base_revision,
                                     const std::string& actor);
+    // Saves several answers in ONE transaction (all or none), each as save_answer would without
+    // the revision check, then appends one event (entity "response", `action`, new_value
+    // `summary`, e.g. an import's row counts). "not_found" for an unknown response.
+    Result<std::vector<SavedAnswer>> save_answers(Id response_id, const std::vector<AnswerChange>& changes,
+                                                  const std::string& action, const nlohmann::json& summary,
+                                                  const std::string& actor);
 
 private:
     std::shared_ptr<Database> db_;

@@ -113,6 +113,68 @@ Result<void> set_status(soci::session& sql, Id id, ResponseStatus from, Response
     return {};
 }
 
+// Saves one answer on `sql`, inside the caller's transaction (see ResponseRepository::save_answer).
+Result<void> save_answer_in(soci::session& sql, Id response_id, const std::string& question_id,
+                            const nlohmann::json& value, const std::string& value_json, const std::string& comment,
+                            std::int64_t base_revision, const std::string& actor, SavedAnswer& saved) {
+    long long key = response_id;
+    if (!detail::exists(sql, "SELECT 1 FROM responses WHERE id = :id", soci::use(key)))
+        return detail::not_found("Réponse", "Response");
+    auto current = find_answer(sql, key, question_id);
+    StoredAnswer before;
+    if (current) {
+        before = *current;
+    } else {
+        before.response_id = response_id;
+        before.question_id = question_id;
+        before.value = nullptr;
+    }
+    if (before.value == value && before.comment == comment) {
+        saved.answer = before;
+        saved.changed = false;
+        return {};
+    }
+    if (base_revision >= 0 && base_revision != before.revision)
+        return detail::conflict(
+            "Cette réponse a été modifiée entre-temps par quelqu'un d'autre. Rechargez la page pour voir la "
+            "version actuelle.",
+            "This answer was changed meanwhile by someone else. Reload the page to see the current version.");
+
+    StoredAnswer after = before;
+    after.value = value;
+    after.comment = comment;
+    after.revision = before.revision + 1;
+    after.updated_at = now_iso();
+    after.updated_by = actor;
+    long long revision = after.revision;
+    if (current) {
+        sql << "UPDATE answers SET value_json = :value_json, comment = :comment, revision = :revision, "
+               "updated_at = :updated_at, updated_by = :updated_by "
+               "WHERE response_id = :response_id AND question_id = :question_id",
+            soci::use(value_json), soci::use(after.comment), soci::use(revision), soci::use(after.updated_at),
+            soci::use(after.updated_by), soci::use(key), soci::use(question_id);
+    } else {
+        sql << "INSERT INTO answers (response_id, question_id, value_json, comment, revision, updated_at, "
+               "updated_by) VALUES (:response_id, :question_id, :value_json, :comment, :revision, :updated_at, "
+               ":updated_by)",
+            soci::use(key), soci::use(question_id), soci::use(value_json), soci::use(after.comment),
+            soci::use(revision), soci::use(after.updated_at), soci::use(after.updated_by);
+    }
+    sql << "UPDATE responses SET updated_at = :updated_at WHERE id = :id", soci::use(after.updated_at),
+        soci::use(key);
+    // The journal: the value (old → new, JSON) and, separately, the comment.
+    if (before.value != value)
+        detail::append_event(sql, actor, "answer", response_id, current ? "update" : "create", question_id,
+                             current ? dump(before.value) : std::string(), value_json);
+    if (before.comment != comment)
+        detail::append_event(sql, actor, "answer", response_id, "comment", question_id,
+                             current ? detail::json_text(before.comment) : std::string(),
+                             detail::json_text(comment));
+    saved.answer = after;
+    saved.changed = true;
+    return {};
+}
+
 }  // namespace
 
 Result<VendorResponse> ResponseRepository::create(const VendorResponse& response, const std::string& actor) {
@@ -264,66 +326,42 @@ Result<SavedAnswer> ResponseRepository::save_answer(Id response_id, const std::s
         return detail::invalid("Valeur illisible (UTF-8 invalide).", "Unreadable value (invalid UTF-8).");
     }
     SavedAnswer saved;
-    auto written = db_->write([&](soci::session& sql) -> Result<void> {
-        long long key = response_id;
-        if (!detail::exists(sql, "SELECT 1 FROM responses WHERE id = :id", soci::use(key)))
-            return detail::not_found("Réponse", "Response");
-        auto current = find_answer(sql, key, question_id);
-        StoredAnswer before;
-        if (current) {
-            before = *current;
-        } else {
-            before.response_id = response_id;
-            before.question_id = question_id;
-            before.value = nullptr;
-        }
-        if (before.value == value && before.comment == comment) {
-            saved.answer = before;
-            saved.changed = false;
-            return {};
-        }
-        if (base_revision >= 0 && base_revision != before.revision)
-            return detail::conflict(
-                "Cette réponse a été modifiée entre-temps par quelqu'un d'autre. Rechargez la page pour voir la "
-                "version actuelle.",
-                "This answer was changed meanwhile by someone else. Reload the page to see the current version.");
-
-        StoredAnswer after = before;
-        after.value = value;
-        after.comment = comment;
-        after.revision = before.revision + 1;
-        after.updated_at = now_iso();
-        after.updated_by = actor;
-        long long revision = after.revision;
-        if (current) {
-            sql << "UPDATE answers SET value_json = :value_json, comment = :comment, revision = :revision, "
-                   "updated_at = :updated_at, updated_by = :updated_by "
-                   "WHERE response_id = :response_id AND question_id = :question_id",
-                soci::use(value_json), soci::use(after.comment), soci::use(revision), soci::use(after.updated_at),
-                soci::use(after.updated_by), soci::use(key), soci::use(question_id);
-        } else {
-            sql << "INSERT INTO answers (response_id, question_id, value_json, comment, revision, updated_at, "
-                   "updated_by) VALUES (:response_id, :question_id, :value_json, :comment, :revision, :updated_at, "
-                   ":updated_by)",
-                soci::use(key), soci::use(question_id), soci::use(value_json), soci::use(after.comment),
-                soci::use(revision), soci::use(after.updated_at), soci::use(after.updated_by);
-        }
-        sql << "UPDATE responses SET updated_at = :updated_at WHERE id = :id", soci::use(after.updated_at),
-            soci::use(key);
-        // The journal: the value (old → new, JSON) and, separately, the comment.
-        if (before.value != value)
-            detail::append_event(sql, actor, "answer", response_id, current ? "update" : "create", question_id,
-                                 current ? dump(before.value) : std::string(), value_json);
-        if (before.comment != comment)
-            detail::append_event(sql, actor, "answer", response_id, "comment", question_id,
-                                 current ? detail::json_text(before.comment) : std::string(),
-                                 detail::json_text(comment));
-        saved.answer = after;
-        saved.changed = true;
-        return {};
+    auto written = db_->write([&](soci::session& sql) {
+        return save_answer_in(sql, response_id, question_id, value, value_json, comment, base_revision, actor, saved);
     });
     if (!written) return written.error();
     return saved;
+}
+
+Result<std::vector<SavedAnswer>> ResponseRepository::save_answers(Id response_id, const std::vector<AnswerChange>& changes,
+                                                                  const std::string& action, const nlohmann::json& summary,
+                                                                  const std::string& actor) {
+    std::vector<std::string> value_jsons;
+    for (const auto& change : changes) {
+        if (change.question_id.empty()) return detail::invalid("Question non précisée.", "Missing question.");
+        try {
+            value_jsons.push_back(dump(change.value));
+        } catch (const std::exception&) {
+            return detail::invalid("Valeur illisible (UTF-8 invalide).", "Unreadable value (invalid UTF-8).");
+        }
+    }
+    std::vector<SavedAnswer> out;
+    auto written = db_->write([&](soci::session& sql) -> Result<void> {
+        out.clear();
+        long long key = response_id;
+        if (!detail::exists(sql, "SELECT 1 FROM responses WHERE id = :id", soci::use(key)))
+            return detail::not_found("Réponse", "Response");
+        for (size_t i = 0; i < changes.size(); ++i) {
+            SavedAnswer saved;
+            TRY(save_answer_in(sql, response_id, changes[i].question_id, changes[i].value, value_jsons[i],
+                               changes[i].comment, -1, actor, saved));
+            out.push_back(std::move(saved));
+        }
+        detail::append_event(sql, actor, "response", response_id, action, {}, {}, summary.dump());
+        return {};
+    });
+    if (!written) return written.error();
+    return out;
 }
 
 }  // namespace cyberachat::store

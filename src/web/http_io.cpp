@@ -26,6 +26,7 @@ int status_for(const Error& error) {
     if (code == "invalid" || code == "invalid_value") return 422;
     if (code == "conflict" || code == "submitted" || code == "incomplete") return 409;
     if (code == "too_large") return 413;
+    if (code == "not_xlsx" || code == "corrupt" || code == "foreign" || code == "wrong_version") return 422;
     if (code == "forbidden") return 403;
     if (code == "unauthorized") return 401;
     return 500;

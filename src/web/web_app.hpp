@@ -1,5 +1,6 @@
 #pragma once
 // Everything a request handler may use: the store, the services, the server's settings.
+#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -7,6 +8,7 @@
 #include "services/acquisition_service.hpp"
 #include "services/questionnaire_cache.hpp"
 #include "services/response_service.hpp"
+#include "services/xlsx_import_service.hpp"
 #include "store/repositories.hpp"
 
 namespace cyberachat::web {
@@ -30,6 +32,9 @@ struct WebApp {
                                         services::ServiceLimits{config.max_document_bytes}};
     services::AcquisitionService acquisitions{*store, questionnaires};
     flowchart::FlowchartCache flowcharts;  // charts laid out once per questionnaire version, part, language
+    services::XlsxImportService xlsx{*store, responses,
+                                     services::XlsxLimits{std::min<size_t>(config.max_document_bytes, 10u * 1024 * 1024)}};
+    services::PendingUploads pending_xlsx;  // previews waiting for "apply" (pages)
 
     WebApp(std::shared_ptr<store::Store> s, ServerConfig c) : store(std::move(s)), config(std::move(c)) {}
 

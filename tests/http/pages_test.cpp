@@ -189,3 +189,36 @@ TEST_F(Pages, ForgedInvitationLinksGetAClearMessage) {
     EXPECT_NE(result->body.find("lien"), std::string::npos);
     EXPECT_EQ(stranger.get("/vendor")->status, 401);
 }
+
+TEST_F(Pages, ExcelImportPagesCheckCsrfTheFileAndThePreviewToken) {
+    const Invitation invitation = invite_vendor(*server, create_acquisition(*server, "Achat Excel"));
+    Browser vendor(*server);
+    ASSERT_EQ(vendor.get("/invitation/" + invitation.token)->status, 303);
+    auto form = vendor.get("/vendor/import");
+    ASSERT_TRUE(form);
+    EXPECT_EQ(form->status, 200);
+    EXPECT_NE(form->body.find("id=\"xlsx-file\""), std::string::npos);
+
+    EXPECT_EQ(vendor.post("/vendor/import", {}, false)->status, 403);
+    auto no_file = vendor.post("/vendor/import", {});
+    EXPECT_EQ(no_file->status, 422);
+    EXPECT_NE(no_file->body.find("Choose an Excel file"), std::string::npos);  // the invitation is in English
+    auto expired = vendor.post("/vendor/import/apply", {{"token", "not-a-preview"}});
+    EXPECT_EQ(expired->status, 410);
+    EXPECT_NE(expired->body.find("expired"), std::string::npos);
+    auto workbook = vendor.get("/vendor/export.xlsx");
+    EXPECT_EQ(workbook->status, 200);
+    EXPECT_EQ(workbook->body.substr(0, 2), "PK");
+
+    Browser hospital(*server);
+    log_in(hospital);
+    const std::string base = "/responses/" + std::to_string(invitation.response_id);
+    auto page = hospital.get(base);
+    EXPECT_NE(page->body.find(base + "/export.xlsx"), std::string::npos);
+    EXPECT_NE(page->body.find(base + "/import"), std::string::npos);
+    EXPECT_EQ(hospital.get(base + "/import")->status, 200);
+    EXPECT_EQ(hospital.get("/responses/999999/import")->status, 404);
+    EXPECT_EQ(hospital.get(base + "/export.xlsx")->body.substr(0, 2), "PK");
+    // The vendor's session does not open the hospital's pages.
+    EXPECT_EQ(vendor.get(base + "/export.xlsx")->status, 303);
+}

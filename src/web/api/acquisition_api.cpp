@@ -1,6 +1,7 @@
 // Hospital JSON API v1 (Authorization: Bearer <API token>): purchases, vendors, responses.
 #include "definition/builtin_questionnaire.hpp"
 #include "outputs/json/questionnaire_json.hpp"
+#include "web/api/api_auth.hpp"
 #include "web/api/response_json.hpp"
 #include "web/document_download.hpp"
 #include "web/http_io.hpp"
@@ -11,12 +12,6 @@ namespace cyberachat::web {
 namespace {
 
 using json = nlohmann::json;
-
-std::optional<HospitalCaller> require_api_user(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    if (auto caller = hospital_from_bearer(app, req)) return caller;
-    send_json_error(res, 401, "unauthorized", "Jeton d'API manquant ou invalide (en-tête Authorization: Bearer …).");
-    return std::nullopt;
-}
 
 std::string string_field(const json& body, const char* key) {
     auto it = body.find(key);

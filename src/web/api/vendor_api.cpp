@@ -1,5 +1,6 @@
 // Vendor JSON API v1: Authorization: Bearer <invite token>, or the vendor's session cookie with
 // the X-CSRF-Token header (the pages' autosave). Only the vendor's own response is reachable.
+#include "web/api/api_auth.hpp"
 #include "web/api/response_json.hpp"
 #include "web/document_download.hpp"
 #include "web/http_io.hpp"
@@ -10,26 +11,6 @@ namespace cyberachat::web {
 namespace {
 
 using json = nlohmann::json;
-
-// An unknown, revoked or missing token all get this same answer.
-std::optional<VendorCaller> require_vendor(WebApp& app, const httplib::Request& req, httplib::Response& res,
-                                           bool mutating) {
-    if (auto caller = vendor_from_bearer(app, req)) return caller;
-    if (req.get_header_value("Authorization").empty()) {
-        if (auto caller = vendor_from_session(app, req)) {
-            if (!mutating || csrf_ok(req, *caller->session)) return caller;
-            send_json_error(res, 403, "csrf", "Jeton CSRF manquant ou invalide (en-tête X-CSRF-Token).");
-            return std::nullopt;
-        }
-    }
-    send_json_error(res, 401, "unauthorized",
-                    "Lien d'invitation manquant, inconnu ou révoqué. / Missing, unknown or revoked invitation token.");
-    return std::nullopt;
-}
-
-Language language_of(const VendorCaller& caller) {
-    return parse_language(caller.session ? caller.session->language : caller.response.language);
-}
 
 }  // namespace
 

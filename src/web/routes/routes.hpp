@@ -15,5 +15,7 @@ void register_acquisition_api(httplib::Server& server, WebApp& app);
 void register_vendor_api(httplib::Server& server, WebApp& app);
 void register_flowchart_routes(httplib::Server& server, WebApp& app);
 void register_flowchart_api(httplib::Server& server, WebApp& app);
+void register_xlsx_routes(httplib::Server& server, WebApp& app);
+void register_xlsx_api(httplib::Server& server, WebApp& app);
 
 }  // namespace cyberachat::web

@@ -7,6 +7,7 @@
 #include "web/views/answer_format.hpp"
 #include "web/views/layout_view.hpp"
 #include "web/views/view_helpers.hpp"
+#include "web/views/xlsx_views.hpp"
 
 namespace cyberachat::web::views {
 
@@ -141,6 +142,7 @@ std::string render_response_page(const PageContext& context, const ResponseView&
     write_all_progress(w, view, lang);
     w.close("div");
     w.close("section");
+    write_hospital_excel_card(w, response.id, response.status == ResponseStatus::submitted);
 
     // Table of contents.
     w.open("nav", {{"class", "toc"}, {"aria-label", "Parties du questionnaire"}});
@@ -301,6 +303,7 @@ std::string render_vendor_home_page(const PageContext& context, const ResponseVi
                     "Your response has been submitted: you can read it but no longer change it."));
     w.close("section");
     w.close("div");
+    write_vendor_excel_card(w, context, submitted);
 
     w.element("h2", {{"class", "parts-title"}}, L(lang, "Les 4 parties du questionnaire", "The 4 parts of the questionnaire"));
     w.open("p", {{"class", "flowcharts-link"}});
@@ -544,6 +547,7 @@ std::string render_help_page(const PageContext& context, const Questionnaire& qu
     }
     w.close("ol");
     w.close("nav");
+    write_blank_questionnaire_links(w, lang);
 
     for (const char* id : kOrder) {
         const ContentText* text = questionnaire.find_content(id);

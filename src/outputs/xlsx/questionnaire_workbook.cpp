@@ -1,0 +1,499 @@
+#include "outputs/xlsx/questionnaire_workbook.hpp"
+
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "outputs/xlsx/workbook_layout.hpp"
+
+namespace cyberachat::xlsx {
+
+using json = nlohmann::json;
+
+namespace {
+
+// Removes the temporary file however the writing ends.
+struct TempFile {
+    std::string path;
+    ~TempFile() {
+        if (!path.empty()) std::remove(path.c_str());
+    }
+};
+
+struct Formats {
+    lxw_format* header = nullptr;
+    lxw_format* locked = nullptr;     // wrapped text, locked
+    lxw_format* section = nullptr;    // section title rows
+    lxw_format* answer = nullptr;     // unlocked, wrapped
+    lxw_format* answer_date = nullptr;
+    lxw_format* gray = nullptr;       // locked, gray (no answer expected here)
+    lxw_format* title = nullptr;
+    lxw_format* wrap = nullptr;
+};
+
+// An answer cell: unlocked, yellow, bordered; wrapped text, or dates in `num_format`.
+lxw_format* answer_format(lxw_workbook* workbook, const char* num_format) {
+    lxw_format* format = workbook_add_format(workbook);
+    format_set_unlocked(format);
+    if (num_format) format_set_num_format(format, num_format);
+    else format_set_text_wrap(format);
+    format_set_align(format, LXW_ALIGN_VERTICAL_TOP);
+    format_set_bg_color(format, 0xFFF9DB);
+    format_set_border(format, LXW_BORDER_THIN);
+    return format;
+}
+
+Formats make_formats(lxw_workbook* workbook) {
+    Formats f;
+    f.header = workbook_add_format(workbook);
+    format_set_bold(f.header);
+    format_set_bg_color(f.header, 0xD9E1F2);
+    format_set_text_wrap(f.header);
+    format_set_border(f.header, LXW_BORDER_THIN);
+    f.locked = workbook_add_format(workbook);
+    format_set_text_wrap(f.locked);
+    format_set_align(f.locked, LXW_ALIGN_VERTICAL_TOP);
+    f.section = workbook_add_format(workbook);
+    format_set_bold(f.section);
+    format_set_text_wrap(f.section);
+    format_set_bg_color(f.section, 0xEDEDED);
+    format_set_align(f.section, LXW_ALIGN_VERTICAL_TOP);
+    f.answer = answer_format(workbook, nullptr);
+    f.answer_date = answer_format(workbook, "dd/mm/yyyy");
+    f.gray = workbook_add_format(workbook);
+    format_set_text_wrap(f.gray);
+    format_set_italic(f.gray);
+    format_set_font_color(f.gray, 0x595959);
+    format_set_align(f.gray, LXW_ALIGN_VERTICAL_TOP);
+    f.title = workbook_add_format(workbook);
+    format_set_bold(f.title);
+    format_set_font_size(f.title, 14);
+    f.wrap = workbook_add_format(workbook);
+    format_set_text_wrap(f.wrap);
+    format_set_align(f.wrap, LXW_ALIGN_VERTICAL_TOP);
+    return f;
+}
+
+// Lines a text takes in a column `width` characters wide (paragraphs wrapped, UTF-8 counted by characters).
+int text_lines(std::string_view text, double width) {
+    int lines = 0, characters = 0;
+    const int per_line = std::max(1, static_cast<int>(width * 1.1));
+    for (size_t i = 0; i <= text.size(); ++i) {
+        if (i == text.size() || text[i] == '\n') {
+            lines += std::max(1, (characters + per_line - 1) / per_line);
+            characters = 0;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++characters;
+        }
+    }
+    return lines;
+}
+
+// Markdown notes as plain text, one line per line.
+std::string plain_text(std::string_view markdown) {
+    std::string out;
+    for (const auto& line : plain_lines(markdown)) out += (out.empty() ? "" : "\n") + line;
+    return out;
+}
+
+double row_height(int lines) { return std::min(409.0, 15.0 * lines); }
+
+std::string number_text(double value) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.15g", value);
+    return buffer;
+}
+
+// "2026-03-01" → {2026, 3, 1}; false when not a date.
+bool parse_iso_date(const std::string& text, lxw_datetime& out) {
+    int y = 0, m = 0, d = 0;
+    if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return false;
+    out = lxw_datetime{y, m, d, 0, 0, 0.0};
+    return true;
+}
+
+// Choice lists live on the hidden sheet; a list validation points at their range.
+struct ChoiceLists {
+    lxw_worksheet* meta = nullptr;
+    int next_column = kMetaFirstListColumn;
+    std::map<std::string, std::string> range_by_question;  // question id (or field key) → formula
+
+    const std::string& range_for(const std::string& key, const std::vector<std::string>& labels) {
+        auto it = range_by_question.find(key);
+        if (it != range_by_question.end()) return it->second;
+        const int column = next_column++;
+        for (size_t i = 0; i < labels.size(); ++i)
+            worksheet_write_string(meta, static_cast<lxw_row_t>(i), static_cast<lxw_col_t>(column), labels[i].c_str(), nullptr);
+        char first[16], last[16];
+        lxw_rowcol_to_cell_abs(first, 0, static_cast<lxw_col_t>(column), 1, 1);
+        lxw_rowcol_to_cell_abs(last, static_cast<lxw_row_t>(labels.size() - 1), static_cast<lxw_col_t>(column), 1, 1);
+        return range_by_question[key] = std::string("='") + kMetaSheet + "'!" + first + ":" + last;
+    }
+};
+
+class SheetWriter {
+public:
+    SheetWriter(const Questionnaire& questionnaire, Language language, const FilledAnswers* filled,
+                lxw_worksheet* sheet, const Formats& formats, ChoiceLists& lists)
+        : q_(questionnaire), lang_(language), filled_(filled), ws_(sheet), f_(formats), lists_(lists) {}
+
+    void write_part(const Part& part) {
+        for (int c = 0; c < kColumnCount; ++c)
+            worksheet_write_string(ws_, kHeaderRow, static_cast<lxw_col_t>(c),
+                                   std::string(column_header(static_cast<Column>(c), lang_)).c_str(), f_.header);
+        for (int c = 0; c < kColumnCount; ++c)
+            worksheet_set_column(ws_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), kWidths[c], nullptr);
+        worksheet_freeze_panes(ws_, 1, 0);
+        // Printed (tender documents): landscape, all columns on the page width, headers repeated.
+        worksheet_set_landscape(ws_);
+        worksheet_set_paper(ws_, 9);  // A4
+        worksheet_fit_to_pages(ws_, 1, 0);
+        worksheet_repeat_rows(ws_, 0, 0);
+        row_ = kHeaderRow + 1;
+        for (const auto& section : part.sections) {
+            write_text(kColSection, section.title.in(lang_), f_.section);
+            for (int c = 0; c < kColumnCount; ++c)
+                if (c != kColSection) worksheet_write_blank(ws_, row_, static_cast<lxw_col_t>(c), f_.section);
+            if (section.show_if) {
+                std::string when = (lang_ == Language::en ? "Fill in if " : "À remplir si ") +
+                                   describe_condition(q_, *section.show_if, lang_);
+                write_text(kColCondition, when, f_.section);
+            }
+            if (!section.note.empty()) write_text(kColNotes, plain_text(section.note.in(lang_)), f_.section);
+            next_row();
+            for (const auto& question : section.questions) write_question(section, question);
+        }
+        lxw_protection protection{};
+        protection.format_columns = 1;
+        protection.format_rows = 1;
+        worksheet_protect(ws_, nullptr, &protection);
+    }
+
+private:
+    // Ends the row: its height fits its longest wrapped text (spreadsheets do not always do it).
+    void next_row() {
+        if (lines_ > 1) worksheet_set_row(ws_, row_, row_height(lines_), nullptr);
+        lines_ = 1;
+        ++row_;
+    }
+
+    void write_text(int column, const std::string& text, lxw_format* format) {
+        lines_ = std::max(lines_, text_lines(text, kWidths[column]));
+        if (text.empty()) worksheet_write_blank(ws_, row_, static_cast<lxw_col_t>(column), format);
+        else worksheet_write_string(ws_, row_, static_cast<lxw_col_t>(column), text.c_str(), format);
+    }
+
+    const Answer* answer_of(const std::string& id) const {
+        if (!filled_) return nullptr;
+        auto it = filled_->answers.find(id);
+        return it == filled_->answers.end() ? nullptr : &it->second;
+    }
+
+    void write_question(const Section& section, const Question& question) {
+        const Answer* answer = answer_of(question.id);
+        write_text(kColId, question.id, f_.locked);
+        write_text(kColSection, section.title.in(lang_), f_.locked);
+        write_text(kColQuestion, question.label.in(lang_) + (question.required ? " *" : ""), f_.locked);
+        write_text(kColKind, kind_label(question.kind, lang_), f_.locked);
+        write_text(kColUnit, question.unit, f_.locked);
+        write_text(kColCondition, applies_when(q_, section, question, lang_), f_.locked);
+        write_text(kColNotes, plain_text(question.help.in(lang_)), f_.locked);
+        write_text(kColComment, answer ? answer->comment : std::string(), f_.answer);
+        switch (question.kind) {
+            case QuestionKind::document: {
+                std::string names;
+                if (filled_)
+                    if (auto it = filled_->document_names.find(question.id); it != filled_->document_names.end())
+                        for (const auto& name : it->second) names += (names.empty() ? "" : "; ") + name;
+                write_text(kColAnswer,
+                           names.empty() ? kind_label(question.kind, lang_)
+                                         : (lang_ == Language::en ? "Uploaded: " : "Déposé : ") + names,
+                           f_.gray);
+                next_row();
+                return;
+            }
+            case QuestionKind::table:
+            case QuestionKind::contact:
+                write_text(kColAnswer, lang_ == Language::en ? "See the rows below" : "Voir les lignes ci-dessous", f_.gray);
+                next_row();
+                write_record_rows(section, question, answer ? answer->value : json());
+                return;
+            default:
+                write_answer_cell(question, question.id, answer ? answer->value : json());
+                next_row();
+        }
+    }
+
+    // The rows of a table (one per cell) or of a contact block (one per field).
+    void write_record_rows(const Section& section, const Question& question, const json& value) {
+        const auto& fields = record_fields(question);
+        if (question.kind == QuestionKind::contact) {
+            for (const auto& field : fields) {
+                const json cell = value.is_object() && value.contains(field.id) ? value[field.id] : json();
+                write_sub_row(section, question, field, contact_field_key(question.id, field.id),
+                              question.label.in(lang_) + " — " + field.label.in(lang_), cell);
+            }
+            return;
+        }
+        const int existing = value.is_array() ? static_cast<int>(value.size()) : 0;
+        const int rows = existing > 0 ? existing + kExtraTableRows : kBlankTableRows;
+        for (int n = 1; n <= rows; ++n) {
+            const json* record = n <= existing ? &value[static_cast<size_t>(n - 1)] : nullptr;
+            for (const auto& field : fields) {
+                const json cell = record && record->is_object() && record->contains(field.id) ? (*record)[field.id] : json();
+                write_sub_row(section, question, field, table_cell_key(question.id, n, field.id),
+                              question.label.in(lang_) + (lang_ == Language::en ? " — row " : " — ligne ") +
+                                  std::to_string(n) + " — " + field.label.in(lang_),
+                              cell);
+            }
+        }
+    }
+
+    void write_sub_row(const Section& section, const Question& question, const Field& field, const std::string& key,
+                       const std::string& label, const json& value) {
+        Question shape;
+        shape.kind = field.kind;
+        shape.id = key;
+        write_text(kColId, key, f_.locked);
+        write_text(kColSection, section.title.in(lang_), f_.locked);
+        write_text(kColQuestion, label, f_.locked);
+        write_text(kColKind, kind_label(field.kind, lang_), f_.locked);
+        write_text(kColCondition, applies_when(q_, section, question, lang_), f_.locked);
+        worksheet_write_blank(ws_, row_, kColComment, f_.gray);
+        write_answer_cell(shape, key, value);
+        next_row();
+    }
+
+    void write_answer_cell(const Question& question, const std::string& key, const json& value) {
+        add_validation(question, key);
+        if (value.is_null()) return (void)worksheet_write_blank(ws_, row_, kColAnswer, question.kind == QuestionKind::date ? f_.answer_date : f_.answer);
+        if ((question.kind == QuestionKind::number || question.kind == QuestionKind::integer) && value.is_number())
+            return (void)worksheet_write_number(ws_, row_, kColAnswer, value.get<double>(), f_.answer);
+        lxw_datetime date{};
+        if (question.kind == QuestionKind::date && value.is_string() && parse_iso_date(value.get<std::string>(), date))
+            return (void)worksheet_write_datetime(ws_, row_, kColAnswer, &date, f_.answer_date);
+        write_text(kColAnswer, answer_cell_text(question, value, lang_), f_.answer);
+    }
+
+    void add_validation(const Question& question, const std::string& key) {
+        lxw_data_validation v{};
+        std::string formula, message, title;
+        const bool en = lang_ == Language::en;
+        switch (question.kind) {
+            case QuestionKind::yes_no:
+                v.validate = LXW_VALIDATION_TYPE_LIST;
+                formula = lists_.range_for("yes_no", {yes_no_label(true, lang_), yes_no_label(false, lang_)});
+                message = en ? "Choose Yes or No." : "Choisissez Oui ou Non.";
+                break;
+            case QuestionKind::single_choice:
+            case QuestionKind::multiple_choice: {
+                std::vector<std::string> labels;
+                for (const auto& choice : question.choices) labels.push_back(choice.label.in(lang_));
+                if (labels.empty()) return;
+                v.validate = LXW_VALIDATION_TYPE_LIST;
+                formula = lists_.range_for(key, labels);
+                message = question.kind == QuestionKind::single_choice
+                              ? (en ? "Choose a value from the list." : "Choisissez une valeur de la liste.")
+                              : (en ? "Choose values from the list, separated by ;"
+                                    : "Choisissez des valeurs de la liste, séparées par ;");
+                if (question.kind == QuestionKind::multiple_choice) v.show_error = LXW_VALIDATION_OFF;
+                break;
+            }
+            case QuestionKind::number:
+            case QuestionKind::integer:
+                v.validate = question.kind == QuestionKind::integer ? LXW_VALIDATION_TYPE_INTEGER : LXW_VALIDATION_TYPE_DECIMAL;
+                v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+                v.minimum_number = question.min.value_or(-1e15);
+                v.maximum_number = question.max.value_or(1e15);
+                message = question.kind == QuestionKind::integer ? (en ? "Enter a whole number." : "Saisissez un nombre entier.")
+                                                                 : (en ? "Enter a number." : "Saisissez un nombre.");
+                if (question.min || question.max)
+                    message += (en ? " Between " : " Entre ") + number_text(v.minimum_number) + (en ? " and " : " et ") +
+                               number_text(v.maximum_number) + ".";
+                break;
+            case QuestionKind::date:
+                v.validate = LXW_VALIDATION_TYPE_DATE;
+                v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+                v.minimum_datetime = lxw_datetime{1900, 1, 1, 0, 0, 0};
+                v.maximum_datetime = lxw_datetime{2200, 12, 31, 0, 0, 0};
+                message = en ? "Enter a date (DD/MM/YYYY)." : "Saisissez une date (JJ/MM/AAAA).";
+                break;
+            default: return;
+        }
+        if (!formula.empty()) v.value_formula = formula.data();
+        title = en ? "Answer" : "Réponse";
+        v.input_title = title.data();
+        v.input_message = message.data();
+        v.error_title = title.data();
+        v.error_message = message.data();
+        v.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;  // a warning: the import checks anyway
+        worksheet_data_validation_cell(ws_, row_, kColAnswer, &v);
+    }
+
+    const Questionnaire& q_;
+    Language lang_;
+    const FilledAnswers* filled_;
+    lxw_worksheet* ws_;
+    const Formats& f_;
+    ChoiceLists& lists_;
+    lxw_row_t row_ = 0;
+    int lines_ = 1;
+    static constexpr double kWidths[kColumnCount] = {30, 24, 55, 20, 8, 40, 35, 35, 45};
+};
+
+void write_instructions(lxw_worksheet* ws, const Questionnaire& questionnaire, Language language,
+                        const FilledAnswers* filled, const Formats& f) {
+    const bool en = language == Language::en;
+    worksheet_set_column(ws, 0, 0, 110, nullptr);
+    lxw_row_t row = 0;
+    worksheet_write_string(ws, row++, 0, (questionnaire.title.in(language) + " — " + questionnaire.version).c_str(), f.title);
+    if (filled && !filled->company.empty())
+        worksheet_write_string(ws, row++, 0, ((en ? "Vendor: " : "Fournisseur : ") + filled->company).c_str(), f.wrap);
+    ++row;
+    const char* how_to_fill =
+        en ? "How to fill in this workbook: one sheet per part; answer in the yellow column \"Answer\" and, if you "
+             "wish, add a comment. Do not change the \"ID\" column. Questions marked * are required; \"Fill in if\" "
+             "says when a question applies. Tables: one row per cell (copy a group of rows and increase the row "
+             "number to add rows). Documents are uploaded on the platform. Then import this file on the platform: "
+             "you will see a report row by row before anything is saved."
+           : "Comment remplir ce classeur : une feuille par partie ; répondez dans la colonne jaune « Réponse » et, "
+             "si vous le souhaitez, ajoutez un commentaire. Ne modifiez pas la colonne « ID ». Les questions marquées "
+             "* sont obligatoires ; « À remplir si » indique quand une question s'applique. Tableaux : une ligne par "
+             "case (copiez un groupe de lignes et augmentez le numéro de ligne pour en ajouter). Les documents se "
+             "déposent sur la plateforme. Importez ensuite ce fichier sur la plateforme : un rapport ligne par ligne "
+             "s'affiche avant tout enregistrement.";
+    worksheet_set_row(ws, row, row_height(text_lines(how_to_fill, 110)), nullptr);
+    worksheet_write_string(ws, row++, 0, how_to_fill, f.wrap);
+    for (const char* id : {"when_to_use", "how_to"}) {
+        const ContentText* content = questionnaire.find_content(id);
+        if (!content) continue;
+        ++row;
+        worksheet_write_string(ws, row++, 0, content->title.in(language).c_str(), f.title);
+        for (const auto& line : plain_lines(content->body.in(language))) {
+            if (line.empty()) worksheet_write_blank(ws, row++, 0, nullptr);
+            else {
+                if (int lines = text_lines(line, 110); lines > 1) worksheet_set_row(ws, row, row_height(lines), nullptr);
+                worksheet_write_string(ws, row++, 0, line.c_str(), f.wrap);
+            }
+        }
+    }
+}
+
+void write_meta(lxw_worksheet* meta, const Questionnaire& questionnaire, Language language, const FilledAnswers* filled) {
+    const std::pair<std::string, std::string> rows[] = {
+        {kMetaMarker, "1"},
+        {kMetaQuestionnaire, questionnaire.id},
+        {kMetaVersion, questionnaire.version},
+        {kMetaLanguage, std::string(language_code(language))},
+        {kMetaResponse, filled && filled->response_id ? std::to_string(filled->response_id) : ""},
+    };
+    lxw_row_t row = 0;
+    for (const auto& [key, value] : rows) {
+        worksheet_write_string(meta, row, 0, key.c_str(), nullptr);
+        if (!value.empty()) worksheet_write_string(meta, row, 1, value.c_str(), nullptr);
+        ++row;
+    }
+    worksheet_hide(meta);
+    lxw_protection protection{};
+    worksheet_protect(meta, nullptr, &protection);
+}
+
+}  // namespace
+
+std::string answer_cell_text(const Question& question, const json& value, Language language) {
+    if (value.is_null()) return "";
+    switch (question.kind) {
+        case QuestionKind::yes_no:
+            if (value == "oui") return yes_no_label(true, language);
+            if (value == "non") return yes_no_label(false, language);
+            break;
+        case QuestionKind::single_choice:
+            if (value.is_string())
+                if (const Choice* choice = question.find_choice(value.get<std::string>())) return choice->label.in(language);
+            break;
+        case QuestionKind::multiple_choice:
+            if (value.is_array()) {
+                std::string out;
+                for (const auto& item : value) {
+                    const Choice* choice = item.is_string() ? question.find_choice(item.get<std::string>()) : nullptr;
+                    out += (out.empty() ? "" : "; ") + (choice ? choice->label.in(language) : item.dump());
+                }
+                return out;
+            }
+            break;
+        case QuestionKind::date:
+            if (value.is_string() && value.get<std::string>().size() == 10) {
+                const std::string& iso = value.get_ref<const std::string&>();
+                return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+            }
+            break;
+        default: break;
+    }
+    if (value.is_string()) return value.get<std::string>();
+    if (value.is_number()) return number_text(value.get<double>());
+    return value.dump();
+}
+
+std::string workbook_file_name(const Questionnaire& questionnaire, Language language, long long response_id) {
+    std::string name = "questionnaire-" + questionnaire.id + "-" + questionnaire.version;
+    if (response_id) name += "-reponse-" + std::to_string(response_id);
+    return name + "-" + std::string(language_code(language)) + ".xlsx";
+}
+
+Result<std::string> write_questionnaire_workbook(const Questionnaire& questionnaire, Language language,
+                                                 const FilledAnswers* filled) {
+    // libxlsxwriter 1.1 writes to a file only: a private temporary file, read back and removed.
+    const char* tmpdir = std::getenv("TMPDIR");
+    TempFile temp{std::string(tmpdir && *tmpdir ? tmpdir : "/tmp") + "/cyberachat-xlsx-XXXXXX"};
+    int fd = mkstemp(temp.path.data());
+    if (fd < 0) {
+        temp.path.clear();
+        return Error::make("storage", "Impossible de créer le fichier Excel temporaire.", "Cannot create the temporary Excel file.");
+    }
+    close(fd);
+
+    lxw_workbook* workbook = workbook_new(temp.path.c_str());
+    if (!workbook) return Error::make("storage", "Impossible de créer le classeur Excel.", "Cannot create the Excel workbook.");
+    std::string title = questionnaire.title.in(language);
+    lxw_doc_properties properties{};
+    properties.title = title.data();
+    properties.author = const_cast<char*>("Cyberachat");
+    workbook_set_properties(workbook, &properties);
+
+    const Formats formats = make_formats(workbook);
+    std::vector<std::string> names{kMetaSheet};
+    const std::string instructions_name =
+        sheet_name(language == Language::en ? "Instructions" : "Mode d'emploi", names);
+    names.push_back(instructions_name);
+    lxw_worksheet* instructions = workbook_add_worksheet(workbook, instructions_name.c_str());
+    write_instructions(instructions, questionnaire, language, filled, formats);
+
+    std::vector<std::pair<const Part*, lxw_worksheet*>> part_sheets;
+    for (const auto& part : questionnaire.parts) {
+        const std::string name = sheet_name((part.short_title.empty() ? part.title : part.short_title).in(language), names);
+        names.push_back(name);
+        part_sheets.emplace_back(&part, workbook_add_worksheet(workbook, name.c_str()));
+    }
+    lxw_worksheet* meta = workbook_add_worksheet(workbook, kMetaSheet);
+    ChoiceLists lists;
+    lists.meta = meta;
+    for (const auto& [part, sheet] : part_sheets) SheetWriter(questionnaire, language, filled, sheet, formats, lists).write_part(*part);
+    write_meta(meta, questionnaire, language, filled);
+    worksheet_activate(instructions);
+
+    if (workbook_close(workbook) != LXW_NO_ERROR)
+        return Error::make("storage", "Impossible d'écrire le classeur Excel.", "Cannot write the Excel workbook.");
+    std::ifstream in(temp.path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (!in.good() && !in.eof())
+        return Error::make("storage", "Impossible de relire le classeur Excel.", "Cannot read the Excel workbook back.");
+    return bytes.str();
+}
+
+}  // namespace cyberachat::xlsx

@@ -1,0 +1,107 @@
+#include "services/xlsx_import_service.hpp"
+
+#include "outputs/xlsx/questionnaire_workbook.hpp"
+#include "outputs/xlsx/workbook_reader.hpp"
+#include "security/secrets.hpp"
+
+namespace cyberachat::services {
+
+using json = nlohmann::json;
+
+Result<std::string> XlsxImportService::export_response(Id response_id, Language language) {
+    TRY_ASSIGN(auto snapshot, responses_.load(response_id));
+    xlsx::FilledAnswers filled;
+    filled.response_id = response_id;
+    filled.company = snapshot.response.company;
+    for (const auto& [question_id, answer] : snapshot.answers) filled.answers[question_id] = Answer{answer.value, answer.comment};
+    for (const auto& [question_id, documents] : snapshot.documents)
+        for (const auto& document : documents) filled.document_names[question_id].push_back(document.file_name);
+    return xlsx::write_questionnaire_workbook(*snapshot.questionnaire, language, &filled);
+}
+
+Result<ImportOutcome> XlsxImportService::import(Id response_id, std::string_view bytes, bool apply, Language language,
+                                                const std::string& file_name, const std::string& actor) {
+    if (bytes.size() > limits_.max_upload_bytes)
+        return Error::make("too_large",
+                           "Le fichier dépasse la taille maximale (" + std::to_string(limits_.max_upload_bytes / (1024 * 1024)) + " Mo).",
+                           "The file exceeds the maximum size (" + std::to_string(limits_.max_upload_bytes / (1024 * 1024)) + " MB).");
+    if (bytes.empty()) return Error::make("not_xlsx", "Le fichier est vide.", "The file is empty.");
+    TRY_ASSIGN(auto snapshot, responses_.load(response_id));
+    if (snapshot.submitted())
+        return Error::make("submitted",
+                           "La réponse a été soumise : elle n'est plus modifiable, l'import est refusé.",
+                           "The response has been submitted: it can no longer be changed, the import is refused.");
+    xlsx::ReadLimits read_limits;
+    read_limits.max_uncompressed_bytes = limits_.max_uncompressed_bytes;
+    TRY_ASSIGN(auto workbook, xlsx::read_workbook(bytes, read_limits));
+    // What is stored now (documents: their comment only; their value is the files).
+    AnswerSet current;
+    for (const auto& [question_id, answer] : snapshot.answers) current[question_id] = Answer{answer.value, answer.comment};
+    for (const auto& [question_id, documents] : snapshot.documents)
+        for (const auto& document : documents) {
+            auto& value = current[question_id].value;
+            if (!value.is_array()) value = json::array();
+            value.push_back(document.id);
+        }
+    TRY_ASSIGN(auto plan, xlsx::plan_import(*snapshot.questionnaire, current, workbook, language));
+
+    ImportOutcome outcome;
+    if (apply && !plan.changes.empty()) {
+        std::vector<store::AnswerChange> changes;
+        for (const auto& change : plan.changes) changes.push_back({change.question_id, change.value, change.comment});
+        const json summary = {{"file", file_name},
+                              {"imported", plan.count(xlsx::RowStatus::imported)},
+                              {"unchanged", plan.count(xlsx::RowStatus::unchanged)},
+                              {"rejected", plan.count(xlsx::RowStatus::rejected)},
+                              {"ignored", plan.count(xlsx::RowStatus::ignored_branch) + plan.count(xlsx::RowStatus::ignored_document)}};
+        TRY_ASSIGN(auto saved, store_.responses.save_answers(response_id, changes, "import_xlsx", summary, actor));
+        for (const auto& s : saved) outcome.saved += s.changed ? 1 : 0;
+    }
+    outcome.applied = apply;
+    outcome.plan = std::move(plan);
+    return outcome;
+}
+
+std::string PendingUploads::put(Id response_id, std::string bytes, std::string file_name) {
+    std::lock_guard lock(mutex_);
+    expire_locked();
+    while (!uploads_.empty() && (uploads_.size() >= capacity_ || total_bytes_ + bytes.size() > max_total_bytes_)) {
+        auto oldest = uploads_.begin();
+        for (auto it = uploads_.begin(); it != uploads_.end(); ++it)
+            if (it->second.created < oldest->second.created) oldest = it;
+        erase_locked(oldest);
+    }
+    std::string token = security::random_token(24);
+    total_bytes_ += bytes.size();
+    uploads_[token] = Upload{response_id, std::move(bytes), std::move(file_name), std::chrono::steady_clock::now()};
+    return token;
+}
+
+std::optional<PendingUploads::Upload> PendingUploads::find(const std::string& token, Id response_id) {
+    std::lock_guard lock(mutex_);
+    expire_locked();
+    auto it = uploads_.find(token);
+    if (it == uploads_.end() || it->second.response_id != response_id) return std::nullopt;
+    return it->second;
+}
+
+void PendingUploads::remove(const std::string& token) {
+    std::lock_guard lock(mutex_);
+    if (auto it = uploads_.find(token); it != uploads_.end()) erase_locked(it);
+}
+
+void PendingUploads::erase_locked(std::map<std::string, Upload>::iterator it) {
+    total_bytes_ -= it->second.bytes.size();
+    uploads_.erase(it);
+}
+
+void PendingUploads::expire_locked() {
+    const auto now = std::chrono::steady_clock::now();
+    for (auto it = uploads_.begin(); it != uploads_.end();) {
+        auto next = std::next(it);
+        if (now - it->second.created > lifetime_) erase_locked(it);
+        it = next;
+    }
+}
+
+}  // namespace cyberachat::services

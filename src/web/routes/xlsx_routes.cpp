@@ -1,0 +1,165 @@
+// Excel round trip on the pages: the vendor's and the hospital's workbook downloads, and the import
+// page (upload → preview with the per-row report → "apply"; the file waits in memory in between).
+#include "definition/builtin_questionnaire.hpp"
+#include "outputs/xlsx/questionnaire_workbook.hpp"
+#include "web/http_io.hpp"
+#include "web/page_support.hpp"
+#include "web/routes/routes.hpp"
+#include "web/views/xlsx_views.hpp"
+#include "web/xlsx_transfer.hpp"
+
+namespace cyberachat::web {
+namespace {
+
+const char* text(Language language, const char* fr, const char* en) { return language == Language::en ? en : fr; }
+
+std::string error_text(const Error& error, Language language) {
+    return language == Language::en && !error.message_en.empty() ? error.message_en : error.message;
+}
+
+// Who imports for which response, and where the page's links go.
+struct ImportTarget {
+    Id response_id = 0;
+    std::string actor;
+    views::PageContext context;
+    views::ImportPageView view;
+};
+
+void send_workbook(WebApp& app, httplib::Response& res, Id response_id, Language language) {
+    auto bytes = app.xlsx.export_response(response_id, language);
+    if (!bytes) return send_error_page(res, status_for(bytes.error()), error_text(bytes.error(), language), language);
+    auto snapshot = app.responses.load(response_id);
+    send_xlsx(res, std::move(bytes.value()), xlsx::workbook_file_name(*snapshot->questionnaire, language, response_id));
+}
+
+void render(httplib::Response& res, int status, const ImportTarget& target) {
+    send_html(res, status, views::render_import_page(target.context, target.view));
+}
+
+// A refused file (or a locked response): the page again, with the reason.
+void render_refusal(httplib::Response& res, ImportTarget& target, const Error& error) {
+    target.view.error = error_text(error, target.context.language);
+    target.view.submitted = error.code == "submitted";
+    render(res, status_for(error), target);
+}
+
+// POST …/import: reads the file, computes the preview, keeps the file for "apply".
+void preview(WebApp& app, const httplib::Request& req, httplib::Response& res, ImportTarget& target) {
+    const Language language = target.context.language;
+    const auto* file = uploaded_file(req);
+    if (!file) {
+        target.view.error = text(language, "Choisissez un fichier Excel (.xlsx) à importer.", "Choose an Excel file (.xlsx) to import.");
+        return render(res, 422, target);
+    }
+    auto outcome = app.xlsx.import(target.response_id, file->content, false, language, file->filename, target.actor);
+    if (!outcome) return render_refusal(res, target, outcome.error());
+    target.view.plan = &outcome->plan;
+    target.view.file_name = file->filename;
+    if (!outcome->plan.changes.empty())
+        target.view.token = app.pending_xlsx.put(target.response_id, file->content, file->filename);
+    render(res, 200, target);
+}
+
+// POST …/import/apply: the same file again, applied in one transaction.
+void apply(WebApp& app, const httplib::Request& req, httplib::Response& res, ImportTarget& target) {
+    const Language language = target.context.language;
+    const std::string token = form_value(req, "token");
+    auto upload = app.pending_xlsx.find(token, target.response_id);
+    if (!upload) {
+        target.view.error = text(language, "Cet aperçu a expiré : importez le fichier à nouveau.",
+                                 "This preview has expired: import the file again.");
+        return render(res, 410, target);
+    }
+    auto outcome = app.xlsx.import(target.response_id, upload->bytes, true, language, upload->file_name, target.actor);
+    if (!outcome) return render_refusal(res, target, outcome.error());
+    app.pending_xlsx.remove(token);
+    target.view.plan = &outcome->plan;
+    target.view.applied = true;
+    target.view.saved = outcome->saved;
+    target.view.file_name = upload->file_name;
+    render(res, 200, target);
+}
+
+std::optional<ImportTarget> vendor_target(WebApp& app, const httplib::Request& req, httplib::Response& res, bool post) {
+    auto caller = require_vendor_page(app, req, res);
+    if (!caller) return std::nullopt;
+    const Language language = parse_language(caller->session->language);
+    if (post && !require_csrf(req, res, *caller->session, language)) return std::nullopt;
+    ImportTarget target{caller->response.id, caller->actor(),
+                        vendor_context(*caller, text(language, "Import Excel", "Excel import"), req), {}};
+    auto acquisition = app.store->acquisitions.find(caller->response.acquisition_id);
+    target.view.subject = acquisition ? acquisition->title : "";
+    target.view.upload_action = "/vendor/import";
+    target.view.apply_action = "/vendor/import/apply";
+    target.view.export_url = std::string("/vendor/export.xlsx?lang=") + std::string(language_code(language));
+    target.view.back_url = "/vendor";
+    target.view.submitted = caller->response.status == ResponseStatus::submitted;
+    return target;
+}
+
+std::optional<ImportTarget> hospital_target(WebApp& app, const httplib::Request& req, httplib::Response& res, bool post) {
+    auto caller = require_hospital_page(app, req, res);
+    if (!caller) return std::nullopt;
+    if (post && !require_csrf(req, res, *caller->session, Language::fr)) return std::nullopt;
+    auto id = path_id(req);
+    auto response = id ? app.store->responses.find(*id) : std::nullopt;
+    if (!response) {
+        send_error_page(res, 404, "Cette réponse n'existe pas.");
+        return std::nullopt;
+    }
+    const std::string base = "/responses/" + std::to_string(*id);
+    ImportTarget target{*id, caller->actor(), hospital_context(*caller, "Import Excel — " + response->company), {}};
+    target.view.subject = response->company;
+    target.view.upload_action = base + "/import";
+    target.view.apply_action = base + "/import/apply";
+    target.view.export_url = base + "/export.xlsx";
+    target.view.back_url = base;
+    target.view.submitted = response->status == ResponseStatus::submitted;
+    return target;
+}
+
+}  // namespace
+
+void register_xlsx_routes(httplib::Server& server, WebApp& app) {
+    server.Get("/vendor/export.xlsx", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto caller = require_vendor_page(app, req, res);
+        if (!caller) return;
+        send_workbook(app, res, caller->response.id, query_language(req, parse_language(caller->session->language)));
+    });
+    server.Get("/vendor/import", [&app](const httplib::Request& req, httplib::Response& res) {
+        if (auto target = vendor_target(app, req, res, false)) render(res, 200, *target);
+    });
+    server.Post("/vendor/import", [&app](const httplib::Request& req, httplib::Response& res) {
+        if (auto target = vendor_target(app, req, res, true)) preview(app, req, res, *target);
+    });
+    server.Post("/vendor/import/apply", [&app](const httplib::Request& req, httplib::Response& res) {
+        if (auto target = vendor_target(app, req, res, true)) apply(app, req, res, *target);
+    });
+
+    server.Get(R"(/responses/(\d+)/export\.xlsx)", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto caller = require_hospital_page(app, req, res);
+        if (!caller) return;
+        auto id = path_id(req);
+        if (!id || !app.store->responses.find(*id)) return send_error_page(res, 404, "Cette réponse n'existe pas.");
+        send_workbook(app, res, *id, query_language(req, Language::fr));
+    });
+    server.Get(R"(/responses/(\d+)/import)", [&app](const httplib::Request& req, httplib::Response& res) {
+        if (auto target = hospital_target(app, req, res, false)) render(res, 200, *target);
+    });
+    server.Post(R"(/responses/(\d+)/import)", [&app](const httplib::Request& req, httplib::Response& res) {
+        if (auto target = hospital_target(app, req, res, true)) preview(app, req, res, *target);
+    });
+    server.Post(R"(/responses/(\d+)/import/apply)", [&app](const httplib::Request& req, httplib::Response& res) {
+        if (auto target = hospital_target(app, req, res, true)) apply(app, req, res, *target);
+    });
+
+    // The blank questionnaire for the tender documents (public, like the questionnaire itself).
+    server.Get("/questionnaire.xlsx", [](const httplib::Request& req, httplib::Response& res) {
+        const Language language = query_language(req, Language::fr);
+        auto bytes = blank_questionnaire_workbook(language);
+        if (!bytes) return send_error_page(res, 500, error_text(bytes.error(), language), language);
+        send_xlsx(res, std::move(bytes.value()), xlsx::workbook_file_name(*builtin_afib(), language));
+    });
+}
+
+}  // namespace cyberachat::web

@@ -1,0 +1,41 @@
+#include "web/xlsx_transfer.hpp"
+
+#include <mutex>
+
+#include "definition/builtin_questionnaire.hpp"
+#include "outputs/xlsx/questionnaire_workbook.hpp"
+
+namespace cyberachat::web {
+
+void send_xlsx(httplib::Response& res, std::string bytes, const std::string& file_name) {
+    res.status = 200;
+    res.set_header("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
+    res.set_content(std::move(bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+}
+
+Language query_language(const httplib::Request& req, Language fallback) {
+    if (!req.has_param("lang")) return fallback;
+    const std::string lang = req.get_param_value("lang");
+    return lang == "en" ? Language::en : lang == "fr" ? Language::fr : fallback;
+}
+
+Result<std::string> blank_questionnaire_workbook(Language language) {
+    static std::mutex mutex;
+    static std::string cached[2];
+    std::lock_guard lock(mutex);
+    std::string& bytes = cached[language == Language::en ? 1 : 0];
+    if (bytes.empty()) {
+        TRY_ASSIGN(bytes, xlsx::write_questionnaire_workbook(*builtin_afib(), language));
+    }
+    return bytes;
+}
+
+const httplib::MultipartFormData* uploaded_file(const httplib::Request& req) {
+    if (!req.has_file("file")) return nullptr;
+    const auto& file = req.get_file_value("file");
+    if (file.content.empty()) return nullptr;
+    auto it = req.files.find("file");
+    return it == req.files.end() ? nullptr : &it->second;
+}
+
+}  // namespace cyberachat::web

@@ -1,0 +1,61 @@
+// Saving several answers in one transaction (the Excel import): all or nothing, one summary event.
+#include <gtest/gtest.h>
+
+#include "store_test_support.hpp"
+
+namespace cyberachat::store::testing {
+namespace {
+
+using StoreAnswerBatch = StoreTest;
+
+TEST_F(StoreAnswerBatch, SavesAllAnswersAndOneSummaryEvent) {
+    const VendorResponse response = make_response(make_acquisition().id, "Acme Medical");
+    ASSERT_TRUE(store->responses.save_answer(response.id, "q.a", "avant", "", -1, "vendor:1").ok());
+    const std::vector<AnswerChange> changes = {
+        {"q.a", "après", "commentaire"},
+        {"q.b", 12.5, ""},
+        {"q.c", nullptr, ""},  // never answered, nothing to store
+    };
+    auto saved = store->responses.save_answers(response.id, changes, "import_xlsx", {{"imported", 2}}, "user:bio@chu.test");
+    ASSERT_TRUE(saved.ok()) << saved.error().message;
+    ASSERT_EQ(saved->size(), 3u);
+    EXPECT_TRUE((*saved)[0].changed);
+    EXPECT_EQ((*saved)[0].answer.revision, 2);
+    EXPECT_TRUE((*saved)[1].changed);
+    EXPECT_FALSE((*saved)[2].changed);
+
+    auto a = store->responses.answer(response.id, "q.a");
+    ASSERT_TRUE(a);
+    EXPECT_EQ(a->value, "après");
+    EXPECT_EQ(a->comment, "commentaire");
+    EXPECT_EQ(a->updated_by, "user:bio@chu.test");
+    EXPECT_EQ(store->responses.answer(response.id, "q.b")->value, 12.5);
+    EXPECT_FALSE(store->responses.answer(response.id, "q.c"));
+
+    auto events = store->events.list("response", response.id);
+    ASSERT_FALSE(events.empty());
+    EXPECT_EQ(events[0].action, "import_xlsx");
+    EXPECT_EQ(nlohmann::json::parse(events[0].new_value)["imported"], 2);
+}
+
+TEST_F(StoreAnswerBatch, NothingIsSavedWhenOneAnswerFails) {
+    const VendorResponse response = make_response(make_acquisition().id, "Acme Medical");
+    const std::vector<AnswerChange> changes = {{"q.a", "un", ""}, {"", "sans question", ""}};
+    auto refused = store->responses.save_answers(response.id, changes, "import_xlsx", {}, "vendor:1");
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, "invalid");
+    EXPECT_FALSE(store->responses.answer(response.id, "q.a"));
+
+    auto unknown = store->responses.save_answers(response.id + 100, {{"q.a", "un", ""}}, "import_xlsx", {}, "vendor:1");
+    ASSERT_FALSE(unknown.ok());
+    EXPECT_EQ(unknown.error().code, "not_found");
+
+    // A value that is not valid UTF-8 fails the whole batch before anything is written.
+    auto bad = store->responses.save_answers(response.id, {{"q.a", "ok", ""}, {"q.b", std::string("\xff\xfe"), ""}},
+                                             "import_xlsx", {}, "vendor:1");
+    ASSERT_FALSE(bad.ok());
+    EXPECT_FALSE(store->responses.answer(response.id, "q.a"));
+}
+
+}  // namespace
+}  // namespace cyberachat::store::testing
