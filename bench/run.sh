@@ -40,6 +40,14 @@ else
 fi
 
 echo
+echo "== 1c. PDF report of an 8-vendor purchase (Google Benchmark) vs the same model as JSON text; target < 500 ms"
+if [ -x "$build/bench/pdf_report_bench" ]; then
+  "$build/bench/pdf_report_bench" --benchmark_min_time=1 2>/dev/null | grep -E "BM_|Benchmark"
+else
+  echo "(pdf_report_bench not built: skipped)"
+fi
+
+echo
 echo "== 2. Vendor section page: Cyberachat vs nginx (static copy of the same page)"
 port=$(free_port)
 echo 'Bench-password-0001' | "$bin" user add bench@chu.test --role biomedical --password-stdin --data "$work/data" >/dev/null

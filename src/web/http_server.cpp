@@ -86,6 +86,7 @@ std::unique_ptr<httplib::Server> make_server(WebApp& app) {
     register_vendor_api(*server, app);
     register_flowchart_routes(*server, app);
     register_flowchart_api(*server, app);
+    register_export_api(*server, app);
     return server;
 }
 

@@ -5,7 +5,9 @@
 
 #include "outputs/flowchart/flowchart_drawing.hpp"
 #include "services/acquisition_service.hpp"
+#include "services/export_service.hpp"
 #include "services/questionnaire_cache.hpp"
+#include "services/report_service.hpp"
 #include "services/response_service.hpp"
 #include "store/repositories.hpp"
 
@@ -30,6 +32,8 @@ struct WebApp {
                                         services::ServiceLimits{config.max_document_bytes}};
     services::AcquisitionService acquisitions{*store, questionnaires};
     flowchart::FlowchartCache flowcharts;  // charts laid out once per questionnaire version, part, language
+    services::ReportService reports{*store, questionnaires, responses, flowcharts};
+    services::ExportService exports{*store, questionnaires, responses};
 
     WebApp(std::shared_ptr<store::Store> s, ServerConfig c) : store(std::move(s)), config(std::move(c)) {}
 

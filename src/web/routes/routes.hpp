@@ -15,5 +15,6 @@ void register_acquisition_api(httplib::Server& server, WebApp& app);
 void register_vendor_api(httplib::Server& server, WebApp& app);
 void register_flowchart_routes(httplib::Server& server, WebApp& app);
 void register_flowchart_api(httplib::Server& server, WebApp& app);
+void register_export_api(httplib::Server& server, WebApp& app);
 
 }  // namespace cyberachat::web
