@@ -88,6 +88,7 @@ public:
                                        (doc_.title + (doc_.subtitle.empty() ? "" : " — " + doc_.subtitle)).c_str());
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Cyberachat");
         cr_ = cairo_create(surface);
+        context_.reset(pango_cairo_create_context(cr_));  // one context for every layout (a new one per layout is slow)
 
         build_content();
         build_front();
@@ -102,6 +103,8 @@ public:
                 draw_page(pages == &front_pages ? front_ : content_, page, ++number, total);
                 cairo_show_page(cr_);
             }
+        for (auto* blocks : {&front_, &content_}) blocks->clear();
+        context_.reset();
         cairo_destroy(cr_);
         cairo_surface_finish(surface);
         const cairo_status_t status = cairo_surface_status(surface);
@@ -115,6 +118,7 @@ public:
 private:
     const ReportDocument& doc_;
     cairo_t* cr_ = nullptr;
+    std::unique_ptr<PangoContext, GObjectDeleter> context_;
     std::vector<Block> front_;
     std::vector<Block> content_;
     std::vector<size_t> toc_headings_;  // content block indexes, in order
@@ -308,7 +312,7 @@ private:
 
     void measure(Block& block) {
         if (block.kind == BlockKind::svg) return;
-        block.layout.reset(pango_cairo_create_layout(cr_));
+        block.layout.reset(pango_layout_new(context_.get()));
         PangoFontDescription* font = pango_font_description_new();
         pango_font_description_set_family(font, kFont);
         pango_font_description_set_absolute_size(font, block.style.size * PANGO_SCALE);
@@ -394,7 +398,7 @@ private:
 
     void show_text(const std::string& text, double x, double y, double size, bool bold, double grey, double max_width,
                    bool align_right = false, bool center = false) {
-        LayoutPtr layout(pango_cairo_create_layout(cr_));
+        LayoutPtr layout(pango_layout_new(context_.get()));
         PangoFontDescription* font = pango_font_description_new();
         pango_font_description_set_family(font, kFont);
         pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
