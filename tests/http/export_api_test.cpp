@@ -167,14 +167,26 @@ TEST_F(ExportHttp, PagesOfferTheReportsAndExports) {
     // The vendor's pages need its session, opened by the secret link.
     auto link = server->client().Get(medica.url.substr(medica.url.find("/invitation/")));
     ASSERT_TRUE(link);
-    std::string cookie;
-    for (const auto& [header, value] : link->headers)
-        if (header == "Set-Cookie" && value.rfind("cyb_vendor=", 0) == 0) cookie = value.substr(0, value.find(';'));
-    ASSERT_FALSE(cookie.empty());
-    auto page = server->client().Get("/vendor/review", {{"Cookie", cookie}});
+    const std::string vendor_cookie = "cyb_vendor=" + set_cookie(link, "cyb_vendor");
+    ASSERT_GT(vendor_cookie.size(), 11u);
+    auto page = server->client().Get("/vendor/review", {{"Cookie", vendor_cookie}});
     ASSERT_TRUE(page);
     EXPECT_TRUE(contains(page->body, "href=\"/api/v1/vendor/report.pdf\""));
-    auto pdf = server->client().Get("/api/v1/vendor/report.pdf", {{"Cookie", cookie}});
+    auto pdf = server->client().Get("/api/v1/vendor/report.pdf", {{"Cookie", vendor_cookie}});
     ASSERT_TRUE(pdf);
     EXPECT_EQ(pdf->status, 200);
+    EXPECT_EQ(server->client().Get(path("export.json"), {{"Cookie", vendor_cookie}})->status, 401);
+
+    // The hospital's session (the pages' buttons) is enough for its exports.
+    const std::string hospital_cookie = hospital_session(*server);
+    ASSERT_FALSE(hospital_cookie.empty());
+    auto purchase_page = server->client().Get("/acquisitions/" + std::to_string(acquisition), {{"Cookie", hospital_cookie}});
+    ASSERT_TRUE(purchase_page);
+    EXPECT_TRUE(contains(purchase_page->body, "href=\"" + path("archive.zip") + "\""));
+    for (const char* file : {"report.pdf", "export.csv", "export.json", "archive.zip"})
+        EXPECT_EQ(server->client().Get(path(file), {{"Cookie", hospital_cookie}})->status, 200) << file;
+    EXPECT_EQ(server->client()
+                  .Get("/api/v1/responses/" + std::to_string(medica.response_id) + "/report.pdf", {{"Cookie", hospital_cookie}})
+                  ->status,
+              200);
 }
