@@ -2,8 +2,9 @@
 // (API token, vendor refused on the hospital's exports, the vendor's own PDF), PDF texts, CSV, JSON.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <regex>
+#include <atomic>
+#include <thread>
+#include <vector>
 
 #include "../outputs/pdf/pdf_text.hpp"
 #include "server_process.hpp"
@@ -189,4 +190,21 @@ TEST_F(ExportHttp, PagesOfferTheReportsAndExports) {
                   .Get("/api/v1/responses/" + std::to_string(medica.response_id) + "/report.pdf", {{"Cookie", hospital_cookie}})
                   ->status,
               200);
+}
+
+TEST_F(ExportHttp, ConcurrentPdfRendersAreSafe) {
+    // Each worker thread draws with its own pango context and fonts: renders at the same time all succeed.
+    std::vector<std::thread> threads;
+    std::atomic<int> good{0};
+    for (int i = 0; i < 6; ++i)
+        threads.emplace_back([&good, i] {
+            auto result = i % 2 ? server->client().Get("/api/v1/questionnaire.pdf?lang=en")
+                                : server->api(server->api_token()).Get(path("report.pdf"));
+            if (result && result->status == 200 && result->body.rfind("%PDF-", 0) == 0 &&
+                result->body.find("%%EOF") != std::string::npos)
+                ++good;
+        });
+    for (auto& thread : threads) thread.join();
+    EXPECT_EQ(good.load(), 6);
+    EXPECT_EQ(server->client().Get("/healthz")->status, 200);
 }
