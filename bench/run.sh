@@ -37,6 +37,7 @@ run_gbench() {  # title, binary name
 run_gbench "1a. Engine: full AFIB evaluation vs copying the answer set" engine_bench
 run_gbench "1b. Flowcharts: a response's chart from the cached layout vs copying its SVG" flowchart_bench
 run_gbench "1c. XLSX import of a full questionnaire: preview vs reading the file / normalizing the answers" xlsx_import_bench
+run_gbench "1d. PDF report of an 8-vendor purchase vs the same model as JSON text (target < 500 ms)" pdf_report_bench
 
 echo "== 2. Vendor section page: Cyberachat vs nginx (static copy of the same page)"
 port=$(free_port)

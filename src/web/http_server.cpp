@@ -88,6 +88,7 @@ std::unique_ptr<httplib::Server> make_server(WebApp& app) {
     register_flowchart_api(*server, app);
     register_xlsx_routes(*server, app);
     register_xlsx_api(*server, app);
+    register_export_api(*server, app);
     return server;
 }
 

@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "security/secrets.hpp"
+#include "web/http_io.hpp"
 
 namespace cyberachat::web {
 namespace {
@@ -121,6 +122,20 @@ bool csrf_ok(const httplib::Request& req, const store::Session& session) {
     std::string sent = req.has_param("_csrf") ? req.get_param_value("_csrf") : req.get_header_value("X-CSRF-Token");
     if (sent.empty() && req.is_multipart_form_data() && req.has_file("_csrf")) sent = req.get_file_value("_csrf").content;
     return !sent.empty() && security::constant_time_equals(sent, session.csrf_token);
+}
+
+std::optional<HospitalCaller> require_hospital(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto caller = hospital_from_bearer(app, req);
+    if (!caller && req.get_header_value("Authorization").empty()) caller = hospital_from_session(app, req);
+    if (!caller)
+        send_json_error(res, 401, "unauthorized",
+                        "Jeton d'API ou session de l'établissement manquant ou invalide (en-tête Authorization: Bearer …).");
+    return caller;
+}
+
+Language vendor_language(const httplib::Request& req, const VendorCaller& caller) {
+    if (req.has_param("lang")) return parse_language(req.get_param_value("lang"));
+    return parse_language(caller.session ? caller.session->language : caller.response.language);
 }
 
 }  // namespace cyberachat::web

@@ -38,6 +38,12 @@ std::optional<HospitalCaller> hospital_from_bearer(WebApp& app, const httplib::R
 std::optional<VendorCaller> vendor_from_session(WebApp& app, const httplib::Request& req);
 std::optional<VendorCaller> vendor_from_bearer(WebApp& app, const httplib::Request& req);
 
+// The hospital user of an API call: its API token as a Bearer or, without Authorization header, its
+// session cookie (GET exports from the pages). Sends the 401 and returns nullopt when there is none.
+std::optional<HospitalCaller> require_hospital(WebApp& app, const httplib::Request& req, httplib::Response& res);
+// ?lang=fr|en when given, else the vendor session's language, else the invitation's.
+Language vendor_language(const httplib::Request& req, const VendorCaller& caller);
+
 // Opens a session; returns the cookie value (the secret; only its hash is stored).
 std::string open_session(WebApp& app, const std::string& kind, Id subject_id, const std::string& language,
                          std::string& csrf_token_out);

@@ -6,7 +6,9 @@
 
 #include "outputs/flowchart/flowchart_drawing.hpp"
 #include "services/acquisition_service.hpp"
+#include "services/export_service.hpp"
 #include "services/questionnaire_cache.hpp"
+#include "services/report_service.hpp"
 #include "services/response_service.hpp"
 #include "services/xlsx_import_service.hpp"
 #include "store/repositories.hpp"
@@ -35,6 +37,8 @@ struct WebApp {
     services::XlsxImportService xlsx{*store, responses,
                                      services::XlsxLimits{std::min<size_t>(config.max_document_bytes, 10u * 1024 * 1024)}};
     services::PendingUploads pending_xlsx;  // previews waiting for "apply" (pages)
+    services::ReportService reports{*store, questionnaires, responses, flowcharts};
+    services::ExportService exports{*store, questionnaires, responses};
 
     WebApp(std::shared_ptr<store::Store> s, ServerConfig c) : store(std::move(s)), config(std::move(c)) {}
 

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -213,6 +214,28 @@ void fill_required(const ServerProcess& server, const std::string& token) {
         }
     }
     throw std::runtime_error("required answers still missing after 20 rounds");
+}
+
+// The cookie `name` set by a response ("" when none).
+std::string set_cookie(const httplib::Result& result, const std::string& name) {
+    for (const auto& [header, value] : result->headers)
+        if (header == "Set-Cookie" && value.rfind(name + "=", 0) == 0)
+            return value.substr(name.size() + 1, value.find(';') - name.size() - 1);
+    return {};
+}
+
+// A hospital session cookie, through the login form.
+std::string hospital_session(const ServerProcess& server) {
+    auto client = server.client();
+    auto form = client.Get("/login");
+    std::smatch match;
+    static const std::regex csrf(R"(name="_csrf" value="([^"]+)\")");
+    if (!form || !std::regex_search(form->body, match, csrf)) return {};
+    const std::string login_cookie = "cyb_login_csrf=" + set_cookie(form, "cyb_login_csrf");
+    auto done = client.Post("/login", {{"Cookie", login_cookie}},
+                            httplib::Params{{"email", ServerProcess::kEmail}, {"password", ServerProcess::kPassword},
+                                            {"_csrf", match[1].str()}});
+    return done ? "cyb_session=" + set_cookie(done, "cyb_session") : "";
 }
 
 }  // namespace cyberachat::testing

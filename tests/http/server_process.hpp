@@ -61,6 +61,10 @@ Invitation invite_vendor(const ServerProcess& server, long long acquisition_id, 
 nlohmann::json sample_value(const nlohmann::json& question);
 // A small valid PDF (libmagic: application/pdf).
 std::string minimal_pdf();
+// The cookie `name` set by a response ("" when none).
+std::string set_cookie(const httplib::Result& result, const std::string& name);
+// A hospital session cookie ("cyb_session=…"), through the login form.
+std::string hospital_session(const ServerProcess& server);
 // Answers every visible required question (branches included) until nothing required is missing.
 void fill_required(const ServerProcess& server, const std::string& token);
 

@@ -2,6 +2,7 @@
 // response's for the hospital (session or API token), the vendor's own (its token or session).
 // "{part}" is the part's id or its number 1–4. ?lang=en for English (vendors get their language).
 #include "definition/builtin_questionnaire.hpp"
+#include "web/api/api_auth.hpp"
 #include "web/flowchart_support.hpp"
 #include "web/http_io.hpp"
 #include "web/request_auth.hpp"
@@ -32,10 +33,7 @@ void register_flowchart_api(httplib::Server& server, WebApp& app) {
     });
 
     server.Get(R"(/api/v1/responses/(\d+)/flowcharts/([^/]+)\.svg)", [&app](const httplib::Request& req, httplib::Response& res) {
-        auto caller = hospital_from_bearer(app, req);
-        if (!caller) caller = hospital_from_session(app, req);
-        if (!caller)
-            return send_json_error(res, 401, "unauthorized", "Jeton d'API manquant ou invalide (en-tête Authorization: Bearer …).");
+        if (!require_hospital(app, req, res)) return;
         auto id = path_id(req);
         auto snapshot = id ? app.responses.load(*id) : Result<services::ResponseSnapshot>(Error::make("not_found", ""));
         if (!snapshot) return send_json_error(res, 404, "not_found", "Réponse introuvable.");
@@ -49,14 +47,9 @@ void register_flowchart_api(httplib::Server& server, WebApp& app) {
     });
 
     server.Get(R"(/api/v1/vendor/flowcharts/([^/]+)\.svg)", [&app](const httplib::Request& req, httplib::Response& res) {
-        auto caller = vendor_from_bearer(app, req);
-        if (!caller && req.get_header_value("Authorization").empty()) caller = vendor_from_session(app, req);
-        if (!caller)
-            return send_json_error(res, 401, "unauthorized",
-                                   "Lien d'invitation manquant, inconnu ou révoqué. / Missing, unknown or revoked invitation token.");
-        const Language language = req.has_param("lang") ? requested_language(req)
-                                                        : parse_language(caller->session ? caller->session->language
-                                                                                         : caller->response.language);
+        auto caller = require_vendor(app, req, res, /*mutating=*/false);
+        if (!caller) return;
+        const Language language = vendor_language(req, *caller);
         auto snapshot = app.responses.load(caller->response.id);
         if (!snapshot) return send_json_error(res, snapshot.error(), language);
         auto part = flowchart_part(*snapshot->questionnaire, req.matches[1].str());

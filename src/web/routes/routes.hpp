@@ -17,5 +17,6 @@ void register_flowchart_routes(httplib::Server& server, WebApp& app);
 void register_flowchart_api(httplib::Server& server, WebApp& app);
 void register_xlsx_routes(httplib::Server& server, WebApp& app);
 void register_xlsx_api(httplib::Server& server, WebApp& app);
+void register_export_api(httplib::Server& server, WebApp& app);
 
 }  // namespace cyberachat::web

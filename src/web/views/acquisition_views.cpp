@@ -120,6 +120,18 @@ void write_detail(HtmlWriter& w, std::string_view label, std::string_view value)
     w.close("dd");
 }
 
+// The purchase's report and exports (GET, the session is enough).
+void write_export_links(HtmlWriter& w, Id acquisition_id) {
+    const std::string api = "/api/v1/acquisitions/" + std::to_string(acquisition_id);
+    w.open("p", {{"class", "actions exports"}});
+    w.element("a", {{"href", api + "/report.pdf"}, {"class", "button button-secondary"}, {"download", true}}, "Rapport PDF");
+    w.element("a", {{"href", api + "/export.csv"}, {"class", "button button-secondary"}, {"download", true}}, "Export CSV");
+    w.element("a", {{"href", api + "/export.json"}, {"class", "button button-secondary"}, {"download", true}}, "Export JSON");
+    w.element("a", {{"href", api + "/archive.zip"}, {"class", "button button-secondary"}, {"download", true}},
+              "Archive complète (zip)");
+    w.close("p");
+}
+
 void write_post_button(HtmlWriter& w, const PageContext& context, const std::string& action, const char* label,
                        const std::string& detail, const char* css = "button button-small") {
     w.open("form", {{"method", "post"}, {"action", action}, {"class", "inline-form"}});
@@ -261,6 +273,7 @@ std::string render_acquisition_page(const PageContext& context, const Acquisitio
     w.element("h1", {{"id", "page-title"}}, acquisition.title);
     w.element("a", {{"href", base + "/edit"}, {"class", "button button-secondary"}}, "Modifier l'achat");
     w.close("div");
+    write_export_links(w, acquisition.id);
 
     if (reveal) {
         w.open("section", {{"class", "reveal"}, {"aria-labelledby", "reveal-title"}});

@@ -63,6 +63,14 @@ void write_answer_block(HtmlWriter& w, const ResponseView& view, const Question&
     }
 }
 
+// The vendor's own answers as PDF (no score, no reviewer content).
+void write_vendor_pdf_link(HtmlWriter& w, Language lang) {
+    w.open("p", {{"class", "actions"}});
+    w.element("a", {{"href", "/api/v1/vendor/report.pdf"}, {"class", "button button-secondary"}, {"download", true}},
+              L(lang, "Télécharger mes réponses (PDF)", "Download my answers (PDF)"));
+    w.close("p");
+}
+
 size_t document_count(const ResponseView& view) {
     size_t count = 0;
     for (const auto& [question_id, documents] : view.documents) count += documents.size();
@@ -160,6 +168,11 @@ std::string render_response_page(const PageContext& context, const ResponseView&
     w.open("li");
     w.element("a", {{"href", "/responses/" + std::to_string(response.id) + "/flowcharts"}, {"class", "flowcharts-link"}},
               "Logigrammes : le parcours de cette réponse");
+    w.close("li");
+    w.open("li");
+    w.element("a", {{"href", "/api/v1/responses/" + std::to_string(response.id) + "/report.pdf"}, {"class", "report-link"},
+                    {"download", true}},
+              "Rapport PDF de cette réponse");
     w.close("li");
     w.close("ol");
     w.close("nav");
@@ -442,6 +455,7 @@ std::string render_vendor_review_page(const PageContext& context, const Response
                          {"aria-describedby", "submit-help"}},
               L(lang, "Envoyer ma réponse", "Submit my response"));
     w.close("form");
+    write_vendor_pdf_link(w, lang);
     w.close("section");
     return render_layout(page, w.take());
 }
@@ -521,6 +535,8 @@ std::string render_vendor_confirmation_page(const PageContext& context, const Re
     w.open("p", {{"class", "actions no-print"}});
     w.element("button", {{"type", "button"}, {"class", "button button-primary"}, {"data-print", true}, {"hidden", true}},
               L(lang, "Imprimer", "Print"));
+    w.element("a", {{"href", "/api/v1/vendor/report.pdf"}, {"class", "button button-secondary"}, {"download", true}},
+              L(lang, "Télécharger mes réponses (PDF)", "Download my answers (PDF)"));
     w.element("a", {{"href", "/vendor"}, {"class", "button button-secondary"}}, L(lang, "Retour au début", "Back to start"));
     w.close("p");
     w.close("div");

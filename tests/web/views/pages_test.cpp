@@ -158,6 +158,9 @@ TEST(AcquisitionPages, PurchasePageWithVendorsAndReveal) {
     EXPECT_TRUE(contains(tag_with_id(html, "vendor-company"), "aria-invalid=\"true\""));
     EXPECT_TRUE(contains(html, "value=\"https://cyberachat.example/invitation/abcdef\" readonly"));
     EXPECT_TRUE(contains(html, "data-copy=\"#invitation-link\""));
+    // The purchase's report and exports.
+    for (const char* file : {"report.pdf", "export.csv", "export.json", "archive.zip"})
+        EXPECT_TRUE(contains(html, std::string("href=\"/api/v1/acquisitions/7/") + file + "\"")) << file;
     EXPECT_FALSE(contains(html, "<script>alert"));
     // Each form has its CSRF field.
     EXPECT_EQ(count(html, "<form"), count(html, "name=\"_csrf\""));
@@ -191,6 +194,7 @@ TEST(ResponsePage, ListsAnswersDocumentsAndHiddenAnswers) {
     EXPECT_TRUE(contains(html, "<th scope=\"col\">Niveau de version</th>"));
     EXPECT_TRUE(contains(html, "Windows Server"));
     EXPECT_TRUE(contains(html, "href=\"mailto:j.martin@acme.example\""));
+    EXPECT_TRUE(contains(html, "href=\"/api/v1/responses/42/report.pdf\""));
     EXPECT_TRUE(contains(html, "Non renseigné"));
     EXPECT_FALSE(contains(html, "<script>alert"));
 
@@ -231,6 +235,7 @@ TEST(VendorReviewPage, MissingAnswersAndDisabledSubmit) {
     EXPECT_TRUE(contains(html, "href=\"/vendor/sections/dispositif.informations_generales#q-dispositif.designation\""));
     EXPECT_TRUE(contains(html, "<form method=\"post\" action=\"/vendor/submit\""));
     EXPECT_TRUE(contains(html, "disabled aria-describedby=\"submit-help\""));
+    EXPECT_TRUE(contains(html, "href=\"/api/v1/vendor/report.pdf\""));
     f.response.status = ResponseStatus::submitted;
     f.response.submitted_at = "2026-01-15T09:00:00Z";
     const std::string submitted = render_vendor_review_page(f.vendor_context(), f.view());
@@ -251,6 +256,7 @@ TEST(VendorConfirmationPage, ReceiptWithDocumentsAndPrintButton) {
     EXPECT_TRUE(contains(html, "certificat.pdf"));
     EXPECT_TRUE(contains(html, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
     EXPECT_TRUE(contains(html, "121\u00A0Ko"));
+    EXPECT_TRUE(contains(html, "href=\"/api/v1/vendor/report.pdf\""));  // its own answers as PDF
     EXPECT_TRUE(contains(html, "29/11/2026 à 11\u00A0h\u00A015"));
 }
 

@@ -1,0 +1,43 @@
+// `cyberachat import-archive FILE [--data DIR]`: restores a purchase's archive (made by
+// GET /api/v1/acquisitions/{id}/archive.zip) into this instance, as a new purchase.
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/commands.hpp"
+#include "cli/open_store.hpp"
+#include "services/export_service.hpp"
+
+namespace cyberachat::cli {
+
+void register_import_archive_command(CLI::App& app) {
+    struct Options {
+        std::string file, data = "var";
+    };
+    auto options = std::make_shared<Options>();
+    CLI::App* command = app.add_subcommand("import-archive", "Restaurer l'archive complète d'un achat (zip) dans cette instance");
+    command->add_option("FILE", options->file, "Archive zip produite par l'export « archive complète »")->required();
+    command->add_option("--data", options->data, "Répertoire des données")->capture_default_str();
+    command->callback([options] {
+        std::ifstream in(options->file, std::ios::binary);
+        if (!in) {
+            std::cerr << "Impossible de lire le fichier « " << options->file << " ».\n";
+            throw CLI::RuntimeError(1);
+        }
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        auto store = open_store_or_report(options->data);
+        if (!store) throw CLI::RuntimeError(1);
+        services::QuestionnaireCache questionnaires(*store);
+        services::ResponseService responses(*store, questionnaires);
+        services::ExportService exports(*store, questionnaires, responses);
+        auto imported = exports.import_archive(bytes.str(), "system:import-archive");
+        if (!imported) {
+            std::cerr << imported.error().message << "\n";
+            throw CLI::RuntimeError(1);
+        }
+        std::cout << "Achat « " << imported->title << " » restauré (n° " << imported->id << ").\n";
+    });
+}
+
+}  // namespace cyberachat::cli

@@ -1,0 +1,459 @@
+#include "outputs/pdf/pdf_renderer.hpp"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <librsvg/rsvg.h>
+#include <pango/pangocairo.h>
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+
+namespace cyberachat::report {
+namespace {
+
+constexpr double kPageWidth = 595.276;  // A4 in points
+constexpr double kPageHeight = 841.89;
+constexpr double kMarginX = 56.0;
+constexpr double kTop = 72.0;
+constexpr double kBottom = kPageHeight - 60.0;
+constexpr double kContentWidth = kPageWidth - 2 * kMarginX;
+constexpr const char* kFont = "DejaVu Sans";
+
+struct Style {
+    double size = 10;
+    bool bold = false;
+    bool italic = false;
+    double indent = 0;
+    double grey = 0;  // 0 black … 1 white
+};
+
+enum class BlockKind { text, svg, toc_entry };
+
+struct Line {
+    double top = 0, bottom = 0, baseline = 0;  // in points, from the layout's top
+};
+
+struct GObjectDeleter {
+    void operator()(void* object) const {
+        if (object) g_object_unref(object);
+    }
+};
+using LayoutPtr = std::unique_ptr<PangoLayout, GObjectDeleter>;
+using SvgPtr = std::unique_ptr<RsvgHandle, GObjectDeleter>;
+
+struct Block {
+    BlockKind kind = BlockKind::text;
+    std::string text;
+    Style style;
+    double space_before = 0;
+    double space_after = 3;
+    bool page_break_before = false;
+    bool keep_with_next = false;
+    int toc_level = -1;                  // content headings listed in the table of contents
+    std::optional<std::string> vendor;   // from this block on, the header names this vendor ("" : none)
+    size_t toc_target = 0;               // toc entries: the heading's index in toc_headings
+    LayoutPtr layout;
+    std::vector<Line> lines;
+    SvgPtr svg;
+    double svg_width = 0, svg_height = 0;  // drawn size
+};
+
+struct Placed {
+    size_t block = 0;
+    size_t first_line = 0, end_line = 0;  // text: lines [first, end)
+    double y = 0;                          // page y of the first line's top (or the image's top)
+};
+
+struct Page {
+    std::vector<Placed> items;
+    std::string vendor;
+};
+
+const char* tr(Language language, const char* fr, const char* en) { return language == Language::en ? en : fr; }
+
+class Renderer {
+public:
+    explicit Renderer(const ReportDocument& document) : doc_(document) {}
+
+    Result<std::string> run() {
+        std::string out;
+        cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(
+            [](void* closure, const unsigned char* data, unsigned int length) {
+                static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+                return CAIRO_STATUS_SUCCESS;
+            },
+            &out, kPageWidth, kPageHeight);
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
+                                       (doc_.title + (doc_.subtitle.empty() ? "" : " — " + doc_.subtitle)).c_str());
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Cyberachat");
+        cr_ = cairo_create(surface);
+        context_.reset(pango_cairo_create_context(cr_));  // one context for every layout (a new one per layout is slow)
+
+        build_content();
+        build_front();
+        for (auto* blocks : {&front_, &content_})
+            for (auto& block : *blocks) measure(block);
+        std::vector<Page> front_pages = paginate(front_, 0);
+        std::vector<Page> content_pages = paginate(content_, front_pages.size());
+        const size_t total = front_pages.size() + content_pages.size();
+        size_t number = 0;
+        for (auto* pages : {&front_pages, &content_pages})
+            for (const auto& page : *pages) {
+                draw_page(pages == &front_pages ? front_ : content_, page, ++number, total);
+                cairo_show_page(cr_);
+            }
+        for (auto* blocks : {&front_, &content_}) blocks->clear();
+        context_.reset();
+        cairo_destroy(cr_);
+        cairo_surface_finish(surface);
+        const cairo_status_t status = cairo_surface_status(surface);
+        cairo_surface_destroy(surface);
+        if (status != CAIRO_STATUS_SUCCESS)
+            return Error::make("pdf", std::string("Le PDF n'a pas pu être produit : ") + cairo_status_to_string(status),
+                               std::string("The PDF could not be made: ") + cairo_status_to_string(status));
+        return out;
+    }
+
+private:
+    const ReportDocument& doc_;
+    cairo_t* cr_ = nullptr;
+    std::unique_ptr<PangoContext, GObjectDeleter> context_;
+    std::vector<Block> front_;
+    std::vector<Block> content_;
+    std::vector<size_t> toc_headings_;  // content block indexes, in order
+    std::vector<size_t> heading_page_;  // by content block: page number (1-based) where placed
+
+    Language lang() const { return doc_.language; }
+    bool hospital() const { return doc_.audience == Audience::hospital; }
+
+    Block& add(std::vector<Block>& blocks, std::string text, Style style, double before = 0, double after = 3) {
+        Block block;
+        block.text = std::move(text);
+        block.style = style;
+        block.space_before = before;
+        block.space_after = after;
+        blocks.push_back(std::move(block));
+        return blocks.back();
+    }
+
+    Block& heading(std::string text, int level, bool new_page = false) {
+        Style style{level == 0 ? 16.0 : level == 1 ? 13.0 : 11.0, true};
+        Block& block = add(content_, std::move(text), style, level == 0 ? 0 : level == 1 ? 12 : 8, 5);
+        block.keep_with_next = true;
+        block.page_break_before = new_page;
+        if (level <= 1) {
+            block.toc_level = level;
+            toc_headings_.push_back(content_.size() - 1);
+        }
+        return block;
+    }
+
+    void facts(std::vector<Block>& blocks, const std::vector<std::pair<std::string, std::string>>& items) {
+        for (const auto& [label, value] : items)
+            if (!value.empty()) add(blocks, label + (lang() == Language::fr ? " : " : ": ") + value, Style{10});
+    }
+
+    void svg(const std::string& data) {
+        if (data.empty()) return;
+        GError* error = nullptr;
+        SvgPtr handle(rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(data.data()), data.size(), &error));
+        if (!handle) {
+            if (error) g_error_free(error);
+            return;  // the text version of the chart follows anyway
+        }
+        gdouble width = 0, height = 0;
+        if (!rsvg_handle_get_intrinsic_size_in_pixels(handle.get(), &width, &height) || width <= 0 || height <= 0) return;
+        const double max_height = (kBottom - kTop) * 0.8;
+        double scale = std::min({1.0, kContentWidth / width, max_height / height});
+        Block block;
+        block.kind = BlockKind::svg;
+        block.svg = std::move(handle);
+        block.svg_width = width * scale;
+        block.svg_height = height * scale;
+        block.space_before = 6;
+        block.space_after = 6;
+        content_.push_back(std::move(block));
+    }
+
+    void part(const PartBlock& part, bool with_answers) {
+        heading(part.title, 1);
+        svg(part.flowchart_svg);
+        if (!part.path.empty()) {
+            add(content_, tr(lang(), "Parcours du logigramme", "Flowchart path"), Style{10, true}, 4, 2);
+            for (const auto& line : part.path) add(content_, "• " + line, Style{9, false, false, 10}, 0, 1);
+        }
+        for (const auto& section : part.sections) {
+            heading(section.title, 2);
+            if (!section.note.empty()) add(content_, section.note, Style{9, false, true, 0, 0.3});
+            for (const auto& answer : section.answers) {
+                add(content_, answer.label, Style{10, true}, 4, 1).keep_with_next = true;
+                if (with_answers || !answer.answer.empty()) add(content_, answer.answer, Style{10, false, false, 12});
+                if (!answer.comment.empty())
+                    add(content_, std::string(tr(lang(), "Commentaire : ", "Comment: ")) + answer.comment,
+                        Style{9, false, true, 12, 0.25});
+                for (const auto& document : answer.documents) {
+                    add(content_, std::string(tr(lang(), "Document : ", "Document: ")) + document.file_name + " (" + document.size_text + ")", Style{9, false, false, 12}, 0, 0);
+                    add(content_, "SHA-256 : " + document.sha256, Style{7.5, false, false, 24, 0.3}, 0, 2);
+                }
+            }
+        }
+    }
+
+    void evaluation(const Evaluation& evaluation) {
+        if (!hospital() || evaluation.empty()) return;
+        heading(tr(lang(), "Évaluation de l'établissement", "Hospital's evaluation"), 1);
+        if (evaluation.score) add(content_, std::string(tr(lang(), "Score : ", "Score: ")) + *evaluation.score, Style{11, true});
+        if (!evaluation.vigilance.empty()) {
+            heading(tr(lang(), "Points de vigilance", "Points of attention"), 2);
+            for (const auto& point : evaluation.vigilance) add(content_, "⚠ " + point, Style{10, false, false, 8});
+        }
+        if (!evaluation.comments.empty()) {
+            heading(tr(lang(), "Commentaires des relecteurs", "Reviewers' comments"), 2);
+            for (const auto& comment : evaluation.comments) {
+                std::string head = comment.author + (comment.at.empty() ? "" : " — " + comment.at);
+                if (!comment.about.empty()) head += " — " + comment.about;
+                add(content_, head, Style{9, true}, 3, 1).keep_with_next = true;
+                add(content_, comment.text, Style{10, false, false, 8});
+            }
+        }
+        if (!evaluation.opinions.empty()) {
+            heading(tr(lang(), "Avis", "Opinions"), 2);
+            for (const auto& opinion : evaluation.opinions) {
+                std::string head = opinion.author;
+                if (!opinion.role.empty()) head += " (" + opinion.role + ")";
+                if (!opinion.verdict.empty()) head += " : " + opinion.verdict;
+                if (!opinion.at.empty()) head += " — " + opinion.at;
+                add(content_, head, Style{10, true}, 3, 1).keep_with_next = true;
+                if (!opinion.text.empty()) add(content_, opinion.text, Style{10, false, false, 8});
+            }
+        }
+    }
+
+    void comparison() {
+        if (doc_.comparison.empty()) return;
+        heading(tr(lang(), "Synthèse comparative", "Comparison summary"), 0, true).vendor = "";
+        for (const auto& row : doc_.comparison) {
+            add(content_, row.company, Style{11, true}, 6, 1).keep_with_next = true;
+            std::string line = row.status + " — " + tr(lang(), "avancement ", "progress ") + row.progress;
+            if (hospital() && row.score) line += std::string(" — ") + tr(lang(), "score ", "score ") + *row.score;
+            if (hospital() && row.vigilance_count > 0)
+                line += " — " + std::to_string(row.vigilance_count) + tr(lang(), " point(s) de vigilance", " point(s) of attention");
+            add(content_, line, Style{10, false, false, 10});
+        }
+        if (!hospital()) return;
+        std::string chart;  // the score chart: horizontal bars, drawn as SVG like the flowcharts
+        size_t scored = 0;
+        for (const auto& row : doc_.comparison) scored += row.score_ratio ? 1 : 0;
+        if (scored == 0) return;
+        const double bar_left = 160, bar_width = 300, row_height = 22;
+        const double height = row_height * static_cast<double>(doc_.comparison.size()) + 10;
+        chart = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(bar_left + bar_width + 60) +
+                "\" height=\"" + std::to_string(height) + "\">";
+        double y = 5;
+        for (const auto& row : doc_.comparison) {
+            std::string name;
+            for (char c : row.company) name += c == '<' ? std::string("&lt;") : c == '&' ? std::string("&amp;") : std::string(1, c);
+            chart += "<text x=\"0\" y=\"" + std::to_string(y + 14) + "\" font-family=\"DejaVu Sans\" font-size=\"11\">" + name + "</text>";
+            const double ratio = std::clamp(row.score_ratio.value_or(0.0), 0.0, 1.0);
+            chart += "<rect x=\"" + std::to_string(bar_left) + "\" y=\"" + std::to_string(y + 3) + "\" width=\"" +
+                     std::to_string(bar_width * ratio) + "\" height=\"14\" fill=\"#1f5fa8\"/>";
+            chart += "<rect x=\"" + std::to_string(bar_left) + "\" y=\"" + std::to_string(y + 3) + "\" width=\"" +
+                     std::to_string(bar_width) + "\" height=\"14\" fill=\"none\" stroke=\"#555\"/>";
+            y += row_height;
+        }
+        chart += "</svg>";
+        add(content_, tr(lang(), "Scores", "Scores"), Style{11, true}, 10, 2).keep_with_next = true;
+        svg(chart);
+    }
+
+    void build_content() {
+        if (doc_.kind == ReportKind::questionnaire) {
+            for (const auto& part : doc_.questionnaire_parts) {
+                heading(part.title, 0, true);
+                svg(part.flowchart_svg);  // the part's heading is level 0 here, its sections level 1
+                for (const auto& section : part.sections) {
+                    heading(section.title, 1);
+                    if (!section.note.empty()) add(content_, section.note, Style{9, false, true, 0, 0.3});
+                    for (const auto& answer : section.answers) {
+                        add(content_, answer.label, Style{10, true}, 4, 1).keep_with_next = true;
+                        if (!answer.answer.empty()) add(content_, answer.answer, Style{9, false, true, 12, 0.35});
+                        add(content_, "______________________________________________", Style{9, false, false, 12, 0.6});
+                    }
+                }
+            }
+            return;
+        }
+        comparison();
+        for (const auto& vendor : doc_.vendors) {
+            heading(vendor.company, 0, true).vendor = vendor.company;
+            facts(content_, vendor.facts);
+            evaluation(vendor.evaluation);
+            for (const auto& part : vendor.parts) this->part(part, true);
+        }
+    }
+
+    void build_front() {
+        add(front_, doc_.title, Style{20, true}, 0, 6);
+        if (!doc_.subtitle.empty()) add(front_, doc_.subtitle, Style{14, false}, 0, 10);
+        facts(front_, doc_.facts);
+        if (!doc_.generated_at.empty())
+            add(front_, std::string(tr(lang(), "Document produit le ", "Made on ")) + doc_.generated_at, Style{9, false, true, 0, 0.3}, 4, 10);
+        add(front_, tr(lang(), "Table des matières", "Contents"), Style{14, true}, 14, 8);
+        for (size_t i = 0; i < toc_headings_.size(); ++i) {
+            const Block& target = content_[toc_headings_[i]];
+            Block& entry = add(front_, target.text, Style{target.toc_level == 0 ? 10.5 : 9.5, target.toc_level == 0, false,
+                                                          target.toc_level == 0 ? 0.0 : 14.0},
+                               target.toc_level == 0 ? 4 : 0, 1);
+            entry.kind = BlockKind::toc_entry;
+            entry.toc_target = i;
+        }
+    }
+
+    void measure(Block& block) {
+        if (block.kind == BlockKind::svg) return;
+        block.layout.reset(pango_layout_new(context_.get()));
+        PangoFontDescription* font = pango_font_description_new();
+        pango_font_description_set_family(font, kFont);
+        pango_font_description_set_absolute_size(font, block.style.size * PANGO_SCALE);
+        if (block.style.bold) pango_font_description_set_weight(font, PANGO_WEIGHT_BOLD);
+        if (block.style.italic) pango_font_description_set_style(font, PANGO_STYLE_ITALIC);
+        pango_layout_set_font_description(block.layout.get(), font);
+        pango_font_description_free(font);
+        double width = kContentWidth - block.style.indent - (block.kind == BlockKind::toc_entry ? 40 : 0);
+        pango_layout_set_width(block.layout.get(), static_cast<int>(width * PANGO_SCALE));
+        pango_layout_set_wrap(block.layout.get(), PANGO_WRAP_WORD_CHAR);
+        pango_layout_set_text(block.layout.get(), block.text.c_str(), static_cast<int>(block.text.size()));
+        PangoLayoutIter* iter = pango_layout_get_iter(block.layout.get());
+        do {
+            int y0 = 0, y1 = 0;
+            pango_layout_iter_get_line_yrange(iter, &y0, &y1);
+            block.lines.push_back(Line{static_cast<double>(y0) / PANGO_SCALE, static_cast<double>(y1) / PANGO_SCALE,
+                                       static_cast<double>(pango_layout_iter_get_baseline(iter)) / PANGO_SCALE});
+        } while (pango_layout_iter_next_line(iter));
+        pango_layout_iter_free(iter);
+    }
+
+    double block_height(const Block& block) const {
+        if (block.kind == BlockKind::svg) return block.svg_height;
+        return block.lines.empty() ? 0 : block.lines.back().bottom - block.lines.front().top;
+    }
+
+    std::vector<Page> paginate(std::vector<Block>& blocks, size_t pages_before) {
+        std::vector<Page> pages(1);
+        std::string vendor;
+        double y = kTop;
+        auto new_page = [&] {
+            pages.emplace_back();
+            pages.back().vendor = vendor;
+            y = kTop;
+        };
+        if (&blocks == &content_) heading_page_.assign(blocks.size(), 0);
+        for (size_t i = 0; i < blocks.size(); ++i) {
+            Block& block = blocks[i];
+            if (block.page_break_before && !pages.back().items.empty()) new_page();
+            if (block.vendor) {
+                vendor = *block.vendor;
+                if (pages.back().items.empty()) pages.back().vendor = vendor;
+            }
+            if (!pages.back().items.empty()) y += block.space_before;
+            if (block.keep_with_next && i + 1 < blocks.size()) {  // a heading and the first line of what follows
+                const Block& next = blocks[i + 1];
+                double need = block_height(block) + next.space_before +
+                              (next.kind == BlockKind::svg ? std::min(next.svg_height, 60.0)
+                               : next.lines.empty()         ? 0
+                                                            : next.lines.front().bottom - next.lines.front().top);
+                if (y + need > kBottom && !pages.back().items.empty()) new_page();
+            }
+            if (&blocks == &content_) heading_page_[i] = pages_before + pages.size();
+            if (block.kind == BlockKind::svg) {
+                if (y + block.svg_height > kBottom && !pages.back().items.empty()) new_page();
+                if (&blocks == &content_) heading_page_[i] = pages_before + pages.size();
+                pages.back().items.push_back(Placed{i, 0, 0, y});
+                y += block.svg_height + block.space_after;
+                continue;
+            }
+            size_t line = 0;
+            while (line < block.lines.size()) {
+                size_t end = line;
+                const double origin = block.lines[line].top;
+                while (end < block.lines.size() && y + (block.lines[end].bottom - origin) <= kBottom) ++end;
+                if (end == line) {
+                    if (pages.back().items.empty()) ++end;  // taller than a page: never loop
+                    else {
+                        new_page();
+                        if (line == 0 && &blocks == &content_) heading_page_[i] = pages_before + pages.size();
+                        continue;
+                    }
+                }
+                pages.back().items.push_back(Placed{i, line, end, y});
+                y += block.lines[end - 1].bottom - origin;
+                line = end;
+                if (line < block.lines.size()) new_page();
+            }
+            y += block.space_after;
+        }
+        return pages;
+    }
+
+    void show_text(const std::string& text, double x, double y, double size, bool bold, double grey, double max_width,
+                   bool align_right = false, bool center = false) {
+        LayoutPtr layout(pango_layout_new(context_.get()));
+        PangoFontDescription* font = pango_font_description_new();
+        pango_font_description_set_family(font, kFont);
+        pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
+        if (bold) pango_font_description_set_weight(font, PANGO_WEIGHT_BOLD);
+        pango_layout_set_font_description(layout.get(), font);
+        pango_font_description_free(font);
+        pango_layout_set_width(layout.get(), static_cast<int>(max_width * PANGO_SCALE));
+        pango_layout_set_ellipsize(layout.get(), PANGO_ELLIPSIZE_END);
+        pango_layout_set_alignment(layout.get(), align_right ? PANGO_ALIGN_RIGHT : center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+        pango_layout_set_text(layout.get(), text.c_str(), static_cast<int>(text.size()));
+        cairo_set_source_rgb(cr_, grey, grey, grey);
+        cairo_move_to(cr_, x, y);
+        pango_cairo_show_layout(cr_, layout.get());
+    }
+
+    void draw_page(const std::vector<Block>& blocks, const Page& page, size_t number, size_t total) {
+        // Header: the purchase, and the vendor of this page.
+        const double half = kContentWidth / 2 - 6;
+        show_text(doc_.title, kMarginX, 30, 8, false, 0.3, page.vendor.empty() ? kContentWidth : half);
+        if (!page.vendor.empty()) show_text(page.vendor, kMarginX + kContentWidth - half, 30, 8, true, 0.3, half, true);
+        cairo_set_source_rgb(cr_, 0.6, 0.6, 0.6);
+        cairo_set_line_width(cr_, 0.5);
+        cairo_move_to(cr_, kMarginX, 44);
+        cairo_line_to(cr_, kMarginX + kContentWidth, 44);
+        cairo_stroke(cr_);
+        show_text(std::string(tr(lang(), "Page ", "Page ")) + std::to_string(number) + " / " + std::to_string(total), kMarginX,
+                  kPageHeight - 40, 8, false, 0.3, kContentWidth, false, true);
+
+        for (const auto& item : page.items) {
+            const Block& block = blocks[item.block];
+            if (block.kind == BlockKind::svg) {
+                RsvgRectangle viewport{kMarginX + (kContentWidth - block.svg_width) / 2, item.y, block.svg_width, block.svg_height};
+                cairo_save(cr_);
+                rsvg_handle_render_document(block.svg.get(), cr_, &viewport, nullptr);
+                cairo_restore(cr_);
+                continue;
+            }
+            const double grey = block.style.grey;
+            cairo_set_source_rgb(cr_, grey, grey, grey);
+            const double origin = block.lines[item.first_line].top;
+            for (size_t line = item.first_line; line < item.end_line; ++line) {
+                cairo_move_to(cr_, kMarginX + block.style.indent, item.y + block.lines[line].baseline - origin);
+                pango_cairo_show_layout_line(cr_, pango_layout_get_line_readonly(block.layout.get(), static_cast<int>(line)));
+            }
+            if (block.kind == BlockKind::toc_entry && item.first_line == 0) {
+                const size_t target_page = heading_page_.empty() ? 0 : heading_page_[toc_headings_[block.toc_target]];
+                show_text(std::to_string(target_page), kMarginX + kContentWidth - 40, item.y, block.style.size,
+                          block.style.bold, 0, 40, true);
+            }
+        }
+    }
+};
+
+}  // namespace
+
+Result<std::string> render_pdf(const ReportDocument& document) { return Renderer(document).run(); }
+
+}  // namespace cyberachat::report

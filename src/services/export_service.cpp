@@ -1,0 +1,231 @@
+#include "services/export_service.hpp"
+
+#include <algorithm>
+
+#include "outputs/export/csv_writer.hpp"
+#include "outputs/export/zip_archive.hpp"
+#include "security/secrets.hpp"
+#include "services/answer_text.hpp"
+#include "web/views/answer_format.hpp"
+
+namespace cyberachat::services {
+namespace {
+
+using json = nlohmann::json;
+
+json event_json(const Event& event) {
+    return {{"id", event.id},         {"at", event.at},         {"actor", event.actor},   {"entity", event.entity},
+            {"entity_id", event.entity_id}, {"action", event.action}, {"field", event.field},
+            {"old_value", event.old_value}, {"new_value", event.new_value}};
+}
+
+Error invalid_archive(const std::string& fr, const std::string& en) {
+    return Error::make("invalid_archive", "Archive refusée : " + fr, "Archive refused: " + en);
+}
+
+// The member `key` of `object` when it is of the wanted type, else null (never throws).
+const json* member(const json& object, const char* key, json::value_t type) {
+    if (!object.is_object()) return nullptr;
+    auto it = object.find(key);
+    return it != object.end() && it->type() == type ? &*it : nullptr;
+}
+
+std::string text_field(const json& object, const char* key) {
+    auto it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
+Result<json> ExportService::acquisition_json(Id acquisition_id) {
+    auto acquisition = store_.acquisitions.find(acquisition_id);
+    if (!acquisition) return Error::make("not_found", "Achat introuvable.", "Purchase not found.");
+    json out = {{"format", kArchiveFormat}, {"format_version", kArchiveFormatVersion}};
+    out["acquisition"] = {{"id", acquisition->id},           {"title", acquisition->title},
+                          {"equipment", acquisition->equipment}, {"service", acquisition->service},
+                          {"reference", acquisition->reference}, {"deadline", acquisition->deadline},
+                          {"notes", acquisition->notes},     {"status", acquisition->status},
+                          {"created_at", acquisition->created_at}, {"updated_at", acquisition->updated_at}};
+    if (auto version = store_.questionnaires.find(acquisition->questionnaire_version_id))
+        out["questionnaire"] = {{"version_id", version->id}, {"id", version->questionnaire_id},
+                                {"version", version->version}, {"sha256", version->sha256}};
+    json events = json::array();
+    for (const auto& event : store_.events.list("acquisition", acquisition_id, 100000)) events.push_back(event_json(event));
+    json vendors = json::array();
+    for (const auto& response : store_.responses.list_for(acquisition_id)) {
+        json answers = json::array();
+        for (const auto& answer : store_.responses.answers(response.id))
+            answers.push_back({{"question_id", answer.question_id}, {"value", answer.value},
+                               {"comment", answer.comment},         {"revision", answer.revision},
+                               {"updated_at", answer.updated_at},   {"updated_by", answer.updated_by}});
+        json documents = json::array();
+        for (const auto& document : store_.documents.list_for(response.id))
+            documents.push_back({{"id", document.id},           {"question_id", document.question_id},
+                                 {"file_name", document.file_name}, {"content_type", document.content_type},
+                                 {"size", document.size},       {"sha256", document.sha256},
+                                 {"created_at", document.created_at}});
+        vendors.push_back({{"response_id", response.id},
+                           {"company", response.company},
+                           {"contact_name", response.contact_name},
+                           {"email", response.email},
+                           {"language", response.language},
+                           {"status", std::string(response_status_name(response.status))},
+                           {"submitted_at", response.submitted_at},
+                           {"invited_at", response.invited_at},
+                           {"created_at", response.created_at},
+                           {"updated_at", response.updated_at},
+                           {"answers", std::move(answers)},
+                           {"documents", std::move(documents)}});
+        for (const char* entity : {"response", "answer", "document"})
+            for (const auto& event : store_.events.list(entity, response.id, 100000)) events.push_back(event_json(event));
+    }
+    std::sort(events.begin(), events.end(), [](const json& a, const json& b) { return a["id"].get<Id>() < b["id"].get<Id>(); });
+    out["vendors"] = std::move(vendors);
+    out["events"] = std::move(events);
+    return out;
+}
+
+Result<std::string> ExportService::acquisition_csv(Id acquisition_id) {
+    auto acquisition = store_.acquisitions.find(acquisition_id);
+    if (!acquisition) return Error::make("not_found", "Achat introuvable.", "Purchase not found.");
+    const Language language = Language::fr;
+    std::vector<exports::CsvRow> rows;
+    rows.push_back({"Achat", "Fournisseur", "Statut", "Partie", "Section", "Identifiant de question", "Question",
+                    "Réponse", "Commentaire"});
+    for (const auto& response : store_.responses.list_for(acquisition_id)) {
+        TRY_ASSIGN(auto snapshot, responses_.load(response.id));
+        const std::string status = web::views::response_status_label(response, language);
+        for (const Question* question : snapshot.questionnaire->questions()) {
+            if (!snapshot.evaluation.is_visible(*question)) continue;
+            const Section& section = *snapshot.questionnaire->sections()[question->section_index];
+            const Part& part = snapshot.questionnaire->parts[question->part_index];
+            std::string answer, comment;
+            if (auto it = snapshot.answers.find(question->id); it != snapshot.answers.end()) {
+                answer = answer_text(*question, it->second.value, language);
+                comment = it->second.comment;
+            }
+            if (auto it = snapshot.documents.find(question->id); it != snapshot.documents.end())
+                for (const auto& document : it->second)
+                    answer += (answer.empty() ? "" : "\n") + document.file_name + " (SHA-256 " + document.sha256 + ")";
+            rows.push_back({acquisition->title, response.company, status, part.title.in(language), section.title.in(language),
+                            question->id, question->label.in(language), answer, comment});
+        }
+    }
+    return exports::csv_document(rows);
+}
+
+Result<std::string> ExportService::acquisition_archive(Id acquisition_id) {
+    TRY_ASSIGN(auto exported, acquisition_json(acquisition_id));
+    std::vector<exports::ZipEntry> entries;
+    entries.push_back({"export.json", exported.dump(2)});
+    auto acquisition = store_.acquisitions.find(acquisition_id);
+    if (auto version = store_.questionnaires.find(acquisition->questionnaire_version_id))
+        entries.push_back({"questionnaire.yaml", version->yaml});
+    for (const auto& response : store_.responses.list_for(acquisition_id))
+        for (const auto& document : store_.documents.list_for(response.id)) {
+            TRY_ASSIGN(auto bytes, store_.documents.read_bytes(document));
+            const std::string name = "documents/" + document.sha256;
+            bool present = false;
+            for (const auto& entry : entries) present = present || entry.name == name;
+            if (!present) entries.push_back({name, std::move(bytes)});
+        }
+    json files = json::object();
+    for (const auto& entry : entries) files[entry.name] = security::sha256_hex(entry.bytes);
+    entries.push_back({"manifest.json",
+                       json{{"format", kArchiveFormat}, {"format_version", kArchiveFormatVersion}, {"files", files}}.dump(2)});
+    return exports::write_zip(entries);
+}
+
+Result<Acquisition> ExportService::import_archive(const std::string& bytes, const std::string& actor) {
+    auto files = exports::read_zip(bytes);
+    if (!files) return invalid_archive(files.error().message, files.error().message_en);
+    auto manifest_it = files->find("manifest.json");
+    if (manifest_it == files->end())
+        return invalid_archive("pas de manifest.json : ce n'est pas une archive d'achat Cyberachat.",
+                               "no manifest.json: not a Cyberachat purchase archive.");
+    json manifest = json::parse(manifest_it->second, nullptr, false);
+    if (!manifest.is_object() || text_field(manifest, "format") != kArchiveFormat || !manifest.contains("files") ||
+        !manifest["files"].is_object())
+        return invalid_archive("le manifeste n'est pas celui d'une archive d'achat Cyberachat.",
+                               "the manifest is not a Cyberachat purchase archive's.");
+    const json* format_version = member(manifest, "format_version", json::value_t::number_unsigned);
+    if (!format_version || format_version->get<int>() > kArchiveFormatVersion)
+        return invalid_archive("archive d'une version de format inconnue (produite par une version plus récente de Cyberachat ?).",
+                               "archive of an unknown format version (made by a newer Cyberachat?).");
+    for (const auto& [name, sha] : manifest["files"].items()) {
+        auto file = files->find(name);
+        if (file == files->end()) return invalid_archive("fichier manquant : " + name + ".", "missing file: " + name + ".");
+        if (!sha.is_string() || security::sha256_hex(file->second) != sha.get<std::string>())
+            return invalid_archive("fichier corrompu (empreinte SHA-256 différente) : " + name + ".",
+                                   "corrupted file (SHA-256 differs): " + name + ".");
+    }
+    if (!manifest["files"].contains("export.json") || !manifest["files"].contains("questionnaire.yaml"))
+        return invalid_archive("export.json ou questionnaire.yaml absent du manifeste.",
+                               "export.json or questionnaire.yaml missing from the manifest.");
+    const json data = json::parse(files->at("export.json"), nullptr, false);
+    const json* acquisition_data = member(data, "acquisition", json::value_t::object);
+    const json* questionnaire = member(data, "questionnaire", json::value_t::object);
+    const json* vendors = member(data, "vendors", json::value_t::array);
+    if (text_field(data, "format") != kArchiveFormat || !acquisition_data || !questionnaire || !vendors)
+        return invalid_archive("export.json illisible.", "unreadable export.json.");
+    for (const auto& vendor : *vendors) {
+        const json* answers = member(vendor, "answers", json::value_t::array);
+        const json* documents = member(vendor, "documents", json::value_t::array);
+        if (!answers || !documents)
+            return invalid_archive("fournisseur illisible dans export.json.", "unreadable vendor in export.json.");
+        for (const auto& answer : *answers)
+            if (!answer.is_object() || text_field(answer, "question_id").empty())
+                return invalid_archive("réponse illisible dans export.json.", "unreadable answer in export.json.");
+        for (const auto& document : *documents)
+            if (!manifest["files"].contains("documents/" + text_field(document, "sha256")))
+                return invalid_archive("document absent de l'archive : " + text_field(document, "file_name") + ".",
+                                       "document missing from the archive: " + text_field(document, "file_name") + ".");
+    }
+
+    // The questionnaire version travels with the archive: stored here unless already.
+    auto version = store_.questionnaires.ensure(text_field(*questionnaire, "id"), text_field(*questionnaire, "version"),
+                                                files->at("questionnaire.yaml"));
+    if (!version) return version.error();
+    TRY_ASSIGN(auto parsed, questionnaires_.get(version->id));
+    (void)parsed;  // refuses a questionnaire this instance cannot read before anything else is written
+
+    const json& source = *acquisition_data;
+    Acquisition input;
+    input.title = text_field(source, "title");
+    input.equipment = text_field(source, "equipment");
+    input.service = text_field(source, "service");
+    input.reference = text_field(source, "reference");
+    input.deadline = text_field(source, "deadline");
+    input.notes = text_field(source, "notes");
+    input.status = text_field(source, "status");
+    input.questionnaire_version_id = version->id;
+    TRY_ASSIGN(auto acquisition, store_.acquisitions.create(input, actor));
+
+    for (const auto& vendor : *vendors) {
+        VendorResponse response;
+        response.acquisition_id = acquisition.id;
+        response.company = text_field(vendor, "company");
+        response.contact_name = text_field(vendor, "contact_name");
+        response.email = text_field(vendor, "email");
+        response.language = text_field(vendor, "language");
+        TRY_ASSIGN(auto created, store_.responses.create(response, actor));
+        for (const auto& answer : vendor.at("answers")) {
+            const json value = answer.contains("value") ? answer.at("value") : json();
+            auto saved = store_.responses.save_answer(created.id, text_field(answer, "question_id"), value,
+                                                      text_field(answer, "comment"), -1, actor);
+            if (!saved) return saved.error();
+        }
+        for (const auto& document : vendor.at("documents")) {
+            auto added = store_.documents.add(created.id, text_field(document, "question_id"), text_field(document, "file_name"),
+                                              files->at("documents/" + text_field(document, "sha256")), actor);
+            if (!added) return added.error();
+        }
+        if (text_field(vendor, "status") == "submitted") {
+            auto submitted = store_.responses.submit(created.id, actor);
+            if (!submitted) return submitted.error();
+        }
+    }
+    return acquisition;
+}
+
+}  // namespace cyberachat::services

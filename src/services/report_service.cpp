@@ -1,0 +1,187 @@
+#include "services/report_service.hpp"
+
+#include <ctime>
+
+#include "core/answer.hpp"
+#include "outputs/flowchart/response_flowchart.hpp"
+#include "services/answer_text.hpp"
+#include "web/views/answer_format.hpp"
+
+namespace cyberachat::services {
+namespace {
+
+using report::Audience;
+using report::ReportDocument;
+
+const char* tr(Language language, const char* fr, const char* en) { return language == Language::en ? en : fr; }
+
+std::string now_iso() {
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buffer;
+}
+
+std::vector<std::pair<std::string, std::string>> acquisition_facts(const Acquisition& acquisition, Language language) {
+    return {{tr(language, "Équipement", "Equipment"), acquisition.equipment},
+            {tr(language, "Service", "Department"), acquisition.service},
+            {tr(language, "Référence du marché", "Procurement reference"), acquisition.reference},
+            {tr(language, "Date limite", "Deadline"), web::views::format_date(acquisition.deadline, language)}};
+}
+
+// What the blank questionnaire shows under a question: the kind of answer expected.
+std::string expected_answer(const Question& question, Language language) {
+    switch (question.kind) {
+        case QuestionKind::yes_no: return tr(language, "☐ Oui   ☐ Non", "☐ Yes   ☐ No");
+        case QuestionKind::single_choice:
+        case QuestionKind::multiple_choice: {
+            std::string out;
+            for (const auto& choice : question.choices) out += (out.empty() ? "☐ " : "   ☐ ") + choice.label.in(language);
+            return out;
+        }
+        case QuestionKind::table:
+        case QuestionKind::contact: {
+            std::string out;
+            for (const auto& field : question.fields) out += (out.empty() ? "" : " | ") + field.label.in(language);
+            return out;
+        }
+        case QuestionKind::document: return tr(language, "Document à joindre", "Document to attach");
+        default: return question.unit.empty() ? std::string() : std::string(tr(language, "Unité : ", "Unit: ")) + question.unit;
+    }
+}
+
+}  // namespace
+
+std::string file_slug(std::string_view text) {
+    // Latin-1 letters (UTF-8 C3 80–BF) without their accents; other non-ASCII bytes are separators.
+    static constexpr std::string_view kLatin1 = "AAAAAAACEEEEIIIIDNOOOOO-OUUUUYTsaaaaaaaceeeeiiiidnooooo-ouuuuyty";
+    std::string out;
+    for (size_t i = 0; i < text.size() && out.size() < 60; ++i) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c == 0xC3 && i + 1 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80)
+            c = static_cast<unsigned char>(kLatin1[static_cast<unsigned char>(text[++i]) - 0x80]);
+        if (std::isalnum(c)) out.push_back(static_cast<char>(std::tolower(c)));
+        else if (!out.empty() && out.back() != '-') out.push_back('-');
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out.empty() ? "achat" : out;
+}
+
+Result<report::ReportDocument> ReportService::questionnaire_report(const std::shared_ptr<const Questionnaire>& questionnaire,
+                                                                   Language language) {
+    ReportDocument document;
+    document.kind = report::ReportKind::questionnaire;
+    document.language = language;
+    document.title = questionnaire->title.in(language);
+    document.subtitle = std::string(tr(language, "Questionnaire vierge — version ", "Blank questionnaire — version ")) +
+                        questionnaire->version;
+    document.generated_at = web::views::format_datetime(now_iso(), language);
+    for (const auto& part : questionnaire->parts) {
+        report::PartBlock block;
+        block.title = part.title.in(language);
+        if (auto chart = flowcharts_.part(questionnaire, part.index, language))
+            block.flowchart_svg = flowchart::render_plain_svg(**chart, flowchart::ChartLinks{}, true);
+        for (const auto& section : part.sections) {
+            report::SectionBlock section_block{section.title.in(language), section.note.in(language), {}};
+            for (const auto& question : section.questions)
+                section_block.answers.push_back(report::AnswerLine{question.id, question.label.in(language),
+                                                                   expected_answer(question, language), {}, {}});
+            block.sections.push_back(std::move(section_block));
+        }
+        document.questionnaire_parts.push_back(std::move(block));
+    }
+    return document;
+}
+
+Result<report::VendorBlock> ReportService::vendor_block(const ResponseSnapshot& snapshot, Language language) {
+    const Questionnaire& questionnaire = *snapshot.questionnaire;
+    report::VendorBlock vendor;
+    vendor.company = snapshot.response.company;
+    vendor.facts = {{tr(language, "Contact", "Contact"), snapshot.response.contact_name},
+                    {tr(language, "Courriel", "Email"), snapshot.response.email},
+                    {tr(language, "Statut", "Status"), web::views::response_status_label(snapshot.response, language)},
+                    {tr(language, "Avancement", "Progress"), std::to_string(snapshot.evaluation.overall.percent()) + " %"}};
+    const flowchart::ResponseState state{snapshot.evaluation, snapshot.answer_set, {}};
+    for (const auto& part : questionnaire.parts) {
+        report::PartBlock block;
+        block.title = part.title.in(language);
+        if (auto chart = flowcharts_.part(snapshot.questionnaire, part.index, language)) {
+            block.flowchart_svg = flowchart::render_response_svg(**chart, state, flowchart::ChartLinks{}, true);
+            for (const auto& item : flowchart::render_response_view(**chart, state, flowchart::ChartLinks{}).items)
+                block.path.push_back(item.status.empty() ? item.label : item.label + " — " + item.status);
+        }
+        for (const auto& section : part.sections) {
+            if (!snapshot.evaluation.is_visible(section)) continue;
+            report::SectionBlock section_block{section.title.in(language), {}, {}};
+            for (const auto& question : section.questions) {
+                if (!snapshot.evaluation.is_visible(question)) continue;
+                report::AnswerLine line{question.id, question.label.in(language), {}, {}, {}};
+                auto answer = snapshot.answers.find(question.id);
+                if (answer != snapshot.answers.end()) {
+                    line.answer = answer_text(question, answer->second.value, language);
+                    line.comment = answer->second.comment;
+                }
+                if (auto documents = snapshot.documents.find(question.id); documents != snapshot.documents.end())
+                    for (const auto& stored : documents->second)
+                        line.documents.push_back(report::DocumentLine{stored.file_name,
+                                                                      web::views::format_size(stored.size, language),
+                                                                      stored.sha256});
+                if (line.answer.empty() && line.documents.empty())
+                    line.answer = tr(language, "Non renseigné", "Not answered");
+                section_block.answers.push_back(std::move(line));
+            }
+            block.sections.push_back(std::move(section_block));
+        }
+        vendor.parts.push_back(std::move(block));
+    }
+    return vendor;
+}
+
+Result<report::ReportDocument> ReportService::response_report(Id response_id, Language language, Audience audience,
+                                                              const report::Evaluation& evaluation) {
+    TRY_ASSIGN(auto snapshot, responses_.load(response_id));
+    ReportDocument document;
+    document.kind = report::ReportKind::response;
+    document.audience = audience;
+    document.language = language;
+    document.title = snapshot.acquisition.title;
+    document.subtitle = std::string(tr(language, "Réponse de ", "Response of ")) + snapshot.response.company;
+    document.facts = acquisition_facts(snapshot.acquisition, language);
+    document.generated_at = web::views::format_datetime(now_iso(), language);
+    TRY_ASSIGN(auto vendor, vendor_block(snapshot, language));
+    if (audience == Audience::hospital) vendor.evaluation = evaluation;
+    document.vendors.push_back(std::move(vendor));
+    return document;
+}
+
+Result<report::ReportDocument> ReportService::acquisition_report(Id acquisition_id, Language language,
+                                                                 const Evaluations& evaluations) {
+    auto acquisition = store_.acquisitions.find(acquisition_id);
+    if (!acquisition) return Error::make("not_found", "Achat introuvable.", "Purchase not found.");
+    ReportDocument document;
+    document.kind = report::ReportKind::acquisition;
+    document.language = language;
+    document.title = acquisition->title;
+    document.subtitle = tr(language, "Rapport d'achat — synthèse des réponses", "Purchase report — summary of the responses");
+    document.facts = acquisition_facts(*acquisition, language);
+    document.generated_at = web::views::format_datetime(now_iso(), language);
+    for (const auto& response : store_.responses.list_for(acquisition_id)) {
+        TRY_ASSIGN(auto snapshot, responses_.load(response.id));
+        TRY_ASSIGN(auto vendor, vendor_block(snapshot, language));
+        if (auto it = evaluations.find(response.id); it != evaluations.end()) vendor.evaluation = it->second;
+        report::ComparisonRow row;
+        row.company = vendor.company;
+        row.status = web::views::response_status_label(response, language);
+        row.progress = std::to_string(snapshot.evaluation.overall.percent()) + " %";
+        row.score = vendor.evaluation.score;
+        row.score_ratio = vendor.evaluation.score_ratio;
+        row.vigilance_count = vendor.evaluation.vigilance.size();
+        document.comparison.push_back(std::move(row));
+        document.vendors.push_back(std::move(vendor));
+    }
+    return document;
+}
+
+}  // namespace cyberachat::services

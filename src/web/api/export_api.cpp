@@ -1,0 +1,103 @@
+// Reports (PDF) and exports (CSV, JSON, zip archive). The blank questionnaire is public; a purchase's
+// and a response's are for the hospital (API token or session); the vendor gets the PDF of its own
+// answers only (its token or session), without score or reviewer content. ?lang=en for English.
+#include <functional>
+#include <vector>
+
+#include "definition/builtin_questionnaire.hpp"
+#include "outputs/pdf/pdf_renderer.hpp"
+#include "web/api/api_auth.hpp"
+#include "web/http_io.hpp"
+#include "web/request_auth.hpp"
+#include "web/routes/routes.hpp"
+
+namespace cyberachat::web {
+namespace {
+
+void send_file(httplib::Response& res, std::string bytes, const std::string& content_type, const std::string& file_name) {
+    res.status = 200;
+    res.set_header("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(std::move(bytes), content_type);
+}
+
+void send_pdf(httplib::Response& res, const Result<report::ReportDocument>& document, const std::string& file_name,
+              Language language) {
+    if (!document) return send_json_error(res, document.error(), language);
+    auto pdf = report::render_pdf(*document);
+    if (!pdf) return send_json_error(res, pdf.error(), language);
+    send_file(res, std::move(pdf.value()), "application/pdf", file_name);
+}
+
+Language requested_language(const httplib::Request& req) { return parse_language(req.get_param_value("lang")); }
+
+std::string acquisition_file(WebApp& app, Id id, const std::string& prefix, const std::string& extension) {
+    auto acquisition = app.store->acquisitions.find(id);
+    return prefix + "-" + services::file_slug(acquisition ? acquisition->title : "") + "." + extension;
+}
+
+}  // namespace
+
+void register_export_api(httplib::Server& server, WebApp& app) {
+    server.Get("/api/v1/questionnaire.pdf", [&app](const httplib::Request& req, httplib::Response& res) {
+        const Language language = requested_language(req);
+        send_pdf(res, app.reports.questionnaire_report(builtin_afib(), language),
+                 "questionnaire-afib.pdf", language);
+    });
+
+    server.Get(R"(/api/v1/responses/(\d+)/report\.pdf)", [&app](const httplib::Request& req, httplib::Response& res) {
+        if (!require_hospital(app, req, res)) return;
+        const Id id = path_id(req).value_or(0);
+        auto response = app.store->responses.find(id);
+        if (!response) return send_json_error(res, 404, "not_found", "Réponse introuvable.");
+        const Language language = requested_language(req);
+        send_pdf(res, app.reports.response_report(id, language, report::Audience::hospital),
+                 "rapport-" + services::file_slug(response->company) + ".pdf", language);
+    });
+
+    server.Get("/api/v1/vendor/report.pdf", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto caller = require_vendor(app, req, res, /*mutating=*/false);
+        if (!caller) return;
+        const Language language = vendor_language(req, *caller);
+        send_pdf(res, app.reports.response_report(caller->response.id, language, report::Audience::vendor),
+                 (language == Language::en ? "my-answers-" : "mes-reponses-") + services::file_slug(caller->response.company) + ".pdf",
+                 language);
+    });
+
+    server.Get(R"(/api/v1/acquisitions/(\d+)/report\.pdf)", [&app](const httplib::Request& req, httplib::Response& res) {
+        if (!require_hospital(app, req, res)) return;
+        const Id id = path_id(req).value_or(0);
+        const Language language = requested_language(req);
+        send_pdf(res, app.reports.acquisition_report(id, language), acquisition_file(app, id, "rapport", "pdf"), language);
+    });
+
+    // The purchase's exports: file, content type, what makes the bytes.
+    struct ExportRoute {
+        const char* pattern;
+        const char* prefix;
+        const char* extension;
+        const char* content_type;
+        std::function<Result<std::string>(Id)> make;
+    };
+    const std::vector<ExportRoute> routes = {
+        {R"(/api/v1/acquisitions/(\d+)/export\.csv)", "export", "csv", "text/csv; charset=utf-8",
+         [&app](Id id) { return app.exports.acquisition_csv(id); }},
+        {R"(/api/v1/acquisitions/(\d+)/export\.json)", "export", "json", "application/json; charset=utf-8",
+         [&app](Id id) -> Result<std::string> {
+             TRY_ASSIGN(auto exported, app.exports.acquisition_json(id));
+             return exported.dump(2);
+         }},
+        {R"(/api/v1/acquisitions/(\d+)/archive\.zip)", "archive", "zip", "application/zip",
+         [&app](Id id) { return app.exports.acquisition_archive(id); }},
+    };
+    for (const auto& route : routes)
+        server.Get(route.pattern, [&app, route](const httplib::Request& req, httplib::Response& res) {
+            if (!require_hospital(app, req, res)) return;
+            const Id id = path_id(req).value_or(0);
+            auto bytes = route.make(id);
+            if (!bytes) return send_json_error(res, bytes.error());
+            send_file(res, std::move(bytes.value()), route.content_type, acquisition_file(app, id, route.prefix, route.extension));
+        });
+}
+
+}  // namespace cyberachat::web

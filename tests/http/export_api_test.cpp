@@ -1,0 +1,210 @@
+// Reports and exports over HTTP: every endpoint, statuses, content types, file names, access rules
+// (API token, vendor refused on the hospital's exports, the vendor's own PDF), PDF texts, CSV, JSON.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+#include "../outputs/pdf/pdf_text.hpp"
+#include "server_process.hpp"
+
+using namespace cyberachat::testing;
+using json = nlohmann::json;
+
+namespace {
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+class ExportHttp : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        server = new ServerProcess();
+        acquisition = create_acquisition(*server, "Échographes 2027");
+        medica = invite_vendor(*server, acquisition, "Médica Santé SA");
+        other = invite_vendor(*server, acquisition, "Biotech Ltd");
+        auto put = [](const Invitation& vendor, const std::string& id, const json& body) {
+            auto result = server->api(vendor.token).Put("/api/v1/vendor/answers/" + id, body.dump(), "application/json");
+            ASSERT_TRUE(result);
+            ASSERT_EQ(result->status, 200) << result->body;
+        };
+        put(medica, "dispositif.marque", {{"value", "Sécurité Médicale"}, {"comment", "=HYPERLINK(\"http://x\")"}});
+        put(medica, "dispositif.designation", {{"value", "Échographe \"cardio\"; modèle 3"}});
+        put(medica, "dispositif.classe_ce_93_42", {{"value", "iia"}});
+        put(other, "dispositif.marque", {{"value", "Réponse de l'autre fournisseur"}});
+        httplib::MultipartFormDataItems items = {{"file", minimal_pdf(), "Certificat CE.pdf", "application/pdf"}};
+        auto uploaded = server->api(medica.token).Post("/api/v1/vendor/documents/dispositif.certificat_ce_93_42", items);
+        ASSERT_TRUE(uploaded);
+        ASSERT_EQ(uploaded->status, 201) << uploaded->body;
+        document_sha = parse_json(uploaded)["sha256"].get<std::string>();
+    }
+    static void TearDownTestSuite() { delete server; }
+    static std::string path(const std::string& file) { return "/api/v1/acquisitions/" + std::to_string(acquisition) + "/" + file; }
+    static httplib::Result hospital_get(const std::string& url) { return server->api(server->api_token()).Get(url); }
+
+    static ServerProcess* server;
+    static long long acquisition;
+    static Invitation medica, other;
+    static std::string document_sha;
+};
+ServerProcess* ExportHttp::server = nullptr;
+long long ExportHttp::acquisition = 0;
+Invitation ExportHttp::medica, ExportHttp::other;
+std::string ExportHttp::document_sha;
+
+TEST_F(ExportHttp, PurchaseReportPdf) {
+    auto result = hospital_get(path("report.pdf"));
+    ASSERT_TRUE(result);
+    ASSERT_EQ(result->status, 200) << result->body;
+    EXPECT_EQ(result->get_header_value("Content-Type"), "application/pdf");
+    EXPECT_EQ(result->get_header_value("Content-Disposition"), "attachment; filename=\"rapport-echographes-2027.pdf\"");
+    const std::string text = pdf_text(result->body);
+    for (const char* expected : {"Échographes 2027", "Médica Santé SA", "Biotech Ltd", "Sécurité Médicale", "Table des matières",
+                                 "Synthèse comparative", "Page 1 / "})
+        EXPECT_TRUE(contains(text, expected)) << expected;
+    EXPECT_TRUE(contains(text, document_sha));
+}
+
+TEST_F(ExportHttp, ResponseReportPdfInEnglishToo) {
+    const std::string url = "/api/v1/responses/" + std::to_string(medica.response_id) + "/report.pdf";
+    auto fr = hospital_get(url);
+    ASSERT_TRUE(fr);
+    ASSERT_EQ(fr->status, 200) << fr->body;
+    EXPECT_EQ(fr->get_header_value("Content-Disposition"), "attachment; filename=\"rapport-medica-sante-sa.pdf\"");
+    const std::string text = pdf_text(fr->body);
+    EXPECT_TRUE(contains(text, "Sécurité Médicale"));
+    EXPECT_TRUE(contains(text, "Certificat CE.pdf"));
+    EXPECT_TRUE(contains(text, "Parcours du logigramme"));
+    EXPECT_FALSE(contains(text, "Biotech Ltd"));
+    auto en = hospital_get(url + "?lang=en");
+    ASSERT_TRUE(en);
+    EXPECT_TRUE(contains(pdf_text(en->body), "Contents"));
+    EXPECT_EQ(hospital_get("/api/v1/responses/999999/report.pdf")->status, 404);
+}
+
+TEST_F(ExportHttp, TheVendorGetsOnlyItsOwnAnswers) {
+    auto result = server->api(medica.token).Get("/api/v1/vendor/report.pdf");
+    ASSERT_TRUE(result);
+    ASSERT_EQ(result->status, 200) << result->body;
+    EXPECT_EQ(result->get_header_value("Content-Type"), "application/pdf");
+    // In the invitation's language (English here), or the one asked for.
+    EXPECT_EQ(result->get_header_value("Content-Disposition"), "attachment; filename=\"my-answers-medica-sante-sa.pdf\"");
+    EXPECT_TRUE(contains(pdf_text(result->body), "Contents"));
+    auto french = server->api(medica.token).Get("/api/v1/vendor/report.pdf?lang=fr");
+    ASSERT_TRUE(french);
+    EXPECT_EQ(french->get_header_value("Content-Disposition"), "attachment; filename=\"mes-reponses-medica-sante-sa.pdf\"");
+    const std::string text = pdf_text(french->body);
+    EXPECT_TRUE(contains(text, "Sécurité Médicale"));
+    EXPECT_TRUE(contains(text, "Table des matières"));
+    EXPECT_FALSE(contains(text, "Biotech Ltd"));
+    EXPECT_FALSE(contains(text, "Réponse de l'autre fournisseur"));
+    EXPECT_FALSE(contains(text, "Évaluation"));
+    EXPECT_EQ(server->client().Get("/api/v1/vendor/report.pdf")->status, 401);
+    EXPECT_EQ(server->api("jeton-inconnu").Get("/api/v1/vendor/report.pdf")->status, 401);
+}
+
+TEST_F(ExportHttp, BlankQuestionnairePdfIsPublic) {
+    auto fr = server->client().Get("/api/v1/questionnaire.pdf");
+    ASSERT_TRUE(fr);
+    ASSERT_EQ(fr->status, 200) << fr->body;
+    EXPECT_EQ(fr->get_header_value("Content-Disposition"), "attachment; filename=\"questionnaire-afib.pdf\"");
+    const std::string text = pdf_text(fr->body);
+    EXPECT_TRUE(contains(text, "Table des matières"));
+    EXPECT_TRUE(contains(text, "Marque"));
+    EXPECT_TRUE(contains(text, "Page 1 / "));
+    auto en = server->client().Get("/api/v1/questionnaire.pdf?lang=en");
+    ASSERT_TRUE(en);
+    const std::string english = pdf_text(en->body);
+    EXPECT_TRUE(contains(english, "Contents"));
+    EXPECT_TRUE(contains(english, "Brand"));
+}
+
+TEST_F(ExportHttp, CsvForFrenchExcel) {
+    auto result = hospital_get(path("export.csv"));
+    ASSERT_TRUE(result);
+    ASSERT_EQ(result->status, 200) << result->body;
+    EXPECT_EQ(result->get_header_value("Content-Type"), "text/csv; charset=utf-8");
+    EXPECT_EQ(result->get_header_value("Content-Disposition"), "attachment; filename=\"export-echographes-2027.csv\"");
+    const std::string& csv = result->body;
+    EXPECT_EQ(csv.rfind("\xEF\xBB\xBF" "Achat;Fournisseur;Statut;Partie;Section;Identifiant de question;Question;Réponse;Commentaire\r\n", 0), 0u);
+    EXPECT_TRUE(contains(csv, "Échographes 2027;Médica Santé SA;Brouillon;"));
+    EXPECT_TRUE(contains(csv, ";dispositif.marque;Marque;Sécurité Médicale;\"'=HYPERLINK(\"\"http://x\"\")\"\r\n"));
+    EXPECT_TRUE(contains(csv, "\"Échographe \"\"cardio\"\"; modèle 3\""));
+    EXPECT_TRUE(contains(csv, "Certificat CE.pdf (SHA-256 " + document_sha + ")"));
+    EXPECT_TRUE(contains(csv, "Biotech Ltd"));
+}
+
+TEST_F(ExportHttp, JsonExportWithoutSecrets) {
+    auto result = hospital_get(path("export.json"));
+    ASSERT_TRUE(result);
+    ASSERT_EQ(result->status, 200) << result->body;
+    EXPECT_EQ(result->get_header_value("Content-Type"), "application/json; charset=utf-8");
+    EXPECT_EQ(result->get_header_value("Content-Disposition"), "attachment; filename=\"export-echographes-2027.json\"");
+    auto exported = json::parse(result->body);
+    EXPECT_EQ(exported["acquisition"]["title"], "Échographes 2027");
+    EXPECT_EQ(exported["questionnaire"]["id"], "afib");
+    ASSERT_EQ(exported["vendors"].size(), 2u);
+    EXPECT_EQ(exported["vendors"][0]["company"], "Médica Santé SA");
+    EXPECT_EQ(exported["vendors"][0]["documents"][0]["sha256"], document_sha);
+    EXPECT_FALSE(exported["events"].empty());
+    for (const auto& token : {medica.token, other.token}) EXPECT_FALSE(contains(result->body, token));
+    EXPECT_FALSE(contains(result->body, "token_hash"));
+}
+
+TEST_F(ExportHttp, HospitalExportsRefuseVendorsAndStrangers) {
+    for (const char* file : {"report.pdf", "export.csv", "export.json", "archive.zip"}) {
+        EXPECT_EQ(server->client().Get(path(file))->status, 401) << file;
+        EXPECT_EQ(server->api(medica.token).Get(path(file))->status, 401) << file;
+        EXPECT_EQ(hospital_get("/api/v1/acquisitions/999999/" + std::string(file))->status, 404) << file;
+    }
+    const std::string response = "/api/v1/responses/" + std::to_string(medica.response_id) + "/report.pdf";
+    EXPECT_EQ(server->client().Get(response)->status, 401);
+    EXPECT_EQ(server->api(medica.token).Get(response)->status, 401);
+}
+
+TEST_F(ExportHttp, PagesOfferTheReportsAndExports) {
+    // The vendor's pages need its session, opened by the secret link.
+    auto link = server->client().Get(medica.url.substr(medica.url.find("/invitation/")));
+    ASSERT_TRUE(link);
+    const std::string vendor_cookie = "cyb_vendor=" + set_cookie(link, "cyb_vendor");
+    ASSERT_GT(vendor_cookie.size(), 11u);
+    auto page = server->client().Get("/vendor/review", {{"Cookie", vendor_cookie}});
+    ASSERT_TRUE(page);
+    EXPECT_TRUE(contains(page->body, "href=\"/api/v1/vendor/report.pdf\""));
+    auto pdf = server->client().Get("/api/v1/vendor/report.pdf", {{"Cookie", vendor_cookie}});
+    ASSERT_TRUE(pdf);
+    EXPECT_EQ(pdf->status, 200);
+    EXPECT_EQ(server->client().Get(path("export.json"), {{"Cookie", vendor_cookie}})->status, 401);
+
+    // The hospital's session (the pages' buttons) is enough for its exports.
+    const std::string hospital_cookie = hospital_session(*server);
+    ASSERT_FALSE(hospital_cookie.empty());
+    auto purchase_page = server->client().Get("/acquisitions/" + std::to_string(acquisition), {{"Cookie", hospital_cookie}});
+    ASSERT_TRUE(purchase_page);
+    EXPECT_TRUE(contains(purchase_page->body, "href=\"" + path("archive.zip") + "\""));
+    for (const char* file : {"report.pdf", "export.csv", "export.json", "archive.zip"})
+        EXPECT_EQ(server->client().Get(path(file), {{"Cookie", hospital_cookie}})->status, 200) << file;
+    EXPECT_EQ(server->client()
+                  .Get("/api/v1/responses/" + std::to_string(medica.response_id) + "/report.pdf", {{"Cookie", hospital_cookie}})
+                  ->status,
+              200);
+}
+
+TEST_F(ExportHttp, ConcurrentPdfRendersAreSafe) {
+    // Each worker thread draws with its own pango context and fonts: renders at the same time all succeed.
+    std::vector<std::thread> threads;
+    std::atomic<int> good{0};
+    for (int i = 0; i < 6; ++i)
+        threads.emplace_back([&good, i] {
+            auto result = i % 2 ? server->client().Get("/api/v1/questionnaire.pdf?lang=en")
+                                : server->api(server->api_token()).Get(path("report.pdf"));
+            if (result && result->status == 200 && result->body.rfind("%PDF-", 0) == 0 &&
+                result->body.find("%%EOF") != std::string::npos)
+                ++good;
+        });
+    for (auto& thread : threads) thread.join();
+    EXPECT_EQ(good.load(), 6);
+    EXPECT_EQ(server->client().Get("/healthz")->status, 200);
+}

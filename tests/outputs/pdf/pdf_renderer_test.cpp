@@ -1,0 +1,160 @@
+// The PDF renderer on hand-made report models: texts found by pdftotext (accents included), page
+// numbers, table of contents, header, embedded fonts, and the vendor audience without evaluation.
+#include "outputs/pdf/pdf_renderer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "pdf_text.hpp"
+
+using namespace cyberachat;
+using namespace cyberachat::report;
+using cyberachat::testing::pdf_text;
+using cyberachat::testing::pdf_tool_output;
+
+namespace {
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+VendorBlock vendor(const std::string& company, size_t sections) {
+    VendorBlock block;
+    block.company = company;
+    block.facts = {{"Contact", "Jeanne Dupré"}, {"Statut", "Brouillon"}};
+    PartBlock part;
+    part.title = "Partie 1 — Dispositif";
+    part.path = {"Sécurité du poste — ✓ complet", "Antivirus — sans objet"};
+    for (size_t s = 0; s < sections; ++s) {
+        SectionBlock section{"Section " + std::to_string(s + 1) + " : Sécurité", {}, {}};
+        for (int q = 0; q < 12; ++q)
+            section.answers.push_back(AnswerLine{"q" + std::to_string(q), "Question n° " + std::to_string(q) + " sur la sécurité ?",
+                                                 "Réponse détaillée : chiffrement AES-256, mises à jour trimestrielles, " + company,
+                                                 q % 3 == 0 ? "Commentaire du fournisseur" : "", {}});
+        part.sections.push_back(std::move(section));
+    }
+    part.sections.front().answers.front().documents.push_back(
+        DocumentLine{"Certificat CE.pdf", "1,5 Ko", std::string(64, 'a')});
+    block.parts.push_back(std::move(part));
+    return block;
+}
+
+Evaluation secret_evaluation() {
+    Evaluation evaluation;
+    evaluation.score = "72 / 100";
+    evaluation.score_ratio = 0.72;
+    evaluation.vigilance = {"Point de vigilance confidentiel"};
+    evaluation.comments = {ReviewerComment{"RSSI", "29/11/2026", "Antivirus", "Commentaire de relecture interne"}};
+    evaluation.opinions = {Opinion{"Marie Curie", "DSI", "Favorable avec réserves", "Avis interne détaillé", ""}};
+    return evaluation;
+}
+
+ReportDocument purchase(Audience audience) {
+    ReportDocument document;
+    document.kind = ReportKind::acquisition;
+    document.audience = audience;
+    document.title = "Échographes cardiologie 2027";
+    document.subtitle = "Rapport d'achat";
+    document.facts = {{"Service", "Cardiologie"}};
+    for (const char* company : {"Médica Santé SA", "Biotech Électronique"}) {
+        document.vendors.push_back(vendor(company, 3));
+        document.vendors.back().evaluation = secret_evaluation();
+        document.comparison.push_back(ComparisonRow{company, "Soumis", "100 %", "72 / 100", 0.72, 1});
+    }
+    return document;
+}
+
+}  // namespace
+
+TEST(PdfRenderer, TextsAccentsPageNumbersAndTableOfContents) {
+    auto pdf = render_pdf(purchase(Audience::hospital));
+    ASSERT_TRUE(pdf) << pdf.error().message;
+    EXPECT_EQ(pdf->rfind("%PDF-", 0), 0u);
+    const std::string text = pdf_text(*pdf);
+    EXPECT_TRUE(contains(text, "Médica Santé SA")) << text.substr(0, 2000);
+    EXPECT_TRUE(contains(text, "Biotech Électronique"));
+    EXPECT_TRUE(contains(text, "Sécurité"));
+    EXPECT_TRUE(contains(text, "Table des matières"));
+    EXPECT_TRUE(contains(text, std::string(64, 'a')));  // documents with their full SHA-256
+    // "Page N / M" on every page, M the same everywhere and equal to the number of pages.
+    std::smatch match;
+    ASSERT_TRUE(std::regex_search(text, match, std::regex(R"(Page 1 / (\d+))")));
+    const int total = std::stoi(match[1].str());
+    EXPECT_GE(total, 4);
+    EXPECT_TRUE(contains(text, "Page " + std::to_string(total) + " / " + std::to_string(total)));
+    EXPECT_FALSE(contains(text, "Page " + std::to_string(total + 1) + " / "));
+    // The table of contents gives each vendor's page: that page's header names the vendor.
+    std::smatch entry;
+    ASSERT_TRUE(std::regex_search(text, entry, std::regex(R"(Biotech Électronique[ ]+(\d+)\n)")));
+    const int vendor_page = std::stoi(entry[1].str());
+    std::vector<std::string> pages;
+    size_t start = 0;
+    for (size_t ff; (ff = text.find('\f', start)) != std::string::npos; start = ff + 1) pages.push_back(text.substr(start, ff - start));
+    ASSERT_EQ(static_cast<int>(pages.size()), total);
+    const std::string& page = pages[static_cast<size_t>(vendor_page - 1)];
+    EXPECT_TRUE(contains(page, "Échographes cardiologie 2027")) << page;
+    EXPECT_TRUE(contains(page, "Biotech Électronique"));
+    EXPECT_TRUE(contains(page, "Page " + std::to_string(vendor_page) + " / " + std::to_string(total)));
+    // The hospital's report carries the evaluation.
+    EXPECT_TRUE(contains(text, "Point de vigilance confidentiel"));
+    EXPECT_TRUE(contains(text, "Commentaire de relecture interne"));
+    EXPECT_TRUE(contains(text, "Favorable avec réserves"));
+    EXPECT_TRUE(contains(text, "72 / 100"));
+}
+
+TEST(PdfRenderer, FontsAreEmbedded) {
+    auto pdf = render_pdf(purchase(Audience::hospital));
+    ASSERT_TRUE(pdf);
+    const std::string fonts = pdf_tool_output(*pdf, "pdffonts");
+    EXPECT_TRUE(contains(fonts, "DejaVuSans")) << fonts;
+    // Every font line says "yes" in the emb column: no line with " no " before the sub column.
+    std::istringstream lines(fonts);
+    std::string line;
+    int font_lines = 0;
+    while (std::getline(lines, line)) {
+        if (!contains(line, "DejaVu")) continue;
+        ++font_lines;
+        EXPECT_TRUE(std::regex_search(line, std::regex(R"(\s+yes\s+yes\s+)"))) << line;
+    }
+    EXPECT_GT(font_lines, 0);
+}
+
+TEST(PdfRenderer, TheVendorsReportNeverShowsTheEvaluation) {
+    ReportDocument document = purchase(Audience::vendor);
+    document.kind = ReportKind::response;
+    document.vendors.resize(1);
+    document.comparison.clear();
+    auto pdf = render_pdf(document);
+    ASSERT_TRUE(pdf);
+    const std::string text = pdf_text(*pdf);
+    EXPECT_TRUE(contains(text, "Médica Santé SA"));
+    EXPECT_TRUE(contains(text, "Réponse détaillée"));
+    for (const char* secret : {"Point de vigilance confidentiel", "Commentaire de relecture interne", "Favorable avec réserves",
+                               "Avis interne", "72 / 100", "Évaluation", "Score"})
+        EXPECT_FALSE(contains(text, secret)) << secret;
+    // The same model for the hospital shows them: the flag is what hides them.
+    document.audience = Audience::hospital;
+    EXPECT_TRUE(contains(pdf_text(*render_pdf(document)), "Point de vigilance confidentiel"));
+}
+
+TEST(PdfRenderer, FlowchartsAreDrawnFromSvgAndLongTextsSplitAcrossPages) {
+    ReportDocument document;
+    document.kind = ReportKind::response;
+    document.title = "Achat";
+    VendorBlock block = vendor("Fournisseur Unique", 1);
+    block.parts.front().flowchart_svg =
+        R"(<?xml version="1.0" encoding="UTF-8"?><svg xmlns="http://www.w3.org/2000/svg" width="300" height="120">)"
+        R"(<rect x="10" y="10" width="200" height="60" fill="#eef" stroke="#000"/>)"
+        R"(<text x="20" y="45" font-family="DejaVu Sans" font-size="12">Boîte du logigramme</text></svg>)";
+    std::string long_answer;
+    for (int i = 0; i < 4000; ++i) long_answer += "Mot" + std::to_string(i) + " ";
+    block.parts.front().sections.front().answers.front().answer = long_answer;
+    document.vendors.push_back(std::move(block));
+    auto pdf = render_pdf(document);
+    ASSERT_TRUE(pdf);
+    const std::string text = pdf_text(*pdf);
+    EXPECT_TRUE(contains(text, "Boîte du logigramme"));
+    EXPECT_TRUE(contains(text, "Mot0 "));
+    EXPECT_TRUE(contains(text, "Mot3999"));
+    EXPECT_TRUE(contains(text, "Page 3 / "));  // one answer longer than a page goes on over the next ones
+    EXPECT_TRUE(contains(text, "Sécurité du poste — ✓ complet"));
+}
