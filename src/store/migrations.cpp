@@ -136,6 +136,31 @@ const std::vector<Migration>& sqlite_migrations() {
              R"sql(CREATE TRIGGER events_no_delete BEFORE DELETE ON events
                  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END)sql",
          }},
+        {3,
+         "evaluation: scoring grids copied into purchases, per-purchase weights",
+         {
+             R"sql(CREATE TABLE scoring_grids (
+                 id INTEGER PRIMARY KEY,
+                 grid_id TEXT NOT NULL,
+                 version TEXT NOT NULL,
+                 sha256 TEXT NOT NULL UNIQUE,
+                 yaml TEXT NOT NULL,
+                 created_at TEXT NOT NULL
+             ))sql",
+             R"sql(CREATE TABLE acquisition_grids (
+                 acquisition_id BIGINT PRIMARY KEY REFERENCES acquisitions(id),
+                 scoring_grid_id BIGINT NOT NULL REFERENCES scoring_grids(id),
+                 created_at TEXT NOT NULL
+             ))sql",
+             R"sql(CREATE TABLE weight_overrides (
+                 acquisition_id BIGINT NOT NULL REFERENCES acquisitions(id),
+                 question_id TEXT NOT NULL,
+                 weight DOUBLE PRECISION NOT NULL,
+                 updated_at TEXT NOT NULL,
+                 updated_by TEXT NOT NULL,
+                 PRIMARY KEY (acquisition_id, question_id)
+             ))sql",
+         }},
     };
     return migrations;
 }

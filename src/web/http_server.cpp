@@ -81,6 +81,8 @@ std::unique_ptr<httplib::Server> make_server(WebApp& app) {
     register_vendor_routes(*server, app);
     register_acquisition_api(*server, app);
     register_vendor_api(*server, app);
+    register_evaluation_routes(*server, app);
+    register_evaluation_api(*server, app);
     return server;
 }
 

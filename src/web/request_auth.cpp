@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "security/secrets.hpp"
+#include "web/http_io.hpp"
 
 namespace cyberachat::web {
 namespace {
@@ -83,6 +84,12 @@ std::optional<HospitalCaller> hospital_from_bearer(WebApp& app, const httplib::R
     auto user = app.store->api_tokens.find_user(security::sha256_hex(*token));
     if (!user || !user->active) return std::nullopt;
     return HospitalCaller{std::move(*user), std::nullopt};
+}
+
+std::optional<HospitalCaller> require_api_user(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    if (auto caller = hospital_from_bearer(app, req)) return caller;
+    send_json_error(res, 401, "unauthorized", "Jeton d'API manquant ou invalide (en-tête Authorization: Bearer …).");
+    return std::nullopt;
 }
 
 std::optional<VendorCaller> vendor_from_session(WebApp& app, const httplib::Request& req) {

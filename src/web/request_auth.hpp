@@ -35,6 +35,8 @@ void clear_cookie(httplib::Response& res, const WebApp& app, const std::string& 
 
 std::optional<HospitalCaller> hospital_from_session(WebApp& app, const httplib::Request& req);
 std::optional<HospitalCaller> hospital_from_bearer(WebApp& app, const httplib::Request& req);
+// The hospital user of an API call (Bearer API token), or a 401 JSON error sent (and nullopt).
+std::optional<HospitalCaller> require_api_user(WebApp& app, const httplib::Request& req, httplib::Response& res);
 std::optional<VendorCaller> vendor_from_session(WebApp& app, const httplib::Request& req);
 std::optional<VendorCaller> vendor_from_bearer(WebApp& app, const httplib::Request& req);
 

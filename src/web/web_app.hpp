@@ -4,6 +4,7 @@
 #include <string>
 
 #include "services/acquisition_service.hpp"
+#include "services/evaluation_service.hpp"
 #include "services/questionnaire_cache.hpp"
 #include "services/response_service.hpp"
 #include "store/repositories.hpp"
@@ -28,6 +29,7 @@ struct WebApp {
     services::ResponseService responses{*store, questionnaires,
                                         services::ServiceLimits{config.max_document_bytes}};
     services::AcquisitionService acquisitions{*store, questionnaires};
+    services::EvaluationService evaluations{*store, questionnaires, responses};
 
     WebApp(std::shared_ptr<store::Store> s, ServerConfig c) : store(std::move(s)), config(std::move(c)) {}
 

@@ -12,12 +12,6 @@ namespace {
 
 using json = nlohmann::json;
 
-std::optional<HospitalCaller> require_api_user(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    if (auto caller = hospital_from_bearer(app, req)) return caller;
-    send_json_error(res, 401, "unauthorized", "Jeton d'API manquant ou invalide (en-tête Authorization: Bearer …).");
-    return std::nullopt;
-}
-
 std::string string_field(const json& body, const char* key) {
     auto it = body.find(key);
     if (it == body.end() || it->is_null()) return {};

@@ -13,5 +13,7 @@ void register_response_routes(httplib::Server& server, WebApp& app);
 void register_vendor_routes(httplib::Server& server, WebApp& app);
 void register_acquisition_api(httplib::Server& server, WebApp& app);
 void register_vendor_api(httplib::Server& server, WebApp& app);
+void register_evaluation_routes(httplib::Server& server, WebApp& app);
+void register_evaluation_api(httplib::Server& server, WebApp& app);
 
 }  // namespace cyberachat::web

@@ -5,6 +5,7 @@
 #include "core/answer.hpp"
 #include "web/html/html_writer.hpp"
 #include "web/views/answer_format.hpp"
+#include "web/views/evaluation_views.hpp"
 #include "web/views/layout_view.hpp"
 #include "web/views/view_helpers.hpp"
 
@@ -91,7 +92,7 @@ void write_all_progress(HtmlWriter& w, const ResponseView& view, Language langua
 
 // ---- hospital: one vendor's answers ----------------------------------------------------------------
 
-std::string render_response_page(const PageContext& context, const ResponseView& view) {
+std::string render_response_page(const PageContext& context, const ResponseView& view, const EvaluationPanel* evaluation) {
     const Language lang = Language::fr;  // hospital pages are in French
     const VendorResponse& response = view.response;
     const Questionnaire& questionnaire = view.questionnaire;
@@ -142,6 +143,8 @@ std::string render_response_page(const PageContext& context, const ResponseView&
     w.close("div");
     w.close("section");
 
+    if (evaluation) write_evaluation_panel(w, questionnaire, *evaluation, view.answers);
+
     // Table of contents.
     w.open("nav", {{"class", "toc"}, {"aria-label", "Parties du questionnaire"}});
     w.open("ol");
@@ -182,6 +185,12 @@ std::string render_response_page(const PageContext& context, const ResponseView&
                 w.close("dt");
                 w.open("dd");
                 write_answer_block(w, view, question, lang, "/documents/");
+                if (evaluation && evaluation->card.outcome(question) == Outcome::unfavourable) {
+                    w.open("p", {{"class", "outcome outcome-unfavourable"}});
+                    w.text("⚠ Point de vigilance ");
+                    write_severity_badge(w, evaluation->grid.find_rule(question.id)->severity);
+                    w.close("p");
+                }
                 w.close("dd");
                 w.close("div");
             }

@@ -32,7 +32,11 @@ struct ResponseView {
 // (/documents/{id}, with size and SHA-256); unanswered shown as "Non renseigné"; answers to
 // hidden questions listed at the end under "Réponses masquées par un embranchement (conservées)".
 // Hospital pages are in French.
-std::string render_response_page(const PageContext& context, const ResponseView& view);
+// With `evaluation` (hospital only), the evaluation panel (evaluation_views.hpp) follows the
+// summary and each unfavourable answer is marked "Point de vigilance".
+struct EvaluationPanel;
+std::string render_response_page(const PageContext& context, const ResponseView& view,
+                                 const EvaluationPanel* evaluation = nullptr);
 
 // GET /vendor: the purchase (title, equipment, hospital reference, deadline), the response's status,
 // the 4 parts with their progress and their visible sections as links (/vendor/sections/{sid}) marked

@@ -1,0 +1,82 @@
+#include "services/evaluation_service.hpp"
+
+#include "definition/builtin_grid.hpp"
+#include "definition/builtin_questionnaire.hpp"
+#include "definition/grid_loader.hpp"
+
+namespace cyberachat::services {
+
+Result<StoredGrid> attach_builtin_grid(store::Store& store, Id acquisition_id, const std::string& actor) {
+    auto grid = builtin_afib_grid();
+    return store.scoring_grids.attach(acquisition_id, grid->id, grid->version, std::string(builtin_afib_grid_yaml()),
+                                       actor);
+}
+
+Result<std::shared_ptr<const ScoringGrid>> EvaluationService::grid_for(const Acquisition& acquisition,
+                                                                      const Questionnaire& questionnaire) {
+    auto stored = store_.scoring_grids.for_acquisition(acquisition.id);
+    if (!stored) {
+        auto builtin = builtin_afib();
+        if (questionnaire.id != builtin->id || questionnaire.version != builtin->version)
+            return Error::make("not_found", "Aucune grille d'évaluation pour ce questionnaire.",
+                               "No scoring grid for this questionnaire.");
+        TRY_ASSIGN(stored, attach_builtin_grid(store_, acquisition.id, "system"));
+    }
+    const auto key = std::make_pair(stored->id, &questionnaire);
+    {
+        std::lock_guard lock(mutex_);
+        if (auto it = loaded_.find(key); it != loaded_.end()) return it->second;
+    }
+    auto loaded = load_grid(stored->yaml, stored->grid_id + " " + stored->version, questionnaire);
+    if (!loaded.ok())
+        return Error::make("storage", "La grille enregistrée ne se charge plus : " + loaded.errors.front().to_string(),
+                           "The stored grid no longer loads: " + loaded.errors.front().to_string());
+    std::lock_guard lock(mutex_);
+    loaded_[key] = loaded.grid;
+    return loaded.grid;
+}
+
+WeightOverrides EvaluationService::weights_for(Id acquisition_id) {
+    WeightOverrides weights;
+    for (const auto& item : store_.scoring_grids.weights(acquisition_id)) weights[item.question_id] = item.weight;
+    return weights;
+}
+
+Result<ResponseEvaluation> EvaluationService::evaluate(Id response_id) {
+    ResponseEvaluation out;
+    TRY_ASSIGN(out.snapshot, responses_.load(response_id));
+    TRY_ASSIGN(out.grid, grid_for(out.snapshot.acquisition, *out.snapshot.questionnaire));
+    out.weights = weights_for(out.snapshot.acquisition.id);
+    out.card = score(*out.snapshot.questionnaire, *out.grid, out.snapshot.answer_set, out.snapshot.evaluation, &out.weights);
+    return out;
+}
+
+std::vector<ComparedResponse> Comparison::compared() const {
+    std::vector<ComparedResponse> out;
+    out.reserve(vendors.size());
+    for (const auto& vendor : vendors)
+        out.push_back(ComparedResponse{&vendor.snapshot.answer_set, &vendor.snapshot.evaluation, &vendor.card});
+    return out;
+}
+
+Result<Comparison> EvaluationService::compare(Id acquisition_id) {
+    Comparison out;
+    auto acquisition = store_.acquisitions.find(acquisition_id);
+    if (!acquisition) return Error::make("not_found", "Achat introuvable.", "Purchase not found.");
+    out.acquisition = std::move(*acquisition);
+    TRY_ASSIGN(out.questionnaire, questionnaires_.get(out.acquisition.questionnaire_version_id));
+    TRY_ASSIGN(out.grid, grid_for(out.acquisition, *out.questionnaire));
+    out.weights = weights_for(acquisition_id);
+    for (const auto& response : store_.responses.list_for(acquisition_id)) {
+        ResponseEvaluation vendor;
+        TRY_ASSIGN(vendor.snapshot, responses_.load(response.id));
+        vendor.grid = out.grid;
+        vendor.weights = out.weights;
+        vendor.card = score(*out.questionnaire, *out.grid, vendor.snapshot.answer_set, vendor.snapshot.evaluation,
+                            &out.weights);
+        out.vendors.push_back(std::move(vendor));
+    }
+    return out;
+}
+
+}  // namespace cyberachat::services

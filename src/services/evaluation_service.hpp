@@ -1,0 +1,59 @@
+#pragma once
+// The hospital's evaluation of responses: the purchase's scoring grid, each response's score and
+// points de vigilance, and the comparison of every vendor of a purchase. Scores come from the
+// pure core (core/scoring.hpp) over the current answers, so they are always up to date. Nothing
+// here is ever shown to a vendor.
+#include <map>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "core/comparison.hpp"
+#include "core/scoring.hpp"
+#include "services/questionnaire_cache.hpp"
+#include "services/response_service.hpp"
+
+namespace cyberachat::services {
+
+struct ResponseEvaluation {
+    ResponseSnapshot snapshot;
+    std::shared_ptr<const ScoringGrid> grid;  // keeps card.findings' rule pointers valid
+    WeightOverrides weights;                  // the purchase's own weights
+    ScoreCard card;
+};
+
+struct Comparison {
+    Acquisition acquisition;
+    std::shared_ptr<const Questionnaire> questionnaire;
+    std::shared_ptr<const ScoringGrid> grid;
+    WeightOverrides weights;
+    std::vector<ResponseEvaluation> vendors;  // in invitation order
+
+    std::vector<ComparedResponse> compared() const;  // points into `vendors`
+};
+
+// Gives a purchase the built-in grid (a purchase keeps the grid it was given first).
+Result<StoredGrid> attach_builtin_grid(store::Store& store, Id acquisition_id, const std::string& actor);
+
+class EvaluationService {
+public:
+    EvaluationService(store::Store& store, QuestionnaireCache& questionnaires, ResponseService& responses)
+        : store_(store), questionnaires_(questionnaires), responses_(responses) {}
+
+    // The purchase's grid, loaded against its questionnaire version. A purchase created before
+    // grids existed is given the built-in grid when its questionnaire is the built-in one.
+    Result<std::shared_ptr<const ScoringGrid>> grid_for(const Acquisition& acquisition, const Questionnaire& questionnaire);
+    WeightOverrides weights_for(Id acquisition_id);
+
+    Result<ResponseEvaluation> evaluate(Id response_id);
+    Result<Comparison> compare(Id acquisition_id);
+
+private:
+    store::Store& store_;
+    QuestionnaireCache& questionnaires_;
+    ResponseService& responses_;
+    std::mutex mutex_;
+    std::map<std::pair<Id, const Questionnaire*>, std::shared_ptr<const ScoringGrid>> loaded_;
+};
+
+}  // namespace cyberachat::services

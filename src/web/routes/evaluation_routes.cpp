@@ -1,0 +1,33 @@
+// Hospital pages of the evaluation: the comparison of every vendor of a purchase.
+#include "web/comparison_filter.hpp"
+#include "web/http_io.hpp"
+#include "web/page_support.hpp"
+#include "web/routes/routes.hpp"
+#include "web/views/evaluation_views.hpp"
+
+namespace cyberachat::web {
+
+void register_evaluation_routes(httplib::Server& server, WebApp& app) {
+    server.Get(R"(/acquisitions/(\d+)/comparison)", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto caller = require_hospital_page(app, req, res);
+        if (!caller) return;
+        auto id = path_id(req);
+        auto comparison = id ? app.evaluations.compare(*id) : Result<services::Comparison>(Error::make("not_found", ""));
+        if (!comparison) {
+            if (comparison.error().code == "not_found") return send_error_page(res, 404, "Cet achat n'existe pas.");
+            return send_error_page(res, status_for(comparison.error()), comparison.error().message);
+        }
+        auto filter = comparison_filter_from(req, *comparison->questionnaire);
+        if (!filter) return send_error_page(res, 422, filter.error().message);
+        const auto compared = comparison->compared();
+        const auto rows = compare_responses(*comparison->questionnaire, compared);
+        views::ComparisonPage page{comparison->acquisition, *comparison->questionnaire, *comparison->grid, {}, rows,
+                                   ranking(compared), *filter};
+        for (const auto& vendor : comparison->vendors)
+            page.vendors.push_back({vendor.snapshot.response, vendor.card, vendor.snapshot.documents});
+        auto context = hospital_context(*caller, "Comparaison — " + comparison->acquisition.title);
+        send_html(res, 200, views::render_comparison_page(context, page));
+    });
+}
+
+}  // namespace cyberachat::web
