@@ -3,6 +3,7 @@
 // grid copied into a purchase and the purchase's own weights. Plain data, filled by the store.
 // Never shown to vendors.
 #include <string>
+#include <string_view>
 
 #include "core/acquisition.hpp"
 
@@ -26,5 +27,34 @@ struct WeightOverride {
     std::string updated_at;
     std::string updated_by;  // "user:<email>"
 };
+
+// A reviewer's action on one answer: a status, an internal comment, or both. "clarification"
+// also carries the question put to the vendor (the only text of a review the vendor ever sees).
+struct Review {
+    Id id = 0;
+    Id response_id = 0;
+    std::string question_id;
+    std::string status;           // "" (comment only) | "accepted" | "clarification" | "unsatisfactory"
+    std::string comment;          // internal to the hospital
+    std::string vendor_question;  // for "clarification": what the vendor is asked
+    std::string author;           // "user:<email>"
+    std::string author_role;      // "it", "biomedical", "admin"
+    std::string created_at;
+};
+bool valid_review_status(std::string_view status);
+std::string_view review_status_label_fr(std::string_view status);  // "Accepté", "Précision demandée", …
+
+// An advisory opinion on one response, one per reviewing role ("it" or "biomedical").
+struct Opinion {
+    Id response_id = 0;
+    std::string role;      // "it" | "biomedical"
+    std::string verdict;   // "favourable" | "favourable_with_reservations" | "unfavourable"
+    std::string text;
+    std::string author;    // "user:<email>"
+    std::string updated_at;
+};
+bool valid_opinion_verdict(std::string_view verdict);
+std::string_view opinion_verdict_label_fr(std::string_view verdict);  // "Favorable", …
+std::string_view opinion_role_label_fr(std::string_view role);         // "DSI / RSSI", "Ingénieur biomédical"
 
 }  // namespace cyberachat

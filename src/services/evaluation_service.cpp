@@ -48,7 +48,65 @@ Result<ResponseEvaluation> EvaluationService::evaluate(Id response_id) {
     TRY_ASSIGN(out.grid, grid_for(out.snapshot.acquisition, *out.snapshot.questionnaire));
     out.weights = weights_for(out.snapshot.acquisition.id);
     out.card = score(*out.snapshot.questionnaire, *out.grid, out.snapshot.answer_set, out.snapshot.evaluation, &out.weights);
+    out.reviews = store_.reviews.list_for(response_id);
+    out.opinions = store_.reviews.opinions(response_id);
     return out;
+}
+
+namespace {
+
+constexpr size_t kMaxReviewText = 5000;
+
+Error invalid_input(const std::string& fr, const std::string& en) { return Error::make("invalid", fr, en); }
+
+Error too_long() {
+    return invalid_input("Texte trop long (5 000 caractères au plus).", "Text too long (at most 5,000 characters).");
+}
+
+}  // namespace
+
+Result<Review> EvaluationService::add_review(Id response_id, const ReviewInput& input, const User& user,
+                                            const std::string& actor) {
+    if (user.role == Role::buyer)
+        return Error::make("forbidden", "La relecture des réponses est réservée à la DSI, au RSSI et aux ingénieurs biomédicaux.",
+                           "Reviewing answers is for IT and biomedical engineers.");
+    TRY_ASSIGN(auto snapshot, responses_.load(response_id));
+    if (!snapshot.questionnaire->find_question(input.question_id))
+        return invalid_input("Question inconnue : « " + input.question_id + " ».", "Unknown question: " + input.question_id);
+    if (!valid_review_status(input.status))
+        return invalid_input("Statut inconnu : « " + input.status + " » (accepted, clarification ou unsatisfactory).",
+                             "Unknown status: " + input.status);
+    if (input.status.empty() && input.comment.empty())
+        return invalid_input("Choisissez un statut ou écrivez un commentaire.", "Choose a status or write a comment.");
+    if (input.status == "clarification" && input.vendor_question.empty())
+        return invalid_input("Écrivez la question posée au fournisseur.", "Write the question for the vendor.");
+    if (input.comment.size() > kMaxReviewText || input.vendor_question.size() > kMaxReviewText) return too_long();
+    Review review;
+    review.response_id = response_id;
+    review.question_id = input.question_id;
+    review.status = input.status;
+    review.comment = input.comment;
+    review.vendor_question = input.status == "clarification" ? input.vendor_question : std::string();
+    review.author_role = std::string(role_name(user.role));
+    return store_.reviews.add(review, actor);
+}
+
+Result<Opinion> EvaluationService::set_opinion(Id response_id, const std::string& verdict, const std::string& text,
+                                              const User& user, const std::string& actor) {
+    if (user.role != Role::it && user.role != Role::biomedical)
+        return Error::make("forbidden", "Seuls la DSI / le RSSI et l'ingénieur biomédical donnent un avis.",
+                           "Only IT and the biomedical engineer give an opinion.");
+    if (!store_.responses.find(response_id)) return Error::make("not_found", "Réponse introuvable.", "Response not found.");
+    if (!valid_opinion_verdict(verdict))
+        return invalid_input("Avis inconnu : choisissez favorable, favorable avec réserves ou défavorable.",
+                             "Unknown opinion: favourable, favourable_with_reservations or unfavourable.");
+    if (text.size() > kMaxReviewText) return too_long();
+    Opinion opinion;
+    opinion.response_id = response_id;
+    opinion.role = std::string(role_name(user.role));
+    opinion.verdict = verdict;
+    opinion.text = text;
+    return store_.reviews.set_opinion(opinion, actor);
 }
 
 std::vector<ComparedResponse> Comparison::compared() const {

@@ -20,6 +20,16 @@ struct ResponseEvaluation {
     std::shared_ptr<const ScoringGrid> grid;  // keeps card.findings' rule pointers valid
     WeightOverrides weights;                  // the purchase's own weights
     ScoreCard card;
+    std::vector<Review> reviews;    // oldest first
+    std::vector<Opinion> opinions;  // by role
+};
+
+// A reviewer's action on one answer (see Review).
+struct ReviewInput {
+    std::string question_id;
+    std::string status;           // "" | accepted | clarification | unsatisfactory
+    std::string comment;          // internal
+    std::string vendor_question;  // mandatory for "clarification"
 };
 
 struct Comparison {
@@ -46,6 +56,14 @@ public:
     WeightOverrides weights_for(Id acquisition_id);
 
     Result<ResponseEvaluation> evaluate(Id response_id);
+
+    // IT, biomedical engineers and administrators review; a buyer gets "forbidden". "invalid"
+    // (French message) for an unknown question or status, nothing to record, a clarification
+    // without its question, a text over 5,000 characters; "not_found" for an unknown response.
+    Result<Review> add_review(Id response_id, const ReviewInput& input, const User& user, const std::string& actor);
+    // The opinion of the user's role ("it" or "biomedical"; others get "forbidden").
+    Result<Opinion> set_opinion(Id response_id, const std::string& verdict, const std::string& text, const User& user,
+                                const std::string& actor);
     Result<Comparison> compare(Id acquisition_id);
 
 private:

@@ -207,6 +207,23 @@ private:
     std::shared_ptr<Database> db_;
 };
 
+// Reviewers' actions on answers (kept as a history: each is a new row) and their advisory
+// opinions (one per response and role, replaced). Hospital only. Events: "review" (entity
+// "review", entity_id = response id, field = question id, new value {status, comment,
+// vendor_question, role}); opinion "create"/"update" (entity "opinion", field = role, old → new
+// {verdict, text}). "invalid" for an unknown status, verdict or role, "not_found" for an unknown response.
+class ReviewRepository {
+public:
+    explicit ReviewRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
+    Result<Review> add(const Review& review, const std::string& actor);  // author = actor, created_at = now
+    std::vector<Review> list_for(Id response_id);                          // oldest first
+    Result<Opinion> set_opinion(const Opinion& opinion, const std::string& actor);  // unchanged: nothing written
+    std::vector<Opinion> opinions(Id response_id);
+
+private:
+    std::shared_ptr<Database> db_;
+};
+
 // All repositories over one database, as the web layer and the CLI use them.
 struct Store {
     std::shared_ptr<Database> db;
@@ -220,6 +237,7 @@ struct Store {
     DocumentRepository documents{db, data_dir};
     EventRepository events{db};
     ScoringGridRepository scoring_grids{db};
+    ReviewRepository reviews{db};
 
     // Creates data_dir if needed and opens data_dir/cyberachat.db.
     static Result<std::shared_ptr<Store>> open(const std::string& data_dir);

@@ -1,6 +1,6 @@
 // Hospital JSON API v1 for the evaluation (Authorization: Bearer <API token>; a vendor's token is
 // refused like any unknown one): one response's score and points de vigilance, and the
-// comparison of every vendor of a purchase.
+// comparison of every vendor of a purchase, reviews of answers and advisory opinions.
 #include "web/api/evaluation_json.hpp"
 #include "web/comparison_filter.hpp"
 #include "web/http_io.hpp"
@@ -8,6 +8,16 @@
 #include "web/routes/routes.hpp"
 
 namespace cyberachat::web {
+
+namespace {
+
+// A text field of a JSON body, trimmed; "" when absent or not a string.
+std::string text_field(const nlohmann::json& body, const char* key) {
+    auto it = body.find(key);
+    return it != body.end() && it->is_string() ? services::trim_copy(it->get<std::string>()) : std::string();
+}
+
+}  // namespace
 
 void register_evaluation_api(httplib::Server& server, WebApp& app) {
     server.Get(R"(/api/v1/responses/(\d+)/evaluation)", [&app](const httplib::Request& req, httplib::Response& res) {
@@ -31,6 +41,40 @@ void register_evaluation_api(httplib::Server& server, WebApp& app) {
         for (auto& row : compare_responses(*comparison->questionnaire, comparison->compared()))
             if (filter->keeps(row, *comparison->questionnaire)) rows.push_back(std::move(row));
         send_json(res, 200, comparison_json(*comparison, rows));
+    });
+
+    server.Get(R"(/api/v1/responses/(\d+)/reviews)", [&app](const httplib::Request& req, httplib::Response& res) {
+        if (!require_api_user(app, req, res)) return;
+        auto id = path_id(req);
+        if (!id || !app.store->responses.find(*id)) return send_json_error(res, 404, "not_found", "Réponse introuvable.");
+        send_json(res, 200, reviews_json(app.store->reviews.list_for(*id), app.store->reviews.opinions(*id)));
+    });
+
+    server.Post(R"(/api/v1/responses/(\d+)/reviews)", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto caller = require_api_user(app, req, res);
+        if (!caller) return;
+        auto id = path_id(req);
+        if (!id) return send_json_error(res, 404, "not_found", "Réponse introuvable.");
+        auto body = json_body(req, res);
+        if (!body) return;
+        services::ReviewInput input{text_field(*body, "question_id"), text_field(*body, "status"),
+                                    text_field(*body, "comment"), text_field(*body, "vendor_question")};
+        auto added = app.evaluations.add_review(*id, input, caller->user, caller->actor());
+        if (!added) return send_json_error(res, added.error());
+        send_json(res, 201, review_json(*added));
+    });
+
+    server.Put(R"(/api/v1/responses/(\d+)/opinion)", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto caller = require_api_user(app, req, res);
+        if (!caller) return;
+        auto id = path_id(req);
+        if (!id) return send_json_error(res, 404, "not_found", "Réponse introuvable.");
+        auto body = json_body(req, res);
+        if (!body) return;
+        auto saved = app.evaluations.set_opinion(*id, text_field(*body, "verdict"), text_field(*body, "text"),
+                                                 caller->user, caller->actor());
+        if (!saved) return send_json_error(res, saved.error());
+        send_json(res, 200, opinion_json(*saved));
     });
 }
 

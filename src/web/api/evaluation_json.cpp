@@ -20,6 +20,33 @@ json favourable_json(Outcome outcome) {
 
 }  // namespace
 
+json review_json(const Review& review) {
+    return {{"id", review.id},
+            {"question_id", review.question_id},
+            {"status", review.status.empty() ? json() : json(review.status)},
+            {"comment", review.comment},
+            {"vendor_question", review.vendor_question},
+            {"author", review.author.substr(review.author.find(':') + 1)},
+            {"author_role", review.author_role},
+            {"created_at", review.created_at}};
+}
+
+json opinion_json(const Opinion& opinion) {
+    return {{"role", opinion.role},
+            {"verdict", opinion.verdict},
+            {"text", opinion.text},
+            {"author", opinion.author.substr(opinion.author.find(':') + 1)},
+            {"updated_at", opinion.updated_at},
+            {"advisory", true}};
+}
+
+json reviews_json(const std::vector<Review>& reviews, const std::vector<Opinion>& opinions) {
+    json out = {{"reviews", json::array()}, {"opinions", json::array()}};
+    for (const auto& review : reviews) out["reviews"].push_back(review_json(review));
+    for (const auto& opinion : opinions) out["opinions"].push_back(opinion_json(opinion));
+    return out;
+}
+
 json response_evaluation_json(const services::ResponseEvaluation& evaluation) {
     const Questionnaire& questionnaire = *evaluation.snapshot.questionnaire;
     json findings = json::array();

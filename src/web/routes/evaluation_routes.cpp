@@ -1,4 +1,5 @@
-// Hospital pages of the evaluation: the comparison of every vendor of a purchase.
+// Hospital pages of the evaluation: the comparison of every vendor of a purchase, and the review
+// forms of the response page (reviews of answers, advisory opinions).
 #include "web/comparison_filter.hpp"
 #include "web/http_io.hpp"
 #include "web/page_support.hpp"
@@ -27,6 +28,31 @@ void register_evaluation_routes(httplib::Server& server, WebApp& app) {
             page.vendors.push_back({vendor.snapshot.response, vendor.card, vendor.snapshot.documents});
         auto context = hospital_context(*caller, "Comparaison — " + comparison->acquisition.title);
         send_html(res, 200, views::render_comparison_page(context, page));
+    });
+
+    server.Post(R"(/responses/(\d+)/reviews)", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto caller = require_hospital_page(app, req, res);
+        if (!caller || !require_csrf(req, res, *caller->session, Language::fr)) return;
+        auto id = path_id(req);
+        if (!id) return send_error_page(res, 404, "Cette réponse n'existe pas.");
+        services::ReviewInput input{form_value(req, "question_id"), form_value(req, "status"), form_value(req, "comment"),
+                                    form_value(req, "vendor_question")};
+        auto added = app.evaluations.add_review(*id, input, caller->user, caller->actor());
+        if (!added) return send_error_page(res, status_for(added.error()), added.error().message);
+        set_flash(res, app, "Relecture enregistrée.");
+        redirect(res, "/responses/" + std::to_string(*id) + "#q-" + input.question_id);
+    });
+
+    server.Post(R"(/responses/(\d+)/opinion)", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto caller = require_hospital_page(app, req, res);
+        if (!caller || !require_csrf(req, res, *caller->session, Language::fr)) return;
+        auto id = path_id(req);
+        if (!id) return send_error_page(res, 404, "Cette réponse n'existe pas.");
+        auto saved = app.evaluations.set_opinion(*id, form_value(req, "verdict"), form_value(req, "text"), caller->user,
+                                                 caller->actor());
+        if (!saved) return send_error_page(res, status_for(saved.error()), saved.error().message);
+        set_flash(res, app, "Avis enregistré (consultatif).");
+        redirect(res, "/responses/" + std::to_string(*id) + "#evaluation");
     });
 }
 

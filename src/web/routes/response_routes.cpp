@@ -25,7 +25,8 @@ void register_response_routes(httplib::Server& server, WebApp& app) {
         take_flash(req, res, app, context);
         views::ResponseView view{snapshot.acquisition, snapshot.response,  *snapshot.questionnaire,
                                  snapshot.evaluation,  snapshot.answers,   snapshot.documents};
-        views::EvaluationPanel panel{*evaluated->grid, evaluated->card};
+        views::EvaluationPanel panel{*evaluated->grid,          evaluated->card, evaluated->reviews, evaluated->opinions,
+                                     snapshot.response.id,      std::string(role_name(caller->user.role))};
         send_html(res, 200, views::render_response_page(context, view, &panel));
     });
 

@@ -143,7 +143,7 @@ std::string render_response_page(const PageContext& context, const ResponseView&
     w.close("div");
     w.close("section");
 
-    if (evaluation) write_evaluation_panel(w, questionnaire, *evaluation, view.answers);
+    if (evaluation) write_evaluation_panel(w, context, questionnaire, *evaluation, view.answers);
 
     // Table of contents.
     w.open("nav", {{"class", "toc"}, {"aria-label", "Parties du questionnaire"}});
@@ -191,6 +191,7 @@ std::string render_response_page(const PageContext& context, const ResponseView&
                     write_severity_badge(w, evaluation->grid.find_rule(question.id)->severity);
                     w.close("p");
                 }
+                if (evaluation) write_review_block(w, context, *evaluation, question);
                 w.close("dd");
                 w.close("div");
             }
