@@ -4,6 +4,7 @@
 // Never shown to vendors.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/acquisition.hpp"
 
@@ -41,8 +42,17 @@ struct Review {
     std::string author_role;      // "it", "biomedical", "admin"
     std::string created_at;
 };
-bool valid_review_status(std::string_view status);
+bool valid_review_status(std::string_view status);  // what a reviewer may set ("answered" is the vendor's)
 std::string_view review_status_label_fr(std::string_view status);  // "Accepté", "Précision demandée", …
+
+// A clarification the hospital asked about one answer and the vendor has not given yet: opened by
+// a review "clarification", closed by the vendor's "answered" or a later accepted/unsatisfactory.
+struct OpenClarification {
+    std::string question_id;
+    std::string vendor_question;  // the only text of the review the vendor sees
+    std::string asked_at;
+};
+std::vector<OpenClarification> open_clarifications(const std::vector<Review>& reviews);  // oldest first
 
 // An advisory opinion on one response, one per reviewing role ("it" or "biomedical").
 struct Opinion {

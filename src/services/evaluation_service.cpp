@@ -117,6 +117,24 @@ std::vector<ComparedResponse> Comparison::compared() const {
     return out;
 }
 
+Result<void> EvaluationService::set_weight(Id acquisition_id, const std::string& question_id,
+                                          std::optional<double> weight, const User& user, const std::string& actor) {
+    if (user.role == Role::buyer)
+        return Error::make("forbidden", "L'ajustement des poids est réservé à la DSI, au RSSI et aux ingénieurs biomédicaux.",
+                           "Adjusting weights is for IT and biomedical engineers.");
+    auto acquisition = store_.acquisitions.find(acquisition_id);
+    if (!acquisition) return Error::make("not_found", "Achat introuvable.", "Purchase not found.");
+    TRY_ASSIGN(auto questionnaire, questionnaires_.get(acquisition->questionnaire_version_id));
+    TRY_ASSIGN(auto grid, grid_for(*acquisition, *questionnaire));
+    if (!grid->find_rule(question_id))
+        return Error::make("invalid", "La grille ne note pas la question « " + question_id + " ».",
+                           "The grid does not grade question " + question_id + ".");
+    if (weight && !(*weight >= 0 && *weight <= 100))
+        return Error::make("invalid", "Le poids doit être un nombre entre 0 et 100 (0 : la question ne compte pas).",
+                           "The weight must be a number between 0 and 100 (0: the question does not count).");
+    return store_.scoring_grids.set_weight(acquisition_id, question_id, weight, actor);
+}
+
 Result<Comparison> EvaluationService::compare(Id acquisition_id) {
     Comparison out;
     auto acquisition = store_.acquisitions.find(acquisition_id);

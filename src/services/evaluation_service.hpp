@@ -57,6 +57,12 @@ public:
 
     Result<ResponseEvaluation> evaluate(Id response_id);
 
+    // Adjusts the weight of one graded question for one purchase (nullopt: back to the grid's).
+    // Recorded in the journal by the store. "forbidden" for a buyer; "invalid" (French) for a
+    // question the grid does not grade or a weight outside [0, 100]; "not_found" for a purchase.
+    Result<void> set_weight(Id acquisition_id, const std::string& question_id, std::optional<double> weight,
+                            const User& user, const std::string& actor);
+
     // IT, biomedical engineers and administrators review; a buyer gets "forbidden". "invalid"
     // (French message) for an unknown question or status, nothing to record, a clarification
     // without its question, a text over 5,000 characters; "not_found" for an unknown response.

@@ -215,7 +215,8 @@ private:
 class ReviewRepository {
 public:
     explicit ReviewRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
-    Result<Review> add(const Review& review, const std::string& actor);  // author = actor, created_at = now
+    // author = actor, created_at = now; status also "answered" (the vendor answering a clarification)
+    Result<Review> add(const Review& review, const std::string& actor);
     std::vector<Review> list_for(Id response_id);                          // oldest first
     Result<Opinion> set_opinion(const Opinion& opinion, const std::string& actor);  // unchanged: nothing written
     std::vector<Opinion> opinions(Id response_id);

@@ -44,7 +44,7 @@ nlohmann::json opinion_json(const Opinion& opinion) { return {{"verdict", opinio
 
 Result<Review> ReviewRepository::add(const Review& review, const std::string& actor) {
     if (review.question_id.empty()) return detail::invalid("Question non précisée.", "Missing question.");
-    if (!valid_review_status(review.status)) return detail::invalid("Statut de relecture inconnu.", "Unknown review status.");
+    if (!valid_review_status(review.status) && review.status != "answered") return detail::invalid("Statut de relecture inconnu.", "Unknown review status.");
     Review stored = review;
     stored.author = actor;
     stored.created_at = now_iso();

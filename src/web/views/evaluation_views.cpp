@@ -330,6 +330,47 @@ std::string render_comparison_page(const PageContext& context, const ComparisonP
     w.close("ol");
     w.close("section");
 
+    if (page.weights) {
+        // The purchase's weights: each change is recorded in the journal.
+        w.open("details", {{"class", "card weights"}, {"id", "poids"}});
+        w.element("summary", "Ajuster les poids de la grille pour cet achat");
+        w.element("p", {{"class", "hint"}},
+                  "Un poids de 0 retire la question du score. Chaque changement est enregistré avec son auteur et sa date.");
+        w.open("form", {{"method", "post"}, {"action", base + "/weights"}, {"class", "stack"}});
+        write_csrf_field(w, context);
+        w.open("div", {{"class", "table-wrap"}});
+        w.open("table", {{"class", "data-table weights-table"}});
+        w.element("caption", "Poids par question notée");
+        w.open("thead").open("tr");
+        w.element("th", {{"scope", "col"}}, "Question");
+        w.element("th", {{"scope", "col"}}, "Gravité");
+        w.element("th", {{"scope", "col"}}, "Poids de la grille");
+        w.element("th", {{"scope", "col"}}, "Poids pour cet achat");
+        w.close("tr").close("thead").open("tbody");
+        for (const GridRule& rule : page.grid.rules) {
+            const Question& question = *questionnaire.questions()[rule.question_index];
+            auto own = page.weights->find(rule.question_id);
+            const std::string id = "w-" + rule.question_id;
+            w.open("tr");
+            w.open("th", {{"scope", "row"}}).element("label", {{"for", id}}, question.label.fr).close("th");
+            w.open("td");
+            write_severity_badge(w, rule.severity);
+            w.close("td");
+            w.element("td", format_number(rule.weight, kFr));
+            w.open("td");
+            w.void_tag("input", {{"type", "text"}, {"inputmode", "decimal"}, {"id", id}, {"name", "w:" + rule.question_id},
+                                 {"size", 5},
+                                 {"value", own != page.weights->end() ? format_number_input(own->second, kFr) : std::string()},
+                                 {"placeholder", format_number_input(rule.weight, kFr)}});
+            w.close("td");
+            w.close("tr");
+        }
+        w.close("tbody").close("table").close("div");
+        w.element("button", {{"type", "submit"}, {"class", "button button-primary"}}, "Enregistrer les poids");
+        w.close("form");
+        w.close("details");
+    }
+
     // Filters: a plain GET form, works without JavaScript.
     w.open("form", {{"method", "get"}, {"action", base + "/comparison"}, {"class", "card filters"},
                     {"aria-labelledby", "filters-title"}});

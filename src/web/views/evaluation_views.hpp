@@ -50,6 +50,7 @@ struct ComparisonPage {
     const std::vector<ComparisonRow>& rows;  // all rows; the filter picks those shown
     std::vector<size_t> ranking;             // vendor indexes, best first
     ComparisonFilter filter;
+    const WeightOverrides* weights = nullptr;  // the purchase's own; with it, the weights form is shown
 };
 
 // GET /acquisitions/{id}/comparison: filters (GET form: only differences, only points de

@@ -239,7 +239,7 @@ std::string render_response_page(const PageContext& context, const ResponseView&
 
 // ---- vendor: home ------------------------------------------------------------------------------
 
-std::string render_vendor_home_page(const PageContext& context, const ResponseView& view) {
+std::string render_vendor_home_page(const PageContext& context, const ResponseView& view, size_t open_clarifications) {
     const Language lang = context.language;
     const Questionnaire& questionnaire = view.questionnaire;
     const Acquisition& acquisition = view.acquisition;
@@ -250,6 +250,13 @@ std::string render_vendor_home_page(const PageContext& context, const ResponseVi
 
     write_page_heading(w, L(lang, "Questionnaire de sécurité numérique", "Digital security questionnaire"),
                        acquisition.title);
+    if (open_clarifications > 0) {
+        w.open("div", {{"class", "notice clarification-notice"}, {"role", "status"}});
+        w.text(std::string(L(lang, "L'établissement vous demande des précisions sur ", "The hospital asks you to clarify ")) +
+               std::to_string(open_clarifications) + L(lang, " réponse(s). ", " answer(s). "));
+        w.element("a", {{"href", "/vendor/clarifications"}}, L(lang, "Répondre aux précisions demandées", "Answer the clarifications"));
+        w.close("div");
+    }
     w.element("p", {{"class", "lead"}},
               L(lang,
                 "L'établissement vous invite à répondre au questionnaire standardisé de l'AFIB sur l'informatique et "
