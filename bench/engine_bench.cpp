@@ -3,9 +3,9 @@
 // could do with it), so the figure can be read as a ratio on any machine.
 #include <benchmark/benchmark.h>
 
+#include "bench_answers.hpp"
 #include "core/engine.hpp"
 #include "definition/builtin_questionnaire.hpp"
-#include "full_answer_set.hpp"
 
 using namespace cyberachat;
 

@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "definition/builtin_questionnaire.hpp"
-#include "full_answer_set.hpp"
+#include "bench_answers.hpp"
 #include "outputs/xlsx/import_plan.hpp"
 #include "outputs/xlsx/questionnaire_workbook.hpp"
 #include "outputs/xlsx/workbook_reader.hpp"

@@ -9,5 +9,6 @@ echo
 echo "Cyberachat : http://127.0.0.1:${port}/  (arrêt : Ctrl+C)"
 echo "Premier démarrage : l'identifiant et le mot de passe administrateur s'affichent ci-dessous, une seule fois."
 echo "Ensuite : '$build/cyberachat user add EMAIL --role biomedical --data $data' crée d'autres comptes."
+echo "Démonstration : '$build/cyberachat demo --data $data' crée un achat avec trois fournisseurs à comparer."
 echo
 exec "$build/cyberachat" serve --port "$port" --data "$data"

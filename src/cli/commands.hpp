@@ -9,5 +9,6 @@ void register_serve_command(CLI::App& app);
 void register_user_command(CLI::App& app);
 void register_token_command(CLI::App& app);
 void register_import_archive_command(CLI::App& app);
+void register_demo_command(CLI::App& app);
 
 }  // namespace cyberachat::cli

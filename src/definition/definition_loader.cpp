@@ -10,44 +10,30 @@
 
 #include "core/answer_validation.hpp"
 #include "core/condition_parser.hpp"
+#include "definition/condition_binding.hpp"
+#include "definition/yaml_reader.hpp"
 
 namespace cyberachat {
 namespace {
 
-bool is_valid_id(const std::string& id) {
-    if (id.empty() || id.size() > 120 || !(id[0] >= 'a' && id[0] <= 'z')) return false;
-    for (char c : id)
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-')) return false;
-    return true;
-}
+using namespace definition_detail;
 
-int line_of(const YAML::Node& node) { return node.Mark().is_null() ? 0 : node.Mark().line + 1; }
-
-class Loader {
+class Loader : YamlReader {
 public:
-    explicit Loader(std::string file) : file_(std::move(file)) {}
+    explicit Loader(std::string file) : YamlReader(std::move(file)) {}
 
     LoadedDefinition load(std::string_view text) {
         LoadedDefinition result;
-        YAML::Node root;
-        try {
-            root = YAML::Load(std::string(text));
-        } catch (const YAML::Exception& e) {
-            error(e.mark.is_null() ? 0 : e.mark.line + 1, "", "YAML invalide : " + e.msg +
-                  (e.mark.is_null() ? "" : " (colonne " + std::to_string(e.mark.column + 1) + ")"));
-            result.errors = std::move(errors_);
-            return result;
-        }
         auto questionnaire = std::make_shared<Questionnaire>();
-        try {
-            read_root(root, *questionnaire);
-            if (errors_.empty()) {
-                questionnaire->build_index();
-                bind_conditions(*questionnaire);
-            }
-            if (errors_.empty()) check_cycles(*questionnaire);
-        } catch (const YAML::Exception& e) {
-            error(e.mark.is_null() ? 0 : e.mark.line + 1, "", std::string("structure YAML inattendue : ") + e.msg);
+        if (auto root = parse(text)) {
+            guarded([&] {
+                read_root(*root, *questionnaire);
+                if (errors_.empty()) {
+                    questionnaire->build_index();
+                    bind_conditions(*questionnaire);
+                }
+                if (errors_.empty()) check_cycles(*questionnaire);
+            });
         }
         result.errors = std::move(errors_);
         if (result.errors.empty()) result.questionnaire = std::move(questionnaire);
@@ -55,73 +41,6 @@ public:
     }
 
 private:
-    void error(int line, std::string subject, std::string message) {
-        errors_.push_back(DefinitionError{file_, line, std::move(subject), std::move(message)});
-    }
-
-    // ---- scalars -------------------------------------------------------------------------
-    std::optional<std::string> scalar(const YAML::Node& node, const std::string& subject, const std::string& key,
-                                      bool mandatory) {
-        const YAML::Node value = node[key];
-        if (!value || value.IsNull()) {
-            if (mandatory) error(line_of(node), subject, "clé « " + key + " » manquante");
-            return std::nullopt;
-        }
-        if (!value.IsScalar()) {
-            error(line_of(value), subject, "« " + key + " » doit être un texte");
-            return std::nullopt;
-        }
-        return value.as<std::string>();
-    }
-
-    LocalizedText localized(const YAML::Node& node, const std::string& subject, const std::string& key,
-                            bool mandatory) {
-        LocalizedText text;
-        const YAML::Node value = node[key];
-        if (!value || value.IsNull()) {
-            if (mandatory) error(line_of(node), subject, "clé « " + key + " » manquante (avec au moins « fr »)");
-            return text;
-        }
-        if (value.IsScalar()) {  // a plain string is taken as French
-            text.fr = value.as<std::string>();
-        } else if (value.IsMap()) {
-            for (const auto& item : value) {
-                const std::string language = item.first.as<std::string>();
-                if (!item.second.IsScalar()) {
-                    error(line_of(item.second), subject, "« " + key + "." + language + " » doit être un texte");
-                    continue;
-                }
-                if (language == "fr") text.fr = item.second.as<std::string>();
-                else if (language == "en") text.en = item.second.as<std::string>();
-                else error(line_of(item.first), subject, "langue inconnue « " + language + " » dans « " + key + " » (fr ou en)");
-            }
-        } else {
-            error(line_of(value), subject, "« " + key + " » doit être un texte ou {fr, en}");
-            return text;
-        }
-        if (mandatory && text.fr.empty()) error(line_of(value), subject, "libellé français « " + key + ".fr » manquant");
-        return text;
-    }
-
-    void check_keys(const YAML::Node& node, const std::string& subject, std::initializer_list<const char*> allowed) {
-        for (const auto& item : node) {
-            const std::string key = item.first.as<std::string>();
-            bool known = false;
-            for (const char* name : allowed) known = known || key == name;
-            if (!known) {
-                std::string list;
-                for (const char* name : allowed) list += (list.empty() ? "" : ", ") + std::string(name);
-                error(line_of(item.first), subject, "clé inconnue « " + key + " » (clés possibles : " + list + ")");
-            }
-        }
-    }
-
-    bool expect_map(const YAML::Node& node, const std::string& subject, const std::string& what) {
-        if (node && node.IsMap()) return true;
-        error(line_of(node), subject, what + " : un dictionnaire (clé: valeur) est attendu");
-        return false;
-    }
-
     std::string claim_id(const YAML::Node& node, const std::string& what) {
         auto id = scalar(node, what, "id", true);
         if (!id) return {};
@@ -132,17 +51,6 @@ private:
             error(line_of(node["id"]), what + " '" + *id + "'", "identifiant en double (déjà utilisé plus haut)");
         }
         return *id;
-    }
-
-    std::optional<double> number(const YAML::Node& node, const std::string& subject, const std::string& key) {
-        const YAML::Node value = node[key];
-        if (!value) return std::nullopt;
-        try {
-            return value.as<double>();
-        } catch (const YAML::Exception&) {
-            error(line_of(value), subject, "« " + key + " » doit être un nombre");
-            return std::nullopt;
-        }
     }
 
     // ---- structure -----------------------------------------------------------------------
@@ -366,61 +274,9 @@ private:
                   "condition « " + *pending.text + " » illisible, " + parsed.error().message);
             return nullptr;
         }
-        std::vector<const Condition*> leaves;
-        parsed.value()->collect_question_ids(leaves);
-        bool ok = true;
-        for (const Condition* leaf : leaves) {
-            auto* mutable_leaf = const_cast<Condition*>(leaf);
-            const Question* target = q.find_question(leaf->question_id);
-            if (!target) {
-                std::string hint = q.find_section(leaf->question_id) || q.find_part(leaf->question_id)
-                                       ? " (c'est une section ou une partie, pas une question)"
-                                       : "";
-                error(pending.line, pending.subject,
-                      "la condition cite la question inconnue « " + leaf->question_id + " »" + hint);
-                ok = false;
-                continue;
-            }
-            mutable_leaf->question_index = static_cast<int>(target->index);
-            if (leaf->op == Condition::Op::answered) continue;
-            if (!check_literal(*leaf, *target, pending)) ok = false;
-        }
-        return ok ? std::move(parsed.value()) : nullptr;
-    }
-
-    bool check_literal(const Condition& leaf, const Question& target, const PendingCondition& pending) {
-        const std::string& value = leaf.literal;
-        switch (target.kind) {
-            case QuestionKind::yes_no:
-                if (value == "oui" || value == "non") return true;
-                error(pending.line, pending.subject,
-                      "la condition compare la question oui/non « " + target.id + " » avec « " + value +
-                          " » ; utilisez oui ou non");
-                return false;
-            case QuestionKind::single_choice:
-            case QuestionKind::multiple_choice:
-                for (const auto& choice : target.choices)
-                    if (choice.id == value) return true;
-                error(pending.line, pending.subject,
-                      "la condition compare « " + target.id + " » avec « " + value + " », qui n'est pas l'un de ses choix");
-                return false;
-            case QuestionKind::number:
-            case QuestionKind::integer:
-                if (leaf.literal_is_number) return true;
-                error(pending.line, pending.subject,
-                      "la condition compare la question numérique « " + target.id + " » avec « " + value +
-                          " », qui n'est pas un nombre");
-                return false;
-            case QuestionKind::document:
-            case QuestionKind::table:
-            case QuestionKind::contact:
-                error(pending.line, pending.subject,
-                      "la question « " + target.id + " » (" + std::string(question_kind_name(target.kind)) +
-                          ") ne se compare pas à une valeur ; utilisez answered(" + target.id + ")");
-                return false;
-            default:
-                return true;
-        }
+        const auto problems = bind_condition(*parsed.value(), q);
+        for (const std::string& problem : problems) error(pending.line, pending.subject, problem);
+        return problems.empty() ? std::move(parsed.value()) : nullptr;
     }
 
     void bind_conditions(Questionnaire& q) {
@@ -487,8 +343,6 @@ private:
             if (state[node] == 0) visit(node);
     }
 
-    std::string file_;
-    std::vector<DefinitionError> errors_;
     std::set<std::string> ids_;
     std::unordered_map<std::string, int> show_if_lines_;  // section or question id → line of its show_if
 };

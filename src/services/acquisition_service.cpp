@@ -4,6 +4,7 @@
 
 #include "core/answer_validation.hpp"
 #include "security/secrets.hpp"
+#include "services/evaluation_service.hpp"
 
 namespace cyberachat::services {
 
@@ -72,7 +73,10 @@ Result<Acquisition> AcquisitionService::create(Acquisition input, Id user_id, co
     input.questionnaire_version_id = version.id;
     input.created_by = user_id;
     input.status = "open";
-    return store_.acquisitions.create(input, actor);
+    TRY_ASSIGN(auto created, store_.acquisitions.create(input, actor));
+    // The scoring grid is copied into the purchase with its questionnaire version.
+    TRY(attach_builtin_grid(store_, created.id, actor));
+    return created;
 }
 
 Result<Acquisition> AcquisitionService::update(const Acquisition& input, const std::string& actor) {

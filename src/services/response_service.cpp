@@ -1,5 +1,7 @@
 #include "services/response_service.hpp"
 
+#include <algorithm>
+
 #include "core/answer_validation.hpp"
 
 namespace cyberachat::services {
@@ -104,6 +106,43 @@ Result<void> ResponseService::delete_document(Id response_id, Id document_id, co
     if (!response) return Error::make("not_found", "Réponse introuvable.", "Response not found.");
     if (response->status == ResponseStatus::submitted) return submitted_error();
     return store_.documents.remove(document_id, actor);
+}
+
+std::vector<OpenClarification> ResponseService::open_clarifications(Id response_id) {
+    return cyberachat::open_clarifications(store_.reviews.list_for(response_id));
+}
+
+Result<void> ResponseService::answer_clarification(Id response_id, const std::string& question_id,
+                                                   const std::optional<json>& raw, const std::string& explanation,
+                                                   const std::string& actor) {
+    TRY_ASSIGN(auto snapshot, load(response_id));
+    const auto open = open_clarifications(response_id);
+    const bool asked = std::any_of(open.begin(), open.end(), [&](const auto& c) { return c.question_id == question_id; });
+    const Question* question = snapshot.questionnaire->find_question(question_id);
+    if (!asked || !question)
+        return Error::make("not_found", "Aucune précision n'est demandée sur cette question.",
+                           "No clarification is requested on this question.");
+    if (explanation.empty())
+        return Error::make("invalid_value", "Écrivez votre précision.", "Write your clarification.");
+    if (explanation.size() > 5000)
+        return Error::make("invalid_value", "La précision est trop longue (5 000 caractères au plus).",
+                           "The clarification is too long (at most 5,000 characters).");
+    auto stored = snapshot.answers.find(question_id);
+    json value = stored != snapshot.answers.end() ? stored->second.value : json();
+    if (raw && question->kind != QuestionKind::document) {
+        auto normalized = normalize_answer(*question, *raw);
+        if (!normalized) return normalized.error();
+        value = std::move(normalized.value());
+    }
+    TRY(store_.responses.save_answer(response_id, question_id, value, explanation, -1, actor));
+    Review answered;
+    answered.response_id = response_id;
+    answered.question_id = question_id;
+    answered.status = "answered";
+    answered.comment = explanation;
+    answered.author_role = "vendor";
+    TRY(store_.reviews.add(answered, actor));
+    return {};
 }
 
 Result<void> ResponseService::submit(Id response_id, const std::string& actor) {

@@ -57,6 +57,16 @@ public:
                                         const std::string& bytes, const std::string& actor);
     Result<void> delete_document(Id response_id, Id document_id, const std::string& actor);
 
+    // Clarifications the hospital asked and the vendor has not answered yet (see OpenClarification).
+    std::vector<OpenClarification> open_clarifications(Id response_id);
+    // The vendor answers one open clarification, even after submission: `raw` (optional, not for
+    // documents) replaces the value, `explanation` (mandatory) becomes the answer's comment, and
+    // the clarification is marked answered (a review "answered" by the vendor). Every other answer
+    // stays locked. Errors: "not_found" (no open clarification on this question), "invalid_value".
+    Result<void> answer_clarification(Id response_id, const std::string& question_id,
+                                      const std::optional<nlohmann::json>& raw, const std::string& explanation,
+                                      const std::string& actor);
+
     // "incomplete" when required answers are missing (see snapshot.evaluation), "submitted" when already.
     Result<void> submit(Id response_id, const std::string& actor);
     Result<void> reopen(Id response_id, const std::string& actor);

@@ -136,6 +136,52 @@ const std::vector<Migration>& sqlite_migrations() {
              R"sql(CREATE TRIGGER events_no_delete BEFORE DELETE ON events
                  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END)sql",
          }},
+        {3,
+         "evaluation: scoring grids copied into purchases, per-purchase weights, reviews, opinions",
+         {
+             R"sql(CREATE TABLE scoring_grids (
+                 id INTEGER PRIMARY KEY,
+                 grid_id TEXT NOT NULL,
+                 version TEXT NOT NULL,
+                 sha256 TEXT NOT NULL UNIQUE,
+                 yaml TEXT NOT NULL,
+                 created_at TEXT NOT NULL
+             ))sql",
+             R"sql(CREATE TABLE acquisition_grids (
+                 acquisition_id BIGINT PRIMARY KEY REFERENCES acquisitions(id),
+                 scoring_grid_id BIGINT NOT NULL REFERENCES scoring_grids(id),
+                 created_at TEXT NOT NULL
+             ))sql",
+             R"sql(CREATE TABLE weight_overrides (
+                 acquisition_id BIGINT NOT NULL REFERENCES acquisitions(id),
+                 question_id TEXT NOT NULL,
+                 weight DOUBLE PRECISION NOT NULL,
+                 updated_at TEXT NOT NULL,
+                 updated_by TEXT NOT NULL,
+                 PRIMARY KEY (acquisition_id, question_id)
+             ))sql",
+             R"sql(CREATE TABLE reviews (
+                 id INTEGER PRIMARY KEY,
+                 response_id BIGINT NOT NULL REFERENCES responses(id),
+                 question_id TEXT NOT NULL,
+                 status TEXT NOT NULL DEFAULT '',
+                 comment TEXT NOT NULL DEFAULT '',
+                 vendor_question TEXT NOT NULL DEFAULT '',
+                 author TEXT NOT NULL,
+                 author_role TEXT NOT NULL DEFAULT '',
+                 created_at TEXT NOT NULL
+             ))sql",
+             "CREATE INDEX reviews_response ON reviews (response_id, question_id, id)",
+             R"sql(CREATE TABLE opinions (
+                 response_id BIGINT NOT NULL REFERENCES responses(id),
+                 role TEXT NOT NULL,
+                 verdict TEXT NOT NULL,
+                 text TEXT NOT NULL DEFAULT '',
+                 author TEXT NOT NULL,
+                 updated_at TEXT NOT NULL,
+                 PRIMARY KEY (response_id, role)
+             ))sql",
+         }},
     };
     return migrations;
 }

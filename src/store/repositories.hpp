@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/acquisition.hpp"
+#include "core/evaluation_records.hpp"
 #include "core/result.hpp"
 #include "store/database.hpp"
 
@@ -194,6 +195,48 @@ private:
     std::shared_ptr<Database> db_;
 };
 
+// The scoring grid each purchase was given, and the purchase's own weights (hospital only).
+class ScoringGridRepository {
+public:
+    explicit ScoringGridRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
+    // Stores this grid text unless the same (by SHA-256) is stored already, and gives it to the
+    // purchase unless the purchase has one already (a purchase keeps its grid). Returns the
+    // purchase's grid. Events: "create" (entity "scoring_grid", actor "system") for a new text,
+    // "attach_grid" on the purchase. "not_found" for an unknown purchase.
+    Result<StoredGrid> attach(Id acquisition_id, const std::string& grid_id, const std::string& version,
+                              const std::string& yaml, const std::string& actor);
+    std::optional<StoredGrid> for_acquisition(Id acquisition_id);
+
+    std::vector<WeightOverride> weights(Id acquisition_id);  // by question id
+    // Sets (weight ≥ 0) or removes (nullopt: back to the grid's weight) a purchase's weight.
+    // Event (entity "acquisition", action "weight", field = question id, old → new as JSON
+    // numbers, empty for the grid's). Nothing written when unchanged. "invalid" for a negative
+    // weight or an empty question id, "not_found" for an unknown purchase.
+    Result<void> set_weight(Id acquisition_id, const std::string& question_id, std::optional<double> weight,
+                            const std::string& actor);
+
+private:
+    std::shared_ptr<Database> db_;
+};
+
+// Reviewers' actions on answers (kept as a history: each is a new row) and their advisory
+// opinions (one per response and role, replaced). Hospital only. Events: "review" (entity
+// "review", entity_id = response id, field = question id, new value {status, comment,
+// vendor_question, role}); opinion "create"/"update" (entity "opinion", field = role, old → new
+// {verdict, text}). "invalid" for an unknown status, verdict or role, "not_found" for an unknown response.
+class ReviewRepository {
+public:
+    explicit ReviewRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
+    // author = actor, created_at = now; status also "answered" (the vendor answering a clarification)
+    Result<Review> add(const Review& review, const std::string& actor);
+    std::vector<Review> list_for(Id response_id);                          // oldest first
+    Result<Opinion> set_opinion(const Opinion& opinion, const std::string& actor);  // unchanged: nothing written
+    std::vector<Opinion> opinions(Id response_id);
+
+private:
+    std::shared_ptr<Database> db_;
+};
+
 // All repositories over one database, as the web layer and the CLI use them.
 struct Store {
     std::shared_ptr<Database> db;
@@ -206,6 +249,8 @@ struct Store {
     ResponseRepository responses{db};
     DocumentRepository documents{db, data_dir};
     EventRepository events{db};
+    ScoringGridRepository scoring_grids{db};
+    ReviewRepository reviews{db};
 
     // Creates data_dir if needed and opens data_dir/cyberachat.db with `connections` pooled
     // connections (the server gives one per worker thread, so readers never queue for one).

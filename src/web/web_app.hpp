@@ -7,6 +7,7 @@
 #include "outputs/flowchart/flowchart_drawing.hpp"
 #include "services/acquisition_service.hpp"
 #include "services/export_service.hpp"
+#include "services/evaluation_service.hpp"
 #include "services/questionnaire_cache.hpp"
 #include "services/report_service.hpp"
 #include "services/response_service.hpp"
@@ -39,6 +40,7 @@ struct WebApp {
     services::PendingUploads pending_xlsx;  // previews waiting for "apply" (pages)
     services::ReportService reports{*store, questionnaires, responses, flowcharts};
     services::ExportService exports{*store, questionnaires, responses};
+    services::EvaluationService evaluations{*store, questionnaires, responses};
 
     WebApp(std::shared_ptr<store::Store> s, ServerConfig c) : store(std::move(s)), config(std::move(c)) {}
 

@@ -28,33 +28,13 @@
 #include "core/engine.hpp"
 #include "definition/builtin_questionnaire.hpp"
 #include "outputs/json/questionnaire_json.hpp"
+#include "../scenario_support.hpp"
 
 using namespace cyberachat;
 using json = nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-
-// YAML answers → the JSON a client would send. Scalars stay text: normalize_answers accepts
-// "12,5", "oui", "true"… as a vendor would type them.
-json to_json(const YAML::Node& node) {
-    switch (node.Type()) {
-        case YAML::NodeType::Null:
-        case YAML::NodeType::Undefined: return nullptr;
-        case YAML::NodeType::Scalar: return node.Scalar();
-        case YAML::NodeType::Sequence: {
-            json out = json::array();
-            for (const auto& item : node) out.push_back(to_json(item));
-            return out;
-        }
-        case YAML::NodeType::Map: {
-            json out = json::object();
-            for (const auto& item : node) out[item.first.Scalar()] = to_json(item.second);
-            return out;
-        }
-    }
-    return nullptr;
-}
 
 std::string join(const std::set<std::string>& ids) {
     std::string out;
@@ -84,7 +64,7 @@ std::vector<std::string> run_scenario(const YAML::Node& scenario, const Question
     json raw = json::object();
     if (const YAML::Node answers = scenario["answers"]) {
         if (!answers.IsMap() && !answers.IsNull()) return {"'answers' must be a map {question_id: value}"};
-        if (answers.IsMap()) raw = to_json(answers);
+        if (answers.IsMap()) raw = scenario_support::to_json(answers);
     }
     AnswerSet answers;
     std::vector<InvalidAnswer> invalid;
@@ -193,21 +173,7 @@ std::vector<std::string> run_scenario(const YAML::Node& scenario, const Question
     return problems;
 }
 
-std::vector<std::string> scenario_files() {
-    std::vector<std::string> files;
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(CYB_SCENARIO_DIR, ec))
-        if (entry.is_regular_file() && entry.path().extension() == ".yaml") files.push_back(entry.path().string());
-    std::sort(files.begin(), files.end());
-    return files;
-}
-
-std::string test_name(const testing::TestParamInfo<std::string>& info) {
-    std::string name = fs::path(info.param).stem().string();
-    for (char& c : name)
-        if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-    return name;
-}
+std::vector<std::string> scenario_files() { return scenario_support::yaml_files(CYB_SCENARIO_DIR); }
 
 std::vector<std::string> run_text(const std::string& text) {
     return run_scenario(YAML::Load(text), *builtin_afib());
@@ -241,7 +207,7 @@ TEST_P(Scenario, Holds) {
     EXPECT_TRUE(problems.empty()) << GetParam() << " — " << name << "\n" << render(problems);
 }
 
-INSTANTIATE_TEST_SUITE_P(Afib, Scenario, testing::ValuesIn(scenario_files()), test_name);
+INSTANTIATE_TEST_SUITE_P(Afib, Scenario, testing::ValuesIn(scenario_files()), scenario_support::test_name);
 
 TEST(ScenarioDirectory, HoldsScenarios) {
     EXPECT_FALSE(scenario_files().empty()) << "no *.yaml scenario in " << CYB_SCENARIO_DIR;

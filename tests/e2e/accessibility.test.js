@@ -326,4 +326,13 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA) and keyboard', () => {
     await hospital.goto(url(`/responses/${invitation.responseId}`));
     await h.assertNoAxeViolations(hospital, 'the hospital response page');
   });
+
+  check('comparison of the vendors, whole and filtered', async () => {
+    await h.apiOk(server.baseUrl, 'PUT', '/api/v1/vendor/answers/maintenance.passerelle_securisee', invitation.token, { value: 'non' }, [200, 409]);
+    await hospital.goto(url(`/acquisitions/${invitation.acquisitionId}/comparison`));
+    await hospital.waitForSelector('svg.score-chart');
+    await h.assertNoAxeViolations(hospital, 'the comparison page');
+    await hospital.goto(url(`/acquisitions/${invitation.acquisitionId}/comparison?differences=1&vigilance=1&part=maintenance`));
+    await h.assertNoAxeViolations(hospital, 'the filtered comparison page');
+  });
 });

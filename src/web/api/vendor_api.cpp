@@ -23,6 +23,30 @@ void register_vendor_api(httplib::Server& server, WebApp& app) {
         send_json(res, 200, vendor_response_json(*snapshot));
     });
 
+    server.Get("/api/v1/vendor/clarifications", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto caller = require_vendor(app, req, res, false);
+        if (!caller) return;
+        json list = json::array();
+        for (const auto& c : app.responses.open_clarifications(caller->response.id))
+            list.push_back({{"question_id", c.question_id}, {"question", c.vendor_question}, {"asked_at", c.asked_at}});
+        send_json(res, 200, {{"clarifications", list}});
+    });
+
+    server.Post(R"(/api/v1/vendor/clarifications/([a-z0-9_.\-]+))", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto caller = require_vendor(app, req, res, true);
+        if (!caller) return;
+        auto body = json_body(req, res);
+        if (!body) return;
+        std::optional<json> value;
+        if (body->contains("value")) value = (*body)["value"];
+        std::string explanation;
+        if (auto it = body->find("explanation"); it != body->end() && it->is_string()) explanation = it->get<std::string>();
+        auto answered = app.responses.answer_clarification(caller->response.id, req.matches[1].str(), value, explanation,
+                                                           caller->actor());
+        if (!answered) return send_json_error(res, answered.error(), language_of(*caller));
+        send_json(res, 200, {{"question_id", req.matches[1].str()}, {"status", "answered"}});
+    });
+
     server.Put(R"(/api/v1/vendor/answers/([a-z0-9_.\-]+))", [&app](const httplib::Request& req, httplib::Response& res) {
         auto caller = require_vendor(app, req, res, true);
         if (!caller) return;

@@ -5,6 +5,7 @@
 #include "web/routes/routes.hpp"
 #include "web/vendor_rows.hpp"
 #include "web/views/acquisition_views.hpp"
+#include "web/views/evaluation_views.hpp"
 #include "web/views/response_views.hpp"
 
 namespace cyberachat::web {
@@ -14,13 +15,19 @@ void register_response_routes(httplib::Server& server, WebApp& app) {
         auto caller = require_hospital_page(app, req, res);
         if (!caller) return;
         auto id = path_id(req);
-        auto snapshot = id ? app.responses.load(*id) : Result<services::ResponseSnapshot>(Error::make("not_found", ""));
-        if (!snapshot) return send_error_page(res, 404, "Cette réponse n'existe pas.");
-        auto context = hospital_context(*caller, snapshot->response.company + " — " + snapshot->acquisition.title);
+        auto evaluated = id ? app.evaluations.evaluate(*id) : Result<services::ResponseEvaluation>(Error::make("not_found", ""));
+        if (!evaluated) {
+            if (evaluated.error().code == "not_found") return send_error_page(res, 404, "Cette réponse n'existe pas.");
+            return send_error_page(res, status_for(evaluated.error()), evaluated.error().message);
+        }
+        const services::ResponseSnapshot& snapshot = evaluated->snapshot;
+        auto context = hospital_context(*caller, snapshot.response.company + " — " + snapshot.acquisition.title);
         take_flash(req, res, app, context);
-        views::ResponseView view{snapshot->acquisition, snapshot->response,  *snapshot->questionnaire,
-                                 snapshot->evaluation,  snapshot->answers,   snapshot->documents};
-        send_html(res, 200, views::render_response_page(context, view));
+        views::ResponseView view{snapshot.acquisition, snapshot.response,  *snapshot.questionnaire,
+                                 snapshot.evaluation,  snapshot.answers,   snapshot.documents};
+        views::EvaluationPanel panel{*evaluated->grid,          evaluated->card, evaluated->reviews, evaluated->opinions,
+                                     snapshot.response.id,      std::string(role_name(caller->user.role))};
+        send_html(res, 200, views::render_response_page(context, view, &panel));
     });
 
     server.Get(R"(/documents/(\d+))", [&app](const httplib::Request& req, httplib::Response& res) {

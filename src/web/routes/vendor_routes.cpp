@@ -9,6 +9,7 @@
 #include "web/routes/routes.hpp"
 #include "web/section_form.hpp"
 #include "web/views/response_views.hpp"
+#include "web/views/vendor_clarification_view.hpp"
 
 namespace cyberachat::web {
 namespace {
@@ -76,7 +77,36 @@ void register_vendor_routes(httplib::Server& server, WebApp& app) {
         if (!snapshot) return;
         auto context = vendor_context(*caller, snapshot->acquisition.title, req);
         take_flash(req, res, app, context);
-        send_html(res, 200, views::render_vendor_home_page(context, response_view(*snapshot)));
+        send_html(res, 200, views::render_vendor_home_page(context, response_view(*snapshot),
+                                                           app.responses.open_clarifications(caller->response.id).size()));
+    });
+
+    server.Get("/vendor/clarifications", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto caller = require_vendor_page(app, req, res);
+        if (!caller) return;
+        auto snapshot = load_snapshot(app, *caller, res);
+        if (!snapshot) return;
+        const Language language = parse_language(caller->session->language);
+        auto context = vendor_context(*caller, text(language, "Précisions demandées", "Clarifications requested"), req);
+        take_flash(req, res, app, context);
+        send_html(res, 200, views::render_vendor_clarifications_page(context, response_view(*snapshot),
+                                                                     app.responses.open_clarifications(caller->response.id)));
+    });
+
+    server.Post(R"(/vendor/clarifications/([a-z0-9_.\-]+))", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto caller = require_vendor_page(app, req, res);
+        if (!caller) return;
+        const Language language = parse_language(caller->session->language);
+        if (!require_csrf(req, res, *caller->session, language)) return;
+        std::optional<nlohmann::json> value;
+        if (req.has_param("value")) value = nlohmann::json(req.get_param_value("value"));
+        auto answered = app.responses.answer_clarification(caller->response.id, req.matches[1].str(), value,
+                                                           form_value(req, "explanation"), caller->actor());
+        if (!answered)
+            return send_error_page(res, status_for(answered.error()),
+                                   language == Language::en ? answered.error().message_en : answered.error().message, language);
+        set_flash(res, app, text(language, "Précision envoyée à l'établissement.", "Clarification sent to the hospital."));
+        redirect(res, "/vendor/clarifications");
     });
 
     server.Get(R"(/vendor/sections/([a-z0-9_.\-]+))", [&app](const httplib::Request& req, httplib::Response& res) {

@@ -271,7 +271,11 @@ std::string render_acquisition_page(const PageContext& context, const Acquisitio
 
     w.open("div", {{"class", "page-head"}});
     w.element("h1", {{"id", "page-title"}}, acquisition.title);
+    w.open("div", {{"class", "actions"}});
+    if (!vendors.empty())
+        w.element("a", {{"href", base + "/comparison"}, {"class", "button button-primary"}}, "Comparer les fournisseurs");
     w.element("a", {{"href", base + "/edit"}, {"class", "button button-secondary"}}, "Modifier l'achat");
+    w.close("div");
     w.close("div");
     write_export_links(w, acquisition.id);
 

@@ -5,6 +5,7 @@
 #include "core/answer.hpp"
 #include "web/html/html_writer.hpp"
 #include "web/views/answer_format.hpp"
+#include "web/views/evaluation_views.hpp"
 #include "web/views/layout_view.hpp"
 #include "web/views/view_helpers.hpp"
 #include "web/views/xlsx_views.hpp"
@@ -100,7 +101,7 @@ void write_all_progress(HtmlWriter& w, const ResponseView& view, Language langua
 
 // ---- hospital: one vendor's answers ----------------------------------------------------------------
 
-std::string render_response_page(const PageContext& context, const ResponseView& view) {
+std::string render_response_page(const PageContext& context, const ResponseView& view, const EvaluationPanel* evaluation) {
     const Language lang = Language::fr;  // hospital pages are in French
     const VendorResponse& response = view.response;
     const Questionnaire& questionnaire = view.questionnaire;
@@ -151,6 +152,8 @@ std::string render_response_page(const PageContext& context, const ResponseView&
     w.close("div");
     w.close("section");
     write_hospital_excel_card(w, response.id, response.status == ResponseStatus::submitted);
+
+    if (evaluation) write_evaluation_panel(w, context, questionnaire, *evaluation, view.answers);
 
     // Table of contents.
     w.open("nav", {{"class", "toc"}, {"aria-label", "Parties du questionnaire"}});
@@ -205,6 +208,13 @@ std::string render_response_page(const PageContext& context, const ResponseView&
                 w.close("dt");
                 w.open("dd");
                 write_answer_block(w, view, question, lang, "/documents/");
+                if (evaluation && evaluation->card.outcome(question) == Outcome::unfavourable) {
+                    w.open("p", {{"class", "outcome outcome-unfavourable"}});
+                    w.text("⚠ Point de vigilance ");
+                    write_severity_badge(w, evaluation->grid.find_rule(question.id)->severity);
+                    w.close("p");
+                }
+                if (evaluation) write_review_block(w, context, *evaluation, question);
                 w.close("dd");
                 w.close("div");
             }
@@ -252,7 +262,7 @@ std::string render_response_page(const PageContext& context, const ResponseView&
 
 // ---- vendor: home ------------------------------------------------------------------------------
 
-std::string render_vendor_home_page(const PageContext& context, const ResponseView& view) {
+std::string render_vendor_home_page(const PageContext& context, const ResponseView& view, size_t open_clarifications) {
     const Language lang = context.language;
     const Questionnaire& questionnaire = view.questionnaire;
     const Acquisition& acquisition = view.acquisition;
@@ -263,6 +273,13 @@ std::string render_vendor_home_page(const PageContext& context, const ResponseVi
 
     write_page_heading(w, L(lang, "Questionnaire de sécurité numérique", "Digital security questionnaire"),
                        acquisition.title);
+    if (open_clarifications > 0) {
+        w.open("div", {{"class", "notice clarification-notice"}, {"role", "status"}});
+        w.text(std::string(L(lang, "L'établissement vous demande des précisions sur ", "The hospital asks you to clarify ")) +
+               std::to_string(open_clarifications) + L(lang, " réponse(s). ", " answer(s). "));
+        w.element("a", {{"href", "/vendor/clarifications"}}, L(lang, "Répondre aux précisions demandées", "Answer the clarifications"));
+        w.close("div");
+    }
     w.element("p", {{"class", "lead"}},
               L(lang,
                 "L'établissement vous invite à répondre au questionnaire standardisé de l'AFIB sur l'informatique et "

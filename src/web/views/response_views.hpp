@@ -32,13 +32,18 @@ struct ResponseView {
 // (/documents/{id}, with size and SHA-256); unanswered shown as "Non renseigné"; answers to
 // hidden questions listed at the end under "Réponses masquées par un embranchement (conservées)".
 // Hospital pages are in French.
-std::string render_response_page(const PageContext& context, const ResponseView& view);
+// With `evaluation` (hospital only), the evaluation panel (evaluation_views.hpp) follows the
+// summary and each unfavourable answer is marked "Point de vigilance".
+struct EvaluationPanel;
+std::string render_response_page(const PageContext& context, const ResponseView& view,
+                                 const EvaluationPanel* evaluation = nullptr);
 
 // GET /vendor: the purchase (title, equipment, hospital reference, deadline), the response's status,
 // the 4 parts with their progress and their visible sections as links (/vendor/sections/{sid}) marked
 // complete/incomplete, the questionnaire's content texts "when_to_use" and "how_to" (in a <details>),
 // a button to start/continue (first incomplete visible section) and a link to /vendor/review.
-std::string render_vendor_home_page(const PageContext& context, const ResponseView& view);
+// With `open_clarifications` > 0, a notice at the top links to /vendor/clarifications.
+std::string render_vendor_home_page(const PageContext& context, const ResponseView& view, size_t open_clarifications = 0);
 
 struct SectionNavigation {
     std::optional<std::string> previous_section_id;  // previous VISIBLE section

@@ -1,18 +1,19 @@
 #pragma once
-// The benchmarks' answer set: an answer for every question of a questionnaire.
-#include "core/answer.hpp"
+// Full answer sets of the AFIB questionnaire for the benchmarks.
 #include "core/answer_validation.hpp"
-#include "core/questionnaire.hpp"
+#include "core/engine.hpp"
 
 namespace cyberachat {
 
-// An answer for every question, taking the "oui" side of every decision (the most pages visible).
-inline AnswerSet full_answer_set(const Questionnaire& questionnaire) {
+// An answer for every question. Variant 0 takes the "oui" side of every decision (the most pages
+// visible); variant v > 0 answers "non" to every (v+2)-th yes/no question (another vendor's response).
+inline AnswerSet full_answer_set(const Questionnaire& questionnaire, unsigned variant = 0) {
     AnswerSet answers;
+    unsigned yes_no = 0;
     for (const Question* question : questionnaire.questions()) {
         nlohmann::json value;
         switch (question->kind) {
-            case QuestionKind::yes_no: value = "oui"; break;
+            case QuestionKind::yes_no: value = variant && ++yes_no % (variant + 2) == 0 ? "non" : "oui"; break;
             case QuestionKind::number:
             case QuestionKind::integer: value = 4; break;
             case QuestionKind::date: value = "2024-01-31"; break;

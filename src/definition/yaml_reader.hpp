@@ -1,0 +1,135 @@
+#pragma once
+// Reading a hand-edited YAML file with every mistake reported by line, in French: the helpers
+// shared by the questionnaire loader and the grid loader. Internal to src/definition.
+#include <yaml-cpp/yaml.h>
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/localized_text.hpp"
+#include "definition/definition_error.hpp"
+
+namespace cyberachat::definition_detail {
+
+// Lower-case letters, digits, '_', '-' and '.', starting with a letter; at most 120 characters.
+inline bool is_valid_id(const std::string& id) {
+    if (id.empty() || id.size() > 120 || !(id[0] >= 'a' && id[0] <= 'z')) return false;
+    for (char c : id)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-')) return false;
+    return true;
+}
+
+inline int line_of(const YAML::Node& node) { return node.Mark().is_null() ? 0 : node.Mark().line + 1; }
+
+class YamlReader {
+public:
+    explicit YamlReader(std::string file) : file_(std::move(file)) {}
+
+protected:
+    // The document, or nullopt with the syntax error recorded.
+    std::optional<YAML::Node> parse(std::string_view text) {
+        try {
+            return YAML::Load(std::string(text));
+        } catch (const YAML::Exception& e) {
+            error(e.mark.is_null() ? 0 : e.mark.line + 1, "", "YAML invalide : " + e.msg +
+                  (e.mark.is_null() ? "" : " (colonne " + std::to_string(e.mark.column + 1) + ")"));
+            return std::nullopt;
+        }
+    }
+
+    // Runs `read` (which walks the document); a node of an unexpected shape becomes an error.
+    template <typename Read>
+    void guarded(Read&& read) {
+        try {
+            read();
+        } catch (const YAML::Exception& e) {
+            error(e.mark.is_null() ? 0 : e.mark.line + 1, "", std::string("structure YAML inattendue : ") + e.msg);
+        }
+    }
+
+    void error(int line, std::string subject, std::string message) {
+        errors_.push_back(DefinitionError{file_, line, std::move(subject), std::move(message)});
+    }
+
+    // ---- scalars -------------------------------------------------------------------------
+    std::optional<std::string> scalar(const YAML::Node& node, const std::string& subject, const std::string& key,
+                                      bool mandatory) {
+        const YAML::Node value = node[key];
+        if (!value || value.IsNull()) {
+            if (mandatory) error(line_of(node), subject, "clé « " + key + " » manquante");
+            return std::nullopt;
+        }
+        if (!value.IsScalar()) {
+            error(line_of(value), subject, "« " + key + " » doit être un texte");
+            return std::nullopt;
+        }
+        return value.as<std::string>();
+    }
+
+    LocalizedText localized(const YAML::Node& node, const std::string& subject, const std::string& key,
+                            bool mandatory) {
+        LocalizedText text;
+        const YAML::Node value = node[key];
+        if (!value || value.IsNull()) {
+            if (mandatory) error(line_of(node), subject, "clé « " + key + " » manquante (avec au moins « fr »)");
+            return text;
+        }
+        if (value.IsScalar()) {  // a plain string is taken as French
+            text.fr = value.as<std::string>();
+        } else if (value.IsMap()) {
+            for (const auto& item : value) {
+                const std::string language = item.first.as<std::string>();
+                if (!item.second.IsScalar()) {
+                    error(line_of(item.second), subject, "« " + key + "." + language + " » doit être un texte");
+                    continue;
+                }
+                if (language == "fr") text.fr = item.second.as<std::string>();
+                else if (language == "en") text.en = item.second.as<std::string>();
+                else error(line_of(item.first), subject, "langue inconnue « " + language + " » dans « " + key + " » (fr ou en)");
+            }
+        } else {
+            error(line_of(value), subject, "« " + key + " » doit être un texte ou {fr, en}");
+            return text;
+        }
+        if (mandatory && text.fr.empty()) error(line_of(value), subject, "libellé français « " + key + ".fr » manquant");
+        return text;
+    }
+
+    void check_keys(const YAML::Node& node, const std::string& subject, std::initializer_list<const char*> allowed) {
+        for (const auto& item : node) {
+            const std::string key = item.first.as<std::string>();
+            bool known = false;
+            for (const char* name : allowed) known = known || key == name;
+            if (!known) {
+                std::string list;
+                for (const char* name : allowed) list += (list.empty() ? "" : ", ") + std::string(name);
+                error(line_of(item.first), subject, "clé inconnue « " + key + " » (clés possibles : " + list + ")");
+            }
+        }
+    }
+
+    bool expect_map(const YAML::Node& node, const std::string& subject, const std::string& what) {
+        if (node && node.IsMap()) return true;
+        error(line_of(node), subject, what + " : un dictionnaire (clé: valeur) est attendu");
+        return false;
+    }
+
+    std::optional<double> number(const YAML::Node& node, const std::string& subject, const std::string& key) {
+        const YAML::Node value = node[key];
+        if (!value) return std::nullopt;
+        try {
+            return value.as<double>();
+        } catch (const YAML::Exception&) {
+            error(line_of(value), subject, "« " + key + " » doit être un nombre");
+            return std::nullopt;
+        }
+    }
+
+    std::string file_;
+    std::vector<DefinitionError> errors_;
+};
+
+}  // namespace cyberachat::definition_detail

@@ -1,0 +1,83 @@
+#pragma once
+// The hospital's evaluation of responses: the purchase's scoring grid, each response's score and
+// points de vigilance, and the comparison of every vendor of a purchase. Scores come from the
+// pure core (core/scoring.hpp) over the current answers, so they are always up to date. Nothing
+// here is ever shown to a vendor.
+#include <map>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "core/comparison.hpp"
+#include "core/scoring.hpp"
+#include "services/questionnaire_cache.hpp"
+#include "services/response_service.hpp"
+
+namespace cyberachat::services {
+
+struct ResponseEvaluation {
+    ResponseSnapshot snapshot;
+    std::shared_ptr<const ScoringGrid> grid;  // keeps card.findings' rule pointers valid
+    WeightOverrides weights;                  // the purchase's own weights
+    ScoreCard card;
+    std::vector<Review> reviews;    // oldest first
+    std::vector<Opinion> opinions;  // by role
+};
+
+// A reviewer's action on one answer (see Review).
+struct ReviewInput {
+    std::string question_id;
+    std::string status;           // "" | accepted | clarification | unsatisfactory
+    std::string comment;          // internal
+    std::string vendor_question;  // mandatory for "clarification"
+};
+
+struct Comparison {
+    Acquisition acquisition;
+    std::shared_ptr<const Questionnaire> questionnaire;
+    std::shared_ptr<const ScoringGrid> grid;
+    WeightOverrides weights;
+    std::vector<ResponseEvaluation> vendors;  // in invitation order
+
+    std::vector<ComparedResponse> compared() const;  // points into `vendors`
+};
+
+// Gives a purchase the built-in grid (a purchase keeps the grid it was given first).
+Result<StoredGrid> attach_builtin_grid(store::Store& store, Id acquisition_id, const std::string& actor);
+
+class EvaluationService {
+public:
+    EvaluationService(store::Store& store, QuestionnaireCache& questionnaires, ResponseService& responses)
+        : store_(store), questionnaires_(questionnaires), responses_(responses) {}
+
+    // The purchase's grid, loaded against its questionnaire version. A purchase created before
+    // grids existed is given the built-in grid when its questionnaire is the built-in one.
+    Result<std::shared_ptr<const ScoringGrid>> grid_for(const Acquisition& acquisition, const Questionnaire& questionnaire);
+    WeightOverrides weights_for(Id acquisition_id);
+
+    Result<ResponseEvaluation> evaluate(Id response_id);
+
+    // Adjusts the weight of one graded question for one purchase (nullopt: back to the grid's).
+    // Recorded in the journal by the store. "forbidden" for a buyer; "invalid" (French) for a
+    // question the grid does not grade or a weight outside [0, 100]; "not_found" for a purchase.
+    Result<void> set_weight(Id acquisition_id, const std::string& question_id, std::optional<double> weight,
+                            const User& user, const std::string& actor);
+
+    // IT, biomedical engineers and administrators review; a buyer gets "forbidden". "invalid"
+    // (French message) for an unknown question or status, nothing to record, a clarification
+    // without its question, a text over 5,000 characters; "not_found" for an unknown response.
+    Result<Review> add_review(Id response_id, const ReviewInput& input, const User& user, const std::string& actor);
+    // The opinion of the user's role ("it" or "biomedical"; others get "forbidden").
+    Result<Opinion> set_opinion(Id response_id, const std::string& verdict, const std::string& text, const User& user,
+                                const std::string& actor);
+    Result<Comparison> compare(Id acquisition_id);
+
+private:
+    store::Store& store_;
+    QuestionnaireCache& questionnaires_;
+    ResponseService& responses_;
+    std::mutex mutex_;
+    std::map<std::pair<Id, const Questionnaire*>, std::shared_ptr<const ScoringGrid>> loaded_;
+};
+
+}  // namespace cyberachat::services

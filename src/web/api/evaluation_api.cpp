@@ -1,0 +1,112 @@
+// Hospital JSON API v1 for the evaluation (Authorization: Bearer <API token>; a vendor's token is
+// refused like any unknown one): one response's score and points de vigilance, and the
+// comparison of every vendor of a purchase, reviews of answers and advisory opinions.
+#include "web/api/api_auth.hpp"
+#include "web/api/evaluation_json.hpp"
+
+using json = nlohmann::json;
+#include "web/comparison_filter.hpp"
+#include "web/http_io.hpp"
+#include "web/request_auth.hpp"
+#include "web/routes/routes.hpp"
+
+namespace cyberachat::web {
+
+namespace {
+
+// A change through the API: the caller, the id in the path and the JSON body (or an error sent).
+struct ApiChange {
+    HospitalCaller caller;
+    long long id = 0;
+    nlohmann::json body;
+};
+std::optional<ApiChange> api_change(WebApp& app, const httplib::Request& req, httplib::Response& res,
+                                    const char* not_found) {
+    auto caller = require_api_user(app, req, res);
+    if (!caller) return std::nullopt;
+    auto id = path_id(req);
+    if (!id) {
+        send_json_error(res, 404, "not_found", not_found);
+        return std::nullopt;
+    }
+    auto body = json_body(req, res);
+    if (!body) return std::nullopt;
+    return ApiChange{std::move(*caller), *id, std::move(*body)};
+}
+
+// A text field of a JSON body, trimmed; "" when absent or not a string.
+std::string text_field(const nlohmann::json& body, const char* key) {
+    auto it = body.find(key);
+    return it != body.end() && it->is_string() ? services::trim_copy(it->get<std::string>()) : std::string();
+}
+
+}  // namespace
+
+void register_evaluation_api(httplib::Server& server, WebApp& app) {
+    server.Get(R"(/api/v1/responses/(\d+)/evaluation)", [&app](const httplib::Request& req, httplib::Response& res) {
+        if (!require_api_user(app, req, res)) return;
+        auto id = path_id(req);
+        if (!id) return send_json_error(res, 404, "not_found", "Réponse introuvable.");
+        auto evaluated = app.evaluations.evaluate(*id);
+        if (!evaluated) return send_json_error(res, evaluated.error());
+        send_json(res, 200, response_evaluation_json(*evaluated));
+    });
+
+    server.Get(R"(/api/v1/acquisitions/(\d+)/comparison)", [&app](const httplib::Request& req, httplib::Response& res) {
+        if (!require_api_user(app, req, res)) return;
+        auto id = path_id(req);
+        if (!id) return send_json_error(res, 404, "not_found", "Achat introuvable.");
+        auto comparison = app.evaluations.compare(*id);
+        if (!comparison) return send_json_error(res, comparison.error());
+        auto filter = comparison_filter_from(req, *comparison->questionnaire);
+        if (!filter) return send_json_error(res, filter.error());
+        std::vector<ComparisonRow> rows;
+        for (auto& row : compare_responses(*comparison->questionnaire, comparison->compared()))
+            if (filter->keeps(row, *comparison->questionnaire)) rows.push_back(std::move(row));
+        send_json(res, 200, comparison_json(*comparison, rows));
+    });
+
+    server.Put(R"(/api/v1/acquisitions/(\d+)/weights/([a-z0-9_.\-]+))", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto change = api_change(app, req, res, "Achat introuvable.");
+        if (!change) return;
+        std::optional<double> weight;
+        auto it = change->body.find("weight");
+        if (it == change->body.end()) return send_json_error(res, 422, "invalid", "« weight » manquant (un nombre, ou null pour revenir au poids de la grille).");
+        if (it->is_number()) weight = it->get<double>();
+        else if (!it->is_null()) return send_json_error(res, 422, "invalid", "« weight » doit être un nombre ou null.");
+        const std::string question_id = req.matches[2].str();
+        auto saved = app.evaluations.set_weight(change->id, question_id, weight, change->caller.user, change->caller.actor());
+        if (!saved) return send_json_error(res, saved.error());
+        send_json(res, 200, {{"question_id", question_id}, {"weight", weight ? json(*weight) : json()}});
+    });
+
+    server.Get(R"(/api/v1/responses/(\d+)/reviews)", [&app](const httplib::Request& req, httplib::Response& res) {
+        if (!require_api_user(app, req, res)) return;
+        auto id = path_id(req);
+        if (!id || !app.store->responses.find(*id)) return send_json_error(res, 404, "not_found", "Réponse introuvable.");
+        send_json(res, 200, reviews_json(app.store->reviews.list_for(*id), app.store->reviews.opinions(*id)));
+    });
+
+    server.Post(R"(/api/v1/responses/(\d+)/reviews)", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto change = api_change(app, req, res, "Réponse introuvable.");
+        if (!change) return;
+        const json& body = change->body;
+        services::ReviewInput input{text_field(body, "question_id"), text_field(body, "status"),
+                                    text_field(body, "comment"), text_field(body, "vendor_question")};
+        auto added = app.evaluations.add_review(change->id, input, change->caller.user, change->caller.actor());
+        if (!added) return send_json_error(res, added.error());
+        send_json(res, 201, review_json(*added));
+    });
+
+    server.Put(R"(/api/v1/responses/(\d+)/opinion)", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto change = api_change(app, req, res, "Réponse introuvable.");
+        if (!change) return;
+        auto saved = app.evaluations.set_opinion(change->id, text_field(change->body, "verdict"),
+                                                 text_field(change->body, "text"), change->caller.user,
+                                                 change->caller.actor());
+        if (!saved) return send_json_error(res, saved.error());
+        send_json(res, 200, opinion_json(*saved));
+    });
+}
+
+}  // namespace cyberachat::web

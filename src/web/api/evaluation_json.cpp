@@ -1,0 +1,104 @@
+#include "web/api/evaluation_json.hpp"
+
+namespace cyberachat::web {
+
+using json = nlohmann::json;
+
+namespace {
+
+json score_json(const Questionnaire& questionnaire, const ScoreCard& card) {
+    json parts = json::object();
+    for (const auto& part : questionnaire.parts) parts[part.id] = card.parts[part.index].score();
+    return {{"overall", card.overall.score()}, {"parts", parts}};
+}
+
+json favourable_json(Outcome outcome) {
+    if (outcome == Outcome::favourable) return true;
+    if (outcome == Outcome::unfavourable) return false;
+    return nullptr;  // not scored, or does not count
+}
+
+}  // namespace
+
+json review_json(const Review& review) {
+    return {{"id", review.id},
+            {"question_id", review.question_id},
+            {"status", review.status.empty() ? json() : json(review.status)},
+            {"comment", review.comment},
+            {"vendor_question", review.vendor_question},
+            {"author", review.author.substr(review.author.find(':') + 1)},
+            {"author_role", review.author_role},
+            {"created_at", review.created_at}};
+}
+
+json opinion_json(const Opinion& opinion) {
+    return {{"role", opinion.role},
+            {"verdict", opinion.verdict},
+            {"text", opinion.text},
+            {"author", opinion.author.substr(opinion.author.find(':') + 1)},
+            {"updated_at", opinion.updated_at},
+            {"advisory", true}};
+}
+
+json reviews_json(const std::vector<Review>& reviews, const std::vector<Opinion>& opinions) {
+    json out = {{"reviews", json::array()}, {"opinions", json::array()}};
+    for (const auto& review : reviews) out["reviews"].push_back(review_json(review));
+    for (const auto& opinion : opinions) out["opinions"].push_back(opinion_json(opinion));
+    return out;
+}
+
+json response_evaluation_json(const services::ResponseEvaluation& evaluation) {
+    const Questionnaire& questionnaire = *evaluation.snapshot.questionnaire;
+    json findings = json::array();
+    for (const Finding& finding : evaluation.card.findings) {
+        const Question& question = *questionnaire.questions()[finding.question_index];
+        findings.push_back({{"question_id", finding.question_id},
+                            {"section_id", questionnaire.sections()[question.section_index]->id},
+                            {"severity", std::string(severity_name(finding.severity))},
+                            {"answer", finding.answer},
+                            {"unanswered", finding.unanswered},
+                            {"weight", finding.weight},
+                            {"rationale", finding.rule->rationale.fr}});
+    }
+    json weights = json::object();
+    for (const auto& [question_id, weight] : evaluation.weights) weights[question_id] = weight;
+    return {{"response_id", evaluation.snapshot.response.id},
+            {"score", score_json(questionnaire, evaluation.card)},
+            {"findings", findings},
+            {"grid", {{"id", evaluation.grid->id}, {"version", evaluation.grid->version}}},
+            {"weights", weights}};
+}
+
+json comparison_json(const services::Comparison& comparison, const std::vector<ComparisonRow>& rows) {
+    const Questionnaire& questionnaire = *comparison.questionnaire;
+    json vendors = json::array();
+    for (const auto& vendor : comparison.vendors) {
+        const VendorResponse& response = vendor.snapshot.response;
+        vendors.push_back({{"response_id", response.id},
+                           {"company", response.company},
+                           {"status", std::string(response_status_name(response.status))},
+                           {"score", vendor.card.overall.score()},
+                           {"parts", score_json(questionnaire, vendor.card)["parts"]},
+                           {"findings", vendor.card.findings.size()}});
+    }
+    json out_rows = json::array();
+    for (const ComparisonRow& row : rows) {
+        json answers = json::array();
+        for (size_t i = 0; i < row.cells.size(); ++i) {
+            const ComparisonCell& cell = row.cells[i];
+            answers.push_back({{"response_id", comparison.vendors[i].snapshot.response.id},
+                               {"applies", cell.visible},
+                               {"value", cell.value ? *cell.value : json()},
+                               {"favourable", favourable_json(cell.outcome)}});
+        }
+        out_rows.push_back({{"question_id", row.question->id},
+                            {"section_id", questionnaire.sections()[row.question->section_index]->id},
+                            {"part_id", questionnaire.parts[row.question->part_index].id},
+                            {"differs", row.differs},
+                            {"vigilance", row.vigilance},
+                            {"answers", answers}});
+    }
+    return {{"acquisition_id", comparison.acquisition.id}, {"vendors", vendors}, {"rows", out_rows}};
+}
+
+}  // namespace cyberachat::web

@@ -1,0 +1,92 @@
+// Hospital pages of the evaluation: the comparison of every vendor of a purchase, and the review
+// forms of the response page (reviews of answers, advisory opinions).
+#include <cstdlib>
+
+#include "web/comparison_filter.hpp"
+#include "web/http_io.hpp"
+#include "web/page_support.hpp"
+#include "web/routes/routes.hpp"
+#include "web/views/evaluation_views.hpp"
+
+namespace cyberachat::web {
+
+void register_evaluation_routes(httplib::Server& server, WebApp& app) {
+    server.Get(R"(/acquisitions/(\d+)/comparison)", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto caller = require_hospital_page(app, req, res);
+        if (!caller) return;
+        auto id = path_id(req);
+        auto comparison = id ? app.evaluations.compare(*id) : Result<services::Comparison>(Error::make("not_found", ""));
+        if (!comparison) {
+            if (comparison.error().code == "not_found") return send_error_page(res, 404, "Cet achat n'existe pas.");
+            return send_error_page(res, status_for(comparison.error()), comparison.error().message);
+        }
+        auto filter = comparison_filter_from(req, *comparison->questionnaire);
+        if (!filter) return send_error_page(res, 422, filter.error().message);
+        const auto compared = comparison->compared();
+        const auto rows = compare_responses(*comparison->questionnaire, compared);
+        views::ComparisonPage page{comparison->acquisition, *comparison->questionnaire, *comparison->grid, {}, rows,
+                                   ranking(compared), *filter, &comparison->weights};
+        for (const auto& vendor : comparison->vendors)
+            page.vendors.push_back({vendor.snapshot.response, vendor.card, vendor.snapshot.documents});
+        auto context = hospital_context(*caller, "Comparaison — " + comparison->acquisition.title);
+        take_flash(req, res, app, context);
+        send_html(res, 200, views::render_comparison_page(context, page));
+    });
+
+    // The weights form: "w:<question id>" fields; empty means the grid's weight.
+    server.Post(R"(/acquisitions/(\d+)/weights)", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto caller = require_hospital_page(app, req, res);
+        if (!caller || !require_csrf(req, res, *caller->session, Language::fr)) return;
+        auto id = path_id(req);
+        if (!id || !app.store->acquisitions.find(*id)) return send_error_page(res, 404, "Cet achat n'existe pas.");
+        size_t changed = 0;
+        for (const auto& [name, raw] : req.params) {
+            if (name.rfind("w:", 0) != 0) continue;
+            const std::string question_id = name.substr(2);
+            std::string text = services::trim_copy(raw);
+            std::optional<double> weight;
+            if (!text.empty()) {
+                for (char& c : text)
+                    if (c == ',') c = '.';
+                char* end = nullptr;
+                const double value = std::strtod(text.c_str(), &end);
+                if (end != text.c_str() + text.size())
+                    return send_error_page(res, 422, "Poids illisible pour « " + question_id + " » : « " + raw + " ». Saisissez un nombre.");
+                weight = value;
+            }
+            const auto before = app.evaluations.weights_for(*id);
+            auto saved = app.evaluations.set_weight(*id, question_id, weight, caller->user, caller->actor());
+            if (!saved) return send_error_page(res, status_for(saved.error()), saved.error().message);
+            if (before != app.evaluations.weights_for(*id)) ++changed;
+        }
+        set_flash(res, app, std::to_string(changed) + " poids modifié(s) pour cet achat.");
+        redirect(res, "/acquisitions/" + std::to_string(*id) + "/comparison#poids");
+    });
+
+    server.Post(R"(/responses/(\d+)/reviews)", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto caller = require_hospital_page(app, req, res);
+        if (!caller || !require_csrf(req, res, *caller->session, Language::fr)) return;
+        auto id = path_id(req);
+        if (!id) return send_error_page(res, 404, "Cette réponse n'existe pas.");
+        services::ReviewInput input{form_value(req, "question_id"), form_value(req, "status"), form_value(req, "comment"),
+                                    form_value(req, "vendor_question")};
+        auto added = app.evaluations.add_review(*id, input, caller->user, caller->actor());
+        if (!added) return send_error_page(res, status_for(added.error()), added.error().message);
+        set_flash(res, app, "Relecture enregistrée.");
+        redirect(res, "/responses/" + std::to_string(*id) + "#q-" + input.question_id);
+    });
+
+    server.Post(R"(/responses/(\d+)/opinion)", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto caller = require_hospital_page(app, req, res);
+        if (!caller || !require_csrf(req, res, *caller->session, Language::fr)) return;
+        auto id = path_id(req);
+        if (!id) return send_error_page(res, 404, "Cette réponse n'existe pas.");
+        auto saved = app.evaluations.set_opinion(*id, form_value(req, "verdict"), form_value(req, "text"), caller->user,
+                                                 caller->actor());
+        if (!saved) return send_error_page(res, status_for(saved.error()), saved.error().message);
+        set_flash(res, app, "Avis enregistré (consultatif).");
+        redirect(res, "/responses/" + std::to_string(*id) + "#evaluation");
+    });
+}
+
+}  // namespace cyberachat::web

@@ -1,0 +1,45 @@
+// `cyberachat demo`: a purchase with three complete responses (strong, middling, weak), documents,
+// reviews and opinions, that the running server shows at once.
+#include <gtest/gtest.h>
+
+#include "server_process.hpp"
+
+using namespace cyberachat::testing;
+using json = nlohmann::json;
+
+TEST(Demo, CreatesAPurchaseWithAStrongAMiddlingAndAWeakVendor) {
+    ServerProcess server;
+    auto demo = run_binary({"demo", "--data", server.data_dir()});
+    ASSERT_EQ(demo.exit_code, 0) << demo.out << demo.err;
+    EXPECT_NE(demo.out.find("Achat de démonstration créé"), std::string::npos) << demo.out;
+    EXPECT_NE(demo.out.find("biomedical@demo.cyberachat.fr"), std::string::npos);
+
+    auto api = server.api(server.api_token());
+    auto purchases = parse_json(api.Get("/api/v1/acquisitions"));
+    ASSERT_EQ(purchases.size(), 1u);
+    const long long id = purchases[0]["id"];
+    auto comparison = parse_json(api.Get("/api/v1/acquisitions/" + std::to_string(id) + "/comparison"));
+    ASSERT_EQ(comparison["vendors"].size(), 3u);
+    const int strong = comparison["vendors"][0]["score"], middling = comparison["vendors"][1]["score"],
+              weak = comparison["vendors"][2]["score"];
+    EXPECT_EQ(strong, 100);
+    EXPECT_GT(strong, middling);
+    EXPECT_GT(middling, weak);
+    for (const auto& vendor : comparison["vendors"]) EXPECT_EQ(vendor["status"], "submitted");
+
+    const long long weak_id = comparison["vendors"][2]["response_id"];
+    auto evaluation = parse_json(api.Get("/api/v1/responses/" + std::to_string(weak_id) + "/evaluation"));
+    ASSERT_FALSE(evaluation["findings"].empty());
+    EXPECT_EQ(evaluation["findings"][0]["severity"], "critical");
+    auto reviews = parse_json(api.Get("/api/v1/responses/" + std::to_string(weak_id) + "/reviews"));
+    EXPECT_FALSE(reviews["reviews"].empty());
+    EXPECT_EQ(reviews["opinions"][0]["verdict"], "unfavourable");
+    auto response = parse_json(api.Get("/api/v1/responses/" + std::to_string(weak_id)));
+    EXPECT_FALSE(response["documents"].empty());
+    EXPECT_TRUE(response["missing_required"].empty());
+
+    // A second demo adds another purchase and reuses the demo accounts.
+    auto again = run_binary({"demo", "--data", server.data_dir()});
+    EXPECT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_EQ(parse_json(api.Get("/api/v1/acquisitions")).size(), 2u);
+}
