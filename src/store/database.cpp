@@ -78,6 +78,7 @@ Result<std::shared_ptr<Database>> Database::open_sqlite_at_version(const std::st
     if (path.empty() || path.find('"') != std::string::npos)
         return detail::invalid("Chemin de base de données invalide.", "Invalid database path.");
     if (pool_size == 0) pool_size = 1;
+    detail::configure_sqlite_library();
     auto impl = std::make_unique<Impl>(path, pool_size);
     const std::string connect = "db=\"" + path + "\"";
     try {

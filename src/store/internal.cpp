@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <mutex>
 #include <ctime>
 #include <iostream>
 
@@ -17,6 +18,11 @@ std::string message_of(const std::exception& e) {
 }
 
 }  // namespace
+
+void configure_sqlite_library() {
+    static std::once_flag once;
+    std::call_once(once, [] { sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
 
 Error storage_error(const std::exception& e) {
     const std::string message = message_of(e);

@@ -13,6 +13,11 @@ namespace cyberachat::store::detail {
 
 // An Error with code "storage" for an exception raised by the database or the file system.
 // Only the message itself is kept: SOCI's what() also lists the bound values, which may be secrets.
+// Process-wide SQLite settings, applied once before the first connection: no memory statistics,
+// whose global mutex every allocation of every connection would otherwise take (contention
+// between the server's worker threads, seen with perf under wrk).
+void configure_sqlite_library();
+
 Error storage_error(const std::exception& e);
 Error storage_error(std::string_view what_fr, std::string_view what_en);
 // Logs a failed read (stderr) without bound values.
