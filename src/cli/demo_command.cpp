@@ -113,10 +113,10 @@ bool fill(services::ResponseService& responses, Id response_id, const DemoVendor
 
 std::vector<DemoVendor> demo_vendors() {
     return {
-        {{"Philips Santé", "Claire Moreau", "offres@philips-sante.example", "fr"}, "IntelliVue MX750", "Philips", {}},
-        {{"Mindray Médical France", "Hugo Bernard", "appels-offres@mindray-medical.example", "en"},
-         "BeneVision N17",
-         "Mindray",
+        {{"Veillemed Santé", "Claire Moreau", "offres@veillemed-sante.example", "fr"}, "Vigil MX750", "Veillemed", {}},
+        {{"Cardiotrace Médical France", "Hugo Bernard", "appels-offres@cardiotrace-medical.example", "en"},
+         "Cardiotrace N17",
+         "Cardiotrace",
          {{"dispositif.antivirus_etablissement", "non"},
           {"dispositif.protection_propre", "oui"},
           {"dispositif.pare_feu_etablissement", "non"},
@@ -210,7 +210,7 @@ int run_demo(const std::string& data_dir) {
         return 1;
     }
     std::cout << "Achat de démonstration créé (n° " << acquisition->id << ") avec 3 fournisseurs : "
-              << "Philips Santé (solide), Mindray Médical France (moyen), Médi-Surveillance SAS (faible).\n"
+              << "Veillemed Santé (solide), Cardiotrace Médical France (moyen), Médi-Surveillance SAS (faible).\n"
               << "Lancez : cyberachat serve --data " << data_dir << "\n"
               << "puis ouvrez /acquisitions/" << acquisition->id << "/comparison (compte " << kBiomedical
               << " ou " << kIt << ", mots de passe affichés ci-dessus à la première démonstration).\n";

@@ -9,14 +9,14 @@ const h = require('./lib/harness');
 
 const TITLE = 'Moniteurs multiparamétriques 2031';
 const COMPANIES = [
-  'Philips Santé',
-  'GE HealthCare France',
-  'Mindray Médical',
-  'Dräger France',
-  'Nihon Kohden Europe',
-  'Schiller Médical',
-  'Spacelabs Healthcare',
-  'Biotronik Surveillance',
+  'Veillemed Santé',
+  'Horizon Monitoring France',
+  'Cardiotrace Médical',
+  'Alpes Biomédical',
+  'Kestrel Europe',
+  'Sentinelle Médical',
+  'Aster Healthcare',
+  'Biotrace Surveillance',
 ];
 // Vendor i refuses the secure gateway when i is odd; vendor 2 has no encrypted communications.
 const GATEWAY = 'maintenance.passerelle_securisee';
@@ -84,6 +84,10 @@ describe('comparison of 8 vendors, with its filters', () => {
 
   step('the scores are drawn as an SVG chart with a text alternative, and ranked for information', async () => {
     assert.equal(await hospital.locator('svg.score-chart rect').count(), 8 * 5);
+    // The bars are drawn: children of the chart itself (an unclosed <line> would swallow them).
+    assert.ok(await hospital.$$eval('svg.score-chart rect', (rects) => rects.every((r) => r.parentElement.tagName.toLowerCase() === 'svg')));
+    const box = await hospital.locator('svg.score-chart rect').first().boundingBox();
+    assert.ok(box && box.height > 0 && box.width > 0, 'the first bar has a size on screen');
     assert.equal(await hospital.getAttribute('svg.score-chart', 'role'), 'img');
     const description = await hospital.$eval('svg.score-chart desc', (d) => d.textContent);
     for (const company of COMPANIES) assert.ok(description.includes(company), `${company} in the chart description`);
@@ -94,7 +98,7 @@ describe('comparison of 8 vendors, with its filters', () => {
     const ranking = await hospital.$$eval('ol.ranking li', (lis) => lis.map((li) => li.textContent));
     assert.equal(ranking.length, 8);
     // The three vendors without a point de vigilance first (ties keep the invitation order).
-    assert.deepEqual(ranking.slice(0, 3).map((r) => r.split(' — ')[0]), ['Philips Santé', 'Nihon Kohden Europe', 'Spacelabs Healthcare']);
+    assert.deepEqual(ranking.slice(0, 3).map((r) => r.split(' — ')[0]), ['Veillemed Santé', 'Kestrel Europe', 'Aster Healthcare']);
     for (const r of ranking.slice(0, 3)) assert.match(r, /— 100/);
     for (const r of ranking.slice(3)) assert.doesNotMatch(r, /— 100/);
   });

@@ -233,7 +233,8 @@ std::string render_score_chart_svg(const Questionnaire& questionnaire, const std
     w.element("desc", {{"id", "chart-desc"}}, description);
     for (int tick = 0; tick <= 100; tick += 25) {
         const int y = top + plot_height - tick * plot_height / 100;
-        w.void_tag("line", {{"x1", left - 4}, {"x2", width - 4}, {"y1", y}, {"y2", y}, {"stroke", "#d5dbe2"}});
+        // Inside inline SVG an HTML void tag does not close itself: <line></line>, never <line>.
+        w.open("line", {{"x1", left - 4}, {"x2", width - 4}, {"y1", y}, {"y2", y}, {"stroke", "#d5dbe2"}}).close("line");
         w.element("text", {{"x", left - 8}, {"y", y + 4}, {"text-anchor", "end"}, {"font-size", 11}, {"fill", "#4f5a66"}},
                   std::to_string(tick));
     }
@@ -259,7 +260,8 @@ std::string render_score_chart_svg(const Questionnaire& questionnaire, const std
                            {"text-anchor", "middle"},
                            {"font-size", 11},
                            {"fill", "#1b1f24"}},
-                  group_label(g));
+                  // Short axis labels ("Partie 1"): the full titles are in the description and the table.
+                  g < questionnaire.parts.size() ? "Partie " + std::to_string(g + 1) : std::string("Global"));
     }
     w.close("svg");
     return w.take();
