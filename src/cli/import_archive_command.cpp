@@ -30,7 +30,8 @@ void register_import_archive_command(CLI::App& app) {
         if (!store) throw CLI::RuntimeError(1);
         services::QuestionnaireCache questionnaires(*store);
         services::ResponseService responses(*store, questionnaires);
-        services::ExportService exports(*store, questionnaires, responses);
+        services::EvaluationService evaluations(*store, questionnaires, responses);
+        services::ExportService exports(*store, questionnaires, responses, evaluations);
         auto imported = exports.import_archive(bytes.str(), "system:import-archive");
         if (!imported) {
             std::cerr << imported.error().message << "\n";

@@ -1,7 +1,9 @@
 #include "services/export_service.hpp"
 
 #include <algorithm>
+#include <map>
 
+#include "definition/grid_loader.hpp"
 #include "outputs/export/csv_writer.hpp"
 #include "outputs/export/zip_archive.hpp"
 #include "security/secrets.hpp"
@@ -35,6 +37,33 @@ std::string text_field(const json& object, const char* key) {
     return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+json review_json(const Review& review) {
+    return {{"question_id", review.question_id}, {"status", review.status},
+            {"comment", review.comment},         {"vendor_question", review.vendor_question},
+            {"author", review.author},           {"author_role", review.author_role},
+            {"created_at", review.created_at}};
+}
+
+json opinion_json(const Opinion& opinion) {
+    return {{"role", opinion.role},     {"verdict", opinion.verdict},       {"text", opinion.text},
+            {"author", opinion.author}, {"updated_at", opinion.updated_at}};
+}
+
+// The optional array `key` of `object` (archives of format 1 have none); null when of another type.
+const json* optional_array(const json& object, const char* key) {
+    static const json kEmpty = json::array();
+    if (!object.contains(key)) return &kEmpty;
+    return member(object, key, json::value_t::array);
+}
+
+// Who a restored review, opinion or weight is by: its author as exported (else the import).
+std::string author_or(const json& object, const char* key, const std::string& actor) {
+    const std::string author = text_field(object, key);
+    return author.empty() ? actor : author;
+}
+
+constexpr const char* kGridFile = "scoring_grid.yaml";
+
 }  // namespace
 
 Result<json> ExportService::acquisition_json(Id acquisition_id) {
@@ -49,6 +78,16 @@ Result<json> ExportService::acquisition_json(Id acquisition_id) {
     if (auto version = store_.questionnaires.find(acquisition->questionnaire_version_id))
         out["questionnaire"] = {{"version_id", version->id}, {"id", version->questionnaire_id},
                                 {"version", version->version}, {"sha256", version->sha256}};
+    // The hospital's evaluation: the purchase's grid and its own weights (reviews and opinions by vendor).
+    json grid = nullptr;
+    if (auto stored = store_.scoring_grids.for_acquisition(acquisition_id))
+        grid = {{"id", stored->grid_id}, {"version", stored->version}, {"sha256", stored->sha256}};
+    json weights = json::array();
+    for (const auto& weight : store_.scoring_grids.weights(acquisition_id))
+        weights.push_back({{"question_id", weight.question_id}, {"weight", weight.weight},
+                           {"updated_at", weight.updated_at}, {"updated_by", weight.updated_by}});
+    out["scoring_grid"] = std::move(grid);
+    out["weights"] = std::move(weights);
     json events = json::array();
     for (const auto& event : store_.events.list("acquisition", acquisition_id, 100000)) events.push_back(event_json(event));
     json vendors = json::array();
@@ -64,6 +103,10 @@ Result<json> ExportService::acquisition_json(Id acquisition_id) {
                                  {"file_name", document.file_name}, {"content_type", document.content_type},
                                  {"size", document.size},       {"sha256", document.sha256},
                                  {"created_at", document.created_at}});
+        json reviews = json::array();
+        for (const auto& review : store_.reviews.list_for(response.id)) reviews.push_back(review_json(review));
+        json opinions = json::array();
+        for (const auto& opinion : store_.reviews.opinions(response.id)) opinions.push_back(opinion_json(opinion));
         vendors.push_back({{"response_id", response.id},
                            {"company", response.company},
                            {"contact_name", response.contact_name},
@@ -75,8 +118,10 @@ Result<json> ExportService::acquisition_json(Id acquisition_id) {
                            {"created_at", response.created_at},
                            {"updated_at", response.updated_at},
                            {"answers", std::move(answers)},
-                           {"documents", std::move(documents)}});
-        for (const char* entity : {"response", "answer", "document"})
+                           {"documents", std::move(documents)},
+                           {"reviews", std::move(reviews)},
+                           {"opinions", std::move(opinions)}});
+        for (const char* entity : {"response", "answer", "document", "review", "opinion"})
             for (const auto& event : store_.events.list(entity, response.id, 100000)) events.push_back(event_json(event));
     }
     std::sort(events.begin(), events.end(), [](const json& a, const json& b) { return a["id"].get<Id>() < b["id"].get<Id>(); });
@@ -89,17 +134,30 @@ Result<std::string> ExportService::acquisition_csv(Id acquisition_id) {
     auto acquisition = store_.acquisitions.find(acquisition_id);
     if (!acquisition) return Error::make("not_found", "Achat introuvable.", "Purchase not found.");
     const Language language = Language::fr;
+    // Every vendor scored against the purchase's grid; without a grid (a questionnaire that has
+    // none), the answers alone and the two evaluation columns empty.
+    std::vector<ResponseEvaluation> vendors;
+    if (auto comparison = evaluations_.compare(acquisition_id)) vendors = std::move(comparison->vendors);
+    else if (comparison.error().code != "not_found") return comparison.error();
+    else
+        for (const auto& response : store_.responses.list_for(acquisition_id)) {
+            TRY_ASSIGN(auto snapshot, responses_.load(response.id));
+            vendors.push_back(ResponseEvaluation{std::move(snapshot), {}, {}, {}, {}, {}});
+        }
     std::vector<exports::CsvRow> rows;
     rows.push_back({"Achat", "Fournisseur", "Statut", "Partie", "Section", "Identifiant de question", "Question",
-                    "Réponse", "Commentaire"});
-    for (const auto& response : store_.responses.list_for(acquisition_id)) {
-        TRY_ASSIGN(auto snapshot, responses_.load(response.id));
+                    "Réponse", "Commentaire", "Favorable", "Gravité"});
+    for (const auto& vendor : vendors) {
+        const ResponseSnapshot& snapshot = vendor.snapshot;
+        const VendorResponse& response = snapshot.response;
         const std::string status = web::views::response_status_label(response, language);
+        std::map<size_t, Severity> severities;  // question index → severity of its point de vigilance
+        for (const auto& finding : vendor.card.findings) severities.emplace(finding.question_index, finding.severity);
         for (const Question* question : snapshot.questionnaire->questions()) {
             if (!snapshot.evaluation.is_visible(*question)) continue;
             const Section& section = *snapshot.questionnaire->sections()[question->section_index];
             const Part& part = snapshot.questionnaire->parts[question->part_index];
-            std::string answer, comment;
+            std::string answer, comment, favourable, severity;
             if (auto it = snapshot.answers.find(question->id); it != snapshot.answers.end()) {
                 answer = answer_text(*question, it->second.value, language);
                 comment = it->second.comment;
@@ -107,8 +165,15 @@ Result<std::string> ExportService::acquisition_csv(Id acquisition_id) {
             if (auto it = snapshot.documents.find(question->id); it != snapshot.documents.end())
                 for (const auto& document : it->second)
                     answer += (answer.empty() ? "" : "\n") + document.file_name + " (SHA-256 " + document.sha256 + ")";
+            if (question->index < vendor.card.outcomes.size()) {
+                const Outcome outcome = vendor.card.outcomes[question->index];
+                if (outcome == Outcome::favourable) favourable = "oui";
+                if (outcome == Outcome::unfavourable) favourable = "non";
+            }
+            if (auto it = severities.find(question->index); it != severities.end())
+                severity = std::string(severity_label_fr(it->second));
             rows.push_back({acquisition->title, response.company, status, part.title.in(language), section.title.in(language),
-                            question->id, question->label.in(language), answer, comment});
+                            question->id, question->label.in(language), answer, comment, favourable, severity});
         }
     }
     return exports::csv_document(rows);
@@ -121,6 +186,7 @@ Result<std::string> ExportService::acquisition_archive(Id acquisition_id) {
     auto acquisition = store_.acquisitions.find(acquisition_id);
     if (auto version = store_.questionnaires.find(acquisition->questionnaire_version_id))
         entries.push_back({"questionnaire.yaml", version->yaml});
+    if (auto grid = store_.scoring_grids.for_acquisition(acquisition_id)) entries.push_back({kGridFile, grid->yaml});
     for (const auto& response : store_.responses.list_for(acquisition_id))
         for (const auto& document : store_.documents.list_for(response.id)) {
             TRY_ASSIGN(auto bytes, store_.documents.read_bytes(document));
@@ -168,11 +234,34 @@ Result<Acquisition> ExportService::import_archive(const std::string& bytes, cons
     const json* vendors = member(data, "vendors", json::value_t::array);
     if (text_field(data, "format") != kArchiveFormat || !acquisition_data || !questionnaire || !vendors)
         return invalid_archive("export.json illisible.", "unreadable export.json.");
+    const json* weights = optional_array(data, "weights");
+    const json* grid = data.contains("scoring_grid") && !data["scoring_grid"].is_null()
+                           ? member(data, "scoring_grid", json::value_t::object)
+                           : nullptr;
+    if (!weights || (data.contains("scoring_grid") && !data["scoring_grid"].is_null() && !grid) ||
+        (grid && !manifest["files"].contains(kGridFile)))
+        return invalid_archive("évaluation illisible dans export.json.", "unreadable evaluation in export.json.");
+    for (const auto& weight : *weights)
+        if (text_field(weight, "question_id").empty() || !weight.contains("weight") || !weight["weight"].is_number() ||
+            weight["weight"].get<double>() < 0)
+            return invalid_archive("poids illisible dans export.json.", "unreadable weight in export.json.");
     for (const auto& vendor : *vendors) {
         const json* answers = member(vendor, "answers", json::value_t::array);
         const json* documents = member(vendor, "documents", json::value_t::array);
-        if (!answers || !documents)
+        const json* reviews = optional_array(vendor, "reviews");
+        const json* opinions = optional_array(vendor, "opinions");
+        if (!answers || !documents || !reviews || !opinions)
             return invalid_archive("fournisseur illisible dans export.json.", "unreadable vendor in export.json.");
+        for (const auto& review : *reviews) {
+            const std::string status = text_field(review, "status");
+            if (text_field(review, "question_id").empty() || (!valid_review_status(status) && status != "answered"))
+                return invalid_archive("relecture illisible dans export.json.", "unreadable review in export.json.");
+        }
+        for (const auto& opinion : *opinions) {
+            const std::string role = text_field(opinion, "role");
+            if ((role != "it" && role != "biomedical") || !valid_opinion_verdict(text_field(opinion, "verdict")))
+                return invalid_archive("avis illisible dans export.json.", "unreadable opinion in export.json.");
+        }
         for (const auto& answer : *answers)
             if (!answer.is_object() || text_field(answer, "question_id").empty())
                 return invalid_archive("réponse illisible dans export.json.", "unreadable answer in export.json.");
@@ -186,8 +275,13 @@ Result<Acquisition> ExportService::import_archive(const std::string& bytes, cons
     auto version = store_.questionnaires.ensure(text_field(*questionnaire, "id"), text_field(*questionnaire, "version"),
                                                 files->at("questionnaire.yaml"));
     if (!version) return version.error();
-    TRY_ASSIGN(auto parsed, questionnaires_.get(version->id));
-    (void)parsed;  // refuses a questionnaire this instance cannot read before anything else is written
+    TRY_ASSIGN(auto parsed, questionnaires_.get(version->id));  // refuses a questionnaire this instance cannot read
+    if (grid) {  // and a grid it cannot read, before anything else is written
+        auto loaded = load_grid(files->at(kGridFile), kGridFile, *parsed);
+        if (!loaded.ok())
+            return invalid_archive("grille d'évaluation illisible : " + loaded.errors.front().to_string() + ".",
+                                   "unreadable scoring grid: " + loaded.errors.front().to_string() + ".");
+    }
 
     const json& source = *acquisition_data;
     Acquisition input;
@@ -200,6 +294,16 @@ Result<Acquisition> ExportService::import_archive(const std::string& bytes, cons
     input.status = text_field(source, "status");
     input.questionnaire_version_id = version->id;
     TRY_ASSIGN(auto acquisition, store_.acquisitions.create(input, actor));
+    if (grid) {
+        auto attached = store_.scoring_grids.attach(acquisition.id, text_field(*grid, "id"), text_field(*grid, "version"),
+                                                    files->at(kGridFile), actor);
+        if (!attached) return attached.error();
+    }
+    for (const auto& weight : *weights) {
+        auto set = store_.scoring_grids.set_weight(acquisition.id, text_field(weight, "question_id"),
+                                                   weight["weight"].get<double>(), author_or(weight, "updated_by", actor));
+        if (!set) return set.error();
+    }
 
     for (const auto& vendor : *vendors) {
         VendorResponse response;
@@ -223,6 +327,27 @@ Result<Acquisition> ExportService::import_archive(const std::string& bytes, cons
         if (text_field(vendor, "status") == "submitted") {
             auto submitted = store_.responses.submit(created.id, actor);
             if (!submitted) return submitted.error();
+        }
+        // The hospital's reviews (in their order) and opinions, each by its author.
+        for (const auto& item : *optional_array(vendor, "reviews")) {
+            Review review;
+            review.response_id = created.id;
+            review.question_id = text_field(item, "question_id");
+            review.status = text_field(item, "status");
+            review.comment = text_field(item, "comment");
+            review.vendor_question = text_field(item, "vendor_question");
+            review.author_role = text_field(item, "author_role");
+            auto added = store_.reviews.add(review, author_or(item, "author", actor));
+            if (!added) return added.error();
+        }
+        for (const auto& item : *optional_array(vendor, "opinions")) {
+            Opinion opinion;
+            opinion.response_id = created.id;
+            opinion.role = text_field(item, "role");
+            opinion.verdict = text_field(item, "verdict");
+            opinion.text = text_field(item, "text");
+            auto set = store_.reviews.set_opinion(opinion, author_or(item, "author", actor));
+            if (!set) return set.error();
         }
     }
     return acquisition;

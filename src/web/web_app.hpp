@@ -39,8 +39,8 @@ struct WebApp {
                                      services::XlsxLimits{std::min<size_t>(config.max_document_bytes, 10u * 1024 * 1024)}};
     services::PendingUploads pending_xlsx;  // previews waiting for "apply" (pages)
     services::ReportService reports{*store, questionnaires, responses, flowcharts};
-    services::ExportService exports{*store, questionnaires, responses};
     services::EvaluationService evaluations{*store, questionnaires, responses};
+    services::ExportService exports{*store, questionnaires, responses, evaluations};
 
     WebApp(std::shared_ptr<store::Store> s, ServerConfig c) : store(std::move(s)), config(std::move(c)) {}
 

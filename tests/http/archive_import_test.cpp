@@ -28,7 +28,10 @@ json comparable(json data) {
             for (const char* key : {"revision", "updated_at", "updated_by"}) answer.erase(key);
         for (auto& document : vendor["documents"])
             for (const char* key : {"id", "created_at"}) document.erase(key);
+        for (auto& review : vendor["reviews"]) review.erase("created_at");
+        for (auto& opinion : vendor["opinions"]) opinion.erase("updated_at");
     }
+    for (auto& weight : data["weights"]) weight.erase("updated_at");
     return data;
 }
 
@@ -57,6 +60,29 @@ TEST(ArchiveImport, RoundTripYieldsIdenticalData) {
     ASSERT_EQ(source.api(medica.token).Post("/api/v1/vendor/documents/dispositif.certificat_ce_93_42", items)->status, 201);
     fill_required(source, other.token);
     ASSERT_EQ(source.api(other.token).Post("/api/v1/vendor/submit", "{}", "application/json")->status, 200);
+    // The hospital's evaluation: a weight of its own, a review by IT, a clarification, two opinions.
+    const std::string it_token = user_token(source, "rssi@chu.test", "it");
+    auto hospital = source.api(source.api_token());
+    auto weighed = hospital.Put("/api/v1/acquisitions/" + std::to_string(acquisition) + "/weights/dispositif.poste_standard",
+                                json{{"weight", 7}}.dump(), "application/json");
+    ASSERT_TRUE(weighed);
+    ASSERT_EQ(weighed->status, 200) << weighed->body;
+    const std::string other_path = "/api/v1/responses/" + std::to_string(other.response_id);
+    auto post = [&](httplib::Client& client, const std::string& url, const json& body, int status) {
+        auto result = client.Post(url, body.dump(), "application/json");
+        ASSERT_TRUE(result);
+        ASSERT_EQ(result->status, status) << result->body;
+    };
+    auto it = source.api(it_token);
+    post(it, other_path + "/reviews",
+         {{"question_id", "dispositif.poste_standard"}, {"status", "unsatisfactory"}, {"comment", "Poste non maîtrisé par la DSI"}},
+         201);
+    post(hospital, other_path + "/reviews",
+         {{"question_id", "dispositif.marque"}, {"status", "clarification"}, {"vendor_question", "Quelle gamme exactement ?"}}, 201);
+    ASSERT_EQ(it.Put(other_path + "/opinion", json{{"verdict", "unfavourable"}, {"text", "Télémaintenance ouverte"}}.dump(),
+                     "application/json")->status, 200);
+    ASSERT_EQ(hospital.Put(other_path + "/opinion", json{{"verdict", "favourable"}, {"text", "Bon matériel"}}.dump(),
+                           "application/json")->status, 200);
 
     const std::string base = "/api/v1/acquisitions/" + std::to_string(acquisition);
     auto archive = source.api(source.api_token()).Get(base + "/archive.zip");
@@ -80,6 +106,20 @@ TEST(ArchiveImport, RoundTripYieldsIdenticalData) {
     const json after = json::parse(target.api(target.api_token()).Get(target_base + "/export.json")->body);
     EXPECT_EQ(comparable(after), comparable(before));
     EXPECT_EQ(after["vendors"][1]["status"], "submitted");
+    // The evaluation came along (compared above; here, that there was something to compare).
+    ASSERT_EQ(before["weights"].size(), 1u);
+    EXPECT_EQ(before["weights"][0]["weight"], 7);
+    EXPECT_EQ(before["scoring_grid"]["id"], "afib-grid");
+    ASSERT_EQ(before["vendors"][1]["reviews"].size(), 2u);
+    EXPECT_NE(before["vendors"][1]["reviews"][0]["author"].get<std::string>().find("rssi@chu.test"), std::string::npos);
+    EXPECT_EQ(before["vendors"][1]["reviews"][1]["vendor_question"], "Quelle gamme exactement ?");
+    ASSERT_EQ(before["vendors"][1]["opinions"].size(), 2u);
+    // And the scores it makes are the same.
+    auto score = [](ServerProcess& server, long long response_id) {
+        return parse_json(server.api(server.api_token()).Get("/api/v1/responses/" + std::to_string(response_id) + "/evaluation"))["score"];
+    };
+    EXPECT_EQ(score(target, after["vendors"][1]["response_id"].get<long long>()), score(source, other.response_id));
+    EXPECT_EQ(score(target, after["vendors"][0]["response_id"].get<long long>()), score(source, medica.response_id));
 
     // Documents byte-identical.
     auto document = target.api(target.api_token()).Get("/api/v1/documents/" +

@@ -33,6 +33,7 @@ protected:
         put(medica, "dispositif.marque", {{"value", "Sécurité Médicale"}, {"comment", "=HYPERLINK(\"http://x\")"}});
         put(medica, "dispositif.designation", {{"value", "Échographe \"cardio\"; modèle 3"}});
         put(medica, "dispositif.classe_ce_93_42", {{"value", "iia"}});
+        put(medica, "dispositif.poste_standard", {{"value", "oui"}});
         put(other, "dispositif.marque", {{"value", "Réponse de l'autre fournisseur"}});
         httplib::MultipartFormDataItems items = {{"file", minimal_pdf(), "Certificat CE.pdf", "application/pdf"}};
         auto uploaded = server->api(medica.token).Post("/api/v1/vendor/documents/dispositif.certificat_ce_93_42", items);
@@ -128,9 +129,16 @@ TEST_F(ExportHttp, CsvForFrenchExcel) {
     EXPECT_EQ(result->get_header_value("Content-Type"), "text/csv; charset=utf-8");
     EXPECT_EQ(result->get_header_value("Content-Disposition"), "attachment; filename=\"export-echographes-2027.csv\"");
     const std::string& csv = result->body;
-    EXPECT_EQ(csv.rfind("\xEF\xBB\xBF" "Achat;Fournisseur;Statut;Partie;Section;Identifiant de question;Question;Réponse;Commentaire\r\n", 0), 0u);
+    EXPECT_EQ(csv.rfind("\xEF\xBB\xBF" "Achat;Fournisseur;Statut;Partie;Section;Identifiant de question;Question;Réponse;Commentaire;Favorable;Gravité\r\n", 0), 0u);
     EXPECT_TRUE(contains(csv, "Échographes 2027;Médica Santé SA;Brouillon;"));
-    EXPECT_TRUE(contains(csv, ";dispositif.marque;Marque;Sécurité Médicale;\"'=HYPERLINK(\"\"http://x\"\")\"\r\n"));
+    // Not graded by the grid: both evaluation columns empty.
+    EXPECT_TRUE(contains(csv, ";dispositif.marque;Marque;Sécurité Médicale;\"'=HYPERLINK(\"\"http://x\"\")\";;\r\n"));
+    // Graded: favourable, or unfavourable (here unanswered and required) with its severity.
+    const std::string label = "L'équipement biomédical peut-il fonctionner avec un poste informatique standard fourni par l'établissement ?";
+    EXPECT_TRUE(contains(csv, "Médica Santé SA;Brouillon;Description générale du dispositif;Poste informatique;dispositif.poste_standard;" +
+                                  label + ";Oui;;oui;\r\n")) << csv.substr(0, 3000);
+    EXPECT_TRUE(contains(csv, "Biotech Ltd;Brouillon;Description générale du dispositif;Poste informatique;dispositif.poste_standard;" +
+                                  label + ";;;non;Information\r\n"));
     EXPECT_TRUE(contains(csv, "\"Échographe \"\"cardio\"\"; modèle 3\""));
     EXPECT_TRUE(contains(csv, "Certificat CE.pdf (SHA-256 " + document_sha + ")"));
     EXPECT_TRUE(contains(csv, "Biotech Ltd"));
@@ -149,6 +157,11 @@ TEST_F(ExportHttp, JsonExportWithoutSecrets) {
     EXPECT_EQ(exported["vendors"][0]["company"], "Médica Santé SA");
     EXPECT_EQ(exported["vendors"][0]["documents"][0]["sha256"], document_sha);
     EXPECT_FALSE(exported["events"].empty());
+    // The hospital's evaluation (empty here): the grid, weights, reviews and opinions.
+    EXPECT_TRUE(exported.contains("scoring_grid"));
+    EXPECT_TRUE(exported["weights"].is_array());
+    EXPECT_TRUE(exported["vendors"][0]["reviews"].is_array());
+    EXPECT_TRUE(exported["vendors"][0]["opinions"].is_array());
     for (const auto& token : {medica.token, other.token}) EXPECT_FALSE(contains(result->body, token));
     EXPECT_FALSE(contains(result->body, "token_hash"));
 }

@@ -10,15 +10,6 @@ using json = nlohmann::json;
 
 namespace {
 
-// A user of this role with an API token on the running server's data directory.
-std::string token_for(const ServerProcess& server, const std::string& email, const std::string& role) {
-    auto added = run_binary({"user", "add", email, "--role", role, "--password-stdin", "--data", server.data_dir()},
-                            "Mot-de-passe-de-test-2\n");
-    if (added.exit_code != 0) throw std::runtime_error("user add failed: " + added.err);
-    auto token = run_binary({"token", "create", email, "--data", server.data_dir()});
-    return token.out.substr(0, token.out.find('\n'));
-}
-
 const char* kInternal = "Compte de maintenance partagé : inacceptable tel quel";
 
 }  // namespace
@@ -27,8 +18,8 @@ class ReviewApi : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         server = new ServerProcess();
-        it_token = token_for(*server, "rssi@chu.test", "it");
-        buyer_token = token_for(*server, "achats@chu.test", "buyer");
+        it_token = user_token(*server, "rssi@chu.test", "it");
+        buyer_token = user_token(*server, "achats@chu.test", "buyer");
         acquisition = create_acquisition(*server, "Échographes 2031");
         vendor = invite_vendor(*server, acquisition, "Écho Systèmes");
         fill_required(*server, vendor.token);

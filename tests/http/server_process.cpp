@@ -238,4 +238,12 @@ std::string hospital_session(const ServerProcess& server) {
     return done ? "cyb_session=" + set_cookie(done, "cyb_session") : "";
 }
 
+std::string user_token(const ServerProcess& server, const std::string& email, const std::string& role) {
+    auto added = run_binary({"user", "add", email, "--role", role, "--password-stdin", "--data", server.data_dir()},
+                            "Mot-de-passe-de-test-2\n");
+    if (added.exit_code != 0) throw std::runtime_error("user add failed: " + added.err);
+    auto token = run_binary({"token", "create", email, "--data", server.data_dir()});
+    return token.out.substr(0, token.out.find('\n'));
+}
+
 }  // namespace cyberachat::testing

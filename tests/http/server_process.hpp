@@ -65,6 +65,8 @@ std::string minimal_pdf();
 std::string set_cookie(const httplib::Result& result, const std::string& name);
 // A hospital session cookie ("cyb_session=…"), through the login form.
 std::string hospital_session(const ServerProcess& server);
+// Adds a user of this role on the server's data directory and returns a new API token of theirs.
+std::string user_token(const ServerProcess& server, const std::string& email, const std::string& role);
 // Answers every visible required question (branches included) until nothing required is missing.
 void fill_required(const ServerProcess& server, const std::string& token);
 

@@ -202,27 +202,41 @@ private:
 
     void evaluation(const Evaluation& evaluation) {
         if (!hospital() || evaluation.empty()) return;
+        const char* colon = lang() == Language::fr ? " : " : ": ";
         heading(tr(lang(), "Évaluation de l'établissement", "Hospital's evaluation"), 1);
-        if (evaluation.score) add(content_, std::string(tr(lang(), "Score : ", "Score: ")) + *evaluation.score, Style{11, true});
+        add(content_, tr(lang(), "Document interne à l'établissement. Cette évaluation éclaire le choix : elle n'élimine aucun fournisseur.",
+                         "Internal to the hospital. This evaluation informs the choice: it eliminates no vendor."),
+            Style{9, false, true, 0, 0.3});
+        if (evaluation.score) add(content_, std::string(tr(lang(), "Score global", "Overall score")) + colon + *evaluation.score, Style{11, true});
+        for (const auto& [part, score] : evaluation.part_scores) add(content_, part + colon + score, Style{10, false, false, 8}, 0, 1);
         if (!evaluation.vigilance.empty()) {
-            heading(tr(lang(), "Points de vigilance", "Points of attention"), 2);
-            for (const auto& point : evaluation.vigilance) add(content_, "⚠ " + point, Style{10, false, false, 8});
+            heading(std::string(tr(lang(), "Points de vigilance", "Points of attention")) + " (" +
+                        std::to_string(evaluation.vigilance.size()) + ")", 2);
+            for (const auto& point : evaluation.vigilance) {
+                add(content_, "⚠ " + point.severity + " — " + point.question, Style{10, true}, 3, 1).keep_with_next = true;
+                add(content_, std::string(tr(lang(), "Réponse", "Answer")) + colon + point.answer, Style{10, false, false, 12}, 0, 1);
+                if (!point.rationale.empty()) add(content_, point.rationale, Style{9, false, true, 12, 0.25});
+            }
         }
         if (!evaluation.comments.empty()) {
             heading(tr(lang(), "Commentaires des relecteurs", "Reviewers' comments"), 2);
             for (const auto& comment : evaluation.comments) {
                 std::string head = comment.author + (comment.at.empty() ? "" : " — " + comment.at);
                 if (!comment.about.empty()) head += " — " + comment.about;
+                if (!comment.status.empty()) head += " — " + comment.status;
                 add(content_, head, Style{9, true}, 3, 1).keep_with_next = true;
-                add(content_, comment.text, Style{10, false, false, 8});
+                if (!comment.text.empty()) add(content_, comment.text, Style{10, false, false, 8});
             }
         }
         if (!evaluation.opinions.empty()) {
             heading(tr(lang(), "Avis", "Opinions"), 2);
+            add(content_, tr(lang(), "Avis consultatifs : un avis éclaire le choix et n'élimine aucun fournisseur.",
+                             "Advisory opinions: an opinion informs the choice and eliminates no vendor."),
+                Style{9, false, true, 0, 0.3});
             for (const auto& opinion : evaluation.opinions) {
                 std::string head = opinion.author;
                 if (!opinion.role.empty()) head += " (" + opinion.role + ")";
-                if (!opinion.verdict.empty()) head += " : " + opinion.verdict;
+                if (!opinion.verdict.empty()) head += colon + opinion.verdict;
                 if (!opinion.at.empty()) head += " — " + opinion.at;
                 add(content_, head, Style{10, true}, 3, 1).keep_with_next = true;
                 if (!opinion.text.empty()) add(content_, opinion.text, Style{10, false, false, 8});

@@ -47,6 +47,15 @@ struct ReviewerComment {
     std::string at;        // formatted
     std::string about;     // question label or empty (whole response)
     std::string text;
+    std::string status;    // e.g. "Insatisfaisant"; may be empty (comment only)
+};
+
+// A point de vigilance: an unfavourable answer, most severe first.
+struct VigilancePoint {
+    std::string severity;   // e.g. "Critique"
+    std::string question;   // the question's label
+    std::string answer;     // formatted; "Non renseigné" when unanswered
+    std::string rationale;  // why the grid finds it unfavourable
 };
 
 struct Opinion {
@@ -57,11 +66,12 @@ struct Opinion {
     std::string at;
 };
 
-// The hospital's evaluation of one response. All optional: wired once scoring exists.
+// The hospital's evaluation of one response (services/evaluation_report builds it). All optional.
 struct Evaluation {
     std::optional<std::string> score;         // formatted, e.g. "72 / 100"
     std::optional<double> score_ratio;        // 0–1, for the score chart of a purchase report
-    std::vector<std::string> vigilance;       // points de vigilance
+    std::vector<std::pair<std::string, std::string>> part_scores;  // part title → "72 / 100"
+    std::vector<VigilancePoint> vigilance;    // points de vigilance
     std::vector<ReviewerComment> comments;
     std::vector<Opinion> opinions;
     bool empty() const { return !score && vigilance.empty() && comments.empty() && opinions.empty(); }

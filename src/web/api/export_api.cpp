@@ -1,11 +1,14 @@
 // Reports (PDF) and exports (CSV, JSON, zip archive). The blank questionnaire is public; a purchase's
 // and a response's are for the hospital (API token or session); the vendor gets the PDF of its own
 // answers only (its token or session), without score or reviewer content. ?lang=en for English.
+// The hospital's reports carry its evaluation (services/evaluation_report): scores, points de
+// vigilance, reviewers' comments, advisory opinions.
 #include <functional>
 #include <vector>
 
 #include "definition/builtin_questionnaire.hpp"
 #include "outputs/pdf/pdf_renderer.hpp"
+#include "services/evaluation_report.hpp"
 #include "web/api/api_auth.hpp"
 #include "web/http_io.hpp"
 #include "web/request_auth.hpp"
@@ -51,7 +54,9 @@ void register_export_api(httplib::Server& server, WebApp& app) {
         auto response = app.store->responses.find(id);
         if (!response) return send_json_error(res, 404, "not_found", "Réponse introuvable.");
         const Language language = requested_language(req);
-        send_pdf(res, app.reports.response_report(id, language, report::Audience::hospital),
+        auto evaluation = services::response_report_evaluation(*app.store, app.evaluations, id, language);
+        if (!evaluation) return send_json_error(res, evaluation.error(), language);
+        send_pdf(res, app.reports.response_report(id, language, report::Audience::hospital, *evaluation),
                  "rapport-" + services::file_slug(response->company) + ".pdf", language);
     });
 
@@ -68,7 +73,10 @@ void register_export_api(httplib::Server& server, WebApp& app) {
         if (!require_hospital(app, req, res)) return;
         const Id id = path_id(req).value_or(0);
         const Language language = requested_language(req);
-        send_pdf(res, app.reports.acquisition_report(id, language), acquisition_file(app, id, "rapport", "pdf"), language);
+        auto evaluations = services::acquisition_report_evaluations(*app.store, app.evaluations, id, language);
+        if (!evaluations) return send_json_error(res, evaluations.error(), language);
+        send_pdf(res, app.reports.acquisition_report(id, language, *evaluations), acquisition_file(app, id, "rapport", "pdf"),
+                 language);
     });
 
     // The purchase's exports: file, content type, what makes the bytes.

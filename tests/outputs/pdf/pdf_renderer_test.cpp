@@ -42,8 +42,9 @@ Evaluation secret_evaluation() {
     Evaluation evaluation;
     evaluation.score = "72 / 100";
     evaluation.score_ratio = 0.72;
-    evaluation.vigilance = {"Point de vigilance confidentiel"};
-    evaluation.comments = {ReviewerComment{"RSSI", "29/11/2026", "Antivirus", "Commentaire de relecture interne"}};
+    evaluation.part_scores = {{"Serveurs", "64 / 100"}};
+    evaluation.vigilance = {VigilancePoint{"Critique", "Antivirus ?", "Non", "Point de vigilance confidentiel"}};
+    evaluation.comments = {ReviewerComment{"RSSI", "29/11/2026", "Antivirus", "Commentaire de relecture interne", "Insatisfaisant"}};
     evaluation.opinions = {Opinion{"Marie Curie", "DSI", "Favorable avec réserves", "Avis interne détaillé", ""}};
     return evaluation;
 }
@@ -99,6 +100,10 @@ TEST(PdfRenderer, TextsAccentsPageNumbersAndTableOfContents) {
     EXPECT_TRUE(contains(text, "Commentaire de relecture interne"));
     EXPECT_TRUE(contains(text, "Favorable avec réserves"));
     EXPECT_TRUE(contains(text, "72 / 100"));
+    EXPECT_TRUE(contains(text, "Serveurs : 64 / 100"));
+    EXPECT_TRUE(contains(text, "Critique — Antivirus ?"));
+    EXPECT_TRUE(contains(text, "Insatisfaisant"));
+    EXPECT_TRUE(contains(text, "n'élimine aucun fournisseur"));
 }
 
 TEST(PdfRenderer, FontsAreEmbedded) {
@@ -129,7 +134,7 @@ TEST(PdfRenderer, TheVendorsReportNeverShowsTheEvaluation) {
     EXPECT_TRUE(contains(text, "Médica Santé SA"));
     EXPECT_TRUE(contains(text, "Réponse détaillée"));
     for (const char* secret : {"Point de vigilance confidentiel", "Commentaire de relecture interne", "Favorable avec réserves",
-                               "Avis interne", "72 / 100", "Évaluation", "Score"})
+                               "Avis interne", "72 / 100", "64 / 100", "Insatisfaisant", "Critique", "Évaluation", "Score"})
         EXPECT_FALSE(contains(text, secret)) << secret;
     // The same model for the hospital shows them: the flag is what hides them.
     document.audience = Audience::hospital;

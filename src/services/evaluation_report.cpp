@@ -1,0 +1,139 @@
+#include "services/evaluation_report.hpp"
+
+#include "services/answer_text.hpp"
+#include "web/views/answer_format.hpp"
+
+namespace cyberachat::services {
+namespace {
+
+const char* tr(Language language, const char* fr, const char* en) { return language == Language::en ? en : fr; }
+
+std::string score_text(int score) { return std::to_string(score) + " / 100"; }
+
+std::string severity_label(Severity severity, Language language) {
+    if (language == Language::fr) return std::string(severity_label_fr(severity));
+    switch (severity) {
+        case Severity::critical: return "Critical";
+        case Severity::major: return "Major";
+        case Severity::minor: return "Minor";
+        default: return "Information";
+    }
+}
+
+std::string review_status_label(std::string_view status, Language language) {
+    if (status.empty()) return {};
+    if (language == Language::fr) return std::string(review_status_label_fr(status));
+    if (status == "accepted") return "Accepted";
+    if (status == "clarification") return "Clarification requested";
+    if (status == "unsatisfactory") return "Unsatisfactory";
+    if (status == "answered") return "Answered by the vendor";
+    return std::string(status);
+}
+
+std::string verdict_label(std::string_view verdict, Language language) {
+    if (language == Language::fr) return std::string(opinion_verdict_label_fr(verdict));
+    if (verdict == "favourable") return "Favourable";
+    if (verdict == "favourable_with_reservations") return "Favourable with reservations";
+    if (verdict == "unfavourable") return "Unfavourable";
+    return std::string(verdict);
+}
+
+std::string role_label(std::string_view role, Language language) {
+    if (language == Language::fr) return std::string(opinion_role_label_fr(role));
+    if (role == "it") return "IT / security";
+    if (role == "biomedical") return "Biomedical engineer";
+    return std::string(role);
+}
+
+// "user:marie@chu.fr" → "marie@chu.fr"; "vendor:12" → "Fournisseur"
+std::string person(const std::string& author, Language language) {
+    if (author.rfind("vendor:", 0) == 0) return tr(language, "Fournisseur", "Vendor");
+    const auto colon = author.find(':');
+    return colon == std::string::npos ? author : author.substr(colon + 1);
+}
+
+// Reviewers' comments and opinions (without a questionnaire: questions named by their id).
+void add_reviewers(report::Evaluation& out, const std::vector<Review>& reviews, const std::vector<Opinion>& opinions,
+                   const Questionnaire* questionnaire, Language language) {
+    for (const Review& review : reviews) {
+        report::ReviewerComment comment;
+        comment.author = person(review.author, language);
+        comment.at = web::views::format_datetime(review.created_at, language);
+        const Question* question = questionnaire ? questionnaire->find_question(review.question_id) : nullptr;
+        comment.about = question ? question->label.in(language) : review.question_id;
+        comment.status = review_status_label(review.status, language);
+        comment.text = review.comment;
+        if (!review.vendor_question.empty())
+            comment.text += (comment.text.empty() ? "" : "\n") + std::string(tr(language, "Question au fournisseur : ",
+                                                                                  "Question to the vendor: ")) +
+                            review.vendor_question;
+        out.comments.push_back(std::move(comment));
+    }
+    for (const Opinion& opinion : opinions)
+        out.opinions.push_back(report::Opinion{person(opinion.author, language), role_label(opinion.role, language),
+                                               verdict_label(opinion.verdict, language), opinion.text,
+                                               web::views::format_datetime(opinion.updated_at, language)});
+}
+
+}  // namespace
+
+report::Evaluation report_evaluation(const ResponseEvaluation& evaluation, Language language) {
+    const Questionnaire& questionnaire = *evaluation.snapshot.questionnaire;
+    const ScoreCard& card = evaluation.card;
+    report::Evaluation out;
+    out.score = score_text(card.overall.score());
+    out.score_ratio = card.overall.score() / 100.0;
+    for (const auto& part : questionnaire.parts)
+        if (part.index < card.parts.size())
+            out.part_scores.emplace_back(part.title.in(language), score_text(card.parts[part.index].score()));
+    for (const Finding& finding : card.findings) {
+        const Question& question = *questionnaire.questions()[finding.question_index];
+        report::VigilancePoint point;
+        point.severity = severity_label(finding.severity, language);
+        point.question = question.label.in(language);
+        point.answer = finding.unanswered ? std::string() : answer_text(question, finding.answer, language);
+        if (point.answer.empty()) point.answer = tr(language, "Non renseigné", "Not answered");
+        if (finding.rule) point.rationale = finding.rule->rationale.in(language);
+        out.vigilance.push_back(std::move(point));
+    }
+    add_reviewers(out, evaluation.reviews, evaluation.opinions, &questionnaire, language);
+    return out;
+}
+
+Result<report::Evaluation> response_report_evaluation(store::Store& store, EvaluationService& evaluations, Id response_id,
+                                                      Language language) {
+    if (!store.responses.find(response_id)) return Error::make("not_found", "Réponse introuvable.", "Response not found.");
+    auto evaluation = evaluations.evaluate(response_id);
+    if (!evaluation) {
+        if (evaluation.error().code != "not_found") return evaluation.error();
+        report::Evaluation out;  // no grid for this questionnaire: no score, but what reviewers wrote
+        add_reviewers(out, store.reviews.list_for(response_id), store.reviews.opinions(response_id), nullptr, language);
+        return out;
+    }
+    return report_evaluation(*evaluation, language);
+}
+
+Result<Evaluations> acquisition_report_evaluations(store::Store& store, EvaluationService& evaluations, Id acquisition_id,
+                                                   Language language) {
+    if (!store.acquisitions.find(acquisition_id)) return Error::make("not_found", "Achat introuvable.", "Purchase not found.");
+    auto comparison = evaluations.compare(acquisition_id);
+    Evaluations out;
+    if (!comparison) {
+        if (comparison.error().code != "not_found") return comparison.error();
+        for (const auto& response : store.responses.list_for(acquisition_id)) {  // no grid: no score, what reviewers wrote
+            report::Evaluation evaluation;
+            add_reviewers(evaluation, store.reviews.list_for(response.id), store.reviews.opinions(response.id), nullptr, language);
+            out.emplace(response.id, std::move(evaluation));
+        }
+        return out;
+    }
+    for (auto& vendor : comparison->vendors) {
+        const Id id = vendor.snapshot.response.id;
+        vendor.reviews = store.reviews.list_for(id);  // compare() scores; the report also shows what reviewers wrote
+        vendor.opinions = store.reviews.opinions(id);
+        out.emplace(id, report_evaluation(vendor, language));
+    }
+    return out;
+}
+
+}  // namespace cyberachat::services
