@@ -1,12 +1,14 @@
 #include "core/answer_validation.hpp"
 
 #include "core/answer.hpp"
+#include "core/utf8.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <set>
 
 namespace cyberachat {
@@ -81,13 +83,17 @@ std::optional<double> parse_decimal(std::string_view text) {
     return value;
 }
 
-std::string format_number(double value) {
+// A bound as the user reads it: "12,5" in French, "12.5" in English.
+std::string format_number(double value, bool french) {
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%g", value);
     std::string text = buffer;
-    std::replace(text.begin(), text.end(), '.', ',');
+    if (french) std::replace(text.begin(), text.end(), '.', ',');
     return text;
 }
+
+// Integers are kept exactly: beyond 2^53 a double no longer holds every whole number.
+constexpr double kLargestExactInteger = 9007199254740992.0;
 
 Result<json> normalize_number(const Question& question, const json& raw, bool integer) {
     std::optional<double> value;
@@ -99,12 +105,14 @@ Result<json> normalize_number(const Question& question, const json& raw, bool in
     }
     if (integer && std::floor(*value) != *value)
         return invalid("Saisissez un nombre entier, sans décimales.", "Enter a whole number, without decimals.");
+    if (integer && std::fabs(*value) > kLargestExactInteger)
+        return invalid("Ce nombre est trop grand.", "This number is too large.");
     if (question.min && *value < *question.min)
-        return invalid("La valeur doit être au moins " + format_number(*question.min) + ".",
-                       "The value must be at least " + format_number(*question.min) + ".");
+        return invalid("La valeur doit être au moins " + format_number(*question.min, true) + ".",
+                       "The value must be at least " + format_number(*question.min, false) + ".");
     if (question.max && *value > *question.max)
-        return invalid("La valeur doit être au plus " + format_number(*question.max) + ".",
-                       "The value must be at most " + format_number(*question.max) + ".");
+        return invalid("La valeur doit être au plus " + format_number(*question.max, true) + ".",
+                       "The value must be at most " + format_number(*question.max, false) + ".");
     if (integer) return json(static_cast<long long>(*value));
     return json(*value);
 }
@@ -114,13 +122,23 @@ bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400
 Result<json> normalize_date(const json& raw) {
     auto text = raw.is_string() ? std::optional<std::string>(trim(raw.get_ref<const std::string&>())) : std::nullopt;
     int year = 0, month = 0, day = 0;
-    char tail = 0;
     bool parsed = false;
-    if (text) {
-        if (std::sscanf(text->c_str(), "%4d-%2d-%2d%c", &year, &month, &day, &tail) == 3 && text->size() == 10)
-            parsed = true;
-        else if (std::sscanf(text->c_str(), "%2d/%2d/%4d%c", &day, &month, &year, &tail) == 3 && text->size() == 10)
-            parsed = true;
+    // Exactly YYYY-MM-DD or DD/MM/YYYY: digits where digits are expected, nothing else.
+    auto matches = [&](const char* shape) {
+        if (!text || text->size() != std::strlen(shape)) return false;
+        for (size_t i = 0; i < text->size(); ++i) {
+            const unsigned char c = static_cast<unsigned char>((*text)[i]);
+            if (shape[i] == '9' ? !std::isdigit(c) : c != static_cast<unsigned char>(shape[i])) return false;
+        }
+        return true;
+    };
+    auto digits = [&](size_t from, size_t count) { return std::stoi(text->substr(from, count)); };
+    if (matches("9999-99-99")) {
+        year = digits(0, 4), month = digits(5, 2), day = digits(8, 2);
+        parsed = true;
+    } else if (matches("99/99/9999")) {
+        day = digits(0, 2), month = digits(3, 2), year = digits(6, 4);
+        parsed = true;
     }
     static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (parsed && year >= 1900 && year <= 2200 && month >= 1 && month <= 12) {
@@ -171,7 +189,10 @@ Result<json> normalize_phone(const json& raw) {
 Result<json> normalize_text(const json& raw, size_t max_length) {
     auto text = scalar_text(raw);
     if (!text) return invalid("Saisissez un texte.", "Enter a text.");
-    if (text->size() > max_length)
+    if (!is_valid_utf8(*text))
+        return invalid("Le texte contient des caractères illisibles (encodage autre que UTF-8).",
+                       "The text contains unreadable characters (not UTF-8).");
+    if (utf8_character_count(*text) > max_length)
         return invalid("Le texte est trop long (" + std::to_string(max_length) + " caractères au plus).",
                        "The text is too long (at most " + std::to_string(max_length) + " characters).");
     return json(*text);

@@ -11,6 +11,7 @@ enum class TokenKind { word, number, string, equals, not_equals, open, close, en
 struct Token {
     TokenKind kind = TokenKind::end;
     std::string text;
+    std::string text_fr;  // for an invalid token: the French description
     size_t column = 0;
 };
 
@@ -18,6 +19,22 @@ bool is_word_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) 
 bool is_word_char(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
 }
+
+// An optional '-', digits, and at most one decimal point followed by digits ("+" already dropped).
+bool is_well_formed_number(std::string_view text) {
+    if (!text.empty() && text.front() == '-') text.remove_prefix(1);
+    const size_t point = text.find('.');
+    const std::string_view whole = text.substr(0, point);
+    const std::string_view decimals = point == std::string_view::npos ? std::string_view() : text.substr(point + 1);
+    auto all_digits = [](std::string_view part) {
+        for (char c : part)
+            if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+        return !part.empty();
+    };
+    return all_digits(whole) && (point == std::string_view::npos || all_digits(decimals));
+}
+
+bool is_reserved_word(const std::string& word) { return word == "and" || word == "or" || word == "not"; }
 
 class Lexer {
 public:
@@ -42,6 +59,7 @@ public:
             if (end == std::string_view::npos) {
                 token.kind = TokenKind::invalid;
                 token.text = "unterminated string";
+                token.text_fr = "texte entre guillemets non fermé";
                 pos_ = text_.size();
             } else {
                 token.kind = TokenKind::string;
@@ -53,10 +71,18 @@ public:
             while (pos_ < text_.size() &&
                    (std::isdigit(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '.' || text_[pos_] == ','))
                 ++pos_;
-            token.kind = TokenKind::number;
             token.text = std::string(text_.substr(start, pos_ - start));
             for (char& ch : token.text)
                 if (ch == ',') ch = '.';
+            if (!token.text.empty() && token.text.front() == '+') token.text.erase(0, 1);
+            if (is_well_formed_number(token.text)) {
+                token.kind = TokenKind::number;
+            } else {
+                token.kind = TokenKind::invalid;
+                const std::string written(text_.substr(start, pos_ - start));
+                token.text = "malformed number '" + written + "'";
+                token.text_fr = "nombre mal formé « " + written + " »";
+            }
         } else if (is_word_start(c)) {
             size_t start = pos_;
             while (pos_ < text_.size() && is_word_char(text_[pos_])) ++pos_;
@@ -65,6 +91,7 @@ public:
         } else {
             token.kind = TokenKind::invalid;
             token.text = std::string("unexpected character '") + c + "'";
+            token.text_fr = std::string("caractère inattendu « ") + c + " »";
             ++pos_;
         }
         return token;
@@ -102,7 +129,7 @@ private:
                             : current_.kind == TokenKind::invalid ? current_.text
                                                                   : "'" + current_.text + "'";
         std::string found_fr = current_.kind == TokenKind::end       ? "la fin de la condition"
-                               : current_.kind == TokenKind::invalid ? current_.text
+                               : current_.kind == TokenKind::invalid ? current_.text_fr
                                                                      : "« " + current_.text + " »";
         return error_at(current_.column, "attendu " + expected + ", trouvé " + found_fr,
                         "expected " + expected + ", found " + found);
@@ -187,8 +214,9 @@ private:
         else
             return unexpected("'==' or '!=' after '" + node->question_id + "'");
         advance();
-        if (current_.kind != TokenKind::word && current_.kind != TokenKind::number &&
-            current_.kind != TokenKind::string)
+        if ((current_.kind != TokenKind::word && current_.kind != TokenKind::number &&
+             current_.kind != TokenKind::string) ||
+            (current_.kind == TokenKind::word && is_reserved_word(current_.text)))
             return unexpected("a value (oui, non, a choice id, a number or a quoted text)");
         node->literal = current_.text;
         node->literal_is_number = current_.kind == TokenKind::number;

@@ -6,7 +6,9 @@ const Choice* Question::find_choice(std::string_view id_or_label) const {
     for (const auto& choice : choices)
         if (choice.id == id_or_label) return &choice;
     for (const auto& choice : choices)
-        if (choice.label.fr == id_or_label || choice.label.en == id_or_label) return &choice;
+        if ((!choice.label.fr.empty() && choice.label.fr == id_or_label) ||
+            (!choice.label.en.empty() && choice.label.en == id_or_label))
+            return &choice;
     return nullptr;
 }
 

@@ -76,7 +76,7 @@ private:
             error(parts ? line_of(parts) : 1, "", "« parts » doit être une liste non vide de parties");
             return;
         }
-        for (const auto& node : parts) q.parts.push_back(read_part(node));
+        for (const auto& node : parts) guarded([&] { q.parts.push_back(read_part(node)); });
     }
 
     void read_source(const YAML::Node& node, Source& source) {
@@ -98,7 +98,10 @@ private:
             error(line_of(list), "", "« " + key + " » doit être une liste");
             return out;
         }
-        for (const auto& item : list) out.push_back(item.as<std::string>());
+        for (const auto& item : list) {
+            if (item.IsScalar()) out.push_back(item.Scalar());
+            else error(line_of(item), "", "« " + key + " » : chaque élément doit être un texte");
+        }
         return out;
     }
 
@@ -134,7 +137,7 @@ private:
             error(line_of(node), subject, "« sections » doit être une liste non vide");
             return part;
         }
-        for (const auto& section : sections) part.sections.push_back(read_section(section));
+        for (const auto& section : sections) guarded([&] { part.sections.push_back(read_section(section)); });
         return part;
     }
 
@@ -154,7 +157,7 @@ private:
             error(line_of(node), subject, "« questions » doit être une liste non vide");
             return section;
         }
-        for (const auto& question : questions) section.questions.push_back(read_question(question));
+        for (const auto& question : questions) guarded([&] { section.questions.push_back(read_question(question)); });
         return section;
     }
 

@@ -54,6 +54,13 @@ protected:
         errors_.push_back(DefinitionError{file_, line, std::move(subject), std::move(message)});
     }
 
+    // A map key as text; a key that is itself a list or a map is reported and read as "".
+    std::string key_text(const YAML::Node& key, const std::string& subject) {
+        if (key.IsScalar()) return key.Scalar();
+        error(line_of(key), subject, "clé invalide : une clé doit être un texte");
+        return {};
+    }
+
     // ---- scalars -------------------------------------------------------------------------
     std::optional<std::string> scalar(const YAML::Node& node, const std::string& subject, const std::string& key,
                                       bool mandatory) {
@@ -81,7 +88,8 @@ protected:
             text.fr = value.as<std::string>();
         } else if (value.IsMap()) {
             for (const auto& item : value) {
-                const std::string language = item.first.as<std::string>();
+                const std::string language = key_text(item.first, subject);
+                if (language.empty()) continue;
                 if (!item.second.IsScalar()) {
                     error(line_of(item.second), subject, "« " + key + "." + language + " » doit être un texte");
                     continue;
@@ -100,7 +108,8 @@ protected:
 
     void check_keys(const YAML::Node& node, const std::string& subject, std::initializer_list<const char*> allowed) {
         for (const auto& item : node) {
-            const std::string key = item.first.as<std::string>();
+            const std::string key = key_text(item.first, subject);
+            if (key.empty()) continue;
             bool known = false;
             for (const char* name : allowed) known = known || key == name;
             if (!known) {

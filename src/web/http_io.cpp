@@ -1,5 +1,7 @@
 #include "web/http_io.hpp"
 
+#include "core/utf8.hpp"
+
 #include <charconv>
 
 #include "services/acquisition_service.hpp"
@@ -64,6 +66,17 @@ std::optional<long long> path_id(const httplib::Request& req, size_t index) {
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
     return value;
+}
+
+bool request_text_is_utf8(const httplib::Request& req) {
+    if (!is_valid_utf8(req.path)) return false;
+    for (const auto& [name, value] : req.params)
+        if (!is_valid_utf8(name) || !is_valid_utf8(value)) return false;
+    for (const auto& [name, field] : req.files)
+        if (!is_valid_utf8(name) || !is_valid_utf8(field.filename) ||
+            (field.filename.empty() && !is_valid_utf8(field.content)))
+            return false;
+    return true;
 }
 
 }  // namespace cyberachat::web

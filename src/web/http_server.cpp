@@ -36,6 +36,12 @@ std::unique_ptr<httplib::Server> make_server(WebApp& app) {
                        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                        "object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
         if (req.path.rfind("/assets/", 0) != 0) res.set_header("Cache-Control", "no-store");
+        if (!request_text_is_utf8(req)) {  // the address or the query: forms are checked with their CSRF token
+            const std::string message = "Adresse illisible (encodage autre que UTF-8). / Unreadable address (not UTF-8).";
+            if (is_api_path(req.path)) send_json_error(res, 400, "bad_request", message);
+            else send_error_page(res, 400, message);
+            return httplib::Server::HandlerResponse::Handled;
+        }
         return httplib::Server::HandlerResponse::Unhandled;
     });
 

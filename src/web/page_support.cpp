@@ -83,7 +83,16 @@ views::PageContext vendor_context(const VendorCaller& caller, std::string title,
 }
 
 bool require_csrf(const httplib::Request& req, httplib::Response& res, const store::Session& session, Language language) {
-    if (csrf_ok(req, session)) return true;
+    if (csrf_ok(req, session)) {
+        if (request_text_is_utf8(req)) return true;
+        send_error_page(res, 400,
+                        language == Language::en
+                            ? "The form contains unreadable characters (not UTF-8): nothing was saved. Retype the text and try again."
+                            : "Le formulaire contient des caractères illisibles (encodage autre que UTF-8) : rien n'a été "
+                              "enregistré. Ressaisissez le texte et recommencez.",
+                        language);
+        return false;
+    }
     send_error_page(res, 403,
                     language == Language::en
                         ? "The form has expired or did not come from this site. Reload the page and try again."

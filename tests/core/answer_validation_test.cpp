@@ -493,3 +493,59 @@ TEST(AnswerValidation, ContactWithDeclaredFields) {
     Error e = rejected(q, {{"email", "x"}});
     EXPECT_TRUE(contains(e.message, "Courriel")) << e.message;
 }
+
+// ---- edge cases found in review ----------------------------------------------------------------
+
+TEST(AnswerValidation, TextLengthCountsCharactersNotBytes) {
+    Question q = make(QuestionKind::text);
+    std::string accented;
+    for (int i = 0; i < 500; ++i) accented += "é";  // 500 characters, 1000 bytes
+    EXPECT_EQ(ok(q, accented), accented);
+    rejected(q, accented + "é");
+}
+
+TEST(AnswerValidation, TextRejectsMalformedUtf8) {
+    Question q = make(QuestionKind::text);
+    Error e = rejected(q, std::string("abc\xff"));
+    EXPECT_TRUE(contains(e.message, "UTF-8")) << e.message;
+    rejected(q, std::string("\xc3"));          // truncated sequence
+    rejected(q, std::string("\xc0\xaf"));      // overlong '/'
+    rejected(q, std::string("\xed\xa0\x80"));  // a surrogate
+    EXPECT_EQ(ok(q, "Données de santé 🏥"), "Données de santé 🏥");
+}
+
+TEST(AnswerValidation, NumberBoundsAreWrittenInTheReadersLanguage) {
+    Question q = make(QuestionKind::number);
+    q.min = 0.5;
+    Error low = rejected(q, "0,1");
+    EXPECT_TRUE(contains(low.message, "0,5")) << low.message;
+    EXPECT_TRUE(contains(low.message_en, "0.5")) << low.message_en;
+    EXPECT_FALSE(contains(low.message_en, "0,5")) << low.message_en;
+}
+
+TEST(AnswerValidation, IntegerTooLargeToHoldExactlyIsRefused) {
+    Question q = make(QuestionKind::integer);
+    EXPECT_EQ(ok(q, "9007199254740992").get<long long>(), 9007199254740992LL);
+    Error e = rejected(q, "1e300");
+    EXPECT_TRUE(contains(e.message, "trop grand")) << e.message;
+    rejected(q, 1e19);
+    rejected(q, "-99999999999999999999");
+}
+
+TEST(AnswerValidation, DateDigitsOnlyWhereDigitsAreExpected) {
+    Question q = make(QuestionKind::date);
+    EXPECT_EQ(ok(q, "2026-01-05"), "2026-01-05");
+    EXPECT_EQ(ok(q, "05/01/2026"), "2026-01-05");
+    rejected(q, "2026- 1-05");
+    rejected(q, "2026-+1-05");
+    rejected(q, " 5/01/2026x");
+    rejected(q, "5/1/2026  ");
+    rejected(q, "2026/01/05");
+}
+
+TEST(AnswerValidation, ChoiceWithoutEnglishLabelIsNotMatchedByEmptyText) {
+    Question q = make(QuestionKind::single_choice);
+    q.choices = {{"local", {"Local", ""}}};
+    EXPECT_EQ(ok(q, "Local"), "local");
+    EXPECT_EQ(q.find_choice(""), nullptr);
+}

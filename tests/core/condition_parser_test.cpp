@@ -300,3 +300,43 @@ TEST(ConditionParserErrors, FrenchMessageIsFrench) {
     EXPECT_NE(parsed.error().message.find("attendu"), std::string::npos) << parsed.error().message;
     EXPECT_NE(parsed.error().message.find("la fin de la condition"), std::string::npos) << parsed.error().message;
 }
+
+TEST(ConditionParser, PlusSignIsDropped) {
+    ConditionPtr holder;
+    const Condition& c = parse_ok("t == +3", holder);
+    EXPECT_EQ(c.literal, "3");
+    EXPECT_TRUE(c.literal_is_number);
+}
+
+TEST(ConditionParserErrors, SignAloneIsNotANumber) {
+    Error e = parse_error("t == -", 6);
+    EXPECT_NE(e.message_en.find("malformed number '-'"), std::string::npos) << e.message_en;
+    EXPECT_NE(e.message.find("nombre mal formé « - »"), std::string::npos) << e.message;
+    parse_error("t == +", 6);
+}
+
+TEST(ConditionParserErrors, NumberWithTwoDecimalPoints) {
+    Error e = parse_error("t == 1.2.3", 6);
+    EXPECT_NE(e.message_en.find("malformed number '1.2.3'"), std::string::npos) << e.message_en;
+}
+
+TEST(ConditionParserErrors, NumberEndingWithAPoint) { parse_error("t == 3.", 6); }
+
+TEST(ConditionParserErrors, KeywordIsNotAValue) {
+    Error e = parse_error("a == and", 6);
+    EXPECT_NE(e.message_en.find("a value"), std::string::npos) << e.message_en;
+    parse_error("a != or", 6);
+    parse_error("a == not", 6);
+}
+
+TEST(ConditionParser, QuotedKeywordIsAValue) {
+    ConditionPtr holder;
+    const Condition& c = parse_ok("a == 'and'", holder);
+    EXPECT_EQ(c.literal, "and");
+}
+
+TEST(ConditionParserErrors, InvalidTokenIsDescribedInFrench) {
+    auto parsed = parse_condition("a == oui and ?");
+    ASSERT_FALSE(parsed.ok());
+    EXPECT_NE(parsed.error().message.find("caractère inattendu « ? »"), std::string::npos) << parsed.error().message;
+}

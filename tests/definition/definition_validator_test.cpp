@@ -854,3 +854,39 @@ TEST(DefinitionValidator, OddDocumentsGiveErrorsNeverExceptions) {
         }
     }
 }
+
+// One malformed node (a list where a text is expected, a list as a key) is reported where it is,
+// and the rest of the file is still checked: every other mistake is listed too.
+TEST(DefinitionValidator, OneMalformedNodeDoesNotHideTheOtherMistakes) {
+    const std::string yaml = R"Y(questionnaire:
+  id: test
+  version: "1"
+  title: {fr: "Test", en: "Test"}
+  source:
+    authors: [{a: b}, "X"]
+parts:
+  - id: p
+    title: {fr: "Partie", en: "Part"}
+    sections:
+      - id: p.s
+        title: {fr: "Section", en: "Section"}
+        questions:
+          - id: p.s.a
+            kind: yes_no
+            label: {fr: "A", [x]: "y"}
+          - id: p.s.b
+            kind: nope
+            label: {fr: "B"}
+          - id: p.s.c
+            kind: text
+            label: {fr: {a: 1}}
+)Y";
+    LoadedDefinition loaded = load(yaml);
+    DefinitionError authors = expect_error(loaded, {"authors", "texte"});
+    EXPECT_EQ(authors.line, line_of(yaml, "authors:"));
+    DefinitionError key = expect_error(loaded, {"p.s.a", "clé invalide"});
+    EXPECT_EQ(key.line, line_of(yaml, "[x]"));
+    DefinitionError kind = expect_error(loaded, {"p.s.b", "nope"});
+    EXPECT_EQ(kind.line, line_of(yaml, "kind: nope"));
+    expect_error(loaded, {"p.s.c", "label.fr"});
+}

@@ -55,6 +55,31 @@ TEST_F(Pages, FormsWithoutTheCsrfTokenAreRefused) {
     EXPECT_EQ(login_forged->status, 403);
 }
 
+TEST_F(Pages, TextThatIsNotUtf8IsRefusedWithA400AndNothingIsSaved) {
+    Browser browser(*server);
+    log_in(browser);
+    browser.get("/acquisitions/new");
+    const std::string title = std::string("Achat illisible \xff\xfe");
+    auto refused = browser.post("/acquisitions", {{"title", title}, {"equipment", "IRM"}});
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 400);
+    EXPECT_NE(refused->body.find("UTF-8"), std::string::npos) << refused->body.substr(0, 500);
+    EXPECT_NE(refused->body.find("été enregistré"), std::string::npos);
+    // the list still renders, without the refused purchase
+    auto list = browser.get("/acquisitions");
+    ASSERT_TRUE(list);
+    EXPECT_EQ(list->status, 200);
+    EXPECT_EQ(list->body.find("Achat illisible"), std::string::npos);
+    // a malformed query string gets a 400 too, on a page and on the API
+    auto page = browser.get("/acquisitions?q=%FF");
+    ASSERT_TRUE(page);
+    EXPECT_EQ(page->status, 400);
+    auto api = browser.get("/api/v1/acquisitions?q=%C3");
+    ASSERT_TRUE(api);
+    EXPECT_EQ(api->status, 400);
+    EXPECT_EQ(json::parse(api->body)["error"]["code"], "bad_request");
+}
+
 TEST_F(Pages, CreatePurchaseInviteVendorThenRegenerateAndRevokeTheLink) {
     Browser hospital(*server);
     log_in(hospital);

@@ -1,0 +1,16 @@
+#pragma once
+// UTF-8 as users' text arrives: checked before it is stored (a stored malformed sequence could
+// not be written out as JSON later), and counted in characters, not bytes, for length limits.
+#include <cstddef>
+#include <string_view>
+
+namespace cyberachat {
+
+// Well-formed UTF-8: no stray continuation byte, no truncated or overlong sequence, no surrogate,
+// nothing above U+10FFFF.
+bool is_valid_utf8(std::string_view text);
+
+// Characters (code points) in well-formed UTF-8 text.
+size_t utf8_character_count(std::string_view text);
+
+}  // namespace cyberachat
