@@ -4,7 +4,8 @@
 #     the answer set); the flowcharts (a response's chart from the cached layout vs copying its
 #     SVG); the XLSX import preview of a full workbook (vs reading its bytes, normalizing alone);
 #  2. the vendor's longest section page, filled, served by Cyberachat vs the same bytes as a static
-#     file served by nginx (wrk, 2 threads, 50 connections, Accept-Encoding: gzip);
+#     file served by nginx (wrk, 2 threads, 50 connections, Accept-Encoding: gzip); and once more
+#     with Cyberachat's compression cache off (--compression-cache-mb 0), each response gzipped anew;
 #  3. durable answer saves through the API (each request a new value, so each is a real write).
 # Prints requests/s, p99 and the ratios. Loopback only; every run is bounded in time.
 set -euo pipefail
@@ -112,11 +113,22 @@ run_wrk() {  # url [extra wrk args…] → "rps p99"
   echo "$rps $p99 ${errors:-0}"
 }
 
+# The same server's data served a second time with the compression cache off: every response
+# then compressed anew (the page is rendered anew in both cases).
+plain_port=$(free_port)
+"$bin" serve --port "$plain_port" --data "$work/data" --compression-cache-mb 0 >"$work/server-plain.log" 2>&1 &
+plain_pid=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$plain_port/healthz" >/dev/null && break; sleep 0.1; done
+
 read -r ours_rps ours_p99 ours_err < <(run_wrk "$base$page" -H "Cookie: $cookie")
 read -r nginx_rps nginx_p99 nginx_err < <(run_wrk "http://127.0.0.1:$nginx_port/page.html")
+read -r plain_rps plain_p99 plain_err < <(run_wrk "http://127.0.0.1:$plain_port$page" -H "Cookie: $cookie")
+kill "$plain_pid" 2>/dev/null || true
 printf '%-34s %12s req/s   p99 %8s   non-2xx %s\n' "Cyberachat (dynamic page)" "$ours_rps" "$ours_p99" "$ours_err"
 printf '%-34s %12s req/s   p99 %8s   non-2xx %s\n' "nginx (same bytes, static)" "$nginx_rps" "$nginx_p99" "$nginx_err"
+printf '%-34s %12s req/s   p99 %8s   non-2xx %s\n' "Cyberachat, compression cache off" "$plain_rps" "$plain_p99" "$plain_err"
 python3 -c "import sys; o,n=float(sys.argv[1]),float(sys.argv[2]); print('ratio Cyberachat / nginx: %.2f (target >= 0.50)' % (o/n))" "$ours_rps" "$nginx_rps"
+python3 -c "import sys; o,n=float(sys.argv[1]),float(sys.argv[2]); print('ratio with the compression cache off / nginx: %.2f' % (o/n))" "$plain_rps" "$nginx_rps"
 
 echo
 echo "== 3. Durable answer saves (PUT /api/v1/vendor/answers, a new value each time)"

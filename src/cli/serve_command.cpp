@@ -18,6 +18,7 @@ struct ServeOptions {
     std::string data = "var";
     std::string admin_email = "admin@cyberachat.local";
     size_t max_upload_mb = 50;
+    size_t compression_cache_mb = 32;
 };
 
 void run_serve(const ServeOptions& options) {
@@ -34,6 +35,7 @@ void run_serve(const ServeOptions& options) {
     if (!store) throw CLI::RuntimeError(1);
     web::ServerConfig config = options.config;
     config.max_document_bytes = options.max_upload_mb * 1024 * 1024;
+    config.compression_cache_bytes = options.compression_cache_mb * 1024 * 1024;
 
     // First start on an empty database: one administrator, its password generated and shown once.
     if (store->users.count() == 0) {
@@ -86,6 +88,9 @@ void register_serve_command(CLI::App& app) {
     serve->add_flag("--secure-cookies", options->config.secure_cookies, "Cookies « Secure » (derrière HTTPS)");
     serve->add_option("--max-upload-mb", options->max_upload_mb, "Taille maximale d'un document, en Mo")->capture_default_str();
     serve->add_option("--threads", options->config.threads, "Nombre de fils de traitement")->capture_default_str();
+    serve->add_option("--compression-cache-mb", options->compression_cache_mb,
+                      "Mémoire gardée pour ne pas recompresser une page identique à un envoi récent, en Mo (0 : aucune)")
+        ->capture_default_str();
     serve->add_option("--admin-email", options->admin_email,
                       "Identifiant de l'administrateur créé au premier démarrage sur une base vide")->capture_default_str();
     serve->callback([options] { run_serve(*options); });

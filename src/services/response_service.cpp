@@ -22,10 +22,15 @@ Error unknown_question(const std::string& id) {
 }  // namespace
 
 Result<ResponseSnapshot> ResponseService::load(Id response_id) {
-    ResponseSnapshot snapshot;
     auto response = store_.responses.find(response_id);
     if (!response) return Error::make("not_found", "Réponse introuvable.", "Response not found.");
-    snapshot.response = std::move(*response);
+    return load(std::move(*response));
+}
+
+Result<ResponseSnapshot> ResponseService::load(VendorResponse response) {
+    ResponseSnapshot snapshot;
+    const Id response_id = response.id;
+    snapshot.response = std::move(response);
     auto acquisition = store_.acquisitions.find(snapshot.response.acquisition_id);
     if (!acquisition) return Error::make("not_found", "Achat introuvable.", "Purchase not found.");
     snapshot.acquisition = std::move(*acquisition);

@@ -43,6 +43,8 @@ public:
         : store_(store), questionnaires_(questionnaires), limits_(limits) {}
 
     Result<ResponseSnapshot> load(Id response_id);
+    // The same, from a response row just read (saves reading it again on a page view).
+    Result<ResponseSnapshot> load(VendorResponse response);
 
     // Error codes: "not_found" (unknown question, or a document question — use add_document),
     // "submitted" (read-only), "invalid_value" (messages fr/en), "conflict" (someone saved since

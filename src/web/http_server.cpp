@@ -26,7 +26,7 @@ std::unique_ptr<httplib::Server> make_server(WebApp& app) {
     server->set_write_timeout(30, 0);
     server->set_payload_max_length(app.config.max_document_bytes + 2 * 1024 * 1024);
 
-    install_response_compression(*server);
+    install_response_compression(*server, &app.compressed_bodies);
     server->set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
         hide_accept_encoding_from_httplib(req);
         res.set_header("X-Content-Type-Options", "nosniff");

@@ -86,13 +86,18 @@ bool is_compressible_type(std::string_view content_type) {
            type == "image/svg+xml" || type == "application/xml";
 }
 
-void compress_response(const httplib::Request& req, httplib::Response& res) {
+void compress_response(const httplib::Request& req, httplib::Response& res, CompressedBodyCache* cache) {
     if (req.method == "HEAD" || res.body.size() < kMinimumSize || res.has_header("Content-Encoding")) return;
     if (!is_compressible_type(res.get_header_value("Content-Type"))) return;
     res.set_header("Vary", "Accept-Encoding");
     if (!accepts_gzip(req.get_header_value(kStashedAcceptEncoding))) return;
-    std::string compressed = gzip_fast(res.body);
-    res.body.swap(compressed);
+    if (auto cached = cache ? cache->find(res.body) : std::nullopt) {
+        res.body.assign(**cached);
+    } else {
+        std::string compressed = gzip_fast(res.body);
+        if (cache) cache->store(res.body, compressed);
+        res.body.swap(compressed);
+    }
     res.headers.erase("Content-Length");
     res.set_header("Content-Length", std::to_string(res.body.size()));
     res.set_header("Content-Encoding", "gzip");
@@ -109,9 +114,9 @@ void hide_accept_encoding_from_httplib(const httplib::Request& req) {
     headers.emplace(kStashedAcceptEncoding, std::move(value));
 }
 
-void install_response_compression(httplib::Server& server) {
-    server.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
-        compress_response(req, res);
+void install_response_compression(httplib::Server& server, CompressedBodyCache* cache) {
+    server.set_post_routing_handler([cache](const httplib::Request& req, httplib::Response& res) {
+        compress_response(req, res, cache);
     });
 }
 

@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "web/compressed_body_cache.hpp"
+
 namespace cyberachat::web {
 
 // True when the Accept-Encoding value accepts gzip (a "gzip" or "*" token whose q is not 0).
@@ -23,10 +25,11 @@ bool is_compressible_type(std::string_view content_type);
 
 // Call first thing in the pre-routing handler: keeps httplib from compressing on its own.
 void hide_accept_encoding_from_httplib(const httplib::Request& req);
-// Compresses, after each handler, what hide_accept_encoding_from_httplib() kept from httplib.
-void install_response_compression(httplib::Server& server);
+// Compresses, after each handler, what hide_accept_encoding_from_httplib() kept from httplib;
+// a body sent before is not compressed again when `cache` (which must outlive the server) has it.
+void install_response_compression(httplib::Server& server, CompressedBodyCache* cache = nullptr);
 
 // The part of install_response_compression that runs after the handler (exposed for tests).
-void compress_response(const httplib::Request& req, httplib::Response& res);
+void compress_response(const httplib::Request& req, httplib::Response& res, CompressedBodyCache* cache = nullptr);
 
 }  // namespace cyberachat::web

@@ -13,6 +13,7 @@
 #include "services/response_service.hpp"
 #include "services/xlsx_import_service.hpp"
 #include "store/repositories.hpp"
+#include "web/compressed_body_cache.hpp"
 
 namespace cyberachat::web {
 
@@ -25,6 +26,7 @@ struct ServerConfig {
     int vendor_idle_minutes = 12 * 60; // vendor sessions too (the link opens a new one)
     size_t max_document_bytes = 50u * 1024 * 1024;
     size_t threads = 64;               // worker threads (≈ concurrent connections served)
+    size_t compression_cache_bytes = 32u * 1024 * 1024;  // gzip of recently sent bodies (0: off)
 };
 
 struct WebApp {
@@ -41,6 +43,7 @@ struct WebApp {
     services::ReportService reports{*store, questionnaires, responses, flowcharts};
     services::EvaluationService evaluations{*store, questionnaires, responses};
     services::ExportService exports{*store, questionnaires, responses, evaluations};
+    CompressedBodyCache compressed_bodies{config.compression_cache_bytes};
 
     WebApp(std::shared_ptr<store::Store> s, ServerConfig c) : store(std::move(s)), config(std::move(c)) {}
 

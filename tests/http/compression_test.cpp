@@ -59,6 +59,38 @@ TEST(Compression, RefusedOrUnknownCodingsGetThePlainPage) {
     }
 }
 
+// The compression cache only ever returns the gzip of the bytes just rendered: a page reloaded
+// after a change shows the change, compressed or not.
+TEST(Compression, ACompressedPageReloadedAfterAChangeShowsTheChange) {
+    ServerProcess server;
+    const long long acquisition = create_acquisition(server);
+    const Invitation invitation = invite_vendor(server, acquisition);
+    httplib::Client link = server.client();
+    auto opened = link.Get(("/invitation/" + invitation.token).c_str());
+    ASSERT_TRUE(opened);
+    const std::string cookie = set_cookie(opened, "cyb_vendor");
+    ASSERT_FALSE(cookie.empty());
+    const std::string page = "/vendor/sections/dispositif.informations_generales";
+    auto fetch = [&] {
+        httplib::Client client = server.client();
+        client.set_decompress(true);
+        auto result = client.Get(page.c_str(), {{"Cookie", "cyb_vendor=" + cookie}, {"Accept-Encoding", "gzip"}});
+        EXPECT_TRUE(result);
+        EXPECT_EQ(result->status, 200);
+        return result->body;
+    };
+    const std::string first = fetch();
+    EXPECT_EQ(fetch(), first);  // the same bytes again (from the cache)
+    auto vendor = server.api(invitation.token);
+    auto saved = vendor.Put("/api/v1/vendor/answers/dispositif.marque", R"({"value":"Marque-après-changement"})",
+                            "application/json");
+    ASSERT_TRUE(saved);
+    ASSERT_EQ(saved->status, 200) << saved->body;
+    const std::string after = fetch();
+    EXPECT_EQ(first.find("Marque-après-changement"), std::string::npos);
+    EXPECT_NE(after.find("Marque-après-changement"), std::string::npos);
+}
+
 TEST(Compression, JsonAndAssetsAreCompressedToo) {
     ServerProcess server;
     auto client = server.api(server.api_token());

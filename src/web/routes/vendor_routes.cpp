@@ -22,8 +22,11 @@ views::ResponseView response_view(const services::ResponseSnapshot& snapshot) {
 }
 
 // Loads the caller's response or answers with an error page.
-std::optional<services::ResponseSnapshot> load_snapshot(WebApp& app, const VendorCaller& caller, httplib::Response& res) {
-    auto snapshot = app.responses.load(caller.response.id);
+// `fresh`: the caller's response row was read for this very request and nothing was written since
+// (a page view), so it is not read again.
+std::optional<services::ResponseSnapshot> load_snapshot(WebApp& app, const VendorCaller& caller, httplib::Response& res,
+                                                        bool fresh = false) {
+    auto snapshot = fresh ? app.responses.load(caller.response) : app.responses.load(caller.response.id);
     if (!snapshot) {
         send_error_page(res, 404, snapshot.error().message);
         return std::nullopt;
@@ -112,7 +115,7 @@ void register_vendor_routes(httplib::Server& server, WebApp& app) {
     server.Get(R"(/vendor/sections/([a-z0-9_.\-]+))", [&app](const httplib::Request& req, httplib::Response& res) {
         auto caller = require_vendor_page(app, req, res);
         if (!caller) return;
-        auto snapshot = load_snapshot(app, *caller, res);
+        auto snapshot = load_snapshot(app, *caller, res, true);
         if (!snapshot) return;
         const Language language = parse_language(caller->session->language);
         const Section* section = snapshot->questionnaire->find_section(req.matches[1].str());
