@@ -245,8 +245,14 @@ describe('vendor flow: invitation, part 1 in the browser, review, submission, ho
       ['dispositif.contact_installation', CONTACT_INSTALLATION, 'dispositif.interlocuteur_suivi'],
       ['dispositif.contact_suivi', CONTACT_SUIVI, 'dispositif.poste_informatique'],
     ]) {
+      const section = vendor.url().split('/vendor/sections/')[1];
+      const link = `.side-nav [data-section-link="${section}"]`;
+      assert.match(await vendor.getAttribute(link, 'class'), /is-incomplete/);
       for (const [field, value] of Object.entries(contact)) await typeAndLeave(h.byId(`a-${qid}-${field}`), value, qid);
       await h.eventually(async () => assert.deepEqual((await serverAnswers())[qid].value, contact));
+      // The side navigation marks the section complete as soon as its answer is saved, without a reload.
+      await h.eventually(async () => assert.match(await vendor.getAttribute(link, 'class'), /is-complete/));
+      assert.equal(await h.text(vendor, `${link} .section-link-status`), 'Complète');
       await goNext(next);
     }
   });

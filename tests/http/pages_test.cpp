@@ -157,6 +157,41 @@ TEST_F(Pages, VendorSectionFormSavesWithoutJavascript) {
     EXPECT_EQ(forged->status, 403);
 }
 
+TEST_F(Pages, RefusedContactAndTableInputIsShownBackAsTyped) {
+    Invitation invitation = invite_vendor(*server, create_acquisition(*server));
+    Browser vendor(*server);
+    ASSERT_EQ(vendor.get("/invitation/" + invitation.token)->status, 303);
+    ASSERT_EQ(vendor.get("/vendor/sections/dispositif.interlocuteur_installation")->status, 200);
+    auto contact = vendor.post("/vendor/sections/dispositif.interlocuteur_installation",
+                               {{"a:dispositif.contact_installation:nom", "Lefèvre"},
+                                {"a:dispositif.contact_installation:prenom", "Anaïs"},
+                                {"a:dispositif.contact_installation:email", "anais-at-vendor"},
+                                {"go", "stay"}});
+    ASSERT_TRUE(contact);
+    EXPECT_EQ(contact->status, 422);
+    EXPECT_NE(contact->body.find("value=\"Lefèvre\""), std::string::npos) << "the typed name is shown again";
+    EXPECT_NE(contact->body.find("value=\"Anaïs\""), std::string::npos);
+    EXPECT_NE(contact->body.find("value=\"anais-at-vendor\""), std::string::npos) << "the refused e-mail too, to correct it";
+
+    ASSERT_EQ(vendor.get("/vendor/sections/logiciels.description_logiciel")->status, 200);
+    auto table = vendor.post("/vendor/sections/logiciels.description_logiciel",
+                             {{"a:logiciels.donnees_produites:0:nature", "Images DICOM"},
+                              {"a:logiciels.donnees_produites:0:format", ".dcm"},
+                              {"a:logiciels.donnees_produites:1:nature", "Comptes rendus"},
+                              {"a:logiciels.donnees_produites:1:archivage_medico_legal", "peut-être"},
+                              {"go", "stay"}});
+    ASSERT_TRUE(table);
+    EXPECT_EQ(table->status, 422);
+    for (const char* typed : {"value=\"Images DICOM\"", "value=\".dcm\"", "value=\"Comptes rendus\""})
+        EXPECT_NE(table->body.find(typed), std::string::npos) << typed;
+    // nothing of either refused answer was saved
+    auto response = parse_json(server->api(invitation.token).Get("/api/v1/vendor/response"));
+    for (const auto& s : response["sections"])
+        for (const auto& q : s["questions"])
+            if (q["id"] == "dispositif.contact_installation" || q["id"] == "logiciels.donnees_produites")
+                EXPECT_TRUE(q["value"].is_null()) << q.dump();
+}
+
 TEST_F(Pages, ForgedInvitationLinksGetAClearMessage) {
     Browser stranger(*server);
     auto result = stranger.get("/invitation/abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ");

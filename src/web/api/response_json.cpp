@@ -35,6 +35,14 @@ json visible_ids_json(const Questionnaire& questionnaire, const Evaluation& eval
     return ids;
 }
 
+// Visible sections with every required question answered (the side navigation's "Complète").
+static json complete_sections_json(const Questionnaire& questionnaire, const Evaluation& evaluation) {
+    json ids = json::array();
+    for (const Section* section : questionnaire.sections())
+        if (evaluation.sections.at(section->index).complete()) ids.push_back(section->id);
+    return ids;
+}
+
 static json documents_json(const services::ResponseSnapshot& snapshot) {
     json documents = json::array();
     for (const auto& [question_id, list] : snapshot.documents)
@@ -118,6 +126,7 @@ json saved_answer_json(const services::SaveAnswerResult& saved) {
             {"revision", saved.answer.revision},
             {"changed", saved.changed},
             {"visible_sections", visible_ids_json(*snapshot.questionnaire, snapshot.evaluation, true)},
+            {"complete_sections", complete_sections_json(*snapshot.questionnaire, snapshot.evaluation)},
             {"visible_questions", visible_ids_json(*snapshot.questionnaire, snapshot.evaluation, false)},
             {"missing_required", missing_required_json(*snapshot.questionnaire, snapshot.evaluation)},
             {"progress", progress_json(*snapshot.questionnaire, snapshot.evaluation)}};

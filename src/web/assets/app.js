@@ -318,6 +318,7 @@
       this.clearError(question);
       this.status(question, this.msg.saved, "saved");
       this.applyVisibility(body);
+      this.applyCompletion(body.complete_sections);
       this.applyProgress(body.progress);
       return true;
     }
@@ -450,6 +451,26 @@
       nextLink.setAttribute("href", next ? "/vendor/sections/" + next : "/vendor/review");
       nextLink.textContent = nextLink.getAttribute(next ? "data-label-next" : "data-label-review");
     }
+  };
+
+  // The side navigation marks each section complete or to complete as answers are saved.
+  Autosave.prototype.applyCompletion = function (completeSections) {
+    if (!Array.isArray(completeSections)) return;
+    var complete = {};
+    completeSections.forEach(function (id) {
+      complete[id] = true;
+    });
+    toArray(document.querySelectorAll(".section-list[data-label-complete]")).forEach(function (list) {
+      toArray(list.querySelectorAll("[data-section-link]")).forEach(function (link) {
+        var done = !!complete[link.getAttribute("data-section-link")];
+        link.classList.toggle("is-complete", done);
+        link.classList.toggle("is-incomplete", !done);
+        var status = link.querySelector(".section-link-status");
+        if (status && !link.hidden) {
+          status.textContent = list.getAttribute(done ? "data-label-complete" : "data-label-incomplete");
+        }
+      });
+    });
   };
 
   Autosave.prototype.applyProgress = function (progress) {

@@ -36,7 +36,8 @@ std::optional<services::ResponseSnapshot> load_snapshot(WebApp& app, const Vendo
 
 void render_section(WebApp& app, const httplib::Request& req, httplib::Response& res, const VendorCaller& caller,
                     const services::ResponseSnapshot& snapshot, const Section& section, int status,
-                    std::map<std::string, std::string> errors, std::map<std::string, std::string> rejected) {
+                    std::map<std::string, std::string> errors, std::map<std::string, std::string> rejected,
+                    std::map<std::string, nlohmann::json> rejected_records = {}) {
     auto context = vendor_context(caller, section.title.in(parse_language(caller.session->language)), req);
     take_flash(req, res, app, context);
     views::SectionForm form{section,
@@ -44,7 +45,8 @@ void render_section(WebApp& app, const httplib::Request& req, httplib::Response&
                              next_visible_section(*snapshot.questionnaire, snapshot.evaluation, section)},
                             snapshot.submitted(),
                             std::move(errors),
-                            std::move(rejected)};
+                            std::move(rejected),
+                            std::move(rejected_records)};
     send_html(res, status, views::render_vendor_section_page(context, response_view(snapshot), form));
 }
 
@@ -139,6 +141,7 @@ void register_vendor_routes(httplib::Server& server, WebApp& app) {
                                    language);
 
         std::map<std::string, std::string> errors, rejected;
+        std::map<std::string, nlohmann::json> rejected_records;
         for (const auto& [question_id, posted] : read_section_form(req, *section)) {
             const Question* question = snapshot->questionnaire->find_question(question_id);
             auto stored = snapshot->answers.find(question_id);
@@ -151,6 +154,7 @@ void register_vendor_routes(httplib::Server& server, WebApp& app) {
                 if (!normalized) {
                     errors[question_id] = language == Language::en ? normalized.error().message_en : normalized.error().message;
                     if (posted.raw.is_string()) rejected[question_id] = posted.raw.get<std::string>();
+                    else if (posted.raw.is_array() || posted.raw.is_object()) rejected_records[question_id] = posted.raw;
                     continue;
                 }
                 value = std::move(normalized.value());
@@ -171,7 +175,8 @@ void register_vendor_routes(httplib::Server& server, WebApp& app) {
         }
         auto after = load_snapshot(app, *caller, res);
         if (!after) return;
-        if (!errors.empty()) return render_section(app, req, res, *caller, *after, *section, 422, errors, rejected);
+        if (!errors.empty())
+            return render_section(app, req, res, *caller, *after, *section, 422, errors, rejected, rejected_records);
 
         const std::string go = form_value(req, "go");
         if (go == "next") {

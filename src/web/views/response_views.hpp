@@ -56,6 +56,7 @@ struct SectionForm {
     bool read_only = false;                              // submitted: no inputs, values shown
     std::map<std::string, std::string> errors;           // question id → message (page's language)
     std::map<std::string, std::string> rejected_input;   // question id → raw input to redisplay (scalars)
+    std::map<std::string, nlohmann::json> rejected_records;  // question id → rows / fields as typed (tables, contacts)
 };
 
 // GET /vendor/sections/{sid}: see docs/web-forms.md for the exact form contract.

@@ -26,6 +26,7 @@ struct QuestionState {
     const StoredAnswer* answer = nullptr;
     const std::string* error = nullptr;
     const std::string* rejected = nullptr;
+    const json* rejected_record = nullptr;  // a table's rows or a contact's fields as typed, refused
     const std::vector<StoredDocument>* documents = nullptr;
 
     const json& value() const {
@@ -76,6 +77,8 @@ private:
         if (auto it = form_.errors.find(question.id); it != form_.errors.end()) state.error = &it->second;
         if (auto it = form_.rejected_input.find(question.id); it != form_.rejected_input.end())
             state.rejected = &it->second;
+        if (auto it = form_.rejected_records.find(question.id); it != form_.rejected_records.end())
+            state.rejected_record = &it->second;
         if (auto it = view_.documents.find(question.id); it != view_.documents.end()) state.documents = &it->second;
         return state;
     }
@@ -130,7 +133,10 @@ private:
                    std::string(l("Partie ", "Part ")) + std::to_string(part_.index + 1) + " — " + part_title);
         write_progress(w_, part_.id, l("Progression de la partie", "Part progress"),
                        view_.evaluation.parts.at(part_.index).percent(), lang_);
-        w_.open("ol", {{"class", "section-list"}});
+        // The status labels, for app.js to update the list as answers are saved.
+        w_.open("ol", {{"class", "section-list"},
+                       {"data-label-complete", std::string(l("Complète", "Complete"))},
+                       {"data-label-incomplete", std::string(l("À compléter", "To complete"))}});
         for (const auto& section : part_.sections) {
             const SectionState& state = view_.evaluation.sections.at(section.index);
             const bool current = &section == &section_ || section.id == section_.id;
@@ -535,7 +541,7 @@ private:
     void write_table(const QuestionState& q) {
         const Question& question = q.question;
         const std::string& qid = question.id;
-        const json& value = q.value();
+        const json& value = q.rejected_record ? *q.rejected_record : q.value();  // a refused input is shown back
         const size_t stored_rows = value.is_array() ? value.size() : 0;
         const std::string described = described_by(question);
         const bool invalid = q.error != nullptr;
@@ -577,7 +583,7 @@ private:
     void write_contact(const QuestionState& q) {
         const Question& question = q.question;
         const std::vector<Field>& fields = question.fields.empty() ? standard_contact_fields() : question.fields;
-        const json& value = q.value();
+        const json& value = q.rejected_record ? *q.rejected_record : q.value();  // a refused input is shown back
         const std::string described = described_by(question);
         open_group(q, "contact-group");
         w_.open("div", {{"class", "contact-fields"}});
