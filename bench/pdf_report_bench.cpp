@@ -1,5 +1,6 @@
 // PDF report benchmark: the report of a purchase with 8 vendors, every question answered (all pages
-// visible), each part's flowchart with the path taken, drawn by cairo/pango/librsvg. Reference in the
+// visible), each part's flowchart with the path taken, drawn by cairo/pango/librsvg, and each
+// vendor's evaluation (scores, score chart, points de vigilance, reviewers' comments, opinions). Reference in the
 // same run: the same model written as JSON text (what the JSON export costs), so the figure reads as
 // a ratio on any machine. Target (issue 6): under 500 ms.
 #include <benchmark/benchmark.h>
@@ -56,7 +57,28 @@ report::ReportDocument purchase_report() {
             }
             vendor.parts.push_back(std::move(block));
         }
-        document.comparison.push_back(report::ComparisonRow{vendor.company, "Soumis", "100 %", {}, {}, 0});
+        // The hospital's evaluation, as a real purchase report carries it: scores, a dozen points de
+        // vigilance with their rationale, reviewers' comments and both opinions.
+        report::Evaluation& evaluated = vendor.evaluation;
+        const int overall = 40 + 7 * v;
+        evaluated.score = std::to_string(overall) + " / 100";
+        evaluated.score_ratio = overall / 100.0;
+        for (const auto& part : questionnaire->parts)
+            evaluated.part_scores.emplace_back(part.title.fr, std::to_string(overall + static_cast<int>(part.index)) + " / 100");
+        for (int i = 0; i < 12; ++i)
+            evaluated.vigilance.push_back(report::VigilancePoint{
+                i < 2 ? "Critique" : i < 6 ? "Majeure" : "Mineure", questionnaire->questions()[i * 7]->label.fr, "Non",
+                "Sans mises à jour de sécurité du système d'exploitation, une faille connue reste exploitable sur le réseau de l'établissement."});
+        for (int i = 0; i < 3; ++i)
+            evaluated.comments.push_back(report::ReviewerComment{"rssi@chu.test", "12/01/2027 à 10:15", questionnaire->questions()[i * 11]->label.fr,
+                                                                 "Préciser le délai de déploiement des correctifs après leur publication par l'éditeur.",
+                                                                 "Précision demandée"});
+        evaluated.opinions.push_back(report::Opinion{"rssi@chu.test", "DSI / RSSI", "Favorable avec réserves",
+                                                     "Réserve sur la télémaintenance : passer par la passerelle sécurisée de l'établissement.", "15/01/2027"});
+        evaluated.opinions.push_back(report::Opinion{"bio@chu.test", "Ingénieur biomédical", "Favorable",
+                                                     "Réponse complète et documentée.", "16/01/2027"});
+        document.comparison.push_back(report::ComparisonRow{vendor.company, "Soumis", "100 %", evaluated.score,
+                                                            evaluated.score_ratio, evaluated.vigilance.size()});
         document.vendors.push_back(std::move(vendor));
     }
     return document;
