@@ -3,6 +3,8 @@
 #  1. Google Benchmark, each against its reference: the engine (full AFIB evaluation vs copying
 #     the answer set); the flowcharts (a response's chart from the cached layout vs copying its
 #     SVG); the XLSX import preview of a full workbook (vs reading its bytes, normalizing alone);
+#     the PDF report of 8 vendors (vs the same model as JSON); the comparison page of 8 vendors
+#     (vs evaluating them);
 #  2. the vendor's longest section page, filled, served by Cyberachat vs the same bytes as a static
 #     file served by nginx (wrk, 2 threads, 50 connections, Accept-Encoding: gzip); and once more
 #     with Cyberachat's compression cache off (--compression-cache-mb 0), each response gzipped anew;
@@ -39,6 +41,7 @@ run_gbench "1a. Engine: full AFIB evaluation vs copying the answer set" engine_b
 run_gbench "1b. Flowcharts: a response's chart from the cached layout vs copying its SVG" flowchart_bench
 run_gbench "1c. XLSX import of a full questionnaire: preview vs reading the file / normalizing the answers" xlsx_import_bench
 run_gbench "1d. PDF report of an 8-vendor purchase vs the same model as JSON text (target < 500 ms)" pdf_report_bench
+run_gbench "1e. Comparison of 8 vendors over the full questionnaire: page render vs evaluating them (target < 20 ms)" comparison_bench
 
 echo "== 2. Vendor section page: Cyberachat vs nginx (static copy of the same page)"
 port=$(free_port)
