@@ -1,5 +1,6 @@
 // `cyberachat import-archive FILE [--data DIR]`: restores a purchase's archive (made by
-// GET /api/v1/acquisitions/{id}/archive.zip) into this instance, as a new purchase.
+// GET /api/v1/acquisitions/{id}/archive.zip) into this instance, as a new purchase identical but for
+// the ids (times, revisions, authors and journal included), in one transaction.
 #include <fstream>
 #include <iostream>
 #include <sstream>

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "definition/grid_loader.hpp"
 #include "outputs/export/csv_writer.hpp"
@@ -60,6 +61,18 @@ const json* optional_array(const json& object, const char* key) {
 std::string author_or(const json& object, const char* key, const std::string& actor) {
     const std::string author = text_field(object, key);
     return author.empty() ? actor : author;
+}
+
+// An archived id (0 when absent).
+Id id_field(const json& object, const char* key) {
+    const json* id = member(object, key, json::value_t::number_unsigned);
+    return id ? id->get<Id>() : 0;
+}
+
+// An archived time; now when the archive has none.
+std::string time_field(const json& object, const char* key) {
+    const std::string time = text_field(object, key);
+    return time.empty() ? store::now_iso() : time;
 }
 
 constexpr const char* kGridFile = "scoring_grid.yaml";
@@ -121,8 +134,10 @@ Result<json> ExportService::acquisition_json(Id acquisition_id) {
                            {"documents", std::move(documents)},
                            {"reviews", std::move(reviews)},
                            {"opinions", std::move(opinions)}});
-        for (const char* entity : {"response", "answer", "document", "review", "opinion"})
+        for (const char* entity : {"response", "answer", "review", "opinion"})
             for (const auto& event : store_.events.list(entity, response.id, 100000)) events.push_back(event_json(event));
+        for (const auto& document : store_.documents.list_for(response.id))  // a document's events are by its id
+            for (const auto& event : store_.events.list("document", document.id, 100000)) events.push_back(event_json(event));
     }
     std::sort(events.begin(), events.end(), [](const json& a, const json& b) { return a["id"].get<Id>() < b["id"].get<Id>(); });
     out["vendors"] = std::move(vendors);
@@ -271,7 +286,16 @@ Result<Acquisition> ExportService::import_archive(const std::string& bytes, cons
                                        "document missing from the archive: " + text_field(document, "file_name") + ".");
     }
 
-    // The questionnaire version travels with the archive: stored here unless already.
+    const json* events = optional_array(data, "events");
+    if (!events) return invalid_archive("journal illisible dans export.json.", "unreadable journal in export.json.");
+    for (const auto& event : *events)
+        if (!event.is_object() || text_field(event, "at").empty() || text_field(event, "entity").empty() ||
+            !member(event, "entity_id", json::value_t::number_unsigned))
+            return invalid_archive("événement du journal illisible dans export.json.",
+                                   "unreadable journal event in export.json.");
+
+    // The questionnaire version travels with the archive: stored here unless already (shared by
+    // content, so an import that fails after this leaves no purchase, at most this version).
     auto version = store_.questionnaires.ensure(text_field(*questionnaire, "id"), text_field(*questionnaire, "version"),
                                                 files->at("questionnaire.yaml"));
     if (!version) return version.error();
@@ -283,8 +307,11 @@ Result<Acquisition> ExportService::import_archive(const std::string& bytes, cons
                                    "unreadable scoring grid: " + loaded.errors.front().to_string() + ".");
     }
 
+    // Everything as archived (ids are the archive's: the restore maps them), written in one transaction.
+    store::ArchivedPurchase purchase;
     const json& source = *acquisition_data;
-    Acquisition input;
+    Acquisition& input = purchase.acquisition;
+    input.id = id_field(source, "id");
     input.title = text_field(source, "title");
     input.equipment = text_field(source, "equipment");
     input.service = text_field(source, "service");
@@ -292,64 +319,81 @@ Result<Acquisition> ExportService::import_archive(const std::string& bytes, cons
     input.deadline = text_field(source, "deadline");
     input.notes = text_field(source, "notes");
     input.status = text_field(source, "status");
+    input.created_at = time_field(source, "created_at");
+    input.updated_at = time_field(source, "updated_at");
     input.questionnaire_version_id = version->id;
-    TRY_ASSIGN(auto acquisition, store_.acquisitions.create(input, actor));
-    if (grid) {
-        auto attached = store_.scoring_grids.attach(acquisition.id, text_field(*grid, "id"), text_field(*grid, "version"),
-                                                    files->at(kGridFile), actor);
-        if (!attached) return attached.error();
-    }
-    for (const auto& weight : *weights) {
-        auto set = store_.scoring_grids.set_weight(acquisition.id, text_field(weight, "question_id"),
-                                                   weight["weight"].get<double>(), author_or(weight, "updated_by", actor));
-        if (!set) return set.error();
-    }
-
+    if (grid) purchase.grid = StoredGrid{0, text_field(*grid, "id"), text_field(*grid, "version"), {}, files->at(kGridFile), {}};
+    for (const auto& weight : *weights)
+        purchase.weights.push_back(WeightOverride{0, text_field(weight, "question_id"), weight["weight"].get<double>(),
+                                                  time_field(weight, "updated_at"), author_or(weight, "updated_by", actor)});
+    std::set<Id> document_ids;
     for (const auto& vendor : *vendors) {
-        VendorResponse response;
-        response.acquisition_id = acquisition.id;
+        store::ArchivedVendor& restored = purchase.vendors.emplace_back();
+        VendorResponse& response = restored.response;
+        response.id = id_field(vendor, "response_id");
         response.company = text_field(vendor, "company");
         response.contact_name = text_field(vendor, "contact_name");
         response.email = text_field(vendor, "email");
         response.language = text_field(vendor, "language");
-        TRY_ASSIGN(auto created, store_.responses.create(response, actor));
+        response.status = text_field(vendor, "status") == "submitted" ? ResponseStatus::submitted : ResponseStatus::draft;
+        response.submitted_at = text_field(vendor, "submitted_at");
+        if (response.status == ResponseStatus::submitted && response.submitted_at.empty())
+            response.submitted_at = store::now_iso();
+        response.invited_at = text_field(vendor, "invited_at");
+        response.created_at = time_field(vendor, "created_at");
+        response.updated_at = time_field(vendor, "updated_at");
         for (const auto& answer : vendor.at("answers")) {
-            const json value = answer.contains("value") ? answer.at("value") : json();
-            auto saved = store_.responses.save_answer(created.id, text_field(answer, "question_id"), value,
-                                                      text_field(answer, "comment"), -1, actor);
-            if (!saved) return saved.error();
+            StoredAnswer& stored = restored.answers.emplace_back();
+            stored.question_id = text_field(answer, "question_id");
+            stored.value = answer.contains("value") ? answer.at("value") : json();
+            stored.comment = text_field(answer, "comment");
+            const json* revision = member(answer, "revision", json::value_t::number_unsigned);
+            stored.revision = revision ? revision->get<std::int64_t>() : 1;
+            stored.updated_at = time_field(answer, "updated_at");
+            stored.updated_by = author_or(answer, "updated_by", actor);
         }
         for (const auto& document : vendor.at("documents")) {
-            auto added = store_.documents.add(created.id, text_field(document, "question_id"), text_field(document, "file_name"),
-                                              files->at("documents/" + text_field(document, "sha256")), actor);
-            if (!added) return added.error();
-        }
-        if (text_field(vendor, "status") == "submitted") {
-            auto submitted = store_.responses.submit(created.id, actor);
-            if (!submitted) return submitted.error();
+            store::ArchivedDocument& stored = restored.documents.emplace_back();
+            stored.document.id = id_field(document, "id");
+            stored.document.question_id = text_field(document, "question_id");
+            stored.document.file_name = text_field(document, "file_name");
+            stored.document.created_at = time_field(document, "created_at");
+            stored.bytes = files->at("documents/" + text_field(document, "sha256"));
+            document_ids.insert(stored.document.id);
         }
         // The hospital's reviews (in their order) and opinions, each by its author.
-        for (const auto& item : *optional_array(vendor, "reviews")) {
-            Review review;
-            review.response_id = created.id;
-            review.question_id = text_field(item, "question_id");
-            review.status = text_field(item, "status");
-            review.comment = text_field(item, "comment");
-            review.vendor_question = text_field(item, "vendor_question");
-            review.author_role = text_field(item, "author_role");
-            auto added = store_.reviews.add(review, author_or(item, "author", actor));
-            if (!added) return added.error();
-        }
-        for (const auto& item : *optional_array(vendor, "opinions")) {
-            Opinion opinion;
-            opinion.response_id = created.id;
-            opinion.role = text_field(item, "role");
-            opinion.verdict = text_field(item, "verdict");
-            opinion.text = text_field(item, "text");
-            auto set = store_.reviews.set_opinion(opinion, author_or(item, "author", actor));
-            if (!set) return set.error();
-        }
+        for (const auto& item : *optional_array(vendor, "reviews"))
+            restored.reviews.push_back(Review{0, 0, text_field(item, "question_id"), text_field(item, "status"),
+                                              text_field(item, "comment"), text_field(item, "vendor_question"),
+                                              author_or(item, "author", actor), text_field(item, "author_role"),
+                                              time_field(item, "created_at")});
+        for (const auto& item : *optional_array(vendor, "opinions"))
+            restored.opinions.push_back(Opinion{0, text_field(item, "role"), text_field(item, "verdict"),
+                                                text_field(item, "text"), author_or(item, "author", actor),
+                                                time_field(item, "updated_at")});
     }
+    for (const auto& item : *events) {
+        Event event{0,
+                    text_field(item, "at"),
+                    text_field(item, "actor"),
+                    text_field(item, "entity"),
+                    id_field(item, "entity_id"),
+                    text_field(item, "action"),
+                    text_field(item, "field"),
+                    text_field(item, "old_value"),
+                    text_field(item, "new_value")};
+        // Before format 3, documents' events were looked up by response id: those found are not
+        // this purchase's documents' (theirs were missed); left out.
+        if (format_version->get<int>() < 3 && event.entity == "document" && !document_ids.count(event.entity_id)) continue;
+        purchase.events.push_back(std::move(event));
+    }
+    const json note = {{"sha256", security::sha256_hex(bytes)},
+                       {"source_acquisition_id", input.id},
+                       {"format_version", format_version->get<int>()}};
+    auto acquisition = store_.archive_restore.restore(purchase, actor, note);
+    // A record this instance refuses, or twice the same (a unique constraint): the archive's fault.
+    if (!acquisition && (acquisition.error().code == "invalid" || acquisition.error().code == "conflict"))
+        return invalid_archive(acquisition.error().message, acquisition.error().message_en);
     return acquisition;
 }
 

@@ -16,7 +16,8 @@
 namespace cyberachat::services {
 
 inline constexpr const char* kArchiveFormat = "cyberachat-acquisition";
-inline constexpr int kArchiveFormatVersion = 2;  // 2: the hospital's evaluation (grid, weights, reviews, opinions)
+// 2: the hospital's evaluation (grid, weights, reviews, opinions); 3: documents' events (by document id)
+inline constexpr int kArchiveFormatVersion = 3;
 
 class ExportService {
 public:
@@ -29,10 +30,13 @@ public:
     Result<std::string> acquisition_csv(Id acquisition_id);
     Result<std::string> acquisition_archive(Id acquisition_id);
 
-    // Restores an archive as a new purchase (new ids; the same titles, vendors, answers, comments,
-    // statuses and byte-identical documents; the same grid, weights, reviews and opinions, each by
-    // its author; invitation links are not restored: invite again). Archives of format 1 too.
-    // Error "invalid_archive" (French/English message) for a corrupted or foreign file; nothing is
+    // Restores an archive as a new purchase, identical but for the ids: the same fields, vendors,
+    // answers (revisions, times, authors), statuses and submission times, byte-identical
+    // documents, grid, weights, reviews and opinions (each by its author, at its time), and the
+    // archived journal (ids mapped) followed by one "import" event by `actor` naming the archive's
+    // SHA-256. In one transaction (store::ArchiveRestore): all or nothing. Invitation links are not
+    // restored: invite again. Archives of formats 1 and 2 too. Error "invalid_archive"
+    // (French/English message) for a corrupted, foreign or inconsistent file; no purchase is
     // written then.
     Result<Acquisition> import_archive(const std::string& bytes, const std::string& actor);
 

@@ -66,8 +66,18 @@ bool is_date_or_empty(const std::string& text) {
     return true;
 }
 
-// Trims and checks what a caller may set; the error, if any.
-std::optional<Error> normalize(Acquisition& a) {
+nlohmann::json shown(const Acquisition& a) {
+    return {{"title", a.title},         {"equipment", a.equipment},
+            {"service", a.service},     {"reference", a.reference},
+            {"deadline", a.deadline},   {"notes", a.notes},
+            {"status", a.status},       {"questionnaire_version_id", a.questionnaire_version_id}};
+}
+
+}  // namespace
+
+namespace detail {
+
+std::optional<Error> normalize_acquisition(Acquisition& a) {
     a.title = detail::trim(a.title);
     a.equipment = detail::trim(a.equipment);
     a.service = detail::trim(a.service);
@@ -82,39 +92,37 @@ std::optional<Error> normalize(Acquisition& a) {
     return std::nullopt;
 }
 
-nlohmann::json shown(const Acquisition& a) {
-    return {{"title", a.title},         {"equipment", a.equipment},
-            {"service", a.service},     {"reference", a.reference},
-            {"deadline", a.deadline},   {"notes", a.notes},
-            {"status", a.status},       {"questionnaire_version_id", a.questionnaire_version_id}};
+Id insert_acquisition(soci::session& sql, const Acquisition& a) {
+    long long version = a.questionnaire_version_id;
+    soci::indicator version_ind = version != 0 ? soci::i_ok : soci::i_null;
+    long long creator = a.created_by;
+    soci::indicator creator_ind = creator != 0 ? soci::i_ok : soci::i_null;
+    long long id = 0;
+    sql << "INSERT INTO acquisitions (title, equipment, service, reference, deadline, notes, "
+           "questionnaire_version_id, status, created_by, created_at, updated_at) "
+           "VALUES (:title, :equipment, :service, :reference, :deadline, :notes, :questionnaire_version_id, "
+           ":status, :created_by, :created_at, :updated_at) RETURNING id",
+        soci::use(a.title), soci::use(a.equipment), soci::use(a.service), soci::use(a.reference),
+        soci::use(a.deadline), soci::use(a.notes), soci::use(version, version_ind), soci::use(a.status),
+        soci::use(creator, creator_ind), soci::use(a.created_at), soci::use(a.updated_at), soci::into(id);
+    return id;
 }
 
-}  // namespace
+}  // namespace detail
 
 Result<Acquisition> AcquisitionRepository::create(const Acquisition& acquisition, const std::string& actor) {
     Acquisition stored = acquisition;
-    if (auto error = normalize(stored)) return *error;
+    if (auto error = detail::normalize_acquisition(stored)) return *error;
     stored.created_at = stored.updated_at = now_iso();
     auto written = db_->write([&](soci::session& sql) -> Result<void> {
         long long version = stored.questionnaire_version_id;
-        soci::indicator version_ind = version != 0 ? soci::i_ok : soci::i_null;
         if (version != 0 &&
             !detail::exists(sql, "SELECT 1 FROM questionnaire_versions WHERE id = :id", soci::use(version)))
             return detail::not_found("Version de questionnaire", "Questionnaire version");
         long long creator = stored.created_by;
-        soci::indicator creator_ind = creator != 0 ? soci::i_ok : soci::i_null;
         if (creator != 0 && !detail::exists(sql, "SELECT 1 FROM users WHERE id = :id", soci::use(creator)))
             return detail::not_found("Utilisateur", "User");
-        long long id = 0;
-        sql << "INSERT INTO acquisitions (title, equipment, service, reference, deadline, notes, "
-               "questionnaire_version_id, status, created_by, created_at, updated_at) "
-               "VALUES (:title, :equipment, :service, :reference, :deadline, :notes, :questionnaire_version_id, "
-               ":status, :created_by, :created_at, :updated_at) RETURNING id",
-            soci::use(stored.title), soci::use(stored.equipment), soci::use(stored.service),
-            soci::use(stored.reference), soci::use(stored.deadline), soci::use(stored.notes),
-            soci::use(version, version_ind), soci::use(stored.status), soci::use(creator, creator_ind),
-            soci::use(stored.created_at), soci::use(stored.updated_at), soci::into(id);
-        stored.id = id;
+        stored.id = detail::insert_acquisition(sql, stored);
         detail::append_event(sql, actor, "acquisition", stored.id, "create", {}, {}, shown(stored).dump());
         return {};
     });
@@ -124,7 +132,7 @@ Result<Acquisition> AcquisitionRepository::create(const Acquisition& acquisition
 
 Result<Acquisition> AcquisitionRepository::update(const Acquisition& acquisition, const std::string& actor) {
     Acquisition wanted = acquisition;
-    if (auto error = normalize(wanted)) return *error;
+    if (auto error = detail::normalize_acquisition(wanted)) return *error;
     Acquisition stored;
     auto written = db_->write([&](soci::session& sql) -> Result<void> {
         auto current = find_row(sql, wanted.id);

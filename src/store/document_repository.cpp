@@ -302,22 +302,52 @@ bool DocumentRepository::is_allowed_type(const std::string& content_type) {
     return false;
 }
 
-Result<StoredDocument> DocumentRepository::add(Id response_id, const std::string& question_id,
-                                               const std::string& file_name, const std::string& bytes,
-                                               const std::string& actor) {
-    if (bytes.empty()) return detail::invalid("Le fichier est vide.", "The file is empty.");
-    StoredDocument document;
-    document.response_id = response_id;
-    document.question_id = question_id;
-    document.file_name = sanitize_file_name(file_name);
+namespace detail {
+
+std::optional<Error> describe_document(StoredDocument& document, const std::string& bytes) {
+    if (bytes.empty()) return invalid("Le fichier est vide.", "The file is empty.");
+    document.file_name = DocumentRepository::sanitize_file_name(document.file_name);
     document.size = static_cast<std::int64_t>(bytes.size());
     document.sha256 = security::sha256_hex(bytes);
     document.content_type = detect_content_type(bytes);
-    if (!is_allowed_type(document.content_type))
-        return detail::invalid("Type de fichier non accepté (" + document.content_type +
-                                   "). Formats acceptés : PDF, images, documents bureautiques, texte, CSV, ZIP.",
-                               "File type not accepted (" + document.content_type +
-                                   "). Accepted: PDF, images, office documents, text, CSV, ZIP.");
+    if (!DocumentRepository::is_allowed_type(document.content_type))
+        return invalid("Type de fichier non accepté (" + document.content_type +
+                           "). Formats acceptés : PDF, images, documents bureautiques, texte, CSV, ZIP.",
+                       "File type not accepted (" + document.content_type +
+                           "). Accepted: PDF, images, office documents, text, CSV, ZIP.");
+    return std::nullopt;
+}
+
+Result<void> write_document_file(const std::string& data_dir, StoredDocument& document, const std::string& bytes) {
+    const std::string folder = "documents/" + std::to_string(document.response_id);
+    document.storage_path = folder + "/" + security::random_token(16) + ".bin";
+    TRY(create_directory_durably(fs::path(data_dir) / folder));
+    return write_file_durably(fs::path(data_dir) / document.storage_path, bytes);
+}
+
+Id insert_document(soci::session& sql, const StoredDocument& document) {
+    long long response = document.response_id;
+    long long size = document.size;
+    long long id = 0;
+    sql << "INSERT INTO documents (response_id, question_id, file_name, content_type, size, sha256, "
+           "storage_path, created_at) VALUES (:response_id, :question_id, :file_name, :content_type, :size, "
+           ":sha256, :storage_path, :created_at) RETURNING id",
+        soci::use(response), soci::use(document.question_id), soci::use(document.file_name),
+        soci::use(document.content_type), soci::use(size), soci::use(document.sha256),
+        soci::use(document.storage_path), soci::use(document.created_at), soci::into(id);
+    return id;
+}
+
+}  // namespace detail
+
+Result<StoredDocument> DocumentRepository::add(Id response_id, const std::string& question_id,
+                                               const std::string& file_name, const std::string& bytes,
+                                               const std::string& actor) {
+    StoredDocument document;
+    document.response_id = response_id;
+    document.question_id = question_id;
+    document.file_name = file_name;
+    if (auto error = detail::describe_document(document, bytes)) return *error;
 
     bool response_exists = false;
     db_->read([&](soci::session& sql) {
@@ -326,24 +356,12 @@ Result<StoredDocument> DocumentRepository::add(Id response_id, const std::string
     });
     if (!response_exists) return detail::not_found("Réponse", "Response");
 
-    const std::string folder = "documents/" + std::to_string(response_id);
-    document.storage_path = folder + "/" + security::random_token(16) + ".bin";
+    TRY(detail::write_document_file(data_dir_, document, bytes));
     const fs::path absolute = fs::path(data_dir_) / document.storage_path;
-    TRY(create_directory_durably(fs::path(data_dir_) / folder));
-    TRY(write_file_durably(absolute, bytes));
 
     document.created_at = now_iso();
     auto written = db_->write([&](soci::session& sql) -> Result<void> {
-        long long key = response_id;
-        long long size = document.size;
-        long long id = 0;
-        sql << "INSERT INTO documents (response_id, question_id, file_name, content_type, size, sha256, "
-               "storage_path, created_at) VALUES (:response_id, :question_id, :file_name, :content_type, :size, "
-               ":sha256, :storage_path, :created_at) RETURNING id",
-            soci::use(key), soci::use(document.question_id), soci::use(document.file_name),
-            soci::use(document.content_type), soci::use(size), soci::use(document.sha256),
-            soci::use(document.storage_path), soci::use(document.created_at), soci::into(id);
-        document.id = id;
+        document.id = detail::insert_document(sql, document);
         detail::append_event(sql, actor, "document", document.id, "create", document.question_id, {},
                              shown(document).dump());
         return {};

@@ -8,12 +8,15 @@ namespace detail {
 void append_event(soci::session& sql, const std::string& actor, const std::string& entity, Id entity_id,
                   const std::string& action, const std::string& field, const std::string& old_value,
                   const std::string& new_value) {
-    const std::string at = now_iso();
-    const long long id = entity_id;
+    insert_event(sql, Event{0, now_iso(), actor, entity, entity_id, action, field, old_value, new_value});
+}
+
+void insert_event(soci::session& sql, const Event& event) {
+    const long long id = event.entity_id;
     sql << "INSERT INTO events (at, actor, entity, entity_id, action, field, old_value, new_value) "
            "VALUES (:at, :actor, :entity, :entity_id, :action, :field, :old_value, :new_value)",
-        soci::use(at), soci::use(actor), soci::use(entity), soci::use(id), soci::use(action), soci::use(field),
-        soci::use(old_value), soci::use(new_value);
+        soci::use(event.at), soci::use(event.actor), soci::use(event.entity), soci::use(id), soci::use(event.action),
+        soci::use(event.field), soci::use(event.old_value), soci::use(event.new_value);
 }
 
 }  // namespace detail

@@ -2,10 +2,12 @@
 // Helpers shared by the repositories of this folder; not part of the store's interface.
 #include <exception>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "core/acquisition.hpp"
+#include "core/evaluation_records.hpp"
 #include "core/result.hpp"
 #include "store/soci.hpp"
 
@@ -45,6 +47,33 @@ std::string json_text(std::string_view text);
 void append_event(soci::session& sql, const std::string& actor, const std::string& entity, Id entity_id,
                   const std::string& action, const std::string& field = {}, const std::string& old_value = {},
                   const std::string& new_value = {});
+
+// Appends `event` as given (its time included; its id is the database's). Used by append_event and,
+// with the archived times, only by the archive restore (archive_restore.cpp).
+void insert_event(soci::session& sql, const Event& event);
+
+// Checks shared by the repositories and the archive restore: trim and check what a caller may set
+// (acquisition_repository.cpp, response_repository.cpp); name a document's bytes (sanitized
+// name, size, SHA-256, detected type; "invalid" when empty or of a type not allowed) and write
+// them durably under data_dir/documents/<response id>/ (document_repository.cpp).
+std::optional<Error> normalize_acquisition(Acquisition& acquisition);
+std::optional<Error> normalize_response(VendorResponse& response);
+std::optional<Error> describe_document(StoredDocument& document, const std::string& bytes);
+Result<void> write_document_file(const std::string& data_dir, StoredDocument& document, const std::string& bytes);
+
+// One row each, written as given (timestamps, authors, revision included) on `sql`, no event:
+// the repositories add theirs; the archive restore writes the archived journal instead.
+Id insert_acquisition(soci::session& sql, const Acquisition& acquisition);
+Id insert_response(soci::session& sql, const VendorResponse& response);
+void insert_answer(soci::session& sql, const StoredAnswer& answer, const std::string& value_json);
+Id insert_document(soci::session& sql, const StoredDocument& document);
+Id insert_review(soci::session& sql, const Review& review);
+void insert_opinion(soci::session& sql, const Opinion& opinion);
+void insert_weight(soci::session& sql, const WeightOverride& weight);
+// Gives the purchase the grid text (stored unless the same is already; event "create" of the
+// scoring_grid then) unless it has one; `journal`: the purchase's "attach_grid" event too.
+StoredGrid attach_grid(soci::session& sql, Id acquisition_id, const std::string& grid_id, const std::string& version,
+                       const std::string& yaml, const std::string& actor, bool journal);
 
 // Whether a row exists: SELECT 1 … (the query must select one integer column).
 template <typename... Uses>

@@ -237,6 +237,48 @@ private:
     std::shared_ptr<Database> db_;
 };
 
+// What an archive holds of one purchase (see services/export_service.hpp), as records. Ids are
+// the archive's (the source instance's); timestamps, authors and revisions as archived.
+struct ArchivedDocument {
+    StoredDocument document;  // id, response_id as archived; name, type, size, SHA-256 recomputed from `bytes`
+    std::string bytes;
+};
+struct ArchivedVendor {
+    VendorResponse response;  // status, submitted_at, invited_at, created_at, updated_at; never a link
+    std::vector<StoredAnswer> answers;
+    std::vector<ArchivedDocument> documents;
+    std::vector<Review> reviews;  // in their order
+    std::vector<Opinion> opinions;
+};
+struct ArchivedPurchase {
+    Acquisition acquisition;  // questionnaire_version_id: this instance's; created_by none
+    std::optional<StoredGrid> grid;  // grid_id, version, yaml
+    std::vector<WeightOverride> weights;
+    std::vector<ArchivedVendor> vendors;
+    std::vector<Event> events;  // the archived journal, oldest first
+};
+
+// Used only by `cyberachat import-archive`: writes an archived purchase as it was, in ONE
+// transaction (all or nothing; document files written meanwhile are removed on failure). Unlike
+// the repositories, it writes no event per record: it copies the archived journal instead — each
+// event with its original time, actor, field and values, its entity id mapped to the new record
+// ("acquisition" → the purchase, "response"/"answer"/"review"/"opinion" → the response,
+// "document" → the document) — then one event of its own: (actor, "acquisition", new id,
+// "import", field "archive", new value `import_note`). Actors and authors "vendor:<archived
+// response id>" become "vendor:<new response id>". "invalid" for a record the repositories would
+// refuse or an event about a record the archive does not hold.
+class ArchiveRestore {
+public:
+    ArchiveRestore(std::shared_ptr<Database> db, std::string data_dir)
+        : db_(std::move(db)), data_dir_(std::move(data_dir)) {}
+    Result<Acquisition> restore(const ArchivedPurchase& purchase, const std::string& actor,
+                                const nlohmann::json& import_note);
+
+private:
+    std::shared_ptr<Database> db_;
+    std::string data_dir_;
+};
+
 // All repositories over one database, as the web layer and the CLI use them.
 struct Store {
     std::shared_ptr<Database> db;
@@ -251,6 +293,7 @@ struct Store {
     EventRepository events{db};
     ScoringGridRepository scoring_grids{db};
     ReviewRepository reviews{db};
+    ArchiveRestore archive_restore{db, data_dir};
 
     // Creates data_dir if needed and opens data_dir/cyberachat.db with `connections` pooled
     // connections (the server gives one per worker thread, so readers never queue for one).

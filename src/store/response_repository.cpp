@@ -154,11 +154,7 @@ Result<void> save_answer_in(soci::session& sql, Id response_id, const std::strin
             soci::use(value_json), soci::use(after.comment), soci::use(revision), soci::use(after.updated_at),
             soci::use(after.updated_by), soci::use(key), soci::use(question_id);
     } else {
-        sql << "INSERT INTO answers (response_id, question_id, value_json, comment, revision, updated_at, "
-               "updated_by) VALUES (:response_id, :question_id, :value_json, :comment, :revision, :updated_at, "
-               ":updated_by)",
-            soci::use(key), soci::use(question_id), soci::use(value_json), soci::use(after.comment),
-            soci::use(revision), soci::use(after.updated_at), soci::use(after.updated_by);
+        detail::insert_answer(sql, after, value_json);
     }
     sql << "UPDATE responses SET updated_at = :updated_at WHERE id = :id", soci::use(after.updated_at),
         soci::use(key);
@@ -177,16 +173,49 @@ Result<void> save_answer_in(soci::session& sql, Id response_id, const std::strin
 
 }  // namespace
 
+namespace detail {
+
+std::optional<Error> normalize_response(VendorResponse& response) {
+    response.company = trim(response.company);
+    response.contact_name = trim(response.contact_name);
+    response.email = lower_ascii(trim(response.email));
+    if (response.company.empty()) return invalid("Le nom de l'entreprise est obligatoire.", "The company name is required.");
+    if (response.language.empty()) response.language = "fr";
+    if (response.language != "fr" && response.language != "en") return invalid("Langue inconnue.", "Unknown language.");
+    return std::nullopt;
+}
+
+Id insert_response(soci::session& sql, const VendorResponse& response) {
+    long long acquisition = response.acquisition_id;
+    const std::string status(response_status_name(response.status));
+    soci::indicator token_ind = response.invite_token_hash.empty() ? soci::i_null : soci::i_ok;
+    long long id = 0;
+    sql << "INSERT INTO responses (acquisition_id, company, contact_name, email, language, status, submitted_at, "
+           "invite_token_hash, invited_at, created_at, updated_at) "
+           "VALUES (:acquisition_id, :company, :contact_name, :email, :language, :status, :submitted_at, "
+           ":invite_token_hash, :invited_at, :created_at, :updated_at) RETURNING id",
+        soci::use(acquisition), soci::use(response.company), soci::use(response.contact_name),
+        soci::use(response.email), soci::use(response.language), soci::use(status), soci::use(response.submitted_at),
+        soci::use(response.invite_token_hash, token_ind), soci::use(response.invited_at),
+        soci::use(response.created_at), soci::use(response.updated_at), soci::into(id);
+    return id;
+}
+
+void insert_answer(soci::session& sql, const StoredAnswer& answer, const std::string& value_json) {
+    long long response = answer.response_id;
+    long long revision = answer.revision;
+    sql << "INSERT INTO answers (response_id, question_id, value_json, comment, revision, updated_at, "
+           "updated_by) VALUES (:response_id, :question_id, :value_json, :comment, :revision, :updated_at, "
+           ":updated_by)",
+        soci::use(response), soci::use(answer.question_id), soci::use(value_json), soci::use(answer.comment),
+        soci::use(revision), soci::use(answer.updated_at), soci::use(answer.updated_by);
+}
+
+}  // namespace detail
+
 Result<VendorResponse> ResponseRepository::create(const VendorResponse& response, const std::string& actor) {
     VendorResponse stored = response;
-    stored.company = detail::trim(stored.company);
-    stored.contact_name = detail::trim(stored.contact_name);
-    stored.email = detail::lower_ascii(detail::trim(stored.email));
-    if (stored.company.empty())
-        return detail::invalid("Le nom de l'entreprise est obligatoire.", "The company name is required.");
-    if (stored.language.empty()) stored.language = "fr";
-    if (stored.language != "fr" && stored.language != "en")
-        return detail::invalid("Langue inconnue.", "Unknown language.");
+    if (auto error = detail::normalize_response(stored)) return *error;
     // A response starts as a draft, whatever the caller passed.
     stored.status = ResponseStatus::draft;
     stored.submitted_at.clear();
@@ -196,22 +225,11 @@ Result<VendorResponse> ResponseRepository::create(const VendorResponse& response
         long long acquisition = stored.acquisition_id;
         if (!detail::exists(sql, "SELECT 1 FROM acquisitions WHERE id = :id", soci::use(acquisition)))
             return detail::not_found("Achat", "Purchase");
-        soci::indicator token_ind = stored.invite_token_hash.empty() ? soci::i_null : soci::i_ok;
         if (!stored.invite_token_hash.empty() &&
             detail::exists(sql, "SELECT 1 FROM responses WHERE invite_token_hash = :hash",
                            soci::use(stored.invite_token_hash)))
             return detail::conflict("Ce lien d'invitation existe déjà.", "This invitation link exists already.");
-        const std::string status(response_status_name(stored.status));
-        long long id = 0;
-        sql << "INSERT INTO responses (acquisition_id, company, contact_name, email, language, status, submitted_at, "
-               "invite_token_hash, invited_at, created_at, updated_at) "
-               "VALUES (:acquisition_id, :company, :contact_name, :email, :language, :status, :submitted_at, "
-               ":invite_token_hash, :invited_at, :created_at, :updated_at) RETURNING id",
-            soci::use(acquisition), soci::use(stored.company), soci::use(stored.contact_name), soci::use(stored.email),
-            soci::use(stored.language), soci::use(status), soci::use(stored.submitted_at),
-            soci::use(stored.invite_token_hash, token_ind), soci::use(stored.invited_at), soci::use(stored.created_at),
-            soci::use(stored.updated_at), soci::into(id);
-        stored.id = id;
+        stored.id = detail::insert_response(sql, stored);
         const nlohmann::json shown = {{"acquisition_id", stored.acquisition_id},
                                       {"company", stored.company},
                                       {"contact_name", stored.contact_name},

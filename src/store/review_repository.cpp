@@ -42,6 +42,30 @@ nlohmann::json opinion_json(const Opinion& opinion) { return {{"verdict", opinio
 
 }  // namespace
 
+namespace detail {
+
+Id insert_review(soci::session& sql, const Review& review) {
+    long long response = review.response_id;
+    long long id = 0;
+    sql << "INSERT INTO reviews (response_id, question_id, status, comment, vendor_question, author, author_role, "
+           "created_at) VALUES (:response_id, :question_id, :status, :comment, :vendor_question, :author, "
+           ":author_role, :created_at) RETURNING id",
+        soci::use(response), soci::use(review.question_id), soci::use(review.status), soci::use(review.comment),
+        soci::use(review.vendor_question), soci::use(review.author), soci::use(review.author_role),
+        soci::use(review.created_at), soci::into(id);
+    return id;
+}
+
+void insert_opinion(soci::session& sql, const Opinion& opinion) {
+    long long response = opinion.response_id;
+    sql << "INSERT INTO opinions (response_id, role, verdict, text, author, updated_at) "
+           "VALUES (:id, :role, :verdict, :text, :author, :updated_at)",
+        soci::use(response), soci::use(opinion.role), soci::use(opinion.verdict), soci::use(opinion.text),
+        soci::use(opinion.author), soci::use(opinion.updated_at);
+}
+
+}  // namespace detail
+
 Result<Review> ReviewRepository::add(const Review& review, const std::string& actor) {
     if (review.question_id.empty()) return detail::invalid("Question non précisée.", "Missing question.");
     if (!valid_review_status(review.status) && review.status != "answered") return detail::invalid("Statut de relecture inconnu.", "Unknown review status.");
@@ -51,14 +75,7 @@ Result<Review> ReviewRepository::add(const Review& review, const std::string& ac
     auto written = db_->write([&](soci::session& sql) -> Result<void> {
         long long response = stored.response_id;
         if (!response_exists(sql, response)) return detail::not_found("Réponse", "Response");
-        long long id = 0;
-        sql << "INSERT INTO reviews (response_id, question_id, status, comment, vendor_question, author, author_role, "
-               "created_at) VALUES (:response_id, :question_id, :status, :comment, :vendor_question, :author, "
-               ":author_role, :created_at) RETURNING id",
-            soci::use(response), soci::use(stored.question_id), soci::use(stored.status), soci::use(stored.comment),
-            soci::use(stored.vendor_question), soci::use(stored.author), soci::use(stored.author_role),
-            soci::use(stored.created_at), soci::into(id);
-        stored.id = id;
+        stored.id = detail::insert_review(sql, stored);
         const nlohmann::json shown = {{"status", stored.status},
                                       {"comment", stored.comment},
                                       {"vendor_question", stored.vendor_question},
@@ -108,10 +125,7 @@ Result<Opinion> ReviewRepository::set_opinion(const Opinion& opinion, const std:
                 soci::use(stored.verdict), soci::use(stored.text), soci::use(stored.author), soci::use(stored.updated_at),
                 soci::use(response), soci::use(stored.role);
         } else {
-            sql << "INSERT INTO opinions (response_id, role, verdict, text, author, updated_at) "
-                   "VALUES (:id, :role, :verdict, :text, :author, :updated_at)",
-                soci::use(response), soci::use(stored.role), soci::use(stored.verdict), soci::use(stored.text),
-                soci::use(stored.author), soci::use(stored.updated_at);
+            detail::insert_opinion(sql, stored);
         }
         detail::append_event(sql, actor, "opinion", stored.response_id, before ? "update" : "create", stored.role,
                              before ? opinion_json(*before).dump() : std::string(), opinion_json(stored).dump());

@@ -39,6 +39,48 @@ std::string number_text(double value) { return nlohmann::json(value).dump(); }
 
 }  // namespace
 
+namespace detail {
+
+StoredGrid attach_grid(soci::session& sql, Id acquisition_id, const std::string& grid_id, const std::string& version,
+                       const std::string& yaml, const std::string& actor, bool journal) {
+    long long acquisition = acquisition_id;
+    if (auto existing = grid_of(sql, acquisition)) return *existing;
+    StoredGrid out;
+    const std::string sha256 = security::sha256_hex(yaml);
+    if (auto stored = find_grid(sql, "WHERE g.sha256 = :sha256", sha256)) {
+        out = *stored;
+    } else {
+        out = StoredGrid{0, grid_id, version, sha256, yaml, now_iso()};
+        long long id = 0;
+        sql << "INSERT INTO scoring_grids (grid_id, version, sha256, yaml, created_at) "
+               "VALUES (:grid_id, :version, :sha256, :yaml, :created_at) RETURNING id",
+            soci::use(out.grid_id), soci::use(out.version), soci::use(out.sha256), soci::use(out.yaml),
+            soci::use(out.created_at), soci::into(id);
+        out.id = id;
+        const nlohmann::json shown = {{"grid_id", out.grid_id}, {"version", out.version}, {"sha256", out.sha256}};
+        append_event(sql, "system", "scoring_grid", out.id, "create", {}, {}, shown.dump());
+    }
+    long long grid = out.id;
+    const std::string now = now_iso();
+    sql << "INSERT INTO acquisition_grids (acquisition_id, scoring_grid_id, created_at) "
+           "VALUES (:acquisition_id, :grid_id, :created_at)",
+        soci::use(acquisition), soci::use(grid), soci::use(now);
+    if (journal)
+        append_event(sql, actor, "acquisition", acquisition_id, "attach_grid", "scoring_grid", {},
+                     nlohmann::json({{"grid_id", out.grid_id}, {"version", out.version}}).dump());
+    return out;
+}
+
+void insert_weight(soci::session& sql, const WeightOverride& weight) {
+    long long acquisition = weight.acquisition_id;
+    sql << "INSERT INTO weight_overrides (acquisition_id, question_id, weight, updated_at, updated_by) "
+           "VALUES (:id, :question_id, :weight, :now, :actor)",
+        soci::use(acquisition), soci::use(weight.question_id), soci::use(weight.weight), soci::use(weight.updated_at),
+        soci::use(weight.updated_by);
+}
+
+}  // namespace detail
+
 Result<StoredGrid> ScoringGridRepository::attach(Id acquisition_id, const std::string& grid_id,
                                                  const std::string& version, const std::string& yaml,
                                                  const std::string& actor) {
@@ -48,31 +90,7 @@ Result<StoredGrid> ScoringGridRepository::attach(Id acquisition_id, const std::s
         long long acquisition = acquisition_id;
         if (!detail::exists(sql, "SELECT 1 FROM acquisitions WHERE id = :id", soci::use(acquisition)))
             return detail::not_found("Achat", "Purchase");
-        if (auto existing = grid_of(sql, acquisition)) {
-            out = *existing;
-            return {};
-        }
-        const std::string sha256 = security::sha256_hex(yaml);
-        if (auto stored = find_grid(sql, "WHERE g.sha256 = :sha256", sha256)) {
-            out = *stored;
-        } else {
-            out = StoredGrid{0, grid_id, version, sha256, yaml, now_iso()};
-            long long id = 0;
-            sql << "INSERT INTO scoring_grids (grid_id, version, sha256, yaml, created_at) "
-                   "VALUES (:grid_id, :version, :sha256, :yaml, :created_at) RETURNING id",
-                soci::use(out.grid_id), soci::use(out.version), soci::use(out.sha256), soci::use(out.yaml),
-                soci::use(out.created_at), soci::into(id);
-            out.id = id;
-            const nlohmann::json shown = {{"grid_id", out.grid_id}, {"version", out.version}, {"sha256", out.sha256}};
-            detail::append_event(sql, "system", "scoring_grid", out.id, "create", {}, {}, shown.dump());
-        }
-        long long grid = out.id;
-        const std::string now = now_iso();
-        sql << "INSERT INTO acquisition_grids (acquisition_id, scoring_grid_id, created_at) "
-               "VALUES (:acquisition_id, :grid_id, :created_at)",
-            soci::use(acquisition), soci::use(grid), soci::use(now);
-        detail::append_event(sql, actor, "acquisition", acquisition_id, "attach_grid", "scoring_grid", {},
-                             nlohmann::json({{"grid_id", out.grid_id}, {"version", out.version}}).dump());
+        out = detail::attach_grid(sql, acquisition_id, grid_id, version, yaml, actor, true);
         return {};
     });
     if (!written) return written.error();
@@ -127,9 +145,7 @@ Result<void> ScoringGridRepository::set_weight(Id acquisition_id, const std::str
                    "WHERE acquisition_id = :id AND question_id = :question_id",
                 soci::use(*weight), soci::use(now), soci::use(actor), soci::use(acquisition), soci::use(question_id);
         } else {
-            sql << "INSERT INTO weight_overrides (acquisition_id, question_id, weight, updated_at, updated_by) "
-                   "VALUES (:id, :question_id, :weight, :now, :actor)",
-                soci::use(acquisition), soci::use(question_id), soci::use(*weight), soci::use(now), soci::use(actor);
+            detail::insert_weight(sql, WeightOverride{acquisition_id, question_id, *weight, now, actor});
         }
         detail::append_event(sql, actor, "acquisition", acquisition_id, "weight", question_id,
                              had ? number_text(current) : std::string(), weight ? number_text(*weight) : std::string());

@@ -1,6 +1,8 @@
 // The full archive of a purchase: exported by one instance, restored by `cyberachat import-archive`
-// into a fresh one, exported again: the same data (ids, timestamps and the import's own events
-// aside) and byte-identical documents. Corrupted and foreign archives are refused in French.
+// into another one, exported again: the same data — timestamps, submission times, revisions,
+// authors and the journal included — but for the ids, plus one journal line for the import
+// itself; byte-identical documents. Corrupted and foreign archives are refused in French, and an
+// archive that fails half way leaves nothing behind.
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -8,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "server_process.hpp"
 
@@ -17,21 +20,41 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// What must survive the round trip: no ids, no timestamps, no revisions, no events.
-json comparable(json data) {
-    data.erase("events");
-    for (const char* key : {"id", "created_at", "updated_at"}) data["acquisition"].erase(key);
-    data["questionnaire"].erase("version_id");
-    for (auto& vendor : data["vendors"]) {
-        for (const char* key : {"response_id", "created_at", "updated_at", "submitted_at", "invited_at"}) vendor.erase(key);
-        for (auto& answer : vendor["answers"])
-            for (const char* key : {"revision", "updated_at", "updated_by"}) answer.erase(key);
-        for (auto& document : vendor["documents"])
-            for (const char* key : {"id", "created_at"}) document.erase(key);
-        for (auto& review : vendor["reviews"]) review.erase("created_at");
-        for (auto& opinion : vendor["opinions"]) opinion.erase("updated_at");
+// `before` as the restore must give it back in `after`'s instance: the same, but for the ids
+// (purchase, questionnaire version, responses, documents; events' own ids dropped) and the actors
+// "vendor:<response id>" that name them.
+json with_new_ids(json data, const json& after) {
+    std::map<long long, long long> responses, documents;
+    const long long from = data["acquisition"]["id"], to = after["acquisition"]["id"];
+    data["acquisition"]["id"] = to;
+    data["questionnaire"]["version_id"] = after["questionnaire"]["version_id"];
+    for (size_t v = 0; v < data["vendors"].size(); ++v) {
+        json& vendor = data["vendors"][v];
+        const json& restored = after["vendors"].at(v);
+        responses[vendor["response_id"]] = restored["response_id"];
+        vendor["response_id"] = restored["response_id"];
+        for (size_t d = 0; d < vendor["documents"].size(); ++d) {
+            documents[vendor["documents"][d]["id"]] = restored["documents"].at(d)["id"];
+            vendor["documents"][d]["id"] = restored["documents"].at(d)["id"];
+        }
     }
-    for (auto& weight : data["weights"]) weight.erase("updated_at");
+    auto actor = [&](json& value) {
+        const std::string text = value.get<std::string>();
+        if (text.rfind("vendor:", 0) == 0) value = "vendor:" + std::to_string(responses.at(std::stoll(text.substr(7))));
+    };
+    for (json& vendor : data["vendors"]) {
+        for (json& answer : vendor["answers"]) actor(answer["updated_by"]);
+        for (json& review : vendor["reviews"]) actor(review["author"]);
+    }
+    for (json& event : data["events"]) {
+        event.erase("id");
+        actor(event["actor"]);
+        const std::string entity = event["entity"];
+        const long long id = event["entity_id"];
+        if (entity == "acquisition") event["entity_id"] = id == from ? to : -1;
+        else if (entity == "document") event["entity_id"] = documents.at(id);
+        else event["entity_id"] = responses.at(id);
+    }
     return data;
 }
 
@@ -39,6 +62,15 @@ std::string write_temp(const std::string& name, const std::string& bytes) {
     const fs::path path = fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()));
     std::ofstream(path, std::ios::binary) << bytes;
     return path.string();
+}
+
+// SHA-256 (hex) of a file, by sha256sum.
+std::string sha256_of(const std::string& path) {
+    const std::string out = write_temp("cyb-sha256.txt", "");
+    std::string sha;
+    if (std::system(("sha256sum " + path + " > " + out).c_str()) == 0) std::ifstream(out) >> sha;
+    fs::remove(out);
+    return sha;
 }
 
 }  // namespace
@@ -93,19 +125,52 @@ TEST(ArchiveImport, RoundTripYieldsIdenticalData) {
     const json before = json::parse(source.api(source.api_token()).Get(base + "/export.json")->body);
     const std::string file = write_temp("cyb-archive.zip", archive->body);
 
+    // The target has a purchase and vendors of its own: the restored records get other ids.
     ServerProcess target;
+    const long long own = create_acquisition(target, "Achat local");
+    invite_vendor(target, own, "Fournisseur local");
+    invite_vendor(target, own, "Autre fournisseur local");
     target.stop();
     auto imported = run_binary({"import-archive", file, "--data", target.data_dir()});
     ASSERT_EQ(imported.exit_code, 0) << imported.err;
     EXPECT_NE(imported.out.find("restauré"), std::string::npos) << imported.out;
     target.start();
     auto list = parse_json(target.api(target.api_token()).Get("/api/v1/acquisitions"));
-    ASSERT_EQ(list.size(), 1u) << list.dump();
-    const json& first = list[0];
+    ASSERT_EQ(list.size(), 2u) << list.dump();
+    const json& first = list[0];  // newest first
+    ASSERT_NE(first["id"].get<long long>(), own);
     const std::string target_base = "/api/v1/acquisitions/" + std::to_string(first["id"].get<long long>());
-    const json after = json::parse(target.api(target.api_token()).Get(target_base + "/export.json")->body);
-    EXPECT_EQ(comparable(after), comparable(before));
+    json after = json::parse(target.api(target.api_token()).Get(target_base + "/export.json")->body);
+    ASSERT_EQ(after["vendors"].size(), 2u);
+    EXPECT_NE(after["vendors"][0]["response_id"], before["vendors"][0]["response_id"]);
+
+    // The journal: the archived one, then one line for the import itself (actor, archive's SHA-256).
+    ASSERT_EQ(after["events"].size(), before["events"].size() + 1);
+    const json import_event = after["events"].back();
+    after["events"].erase(after["events"].size() - 1);
+    for (json& event : after["events"]) event.erase("id");
+    EXPECT_EQ(import_event["actor"], "system:import-archive");
+    EXPECT_EQ(import_event["entity"], "acquisition");
+    EXPECT_EQ(import_event["entity_id"], after["acquisition"]["id"]);
+    EXPECT_EQ(import_event["action"], "import");
+    const json note = json::parse(import_event["new_value"].get<std::string>());
+    EXPECT_EQ(note["sha256"], sha256_of(file));
+    EXPECT_EQ(note["source_acquisition_id"], acquisition);
+
+    // Everything else identical: times, submission times, revisions, authors, the journal's lines.
+    EXPECT_EQ(after, with_new_ids(before, after));
     EXPECT_EQ(after["vendors"][1]["status"], "submitted");
+    EXPECT_FALSE(before["vendors"][1]["submitted_at"].get<std::string>().empty());
+    EXPECT_EQ(after["vendors"][1]["submitted_at"], before["vendors"][1]["submitted_at"]);
+    // (there was something to compare: the vendors' answers, their documents and the submission)
+    bool submit_event = false, document_event = false, vendor_answer = false;
+    for (const json& event : before["events"]) {
+        submit_event = submit_event || event["action"] == "submit";
+        document_event = document_event || event["entity"] == "document";
+        vendor_answer = vendor_answer || (event["entity"] == "answer" && event["actor"].get<std::string>().rfind("vendor:", 0) == 0);
+    }
+    EXPECT_TRUE(submit_event && document_event && vendor_answer) << before["events"].dump(1);
+    EXPECT_EQ(before["vendors"][0]["answers"][0]["revision"], after["vendors"][0]["answers"][0]["revision"]);
     // The evaluation came along (compared above; here, that there was something to compare).
     ASSERT_EQ(before["weights"].size(), 1u);
     EXPECT_EQ(before["weights"][0]["weight"], 7);
@@ -167,4 +232,71 @@ TEST(ArchiveImport, CorruptedOrForeignArchivesAreRefused) {
     auto list = parse_json(source.api(source.api_token()).Get("/api/v1/acquisitions"));
     EXPECT_EQ(list.size(), 1u);
     for (const auto& path : {garbage, corrupted_file, foreign}) fs::remove(path);
+}
+
+// An archive whose second vendor holds a document this instance refuses (found only while writing,
+// after the purchase, the first vendor and its document file were written): refused, and nothing
+// is left — no purchase, no journal line, no document file.
+TEST(ArchiveImport, FailureHalfWayLeavesNothing) {
+    ServerProcess source;
+    const long long acquisition = create_acquisition(source, "Achat interrompu");
+    const Invitation first = invite_vendor(source, acquisition, "Premier SA");
+    invite_vendor(source, acquisition, "Second SA");
+    httplib::MultipartFormDataItems items = {{"file", minimal_pdf(), "Certificat CE.pdf", "application/pdf"}};
+    ASSERT_EQ(source.api(first.token).Post("/api/v1/vendor/documents/dispositif.certificat_ce_93_42", items)->status, 201);
+    auto archive = source.api(source.api_token()).Get("/api/v1/acquisitions/" + std::to_string(acquisition) + "/archive.zip");
+    ASSERT_TRUE(archive);
+    ASSERT_EQ(archive->status, 200);
+    source.stop();
+
+    // The second vendor gets an executable as a document (manifest updated: the archive is consistent).
+    const std::string original = write_temp("cyb-halfway-in.zip", archive->body);
+    const std::string broken = write_temp("cyb-halfway.zip", "");
+    const std::string script = write_temp("cyb-halfway.py", R"py(
+import hashlib, json, sys, zipfile
+source = zipfile.ZipFile(sys.argv[1])
+files = {name: source.read(name) for name in source.namelist()}
+data = json.loads(files["export.json"])
+binary = b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8
+sha = hashlib.sha256(binary).hexdigest()
+data["vendors"][1]["documents"].append({"id": 999, "question_id": "dispositif.certificat_ce_93_42",
+    "file_name": "outil.exe", "content_type": "application/pdf", "size": len(binary), "sha256": sha, "created_at": "2026-01-01T00:00:00Z"})
+files["export.json"] = json.dumps(data).encode()
+files["documents/" + sha] = binary
+manifest = json.loads(files.pop("manifest.json"))
+manifest["files"] = {name: hashlib.sha256(content).hexdigest() for name, content in files.items()}
+files["manifest.json"] = json.dumps(manifest).encode()
+target = zipfile.ZipFile(sys.argv[2], "w")
+for name, content in files.items(): target.writestr(name, content)
+target.close()
+)py");
+    ASSERT_EQ(std::system(("/usr/bin/python3 " + script + " " + original + " " + broken).c_str()), 0);
+
+    ServerProcess target;
+    target.stop();
+    auto refused = run_binary({"import-archive", broken, "--data", target.data_dir()});
+    EXPECT_EQ(refused.exit_code, 1);
+    EXPECT_NE(refused.err.find("Archive refusée"), std::string::npos) << refused.err;
+    EXPECT_NE(refused.err.find("Type de fichier non accepté"), std::string::npos) << refused.err;
+    size_t files = 0;
+    const fs::path documents = fs::path(target.data_dir()) / "documents";
+    if (fs::exists(documents))
+        for (const auto& entry : fs::recursive_directory_iterator(documents)) files += entry.is_regular_file() ? 1 : 0;
+    EXPECT_EQ(files, 0u);
+    const std::string check = write_temp("cyb-halfway-check.py", R"py(
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+print(db.execute("SELECT (SELECT COUNT(*) FROM acquisitions) + (SELECT COUNT(*) FROM responses)"
+                 " + (SELECT COUNT(*) FROM documents) + (SELECT COUNT(*) FROM events"
+                 " WHERE entity IN ('acquisition', 'response', 'answer', 'document'))").fetchone()[0])
+)py");
+    const std::string count = write_temp("cyb-halfway-count.txt", "");
+    ASSERT_EQ(std::system(("/usr/bin/python3 " + check + " " + target.data_dir() + "/cyberachat.db > " + count).c_str()), 0);
+    std::ifstream counted(count);
+    int rows = -1;
+    counted >> rows;
+    EXPECT_EQ(rows, 0);
+    target.start();
+    EXPECT_EQ(parse_json(target.api(target.api_token()).Get("/api/v1/acquisitions")).size(), 0u);
+    for (const auto& path : {original, broken, script, check, count}) fs::remove(path);
 }
