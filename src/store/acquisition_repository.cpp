@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "store/internal.hpp"
+#include "store/prepared_queries.hpp"
 #include "store/repositories.hpp"
 
 namespace cyberachat::store {
@@ -49,13 +50,11 @@ struct AcquisitionRow {
 };
 
 std::optional<Acquisition> find_row(soci::session& sql, long long id) {
-    AcquisitionRow row;
-    soci::details::prepare_temp_type p = sql.prepare << "SELECT " << kColumns << " FROM acquisitions WHERE id = :id";
-    row.bind(p);
-    p, soci::use(id);
-    soci::statement st(p);
-    if (!st.execute(true)) return std::nullopt;
-    return row.to_acquisition();
+    std::optional<Acquisition> out;
+    detail::select_rows<AcquisitionRow>(
+        sql, std::string("SELECT ") + kColumns + " FROM acquisitions WHERE id = :id", id,
+        [&](const AcquisitionRow& row) { out = row.to_acquisition(); }, true);
+    return out;
 }
 
 bool is_date_or_empty(const std::string& text) {

@@ -1,5 +1,7 @@
 #include "store/database.hpp"
 
+#include "store/prepared_queries.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -52,11 +54,15 @@ struct PendingWrite {
 constexpr size_t kMaxBatch = 128;
 
 struct Database::Impl {
-    explicit Impl(std::string path_, size_t size) : path(std::move(path_)), pool(size), pool_size(size) {}
+    explicit Impl(std::string path_, size_t size)
+        : path(std::move(path_)), pool(size), pool_size(size), prepared(size) {}
     std::string backend = kSqlite;
     std::string path;
     soci::connection_pool pool;
     size_t pool_size;
+    // Statements prepared on each pooled connection (by pool position; used by its lease holder
+    // only). Declared after the pool: destroyed before the connections they belong to.
+    std::vector<std::unique_ptr<detail::PreparedQueries>> prepared;
     // Group commit: writers queue their work; one of them (the leader) runs everything queued in
     // one transaction, each work in its own savepoint, and commits once (one fsync for the batch).
     std::mutex queue_mutex;
@@ -189,7 +195,18 @@ void Database::run_batch(const std::vector<PendingWrite*>& batch) {
 std::uint64_t Database::commit_count() const { return impl_->commits.load(); }
 
 void Database::read(const std::function<void(soci::session&)>& work) {
-    soci::session sql(impl_->pool);
+    // The pooled connection itself (not a lease wrapper), so that its prepared statements outlive
+    // this call and are found again by the next read on it.
+    const size_t position = impl_->pool.lease();
+    struct GiveBack {
+        soci::connection_pool& pool;
+        size_t position;
+        ~GiveBack() { pool.give_back(position); }
+    } give_back{impl_->pool, position};
+    soci::session& sql = impl_->pool.at(position);
+    auto& queries = impl_->prepared.at(position);
+    if (!queries) queries = std::make_unique<detail::PreparedQueries>(sql);
+    detail::CurrentPreparedQueries current(queries.get());
     try {
         work(sql);
     } catch (const std::exception& e) {

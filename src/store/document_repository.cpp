@@ -15,6 +15,7 @@
 
 #include "security/secrets.hpp"
 #include "store/internal.hpp"
+#include "store/prepared_queries.hpp"
 #include "store/repositories.hpp"
 
 namespace cyberachat::store {
@@ -382,15 +383,9 @@ std::optional<StoredDocument> DocumentRepository::find(Id id) {
 std::vector<StoredDocument> DocumentRepository::list_for(Id response_id) {
     std::vector<StoredDocument> out;
     db_->read([&](soci::session& sql) {
-        DocumentRow row;
-        long long key = response_id;
-        soci::details::prepare_temp_type p = sql.prepare << "SELECT " << kColumns
-                                                         << " FROM documents WHERE response_id = :id ORDER BY id";
-        row.bind(p);
-        p, soci::use(key);
-        soci::statement st(p);
-        st.execute();
-        while (st.fetch()) out.push_back(row.to_document());
+        detail::select_rows<DocumentRow>(
+            sql, std::string("SELECT ") + kColumns + " FROM documents WHERE response_id = :id ORDER BY id",
+            static_cast<long long>(response_id), [&](const DocumentRow& row) { out.push_back(row.to_document()); });
     });
     return out;
 }

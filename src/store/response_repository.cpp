@@ -1,6 +1,7 @@
 // Vendors' responses and their answers. The repository does not look at a response's status
 // when saving answers: refusing changes to a submitted response is the web layer's decision.
 #include "store/internal.hpp"
+#include "store/prepared_queries.hpp"
 #include "store/repositories.hpp"
 
 namespace cyberachat::store {
@@ -69,13 +70,11 @@ struct AnswerRow {
 
 template <typename Key>
 std::optional<VendorResponse> find_where(soci::session& sql, const std::string& where, const Key& key) {
-    ResponseRow row;
-    soci::details::prepare_temp_type p = sql.prepare << "SELECT " << kColumns << " FROM responses WHERE " << where;
-    row.bind(p);
-    p, soci::use(key);
-    soci::statement st(p);
-    if (!st.execute(true)) return std::nullopt;
-    return row.to_response();
+    std::optional<VendorResponse> out;
+    detail::select_rows<ResponseRow>(
+        sql, std::string("SELECT ") + kColumns + " FROM responses WHERE " + where, key,
+        [&](const ResponseRow& row) { out = row.to_response(); }, true);
+    return out;
 }
 
 std::optional<StoredAnswer> find_answer(soci::session& sql, long long response_id, const std::string& question_id) {
@@ -313,16 +312,9 @@ Result<void> ResponseRepository::reopen(Id id, const std::string& actor) {
 std::vector<StoredAnswer> ResponseRepository::answers(Id response_id) {
     std::vector<StoredAnswer> out;
     db_->read([&](soci::session& sql) {
-        AnswerRow row;
-        long long key = response_id;
-        soci::details::prepare_temp_type p = sql.prepare << "SELECT " << kAnswerColumns
-                                                         << " FROM answers WHERE response_id = :response_id"
-                                                            " ORDER BY question_id";
-        row.bind(p);
-        p, soci::use(key);
-        soci::statement st(p);
-        st.execute();
-        while (st.fetch()) out.push_back(row.to_answer());
+        detail::select_rows<AnswerRow>(
+            sql, std::string("SELECT ") + kAnswerColumns + " FROM answers WHERE response_id = :response_id ORDER BY question_id",
+            static_cast<long long>(response_id), [&](const AnswerRow& row) { out.push_back(row.to_answer()); });
     });
     return out;
 }

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "store/internal.hpp"
+#include "store/prepared_queries.hpp"
 #include "store/repositories.hpp"
 
 namespace cyberachat::store {
@@ -39,14 +40,11 @@ std::string subject_actor(soci::session& sql, const std::string& kind, long long
 }
 
 std::optional<SessionRow> find_row(soci::session& sql, const std::string& token_hash) {
-    SessionRow row;
-    soci::details::prepare_temp_type p = sql.prepare << "SELECT " << kColumns
-                                                     << " FROM sessions WHERE token_hash = :token_hash";
-    row.bind(p);
-    p, soci::use(token_hash);
-    soci::statement st(p);
-    if (!st.execute(true)) return std::nullopt;
-    return row;
+    std::optional<SessionRow> out;
+    detail::select_rows<SessionRow>(
+        sql, std::string("SELECT ") + kColumns + " FROM sessions WHERE token_hash = :token_hash", token_hash,
+        [&](const SessionRow& row) { out = row; }, true);
+    return out;
 }
 
 void log_failure(const char* what, const Result<void>& result) {
