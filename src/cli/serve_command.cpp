@@ -55,6 +55,7 @@ void run_serve(const ServeOptions& options) {
         throw CLI::RuntimeError(1);
     }
     app.config.port = port;
+    web::widen_listen_backlog(app);
 
     std::thread stopper([&server, signals] {
         int signal = 0;

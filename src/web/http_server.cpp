@@ -1,6 +1,7 @@
 #include "web/http_server.hpp"
 
 #include <spdlog/spdlog.h>
+#include <sys/socket.h>
 
 #include "web/http_io.hpp"
 #include "web/page_support.hpp"
@@ -27,6 +28,13 @@ std::unique_ptr<httplib::Server> make_server(WebApp& app) {
     server->set_payload_max_length(app.config.max_document_bytes + 2 * 1024 * 1024);
 
     install_response_compression(*server, &app.compressed_bodies);
+    // SO_REUSEADDR (a restart binds at once) but not httplib's default SO_REUSEPORT, which would let
+    // a second instance bind the same port and share its connections instead of failing.
+    server->set_socket_options([&app](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+        app.listening_socket = sock;
+    });
     server->set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
         hide_accept_encoding_from_httplib(req);
         res.set_header("X-Content-Type-Options", "nosniff");
@@ -98,6 +106,10 @@ std::unique_ptr<httplib::Server> make_server(WebApp& app) {
     register_evaluation_routes(*server, app);
     register_evaluation_api(*server, app);
     return server;
+}
+
+void widen_listen_backlog(const WebApp& app) {
+    if (app.listening_socket >= 0) ::listen(app.listening_socket, SOMAXCONN);  // Linux updates the backlog
 }
 
 }  // namespace cyberachat::web

@@ -11,6 +11,11 @@ namespace cyberachat::web {
 // Builds a configured server with every route registered.
 std::unique_ptr<httplib::Server> make_server(WebApp& app);
 
+// Call after bind_to_port(): lets the kernel queue as many connections as it allows while the
+// workers are busy (Debian's cpp-httplib listens with a backlog of 5: beyond that, a burst of new
+// connections saw its SYNs dropped and waited a whole second to retry).
+void widen_listen_backlog(const WebApp& app);
+
 // "/invitation/abc…" → "/invitation/[secret]": what the access log may show of a path.
 std::string redact_path(const std::string& path);
 

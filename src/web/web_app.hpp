@@ -44,6 +44,7 @@ struct WebApp {
     services::EvaluationService evaluations{*store, questionnaires, responses};
     services::ExportService exports{*store, questionnaires, responses, evaluations};
     CompressedBodyCache compressed_bodies{config.compression_cache_bytes};
+    int listening_socket = -1;  // set when the server binds (see widen_listen_backlog)
 
     WebApp(std::shared_ptr<store::Store> s, ServerConfig c) : store(std::move(s)), config(std::move(c)) {}
 

@@ -33,6 +33,8 @@ public:
     // A client with "Authorization: Bearer <token>".
     httplib::Client api(const std::string& token) const;
     std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+    int port() const { return port_; }
+    int pid() const { return pid_; }
     std::string log() const;  // what the server printed so far
 
     const std::string& data_dir() const { return data_dir_; }
