@@ -51,8 +51,11 @@ report::ReportDocument purchase_report() {
                 report::SectionBlock section_block{section.title.fr, {}, {}};
                 for (const auto& question : section.questions)
                     if (evaluation.is_visible(question))
-                        section_block.answers.push_back(report::AnswerLine{question.id, question.label.fr,
-                                                                           value_for(question).dump(), "Commentaire", {}});
+                        // Each vendor's own answers and comments (only the questionnaire's texts recur).
+                        section_block.answers.push_back(report::AnswerLine{
+                            question.id, question.label.fr,
+                            value_for(question).dump() + " (fournisseur " + std::to_string(v + 1) + ")",
+                            "Commentaire du fournisseur " + std::to_string(v + 1) + " sur " + question.id, {}});
                 block.sections.push_back(std::move(section_block));
             }
             vendor.parts.push_back(std::move(block));

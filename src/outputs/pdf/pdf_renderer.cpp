@@ -6,7 +6,9 @@
 #include <pango/pangocairo.h>
 
 #include <algorithm>
+#include <map>
 #include <memory>
+#include <tuple>
 #include <optional>
 
 namespace cyberachat::report {
@@ -41,6 +43,8 @@ struct GObjectDeleter {
 };
 using LayoutPtr = std::unique_ptr<PangoLayout, GObjectDeleter>;
 using SvgPtr = std::unique_ptr<RsvgHandle, GObjectDeleter>;
+using SharedLayout = std::shared_ptr<PangoLayout>;  // one layout drawn wherever the same text recurs
+using SharedSvg = std::shared_ptr<RsvgHandle>;
 
 struct Block {
     BlockKind kind = BlockKind::text;
@@ -53,9 +57,9 @@ struct Block {
     int toc_level = -1;                  // content headings listed in the table of contents
     std::optional<std::string> vendor;   // from this block on, the header names this vendor ("" : none)
     size_t toc_target = 0;               // toc entries: the heading's index in toc_headings
-    LayoutPtr layout;
+    SharedLayout layout;
     std::vector<Line> lines;
-    SvgPtr svg;
+    SharedSvg svg;
     double svg_width = 0, svg_height = 0;  // drawn size
 };
 
@@ -104,6 +108,8 @@ public:
                 cairo_show_page(cr_);
             }
         for (auto* blocks : {&front_, &content_}) blocks->clear();
+        layout_cache_.clear();
+        svg_cache_.clear();
         context_.reset();
         cairo_destroy(cr_);
         cairo_surface_finish(surface);
@@ -123,6 +129,9 @@ private:
     std::vector<Block> content_;
     std::vector<size_t> toc_headings_;  // content block indexes, in order
     std::vector<size_t> heading_page_;  // by content block: page number (1-based) where placed
+    using LayoutKey = std::tuple<std::string, double, bool, bool, double>;  // text, size, bold, italic, width
+    std::map<LayoutKey, std::pair<SharedLayout, std::vector<Line>>> layout_cache_;
+    std::map<std::string, SharedSvg> svg_cache_;
 
     Language lang() const { return doc_.language; }
     bool hospital() const { return doc_.audience == Audience::hospital; }
@@ -156,11 +165,16 @@ private:
 
     void svg(const std::string& data) {
         if (data.empty()) return;
-        GError* error = nullptr;
-        SvgPtr handle(rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(data.data()), data.size(), &error));
+        SharedSvg& handle = svg_cache_[data];  // vendors who took the same path share one chart
         if (!handle) {
-            if (error) g_error_free(error);
-            return;  // the text version of the chart follows anyway
+            GError* error = nullptr;
+            handle.reset(rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(data.data()), data.size(), &error),
+                         GObjectDeleter());
+            if (!handle) {
+                if (error) g_error_free(error);
+                svg_cache_.erase(data);
+                return;  // the text version of the chart follows anyway
+            }
         }
         gdouble width = 0, height = 0;
         if (!rsvg_handle_get_intrinsic_size_in_pixels(handle.get(), &width, &height) || width <= 0 || height <= 0) return;
@@ -168,7 +182,7 @@ private:
         double scale = std::min({1.0, kContentWidth / width, max_height / height});
         Block block;
         block.kind = BlockKind::svg;
-        block.svg = std::move(handle);
+        block.svg = handle;
         block.svg_width = width * scale;
         block.svg_height = height * scale;
         block.space_before = 6;
@@ -326,7 +340,16 @@ private:
 
     void measure(Block& block) {
         if (block.kind == BlockKind::svg) return;
-        block.layout.reset(pango_layout_new(context_.get()));
+        double width = kContentWidth - block.style.indent - (block.kind == BlockKind::toc_entry ? 40 : 0);
+        // The same text in the same style and width (a question's label in each vendor's part, "Oui")
+        // is shaped and broken into lines once.
+        LayoutKey key{block.text, block.style.size, block.style.bold, block.style.italic, width};
+        if (auto found = layout_cache_.find(key); found != layout_cache_.end()) {
+            block.layout = found->second.first;
+            block.lines = found->second.second;
+            return;
+        }
+        block.layout.reset(pango_layout_new(context_.get()), GObjectDeleter());
         PangoFontDescription* font = pango_font_description_new();
         pango_font_description_set_family(font, kFont);
         pango_font_description_set_absolute_size(font, block.style.size * PANGO_SCALE);
@@ -334,7 +357,6 @@ private:
         if (block.style.italic) pango_font_description_set_style(font, PANGO_STYLE_ITALIC);
         pango_layout_set_font_description(block.layout.get(), font);
         pango_font_description_free(font);
-        double width = kContentWidth - block.style.indent - (block.kind == BlockKind::toc_entry ? 40 : 0);
         pango_layout_set_width(block.layout.get(), static_cast<int>(width * PANGO_SCALE));
         pango_layout_set_wrap(block.layout.get(), PANGO_WRAP_WORD_CHAR);
         pango_layout_set_text(block.layout.get(), block.text.c_str(), static_cast<int>(block.text.size()));
@@ -346,6 +368,7 @@ private:
                                        static_cast<double>(pango_layout_iter_get_baseline(iter)) / PANGO_SCALE});
         } while (pango_layout_iter_next_line(iter));
         pango_layout_iter_free(iter);
+        layout_cache_.emplace(std::move(key), std::make_pair(block.layout, block.lines));
     }
 
     double block_height(const Block& block) const {

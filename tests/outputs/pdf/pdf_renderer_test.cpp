@@ -163,3 +163,19 @@ TEST(PdfRenderer, FlowchartsAreDrawnFromSvgAndLongTextsSplitAcrossPages) {
     EXPECT_TRUE(contains(text, "Page 3 / "));  // one answer longer than a page goes on over the next ones
     EXPECT_TRUE(contains(text, "Sécurité du poste — ✓ complet"));
 }
+
+// A text that recurs (each vendor's copy of a question's label, the same flowchart) is shaped once
+// and drawn everywhere it belongs: every occurrence is in the PDF.
+TEST(PdfRenderer, RecurringTextsAreDrawnAtEachOccurrence) {
+    const std::string pdf = render_pdf(purchase(Audience::hospital)).value();
+    const std::string text = pdf_text(pdf);
+    auto count = [&](const std::string& needle) {
+        size_t n = 0;
+        for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+        return n;
+    };
+    // 2 vendors × 3 sections: each label six times, each vendor's own answer three times.
+    EXPECT_EQ(count("Question n° 7 sur la sécurité ?"), 6u) << text.substr(0, 2000);
+    EXPECT_EQ(count("trimestrielles, Médica Santé SA"), 36u);
+    EXPECT_EQ(count("trimestrielles, Biotech Électronique"), 36u);
+}
