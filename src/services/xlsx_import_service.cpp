@@ -47,15 +47,28 @@ Result<ImportOutcome> XlsxImportService::import(Id response_id, std::string_view
 
     ImportOutcome outcome;
     if (apply && !plan.changes.empty()) {
+        // Each change is checked against the revision it was planned from: an answer saved by someone
+        // else meanwhile makes the whole import fail (nothing written) rather than being overwritten.
         std::vector<store::AnswerChange> changes;
-        for (const auto& change : plan.changes) changes.push_back({change.question_id, change.value, change.comment});
+        for (const auto& change : plan.changes) {
+            auto stored = snapshot.answers.find(change.question_id);
+            const std::int64_t revision = stored == snapshot.answers.end() ? 0 : stored->second.revision;
+            changes.push_back({change.question_id, change.value, change.comment, revision});
+        }
         const json summary = {{"file", file_name},
                               {"imported", plan.count(xlsx::RowStatus::imported)},
                               {"unchanged", plan.count(xlsx::RowStatus::unchanged)},
                               {"rejected", plan.count(xlsx::RowStatus::rejected)},
                               {"ignored", plan.count(xlsx::RowStatus::ignored_branch) + plan.count(xlsx::RowStatus::ignored_document)}};
-        TRY_ASSIGN(auto saved, store_.responses.save_answers(response_id, changes, "import_xlsx", summary, actor));
-        for (const auto& s : saved) outcome.saved += s.changed ? 1 : 0;
+        auto saved = store_.responses.save_answers(response_id, changes, "import_xlsx", summary, actor);
+        if (!saved && saved.error().code == "conflict")
+            return Error::make("conflict",
+                               "Des réponses ont été modifiées par quelqu'un d'autre pendant l'import : rien n'a été importé. "
+                               "Importez le fichier à nouveau pour voir l'aperçu à jour.",
+                               "Some answers were changed by someone else during the import: nothing was imported. "
+                               "Import the file again to see an up-to-date preview.");
+        if (!saved) return saved.error();
+        for (const auto& s : *saved) outcome.saved += s.changed ? 1 : 0;
     }
     outcome.applied = apply;
     outcome.plan = std::move(plan);

@@ -106,6 +106,7 @@ struct AnswerChange {
     std::string question_id;
     nlohmann::json value;
     std::string comment;
+    std::int64_t base_revision = -1;  // the revision this change was planned against (-1: no check)
 };
 
 struct SavedAnswer {

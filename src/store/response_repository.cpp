@@ -364,7 +364,7 @@ Result<std::vector<SavedAnswer>> ResponseRepository::save_answers(Id response_id
         for (size_t i = 0; i < changes.size(); ++i) {
             SavedAnswer saved;
             TRY(save_answer_in(sql, response_id, changes[i].question_id, changes[i].value, value_jsons[i],
-                               changes[i].comment, -1, actor, saved));
+                               changes[i].comment, changes[i].base_revision, actor, saved));
             out.push_back(std::move(saved));
         }
         detail::append_event(sql, actor, "response", response_id, action, {}, {}, summary.dump());

@@ -38,6 +38,24 @@ TEST_F(StoreAnswerBatch, SavesAllAnswersAndOneSummaryEvent) {
     EXPECT_EQ(nlohmann::json::parse(events[0].new_value)["imported"], 2);
 }
 
+// An import planned against revision N of an answer that someone saved meanwhile (N+1) is refused
+// as a whole: the newer answer is not overwritten, and nothing else of the batch is written.
+TEST_F(StoreAnswerBatch, AnAnswerChangedSinceThePlanFailsTheWholeBatch) {
+    const VendorResponse response = make_response(make_acquisition().id, "Acme Medical");
+    ASSERT_TRUE(store->responses.save_answer(response.id, "q.a", "vu dans l'aperçu", "", -1, "vendor:1").ok());  // revision 1
+    ASSERT_TRUE(store->responses.save_answer(response.id, "q.a", "enregistré entre-temps", "", 1, "vendor:2").ok());  // revision 2
+    std::vector<AnswerChange> changes = {{"q.b", "nouvelle", "", 0}, {"q.a", "du fichier", "", 1}};
+    auto saved = store->responses.save_answers(response.id, changes, "import_xlsx", {}, "vendor:1");
+    ASSERT_FALSE(saved.ok());
+    EXPECT_EQ(saved.error().code, "conflict");
+    EXPECT_EQ(store->responses.answer(response.id, "q.a")->value, "enregistré entre-temps");
+    EXPECT_FALSE(store->responses.answer(response.id, "q.b"));
+    // Planned against the current revision, the same import goes through.
+    changes[1].base_revision = 2;
+    ASSERT_TRUE(store->responses.save_answers(response.id, changes, "import_xlsx", {}, "vendor:1").ok());
+    EXPECT_EQ(store->responses.answer(response.id, "q.a")->value, "du fichier");
+}
+
 TEST_F(StoreAnswerBatch, NothingIsSavedWhenOneAnswerFails) {
     const VendorResponse response = make_response(make_acquisition().id, "Acme Medical");
     const std::vector<AnswerChange> changes = {{"q.a", "un", ""}, {"", "sans question", ""}};
