@@ -160,6 +160,17 @@ TEST_F(FlowchartHttp, PagesOnEachSide) {
     EXPECT_EQ(page->status, 200);
     EXPECT_TRUE(contains(page->body, "Logigramme de la partie 1"));
     EXPECT_TRUE(contains(page->body, "Medica SA"));
+    // Without ?current=, the hospital sees as current the page the vendor last saved an answer on.
+    EXPECT_TRUE(contains(class_of(page->body, "fc-s-dispositif.poste_informatique"), "fc-st-current"))
+        << class_of(page->body, "fc-s-dispositif.poste_informatique");
+    auto saved = server->api(invitation.token).Put("/api/v1/vendor/answers/dispositif.marque",
+                                                   json{{"value", "Medica"}}.dump(), "application/json");
+    ASSERT_TRUE(saved);
+    ASSERT_EQ(saved->status, 200);
+    auto moved = client.Get(path, {{"Cookie", cookie}});
+    ASSERT_TRUE(moved);
+    EXPECT_TRUE(contains(class_of(moved->body, "fc-s-dispositif.informations_generales"), "fc-st-current"));
+    EXPECT_FALSE(contains(class_of(moved->body, "fc-s-dispositif.poste_informatique"), "fc-st-current"));
     auto response_page = client.Get("/responses/" + std::to_string(invitation.response_id), {{"Cookie", cookie}});
     ASSERT_TRUE(response_page);
     EXPECT_TRUE(contains(response_page->body, "href=\"" + path + "\""));

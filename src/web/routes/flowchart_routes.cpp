@@ -1,5 +1,7 @@
 // The logigrammes as pages: the questionnaire's (public, like the help), a response's for the
 // hospital, and the vendor's own. Each page: overview of the parts, or one part's flowchart.
+#include <tuple>
+
 #include "definition/builtin_questionnaire.hpp"
 #include "web/flowchart_support.hpp"
 #include "web/http_io.hpp"
@@ -23,6 +25,21 @@ std::string first_incomplete_in_part(const services::ResponseSnapshot& snapshot,
         if (state.visible && !state.complete()) return section.id;
     }
     return {};
+}
+
+// For the hospital, the page the vendor last worked on: the section of the answer saved last, when
+// it is in this part and still applies. A submitted response has no current page.
+std::string last_worked_in_part(const services::ResponseSnapshot& snapshot, size_t part_index) {
+    if (snapshot.submitted()) return {};
+    const StoredAnswer* latest = nullptr;
+    for (const auto& [question_id, answer] : snapshot.answers)
+        if (!latest || std::tie(answer.updated_at, answer.revision) > std::tie(latest->updated_at, latest->revision))
+            latest = &answer;
+    if (!latest) return {};
+    const Question* question = snapshot.questionnaire->find_question(latest->question_id);
+    if (!question || question->part_index != part_index) return {};
+    const Section& section = *snapshot.questionnaire->sections()[question->section_index];
+    return snapshot.evaluation.is_visible(section) ? section.id : std::string();
 }
 
 }  // namespace
@@ -61,8 +78,10 @@ void register_flowchart_routes(httplib::Server& server, WebApp& app) {
                 return send_error_page(res, 404, unknown_part_message(*snapshot->questionnaire, req.matches[2].str(), Language::fr),
                                        context);
         }
+        const std::string current =
+            current_section(req, *snapshot->questionnaire, part ? last_worked_in_part(*snapshot, *part) : "");
         auto page = flowchart_page(app, snapshot->questionnaire, part, Language::fr, FlowchartSide::hospital, &*snapshot,
-                                   current_section(req, *snapshot->questionnaire, ""), *id);
+                                   current, *id);
         if (!page) return send_error_page(res, 500, page.error().message, context);
         page->kicker = snapshot->response.company + " — " + snapshot->acquisition.title;
         send_html(res, 200, views::render_flowchart_page(context, *page));
