@@ -10,7 +10,7 @@ packages=(
   libcpp-httplib-dev nlohmann-json3-dev libyaml-cpp-dev libsqlite3-dev sqlite3
   libsoci-dev libsodium-dev libcli11-dev libspdlog-dev libfmt-dev
   libxlsxwriter-dev libzip-dev libpugixml-dev libcairo2-dev libpango1.0-dev
-  libgraphviz-dev graphviz libmagic-dev libssl-dev zlib1g-dev librsvg2-dev
+  libgraphviz-dev graphviz libmagic-dev libssl-dev zlib1g-dev librsvg2-dev libdeflate-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev curl python3 python3-openpyxl poppler-utils
   chromium wrk nginx-light hyperfine fonts-dejavu-core

@@ -1,6 +1,6 @@
 #include "web/response_compression.hpp"
 
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <cctype>
 #include <memory>
@@ -26,17 +26,16 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-struct Deflater {
-    z_stream stream{};
-    bool ready = false;
-    Deflater() {
-        ready = deflateInit2(&stream, 1, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK;
+// One libdeflate compressor per thread, at level 1 (libdeflate's level 1 compresses a page about a
+// third faster than zlib's, and smaller: docs/decisions/0001).
+struct Compressor {
+    libdeflate_compressor* handle = libdeflate_alloc_compressor(1);
+    Compressor() = default;
+    ~Compressor() {
+        if (handle) libdeflate_free_compressor(handle);
     }
-    ~Deflater() {
-        if (ready) deflateEnd(&stream);
-    }
-    Deflater(const Deflater&) = delete;
-    Deflater& operator=(const Deflater&) = delete;
+    Compressor(const Compressor&) = delete;
+    Compressor& operator=(const Compressor&) = delete;
 };
 
 }  // namespace
@@ -65,18 +64,13 @@ bool accepts_gzip(std::string_view accept_encoding) {
 }
 
 std::string gzip_fast(std::string_view data) {
-    thread_local Deflater deflater;
-    if (!deflater.ready) throw std::runtime_error("zlib: deflateInit2 failed");
-    z_stream& z = deflater.stream;
-    deflateReset(&z);
+    thread_local Compressor compressor;
+    if (!compressor.handle) throw std::runtime_error("libdeflate: no compressor");
     std::string out;
-    out.resize(deflateBound(&z, static_cast<uLong>(data.size())) + 32);
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    z.avail_in = static_cast<uInt>(data.size());
-    z.next_out = reinterpret_cast<Bytef*>(out.data());
-    z.avail_out = static_cast<uInt>(out.size());
-    if (deflate(&z, Z_FINISH) != Z_STREAM_END) throw std::runtime_error("zlib: deflate did not finish");
-    out.resize(out.size() - z.avail_out);
+    out.resize(libdeflate_gzip_compress_bound(compressor.handle, data.size()));
+    const size_t size = libdeflate_gzip_compress(compressor.handle, data.data(), data.size(), out.data(), out.size());
+    if (size == 0) throw std::runtime_error("libdeflate: gzip did not fit its bound");
+    out.resize(size);
     return out;
 }
 

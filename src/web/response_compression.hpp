@@ -2,7 +2,7 @@
 // Response compression, done by us rather than by cpp-httplib: the Debian build compresses every
 // text response with zlib's default level 6 (and brotli at its slowest quality 11 for browsers),
 // allocating fresh compressor state each time — most of the CPU a page cost. We compress with
-// gzip level 1 (nginx's default) and reuse one compressor per thread.
+// gzip level 1 (nginx's default level) through libdeflate, one compressor per thread.
 //
 // Eligible responses: text, JSON, SVG, JS of 1 KiB or more, to clients that accept gzip.
 #include <httplib.h>
@@ -17,7 +17,7 @@ namespace cyberachat::web {
 // True when the Accept-Encoding value accepts gzip (a "gzip" or "*" token whose q is not 0).
 bool accepts_gzip(std::string_view accept_encoding);
 
-// Gzip (RFC 1952) of `data` at level 1. The compressor state is kept per thread.
+// Gzip (RFC 1952) of `data` at level 1 (libdeflate). The compressor is kept per thread.
 std::string gzip_fast(std::string_view data);
 
 // Whether a response of this Content-Type is worth compressing.
