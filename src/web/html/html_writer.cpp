@@ -1,14 +1,11 @@
 #include "web/html/html_writer.hpp"
 
+#include <array>
 #include <stdexcept>
 
 namespace cyberachat::web::html {
 
 namespace {
-
-constexpr bool needs_escape(char c) {
-    return c == '&' || c == '<' || c == '>' || c == '"' || c == '\'';
-}
 
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -16,11 +13,19 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 }  // namespace
 
 void append_escaped(std::string& out, std::string_view text) {
+    // Most text has nothing to escape: scan with a table, append runs in one go.
+    static constexpr auto kEscapes = [] {
+        std::array<bool, 256> table{};
+        for (unsigned char c : {'&', '<', '>', '"', '\''}) table[c] = true;
+        return table;
+    }();
+    const char* const data = text.data();
+    const size_t size = text.size();
     size_t start = 0;
-    for (size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (!needs_escape(c)) continue;
-        out.append(text.data() + start, i - start);
+    for (size_t i = 0; i < size; ++i) {
+        const char c = data[i];
+        if (!kEscapes[static_cast<unsigned char>(c)]) continue;
+        out.append(data + start, i - start);
         switch (c) {
             case '&': out.append("&amp;"); break;
             case '<': out.append("&lt;"); break;
@@ -30,7 +35,7 @@ void append_escaped(std::string& out, std::string_view text) {
         }
         start = i + 1;
     }
-    out.append(text.data() + start, text.size() - start);
+    out.append(data + start, size - start);
 }
 
 std::string escape(std::string_view text) {
