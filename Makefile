@@ -4,7 +4,7 @@ PORT ?= 8080
 DATA ?= var
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build run test bench clean
+.PHONY: all deps build run test bench clean soak fuzz sanitize
 
 all: build
 
@@ -23,6 +23,20 @@ test: build
 
 bench: build
 	@bash bench/run.sh $(BUILD)
+
+# Robustness (README, "Developers"): the crash-durability test with many kill/restart cycles, the
+# libFuzzer targets (clang, build-fuzz), every test under ASan + UBSan (build-asan).
+SOAK_CYCLES ?= 50
+FUZZ_SECONDS ?= 60
+
+soak: deps
+	@CYB_SOAK_CYCLES=$(SOAK_CYCLES) bash scripts/soak.sh $(BUILD)
+
+fuzz: deps
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh build-fuzz
+
+sanitize: deps
+	@JOBS=$(JOBS) bash scripts/sanitize.sh build-asan
 
 clean:
 	rm -rf $(BUILD)

@@ -16,6 +16,9 @@ packages=(
   chromium wrk nginx-light hyperfine fonts-dejavu-core
   # the XLSX import test converts a workbook with LibreOffice (headless)
   libreoffice-calc-nogui
+  # `make fuzz`: clang with libFuzzer and the sanitizer runtimes (16: clang 14 cannot capture
+  # structured bindings in lambdas, which the code does)
+  clang-16 libclang-rt-16-dev
 )
 
 missing=()

@@ -117,7 +117,15 @@ void ServerProcess::start() {
 
 void ServerProcess::stop() {
     if (pid_ <= 0) return;
-    kill(pid_, SIGTERM);
+    ::kill(pid_, SIGTERM);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    pid_ = -1;
+}
+
+void ServerProcess::kill() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGKILL);
     int status = 0;
     waitpid(pid_, &status, 0);
     pid_ = -1;

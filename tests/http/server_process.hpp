@@ -27,6 +27,7 @@ public:
 
     void start();
     void stop();  // SIGTERM, then wait
+    void kill();  // SIGKILL, then wait: the server has no chance to flush or close anything
     void restart() { stop(); start(); }
 
     httplib::Client client() const;
