@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "core/answer_validation.hpp"
+#include "core/utf8.hpp"
 #include "security/secrets.hpp"
 
 namespace cyberachat::cli {
@@ -36,8 +37,15 @@ bool create_user(store::Store& store, const std::string& email_input, const std:
     }
     const bool generated = password.empty();
     if (generated) password = security::generate_password();
-    if (password.size() < 12) {
-        std::cerr << "Mot de passe trop court : 12 caractères au moins.\n";
+    // Counted in characters (code points), not bytes: "éééééé" is 12 bytes but 6 characters.
+    if (!is_valid_utf8(password)) {
+        std::cerr << "Mot de passe illisible : il doit être du texte UTF-8. / Unreadable password: it must be UTF-8 text.\n";
+        return false;
+    }
+    if (utf8_character_count(password) < kMinimumPasswordCharacters) {
+        std::cerr << "Mot de passe trop court : " << kMinimumPasswordCharacters
+                  << " caractères au moins. / Password too short: at least " << kMinimumPasswordCharacters
+                  << " characters.\n";
         return false;
     }
     User user;

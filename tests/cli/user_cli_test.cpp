@@ -1,0 +1,109 @@
+// `cyberachat user add … --password-stdin`, run as a real process: the password's length is
+// counted in characters (UTF-8 code points), not bytes.
+#include <gtest/gtest.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+extern char** environ;
+
+namespace user_cli_test {
+
+namespace fs = std::filesystem;
+
+
+struct Outcome {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string read_all(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+class UserCli : public ::testing::Test {
+protected:
+    void SetUp() override {
+        std::string pattern = (fs::temp_directory_path() / "cyb-user-cli-XXXXXX").string();
+        ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+        dir_ = pattern;
+    }
+    void TearDown() override {
+        std::error_code ec;
+        fs::remove_all(dir_, ec);
+    }
+
+    // `user add EMAIL --role biomedical --password-stdin --data DIR`, with `password` + "\n" on stdin.
+    Outcome add_user(const std::string& email, const std::string& password) {
+        const fs::path in_path = dir_ / "stdin.txt", out_path = dir_ / "stdout.txt", err_path = dir_ / "stderr.txt";
+        std::ofstream(in_path, std::ios::binary) << password << "\n";
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, in_path.c_str(), O_RDONLY, 0);
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        std::vector<std::string> args{CYB_BINARY, "user", "add", email, "--role", "biomedical",
+                                      "--password-stdin", "--data", (dir_ / "data").string()};
+        std::vector<char*> argv;
+        for (auto& arg : args) argv.push_back(arg.data());
+        argv.push_back(nullptr);
+        Outcome result;
+        pid_t pid = 0;
+        const int spawned = posix_spawn(&pid, CYB_BINARY, &actions, nullptr, argv.data(), environ);
+        posix_spawn_file_actions_destroy(&actions);
+        EXPECT_EQ(spawned, 0) << "cannot run " << CYB_BINARY;
+        if (spawned != 0) return result;
+        int status = 0;
+        waitpid(pid, &status, 0);
+        EXPECT_TRUE(WIFEXITED(status));
+        result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        result.out = read_all(out_path);
+        result.err = read_all(err_path);
+        return result;
+    }
+
+    fs::path dir_;
+};
+
+TEST_F(UserCli, SixAccentedLettersAreSixCharactersNotTwelve) {
+    const std::string password = "éééééé";  // 12 bytes, 6 characters
+    ASSERT_EQ(password.size(), 12u);
+    auto refused = add_user("court@chu.test", password);
+    EXPECT_EQ(refused.exit_code, 1) << refused.out;
+    EXPECT_NE(refused.err.find("Mot de passe trop court"), std::string::npos) << refused.err;
+    EXPECT_NE(refused.err.find("Password too short"), std::string::npos) << refused.err;
+    EXPECT_EQ(refused.out.find("Compte créé"), std::string::npos) << refused.out;
+}
+
+TEST_F(UserCli, TwelveAccentedCharactersAreAccepted) {
+    const std::string password = "éèàùâêîôûçëï";  // 12 characters, 24 bytes
+    ASSERT_EQ(password.size(), 24u);
+    auto created = add_user("accents@chu.test", password);
+    EXPECT_EQ(created.exit_code, 0) << created.err;
+    EXPECT_NE(created.out.find("Compte créé : accents@chu.test"), std::string::npos) << created.out;
+}
+
+TEST_F(UserCli, ElevenCharactersAreRefused) {
+    auto refused = add_user("onze@chu.test", "abcdefghijk");
+    EXPECT_EQ(refused.exit_code, 1);
+    EXPECT_NE(refused.err.find("Mot de passe trop court"), std::string::npos) << refused.err;
+}
+
+TEST_F(UserCli, APasswordThatIsNotUtf8IsRefused) {
+    auto refused = add_user("binaire@chu.test", std::string("abcdefghijkl\xff\xfe", 14));
+    EXPECT_EQ(refused.exit_code, 1);
+    EXPECT_NE(refused.err.find("UTF-8"), std::string::npos) << refused.err;
+}
+
+}  // namespace user_cli_test
