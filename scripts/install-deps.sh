@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  build-essential g++ cmake ninja-build pkg-config git
+  build-essential g++ cmake ninja-build pkg-config git ccache
   # libraries (all from Debian)
   libcpp-httplib-dev nlohmann-json3-dev libyaml-cpp-dev libsqlite3-dev sqlite3
   libsoci-dev libsodium-dev libcli11-dev libspdlog-dev libfmt-dev
@@ -14,6 +14,8 @@ packages=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev curl python3 python3-openpyxl poppler-utils
   chromium wrk nginx-light hyperfine fonts-dejavu-core
+  # the CLI flowchart tests check the SVG they write with xmllint
+  libxml2-utils
   # the XLSX import test converts a workbook with LibreOffice (headless)
   libreoffice-calc-nogui
   # `make fuzz`: clang with libFuzzer and the sanitizer runtimes (16: clang 14 cannot capture

@@ -1,9 +1,11 @@
 // `cyberachat template check|show|eval`: work on a questionnaire definition.
 #include <fstream>
+#include <iterator>
 #include <iostream>
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "core/bounded_json.hpp"
 #include "core/engine.hpp"
 #include "definition/builtin_questionnaire.hpp"
 #include "definition/definition_loader.hpp"
@@ -72,11 +74,17 @@ void run_eval(const TemplateOptions& options) {
         std::cerr << "Fichier de réponses illisible : " << options.answers << "\n";
         finish(2);
     }
-    nlohmann::json raw = nlohmann::json::parse(in, nullptr, false);
-    if (raw.is_discarded() || !raw.is_object()) {
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto parsed = parse_bounded_json(text);
+    if (!parsed && parsed.error().code == "json_too_deep") {
+        std::cerr << options.answers << " : " << parsed.error().message << "\n";
+        finish(2);
+    }
+    if (!parsed || !parsed->is_object()) {
         std::cerr << options.answers << " : JSON invalide ; attendu un objet {\"id_question\": valeur}\n";
         finish(2);
     }
+    const nlohmann::json raw = std::move(parsed).value();
     AnswerSet answers;
     std::vector<InvalidAnswer> invalid;
     normalize_answers(*questionnaire, raw, answers, invalid);

@@ -1,6 +1,8 @@
 #include "core/condition_parser.hpp"
 
 #include <cctype>
+
+#include "core/utf8.hpp"
 #include <string>
 
 namespace cyberachat {
@@ -106,7 +108,11 @@ class Parser {
 public:
     explicit Parser(std::string_view text) : lexer_(text) { advance(); }
 
-    Result<ConditionPtr> parse() {
+    Result<ConditionPtr> parse(std::string_view text) {
+        if (utf8_character_count(text) > kMaxConditionLength)
+            return Error::make("condition_syntax",
+                               "condition trop longue : " + std::to_string(kMaxConditionLength) + " caractères au plus",
+                               "condition too long: at most " + std::to_string(kMaxConditionLength) + " characters");
         TRY_ASSIGN(auto root, parse_or());
         if (current_.kind != TokenKind::end) return unexpected("'and', 'or' or the end");
         return root;
@@ -167,10 +173,24 @@ private:
         return left;
     }
 
+    // Each 'not' and each '(' goes one level deeper; the parser (and every later walk of the tree)
+    // recurses once per level, so the depth is bounded before the stack is.
+    Result<void> enter_level() {
+        if (++depth_ > kMaxConditionDepth)
+            return error_at(current_.column,
+                            "condition trop imbriquée : " + std::to_string(kMaxConditionDepth) +
+                                " niveaux de « not » et de parenthèses au plus",
+                            "condition nested too deeply: at most " + std::to_string(kMaxConditionDepth) +
+                                " levels of 'not' and parentheses");
+        return {};
+    }
+
     Result<ConditionPtr> parse_not() {
         if (is_keyword("not")) {
+            TRY(enter_level());
             advance();
             TRY_ASSIGN(auto operand, parse_not());
+            --depth_;
             auto node = std::make_unique<Condition>();
             node->op = Condition::Op::negation;
             node->operands.push_back(std::move(operand));
@@ -181,10 +201,12 @@ private:
 
     Result<ConditionPtr> parse_primary() {
         if (current_.kind == TokenKind::open) {
+            TRY(enter_level());
             advance();
             TRY_ASSIGN(auto inner, parse_or());
             if (current_.kind != TokenKind::close) return unexpected("')'");
             advance();
+            --depth_;
             return inner;
         }
         if (is_keyword("answered")) {
@@ -226,10 +248,11 @@ private:
 
     Lexer lexer_;
     Token current_;
+    size_t depth_ = 0;
 };
 
 }  // namespace
 
-Result<ConditionPtr> parse_condition(std::string_view text) { return Parser(text).parse(); }
+Result<ConditionPtr> parse_condition(std::string_view text) { return Parser(text).parse(text); }
 
 }  // namespace cyberachat

@@ -9,6 +9,11 @@ enum class Language { fr, en };
 Language parse_language(std::string_view code);  // "en" → en, anything else → fr
 std::string_view language_code(Language language);
 
+// A fixed text of the program in the reader's language: `fr`, or `en` for English readers.
+constexpr const char* in_language(Language language, const char* fr, const char* en) {
+    return language == Language::en ? en : fr;
+}
+
 // A text in French (the reference) and English (for vendors). English falls back to French.
 struct LocalizedText {
     std::string fr;

@@ -1,12 +1,14 @@
 #pragma once
 // Reading a hand-edited YAML file with every mistake reported by line, in French: the helpers
 // shared by the questionnaire loader and the grid loader. Internal to src/definition.
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/localized_text.hpp"
@@ -24,15 +26,68 @@ inline bool is_valid_id(const std::string& id) {
 
 inline int line_of(const YAML::Node& node) { return node.Mark().is_null() ? 0 : node.Mark().line + 1; }
 
+inline constexpr size_t kMaxYamlBytes = 8u * 1024 * 1024;
+inline constexpr size_t kMaxYamlDepth = 32;
+inline constexpr size_t kMaxYamlNodes = 1'000'000;  // aliases included: a "billion laughs" is refused
+
+struct YamlShapeProblem {
+    YAML::Node node;
+    bool too_many_nodes = false;  // else too deep
+};
+
+// The first node found below `limit` levels of lists and maps, or past `max_nodes` nodes visited
+// (aliases are visited each time they are used); nullopt when neither. Iterative (an explicit
+// stack), so a hostile document cannot overflow the stack here either.
+inline std::optional<YamlShapeProblem> shape_problem(const YAML::Node& root, size_t limit,
+                                                     size_t max_nodes = kMaxYamlNodes) {
+    std::vector<std::pair<YAML::Node, size_t>> pending{{root, 0}};
+    size_t visited = 0;
+    while (!pending.empty()) {
+        auto [node, depth] = pending.back();
+        pending.pop_back();
+        if (++visited > max_nodes) return YamlShapeProblem{node, true};
+        if (!node.IsSequence() && !node.IsMap()) continue;
+        if (depth >= limit) return YamlShapeProblem{node, false};
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            if (node.IsMap()) {
+                pending.emplace_back(it->first, depth + 1);
+                pending.emplace_back(it->second, depth + 1);
+            } else {
+                pending.emplace_back(*it, depth + 1);
+            }
+        }
+    }
+    return std::nullopt;
+}
+
 class YamlReader {
 public:
     explicit YamlReader(std::string file) : file_(std::move(file)) {}
 
 protected:
-    // The document, or nullopt with the syntax error recorded.
+    // The document, or nullopt with the syntax error recorded. Budgets: kMaxYamlBytes of text,
+    // kMaxYamlNodes nodes and kMaxYamlDepth levels of nested lists and maps (the loaders walk the document recursively;
+    // yaml-cpp's own parser stops at 2,000 levels, too deep for a worker thread's stack).
     std::optional<YAML::Node> parse(std::string_view text) {
+        if (text.size() > kMaxYamlBytes) {
+            error(0, "", "fichier trop volumineux : " + std::to_string(kMaxYamlBytes / (1024 * 1024)) + " Mo au plus");
+            return std::nullopt;
+        }
         try {
-            return YAML::Load(std::string(text));
+            YAML::Node root = YAML::Load(std::string(text));
+            if (auto problem = shape_problem(root, kMaxYamlDepth)) {
+                error(line_of(problem->node), "",
+                      problem->too_many_nodes
+                          ? "document trop grand : " + std::to_string(kMaxYamlNodes) + " éléments au plus (alias compris)"
+                          : "structure trop imbriquée : " + std::to_string(kMaxYamlDepth) +
+                                " niveaux de listes et de tables au plus");
+                return std::nullopt;
+            }
+            return root;
+        } catch (const YAML::DeepRecursion& e) {
+            error(e.mark.is_null() ? 0 : e.mark.line + 1, "",
+                  "structure trop imbriquée : " + std::to_string(kMaxYamlDepth) + " niveaux de listes et de tables au plus");
+            return std::nullopt;
         } catch (const YAML::Exception& e) {
             error(e.mark.is_null() ? 0 : e.mark.line + 1, "", "YAML invalide : " + e.msg +
                   (e.mark.is_null() ? "" : " (colonne " + std::to_string(e.mark.column + 1) + ")"));

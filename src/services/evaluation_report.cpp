@@ -6,7 +6,6 @@
 namespace cyberachat::services {
 namespace {
 
-const char* tr(Language language, const char* fr, const char* en) { return language == Language::en ? en : fr; }
 
 std::string score_text(int score) { return std::to_string(score) + " / 100"; }
 
@@ -47,7 +46,7 @@ std::string role_label(std::string_view role, Language language) {
 
 // "user:marie@chu.fr" → "marie@chu.fr"; "vendor:12" → "Fournisseur"
 std::string person(const std::string& author, Language language) {
-    if (author.rfind("vendor:", 0) == 0) return tr(language, "Fournisseur", "Vendor");
+    if (author.rfind("vendor:", 0) == 0) return in_language(language, "Fournisseur", "Vendor");
     const auto colon = author.find(':');
     return colon == std::string::npos ? author : author.substr(colon + 1);
 }
@@ -64,7 +63,7 @@ void add_reviewers(report::Evaluation& out, const std::vector<Review>& reviews, 
         comment.status = review_status_label(review.status, language);
         comment.text = review.comment;
         if (!review.vendor_question.empty())
-            comment.text += (comment.text.empty() ? "" : "\n") + std::string(tr(language, "Question au fournisseur : ",
+            comment.text += (comment.text.empty() ? "" : "\n") + std::string(in_language(language, "Question au fournisseur : ",
                                                                                   "Question to the vendor: ")) +
                             review.vendor_question;
         out.comments.push_back(std::move(comment));
@@ -92,7 +91,7 @@ report::Evaluation report_evaluation(const ResponseEvaluation& evaluation, Langu
         point.severity = severity_label(finding.severity, language);
         point.question = question.label.in(language);
         point.answer = finding.unanswered ? std::string() : answer_text(question, finding.answer, language);
-        if (point.answer.empty()) point.answer = tr(language, "Non renseigné", "Not answered");
+        if (point.answer.empty()) point.answer = in_language(language, "Non renseigné", "Not answered");
         if (finding.rule) point.rationale = finding.rule->rationale.in(language);
         out.vigilance.push_back(std::move(point));
     }

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "core/bounded_json.hpp"
 #include "definition/grid_loader.hpp"
 #include "outputs/export/csv_writer.hpp"
 #include "outputs/export/zip_archive.hpp"
@@ -224,7 +225,10 @@ Result<Acquisition> ExportService::import_archive(const std::string& bytes, cons
     if (manifest_it == files->end())
         return invalid_archive("pas de manifest.json : ce n'est pas une archive d'achat Cyberachat.",
                                "no manifest.json: not a Cyberachat purchase archive.");
-    json manifest = json::parse(manifest_it->second, nullptr, false);
+    auto parsed_manifest = parse_bounded_json(manifest_it->second);
+    if (!parsed_manifest)
+        return invalid_archive("manifest.json : " + parsed_manifest.error().message, "manifest.json: " + parsed_manifest.error().message_en);
+    json manifest = std::move(parsed_manifest).value();
     if (!manifest.is_object() || text_field(manifest, "format") != kArchiveFormat || !manifest.contains("files") ||
         !manifest["files"].is_object())
         return invalid_archive("le manifeste n'est pas celui d'une archive d'achat Cyberachat.",
@@ -243,7 +247,10 @@ Result<Acquisition> ExportService::import_archive(const std::string& bytes, cons
     if (!manifest["files"].contains("export.json") || !manifest["files"].contains("questionnaire.yaml"))
         return invalid_archive("export.json ou questionnaire.yaml absent du manifeste.",
                                "export.json or questionnaire.yaml missing from the manifest.");
-    const json data = json::parse(files->at("export.json"), nullptr, false);
+    auto parsed_data = parse_bounded_json(files->at("export.json"));
+    if (!parsed_data)
+        return invalid_archive("export.json : " + parsed_data.error().message, "export.json: " + parsed_data.error().message_en);
+    const json data = std::move(parsed_data).value();
     const json* acquisition_data = member(data, "acquisition", json::value_t::object);
     const json* questionnaire = member(data, "questionnaire", json::value_t::object);
     const json* vendors = member(data, "vendors", json::value_t::array);

@@ -13,7 +13,6 @@ namespace {
 using report::Audience;
 using report::ReportDocument;
 
-const char* tr(Language language, const char* fr, const char* en) { return language == Language::en ? en : fr; }
 
 std::string now_iso() {
     std::time_t now = std::time(nullptr);
@@ -25,16 +24,16 @@ std::string now_iso() {
 }
 
 std::vector<std::pair<std::string, std::string>> acquisition_facts(const Acquisition& acquisition, Language language) {
-    return {{tr(language, "Équipement", "Equipment"), acquisition.equipment},
-            {tr(language, "Service", "Department"), acquisition.service},
-            {tr(language, "Référence du marché", "Procurement reference"), acquisition.reference},
-            {tr(language, "Date limite", "Deadline"), web::views::format_date(acquisition.deadline, language)}};
+    return {{in_language(language, "Équipement", "Equipment"), acquisition.equipment},
+            {in_language(language, "Service", "Department"), acquisition.service},
+            {in_language(language, "Référence du marché", "Procurement reference"), acquisition.reference},
+            {in_language(language, "Date limite", "Deadline"), web::views::format_date(acquisition.deadline, language)}};
 }
 
 // What the blank questionnaire shows under a question: the kind of answer expected.
 std::string expected_answer(const Question& question, Language language) {
     switch (question.kind) {
-        case QuestionKind::yes_no: return tr(language, "☐ Oui   ☐ Non", "☐ Yes   ☐ No");
+        case QuestionKind::yes_no: return in_language(language, "☐ Oui   ☐ Non", "☐ Yes   ☐ No");
         case QuestionKind::single_choice:
         case QuestionKind::multiple_choice: {
             std::string out;
@@ -47,8 +46,8 @@ std::string expected_answer(const Question& question, Language language) {
             for (const auto& field : question.fields) out += (out.empty() ? "" : " | ") + field.label.in(language);
             return out;
         }
-        case QuestionKind::document: return tr(language, "Document à joindre", "Document to attach");
-        default: return question.unit.empty() ? std::string() : std::string(tr(language, "Unité : ", "Unit: ")) + question.unit;
+        case QuestionKind::document: return in_language(language, "Document à joindre", "Document to attach");
+        default: return question.unit.empty() ? std::string() : std::string(in_language(language, "Unité : ", "Unit: ")) + question.unit;
     }
 }
 
@@ -75,7 +74,7 @@ Result<report::ReportDocument> ReportService::questionnaire_report(const std::sh
     document.kind = report::ReportKind::questionnaire;
     document.language = language;
     document.title = questionnaire->title.in(language);
-    document.subtitle = std::string(tr(language, "Questionnaire vierge — version ", "Blank questionnaire — version ")) +
+    document.subtitle = std::string(in_language(language, "Questionnaire vierge — version ", "Blank questionnaire — version ")) +
                         questionnaire->version;
     document.generated_at = web::views::format_datetime(now_iso(), language);
     for (const auto& part : questionnaire->parts) {
@@ -99,10 +98,10 @@ Result<report::VendorBlock> ReportService::vendor_block(const ResponseSnapshot& 
     const Questionnaire& questionnaire = *snapshot.questionnaire;
     report::VendorBlock vendor;
     vendor.company = snapshot.response.company;
-    vendor.facts = {{tr(language, "Contact", "Contact"), snapshot.response.contact_name},
-                    {tr(language, "Courriel", "Email"), snapshot.response.email},
-                    {tr(language, "Statut", "Status"), web::views::response_status_label(snapshot.response, language)},
-                    {tr(language, "Avancement", "Progress"), std::to_string(snapshot.evaluation.overall.percent()) + " %"}};
+    vendor.facts = {{in_language(language, "Contact", "Contact"), snapshot.response.contact_name},
+                    {in_language(language, "Courriel", "Email"), snapshot.response.email},
+                    {in_language(language, "Statut", "Status"), web::views::response_status_label(snapshot.response, language)},
+                    {in_language(language, "Avancement", "Progress"), std::to_string(snapshot.evaluation.overall.percent()) + " %"}};
     const flowchart::ResponseState state{snapshot.evaluation, snapshot.answer_set, {}};
     for (const auto& part : questionnaire.parts) {
         report::PartBlock block;
@@ -129,7 +128,7 @@ Result<report::VendorBlock> ReportService::vendor_block(const ResponseSnapshot& 
                                                                       web::views::format_size(stored.size, language),
                                                                       stored.sha256});
                 if (line.answer.empty() && line.documents.empty())
-                    line.answer = tr(language, "Non renseigné", "Not answered");
+                    line.answer = in_language(language, "Non renseigné", "Not answered");
                 section_block.answers.push_back(std::move(line));
             }
             block.sections.push_back(std::move(section_block));
@@ -147,7 +146,7 @@ Result<report::ReportDocument> ReportService::response_report(Id response_id, La
     document.audience = audience;
     document.language = language;
     document.title = snapshot.acquisition.title;
-    document.subtitle = std::string(tr(language, "Réponse de ", "Response of ")) + snapshot.response.company;
+    document.subtitle = std::string(in_language(language, "Réponse de ", "Response of ")) + snapshot.response.company;
     document.facts = acquisition_facts(snapshot.acquisition, language);
     document.generated_at = web::views::format_datetime(now_iso(), language);
     TRY_ASSIGN(auto vendor, vendor_block(snapshot, language));
@@ -164,7 +163,7 @@ Result<report::ReportDocument> ReportService::acquisition_report(Id acquisition_
     document.kind = report::ReportKind::acquisition;
     document.language = language;
     document.title = acquisition->title;
-    document.subtitle = tr(language, "Rapport d'achat — synthèse des réponses", "Purchase report — summary of the responses");
+    document.subtitle = in_language(language, "Rapport d'achat — synthèse des réponses", "Purchase report — summary of the responses");
     document.facts = acquisition_facts(*acquisition, language);
     document.generated_at = web::views::format_datetime(now_iso(), language);
     for (const auto& response : store_.responses.list_for(acquisition_id)) {

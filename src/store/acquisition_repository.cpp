@@ -11,7 +11,7 @@ namespace cyberachat::store {
 
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kAcquisitionColumns =
     "id, title, equipment, service, reference, deadline, notes, questionnaire_version_id, status, created_by, "
     "created_at, updated_at";
 
@@ -49,10 +49,10 @@ struct AcquisitionRow {
     }
 };
 
-std::optional<Acquisition> find_row(soci::session& sql, long long id) {
+std::optional<Acquisition> find_acquisition(soci::session& sql, long long id) {
     std::optional<Acquisition> out;
     detail::select_rows<AcquisitionRow>(
-        sql, std::string("SELECT ") + kColumns + " FROM acquisitions WHERE id = :id", id,
+        sql, std::string("SELECT ") + kAcquisitionColumns + " FROM acquisitions WHERE id = :id", id,
         [&](const AcquisitionRow& row) { out = row.to_acquisition(); }, true);
     return out;
 }
@@ -134,7 +134,7 @@ Result<Acquisition> AcquisitionRepository::update(const Acquisition& acquisition
     if (auto error = detail::normalize_acquisition(wanted)) return *error;
     Acquisition stored;
     auto written = db_->write([&](soci::session& sql) -> Result<void> {
-        auto current = find_row(sql, wanted.id);
+        auto current = find_acquisition(sql, wanted.id);
         if (!current) return detail::not_found("Achat", "Purchase");
         stored = *current;
         struct Field {
@@ -175,7 +175,7 @@ Result<Acquisition> AcquisitionRepository::update(const Acquisition& acquisition
 
 std::optional<Acquisition> AcquisitionRepository::find(Id id) {
     std::optional<Acquisition> out;
-    db_->read([&](soci::session& sql) { out = find_row(sql, id); });
+    db_->read([&](soci::session& sql) { out = find_acquisition(sql, id); });
     return out;
 }
 
@@ -183,7 +183,7 @@ std::vector<Acquisition> AcquisitionRepository::list() {
     std::vector<Acquisition> out;
     db_->read([&](soci::session& sql) {
         AcquisitionRow row;
-        soci::details::prepare_temp_type p = sql.prepare << "SELECT " << kColumns
+        soci::details::prepare_temp_type p = sql.prepare << "SELECT " << kAcquisitionColumns
                                                          << " FROM acquisitions ORDER BY id DESC";
         row.bind(p);
         soci::statement st(p);

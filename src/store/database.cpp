@@ -30,10 +30,6 @@ void configure_sqlite(soci::session& sql) {
     sql << "PRAGMA busy_timeout=10000", soci::into(timeout);
 }
 
-std::string begin_statement(const std::string& backend) {
-    return backend == kSqlite ? "BEGIN IMMEDIATE" : "BEGIN";
-}
-
 void rollback_quietly(soci::session& sql) {
     try {
         sql << "ROLLBACK";
@@ -143,7 +139,7 @@ Result<void> Database::write(const std::function<Result<void>(soci::session&)>& 
 void Database::run_batch(const std::vector<PendingWrite*>& batch) {
     soci::session sql(impl_->pool);
     try {
-        sql << begin_statement(impl_->backend);
+        sql << detail::begin_statement(impl_->backend);
     } catch (const std::exception& e) {
         for (PendingWrite* write : batch) write->result = detail::storage_error(e);
         return;

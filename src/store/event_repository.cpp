@@ -23,7 +23,7 @@ void insert_event(soci::session& sql, const Event& event) {
 
 namespace {
 
-constexpr const char* kColumns = "id, at, actor, entity, entity_id, action, field, old_value, new_value";
+constexpr const char* kEventColumns = "id, at, actor, entity, entity_id, action, field, old_value, new_value";
 
 struct EventRow {
     long long id = 0;
@@ -48,7 +48,7 @@ std::vector<Event> EventRepository::list(const std::string& entity, Id entity_id
         EventRow row;
         long long id = entity_id;
         long long max = static_cast<long long>(limit);
-        soci::details::prepare_temp_type p = sql.prepare << "SELECT " << kColumns
+        soci::details::prepare_temp_type p = sql.prepare << "SELECT " << kEventColumns
                                                          << " FROM events WHERE entity = :entity AND entity_id = :id"
                                                             " ORDER BY id DESC LIMIT :limit";
         row.bind(p);
@@ -65,7 +65,7 @@ std::vector<Event> EventRepository::list_all(size_t limit) {
     db_->read([&](soci::session& sql) {
         EventRow row;
         long long max = static_cast<long long>(limit);
-        soci::details::prepare_temp_type p = sql.prepare << "SELECT " << kColumns
+        soci::details::prepare_temp_type p = sql.prepare << "SELECT " << kEventColumns
                                                          << " FROM events ORDER BY id DESC LIMIT :limit";
         row.bind(p);
         p, soci::use(max);

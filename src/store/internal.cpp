@@ -9,6 +9,9 @@
 
 namespace cyberachat::store::detail {
 
+std::string begin_statement(const std::string& backend) { return backend == "sqlite3" ? "BEGIN IMMEDIATE" : "BEGIN"; }
+
+
 namespace {
 
 std::string message_of(const std::exception& e) {

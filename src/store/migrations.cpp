@@ -191,10 +191,6 @@ const std::vector<Migration>& migrations_for(const std::string& backend) {
     return sqlite_migrations();
 }
 
-std::string begin_statement(const std::string& backend) {
-    return backend == "sqlite3" ? "BEGIN IMMEDIATE" : "BEGIN";
-}
-
 }  // namespace
 
 int Database::latest_schema_version() {
@@ -231,7 +227,7 @@ Result<int> apply_migrations(soci::session& sql, const std::string& backend, int
     for (const Migration& migration : migrations) {
         if (migration.version <= current || migration.version > up_to) continue;
         try {
-            sql << begin_statement(backend);
+            sql << detail::begin_statement(backend);
         } catch (const std::exception& e) {
             return detail::storage_error(e);
         }

@@ -7,7 +7,7 @@ namespace cyberachat::store {
 
 namespace {
 
-constexpr const char* kColumns = "id, questionnaire_id, version, sha256, yaml, created_at";
+constexpr const char* kQuestionnaireColumns = "id, questionnaire_id, version, sha256, yaml, created_at";
 
 struct QuestionnaireRow {
     long long id = 0;
@@ -23,9 +23,9 @@ struct QuestionnaireRow {
 };
 
 template <typename Key>
-std::optional<QuestionnaireVersion> find_where(soci::session& sql, const std::string& where, const Key& key) {
+std::optional<QuestionnaireVersion> find_questionnaire_where(soci::session& sql, const std::string& where, const Key& key) {
     QuestionnaireRow row;
-    soci::details::prepare_temp_type p = sql.prepare << "SELECT " << kColumns << " FROM questionnaire_versions WHERE "
+    soci::details::prepare_temp_type p = sql.prepare << "SELECT " << kQuestionnaireColumns << " FROM questionnaire_versions WHERE "
                                                      << where;
     row.bind(p);
     p, soci::use(key);
@@ -46,7 +46,7 @@ Result<QuestionnaireVersion> QuestionnaireRepository::ensure(const std::string& 
     out.yaml = yaml;
     out.sha256 = security::sha256_hex(yaml);
     auto written = db_->write([&](soci::session& sql) -> Result<void> {
-        if (auto existing = find_where(sql, "sha256 = :sha256", out.sha256)) {
+        if (auto existing = find_questionnaire_where(sql, "sha256 = :sha256", out.sha256)) {
             out = *existing;
             return {};
         }
@@ -68,7 +68,7 @@ Result<QuestionnaireVersion> QuestionnaireRepository::ensure(const std::string& 
 
 std::optional<QuestionnaireVersion> QuestionnaireRepository::find(Id id) {
     std::optional<QuestionnaireVersion> out;
-    db_->read([&](soci::session& sql) { out = find_where(sql, "id = :id", static_cast<long long>(id)); });
+    db_->read([&](soci::session& sql) { out = find_questionnaire_where(sql, "id = :id", static_cast<long long>(id)); });
     return out;
 }
 

@@ -8,7 +8,7 @@ namespace cyberachat::store {
 
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kResponseColumns =
     "id, acquisition_id, company, contact_name, email, language, status, submitted_at, invite_token_hash, "
     "invited_at, created_at, updated_at";
 constexpr const char* kAnswerColumns = "response_id, question_id, value_json, comment, revision, updated_at, updated_by";
@@ -69,10 +69,10 @@ struct AnswerRow {
 };
 
 template <typename Key>
-std::optional<VendorResponse> find_where(soci::session& sql, const std::string& where, const Key& key) {
+std::optional<VendorResponse> find_response_where(soci::session& sql, const std::string& where, const Key& key) {
     std::optional<VendorResponse> out;
     detail::select_rows<ResponseRow>(
-        sql, std::string("SELECT ") + kColumns + " FROM responses WHERE " + where, key,
+        sql, std::string("SELECT ") + kResponseColumns + " FROM responses WHERE " + where, key,
         [&](const ResponseRow& row) { out = row.to_response(); }, true);
     return out;
 }
@@ -93,7 +93,7 @@ std::string dump(const nlohmann::json& value) { return value.dump(); }  // throw
 
 Result<void> set_status(soci::session& sql, Id id, ResponseStatus from, ResponseStatus to, const std::string& action,
                         const std::string& actor) {
-    auto current = find_where(sql, "id = :id", static_cast<long long>(id));
+    auto current = find_response_where(sql, "id = :id", static_cast<long long>(id));
     if (!current) return detail::not_found("Réponse", "Response");
     if (current->status != from) {
         if (to == ResponseStatus::submitted)
@@ -243,14 +243,14 @@ Result<VendorResponse> ResponseRepository::create(const VendorResponse& response
 
 std::optional<VendorResponse> ResponseRepository::find(Id id) {
     std::optional<VendorResponse> out;
-    db_->read([&](soci::session& sql) { out = find_where(sql, "id = :id", static_cast<long long>(id)); });
+    db_->read([&](soci::session& sql) { out = find_response_where(sql, "id = :id", static_cast<long long>(id)); });
     return out;
 }
 
 std::optional<VendorResponse> ResponseRepository::find_by_token_hash(const std::string& token_hash) {
     std::optional<VendorResponse> out;
     if (token_hash.empty()) return out;  // a revoked link has no hash: nothing matches ""
-    db_->read([&](soci::session& sql) { out = find_where(sql, "invite_token_hash = :hash", token_hash); });
+    db_->read([&](soci::session& sql) { out = find_response_where(sql, "invite_token_hash = :hash", token_hash); });
     return out;
 }
 
@@ -259,7 +259,7 @@ std::vector<VendorResponse> ResponseRepository::list_for(Id acquisition_id) {
     db_->read([&](soci::session& sql) {
         ResponseRow row;
         long long acquisition = acquisition_id;
-        soci::details::prepare_temp_type p = sql.prepare << "SELECT " << kColumns
+        soci::details::prepare_temp_type p = sql.prepare << "SELECT " << kResponseColumns
                                                          << " FROM responses WHERE acquisition_id = :id ORDER BY id";
         row.bind(p);
         p, soci::use(acquisition);

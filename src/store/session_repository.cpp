@@ -11,7 +11,7 @@ namespace cyberachat::store {
 
 namespace {
 
-constexpr const char* kColumns = "token_hash, kind, subject_id, csrf_token, language, created_at, last_seen_at";
+constexpr const char* kSessionColumns = "token_hash, kind, subject_id, csrf_token, language, created_at, last_seen_at";
 
 struct SessionRow {
     std::string token_hash, kind;
@@ -39,10 +39,10 @@ std::string subject_actor(soci::session& sql, const std::string& kind, long long
     return "vendor:" + std::to_string(subject_id);
 }
 
-std::optional<SessionRow> find_row(soci::session& sql, const std::string& token_hash) {
+std::optional<SessionRow> find_session_row(soci::session& sql, const std::string& token_hash) {
     std::optional<SessionRow> out;
     detail::select_rows<SessionRow>(
-        sql, std::string("SELECT ") + kColumns + " FROM sessions WHERE token_hash = :token_hash", token_hash,
+        sql, std::string("SELECT ") + kSessionColumns + " FROM sessions WHERE token_hash = :token_hash", token_hash,
         [&](const SessionRow& row) { out = row; }, true);
     return out;
 }
@@ -84,7 +84,7 @@ std::optional<Session> SessionRepository::find(const std::string& token_hash) {
     std::optional<Session> out;
     if (token_hash.empty()) return out;
     db_->read([&](soci::session& sql) {
-        if (auto row = find_row(sql, token_hash)) out = row->to_session();
+        if (auto row = find_session_row(sql, token_hash)) out = row->to_session();
     });
     return out;
 }
@@ -100,7 +100,7 @@ void SessionRepository::touch(const std::string& token_hash) {
 
 void SessionRepository::set_language(const std::string& token_hash, const std::string& language) {
     log_failure("set_language", db_->write([&](soci::session& sql) -> Result<void> {
-        auto row = find_row(sql, token_hash);
+        auto row = find_session_row(sql, token_hash);
         if (!row || row->language == language) return {};
         sql << "UPDATE sessions SET language = :language WHERE token_hash = :token_hash", soci::use(language),
             soci::use(token_hash);
@@ -112,7 +112,7 @@ void SessionRepository::set_language(const std::string& token_hash, const std::s
 
 void SessionRepository::remove(const std::string& token_hash) {
     log_failure("remove", db_->write([&](soci::session& sql) -> Result<void> {
-        auto row = find_row(sql, token_hash);
+        auto row = find_session_row(sql, token_hash);
         if (!row) return {};
         sql << "DELETE FROM sessions WHERE token_hash = :token_hash", soci::use(token_hash);
         detail::append_event(sql, subject_actor(sql, row->kind, row->subject_id), "session", row->subject_id,

@@ -30,7 +30,7 @@ namespace {
 using detail::UserRow;
 
 template <typename Key>
-std::optional<User> find_where(Database& db, const std::string& where, const Key& key) {
+std::optional<User> find_user_where(Database& db, const std::string& where, const Key& key) {
     std::optional<User> out;
     db.read([&](soci::session& sql) {
         UserRow row;
@@ -74,11 +74,11 @@ Result<User> UserRepository::create(const User& user, const std::string& actor) 
 }
 
 std::optional<User> UserRepository::find(Id id) {
-    return find_where(*db_, "id = :id", static_cast<long long>(id));
+    return find_user_where(*db_, "id = :id", static_cast<long long>(id));
 }
 
 std::optional<User> UserRepository::find_by_email(std::string_view email) {
-    return find_where(*db_, "email = :email", detail::lower_ascii(detail::trim(email)));
+    return find_user_where(*db_, "email = :email", detail::lower_ascii(detail::trim(email)));
 }
 
 std::vector<User> UserRepository::list() {

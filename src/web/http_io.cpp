@@ -1,5 +1,6 @@
 #include "web/http_io.hpp"
 
+#include "core/bounded_json.hpp"
 #include "core/utf8.hpp"
 
 #include <charconv>
@@ -49,15 +50,22 @@ std::string form_value(const httplib::Request& req, const std::string& name) {
 }
 
 std::optional<nlohmann::json> json_body(const httplib::Request& req, httplib::Response& res) {
-    auto body = nlohmann::json::parse(req.body, nullptr, false);
-    if (body.is_discarded() || !body.is_object()) {
-        send_json_error(res, 400, "bad_request", "Corps JSON invalide : un objet est attendu.");
+    auto body = parse_bounded_json(req.body);
+    if (!body && body.error().code == "json_too_deep") {
+        send_json_error(res, 400, "json_too_deep", body.error().message + " / " + body.error().message_en);
         return std::nullopt;
     }
-    return body;
+    if (!body || !body->is_object()) {
+        send_json_error(res, 400, "bad_request",
+                        "Corps JSON invalide : un objet est attendu. / Invalid JSON body: an object is expected.");
+        return std::nullopt;
+    }
+    return std::move(body).value();
 }
 
 bool is_api_path(const std::string& path) { return path.rfind("/api/", 0) == 0; }
+
+Language requested_language(const httplib::Request& req) { return parse_language(req.get_param_value("lang")); }
 
 std::optional<long long> path_id(const httplib::Request& req, size_t index) {
     if (req.matches.size() <= index) return std::nullopt;

@@ -25,6 +25,8 @@ std::string form_value(const httplib::Request& req, const std::string& name);  /
 std::optional<nlohmann::json> json_body(const httplib::Request& req, httplib::Response& res);
 
 bool is_api_path(const std::string& path);
+// The language asked for by the `lang` query parameter ("en" → English, anything else → French).
+Language requested_language(const httplib::Request& req);
 // The path, the query and form parameters, and the multipart fields' names, file names and
 // (for fields that are not files) values are all well-formed UTF-8.
 bool request_text_is_utf8(const httplib::Request& req);

@@ -3,6 +3,10 @@
 #include <spdlog/spdlog.h>
 #include <sys/socket.h>
 
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
 #include "web/http_io.hpp"
 #include "web/page_support.hpp"
 #include "web/response_compression.hpp"
@@ -10,10 +14,53 @@
 
 namespace cyberachat::web {
 
+namespace {
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+// A run of 32 or more base64url characters mixing upper and lower case: the shape of every secret
+// Cyberachat issues (random_token: 43 characters), never of a question id or a route.
+bool holds_secret_shape(std::string_view segment) {
+    size_t run = 0;
+    bool upper = false, lower = false;
+    for (char c : segment) {
+        const bool base64url = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+        if (!base64url) {
+            run = 0;
+            upper = lower = false;
+            continue;
+        }
+        ++run;
+        upper |= std::isupper(static_cast<unsigned char>(c)) != 0;
+        lower |= std::islower(static_cast<unsigned char>(c)) != 0;
+        if (run >= 32 && upper && lower) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 std::string redact_path(const std::string& path) {
-    static const std::string prefix = "/invitation/";
-    if (path.rfind(prefix, 0) == 0) return prefix + "[secret]";
-    return path;
+    std::string redacted;
+    redacted.reserve(path.size());
+    bool after_invitation = false;
+    size_t start = 0;
+    while (true) {
+        const size_t slash = path.find('/', start);
+        const std::string_view segment =
+            std::string_view(path).substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+        if (!segment.empty() && (after_invitation || holds_secret_shape(segment))) redacted += "[secret]";
+        else redacted += segment;
+        if (equals_ignoring_case(segment, "invitation")) after_invitation = true;
+        if (slash == std::string::npos) break;
+        redacted += '/';
+        start = slash + 1;
+    }
+    return redacted;
 }
 
 std::unique_ptr<httplib::Server> make_server(WebApp& app) {

@@ -16,7 +16,9 @@ std::unique_ptr<httplib::Server> make_server(WebApp& app);
 // connections saw its SYNs dropped and waited a whole second to retry).
 void widen_listen_backlog(const WebApp& app);
 
-// "/invitation/abc…" → "/invitation/[secret]": what the access log may show of a path.
+// What the access log may show of a path: every segment after one that reads "invitation" (in any
+// case, wherever it stands: "//invitation/…", "/./Invitation/…") and every segment shaped like a
+// secret token become "[secret]". "/invitation/abc…" → "/invitation/[secret]".
 std::string redact_path(const std::string& path);
 
 }  // namespace cyberachat::web

@@ -48,10 +48,15 @@ struct WebApp {
 
     WebApp(std::shared_ptr<store::Store> s, ServerConfig c) : store(std::move(s)), config(std::move(c)) {}
 
+    // The address users reach, without a trailing slash (--public-url may be written with one).
     std::string base_url() const {
-        return config.public_url.empty() ? "http://" + config.bind + ":" + std::to_string(config.port)
-                                         : config.public_url;
+        std::string url = config.public_url.empty() ? "http://" + config.bind + ":" + std::to_string(config.port)
+                                                    : config.public_url;
+        while (!url.empty() && url.back() == '/') url.pop_back();
+        return url;
     }
+    // A vendor's secret link.
+    std::string invitation_url(const std::string& token) const { return base_url() + "/invitation/" + token; }
 };
 
 }  // namespace cyberachat::web

@@ -203,6 +203,60 @@ TEST_F(TemplateCli, CheckOddYamlNeverCrashes) {
     }
 }
 
+// Hostile definitions: refused with a precise error, never a crash (the parser and the loaders recurse).
+TEST_F(TemplateCli, CheckDeeplyNestedConditionIsAPreciseError) {
+    std::string yaml = kGoodYaml;
+    const std::string gate = "show_if: \"p.gate == oui\"";
+    ASSERT_NE(yaml.find(gate), std::string::npos);
+    for (const std::string& condition : {std::string(100, '(') + "p.gate == oui" + std::string(100, ')'),
+                                         std::string(10000, '(') + "p.gate == oui" + std::string(10000, ')')}) {
+        std::string hostile = yaml;
+        hostile.replace(hostile.find(gate), gate.size(), "show_if: \"" + condition + "\"");
+        fs::path file = write("deep.yaml", hostile);
+        Outcome r = run({"template", "check", file.string()});
+        EXPECT_EQ(r.exit_code, 1) << r.err;
+        EXPECT_NE(r.err.find(file.string() + ":"), std::string::npos) << r.err.substr(0, 500);
+        EXPECT_NE(r.err.find("p.suite"), std::string::npos) << r.err.substr(0, 500);
+        EXPECT_TRUE(r.err.find("trop imbriquée") != std::string::npos || r.err.find("trop longue") != std::string::npos)
+            << r.err.substr(0, 500);
+    }
+}
+
+TEST_F(TemplateCli, CheckFiftyThousandNotsIsAnError) {
+    std::string hostile = kGoodYaml;
+    const std::string gate = "show_if: \"p.gate == oui\"";
+    std::string nots;
+    for (int i = 0; i < 50000; ++i) nots += "not ";
+    hostile.replace(hostile.find(gate), gate.size(), "show_if: \"" + nots + "p.gate == oui\"");
+    fs::path file = write("nots.yaml", hostile);
+    Outcome r = run({"template", "check", file.string()});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("trop longue"), std::string::npos) << r.err.substr(0, 500);
+}
+
+TEST_F(TemplateCli, CheckDeeplyNestedYamlIsAnError) {
+    // Flow nesting 100,000 deep, block nesting 40 deep inside a question, and a "billion laughs".
+    std::string block = "questionnaire:\n  id: t\n  version: \"1\"\n  title: {fr: \"T\"}\nparts:\n  - id: p\n    extra:\n";
+    for (int i = 0; i < 40; ++i) block += std::string(6 + 2 * i, ' ') + "k" + std::to_string(i) + ":\n";
+    block += std::string(6 + 80, ' ') + "v: 1\n";
+    std::string laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+    for (char c = 'b'; c <= 'j'; ++c) {
+        const char prev = static_cast<char>(c - 1);
+        std::string items;
+        for (int i = 0; i < 10; ++i) items += std::string(i ? ", *" : "*") + prev;
+        laughs += std::string(1, c) + ": &" + std::string(1, c) + " [" + items + "]\n";
+    }
+    struct Case { std::string content; const char* expected; };
+    for (const Case& c : {Case{"questionnaire: " + std::string(100000, '[') + std::string(100000, ']') + "\n", "trop imbriqu"},
+                          Case{block, "trop imbriqu"}, Case{laughs, "trop grand"}}) {
+        fs::path file = write("nested.yaml", c.content);
+        Outcome r = run({"template", "check", file.string()});
+        EXPECT_EQ(r.exit_code, 1) << r.err.substr(0, 300);
+        EXPECT_NE(r.err.find(file.string() + ":"), std::string::npos) << r.err.substr(0, 300);
+        EXPECT_NE(r.err.find(c.expected), std::string::npos) << r.err.substr(0, 300);
+    }
+}
+
 // ---- show ----------------------------------------------------------------------------------------------
 
 TEST_F(TemplateCli, ShowJsonHasTheDocumentedShape) {
@@ -391,6 +445,16 @@ TEST_F(TemplateCli, EvalMalformedAnswersFile) {
     EXPECT_NE(r.exit_code, 0);
     EXPECT_FALSE(r.err.empty());
     EXPECT_NE(r.err.find(file.string()), std::string::npos) << r.err;
+}
+
+TEST_F(TemplateCli, EvalDeeplyNestedAnswersAreRefused) {
+    std::string deep;
+    for (int i = 0; i < 100000; ++i) deep += "{\"a\":";
+    deep += "1" + std::string(100000, '}');
+    fs::path file = write("deep.json", "{\"dispositif.marque\": " + deep + "}");
+    Outcome r = run({"template", "eval", "--answers", file.string()});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("trop imbriqué"), std::string::npos) << r.err;
 }
 
 TEST_F(TemplateCli, EvalAnswersMustBeAnObject) {

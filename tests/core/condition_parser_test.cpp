@@ -340,3 +340,73 @@ TEST(ConditionParserErrors, InvalidTokenIsDescribedInFrench) {
     ASSERT_FALSE(parsed.ok());
     EXPECT_NE(parsed.error().message.find("caractère inattendu « ? »"), std::string::npos) << parsed.error().message;
 }
+
+// ---- budgets: depth and length ------------------------------------------------------------------
+
+namespace {
+std::string repeated(const std::string& piece, size_t times) {
+    std::string out;
+    out.reserve(piece.size() * times);
+    for (size_t i = 0; i < times; ++i) out += piece;
+    return out;
+}
+}  // namespace
+
+TEST(ConditionParserBudgets, NestingUpToTheLimitParses) {
+    const size_t half = kMaxConditionDepth / 2;
+    const std::string text = repeated("not ", half) + repeated("(", half) + "a == oui" + repeated(")", half);
+    auto parsed = parse_condition(text);
+    ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+}
+
+TEST(ConditionParserBudgets, ParenthesesBeyondTheLimitAreASyntaxError) {
+    const size_t n = kMaxConditionDepth + 1;
+    auto parsed = parse_condition(repeated("(", n) + "a == oui" + repeated(")", n));
+    ASSERT_FALSE(parsed.ok());
+    EXPECT_EQ(parsed.error().code, "condition_syntax");
+    EXPECT_NE(parsed.error().message.find("trop imbriquée"), std::string::npos) << parsed.error().message;
+    EXPECT_NE(parsed.error().message_en.find("nested too deeply"), std::string::npos) << parsed.error().message_en;
+    // The column of the first '(' past the limit.
+    EXPECT_NE(parsed.error().message.find("colonne " + std::to_string(kMaxConditionDepth + 1)), std::string::npos)
+        << parsed.error().message;
+}
+
+TEST(ConditionParserBudgets, NotsBeyondTheLimitAreASyntaxError) {
+    auto parsed = parse_condition(repeated("not ", kMaxConditionDepth + 1) + "a == oui");
+    ASSERT_FALSE(parsed.ok());
+    EXPECT_NE(parsed.error().message.find("trop imbriquée"), std::string::npos) << parsed.error().message;
+}
+
+TEST(ConditionParserBudgets, MixedNotsAndParenthesesShareOneDepth) {
+    const size_t half = kMaxConditionDepth / 2 + 1;  // each half alone is within the limit, together not
+    auto parsed = parse_condition(repeated("not (", half) + "a == oui" + repeated(")", half));
+    ASSERT_FALSE(parsed.ok());
+    EXPECT_NE(parsed.error().message.find("trop imbriquée"), std::string::npos) << parsed.error().message;
+}
+
+TEST(ConditionParserBudgets, SequentialGroupsDoNotAddUp) {
+    // Depth is how deep, not how many: a hundred sibling groups are fine.
+    std::string text = "(a == oui)";
+    for (int i = 0; i < 100; ++i) text += " or (b == " + std::to_string(i) + ")";
+    auto parsed = parse_condition(text);
+    ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+}
+
+TEST(ConditionParserBudgets, HostileInputsAreErrorsNotCrashes) {
+    // 10,000 nested parentheses and 50,000 'not': refused (too long) without recursing.
+    for (const std::string& text : {repeated("(", 10000) + "a == oui" + repeated(")", 10000),
+                                    repeated("not ", 50000) + "a == oui"}) {
+        auto parsed = parse_condition(text);
+        ASSERT_FALSE(parsed.ok());
+        EXPECT_EQ(parsed.error().code, "condition_syntax");
+        EXPECT_NE(parsed.error().message.find("trop longue"), std::string::npos) << parsed.error().message;
+    }
+}
+
+TEST(ConditionParserBudgets, LengthIsCountedInCharacters) {
+    // kMaxConditionLength accented characters (two bytes each) are within the budget.
+    const std::string literal = repeated("é", kMaxConditionLength - std::string("a == ''").size());
+    auto parsed = parse_condition("a == '" + literal + "'");
+    ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+    EXPECT_FALSE(parse_condition("a == '" + literal + "é'").ok());
+}

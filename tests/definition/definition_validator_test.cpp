@@ -11,7 +11,7 @@ using namespace cyberachat;
 
 namespace {
 
-const std::string kHeader = R"Y(questionnaire:
+const std::string kQuestionnaireHeader = R"Y(questionnaire:
   id: test
   version: "1"
   title: {fr: "Test", en: "Test"}
@@ -19,7 +19,7 @@ const std::string kHeader = R"Y(questionnaire:
 
 // A questionnaire of one part and one section holding `questions` (indented as list items at 10).
 std::string with_questions(const std::string& questions) {
-    return kHeader + R"Y(parts:
+    return kQuestionnaireHeader + R"Y(parts:
   - id: p
     title: {fr: "Partie", en: "Part"}
     sections:
@@ -50,7 +50,7 @@ std::string all_errors(const LoadedDefinition& loaded) {
     return out;
 }
 
-LoadedDefinition load(const std::string& yaml) { return load_definition(yaml, "test.yaml"); }
+LoadedDefinition load_yaml(const std::string& yaml) { return load_definition(yaml, "test.yaml"); }
 
 // The one error whose text contains every one of `needles`; fails the test if there is none.
 DefinitionError expect_error(const LoadedDefinition& loaded, std::vector<std::string> needles) {
@@ -106,7 +106,7 @@ TEST(DefinitionValidator, ValidFileHasNoErrors) {
             help: {fr: "Aide", en: "Help"}
             label: {fr: "Contact"}
 )Y");
-    LoadedDefinition loaded = load(yaml);
+    LoadedDefinition loaded = load_yaml(yaml);
     ASSERT_TRUE(loaded.ok()) << all_errors(loaded);
     const Questionnaire& q = *loaded.questionnaire;
     EXPECT_EQ(q.id, "test");
@@ -128,12 +128,12 @@ TEST(DefinitionValidator, ValidFileHasNoErrors) {
 // ---- YAML ---------------------------------------------------------------------------------------
 
 TEST(DefinitionValidator, YamlSyntaxErrorHasLineAndColumn) {
-    const std::string yaml = kHeader + R"Y(parts:
+    const std::string yaml = kQuestionnaireHeader + R"Y(parts:
   - id: p
     title: {fr: "Partie"}
    sections: []
 )Y";
-    LoadedDefinition loaded = load(yaml);
+    LoadedDefinition loaded = load_yaml(yaml);
     DefinitionError e = expect_error(loaded, {"YAML"});
     EXPECT_EQ(e.line, line_of(yaml, "   sections: []"));
     EXPECT_NE(e.message.find("colonne 4"), std::string::npos) << e.message;
@@ -145,7 +145,7 @@ TEST(DefinitionValidator, YamlUnclosedFlowMap) {
             label: {fr: "Q"
           - id: p.r
 )Y");
-    DefinitionError e = expect_error(load(yaml), {"YAML"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"YAML"});
     EXPECT_GE(e.line, line_of(yaml, "label: {fr: \"Q\""));
     EXPECT_LE(e.line, line_of(yaml, "id: p.r"));
 }
@@ -157,7 +157,7 @@ TEST(DefinitionValidator, UnknownKind) {
             kind: yesno
             label: {fr: "Q"}
 )Y");
-    DefinitionError e = expect_error(load(yaml), {"p.q", "yesno"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "yesno"});
     EXPECT_EQ(e.line, line_of(yaml, "kind: yesno"));
     EXPECT_NE(e.message.find("yes_no"), std::string::npos) << "lists the possible kinds: " << e.message;
     EXPECT_NE(e.message.find("contact"), std::string::npos) << e.message;
@@ -167,7 +167,7 @@ TEST(DefinitionValidator, MissingKind) {
     const std::string yaml = with_questions(R"Y(          - id: p.q
             label: {fr: "Q"}
 )Y");
-    DefinitionError e = expect_error(load(yaml), {"p.q", "kind"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "kind"});
     EXPECT_EQ(e.line, line_of(yaml, "id: p.q"));
 }
 
@@ -179,7 +179,7 @@ TEST(DefinitionValidator, DuplicateQuestionId) {
             kind: text
             label: {fr: "Q bis"}
 )Y");
-    LoadedDefinition loaded = load(yaml);
+    LoadedDefinition loaded = load_yaml(yaml);
     DefinitionError e = expect_error(loaded, {"p.q", "double"});
     EXPECT_EQ(e.line, line_of(yaml, "id: p.q", 2));
     EXPECT_EQ(loaded.errors.size(), 1u) << all_errors(loaded);
@@ -190,13 +190,13 @@ TEST(DefinitionValidator, DuplicateIdBetweenSectionAndQuestion) {
             kind: text
             label: {fr: "Q"}
 )Y");
-    DefinitionError e = expect_error(load(yaml), {"p.s", "double"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"p.s", "double"});
     EXPECT_EQ(e.line, line_of(yaml, "- id: p.s", 2));
     EXPECT_NE(e.subject.find("question"), std::string::npos) << e.subject;
 }
 
 TEST(DefinitionValidator, DuplicateIdBetweenPartAndSection) {
-    const std::string yaml = kHeader + R"Y(parts:
+    const std::string yaml = kQuestionnaireHeader + R"Y(parts:
   - id: p
     title: {fr: "Partie"}
     sections:
@@ -207,7 +207,7 @@ TEST(DefinitionValidator, DuplicateIdBetweenPartAndSection) {
             kind: text
             label: {fr: "Q"}
 )Y";
-    DefinitionError e = expect_error(load(yaml), {"section 'p'", "double"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"section 'p'", "double"});
     EXPECT_EQ(e.line, line_of(yaml, "- id: p", 2));
 }
 
@@ -215,7 +215,7 @@ TEST(DefinitionValidator, InvalidIdCharacters) {
     for (const std::string bad : {"p.Question", "p.question 2", "1p.q", "p.q/x", "p.qé", "_p.q"}) {
         const std::string yaml = with_questions("          - id: \"" + bad + "\"\n            kind: text\n"
                                                 "            label: {fr: \"Q\"}\n");
-        DefinitionError e = expect_error(load(yaml), {"'" + bad + "'", "identifiant invalide"});
+        DefinitionError e = expect_error(load_yaml(yaml), {"'" + bad + "'", "identifiant invalide"});
         EXPECT_EQ(e.line, line_of(yaml, "id: \"" + bad)) << bad;
     }
 }
@@ -225,7 +225,7 @@ TEST(DefinitionValidator, MissingFrenchLabel) {
             kind: text
             label: {en: "English only"}
 )Y");
-    DefinitionError e = expect_error(load(yaml), {"p.q", "label.fr"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "label.fr"});
     EXPECT_EQ(e.line, line_of(yaml, "label: {en:"));
 }
 
@@ -233,12 +233,12 @@ TEST(DefinitionValidator, MissingLabel) {
     const std::string yaml = with_questions(R"Y(          - id: p.q
             kind: text
 )Y");
-    DefinitionError e = expect_error(load(yaml), {"p.q", "label"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "label"});
     EXPECT_EQ(e.line, line_of(yaml, "id: p.q"));
 }
 
 TEST(DefinitionValidator, MissingFrenchSectionTitle) {
-    const std::string yaml = kHeader + R"Y(parts:
+    const std::string yaml = kQuestionnaireHeader + R"Y(parts:
   - id: p
     title: {fr: "Partie"}
     sections:
@@ -249,7 +249,7 @@ TEST(DefinitionValidator, MissingFrenchSectionTitle) {
             kind: text
             label: {fr: "Q"}
 )Y";
-    DefinitionError e = expect_error(load(yaml), {"p.s", "title.fr"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"p.s", "title.fr"});
     EXPECT_EQ(e.line, line_of(yaml, "title: {en: \"Section\"}"));
 }
 
@@ -260,7 +260,7 @@ TEST(DefinitionValidator, UnknownLanguage) {
               fr: "Q"
               de: "Frage"
 )Y");
-    DefinitionError e = expect_error(load(yaml), {"p.q", "de"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "de"});
     EXPECT_EQ(e.line, line_of(yaml, "de: \"Frage\""));
 }
 
@@ -270,7 +270,7 @@ TEST(DefinitionValidator, UnitOnNonNumberKind) {
             unit: "Go"
             label: {fr: "Q"}
 )Y");
-    DefinitionError e = expect_error(load(yaml), {"p.q", "unit"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "unit"});
     EXPECT_EQ(e.line, line_of(yaml, "id: p.q"));
 }
 
@@ -280,7 +280,7 @@ TEST(DefinitionValidator, MinOnNonNumberKind) {
             min: 1
             label: {fr: "Q"}
 )Y");
-    DefinitionError e = expect_error(load(yaml), {"p.q", "min"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "min"});
     EXPECT_EQ(e.line, line_of(yaml, "id: p.q"));
 }
 
@@ -291,7 +291,7 @@ TEST(DefinitionValidator, MinGreaterThanMax) {
             min: 10
             max: 2.5
 )Y");
-    LoadedDefinition loaded = load(yaml);
+    LoadedDefinition loaded = load_yaml(yaml);
     DefinitionError e = expect_error(loaded, {"p.q", "min", "max"});
     EXPECT_EQ(e.line, line_of(yaml, "min: 10"));
     EXPECT_EQ(loaded.errors.size(), 1u) << all_errors(loaded);
@@ -303,7 +303,7 @@ TEST(DefinitionValidator, MinNotANumber) {
             label: {fr: "Q"}
             max: beaucoup
 )Y");
-    DefinitionError e = expect_error(load(yaml), {"p.q", "max", "nombre"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "max", "nombre"});
     EXPECT_EQ(e.line, line_of(yaml, "max: beaucoup"));
 }
 
@@ -313,7 +313,7 @@ TEST(DefinitionValidator, RequiredNotABoolean) {
             required: peut-etre
             label: {fr: "Q"}
 )Y");
-    DefinitionError e = expect_error(load(yaml), {"p.q", "required"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "required"});
     EXPECT_EQ(e.line, line_of(yaml, "required: peut-etre"));
 }
 
@@ -321,7 +321,7 @@ TEST(DefinitionValidator, ChoiceKindWithoutChoices) {
     for (const char* kind : {"single_choice", "multiple_choice"}) {
         const std::string yaml = with_questions(std::string("          - id: p.q\n            kind: ") + kind +
                                                 "\n            label: {fr: \"Q\"}\n");
-        DefinitionError e = expect_error(load(yaml), {"p.q", "choices"});
+        DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "choices"});
         EXPECT_EQ(e.line, line_of(yaml, "id: p.q")) << kind;
     }
 }
@@ -332,7 +332,7 @@ TEST(DefinitionValidator, EmptyChoices) {
             label: {fr: "Q"}
             choices: []
 )Y");
-    DefinitionError e = expect_error(load(yaml), {"p.q", "choices"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "choices"});
     EXPECT_EQ(e.line, line_of(yaml, "id: p.q"));
 }
 
@@ -343,7 +343,7 @@ TEST(DefinitionValidator, ChoicesOnNonChoiceKind) {
             choices:
               - {id: a, label: {fr: "A"}}
 )Y");
-    DefinitionError e = expect_error(load(yaml), {"p.q", "choices"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "choices"});
     EXPECT_EQ(e.line, line_of(yaml, "{id: a, label"));
 }
 
@@ -359,7 +359,7 @@ TEST(DefinitionValidator, DuplicateChoice) {
               - id: a
                 label: {fr: "A bis"}
 )Y");
-    DefinitionError e = expect_error(load(yaml), {"p.q", "double", "« a »"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "double", "« a »"});
     EXPECT_EQ(e.line, line_of(yaml, "- id: a", 2));
 }
 
@@ -371,7 +371,7 @@ TEST(DefinitionValidator, ChoiceWithoutFrenchLabel) {
               - id: a
                 label: {en: "A"}
 )Y");
-    DefinitionError e = expect_error(load(yaml), {"p.q", "'a'", "label.fr"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "'a'", "label.fr"});
     EXPECT_EQ(e.line, line_of(yaml, "label: {en: \"A\"}"));
 }
 
@@ -380,7 +380,7 @@ TEST(DefinitionValidator, TableWithoutFields) {
             kind: table
             label: {fr: "Tableau"}
 )Y");
-    DefinitionError e = expect_error(load(yaml), {"p.table", "fields"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"p.table", "fields"});
     EXPECT_EQ(e.line, line_of(yaml, "id: p.table"));
 }
 
@@ -390,7 +390,7 @@ TEST(DefinitionValidator, TableWithEmptyFields) {
             label: {fr: "Tableau"}
             fields: []
 )Y");
-    DefinitionError e = expect_error(load(yaml), {"p.table", "fields"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"p.table", "fields"});
     EXPECT_EQ(e.line, line_of(yaml, "fields: []"));
 }
 
@@ -402,7 +402,7 @@ TEST(DefinitionValidator, TableColumnOfImpossibleKind) {
               - {id: nom, label: {fr: "Nom"}}
               - {id: pj, kind: document, label: {fr: "Pièce"}}
 )Y");
-    DefinitionError e = expect_error(load(yaml), {"p.table", "document"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"p.table", "document"});
     EXPECT_EQ(e.line, line_of(yaml, "id: pj"));
 }
 
@@ -416,7 +416,7 @@ TEST(DefinitionValidator, TableDuplicateColumn) {
               - id: nom
                 label: {fr: "Nom bis"}
 )Y");
-    DefinitionError e = expect_error(load(yaml), {"p.table", "double", "nom"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"p.table", "double", "nom"});
     EXPECT_EQ(e.line, line_of(yaml, "- id: nom", 2));
 }
 
@@ -427,7 +427,7 @@ TEST(DefinitionValidator, FieldsOnNonTableKind) {
             fields:
               - {id: nom, label: {fr: "Nom"}}
 )Y");
-    DefinitionError e = expect_error(load(yaml), {"p.q", "fields"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "fields"});
     EXPECT_EQ(e.line, line_of(yaml, "{id: nom"));
 }
 
@@ -440,13 +440,13 @@ TEST(DefinitionValidator, UnknownKeyInQuestion) {
             label: {fr: "Q"}
             show-if: "p.gate == oui"
 )Y");
-    DefinitionError e = expect_error(load(yaml), {"show-if"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"show-if"});
     EXPECT_EQ(e.line, line_of(yaml, "show-if:"));
     EXPECT_NE(e.message.find("show_if"), std::string::npos) << "lists the possible keys: " << e.message;
 }
 
 TEST(DefinitionValidator, UnknownKeyInSectionAndRoot) {
-    const std::string yaml = kHeader + R"Y(parts:
+    const std::string yaml = kQuestionnaireHeader + R"Y(parts:
   - id: p
     title: {fr: "Partie"}
     sections:
@@ -459,7 +459,7 @@ TEST(DefinitionValidator, UnknownKeyInSectionAndRoot) {
             label: {fr: "Q"}
 extra: 1
 )Y";
-    LoadedDefinition loaded = load(yaml);
+    LoadedDefinition loaded = load_yaml(yaml);
     DefinitionError notes = expect_error(loaded, {"notes"});
     EXPECT_EQ(notes.line, line_of(yaml, "notes:"));
     DefinitionError extra = expect_error(loaded, {"extra"});
@@ -467,7 +467,7 @@ extra: 1
 }
 
 TEST(DefinitionValidator, SectionWithoutQuestions) {
-    const std::string yaml = kHeader + R"Y(parts:
+    const std::string yaml = kQuestionnaireHeader + R"Y(parts:
   - id: p
     title: {fr: "Partie"}
     sections:
@@ -475,7 +475,7 @@ TEST(DefinitionValidator, SectionWithoutQuestions) {
         title: {fr: "Section"}
         questions: []
 )Y";
-    DefinitionError e = expect_error(load(yaml), {"p.s", "questions"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"p.s", "questions"});
     EXPECT_EQ(e.line, line_of(yaml, "id: p.s"));
 }
 
@@ -491,7 +491,7 @@ TEST(DefinitionValidator, EveryMistakeIsReported) {
             kind: textt
             label: {fr: "C"}
 )Y");
-    LoadedDefinition loaded = load(yaml);
+    LoadedDefinition loaded = load_yaml(yaml);
     EXPECT_EQ(expect_error(loaded, {"p.a", "yesno"}).line, line_of(yaml, "kind: yesno"));
     EXPECT_EQ(expect_error(loaded, {"p.b", "unit"}).line, line_of(yaml, "id: p.b"));
     EXPECT_EQ(expect_error(loaded, {"p.c", "textt"}).line, line_of(yaml, "kind: textt"));
@@ -508,7 +508,7 @@ TEST(DefinitionValidator, ConditionSyntaxError) {
             show_if: "p.gate = oui"
             label: {fr: "Q"}
 )Y");
-    DefinitionError e = expect_error(load(yaml), {"p.q", "p.gate = oui"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "p.gate = oui"});
     EXPECT_EQ(e.line, line_of(yaml, "show_if: \"p.gate = oui\""));
     EXPECT_NE(e.message.find("colonne 8"), std::string::npos) << e.message;
 }
@@ -522,7 +522,7 @@ TEST(DefinitionValidator, ConditionOnUnknownQuestion) {
             show_if: "p.gate == oui and p.gat == non"
             label: {fr: "Q"}
 )Y");
-    LoadedDefinition loaded = load(yaml);
+    LoadedDefinition loaded = load_yaml(yaml);
     DefinitionError e = expect_error(loaded, {"p.q", "p.gat »"});
     EXPECT_EQ(e.line, line_of(yaml, "show_if:"));
     EXPECT_EQ(loaded.errors.size(), 1u) << all_errors(loaded);
@@ -534,12 +534,12 @@ TEST(DefinitionValidator, ConditionOnASectionIdSaysSo) {
             show_if: "answered(p.s)"
             label: {fr: "Q"}
 )Y");
-    DefinitionError e = expect_error(load(yaml), {"p.q", "p.s", "section"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "p.s", "section"});
     EXPECT_EQ(e.line, line_of(yaml, "show_if:"));
 }
 
 TEST(DefinitionValidator, SectionConditionOnUnknownQuestion) {
-    const std::string yaml = kHeader + R"Y(parts:
+    const std::string yaml = kQuestionnaireHeader + R"Y(parts:
   - id: p
     title: {fr: "Partie"}
     sections:
@@ -557,7 +557,7 @@ TEST(DefinitionValidator, SectionConditionOnUnknownQuestion) {
             kind: text
             label: {fr: "R"}
 )Y";
-    DefinitionError e = expect_error(load(yaml), {"section 'p.t'", "p.nope"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"section 'p.t'", "p.nope"});
     EXPECT_EQ(e.line, line_of(yaml, "show_if: \"p.nope"));
 }
 
@@ -570,7 +570,7 @@ TEST(DefinitionValidator, YesNoComparedWithSomethingElseThanOuiNon) {
             show_if: "p.gate == yes"
             label: {fr: "Q"}
 )Y");
-    DefinitionError e = expect_error(load(yaml), {"question 'p.q'", "p.gate", "yes"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"question 'p.q'", "p.gate", "yes"});
     EXPECT_EQ(e.line, line_of(yaml, "show_if: \"p.gate == yes\""));
     EXPECT_NE(e.message.find("oui ou non"), std::string::npos) << e.message;
 }
@@ -584,7 +584,7 @@ TEST(DefinitionValidator, YesNoComparedWithTrue) {
             show_if: "p.gate != 'Oui'"
             label: {fr: "Q"}
 )Y");
-    DefinitionError e = expect_error(load(yaml), {"p.q", "p.gate", "Oui"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "p.gate", "Oui"});
     EXPECT_EQ(e.line, line_of(yaml, "show_if:"));
 }
 
@@ -600,7 +600,7 @@ TEST(DefinitionValidator, UnknownChoiceInCondition) {
             show_if: "p.mode == Distant"
             label: {fr: "Q"}
 )Y");
-    DefinitionError e = expect_error(load(yaml), {"p.q", "p.mode", "Distant"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "p.mode", "Distant"});
     EXPECT_EQ(e.line, line_of(yaml, "show_if:"));
 }
 
@@ -615,7 +615,7 @@ TEST(DefinitionValidator, UnknownChoiceInMultipleChoiceCondition) {
             show_if: "p.modes != distant"
             label: {fr: "Q"}
 )Y");
-    DefinitionError e = expect_error(load(yaml), {"p.q", "p.modes", "distant"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "p.modes", "distant"});
     EXPECT_EQ(e.line, line_of(yaml, "show_if:"));
 }
 
@@ -632,7 +632,7 @@ TEST(DefinitionValidator, NumberComparedWithNonNumber) {
             show_if: "p.n == '2'"
             label: {fr: "R"}
 )Y");
-    LoadedDefinition loaded = load(yaml);
+    LoadedDefinition loaded = load_yaml(yaml);
     DefinitionError e = expect_error(loaded, {"p.q", "p.n", "deux"});
     EXPECT_EQ(e.line, line_of(yaml, "show_if: \"p.n == deux\""));
     DefinitionError quoted = expect_error(loaded, {"question 'p.r'", "p.n"});
@@ -649,7 +649,7 @@ TEST(DefinitionValidator, TableComparedWithAValue) {
             show_if: "p.table == x"
             label: {fr: "Q"}
 )Y");
-    DefinitionError e = expect_error(load(yaml), {"p.q", "p.table", "answered"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "p.table", "answered"});
     EXPECT_EQ(e.line, line_of(yaml, "show_if:"));
 }
 
@@ -663,7 +663,7 @@ TEST(DefinitionValidator, CycleBetweenTwoQuestions) {
             show_if: "p.a == oui"
             label: {fr: "B"}
 )Y");
-    LoadedDefinition loaded = load(yaml);
+    LoadedDefinition loaded = load_yaml(yaml);
     DefinitionError e = expect_error(loaded, {"circulaires", "p.a", "p.b"});
     // Reported once, on the question where the cycle closes.
     EXPECT_TRUE(e.line == line_of(yaml, "id: p.a") || e.line == line_of(yaml, "id: p.b")) << e.to_string();
@@ -676,12 +676,12 @@ TEST(DefinitionValidator, QuestionGatingItself) {
             show_if: "not answered(p.a)"
             label: {fr: "A"}
 )Y");
-    DefinitionError e = expect_error(load(yaml), {"circulaires", "p.a"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"circulaires", "p.a"});
     EXPECT_EQ(e.line, line_of(yaml, "id: p.a"));
 }
 
 TEST(DefinitionValidator, QuestionGatingItsOwnSection) {
-    const std::string yaml = kHeader + R"Y(parts:
+    const std::string yaml = kQuestionnaireHeader + R"Y(parts:
   - id: p
     title: {fr: "Partie"}
     sections:
@@ -693,12 +693,12 @@ TEST(DefinitionValidator, QuestionGatingItsOwnSection) {
             kind: yes_no
             label: {fr: "A"}
 )Y";
-    DefinitionError e = expect_error(load(yaml), {"circulaires", "p.s", "p.a"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"circulaires", "p.s", "p.a"});
     EXPECT_TRUE(e.line == line_of(yaml, "id: p.s") || e.line == line_of(yaml, "id: p.a")) << e.to_string();
 }
 
 TEST(DefinitionValidator, CycleThroughPagesInDifferentParts) {
-    const std::string yaml = kHeader + R"Y(parts:
+    const std::string yaml = kQuestionnaireHeader + R"Y(parts:
   - id: p
     title: {fr: "Partie"}
     sections:
@@ -720,11 +720,11 @@ TEST(DefinitionValidator, CycleThroughPagesInDifferentParts) {
             show_if: "p.a == non"
             label: {fr: "B"}
 )Y";
-    expect_error(load(yaml), {"circulaires", "p.a", "q.b"});
+    expect_error(load_yaml(yaml), {"circulaires", "p.a", "q.b"});
 }
 
 TEST(DefinitionValidator, ChainWithoutCycleIsFine) {
-    const std::string yaml = kHeader + R"Y(parts:
+    const std::string yaml = kQuestionnaireHeader + R"Y(parts:
   - id: p
     title: {fr: "Partie"}
     sections:
@@ -749,14 +749,14 @@ TEST(DefinitionValidator, ChainWithoutCycleIsFine) {
             show_if: "p.a == oui and q.b == oui"
             label: {fr: "C"}
 )Y";
-    LoadedDefinition loaded = load(yaml);
+    LoadedDefinition loaded = load_yaml(yaml);
     EXPECT_TRUE(loaded.ok()) << all_errors(loaded);
 }
 
 // ---- the header ------------------------------------------------------------------------------------
 
 TEST(DefinitionValidator, MissingQuestionnaireHeader) {
-    LoadedDefinition loaded = load(R"Y(parts:
+    LoadedDefinition loaded = load_yaml(R"Y(parts:
   - id: p
     title: {fr: "Partie"}
     sections:
@@ -782,7 +782,7 @@ parts:
         questions:
           - {id: p.q, kind: text, label: {fr: "Q"}}
 )Y";
-    DefinitionError e = expect_error(load(yaml), {"AFIB 2024"});
+    DefinitionError e = expect_error(load_yaml(yaml), {"AFIB 2024"});
     EXPECT_EQ(e.line, line_of(yaml, "id: \"AFIB 2024\""));
 }
 
@@ -843,7 +843,7 @@ TEST(DefinitionValidator, OddDocumentsGiveErrorsNeverExceptions) {
     };
     for (const auto& document : documents) {
         LoadedDefinition loaded;
-        EXPECT_NO_THROW(loaded = load(document)) << document;
+        EXPECT_NO_THROW(loaded = load_yaml(document)) << document;
         EXPECT_FALSE(loaded.ok()) << document;
         EXPECT_FALSE(loaded.errors.empty()) << document;
         EXPECT_EQ(loaded.questionnaire, nullptr) << document;
@@ -881,7 +881,7 @@ parts:
             kind: text
             label: {fr: {a: 1}}
 )Y";
-    LoadedDefinition loaded = load(yaml);
+    LoadedDefinition loaded = load_yaml(yaml);
     DefinitionError authors = expect_error(loaded, {"authors", "texte"});
     EXPECT_EQ(authors.line, line_of(yaml, "authors:"));
     DefinitionError key = expect_error(loaded, {"p.s.a", "clé invalide"});

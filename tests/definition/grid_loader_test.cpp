@@ -10,7 +10,7 @@ using namespace cyberachat;
 
 namespace {
 
-const std::string kHeader = R"Y(grid:
+const std::string kGridHeader = R"Y(grid:
   id: test-grid
   version: "1"
   questionnaire: afib
@@ -19,7 +19,7 @@ const std::string kHeader = R"Y(grid:
 rules:
 )Y";
 
-LoadedGrid load(const std::string& rules) { return load_grid(kHeader + rules, "grille.yaml", *builtin_afib()); }
+LoadedGrid load_rules(const std::string& rules) { return load_grid(kGridHeader + rules, "grille.yaml", *builtin_afib()); }
 
 // All error texts, one per line, "file:line: subject : message".
 std::string errors_of(const LoadedGrid& loaded) {
@@ -57,7 +57,7 @@ TEST(GridLoader, BuiltinGridLoadsAndCoversTheSeedsExamples) {
 }
 
 TEST(GridLoader, ReadsEachKindOfTest) {
-    auto loaded = load(R"Y(  - question: maintenance.passerelle_securisee
+    auto loaded = load_rules(R"Y(  - question: maintenance.passerelle_securisee
     favourable: oui
     weight: 3
     severity: major
@@ -86,46 +86,46 @@ TEST(GridLoader, ReadsEachKindOfTest) {
 }
 
 TEST(GridLoader, ReportsUnknownQuestionWithItsLine) {
-    auto loaded = load("  - question: maintenance.passerelle\n    favourable: oui\n    severity: major\n    rationale: x\n");
+    auto loaded = load_rules("  - question: maintenance.passerelle\n    favourable: oui\n    severity: major\n    rationale: x\n");
     ASSERT_FALSE(loaded.ok());
     EXPECT_NE(errors_of(loaded).find("grille.yaml:8: règle 'maintenance.passerelle' : question inconnue"), std::string::npos)
         << errors_of(loaded);
 }
 
 TEST(GridLoader, ReportsFavourableValuesThatAreNotAnswers) {
-    auto yes_no = load("  - question: maintenance.passerelle_securisee\n    favourable: yes\n    severity: major\n    rationale: x\n");
+    auto yes_no = load_rules("  - question: maintenance.passerelle_securisee\n    favourable: yes\n    severity: major\n    rationale: x\n");
     EXPECT_NE(errors_of(yes_no).find("utilisez oui ou non"), std::string::npos) << errors_of(yes_no);
-    auto choice = load("  - question: dispositif.classe_ce_2017_745\n    favourable: [iv]\n    severity: minor\n    rationale: x\n");
+    auto choice = load_rules("  - question: dispositif.classe_ce_2017_745\n    favourable: [iv]\n    severity: minor\n    rationale: x\n");
     EXPECT_NE(errors_of(choice).find("« iv », qui n'est pas l'un des choix"), std::string::npos) << errors_of(choice);
-    auto text = load("  - question: dispositif.designation\n    favourable: oui\n    severity: minor\n    rationale: x\n");
+    auto text = load_rules("  - question: dispositif.designation\n    favourable: oui\n    severity: minor\n    rationale: x\n");
     EXPECT_NE(errors_of(text).find("ne s'emploie qu'avec les questions oui/non"), std::string::npos) << errors_of(text);
 }
 
 TEST(GridLoader, ReportsBadConditionsSeveritiesWeightsAndDuplicates) {
-    auto syntax = load("  - question: maintenance.hors_territoire\n    unfavourable_if: \"maintenance.hors_territoire ==\"\n"
+    auto syntax = load_rules("  - question: maintenance.hors_territoire\n    unfavourable_if: \"maintenance.hors_territoire ==\"\n"
                        "    severity: critical\n    rationale: x\n");
     EXPECT_NE(errors_of(syntax).find("illisible"), std::string::npos) << errors_of(syntax);
-    auto unknown = load("  - question: maintenance.hors_territoire\n    favourable_if: \"maintenance.inconnue == oui\"\n"
+    auto unknown = load_rules("  - question: maintenance.hors_territoire\n    favourable_if: \"maintenance.inconnue == oui\"\n"
                         "    severity: critical\n    rationale: x\n");
     EXPECT_NE(errors_of(unknown).find("question inconnue « maintenance.inconnue »"), std::string::npos) << errors_of(unknown);
-    auto severity = load("  - question: maintenance.hors_territoire\n    favourable: non\n    severity: grave\n    rationale: x\n");
+    auto severity = load_rules("  - question: maintenance.hors_territoire\n    favourable: non\n    severity: grave\n    rationale: x\n");
     EXPECT_NE(errors_of(severity).find("gravité inconnue « grave »"), std::string::npos) << errors_of(severity);
-    auto weight = load("  - question: maintenance.hors_territoire\n    favourable: non\n    weight: -2\n    severity: major\n    rationale: x\n");
+    auto weight = load_rules("  - question: maintenance.hors_territoire\n    favourable: non\n    weight: -2\n    severity: major\n    rationale: x\n");
     EXPECT_NE(errors_of(weight).find("strictement positif"), std::string::npos) << errors_of(weight);
-    auto missing = load("  - question: maintenance.hors_territoire\n    favourable: non\n    severity: major\n");
+    auto missing = load_rules("  - question: maintenance.hors_territoire\n    favourable: non\n    severity: major\n");
     EXPECT_NE(errors_of(missing).find("rationale"), std::string::npos) << errors_of(missing);
-    auto both = load("  - question: maintenance.hors_territoire\n    favourable: non\n    favourable_if: \"maintenance.hors_territoire == non\"\n"
+    auto both = load_rules("  - question: maintenance.hors_territoire\n    favourable: non\n    favourable_if: \"maintenance.hors_territoire == non\"\n"
                      "    severity: major\n    rationale: x\n");
     EXPECT_NE(errors_of(both).find("une seule des clés"), std::string::npos) << errors_of(both);
-    auto twice = load("  - question: maintenance.hors_territoire\n    favourable: non\n    severity: major\n    rationale: x\n"
+    auto twice = load_rules("  - question: maintenance.hors_territoire\n    favourable: non\n    severity: major\n    rationale: x\n"
                       "  - question: maintenance.hors_territoire\n    favourable: non\n    severity: major\n    rationale: x\n");
     EXPECT_NE(errors_of(twice).find("deux règles pour la même question"), std::string::npos) << errors_of(twice);
-    auto key = load("  - question: maintenance.hors_territoire\n    favourable: non\n    severity: major\n    rationale: x\n    poids: 2\n");
+    auto key = load_rules("  - question: maintenance.hors_territoire\n    favourable: non\n    severity: major\n    rationale: x\n    poids: 2\n");
     EXPECT_NE(errors_of(key).find("clé inconnue « poids »"), std::string::npos) << errors_of(key);
 }
 
 TEST(GridLoader, ReportsAGridForAnotherQuestionnaireOrVersion) {
-    std::string text = kHeader + "  - question: maintenance.hors_territoire\n    favourable: non\n    severity: major\n    rationale: x\n";
+    std::string text = kGridHeader + "  - question: maintenance.hors_territoire\n    favourable: non\n    severity: major\n    rationale: x\n";
     auto other = load_grid(std::string(text).replace(text.find("questionnaire: afib"), 19, "questionnaire: mds2"),
                            "grille.yaml", *builtin_afib());
     EXPECT_NE(errors_of(other).find("la grille note le questionnaire « mds2 »"), std::string::npos) << errors_of(other);

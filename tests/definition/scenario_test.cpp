@@ -173,9 +173,9 @@ std::vector<std::string> run_scenario(const YAML::Node& scenario, const Question
     return problems;
 }
 
-std::vector<std::string> scenario_files() { return scenario_support::yaml_files(CYB_SCENARIO_DIR); }
+std::vector<std::string> page_scenario_files() { return scenario_support::yaml_files(CYB_SCENARIO_DIR); }
 
-std::vector<std::string> run_text(const std::string& text) {
+std::vector<std::string> run_page_scenario(const std::string& text) {
     return run_scenario(YAML::Load(text), *builtin_afib());
 }
 
@@ -207,16 +207,16 @@ TEST_P(Scenario, Holds) {
     EXPECT_TRUE(problems.empty()) << GetParam() << " — " << name << "\n" << render(problems);
 }
 
-INSTANTIATE_TEST_SUITE_P(Afib, Scenario, testing::ValuesIn(scenario_files()), scenario_support::test_name);
+INSTANTIATE_TEST_SUITE_P(Afib, Scenario, testing::ValuesIn(page_scenario_files()), scenario_support::test_name);
 
 TEST(ScenarioDirectory, HoldsScenarios) {
-    EXPECT_FALSE(scenario_files().empty()) << "no *.yaml scenario in " << CYB_SCENARIO_DIR;
+    EXPECT_FALSE(page_scenario_files().empty()) << "no *.yaml scenario in " << CYB_SCENARIO_DIR;
 }
 
 // ---- the runner itself: a scenario cannot pass by mistake ---------------------------------------
 
 TEST(ScenarioRunner, ValidScenarioPasses) {
-    auto problems = run_text(R"Y(
+    auto problems = run_page_scenario(R"Y(
 name: "poste non standard"
 answers:
   dispositif.poste_standard: non
@@ -232,7 +232,7 @@ expect:
 }
 
 TEST(ScenarioRunner, InvalidAnswerFails) {
-    auto problems = run_text(R"Y(
+    auto problems = run_page_scenario(R"Y(
 name: "x"
 answers:
   dispositif.poste_standard: peut-etre
@@ -245,7 +245,7 @@ expect:
 }
 
 TEST(ScenarioRunner, AnswerToUnknownQuestionFails) {
-    auto problems = run_text(R"Y(
+    auto problems = run_page_scenario(R"Y(
 name: "x"
 answers: {dispositif.poste_standar: oui}
 expect: {hidden_answered: []}
@@ -254,7 +254,7 @@ expect: {hidden_answered: []}
 }
 
 TEST(ScenarioRunner, UnknownIdsInExpectationsFail) {
-    auto problems = run_text(R"Y(
+    auto problems = run_page_scenario(R"Y(
 name: "x"
 answers: {}
 expect:
@@ -277,7 +277,7 @@ expect:
 }
 
 TEST(ScenarioRunner, UnknownKeysFail) {
-    auto problems = run_text(R"Y(
+    auto problems = run_page_scenario(R"Y(
 name: "x"
 answer: {dispositif.poste_standard: oui}
 expect:
@@ -288,12 +288,12 @@ expect:
 }
 
 TEST(ScenarioRunner, MissingExpectFails) {
-    EXPECT_TRUE(mentions(run_text("name: x\nanswers: {}\n"), "expect"));
-    EXPECT_TRUE(mentions(run_text("name: x\nanswers: {}\nexpect: {}\n"), "expect"));
+    EXPECT_TRUE(mentions(run_page_scenario("name: x\nanswers: {}\n"), "expect"));
+    EXPECT_TRUE(mentions(run_page_scenario("name: x\nanswers: {}\nexpect: {}\n"), "expect"));
 }
 
 TEST(ScenarioRunner, WrongExpectationsFail) {
-    auto problems = run_text(R"Y(
+    auto problems = run_page_scenario(R"Y(
 name: "x"
 answers: {dispositif.poste_standard: oui}
 expect:

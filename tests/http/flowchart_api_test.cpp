@@ -11,7 +11,7 @@ using json = nlohmann::json;
 
 namespace {
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool svg_contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 // The class attribute of the SVG group with this id.
 std::string class_of(const std::string& svg, const std::string& id) {
@@ -49,12 +49,12 @@ TEST_F(FlowchartHttp, TheQuestionnairesChartsArePublicByNumberOrId) {
     EXPECT_EQ(by_number->status, 200);
     EXPECT_EQ(by_number->get_header_value("Content-Type"), "image/svg+xml; charset=utf-8");
     EXPECT_EQ(by_number->body.rfind("<?xml", 0), 0u);
-    EXPECT_TRUE(contains(by_number->body, "id=\"fc-d-dispositif.poste_standard\""));
+    EXPECT_TRUE(svg_contains(by_number->body, "id=\"fc-d-dispositif.poste_standard\""));
     auto by_id = client.Get("/api/v1/questionnaire/flowcharts/serveurs.svg?lang=en");
     ASSERT_TRUE(by_id);
     EXPECT_EQ(by_id->status, 200);
-    EXPECT_TRUE(contains(by_id->body, "id=\"fc-d-serveurs.serveur_inclus\""));
-    EXPECT_TRUE(contains(by_id->body, "Flowchart of part 2"));
+    EXPECT_TRUE(svg_contains(by_id->body, "id=\"fc-d-serveurs.serveur_inclus\""));
+    EXPECT_TRUE(svg_contains(by_id->body, "Flowchart of part 2"));
     for (const char* bad : {"/api/v1/questionnaire/flowcharts/5.svg", "/api/v1/questionnaire/flowcharts/0.svg",
                             "/api/v1/questionnaire/flowcharts/inconnue.svg"}) {
         auto missing = client.Get(bad);
@@ -69,20 +69,20 @@ TEST_F(FlowchartHttp, AResponsesChartShowsItsBranchesForTheHospital) {
     ASSERT_TRUE(result);
     ASSERT_EQ(result->status, 200) << result->body;
     const std::string& svg = result->body;
-    EXPECT_TRUE(contains(class_of(svg, "fc-s-dispositif.prerequis_poste"), "fc-st-na"));
-    EXPECT_TRUE(contains(class_of(svg, "fc-s-dispositif.materiel_fourni"), "fc-st-incomplete"));
-    EXPECT_TRUE(contains(class_of(svg, "fc-s-dispositif.poste_informatique"), "fc-st-complete"));
-    EXPECT_TRUE(contains(class_of(svg, "fc-e-d-dispositif.poste_standard-to-s-dispositif.materiel_fourni-non"), "fc-taken"));
-    EXPECT_TRUE(contains(svg, "Réponse\u00A0: Non"));
+    EXPECT_TRUE(svg_contains(class_of(svg, "fc-s-dispositif.prerequis_poste"), "fc-st-na"));
+    EXPECT_TRUE(svg_contains(class_of(svg, "fc-s-dispositif.materiel_fourni"), "fc-st-incomplete"));
+    EXPECT_TRUE(svg_contains(class_of(svg, "fc-s-dispositif.poste_informatique"), "fc-st-complete"));
+    EXPECT_TRUE(svg_contains(class_of(svg, "fc-e-d-dispositif.poste_standard-to-s-dispositif.materiel_fourni-non"), "fc-taken"));
+    EXPECT_TRUE(svg_contains(svg, "Réponse\u00A0: Non"));
     // Links lead to the hospital's reading page.
-    EXPECT_TRUE(contains(svg, "href=\"/responses/" + std::to_string(invitation.response_id) + "#s-dispositif.materiel_fourni\""));
+    EXPECT_TRUE(svg_contains(svg, "href=\"/responses/" + std::to_string(invitation.response_id) + "#s-dispositif.materiel_fourni\""));
     // By id, and with the hospital's session instead of a token.
     const std::string cookie = hospital_session(*server);
     ASSERT_FALSE(cookie.empty());
     auto with_session = server->client().Get(response_svg_path("dispositif"), {{"Cookie", cookie}});
     ASSERT_TRUE(with_session);
     EXPECT_EQ(with_session->status, 200);
-    EXPECT_TRUE(contains(with_session->body, "fc-st-na"));
+    EXPECT_TRUE(svg_contains(with_session->body, "fc-st-na"));
 }
 
 TEST_F(FlowchartHttp, AResponsesChartNeedsTheHospitalAndAnExistingResponseAndPart) {
@@ -101,22 +101,22 @@ TEST_F(FlowchartHttp, AResponsesChartNeedsTheHospitalAndAnExistingResponseAndPar
     auto unknown_part = api.Get(response_svg_path("7"));
     ASSERT_TRUE(unknown_part);
     EXPECT_EQ(unknown_part->status, 404);
-    EXPECT_TRUE(contains(parse_json(unknown_part)["error"]["message"].get<std::string>(), "Partie inconnue"));
+    EXPECT_TRUE(svg_contains(parse_json(unknown_part)["error"]["message"].get<std::string>(), "Partie inconnue"));
 }
 
 TEST_F(FlowchartHttp, TheVendorGetsItsOwnChartWithItsToken) {
     auto mine = server->api(invitation.token).Get("/api/v1/vendor/flowcharts/1.svg");
     ASSERT_TRUE(mine);
     ASSERT_EQ(mine->status, 200);
-    EXPECT_TRUE(contains(class_of(mine->body, "fc-s-dispositif.prerequis_poste"), "fc-st-na"));
-    EXPECT_TRUE(contains(mine->body, "Answer: No")) << "the vendor was invited in English";
-    EXPECT_TRUE(contains(mine->body, "href=\"/vendor/sections/dispositif.materiel_fourni\""));
+    EXPECT_TRUE(svg_contains(class_of(mine->body, "fc-s-dispositif.prerequis_poste"), "fc-st-na"));
+    EXPECT_TRUE(svg_contains(mine->body, "Answer: No")) << "the vendor was invited in English";
+    EXPECT_TRUE(svg_contains(mine->body, "href=\"/vendor/sections/dispositif.materiel_fourni\""));
     // Another vendor of the same purchase answered nothing: its chart is its own.
     Invitation other = invite_vendor(*server, create_acquisition(*server, "Autre achat"), "Autre SA");
     auto theirs = server->api(other.token).Get("/api/v1/vendor/flowcharts/1.svg");
     ASSERT_TRUE(theirs);
     ASSERT_EQ(theirs->status, 200);
-    EXPECT_TRUE(contains(class_of(theirs->body, "fc-d-dispositif.poste_standard"), "fc-st-unanswered"));
+    EXPECT_TRUE(svg_contains(class_of(theirs->body, "fc-d-dispositif.poste_standard"), "fc-st-unanswered"));
     auto none = server->client().Get("/api/v1/vendor/flowcharts/1.svg");
     ASSERT_TRUE(none);
     EXPECT_EQ(none->status, 401);
@@ -135,19 +135,19 @@ TEST_F(FlowchartHttp, PagesOnEachSide) {
     auto overview = client.Get("/vendor/flowcharts", {{"Cookie", vendor_cookie}});
     ASSERT_TRUE(overview);
     EXPECT_EQ(overview->status, 200);
-    EXPECT_TRUE(contains(overview->body, "<svg"));
-    EXPECT_TRUE(contains(overview->body, "href=\"/vendor/flowcharts/4\""));
+    EXPECT_TRUE(svg_contains(overview->body, "<svg"));
+    EXPECT_TRUE(svg_contains(overview->body, "href=\"/vendor/flowcharts/4\""));
     auto part = client.Get("/vendor/flowcharts/1?current=dispositif.materiel_fourni", {{"Cookie", vendor_cookie}});
     ASSERT_TRUE(part);
     EXPECT_EQ(part->status, 200);
-    EXPECT_TRUE(contains(class_of(part->body, "fc-s-dispositif.materiel_fourni"), "fc-st-current"));
-    EXPECT_TRUE(contains(part->body, "Text version"));
+    EXPECT_TRUE(svg_contains(class_of(part->body, "fc-s-dispositif.materiel_fourni"), "fc-st-current"));
+    EXPECT_TRUE(svg_contains(part->body, "Text version"));
     auto bad_part = client.Get("/vendor/flowcharts/9", {{"Cookie", vendor_cookie}});
     ASSERT_TRUE(bad_part);
     EXPECT_EQ(bad_part->status, 404);
     auto home = client.Get("/vendor", {{"Cookie", vendor_cookie}});
     ASSERT_TRUE(home);
-    EXPECT_TRUE(contains(home->body, "href=\"/vendor/flowcharts/1\""));
+    EXPECT_TRUE(svg_contains(home->body, "href=\"/vendor/flowcharts/1\""));
 
     // Hospital: behind the login; linked from the response page.
     const std::string path = "/responses/" + std::to_string(invitation.response_id) + "/flowcharts/1";
@@ -158,10 +158,10 @@ TEST_F(FlowchartHttp, PagesOnEachSide) {
     auto page = client.Get(path, {{"Cookie", cookie}});
     ASSERT_TRUE(page);
     EXPECT_EQ(page->status, 200);
-    EXPECT_TRUE(contains(page->body, "Logigramme de la partie 1"));
-    EXPECT_TRUE(contains(page->body, "Medica SA"));
+    EXPECT_TRUE(svg_contains(page->body, "Logigramme de la partie 1"));
+    EXPECT_TRUE(svg_contains(page->body, "Medica SA"));
     // Without ?current=, the hospital sees as current the page the vendor last saved an answer on.
-    EXPECT_TRUE(contains(class_of(page->body, "fc-s-dispositif.poste_informatique"), "fc-st-current"))
+    EXPECT_TRUE(svg_contains(class_of(page->body, "fc-s-dispositif.poste_informatique"), "fc-st-current"))
         << class_of(page->body, "fc-s-dispositif.poste_informatique");
     auto saved = server->api(invitation.token).Put("/api/v1/vendor/answers/dispositif.marque",
                                                    json{{"value", "Medica"}}.dump(), "application/json");
@@ -169,18 +169,18 @@ TEST_F(FlowchartHttp, PagesOnEachSide) {
     ASSERT_EQ(saved->status, 200);
     auto moved = client.Get(path, {{"Cookie", cookie}});
     ASSERT_TRUE(moved);
-    EXPECT_TRUE(contains(class_of(moved->body, "fc-s-dispositif.informations_generales"), "fc-st-current"));
-    EXPECT_FALSE(contains(class_of(moved->body, "fc-s-dispositif.poste_informatique"), "fc-st-current"));
+    EXPECT_TRUE(svg_contains(class_of(moved->body, "fc-s-dispositif.informations_generales"), "fc-st-current"));
+    EXPECT_FALSE(svg_contains(class_of(moved->body, "fc-s-dispositif.poste_informatique"), "fc-st-current"));
     auto response_page = client.Get("/responses/" + std::to_string(invitation.response_id), {{"Cookie", cookie}});
     ASSERT_TRUE(response_page);
-    EXPECT_TRUE(contains(response_page->body, "href=\"" + path + "\""));
+    EXPECT_TRUE(svg_contains(response_page->body, "href=\"" + path + "\""));
 
     // The questionnaire's charts are public, like the help page that links to them.
     auto public_page = client.Get("/flowcharts/2");
     ASSERT_TRUE(public_page);
     EXPECT_EQ(public_page->status, 200);
-    EXPECT_TRUE(contains(public_page->body, "fc-d-serveurs.serveur_inclus"));
+    EXPECT_TRUE(svg_contains(public_page->body, "fc-d-serveurs.serveur_inclus"));
     auto help = client.Get("/help");
     ASSERT_TRUE(help);
-    EXPECT_TRUE(contains(help->body, "href=\"/flowcharts/1\""));
+    EXPECT_TRUE(svg_contains(help->body, "href=\"/flowcharts/1\""));
 }

@@ -19,7 +19,7 @@ const char* kBioOpinion = "Bonne intégration au parc";
 
 // pdftotext -layout wraps and indents: compare with every run of blanks as one space.
 std::string flat(const std::string& text) { return std::regex_replace(text, std::regex(R"(\s+)"), " "); }
-bool contains(const std::string& text, const std::string& part) { return flat(text).find(flat(part)) != std::string::npos; }
+bool contains_flat(const std::string& text, const std::string& part) { return flat(text).find(flat(part)) != std::string::npos; }
 
 }  // namespace
 
@@ -78,38 +78,38 @@ json ReportEvaluation::evaluation;
 
 TEST_F(ReportEvaluation, TheResponseReportCarriesTheEvaluation) {
     const std::string text = hospital_pdf(response_path("/report.pdf"));
-    EXPECT_TRUE(contains(text, "Évaluation de l'établissement")) << text.substr(0, 3000);
-    EXPECT_TRUE(contains(text, "Score global : " + overall()));
+    EXPECT_TRUE(contains_flat(text, "Évaluation de l'établissement")) << text.substr(0, 3000);
+    EXPECT_TRUE(contains_flat(text, "Score global : " + overall()));
     // Per part, by its title.
-    EXPECT_TRUE(contains(text, "Description générale du dispositif : " + std::to_string(evaluation["score"]["parts"]["dispositif"].get<int>()) + " / 100"));
-    EXPECT_TRUE(contains(text, "Points de vigilance (" + std::to_string(evaluation["findings"].size()) + ")"));
-    EXPECT_TRUE(contains(text, rationale())) << rationale();
-    EXPECT_TRUE(contains(text, "Réponse : Non renseigné"));
-    EXPECT_TRUE(contains(text, kComment));
-    EXPECT_TRUE(contains(text, "rssi@chu.test"));
-    EXPECT_TRUE(contains(text, "Insatisfaisant"));
-    EXPECT_TRUE(contains(text, kItOpinion));
-    EXPECT_TRUE(contains(text, kBioOpinion));
-    EXPECT_TRUE(contains(text, "Défavorable"));
-    EXPECT_TRUE(contains(text, "n'élimine aucun fournisseur"));
+    EXPECT_TRUE(contains_flat(text, "Description générale du dispositif : " + std::to_string(evaluation["score"]["parts"]["dispositif"].get<int>()) + " / 100"));
+    EXPECT_TRUE(contains_flat(text, "Points de vigilance (" + std::to_string(evaluation["findings"].size()) + ")"));
+    EXPECT_TRUE(contains_flat(text, rationale())) << rationale();
+    EXPECT_TRUE(contains_flat(text, "Réponse : Non renseigné"));
+    EXPECT_TRUE(contains_flat(text, kComment));
+    EXPECT_TRUE(contains_flat(text, "rssi@chu.test"));
+    EXPECT_TRUE(contains_flat(text, "Insatisfaisant"));
+    EXPECT_TRUE(contains_flat(text, kItOpinion));
+    EXPECT_TRUE(contains_flat(text, kBioOpinion));
+    EXPECT_TRUE(contains_flat(text, "Défavorable"));
+    EXPECT_TRUE(contains_flat(text, "n'élimine aucun fournisseur"));
     // In English too.
     const std::string english = hospital_pdf(response_path("/report.pdf?lang=en"));
-    EXPECT_TRUE(contains(english, "Overall score: " + overall()));
-    EXPECT_TRUE(contains(english, "Unsatisfactory"));
-    EXPECT_TRUE(contains(english, "eliminates no vendor"));
+    EXPECT_TRUE(contains_flat(english, "Overall score: " + overall()));
+    EXPECT_TRUE(contains_flat(english, "Unsatisfactory"));
+    EXPECT_TRUE(contains_flat(english, "eliminates no vendor"));
 }
 
 TEST_F(ReportEvaluation, ThePurchaseReportCarriesTheScoresAndTheEvaluation) {
     const std::string text = hospital_pdf("/api/v1/acquisitions/" + std::to_string(acquisition) + "/report.pdf");
-    EXPECT_TRUE(contains(text, "Synthèse comparative")) << text.substr(0, 3000);
-    EXPECT_TRUE(contains(text, "score " + overall()));  // the comparison summary
-    EXPECT_TRUE(contains(text, std::to_string(evaluation["findings"].size()) + " point(s) de vigilance"));
-    EXPECT_TRUE(contains(text, "Scores"));  // the score chart's title
-    EXPECT_TRUE(contains(text, "Score global : " + overall()));
-    EXPECT_TRUE(contains(text, rationale()));
-    EXPECT_TRUE(contains(text, kComment));
-    EXPECT_TRUE(contains(text, kItOpinion));
-    EXPECT_TRUE(contains(text, kBioOpinion));
+    EXPECT_TRUE(contains_flat(text, "Synthèse comparative")) << text.substr(0, 3000);
+    EXPECT_TRUE(contains_flat(text, "score " + overall()));  // the comparison summary
+    EXPECT_TRUE(contains_flat(text, std::to_string(evaluation["findings"].size()) + " point(s) de vigilance"));
+    EXPECT_TRUE(contains_flat(text, "Scores"));  // the score chart's title
+    EXPECT_TRUE(contains_flat(text, "Score global : " + overall()));
+    EXPECT_TRUE(contains_flat(text, rationale()));
+    EXPECT_TRUE(contains_flat(text, kComment));
+    EXPECT_TRUE(contains_flat(text, kItOpinion));
+    EXPECT_TRUE(contains_flat(text, kBioOpinion));
 }
 
 TEST_F(ReportEvaluation, TheVendorsPdfHasNoneOfIt) {
@@ -118,12 +118,12 @@ TEST_F(ReportEvaluation, TheVendorsPdfHasNoneOfIt) {
         ASSERT_TRUE(result);
         ASSERT_EQ(result->status, 200) << result->body;
         const std::string text = pdf_text(result->body);
-        EXPECT_TRUE(contains(text, "Vigie")) << text.substr(0, 2000);
+        EXPECT_TRUE(contains_flat(text, "Vigie")) << text.substr(0, 2000);
         for (const std::string& secret : {std::string(kComment), std::string(kItOpinion), std::string(kBioOpinion), rationale(),
                                           std::string("rssi@chu.test"), std::string("Score"),
                                           std::string("vigilance"), std::string("Points of attention"),
                                           std::string("Insatisfaisant"), std::string("Unsatisfactory"),
                                           std::string("Évaluation de l'établissement"), std::string("Hospital's evaluation"), std::string("aucun fournisseur")})
-            EXPECT_FALSE(contains(text, secret)) << language << ": " << secret;
+            EXPECT_FALSE(contains_flat(text, secret)) << language << ": " << secret;
     }
 }

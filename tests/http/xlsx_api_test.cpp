@@ -29,7 +29,7 @@ void write_file(const std::string& path, const std::string& bytes) {
     out << bytes;
 }
 
-std::string read_file(const std::string& path) {
+std::string read_workbook_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream bytes;
     bytes << in.rdbuf();
@@ -40,7 +40,7 @@ std::string read_file(const std::string& path) {
 std::string run(const std::string& command) {
     const std::string dir = temp_dir();
     const int status = std::system((command + " >" + dir + "/out 2>" + dir + "/err").c_str());
-    const std::string out = read_file(dir + "/out"), err = read_file(dir + "/err");
+    const std::string out = read_workbook_file(dir + "/out"), err = read_workbook_file(dir + "/err");
     std::system(("rm -rf " + dir).c_str());
     if (status != 0) throw std::runtime_error(command + " failed: " + err);
     return out;
@@ -61,7 +61,7 @@ std::string openpyxl_fill(const std::string& bytes, const json& answers) {
     write_file(dir + "/in.xlsx", bytes);
     write_file(dir + "/answers.json", answers.dump());
     run("/usr/bin/python3 " + kTool + " fill " + dir + "/in.xlsx " + dir + "/out.xlsx " + dir + "/answers.json");
-    std::string out = read_file(dir + "/out.xlsx");
+    std::string out = read_workbook_file(dir + "/out.xlsx");
     std::system(("rm -rf " + dir).c_str());
     return out;
 }
@@ -74,7 +74,7 @@ std::string libreoffice_resave(const std::string& bytes) {
     run("cd " + dir + " && HOME=" + dir + "/home libreoffice -env:UserInstallation=file://" + dir +
         "/profile --headless --norestore --convert-to 'xlsx:Calc MS Excel 2007 XML' --outdir " + dir + "/out " + dir +
         "/in/filled.xlsx");
-    std::string out = read_file(dir + "/out/filled.xlsx");
+    std::string out = read_workbook_file(dir + "/out/filled.xlsx");
     std::system(("rm -rf " + dir).c_str());
     if (out.empty()) throw std::runtime_error("LibreOffice wrote nothing");
     return out;
@@ -249,7 +249,7 @@ TEST_F(XlsxApi, BadFilesAreRefusedCleanlyAndNothingIsLost) {
     write_file(dir + "/other.csv", "a,b\n1,2\n");
     run("cd " + dir + " && HOME=" + dir + " libreoffice -env:UserInstallation=file://" + dir +
         "/profile --headless --convert-to xlsx --outdir " + dir + " " + dir + "/other.csv");
-    const json foreign = import_as_vendor(read_file(dir + "/other.xlsx"), true, 422);
+    const json foreign = import_as_vendor(read_workbook_file(dir + "/other.xlsx"), true, 422);
     std::system(("rm -rf " + dir).c_str());
     EXPECT_EQ(foreign["error"]["code"], "foreign");
     EXPECT_NE(foreign["error"]["message"].get<std::string>().find("Cyberachat"), std::string::npos);

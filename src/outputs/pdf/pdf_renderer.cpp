@@ -74,7 +74,7 @@ struct Page {
     std::string vendor;
 };
 
-const char* tr(Language language, const char* fr, const char* en) { return language == Language::en ? en : fr; }
+
 
 class Renderer {
 public:
@@ -194,7 +194,7 @@ private:
         heading(part.title, 1);
         svg(part.flowchart_svg);
         if (!part.path.empty()) {
-            add(content_, tr(lang(), "Parcours du logigramme", "Flowchart path"), Style{10, true}, 4, 2);
+            add(content_, in_language(lang(), "Parcours du logigramme", "Flowchart path"), Style{10, true}, 4, 2);
             for (const auto& line : part.path) add(content_, "• " + line, Style{9, false, false, 10}, 0, 1);
         }
         for (const auto& section : part.sections) {
@@ -204,10 +204,10 @@ private:
                 add(content_, answer.label, Style{10, true}, 4, 1).keep_with_next = true;
                 if (with_answers || !answer.answer.empty()) add(content_, answer.answer, Style{10, false, false, 12});
                 if (!answer.comment.empty())
-                    add(content_, std::string(tr(lang(), "Commentaire : ", "Comment: ")) + answer.comment,
+                    add(content_, std::string(in_language(lang(), "Commentaire : ", "Comment: ")) + answer.comment,
                         Style{9, false, true, 12, 0.25});
                 for (const auto& document : answer.documents) {
-                    add(content_, std::string(tr(lang(), "Document : ", "Document: ")) + document.file_name + " (" + document.size_text + ")", Style{9, false, false, 12}, 0, 0);
+                    add(content_, std::string(in_language(lang(), "Document : ", "Document: ")) + document.file_name + " (" + document.size_text + ")", Style{9, false, false, 12}, 0, 0);
                     add(content_, "SHA-256 : " + document.sha256, Style{7.5, false, false, 24, 0.3}, 0, 2);
                 }
             }
@@ -217,23 +217,23 @@ private:
     void evaluation(const Evaluation& evaluation) {
         if (!hospital() || evaluation.empty()) return;
         const char* colon = lang() == Language::fr ? " : " : ": ";
-        heading(tr(lang(), "Évaluation de l'établissement", "Hospital's evaluation"), 1);
-        add(content_, tr(lang(), "Document interne à l'établissement. Cette évaluation éclaire le choix : elle n'élimine aucun fournisseur.",
+        heading(in_language(lang(), "Évaluation de l'établissement", "Hospital's evaluation"), 1);
+        add(content_, in_language(lang(), "Document interne à l'établissement. Cette évaluation éclaire le choix : elle n'élimine aucun fournisseur.",
                          "Internal to the hospital. This evaluation informs the choice: it eliminates no vendor."),
             Style{9, false, true, 0, 0.3});
-        if (evaluation.score) add(content_, std::string(tr(lang(), "Score global", "Overall score")) + colon + *evaluation.score, Style{11, true});
+        if (evaluation.score) add(content_, std::string(in_language(lang(), "Score global", "Overall score")) + colon + *evaluation.score, Style{11, true});
         for (const auto& [part, score] : evaluation.part_scores) add(content_, part + colon + score, Style{10, false, false, 8}, 0, 1);
         if (!evaluation.vigilance.empty()) {
-            heading(std::string(tr(lang(), "Points de vigilance", "Points of attention")) + " (" +
+            heading(std::string(in_language(lang(), "Points de vigilance", "Points of attention")) + " (" +
                         std::to_string(evaluation.vigilance.size()) + ")", 2);
             for (const auto& point : evaluation.vigilance) {
                 add(content_, "⚠ " + point.severity + " — " + point.question, Style{10, true}, 3, 1).keep_with_next = true;
-                add(content_, std::string(tr(lang(), "Réponse", "Answer")) + colon + point.answer, Style{10, false, false, 12}, 0, 1);
+                add(content_, std::string(in_language(lang(), "Réponse", "Answer")) + colon + point.answer, Style{10, false, false, 12}, 0, 1);
                 if (!point.rationale.empty()) add(content_, point.rationale, Style{9, false, true, 12, 0.25});
             }
         }
         if (!evaluation.comments.empty()) {
-            heading(tr(lang(), "Commentaires des relecteurs", "Reviewers' comments"), 2);
+            heading(in_language(lang(), "Commentaires des relecteurs", "Reviewers' comments"), 2);
             for (const auto& comment : evaluation.comments) {
                 std::string head = comment.author + (comment.at.empty() ? "" : " — " + comment.at);
                 if (!comment.about.empty()) head += " — " + comment.about;
@@ -243,8 +243,8 @@ private:
             }
         }
         if (!evaluation.opinions.empty()) {
-            heading(tr(lang(), "Avis", "Opinions"), 2);
-            add(content_, tr(lang(), "Avis consultatifs : un avis éclaire le choix et n'élimine aucun fournisseur.",
+            heading(in_language(lang(), "Avis", "Opinions"), 2);
+            add(content_, in_language(lang(), "Avis consultatifs : un avis éclaire le choix et n'élimine aucun fournisseur.",
                              "Advisory opinions: an opinion informs the choice and eliminates no vendor."),
                 Style{9, false, true, 0, 0.3});
             for (const auto& opinion : evaluation.opinions) {
@@ -260,13 +260,13 @@ private:
 
     void comparison() {
         if (doc_.comparison.empty()) return;
-        heading(tr(lang(), "Synthèse comparative", "Comparison summary"), 0, true).vendor = "";
+        heading(in_language(lang(), "Synthèse comparative", "Comparison summary"), 0, true).vendor = "";
         for (const auto& row : doc_.comparison) {
             add(content_, row.company, Style{11, true}, 6, 1).keep_with_next = true;
-            std::string line = row.status + " — " + tr(lang(), "avancement ", "progress ") + row.progress;
-            if (hospital() && row.score) line += std::string(" — ") + tr(lang(), "score ", "score ") + *row.score;
+            std::string line = row.status + " — " + in_language(lang(), "avancement ", "progress ") + row.progress;
+            if (hospital() && row.score) line += std::string(" — ") + in_language(lang(), "score ", "score ") + *row.score;
             if (hospital() && row.vigilance_count > 0)
-                line += " — " + std::to_string(row.vigilance_count) + tr(lang(), " point(s) de vigilance", " point(s) of attention");
+                line += " — " + std::to_string(row.vigilance_count) + in_language(lang(), " point(s) de vigilance", " point(s) of attention");
             add(content_, line, Style{10, false, false, 10});
         }
         if (!hospital()) return;
@@ -291,7 +291,7 @@ private:
             y += row_height;
         }
         chart += "</svg>";
-        add(content_, tr(lang(), "Scores", "Scores"), Style{11, true}, 10, 2).keep_with_next = true;
+        add(content_, in_language(lang(), "Scores", "Scores"), Style{11, true}, 10, 2).keep_with_next = true;
         svg(chart);
     }
 
@@ -326,8 +326,8 @@ private:
         if (!doc_.subtitle.empty()) add(front_, doc_.subtitle, Style{14, false}, 0, 10);
         facts(front_, doc_.facts);
         if (!doc_.generated_at.empty())
-            add(front_, std::string(tr(lang(), "Document produit le ", "Made on ")) + doc_.generated_at, Style{9, false, true, 0, 0.3}, 4, 10);
-        add(front_, tr(lang(), "Table des matières", "Contents"), Style{14, true}, 14, 8);
+            add(front_, std::string(in_language(lang(), "Document produit le ", "Made on ")) + doc_.generated_at, Style{9, false, true, 0, 0.3}, 4, 10);
+        add(front_, in_language(lang(), "Table des matières", "Contents"), Style{14, true}, 14, 8);
         for (size_t i = 0; i < toc_headings_.size(); ++i) {
             const Block& target = content_[toc_headings_[i]];
             Block& entry = add(front_, target.text, Style{target.toc_level == 0 ? 10.5 : 9.5, target.toc_level == 0, false,
@@ -461,7 +461,7 @@ private:
         cairo_move_to(cr_, kMarginX, 44);
         cairo_line_to(cr_, kMarginX + kContentWidth, 44);
         cairo_stroke(cr_);
-        show_text(std::string(tr(lang(), "Page ", "Page ")) + std::to_string(number) + " / " + std::to_string(total), kMarginX,
+        show_text(std::string(in_language(lang(), "Page ", "Page ")) + std::to_string(number) + " / " + std::to_string(total), kMarginX,
                   kPageHeight - 40, 8, false, 0.3, kContentWidth, false, true);
 
         for (const auto& item : page.items) {

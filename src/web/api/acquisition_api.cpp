@@ -105,7 +105,7 @@ void register_acquisition_api(httplib::Server& server, WebApp& app) {
         if (!invitation) return send_json_error(res, invitation.error());
         send_json(res, 201, {{"response_id", invitation->response.id},
                              {"invite_token", invitation->token},
-                             {"invite_url", app.base_url() + "/invitation/" + invitation->token}});
+                             {"invite_url", app.invitation_url(invitation->token)}});
     });
 
     server.Get(R"(/api/v1/responses/(\d+))", [&app](const httplib::Request& req, httplib::Response& res) {

@@ -32,7 +32,6 @@ void send_pdf(httplib::Response& res, const Result<report::ReportDocument>& docu
     send_file(res, std::move(pdf.value()), "application/pdf", file_name);
 }
 
-Language requested_language(const httplib::Request& req) { return parse_language(req.get_param_value("lang")); }
 
 std::string acquisition_file(WebApp& app, Id id, const std::string& prefix, const std::string& extension) {
     auto acquisition = app.store->acquisitions.find(id);

@@ -17,7 +17,6 @@ void send_svg(httplib::Response& res, std::string svg, size_t part_index) {
     res.set_content(std::move(svg), "image/svg+xml; charset=utf-8");
 }
 
-Language requested_language(const httplib::Request& req) { return parse_language(req.get_param_value("lang")); }
 
 }  // namespace
 

@@ -119,7 +119,7 @@ void register_acquisition_routes(httplib::Server& server, WebApp& app) {
         auto invitation = app.acquisitions.invite(*id, input, caller->actor());
         if (!invitation) return send_error_page(res, status_for(invitation.error()), invitation.error().message);
         views::InvitationReveal reveal{invitation->response.id, invitation->response.company,
-                                       app.base_url() + "/invitation/" + invitation->token};
+                                       app.invitation_url(invitation->token)};
         // The link is shown once, in this response (never stored, never redirected through a URL).
         show_acquisition(app, req, res, *caller, *acquisition, 201, reveal, {}, {});
     });

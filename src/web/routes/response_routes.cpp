@@ -54,7 +54,7 @@ void register_response_routes(httplib::Server& server, WebApp& app) {
         std::string label;
         if (auto version = app.store->questionnaires.find(acquisition->questionnaire_version_id))
             label = version->questionnaire_id + " " + version->version;
-        views::InvitationReveal reveal{response->id, response->company, app.base_url() + "/invitation/" + *token};
+        views::InvitationReveal reveal{response->id, response->company, app.invitation_url(*token)};
         send_html(res, 200, views::render_acquisition_page(context, *acquisition, label, vendor_rows(app, *acquisition),
                                                            reveal, {}, {}));
     });

@@ -14,7 +14,6 @@
 namespace cyberachat::web {
 namespace {
 
-const char* text(Language language, const char* fr, const char* en) { return language == Language::en ? en : fr; }
 
 views::ResponseView response_view(const services::ResponseSnapshot& snapshot) {
     return views::ResponseView{snapshot.acquisition, snapshot.response,  *snapshot.questionnaire,
@@ -92,7 +91,7 @@ void register_vendor_routes(httplib::Server& server, WebApp& app) {
         auto snapshot = load_snapshot(app, *caller, res);
         if (!snapshot) return;
         const Language language = parse_language(caller->session->language);
-        auto context = vendor_context(*caller, text(language, "Précisions demandées", "Clarifications requested"), req);
+        auto context = vendor_context(*caller, in_language(language, "Précisions demandées", "Clarifications requested"), req);
         take_flash(req, res, app, context);
         send_html(res, 200, views::render_vendor_clarifications_page(context, response_view(*snapshot),
                                                                      app.responses.open_clarifications(caller->response.id)));
@@ -110,7 +109,7 @@ void register_vendor_routes(httplib::Server& server, WebApp& app) {
         if (!answered)
             return send_error_page(res, status_for(answered.error()),
                                    language == Language::en ? answered.error().message_en : answered.error().message, language);
-        set_flash(res, app, text(language, "Précision envoyée à l'établissement.", "Clarification sent to the hospital."));
+        set_flash(res, app, in_language(language, "Précision envoyée à l'établissement.", "Clarification sent to the hospital."));
         redirect(res, "/vendor/clarifications");
     });
 
@@ -121,7 +120,7 @@ void register_vendor_routes(httplib::Server& server, WebApp& app) {
         if (!snapshot) return;
         const Language language = parse_language(caller->session->language);
         const Section* section = snapshot->questionnaire->find_section(req.matches[1].str());
-        if (!section) return send_error_page(res, 404, text(language, "Cette page n'existe pas.", "This page does not exist."), language);
+        if (!section) return send_error_page(res, 404, in_language(language, "Cette page n'existe pas.", "This page does not exist."), language);
         render_section(app, req, res, *caller, *snapshot, *section, 200, {}, {});
     });
 
@@ -133,10 +132,10 @@ void register_vendor_routes(httplib::Server& server, WebApp& app) {
         auto snapshot = load_snapshot(app, *caller, res);
         if (!snapshot) return;
         const Section* section = snapshot->questionnaire->find_section(req.matches[1].str());
-        if (!section) return send_error_page(res, 404, text(language, "Cette page n'existe pas.", "This page does not exist."), language);
+        if (!section) return send_error_page(res, 404, in_language(language, "Cette page n'existe pas.", "This page does not exist."), language);
         if (snapshot->submitted())
             return send_error_page(res, 409,
-                                   text(language, "Votre réponse a été soumise : elle n'est plus modifiable.",
+                                   in_language(language, "Votre réponse a été soumise : elle n'est plus modifiable.",
                                         "Your response has been submitted: it can no longer be changed."),
                                    language);
 
@@ -166,7 +165,7 @@ void register_vendor_routes(httplib::Server& server, WebApp& app) {
                                                    comment, posted.base_revision, caller->actor());
             if (!saved) {
                 if (saved.error().code == "conflict")
-                    errors[question_id] = text(language,
+                    errors[question_id] = in_language(language,
                                                "Cette réponse a été modifiée entre-temps par une autre personne ; voici sa version. Vérifiez-la puis enregistrez à nouveau si besoin.",
                                                "This answer was changed meanwhile by someone else; here is their version. Check it and save again if needed.");
                 else
@@ -188,7 +187,7 @@ void register_vendor_routes(httplib::Server& server, WebApp& app) {
             return redirect(res, previous ? section_url(*previous) : "/vendor");
         }
         if (go == "review") return redirect(res, "/vendor/review");
-        set_flash(res, app, text(language, "Enregistré.", "Saved."));
+        set_flash(res, app, in_language(language, "Enregistré.", "Saved."));
         redirect(res, section_url(section->id));
     });
 
@@ -201,10 +200,10 @@ void register_vendor_routes(httplib::Server& server, WebApp& app) {
         if (!snapshot) return;
         const std::string question_id = req.matches[1].str();
         const Question* question = snapshot->questionnaire->find_question(question_id);
-        if (!question) return send_error_page(res, 404, text(language, "Question inconnue.", "Unknown question."), language);
+        if (!question) return send_error_page(res, 404, in_language(language, "Question inconnue.", "Unknown question."), language);
         const std::string back = section_url(snapshot->questionnaire->sections()[question->section_index]->id) + "#q-" + question_id;
         if (!req.has_file("file") || req.get_file_value("file").content.empty()) {
-            set_flash(res, app, text(language, "Choisissez un fichier à déposer.", "Choose a file to upload."), true);
+            set_flash(res, app, in_language(language, "Choisissez un fichier à déposer.", "Choose a file to upload."), true);
             return redirect(res, back);
         }
         const auto& file = req.get_file_value("file");
@@ -213,7 +212,7 @@ void register_vendor_routes(httplib::Server& server, WebApp& app) {
             set_flash(res, app, language == Language::en ? added.error().message_en : added.error().message, true);
             return redirect(res, back);
         }
-        set_flash(res, app, std::string(text(language, "Document déposé : ", "Document uploaded: ")) + added->file_name);
+        set_flash(res, app, std::string(in_language(language, "Document déposé : ", "Document uploaded: ")) + added->file_name);
         redirect(res, back);
     });
 
@@ -225,10 +224,10 @@ void register_vendor_routes(httplib::Server& server, WebApp& app) {
         auto id = path_id(req);
         auto document = id ? app.store->documents.find(*id) : std::nullopt;
         if (!document || document->response_id != caller->response.id)
-            return send_error_page(res, 404, text(language, "Document introuvable.", "Document not found."), language);
+            return send_error_page(res, 404, in_language(language, "Document introuvable.", "Document not found."), language);
         auto removed = app.responses.delete_document(caller->response.id, *id, caller->actor());
         if (!removed) set_flash(res, app, language == Language::en ? removed.error().message_en : removed.error().message, true);
-        else set_flash(res, app, std::string(text(language, "Document supprimé : ", "Document deleted: ")) + document->file_name);
+        else set_flash(res, app, std::string(in_language(language, "Document supprimé : ", "Document deleted: ")) + document->file_name);
         auto snapshot = app.responses.load(caller->response.id);
         const Question* question = snapshot ? snapshot->questionnaire->find_question(document->question_id) : nullptr;
         redirect(res, question ? section_url(snapshot->questionnaire->sections()[question->section_index]->id) : "/vendor");
@@ -250,7 +249,7 @@ void register_vendor_routes(httplib::Server& server, WebApp& app) {
         auto snapshot = load_snapshot(app, *caller, res);
         if (!snapshot) return;
         const Language language = parse_language(caller->session->language);
-        auto context = vendor_context(*caller, text(language, "Relecture avant envoi", "Review before submitting"), req);
+        auto context = vendor_context(*caller, in_language(language, "Relecture avant envoi", "Review before submitting"), req);
         take_flash(req, res, app, context);
         send_html(res, 200, views::render_vendor_review_page(context, response_view(*snapshot)));
     });
@@ -275,7 +274,7 @@ void register_vendor_routes(httplib::Server& server, WebApp& app) {
         if (!snapshot) return;
         const Language language = parse_language(caller->session->language);
         if (!snapshot->submitted()) return redirect(res, "/vendor/review");
-        auto context = vendor_context(*caller, text(language, "Accusé de réception", "Confirmation of receipt"), req);
+        auto context = vendor_context(*caller, in_language(language, "Accusé de réception", "Confirmation of receipt"), req);
         send_html(res, 200, views::render_vendor_confirmation_page(context, response_view(*snapshot)));
     });
 
@@ -296,7 +295,7 @@ void register_vendor_routes(httplib::Server& server, WebApp& app) {
         auto snapshot = load_snapshot(app, *caller, res);
         if (!snapshot) return;
         const Language language = parse_language(caller->session->language);
-        auto context = vendor_context(*caller, text(language, "Mode d'emploi", "How to use"), req);
+        auto context = vendor_context(*caller, in_language(language, "Mode d'emploi", "How to use"), req);
         send_html(res, 200, views::render_help_page(context, *snapshot->questionnaire));
     });
 

@@ -11,7 +11,6 @@
 namespace cyberachat::web {
 namespace {
 
-const char* text(Language language, const char* fr, const char* en) { return language == Language::en ? en : fr; }
 
 std::string error_text(const Error& error, Language language) {
     return language == Language::en && !error.message_en.empty() ? error.message_en : error.message;
@@ -48,7 +47,7 @@ void preview(WebApp& app, const httplib::Request& req, httplib::Response& res, I
     const Language language = target.context.language;
     const auto* file = uploaded_file(req);
     if (!file) {
-        target.view.error = text(language, "Choisissez un fichier Excel (.xlsx) à importer.", "Choose an Excel file (.xlsx) to import.");
+        target.view.error = in_language(language, "Choisissez un fichier Excel (.xlsx) à importer.", "Choose an Excel file (.xlsx) to import.");
         return render(res, 422, target);
     }
     auto outcome = app.xlsx.import(target.response_id, file->content, false, language, file->filename, target.actor);
@@ -66,7 +65,7 @@ void apply(WebApp& app, const httplib::Request& req, httplib::Response& res, Imp
     const std::string token = form_value(req, "token");
     auto upload = app.pending_xlsx.find(token, target.response_id);
     if (!upload) {
-        target.view.error = text(language, "Cet aperçu a expiré : importez le fichier à nouveau.",
+        target.view.error = in_language(language, "Cet aperçu a expiré : importez le fichier à nouveau.",
                                  "This preview has expired: import the file again.");
         return render(res, 410, target);
     }
@@ -86,7 +85,7 @@ std::optional<ImportTarget> vendor_target(WebApp& app, const httplib::Request& r
     const Language language = parse_language(caller->session->language);
     if (post && !require_csrf(req, res, *caller->session, language)) return std::nullopt;
     ImportTarget target{caller->response.id, caller->actor(),
-                        vendor_context(*caller, text(language, "Import Excel", "Excel import"), req), {}};
+                        vendor_context(*caller, in_language(language, "Import Excel", "Excel import"), req), {}};
     auto acquisition = app.store->acquisitions.find(caller->response.acquisition_id);
     target.view.subject = acquisition ? acquisition->title : "";
     target.view.upload_action = "/vendor/import";

@@ -12,7 +12,6 @@ using html::HtmlWriter;
 
 namespace {
 
-constexpr Language kFr = Language::fr;
 
 std::string_view acquisition_status_label(const Acquisition& acquisition) {
     return acquisition.status == "closed" ? "Clôturé" : "En cours";
@@ -21,9 +20,9 @@ std::string_view acquisition_status_label(const Acquisition& acquisition) {
 void write_small_progress(HtmlWriter& w, int percent, const std::string& who) {
     w.open("span", {{"class", "progress-inline"}});
     w.open("progress", {{"max", 100}, {"value", percent}, {"aria-label", "Progression — " + who}});
-    w.text(percent_text(percent, kFr));
+    w.text(percent_text(percent, Language::fr));
     w.close("progress");
-    w.element("span", {{"class", "progress-value"}}, percent_text(percent, kFr));
+    w.element("span", {{"class", "progress-value"}}, percent_text(percent, Language::fr));
     w.close("span");
 }
 
@@ -73,7 +72,7 @@ void write_field(HtmlWriter& w, const FieldSpec& spec, const std::string& value,
     w.open("div", {{"class", invalid ? "field field-invalid" : "field"}});
     w.open("label", {{"for", id}});
     w.text(spec.label);
-    write_required_mark(w, spec.required, kFr);
+    write_required_mark(w, spec.required, Language::fr);
     w.close("label");
     if (spec.help) w.element("p", {{"class", "help"}, {"id", help_id}}, spec.help);
     if (invalid) w.element("p", {{"class", "field-error"}, {"id", error_id}}, error->second);
@@ -178,7 +177,7 @@ std::string render_acquisitions_page(const PageContext& context, const std::vect
         w.element("td", a.service);
         w.element("td", a.reference);
         w.open("td");
-        if (!a.deadline.empty()) w.element("time", {{"datetime", a.deadline}}, format_date(a.deadline, kFr));
+        if (!a.deadline.empty()) w.element("time", {{"datetime", a.deadline}}, format_date(a.deadline, Language::fr));
         w.close("td");
         w.element("td", acquisition_status_label(a));
         w.open("td");
@@ -309,7 +308,7 @@ std::string render_acquisition_page(const PageContext& context, const Acquisitio
     write_detail(w, "Équipement", acquisition.equipment);
     write_detail(w, "Service", acquisition.service);
     write_detail(w, "Référence du marché", acquisition.reference);
-    write_detail(w, "Date limite de réponse", format_date(acquisition.deadline, kFr));
+    write_detail(w, "Date limite de réponse", format_date(acquisition.deadline, Language::fr));
     write_detail(w, "Statut", acquisition_status_label(acquisition));
     write_detail(w, "Questionnaire", questionnaire_label);
     if (!acquisition.notes.empty()) {
@@ -349,7 +348,7 @@ std::string render_acquisition_page(const PageContext& context, const Acquisitio
             if (r.status == ResponseStatus::submitted && !r.submitted_at.empty()) {
                 w.open("span", {{"class", "block muted"}});
                 w.text("le ");
-                w.element("time", {{"datetime", r.submitted_at}}, format_datetime(r.submitted_at, kFr));
+                w.element("time", {{"datetime", r.submitted_at}}, format_datetime(r.submitted_at, Language::fr));
                 w.close("span");
             }
             w.close("td");

@@ -14,7 +14,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr Language kFr = Language::fr;
 
 // Eight colours distinguishable from each other and ≥ 3:1 against white (bars are also labelled).
 constexpr const char* kPalette[] = {"#1f4e8c", "#b3541e", "#1e6b3a", "#7b2d8e", "#8a6d00", "#0f6e74", "#a3213f", "#4f5a66"};
@@ -34,12 +33,12 @@ void write_value_or_documents(HtmlWriter& w, const Question& question, const jso
                               const std::vector<StoredDocument>* documents) {
     if (question.kind == QuestionKind::document) {
         if (documents && !documents->empty())
-            write_documents(w, *documents, kFr, "/documents/", false);
+            write_documents(w, *documents, Language::fr, "/documents/", false);
         else
-            write_unanswered(w, kFr);
+            write_unanswered(w, Language::fr);
         return;
     }
-    write_answer_value(w, question, value ? *value : json(), kFr);
+    write_answer_value(w, question, value ? *value : json(), Language::fr);
 }
 
 std::string vendor_label(const ComparedVendor& vendor) { return vendor.response.company; }
@@ -63,7 +62,7 @@ void write_review_item(HtmlWriter& w, const Review& review) {
                       : review.author_role == "admin" ? "Administrateur — " + review.author.substr(review.author.find(':') + 1)
                                                       : std::string(opinion_role_label_fr(review.author_role)) + " — " +
                                                             review.author.substr(review.author.find(':') + 1);
-    w.element("span", {{"class", "muted"}}, who + ", " + format_datetime(review.created_at, kFr));
+    w.element("span", {{"class", "muted"}}, who + ", " + format_datetime(review.created_at, Language::fr));
     if (!review.comment.empty()) w.element("p", {{"class", "long-text review-comment"}}, review.comment);
     if (!review.vendor_question.empty())
         w.element("p", {{"class", "long-text review-question"}}, "Question posée au fournisseur\u00A0: " + review.vendor_question);
@@ -84,7 +83,7 @@ void write_opinions(HtmlWriter& w, const PageContext& context, const EvaluationP
             w.element("p", {{"class", "badge opinion-verdict verdict-" + opinion->verdict}}, opinion_verdict_label_fr(opinion->verdict));
             if (!opinion->text.empty()) w.element("p", {{"class", "long-text"}}, opinion->text);
             w.element("p", {{"class", "muted"}},
-                      opinion->author.substr(opinion->author.find(':') + 1) + ", " + format_datetime(opinion->updated_at, kFr));
+                      opinion->author.substr(opinion->author.find(':') + 1) + ", " + format_datetime(opinion->updated_at, Language::fr));
         } else {
             w.element("p", {{"class", "muted"}}, "Pas encore d'avis.");
         }
@@ -181,9 +180,9 @@ void write_evaluation_panel(HtmlWriter& w, const PageContext& context, const Que
             w.text(" ");
             w.element("a", {{"href", "#q-" + finding.question_id}}, question.label.fr);
             w.open("p", {{"class", "finding-answer"}});
-            w.text(with_colon("Réponse", kFr));
-            if (finding.unanswered) write_unanswered(w, kFr);
-            else write_answer_value(w, question, finding.answer, kFr);
+            w.text(with_colon("Réponse", Language::fr));
+            if (finding.unanswered) write_unanswered(w, Language::fr);
+            else write_answer_value(w, question, finding.answer, Language::fr);
             w.close("p");
             w.element("p", {{"class", "finding-rationale"}}, finding.rule->rationale.fr);
             if (auto it = answers.find(finding.question_id); it != answers.end() && !it->second.comment.empty())
@@ -358,12 +357,12 @@ std::string render_comparison_page(const PageContext& context, const ComparisonP
             w.open("td");
             write_severity_badge(w, rule.severity);
             w.close("td");
-            w.element("td", format_number(rule.weight, kFr));
+            w.element("td", format_number(rule.weight, Language::fr));
             w.open("td");
             w.void_tag("input", {{"type", "text"}, {"inputmode", "decimal"}, {"id", id}, {"name", "w:" + rule.question_id},
                                  {"size", 5},
-                                 {"value", own != page.weights->end() ? format_number_input(own->second, kFr) : std::string()},
-                                 {"placeholder", format_number_input(rule.weight, kFr)}});
+                                 {"value", own != page.weights->end() ? format_number_input(own->second, Language::fr) : std::string()},
+                                 {"placeholder", format_number_input(rule.weight, Language::fr)}});
             w.close("td");
             w.close("tr");
         }

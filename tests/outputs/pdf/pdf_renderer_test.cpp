@@ -15,7 +15,7 @@ using cyberachat::testing::pdf_tool_output;
 
 namespace {
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool pdf_contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 VendorBlock vendor(const std::string& company, size_t sections) {
     VendorBlock block;
@@ -38,14 +38,14 @@ VendorBlock vendor(const std::string& company, size_t sections) {
     return block;
 }
 
-Evaluation secret_evaluation() {
-    Evaluation evaluation;
+report::Evaluation secret_evaluation() {
+    report::Evaluation evaluation;
     evaluation.score = "72 / 100";
     evaluation.score_ratio = 0.72;
     evaluation.part_scores = {{"Serveurs", "64 / 100"}};
-    evaluation.vigilance = {VigilancePoint{"Critique", "Antivirus ?", "Non", "Point de vigilance confidentiel"}};
-    evaluation.comments = {ReviewerComment{"RSSI", "29/11/2026", "Antivirus", "Commentaire de relecture interne", "Insatisfaisant"}};
-    evaluation.opinions = {Opinion{"Marie Curie", "DSI", "Favorable avec réserves", "Avis interne détaillé", ""}};
+    evaluation.vigilance = {report::VigilancePoint{"Critique", "Antivirus ?", "Non", "Point de vigilance confidentiel"}};
+    evaluation.comments = {report::ReviewerComment{"RSSI", "29/11/2026", "Antivirus", "Commentaire de relecture interne", "Insatisfaisant"}};
+    evaluation.opinions = {report::Opinion{"Marie Curie", "DSI", "Favorable avec réserves", "Avis interne détaillé", ""}};
     return evaluation;
 }
 
@@ -71,18 +71,18 @@ TEST(PdfRenderer, TextsAccentsPageNumbersAndTableOfContents) {
     ASSERT_TRUE(pdf) << pdf.error().message;
     EXPECT_EQ(pdf->rfind("%PDF-", 0), 0u);
     const std::string text = pdf_text(*pdf);
-    EXPECT_TRUE(contains(text, "Médica Santé SA")) << text.substr(0, 2000);
-    EXPECT_TRUE(contains(text, "Biotech Électronique"));
-    EXPECT_TRUE(contains(text, "Sécurité"));
-    EXPECT_TRUE(contains(text, "Table des matières"));
-    EXPECT_TRUE(contains(text, std::string(64, 'a')));  // documents with their full SHA-256
+    EXPECT_TRUE(pdf_contains(text, "Médica Santé SA")) << text.substr(0, 2000);
+    EXPECT_TRUE(pdf_contains(text, "Biotech Électronique"));
+    EXPECT_TRUE(pdf_contains(text, "Sécurité"));
+    EXPECT_TRUE(pdf_contains(text, "Table des matières"));
+    EXPECT_TRUE(pdf_contains(text, std::string(64, 'a')));  // documents with their full SHA-256
     // "Page N / M" on every page, M the same everywhere and equal to the number of pages.
     std::smatch match;
     ASSERT_TRUE(std::regex_search(text, match, std::regex(R"(Page 1 / (\d+))")));
     const int total = std::stoi(match[1].str());
     EXPECT_GE(total, 4);
-    EXPECT_TRUE(contains(text, "Page " + std::to_string(total) + " / " + std::to_string(total)));
-    EXPECT_FALSE(contains(text, "Page " + std::to_string(total + 1) + " / "));
+    EXPECT_TRUE(pdf_contains(text, "Page " + std::to_string(total) + " / " + std::to_string(total)));
+    EXPECT_FALSE(pdf_contains(text, "Page " + std::to_string(total + 1) + " / "));
     // The table of contents gives each vendor's page: that page's header names the vendor.
     std::smatch entry;
     ASSERT_TRUE(std::regex_search(text, entry, std::regex(R"(Biotech Électronique[ ]+(\d+)\n)")));
@@ -92,31 +92,31 @@ TEST(PdfRenderer, TextsAccentsPageNumbersAndTableOfContents) {
     for (size_t ff; (ff = text.find('\f', start)) != std::string::npos; start = ff + 1) pages.push_back(text.substr(start, ff - start));
     ASSERT_EQ(static_cast<int>(pages.size()), total);
     const std::string& page = pages[static_cast<size_t>(vendor_page - 1)];
-    EXPECT_TRUE(contains(page, "Échographes cardiologie 2027")) << page;
-    EXPECT_TRUE(contains(page, "Biotech Électronique"));
-    EXPECT_TRUE(contains(page, "Page " + std::to_string(vendor_page) + " / " + std::to_string(total)));
+    EXPECT_TRUE(pdf_contains(page, "Échographes cardiologie 2027")) << page;
+    EXPECT_TRUE(pdf_contains(page, "Biotech Électronique"));
+    EXPECT_TRUE(pdf_contains(page, "Page " + std::to_string(vendor_page) + " / " + std::to_string(total)));
     // The hospital's report carries the evaluation.
-    EXPECT_TRUE(contains(text, "Point de vigilance confidentiel"));
-    EXPECT_TRUE(contains(text, "Commentaire de relecture interne"));
-    EXPECT_TRUE(contains(text, "Favorable avec réserves"));
-    EXPECT_TRUE(contains(text, "72 / 100"));
-    EXPECT_TRUE(contains(text, "Serveurs : 64 / 100"));
-    EXPECT_TRUE(contains(text, "Critique — Antivirus ?"));
-    EXPECT_TRUE(contains(text, "Insatisfaisant"));
-    EXPECT_TRUE(contains(text, "n'élimine aucun fournisseur"));
+    EXPECT_TRUE(pdf_contains(text, "Point de vigilance confidentiel"));
+    EXPECT_TRUE(pdf_contains(text, "Commentaire de relecture interne"));
+    EXPECT_TRUE(pdf_contains(text, "Favorable avec réserves"));
+    EXPECT_TRUE(pdf_contains(text, "72 / 100"));
+    EXPECT_TRUE(pdf_contains(text, "Serveurs : 64 / 100"));
+    EXPECT_TRUE(pdf_contains(text, "Critique — Antivirus ?"));
+    EXPECT_TRUE(pdf_contains(text, "Insatisfaisant"));
+    EXPECT_TRUE(pdf_contains(text, "n'élimine aucun fournisseur"));
 }
 
 TEST(PdfRenderer, FontsAreEmbedded) {
     auto pdf = render_pdf(purchase(Audience::hospital));
     ASSERT_TRUE(pdf);
     const std::string fonts = pdf_tool_output(*pdf, "pdffonts");
-    EXPECT_TRUE(contains(fonts, "DejaVuSans")) << fonts;
+    EXPECT_TRUE(pdf_contains(fonts, "DejaVuSans")) << fonts;
     // Every font line says "yes" in the emb column: no line with " no " before the sub column.
     std::istringstream lines(fonts);
     std::string line;
     int font_lines = 0;
     while (std::getline(lines, line)) {
-        if (!contains(line, "DejaVu")) continue;
+        if (!pdf_contains(line, "DejaVu")) continue;
         ++font_lines;
         EXPECT_TRUE(std::regex_search(line, std::regex(R"(\s+yes\s+yes\s+)"))) << line;
     }
@@ -131,14 +131,14 @@ TEST(PdfRenderer, TheVendorsReportNeverShowsTheEvaluation) {
     auto pdf = render_pdf(document);
     ASSERT_TRUE(pdf);
     const std::string text = pdf_text(*pdf);
-    EXPECT_TRUE(contains(text, "Médica Santé SA"));
-    EXPECT_TRUE(contains(text, "Réponse détaillée"));
+    EXPECT_TRUE(pdf_contains(text, "Médica Santé SA"));
+    EXPECT_TRUE(pdf_contains(text, "Réponse détaillée"));
     for (const char* secret : {"Point de vigilance confidentiel", "Commentaire de relecture interne", "Favorable avec réserves",
                                "Avis interne", "72 / 100", "64 / 100", "Insatisfaisant", "Critique", "Évaluation", "Score"})
-        EXPECT_FALSE(contains(text, secret)) << secret;
+        EXPECT_FALSE(pdf_contains(text, secret)) << secret;
     // The same model for the hospital shows them: the flag is what hides them.
     document.audience = Audience::hospital;
-    EXPECT_TRUE(contains(pdf_text(*render_pdf(document)), "Point de vigilance confidentiel"));
+    EXPECT_TRUE(pdf_contains(pdf_text(*render_pdf(document)), "Point de vigilance confidentiel"));
 }
 
 TEST(PdfRenderer, FlowchartsAreDrawnFromSvgAndLongTextsSplitAcrossPages) {
@@ -157,11 +157,11 @@ TEST(PdfRenderer, FlowchartsAreDrawnFromSvgAndLongTextsSplitAcrossPages) {
     auto pdf = render_pdf(document);
     ASSERT_TRUE(pdf);
     const std::string text = pdf_text(*pdf);
-    EXPECT_TRUE(contains(text, "Boîte du logigramme"));
-    EXPECT_TRUE(contains(text, "Mot0 "));
-    EXPECT_TRUE(contains(text, "Mot3999"));
-    EXPECT_TRUE(contains(text, "Page 3 / "));  // one answer longer than a page goes on over the next ones
-    EXPECT_TRUE(contains(text, "Sécurité du poste — ✓ complet"));
+    EXPECT_TRUE(pdf_contains(text, "Boîte du logigramme"));
+    EXPECT_TRUE(pdf_contains(text, "Mot0 "));
+    EXPECT_TRUE(pdf_contains(text, "Mot3999"));
+    EXPECT_TRUE(pdf_contains(text, "Page 3 / "));  // one answer longer than a page goes on over the next ones
+    EXPECT_TRUE(pdf_contains(text, "Sécurité du poste — ✓ complet"));
 }
 
 // A text that recurs (each vendor's copy of a question's label, the same flowchart) is shaped once

@@ -14,14 +14,14 @@ using namespace cyberachat::web::views;
 using namespace cyberachat::web::views::testing;
 
 namespace {
-const std::string kAttack = "\"><script>alert(1)</script>";
+const std::string kPageAttack = "\"><script>alert(1)</script>";
 }
 
 TEST(Layout, DocumentStructure) {
     PageContext context;
-    context.title = "Titre " + kAttack;
+    context.title = "Titre " + kPageAttack;
     context.csrf_token = "tok\"en";
-    context.flash = "Enregistré " + kAttack;
+    context.flash = "Enregistré " + kPageAttack;
     const std::string html = render_layout(context, "<h1>x</h1>");
     EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
     EXPECT_TRUE(contains(html, "<html lang=\"fr\">"));
@@ -65,7 +65,7 @@ TEST(Layout, VendorHeaderHasLanguageSwitch) {
 
 TEST(ErrorPage, RendersStatusAndEscapedMessage) {
     PageContext context;
-    const std::string html = render_error_page(context, 404, "Introuvable " + kAttack);
+    const std::string html = render_error_page(context, 404, "Introuvable " + kPageAttack);
     expect_well_formed(html);
     EXPECT_TRUE(contains(html, "Page introuvable"));
     EXPECT_FALSE(contains(html, "<script>alert"));
@@ -78,7 +78,7 @@ TEST(ErrorPage, RendersStatusAndEscapedMessage) {
 TEST(LoginPage, HasCsrfAndLabelledFields) {
     PageContext context;
     context.csrf_token = "abc";
-    const std::string html = render_login_page(context, kAttack, "Identifiants incorrects.");
+    const std::string html = render_login_page(context, kPageAttack, "Identifiants incorrects.");
     expect_well_formed(html);
     EXPECT_TRUE(contains(html, "<form method=\"post\" action=\"/login\""));
     EXPECT_TRUE(contains(html, "<input type=\"hidden\" name=\"_csrf\" value=\"abc\">"));
@@ -94,7 +94,7 @@ TEST(AcquisitionPages, ListShowsPurchasesAndVendors) {
     Fixture f;
     AcquisitionRow row{f.acquisition, {}};
     VendorRow vendor{f.response, 45, true, 3};
-    vendor.response.company = kAttack;
+    vendor.response.company = kPageAttack;
     row.vendors.push_back(vendor);
     const std::string html = render_acquisitions_page(f.hospital_context(), {row});
     expect_well_formed(html);
@@ -113,7 +113,7 @@ TEST(AcquisitionPages, ListShowsPurchasesAndVendors) {
 TEST(AcquisitionPages, FormRedisplaysValuesAndErrors) {
     Fixture f;
     Acquisition values = f.acquisition;
-    values.title = kAttack;
+    values.title = kPageAttack;
     const std::string html =
         render_acquisition_form_page(f.hospital_context(), values, {{"title", "L'intitulé est obligatoire."}}, true);
     expect_well_formed(html);
@@ -141,7 +141,7 @@ TEST(AcquisitionPages, PurchasePageWithVendorsAndReveal) {
     InvitationReveal reveal{42, "Acme Médical", "https://cyberachat.example/invitation/abcdef"};
     const std::string html = render_acquisition_page(f.hospital_context(), f.acquisition, "AFIB 2024.1",
                                                      {draft, submitted}, reveal, {{"company", "Société obligatoire."}},
-                                                     {{"email", kAttack}});
+                                                     {{"email", kPageAttack}});
     expect_well_formed(html);
     EXPECT_TRUE(contains(html, "href=\"/acquisitions/7/edit\""));
     EXPECT_TRUE(contains(html, "AFIB 2024.1"));
@@ -170,7 +170,7 @@ TEST(ResponsePage, ListsAnswersDocumentsAndHiddenAnswers) {
     Fixture f;
     f.response.status = ResponseStatus::submitted;
     f.response.submitted_at = "2026-11-29T10:15:00Z";
-    f.answer("dispositif.designation", "Écho " + kAttack);
+    f.answer("dispositif.designation", "Écho " + kPageAttack);
     f.answer("dispositif.classe_ce_93_42", "iia");
     f.answer("dispositif.poste_standard", "oui");
     f.answer("dispositif.ecran_taille", 23.8, "Écran tactile");
