@@ -1,8 +1,41 @@
 #include "web/document_download.hpp"
 
+#include <cctype>
+
 #include "web/http_io.hpp"
 
 namespace cyberachat::web {
+
+namespace {
+
+// Replaces every header `name` (httplib's set_header adds one more: the server-wide
+// Content-Security-Policy is already set by then).
+void replace_header(httplib::Response& res, const std::string& name, const std::string& value) {
+    res.headers.erase(name);
+    res.set_header(name, value);
+}
+
+}  // namespace
+
+std::string safe_download_type(std::string_view detected_type) {
+    std::string type;
+    for (char c : detected_type.substr(0, detected_type.find(';')))
+        if (!std::isspace(static_cast<unsigned char>(c))) type.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    static constexpr std::string_view exact[] = {
+        "application/pdf", "image/png", "image/jpeg", "image/gif", "image/tiff", "image/webp", "application/zip",
+        "application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint", "text/plain", "text/csv",
+    };
+    for (std::string_view allowed : exact)
+        if (type == allowed) return type;
+    // Office Open XML and OpenDocument: packages (zip) that browsers download, never render.
+    static constexpr std::string_view prefixes[] = {"application/vnd.openxmlformats-officedocument.",
+                                                    "application/vnd.oasis.opendocument."};
+    for (std::string_view prefix : prefixes)
+        if (type.size() > prefix.size() && type.compare(0, prefix.size(), prefix) == 0 &&
+            type.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789.-+") == std::string::npos)
+            return type;
+    return "application/octet-stream";
+}
 
 void send_document(WebApp& app, httplib::Response& res, const StoredDocument& document) {
     auto bytes = app.store->documents.read_bytes(document);
@@ -19,10 +52,12 @@ void send_document(WebApp& app, httplib::Response& res, const StoredDocument& do
             encoded.push_back(hex[c & 15]);
         }
     }
-    res.set_header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded);
-    res.set_header("X-Document-SHA256", document.sha256);
+    replace_header(res, "Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded);
+    replace_header(res, "Content-Security-Policy", "sandbox; default-src 'none'");
+    replace_header(res, "X-Content-Type-Options", "nosniff");
+    replace_header(res, "X-Document-SHA256", document.sha256);
     res.status = 200;
-    res.set_content(std::move(bytes.value()), document.content_type.empty() ? "application/octet-stream" : document.content_type);
+    res.set_content(std::move(bytes.value()), safe_download_type(document.content_type));
 }
 
 }  // namespace cyberachat::web

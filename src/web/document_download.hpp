@@ -1,12 +1,23 @@
 #pragma once
 #include <httplib.h>
 
+#include <string>
+#include <string_view>
+
 #include "core/acquisition.hpp"
 #include "web/web_app.hpp"
 
 namespace cyberachat::web {
 
-// Sends a stored document as an attachment (never rendered inline), with its detected type.
+// The Content-Type a stored document is sent with: its detected type when it is on an allow-list
+// of types no browser runs as a page (PDF, raster images, office documents, zip, plain text,
+// CSV), without parameters; anything else (HTML, SVG, XHTML, XML, JavaScript, unknown…) becomes
+// application/octet-stream, so that uploaded bytes are never interpreted by the browser.
+std::string safe_download_type(std::string_view detected_type);
+
+// Sends a stored document as an attachment (never rendered inline): a safe type (above),
+// `Content-Security-Policy: sandbox; default-src 'none'` (a browser that opens it anyway runs
+// nothing and loads nothing) and `X-Content-Type-Options: nosniff`.
 void send_document(WebApp& app, httplib::Response& res, const StoredDocument& document);
 
 }  // namespace cyberachat::web
