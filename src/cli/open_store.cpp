@@ -1,5 +1,9 @@
 #include "cli/open_store.hpp"
 
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <filesystem>
 #include <iostream>
 
 #include "core/answer_validation.hpp"
@@ -19,6 +23,16 @@ std::shared_ptr<store::Store> open_store_or_report(const std::string& data_dir, 
         return nullptr;
     }
     return opened.value();
+}
+
+void sweep_document_leftovers(store::Store& store) {
+    // An hour: an upload in progress (here or in another process on the same folder) is never touched.
+    const auto sweep = store.documents.sweep_orphans(std::chrono::hours(1));
+    for (const auto& path : sweep.removed)
+        spdlog::info("documents: leftover file removed (no document points to it): {}",
+                     std::filesystem::path(path).filename().string());
+    for (const auto& path : sweep.failed)
+        spdlog::warn("documents: leftover file could not be removed: {}", std::filesystem::path(path).filename().string());
 }
 
 bool create_user(store::Store& store, const std::string& email_input, const std::string& role_name_input,

@@ -33,6 +33,7 @@ void run_serve(const ServeOptions& options) {
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     auto store = open_store_or_report(options.data, options.config.threads);
     if (!store) throw CLI::RuntimeError(1);
+    sweep_document_leftovers(*store);  // what interrupted uploads left (see DocumentRepository::sweep_orphans)
     web::ServerConfig config = options.config;
     config.max_document_bytes = options.max_upload_mb * 1024 * 1024;
     config.compression_cache_bytes = options.compression_cache_mb * 1024 * 1024;

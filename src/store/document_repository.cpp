@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <set>
 #include <sstream>
 
 #include "security/secrets.hpp"
@@ -424,6 +425,44 @@ Result<void> DocumentRepository::remove(Id id, const std::string& actor) {
                            "The document is removed but its file could not be deleted", errno);
     fsync_directory(absolute.parent_path());
     return {};
+}
+
+DocumentRepository::Sweep DocumentRepository::sweep_orphans(std::chrono::seconds grace) {
+    Sweep sweep;
+    const fs::path root = fs::path(data_dir_) / "documents";
+    std::error_code ec;
+    if (!fs::is_directory(root, ec)) return sweep;
+
+    // The files first, the rows after: a file written after the listing is not looked at, and a
+    // file listed before its row is inserted is younger than `grace` (its upload is under way).
+    const auto cutoff = fs::file_time_type::clock::now() - grace;
+    std::vector<std::string> candidates;
+    for (fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
+         !ec && it != end; it.increment(ec)) {
+        std::error_code entry_ec;
+        if (!it->is_regular_file(entry_ec) || it->is_symlink(entry_ec)) continue;
+        const auto written = it->last_write_time(entry_ec);
+        if (entry_ec || written > cutoff) continue;
+        candidates.push_back(it->path().lexically_relative(data_dir_).generic_string());
+    }
+    if (candidates.empty()) return sweep;
+
+    std::set<std::string> referenced;
+    db_->read([&](soci::session& sql) {
+        soci::rowset<std::string> rows = (sql.prepare << "SELECT storage_path FROM documents");
+        for (const auto& path : rows) referenced.insert(fs::path(path).lexically_normal().generic_string());
+    });
+    for (const auto& path : candidates) {
+        if (referenced.count(fs::path(path).lexically_normal().generic_string())) continue;
+        const fs::path absolute = fs::path(data_dir_) / path;
+        if (::unlink(absolute.c_str()) == 0 || errno == ENOENT) {
+            sweep.removed.push_back(path);
+            fsync_directory(absolute.parent_path());
+        } else {
+            sweep.failed.push_back(path);
+        }
+    }
+    return sweep;
 }
 
 }  // namespace cyberachat::store

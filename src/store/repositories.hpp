@@ -8,6 +8,7 @@
 // none. "create" events carry the record's shown fields as a JSON object in new_value; "update"
 // events one field each. Secrets (password hashes, token hashes, session ids, CSRF tokens) are
 // never written to events: their changes are recorded without values.
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -172,6 +173,15 @@ public:
     // "not_found" if the file is missing, "storage" if its SHA-256 no longer matches.
     Result<std::string> read_bytes(const StoredDocument& document);
     Result<void> remove(Id id, const std::string& actor);  // row and file
+
+    // What an interrupted upload or a failed removal leaves: files under documents/ that no row
+    // points to (".tmp" files included), last written more than `grace` ago (younger ones may be
+    // an upload in progress, here or in another process). Removed, never a file a row points to.
+    struct Sweep {
+        std::vector<std::string> removed;  // paths relative to the data folder
+        std::vector<std::string> failed;   // could not be removed
+    };
+    Sweep sweep_orphans(std::chrono::seconds grace);
 
     // Last path component; letters (incl. accented, Greek, Cyrillic), digits, '.', '-', '_' and
     // spaces kept, other characters become '_', invisible ones (controls, bidi) are dropped;

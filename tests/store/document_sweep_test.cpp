@@ -1,0 +1,77 @@
+// The sweep at start: what interrupted uploads leave (".tmp" files, files no row points to) goes
+// once older than the grace period; a file a row points to, or a recent one, stays.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+
+#include "store_test_support.hpp"
+
+namespace cyberachat::store::testing {
+namespace document_sweep_test {
+
+using StoreDocumentSweep = StoreTest;
+
+const std::string kPdf =
+    "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> "
+    "endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+void write_aged(const fs::path& path, std::chrono::minutes age) {
+    std::ofstream(path, std::ios::binary) << "leftover";
+    fs::last_write_time(path, fs::file_time_type::clock::now() - age);
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& item) {
+    return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+TEST_F(StoreDocumentSweep, RemovesOnlyOldFilesNoRowPointsTo) {
+    const VendorResponse response = make_response(make_acquisition().id);
+    auto kept = store->documents.add(response.id, "q", "certificat.pdf", kPdf, "vendor:1");
+    ASSERT_TRUE(kept.ok()) << kept.error().message_en;
+    const fs::path data = data_dir();
+    const fs::path folder = data / "documents" / std::to_string(response.id);
+    // The referenced file is old too: its age must not matter.
+    fs::last_write_time(data / kept->storage_path, fs::file_time_type::clock::now() - std::chrono::hours(5));
+
+    const std::string tmp = "documents/" + std::to_string(response.id) + "/interrupted.bin.tmp";
+    const std::string orphan = "documents/" + std::to_string(response.id) + "/orphan.bin";
+    const std::string recent_orphan = "documents/" + std::to_string(response.id) + "/in-progress.bin";
+    const std::string recent_tmp = "documents/" + std::to_string(response.id) + "/in-progress.bin.tmp";
+    const std::string other_folder_orphan = "documents/999/lost.bin";
+    write_aged(data / tmp, std::chrono::minutes(120));
+    write_aged(data / orphan, std::chrono::minutes(61));
+    write_aged(data / recent_orphan, std::chrono::minutes(5));
+    write_aged(data / recent_tmp, std::chrono::minutes(0));
+    fs::create_directories(data / "documents" / "999");
+    write_aged(data / other_folder_orphan, std::chrono::minutes(24 * 60));
+
+    auto sweep = store->documents.sweep_orphans(std::chrono::hours(1));
+    EXPECT_TRUE(sweep.failed.empty());
+    EXPECT_EQ(sweep.removed.size(), 3u);
+    EXPECT_TRUE(contains(sweep.removed, tmp));
+    EXPECT_TRUE(contains(sweep.removed, orphan));
+    EXPECT_TRUE(contains(sweep.removed, other_folder_orphan));
+    EXPECT_FALSE(fs::exists(data / tmp));
+    EXPECT_FALSE(fs::exists(data / orphan));
+    EXPECT_FALSE(fs::exists(data / other_folder_orphan));
+    EXPECT_TRUE(fs::exists(data / recent_orphan));
+    EXPECT_TRUE(fs::exists(data / recent_tmp));
+    ASSERT_TRUE(fs::exists(data / kept->storage_path));
+    auto bytes = store->documents.read_bytes(*kept);
+    ASSERT_TRUE(bytes.ok());
+    EXPECT_EQ(*bytes, kPdf);
+
+    // Nothing left to sweep: a second pass removes nothing.
+    EXPECT_TRUE(store->documents.sweep_orphans(std::chrono::hours(1)).removed.empty());
+}
+
+TEST_F(StoreDocumentSweep, NoDocumentsFolderIsNothingToDo) {
+    auto sweep = store->documents.sweep_orphans(std::chrono::hours(1));
+    EXPECT_TRUE(sweep.removed.empty());
+    EXPECT_TRUE(sweep.failed.empty());
+}
+
+}  // namespace document_sweep_test
+}  // namespace cyberachat::store::testing
