@@ -2,6 +2,7 @@
 
 #include <zip.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -26,6 +27,45 @@ Error too_large() {
     return Error::make("too_large", "Le classeur Excel est trop volumineux une fois décompressé.",
                        "The Excel workbook is too large once uncompressed.");
 }
+
+// A budget exceeded while reading: a 422 for the web layer ("invalid"), the limit named.
+Error workbook_too_large(const std::string& what_fr, const std::string& what_en) {
+    return Error::make("invalid", "Classeur trop volumineux : " + what_fr + ".", "Workbook too large: " + what_en + ".");
+}
+
+std::string megabytes(std::uint64_t bytes) { return std::to_string(bytes / (1024 * 1024)); }
+
+// What the workbook as a whole has used so far of its limits (rows, cells, cell text).
+struct Budget {
+    const ReadLimits& limits;
+    std::uint64_t rows = 0, cells = 0, cell_text_bytes = 0;
+
+    Result<void> add_row() {
+        if (++rows > limits.max_rows)
+            return workbook_too_large("plus de " + std::to_string(limits.max_rows) + " lignes",
+                                      "more than " + std::to_string(limits.max_rows) + " rows");
+        return {};
+    }
+    Result<void> add_cell() {
+        if (++cells > limits.max_cells)
+            return workbook_too_large("plus de " + std::to_string(limits.max_cells) + " cellules",
+                                      "more than " + std::to_string(limits.max_cells) + " cells");
+        return {};
+    }
+    Result<void> add_text(size_t bytes) {
+        cell_text_bytes += bytes;
+        if (cell_text_bytes > limits.max_cell_text_bytes)
+            return workbook_too_large("plus de " + megabytes(limits.max_cell_text_bytes) + " Mo de texte dans les cellules",
+                                      "more than " + megabytes(limits.max_cell_text_bytes) + " MB of text in its cells");
+        return {};
+    }
+};
+
+// A part's bytes and the tree pugixml built over them (in place: the tree points into `bytes`).
+struct ParsedPart {
+    std::string bytes;
+    pugi::xml_document doc;
+};
 
 struct ZipCloser {
     void operator()(zip_t* archive) const { zip_discard(archive); }
@@ -99,6 +139,8 @@ public:
 
     bool has(const std::string& path) const { return zip_name_locate(zip_.get(), path.c_str(), 0) >= 0; }
 
+    // The part's bytes, counted as they are inflated: the sizes the archive declares are checked
+    // first (a zip bomb is refused before anything is inflated) but not trusted.
     Result<std::string> read(const std::string& path) {
         zip_int64_t index = zip_name_locate(zip_.get(), path.c_str(), 0);
         if (index < 0) return corrupt(path + " missing");
@@ -110,24 +152,39 @@ public:
         std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen_index(zip_.get(), static_cast<zip_uint64_t>(index), 0),
                                                               zip_fclose);
         if (!file) return corrupt(path);
-        std::string bytes(static_cast<size_t>(stat.size), '\0');
-        zip_uint64_t done = 0;
-        while (done < stat.size) {
-            zip_int64_t n = zip_fread(file.get(), bytes.data() + done, stat.size - done);
-            if (n <= 0) return corrupt(path);
-            done += static_cast<zip_uint64_t>(n);
+        const std::uint64_t budget = std::min(limits_.max_entry_bytes, limits_.max_uncompressed_bytes - read_total_);
+        std::string bytes;
+        bytes.reserve(static_cast<size_t>(std::min<std::uint64_t>(stat.size, budget)));
+        char chunk[64 * 1024];
+        for (;;) {
+            const zip_int64_t n = zip_fread(file.get(), chunk, sizeof chunk);
+            if (n < 0) return corrupt(path);
+            if (n == 0) break;
+            if (bytes.size() + static_cast<std::uint64_t>(n) > budget)
+                return workbook_too_large("la partie « " + path + " » dépasse " + megabytes(budget) + " Mo une fois décompressée",
+                                          "part '" + path + "' exceeds " + megabytes(budget) + " MB once uncompressed");
+            bytes.append(chunk, static_cast<size_t>(n));
         }
-        char extra = 0;  // more data than declared, or a bad checksum at the end
-        if (zip_fread(file.get(), &extra, 1) != 0) return corrupt(path);
-        read_total_ += stat.size;
+        if (bytes.size() != stat.size) return corrupt(path);  // not the size declared
+        read_total_ += bytes.size();
         return bytes;
     }
 
-    Result<pugi::xml_document*> parse(const std::string& path, pugi::xml_document& doc) {
-        TRY_ASSIGN(std::string bytes, read(path));
-        auto parsed = doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+    // Reads and parses a part, its markup counted first: pugixml's tree costs some 64 bytes per
+    // tag, so a part of millions of empty elements ("<si/>") is refused before it is built.
+    Result<void> parse(const std::string& path, ParsedPart& part) {
+        TRY_ASSIGN(part.bytes, read(path));
+        const auto markup = static_cast<std::uint64_t>(std::count(part.bytes.begin(), part.bytes.end(), '<')) +
+                            static_cast<std::uint64_t>(std::count(part.bytes.begin(), part.bytes.end(), '='));
+        if (markup > limits_.max_xml_markup)
+            return workbook_too_large("la partie « " + path + " » compte plus de " + std::to_string(limits_.max_xml_markup) +
+                                          " éléments et attributs XML",
+                                      "part '" + path + "' holds more than " + std::to_string(limits_.max_xml_markup) +
+                                          " XML elements and attributes");
+        auto parsed = part.doc.load_buffer_inplace(part.bytes.data(), part.bytes.size(),
+                                                   pugi::parse_default | pugi::parse_ws_pcdata_single);
         if (!parsed) return corrupt(path + ": " + parsed.description());
-        return &doc;
+        return {};
     }
 
 private:
@@ -171,9 +228,9 @@ struct Relationship {
 Result<std::vector<Relationship>> read_relationships(Archive& archive, const std::string& rels_path) {
     std::vector<Relationship> out;
     if (!archive.has(rels_path)) return out;
-    pugi::xml_document doc;
-    TRY(archive.parse(rels_path, doc));
-    pugi::xml_node root = doc.document_element();
+    ParsedPart part;
+    TRY(archive.parse(rels_path, part));
+    pugi::xml_node root = part.doc.document_element();
     for (pugi::xml_node r = root.first_child(); r; r = r.next_sibling())
         if (local(r.name()) == "Relationship")
             out.push_back({r.attribute("Id").value(), r.attribute("Type").value(), r.attribute("Target").value()});
@@ -195,14 +252,16 @@ std::optional<double> parse_number(const char* text) {
     return value;
 }
 
-Result<void> read_sheet(Archive& archive, const std::string& path, const std::vector<std::string>& shared, SheetData& sheet) {
-    pugi::xml_document doc;
-    TRY(archive.parse(path, doc));
-    pugi::xml_node data = child(doc.document_element(), "sheetData");
+Result<void> read_sheet(Archive& archive, const std::string& path, const std::vector<std::string>& shared, SheetData& sheet,
+                        Budget& budget) {
+    ParsedPart part;
+    TRY(archive.parse(path, part));
+    pugi::xml_node data = child(part.doc.document_element(), "sheetData");
     std::uint32_t row_index = 0;
     bool first_row = true;
     for (pugi::xml_node row = data.first_child(); row; row = row.next_sibling()) {
         if (local(row.name()) != "row") continue;
+        TRY(budget.add_row());
         if (auto r = row.attribute("r"); r && r.as_uint() > 0) row_index = r.as_uint() - 1;
         else if (!first_row) ++row_index;
         first_row = false;
@@ -210,6 +269,7 @@ Result<void> read_sheet(Archive& archive, const std::string& path, const std::ve
         bool first_cell = true;
         for (pugi::xml_node c = row.first_child(); c; c = c.next_sibling()) {
             if (local(c.name()) != "c") continue;
+            TRY(budget.add_cell());
             if (auto r = c.attribute("r")) {
                 auto ref = parse_cell_reference(r.value());
                 if (!ref) return corrupt(path + ": cell " + r.value());
@@ -238,7 +298,9 @@ Result<void> read_sheet(Archive& archive, const std::string& path, const std::ve
                 if (!number) return corrupt(path + ": number");
                 value.value = *number;
             }
-            if (!value.empty()) sheet.rows[row_index][column] = std::move(value);
+            if (value.empty()) continue;
+            if (const std::string* text = value.text()) TRY(budget.add_text(text->size()));
+            sheet.rows[row_index][column] = std::move(value);
         }
     }
     return {};
@@ -346,16 +408,22 @@ Result<WorkbookData> read_workbook(std::string_view bytes, const ReadLimits& lim
         if (type_is(r, "/sharedStrings")) shared_path = resolve(base, r.target);
     if (shared_path.empty() && archive.has(base + "sharedStrings.xml")) shared_path = base + "sharedStrings.xml";
     if (!shared_path.empty()) {
-        pugi::xml_document doc;
-        TRY(archive.parse(shared_path, doc));
-        for (pugi::xml_node si = doc.document_element().first_child(); si; si = si.next_sibling())
-            if (local(si.name()) == "si") shared.push_back(string_item_text(si));
+        ParsedPart part;
+        TRY(archive.parse(shared_path, part));
+        for (pugi::xml_node si = part.doc.document_element().first_child(); si; si = si.next_sibling()) {
+            if (local(si.name()) != "si") continue;
+            if (shared.size() >= limits.max_shared_strings)
+                return workbook_too_large("plus de " + std::to_string(limits.max_shared_strings) + " textes partagés",
+                                          "more than " + std::to_string(limits.max_shared_strings) + " shared strings");
+            shared.push_back(string_item_text(si));
+        }
     }
 
-    pugi::xml_document workbook;
+    ParsedPart workbook;
     TRY(archive.parse(workbook_path, workbook));
     WorkbookData out;
-    pugi::xml_node sheets = child(workbook.document_element(), "sheets");
+    Budget budget{limits};
+    pugi::xml_node sheets = child(workbook.doc.document_element(), "sheets");
     for (pugi::xml_node s = sheets.first_child(); s; s = s.next_sibling()) {
         if (local(s.name()) != "sheet") continue;
         SheetData sheet;
@@ -367,7 +435,7 @@ Result<WorkbookData> read_workbook(std::string_view bytes, const ReadLimits& lim
         for (const auto& r : rels)
             if (r.id == rel_id) path = resolve(base, r.target);
         if (path.empty() || !archive.has(path)) return corrupt("sheet " + sheet.name);
-        TRY(read_sheet(archive, path, shared, sheet));
+        TRY(read_sheet(archive, path, shared, sheet, budget));
         out.sheets.push_back(std::move(sheet));
     }
     if (out.sheets.empty()) return not_xlsx();
