@@ -36,6 +36,28 @@ bool verify_password(std::string_view hash, std::string_view password) {
     return crypto_pwhash_str_verify(terminated.c_str(), password.data(), password.size()) == 0;
 }
 
+const std::string& dummy_password_hash() {
+    static const std::string hash = [] {
+        ensure_initialized();
+        unsigned char secret[32];
+        randombytes_buf(secret, sizeof secret);
+        std::string made = hash_password(std::string_view(reinterpret_cast<const char*>(secret), sizeof secret));
+        sodium_memzero(secret, sizeof secret);
+        return made;
+    }();
+    return hash;
+}
+
+bool verify_password_or_dummy(const std::string* hash, std::string_view password) {
+    // crypto_pwhash_str_needs_rehash says -1 for a string that is not an argon2id hash at all.
+    const bool usable = hash != nullptr && !hash->empty() && hash->size() < crypto_pwhash_STRBYTES &&
+                        ensure_initialized() &&
+                        crypto_pwhash_str_needs_rehash(hash->c_str(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                                       crypto_pwhash_MEMLIMIT_INTERACTIVE) != -1;
+    const bool verified = verify_password(usable ? *hash : dummy_password_hash(), password);
+    return usable && verified;
+}
+
 std::string random_token(size_t bytes) {
     if (!ensure_initialized() || bytes == 0) return {};
     std::vector<unsigned char> raw(bytes);

@@ -1,8 +1,9 @@
 // Hospital login and logout.
 #include <chrono>
-#include <map>
-#include <mutex>
+#include <string>
 
+#include "security/login_guard.hpp"
+#include "security/password_check_gate.hpp"
 #include "security/secrets.hpp"
 #include "web/http_io.hpp"
 #include "web/page_support.hpp"
@@ -12,34 +13,43 @@
 namespace cyberachat::web {
 namespace {
 
-// Slows down password guessing: after 5 failures for one e-mail, 15 minutes of refusal.
-class LoginThrottle {
-public:
-    bool blocked(const std::string& email) {
-        std::lock_guard lock(mutex_);
-        auto it = failures_.find(email);
-        if (it == failures_.end()) return false;
-        if (std::chrono::steady_clock::now() - it->second.first > std::chrono::minutes(15)) {
-            failures_.erase(it);
-            return false;
-        }
-        return it->second.second >= 5;
-    }
-    void failed(const std::string& email) {
-        std::lock_guard lock(mutex_);
-        auto& entry = failures_[email];
-        if (entry.second == 0) entry.first = std::chrono::steady_clock::now();
-        ++entry.second;
-    }
-    void succeeded(const std::string& email) {
-        std::lock_guard lock(mutex_);
-        failures_.erase(email);
-    }
+// The guard of login attempts (see security/login_guard.hpp): rules per account and address,
+// per address, and a backoff per account; in memory.
+security::LoginGuard& login_guard() {
+    static security::LoginGuard guard;
+    return guard;
+}
 
-private:
-    std::mutex mutex_;
-    std::map<std::string, std::pair<std::chrono::steady_clock::time_point, int>> failures_;
-};
+bool is_loopback(const std::string& address) {
+    return address.rfind("127.", 0) == 0 || address == "::1" || address.rfind("::ffff:127.", 0) == 0;
+}
+
+// The client's address: the peer's; or, when the peer is this machine (the HTTPS reverse proxy
+// in front, docs/deployment.md), the last X-Forwarded-For entry, the one the proxy added.
+std::string client_address(const httplib::Request& req) {
+    if (is_loopback(req.remote_addr) && req.has_header("X-Forwarded-For")) {
+        const std::string forwarded = req.get_header_value("X-Forwarded-For");
+        const size_t comma = forwarded.rfind(',');
+        std::string last = forwarded.substr(comma == std::string::npos ? 0 : comma + 1);
+        last.erase(0, last.find_first_not_of(" \t"));
+        last.erase(last.find_last_not_of(" \t") + 1);
+        const bool plausible = !last.empty() && last.size() <= 45 &&
+                               last.find_first_not_of("0123456789abcdefABCDEF.:") == std::string::npos;
+        if (plausible) return last;
+    }
+    return req.remote_addr;
+}
+
+std::string too_many_attempts(std::chrono::seconds wait) {
+    if (wait >= std::chrono::seconds(60)) {
+        const std::string minutes = std::to_string((wait.count() + 59) / 60);
+        return "Trop de tentatives de connexion : réessayez dans " + minutes + " minute(s). / "
+               "Too many login attempts: try again in " + minutes + " minute(s).";
+    }
+    const std::string seconds = std::to_string(wait.count());
+    return "Trop de tentatives de connexion : réessayez dans " + seconds + " seconde(s). / "
+           "Too many login attempts: try again in " + seconds + " second(s).";
+}
 
 std::string lower(std::string text) {
     for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -57,7 +67,7 @@ void show_login(const WebApp& app, httplib::Response& res, int status, const std
 }  // namespace
 
 void register_auth_routes(httplib::Server& server, WebApp& app) {
-    static LoginThrottle throttle;
+    security::dummy_password_hash();  // made now, not during the first login with an unknown e-mail
 
     server.Get("/", [&app](const httplib::Request& req, httplib::Response& res) {
         redirect(res, hospital_from_session(app, req) ? "/acquisitions" : "/login");
@@ -74,15 +84,31 @@ void register_auth_routes(httplib::Server& server, WebApp& app) {
         auto expected = cookie_value(req, kLoginCsrfCookie);
         if (!expected || expected->empty() || !security::constant_time_equals(form_value(req, "_csrf"), *expected))
             return show_login(app, res, 403, email, "Le formulaire a expiré. Veuillez recommencer.");
-        if (throttle.blocked(email))
-            return show_login(app, res, 429, email,
-                              "Trop de tentatives pour ce compte. Réessayez dans quinze minutes.");
+        // The attempt takes its place (counted as a failure until it ends) before any hash.
+        // The guard's key stays small whatever was typed (an e-mail address has 254 characters at most).
+        const std::string account_key = email.size() <= 254 ? email : "sha256:" + security::sha256_hex(email);
+        auto decision = login_guard().admit(account_key, client_address(req));
+        if (!decision.admitted()) {
+            res.set_header("Retry-After", std::to_string(decision.retry_after.count()));
+            return show_login(app, res, 429, email, too_many_attempts(decision.retry_after));
+        }
         auto user = app.store->users.find_by_email(email);
-        if (!user || !user->active || !security::verify_password(user->password_hash, password)) {
-            throttle.failed(email);
+        bool verified = false;
+        {
+            auto permit = security::PasswordCheckGate::for_logins().enter();
+            if (!permit) {  // the attempt is given back, not counted
+                res.set_header("Retry-After", "1");
+                return show_login(app, res, 503, email,
+                                  "Serveur occupé, réessayez dans un instant. / Server busy, please try again in a moment.");
+            }
+            // Unknown e-mail or inactive account: the same hash work, against a dummy hash.
+            verified = security::verify_password_or_dummy(user && user->active ? &user->password_hash : nullptr, password);
+        }
+        if (!verified) {
+            decision.attempt->failed();
             return show_login(app, res, 401, email, "Adresse e-mail ou mot de passe incorrect.");
         }
-        throttle.succeeded(email);
+        decision.attempt->succeeded();
         std::string csrf;
         const std::string secret = open_session(app, "user", user->id, "fr", csrf);
         if (secret.empty()) return send_error_page(res, 503, "Connexion impossible pour le moment : réessayez.");
