@@ -21,4 +21,6 @@ fi
 
 bash "$root/scripts/install-node-deps.sh"
 cd "$root"
-CYBERACHAT_BIN="$bin" CHROMIUM_PATH="$chromium" exec node --test tests/e2e/
+# A hard cap on the whole run (E2E_TIMEOUT seconds, default 20 minutes): a test file whose set-up
+# fails can leave its browser and server running, and Node 18's test runner then waits forever.
+CYBERACHAT_BIN="$bin" CHROMIUM_PATH="$chromium" exec timeout --kill-after=30 "${E2E_TIMEOUT:-1200}" node --test tests/e2e/

@@ -106,9 +106,8 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA) and keyboard', () => {
       ['serveurs.liste_logiciels_installes', [{ nom: 'EC-Soft', niveau_version: '3.1' }]],
     ])
       await h.apiOk(server.baseUrl, 'PUT', `/api/v1/vendor/answers/${qid}`, invitation.token, { value });
-    const form = new FormData();
-    form.append('file', new Blob([pdf.bytes], { type: 'application/pdf' }), pdf.name);
-    await h.apiOk(server.baseUrl, 'POST', '/api/v1/vendor/documents/dispositif.certificat_ce_2017_745', invitation.token, form);
+    const upload = h.fileUpload('file', pdf.bytes, pdf.name, 'application/pdf');
+    await h.apiOk(server.baseUrl, 'POST', '/api/v1/vendor/documents/dispositif.certificat_ce_2017_745', invitation.token, upload);
   });
 
   after(async () => {

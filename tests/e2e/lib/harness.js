@@ -144,12 +144,28 @@ async function clickAndWaitForPage(page, selector, expectedUrl) {
 
 // ---- the JSON APIs ------------------------------------------------------------------------
 
+// A multipart/form-data body with one file field, written out byte for byte. Node 18's FormData
+// (undici 5) ends the body right after the closing boundary's "--", with no CRLF; RFC 2046 allows
+// that, but cpp-httplib 0.11.4 (Debian 12) refuses such a body with a 400. Browsers, curl and
+// Node 20 send the CRLF: so does this (docs/api.md, "Uploads").
+function fileUpload(field, bytes, fileName, contentType) {
+  const boundary = `----cyberachat-test-${crypto.randomBytes(12).toString('hex')}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\n` +
+      `Content-Type: ${contentType}\r\n\r\n`
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { multipart: true, contentType: `multipart/form-data; boundary=${boundary}`, bytes: Buffer.concat([head, Buffer.from(bytes), tail]) };
+}
+
 async function api(baseUrl, method, urlPath, token, body) {
   const headers = { Accept: 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
   let payload;
-  if (body instanceof FormData) payload = body;
-  else if (body !== undefined) {
+  if (body && body.multipart) {
+    headers['Content-Type'] = body.contentType;
+    payload = body.bytes;
+  } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
     payload = JSON.stringify(body);
   }
@@ -274,9 +290,8 @@ async function fillRequiredByApi(baseUrl, token, pdf) {
       const question = questions.get(qid);
       assert.ok(question, `unknown question ${qid}`);
       if (question.kind === 'document') {
-        const form = new FormData();
-        form.append('file', new Blob([pdf.bytes], { type: 'application/pdf' }), `${qid}.pdf`);
-        await apiOk(baseUrl, 'POST', `/api/v1/vendor/documents/${qid}`, token, form, [201]);
+        const upload = fileUpload('file', pdf.bytes, `${qid}.pdf`, 'application/pdf');
+        await apiOk(baseUrl, 'POST', `/api/v1/vendor/documents/${qid}`, token, upload, [201]);
       } else {
         const saved = await apiOk(baseUrl, 'PUT', `/api/v1/vendor/answers/${qid}`, token, { value: valueFor(question) }, [200]);
         assert.equal(saved.question_id, qid);
@@ -432,6 +447,7 @@ module.exports = {
   login,
   api,
   apiOk,
+  fileUpload,
   createInvitationByApi,
   questionnaireIndex,
   fillRequiredByApi,
