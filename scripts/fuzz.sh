@@ -43,8 +43,9 @@ for target in "${targets[@]}"; do
     crashers=$((crashers + 1))
   done
   found=$((found + crashers))
-  average=$(( ${execs:-0} / seconds ))
-  summary+=("$target: ${execs:-?} executions (${average}/s on average; libFuzzer's last exec/s: ${rate:-?}), $crashers crasher(s)")
+  elapsed=$(sed -nE 's/.* time: ([0-9]+)s.*/\1/p' <<<"$last")
+  average=$(( ${execs:-0} / (${elapsed:-$seconds} > 0 ? ${elapsed:-$seconds} : 1) ))
+  summary+=("$target: ${execs:-?} executions in ${elapsed:-?}s (${average}/s on average; libFuzzer's last exec/s: ${rate:-?}), $crashers crasher(s)")
 done
 echo "fuzz: ${seconds}s per target"
 printf '  %s\n' "${summary[@]}"
