@@ -19,6 +19,8 @@ struct ServeOptions {
     std::string admin_email = "admin@cyberachat.local";
     size_t max_upload_mb = 50;
     size_t compression_cache_mb = 32;
+    web::ConnectionLimits connections;
+    size_t db_connections = 16;  // shared by every worker thread: each request leases one per read or write
 };
 
 void run_serve(const ServeOptions& options) {
@@ -31,7 +33,7 @@ void run_serve(const ServeOptions& options) {
     sigaddset(&signals, SIGINT);
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-    auto store = open_store_or_report(options.data, options.config.threads);
+    auto store = open_store_or_report(options.data, options.db_connections);
     if (!store) throw CLI::RuntimeError(1);
     sweep_document_leftovers(*store);  // what interrupted uploads left (see DocumentRepository::sweep_orphans)
     web::ServerConfig config = options.config;
@@ -46,7 +48,7 @@ void run_serve(const ServeOptions& options) {
 
     spdlog::flush_every(std::chrono::seconds(1));
     web::WebApp app(store, config);
-    auto server = web::make_server(app);
+    auto server = web::make_server(app, options.connections);
     int port = config.port;
     if (port == 0) port = server->bind_to_any_port(config.bind);
     else if (!server->bind_to_port(config.bind, port)) port = -1;
@@ -89,7 +91,27 @@ void register_serve_command(CLI::App& app) {
                       "Adresse publique, pour les liens d'invitation (ex. https://cyberachat.chu.fr)");
     serve->add_flag("--secure-cookies", options->config.secure_cookies, "Cookies « Secure » (derrière HTTPS)");
     serve->add_option("--max-upload-mb", options->max_upload_mb, "Taille maximale d'un document, en Mo")->capture_default_str();
-    serve->add_option("--threads", options->config.threads, "Nombre de fils de traitement")->capture_default_str();
+    serve->add_option("--max-connections", options->connections.max_connections,
+                      "Requêtes reçues ou traitées en même temps, au plus (un fil chacune ; une connexion inactive "
+                      "entre deux requêtes n'en occupe pas)")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 65536));
+    serve->add_option("--threads", options->connections.kept_threads,
+                      "Fils de traitement démarrés d'avance et gardés (d'autres démarrent à la demande, jusqu'à "
+                      "--max-connections)")
+        ->capture_default_str();
+    serve->add_option("--keep-alive-seconds", options->connections.keep_alive_seconds,
+                      "Fermeture d'une connexion restée sans requête pendant ce délai, en secondes")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 3600));
+    serve->add_option("--header-timeout-seconds", options->connections.header_timeout_seconds,
+                      "Délai pour recevoir la ligne et les en-têtes d'une requête, en secondes (au-delà : connexion fermée)")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 300));
+    serve->add_option("--db-connections", options->db_connections,
+                      "Connexions SQLite partagées par les fils de traitement")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 256));
     serve->add_option("--compression-cache-mb", options->compression_cache_mb,
                       "Mémoire gardée pour ne pas recompresser une page identique à un envoi récent, en Mo (0 : aucune)")
         ->capture_default_str();

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <string_view>
 
+#include "web/connection_server.hpp"
 #include "web/http_io.hpp"
 #include "web/page_support.hpp"
 #include "web/response_compression.hpp"
@@ -63,15 +64,11 @@ std::string redact_path(const std::string& path) {
     return redacted;
 }
 
-std::unique_ptr<httplib::Server> make_server(WebApp& app) {
-    auto server = std::make_unique<httplib::Server>();
-    const size_t threads = app.config.threads;
-    server->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+std::unique_ptr<httplib::Server> make_server(WebApp& app, const ConnectionLimits& limits) {
+    // Threads, keep-alive, timeouts and when a connection must close: connection_server.hpp.
+    auto server = std::make_unique<ConnectionServer>(limits);
     server->set_tcp_nodelay(true);
     server->set_keep_alive_max_count(10000);
-    server->set_keep_alive_timeout(10);
-    server->set_read_timeout(30, 0);
-    server->set_write_timeout(30, 0);
     server->set_payload_max_length(app.config.max_document_bytes + 2 * 1024 * 1024);
 
     install_response_compression(*server, &app.compressed_bodies);
@@ -106,11 +103,20 @@ std::unique_ptr<httplib::Server> make_server(WebApp& app) {
 
     httplib::Server::HandlerWithResponse error_handler = [](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        // httplib itself refused the request (headers or body unreadable, a multipart body it could
+        // not parse or of more than 1,024 parts, too large): whatever is left of it on the
+        // connection must never be read as the next request.
+        if (res.status == 400 || res.status == 413 || res.status == 414) close_connection_after_response(req);
         std::string message;
         switch (res.status) {
             case 404: message = "Page introuvable. / Page not found."; break;
             case 413: message = "Envoi trop volumineux. / Upload too large."; break;
-            case 400: message = "Requête invalide. / Bad request."; break;
+            case 400:
+                message = req.is_multipart_form_data()
+                              ? "Envoi multipart illisible, ou de plus de 1 024 parties. / "
+                                "Unreadable multipart upload, or more than 1,024 parts."
+                              : "Requête invalide. / Bad request.";
+                break;
             case 405: message = "Méthode non permise. / Method not allowed."; break;
             default: message = "Erreur. / Error."; break;
         }

@@ -4,12 +4,13 @@
 
 #include <memory>
 
+#include "web/connection_limits.hpp"
 #include "web/web_app.hpp"
 
 namespace cyberachat::web {
 
 // Builds a configured server with every route registered.
-std::unique_ptr<httplib::Server> make_server(WebApp& app);
+std::unique_ptr<httplib::Server> make_server(WebApp& app, const ConnectionLimits& limits = {});
 
 // Call after bind_to_port(): lets the kernel queue as many connections as it allows while the
 // workers are busy (Debian's cpp-httplib listens with a backlog of 5: beyond that, a burst of new
