@@ -25,7 +25,6 @@ struct ServerConfig {
     int hospital_idle_minutes = 60;    // hospital sessions end after this much inactivity
     int vendor_idle_minutes = 12 * 60; // vendor sessions too (the link opens a new one)
     size_t max_document_bytes = 50u * 1024 * 1024;
-    size_t threads = 64;               // worker threads (≈ concurrent connections served)
     size_t compression_cache_bytes = 32u * 1024 * 1024;  // gzip of recently sent bodies (0: off)
 };
 
