@@ -9,15 +9,21 @@
 set -euo pipefail
 build=${1:-build-fuzz}
 seconds=${FUZZ_SECONDS:-60}
-targets=(${FUZZ_TARGETS:-condition_parser definition_loader workbook_reader request_json request_form})
+targets=(${FUZZ_TARGETS:-condition_parser definition_loader workbook_reader request_json request_form archive_reader})
 declare -A max_len=([condition_parser]=8192 [definition_loader]=16384 [workbook_reader]=65536
-                    [request_json]=8192 [request_form]=8192)
+                    [request_json]=8192 [request_form]=8192 [archive_reader]=65536)
 
 CC=${FUZZ_CC:-clang-16} CXX=${FUZZ_CXX:-clang++-16} cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCYB_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
 cmake --build "$build" --target "${targets[@]/%/_fuzz}"
 
 export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1"
+# Symbolized stacks in the logs (Debian's llvm-symbolizer, from clang 14's llvm, reads clang 16's output).
+if [ -z "${ASAN_SYMBOLIZER_PATH:-}" ]; then
+  for symbolizer in /usr/lib/llvm-16/bin/llvm-symbolizer /usr/bin/llvm-symbolizer; do
+    if [ -x "$symbolizer" ]; then export ASAN_SYMBOLIZER_PATH=$symbolizer; break; fi
+  done
+fi
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 summary=()
 found=0

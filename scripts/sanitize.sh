@@ -9,7 +9,8 @@ build=${1:-build-asan}
 jobs=${JOBS:-$(nproc)}
 cmake -S . -B "$build" -G Ninja -DCYB_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" >/dev/null
 targets=(cyberachat unit_tests cli_tests store_tests view_tests web_tests http_tests
-         condition_parser_replay definition_loader_replay workbook_reader_replay request_json_replay request_form_replay)
+         condition_parser_replay definition_loader_replay workbook_reader_replay request_json_replay request_form_replay
+         archive_reader_replay)
 cmake --build "$build" -j "$jobs" --target "${targets[@]}"
 
 reports=$(mktemp -d /tmp/cyb-sanitize-XXXXXX)

@@ -240,8 +240,8 @@ TEST(CrashDurability, AcknowledgedWritesSurviveSigkillAtRandomMoments) {
     EXPECT_GT(answers, 0) << "no answer was acknowledged before the kills: the test checked nothing";
     std::cout << "crash durability: " << cycles << " cycles (seed " << seed << "), " << answers << " answers and "
               << documents << " documents acknowledged; checked after the restarts: " << checked.answers
-              << " answers (each question's last acknowledged value) and " << checked.documents << " documents ("
-              << checked.answers + checked.documents << " acknowledged writes)\n";
+              << " answer values (each question's last acknowledged one, per cycle) and " << checked.documents
+              << " document presences (every acknowledged document after each later restart; the new ones read back)\n";
     ::testing::Test::RecordProperty("cycles", cycles);
     ::testing::Test::RecordProperty("acknowledged_answers", static_cast<int>(answers));
     ::testing::Test::RecordProperty("acknowledged_documents", static_cast<int>(documents));
