@@ -80,23 +80,25 @@ Result<std::map<std::string, std::string>> read_zip(const std::string& bytes, si
             zip_discard(archive);
             return invalid_archive("entrée illisible");
         }
+        // The name belongs to the archive: copied before any zip_discard() frees it.
+        const std::string name = (stat.valid & ZIP_STAT_NAME) && stat.name ? stat.name : "";
         if (stat.size > max_entry_bytes) {
             zip_discard(archive);
-            return invalid_archive(std::string("entrée trop grande : ") + stat.name);
+            return invalid_archive("entrée trop grande : " + name);
         }
         zip_file_t* file = zip_fopen_index(archive, static_cast<zip_uint64_t>(i), 0);
         if (!file) {
             zip_discard(archive);
-            return invalid_archive(std::string("entrée illisible : ") + stat.name);
+            return invalid_archive("entrée illisible : " + name);
         }
         std::string content(static_cast<size_t>(stat.size), '\0');
         const zip_int64_t read = stat.size ? zip_fread(file, content.data(), stat.size) : 0;
         zip_fclose(file);
         if (read < 0 || static_cast<zip_uint64_t>(read) != stat.size) {
             zip_discard(archive);
-            return invalid_archive(std::string("entrée corrompue : ") + stat.name);
+            return invalid_archive("entrée corrompue : " + name);
         }
-        out[stat.name] = std::move(content);
+        out[name] = std::move(content);
     }
     zip_discard(archive);
     return out;
