@@ -14,3 +14,8 @@ option(CYB_UNITY_BUILD "Compile the sources of each target in batches (unity bui
 set(CYB_UNITY_BATCH_SIZE 8 CACHE STRING "Source files per unity batch")
 set(CMAKE_UNITY_BUILD ${CYB_UNITY_BUILD})
 set(CMAKE_UNITY_BUILD_BATCH_SIZE ${CYB_UNITY_BATCH_SIZE})
+# In a batch each .cpp is an included file, so GCC warns about every fixture of an anonymous
+# namespace (-Wsubobject-linkage): true of a header, meaningless for a batched source file.
+if(CYB_UNITY_BUILD AND CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+  add_compile_options(-Wno-subobject-linkage)
+endif()

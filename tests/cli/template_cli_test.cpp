@@ -1,9 +1,6 @@
 // `cyberachat template check|show|eval`, run as a real process: exit codes, stdout, stderr.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -13,25 +10,15 @@
 #include <string>
 #include <vector>
 
-extern char** environ;
+#include "cli_process.hpp"
 
 using json = nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Outcome {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
+using cyberachat::cli_testing::Outcome;
+using cyberachat::cli_testing::read_whole_file;
 
 class TemplateCli : public ::testing::Test {
 protected:
@@ -52,33 +39,7 @@ protected:
     }
 
     // Runs the binary with `args`; stdout and stderr go to files in the temp directory.
-    Outcome run(const std::vector<std::string>& args) {
-        const std::string out_path = (dir_ / "stdout.txt").string(), err_path = (dir_ / "stderr.txt").string();
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        std::vector<std::string> argv_strings{CYB_BINARY};
-        argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-        std::vector<char*> argv;
-        for (auto& arg : argv_strings) argv.push_back(arg.data());
-        argv.push_back(nullptr);
-        Outcome result;
-        pid_t pid = 0;
-        int spawned = posix_spawn(&pid, CYB_BINARY, &actions, nullptr, argv.data(), environ);
-        posix_spawn_file_actions_destroy(&actions);
-        EXPECT_EQ(spawned, 0) << "cannot run " << CYB_BINARY;
-        if (spawned != 0) return result;
-        int status = 0;
-        waitpid(pid, &status, 0);
-        EXPECT_TRUE(WIFEXITED(status)) << "the binary crashed (signal " << (WIFSIGNALED(status) ? WTERMSIG(status) : 0)
-                                       << ")";
-        result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        result.out = read_file(out_path);
-        result.err = read_file(err_path);
-        return result;
-    }
+    Outcome run(const std::vector<std::string>& args) { return cyberachat::cli_testing::run_cyberachat(args, dir_); }
 
     json parse_stdout(const Outcome& r) {
         json parsed = json::parse(r.out, nullptr, false);
@@ -531,7 +492,7 @@ TEST_F(TemplateCli, FlowchartOfABuiltinPartIsAnSvgWithItsDecisions) {
 }
 
 TEST_F(TemplateCli, FlowchartOfAnEditedFileShowsTheAddedDecision) {
-    std::string yaml = read_file(fs::path(CYB_SOURCE_DIR) / "questionnaires" / "afib.yaml");
+    std::string yaml = read_whole_file(fs::path(CYB_SOURCE_DIR) / "questionnaires" / "afib.yaml");
     const std::string anchor = "      - id: logiciels.envoi_dossier_patient\n";
     ASSERT_NE(yaml.find(anchor), std::string::npos);
     yaml.insert(yaml.find(anchor),

@@ -1,36 +1,18 @@
 // `cyberachat user add … --password-stdin`, run as a real process: the password's length is
 // counted in characters (UTF-8 code points), not bytes.
 #include <gtest/gtest.h>
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
-#include <vector>
 
-extern char** environ;
+#include "cli_process.hpp"
 
 namespace user_cli_test {
 
 namespace fs = std::filesystem;
-
-
-struct Outcome {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string read_all(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
+using cyberachat::cli_testing::Outcome;
 
 class UserCli : public ::testing::Test {
 protected:
@@ -46,31 +28,11 @@ protected:
 
     // `user add EMAIL --role biomedical --password-stdin --data DIR`, with `password` + "\n" on stdin.
     Outcome add_user(const std::string& email, const std::string& password) {
-        const fs::path in_path = dir_ / "stdin.txt", out_path = dir_ / "stdout.txt", err_path = dir_ / "stderr.txt";
+        const fs::path in_path = dir_ / "stdin.txt";
         std::ofstream(in_path, std::ios::binary) << password << "\n";
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, in_path.c_str(), O_RDONLY, 0);
-        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        std::vector<std::string> args{CYB_BINARY, "user", "add", email, "--role", "biomedical",
-                                      "--password-stdin", "--data", (dir_ / "data").string()};
-        std::vector<char*> argv;
-        for (auto& arg : args) argv.push_back(arg.data());
-        argv.push_back(nullptr);
-        Outcome result;
-        pid_t pid = 0;
-        const int spawned = posix_spawn(&pid, CYB_BINARY, &actions, nullptr, argv.data(), environ);
-        posix_spawn_file_actions_destroy(&actions);
-        EXPECT_EQ(spawned, 0) << "cannot run " << CYB_BINARY;
-        if (spawned != 0) return result;
-        int status = 0;
-        waitpid(pid, &status, 0);
-        EXPECT_TRUE(WIFEXITED(status));
-        result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        result.out = read_all(out_path);
-        result.err = read_all(err_path);
-        return result;
+        return cyberachat::cli_testing::run_cyberachat(
+            {"user", "add", email, "--role", "biomedical", "--password-stdin", "--data", (dir_ / "data").string()}, dir_,
+            in_path.string());
     }
 
     fs::path dir_;

@@ -410,16 +410,14 @@ async function text(page, selector) {
 
 // ---- steps ------------------------------------------------------------------------------------
 
-// Sequential steps of one scenario: once a step fails, the next ones are skipped (their failure
-// would only repeat the first one). A failed step leaves a screenshot of `pages()` in /tmp.
+// Sequential steps of one scenario: once a step fails, each later step fails at once, naming the
+// step that broke the scenario, instead of running on a page left in an unknown state (its own
+// failure would only repeat the first one). A failed step leaves a screenshot of `pages()` in /tmp.
 function scenario(prefix, pages = () => ({})) {
   let broken = null;
   return function step(name, fn, { independent = false, timeout = 90000 } = {}) {
     it(name, { timeout }, async (t) => {
-      if (broken) {
-        t.skip(`step « ${broken} » failed`);
-        return;
-      }
+      if (broken) throw new Error(`not run: the earlier step « ${broken} » failed`);
       try {
         await fn(t);
       } catch (error) {

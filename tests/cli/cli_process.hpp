@@ -1,0 +1,64 @@
+#pragma once
+// Runs the real cyberachat binary for the CLI tests: arguments, a file as standard input, standard
+// output and error captured through files in the test's temporary directory.
+#include <gtest/gtest.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+extern char** environ;
+
+namespace cyberachat::cli_testing {
+
+struct Outcome {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+inline std::string read_whole_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+// `cyberachat ARGS…` with `stdin_path` as standard input; stdout and stderr go to files in `dir`.
+// Fails the test (without aborting it) if the binary cannot start or dies of a signal.
+inline Outcome run_cyberachat(const std::vector<std::string>& args, const std::filesystem::path& dir,
+                              const std::string& stdin_path = "/dev/null") {
+    const std::string out_path = (dir / "stdout.txt").string(), err_path = (dir / "stderr.txt").string();
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, stdin_path.c_str(), O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    std::vector<std::string> argv_strings{CYB_BINARY};
+    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& arg : argv_strings) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    Outcome result;
+    pid_t pid = 0;
+    const int spawned = posix_spawn(&pid, CYB_BINARY, &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    EXPECT_EQ(spawned, 0) << "cannot run " << CYB_BINARY;
+    if (spawned != 0) return result;
+    int status = 0;
+    waitpid(pid, &status, 0);
+    EXPECT_TRUE(WIFEXITED(status)) << "the binary crashed (signal " << (WIFSIGNALED(status) ? WTERMSIG(status) : 0)
+                                   << ")";
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.out = read_whole_file(out_path);
+    result.err = read_whole_file(err_path);
+    return result;
+}
+
+}  // namespace cyberachat::cli_testing
