@@ -31,7 +31,7 @@ struct Fixture {
         for (auto& [id, answer] : filled.answers)
             if (questionnaire->find_question(id)->kind == QuestionKind::document) answer.value = nullptr;
         auto written = xlsx::write_questionnaire_workbook(*questionnaire, Language::fr, &filled);
-        if (!written) throw std::runtime_error(written.error().message);
+        if (!written) throw std::runtime_error(written.error().message.fr);
         bytes = std::move(written.value());
         std::ofstream(path, std::ios::binary) << bytes;
     }
@@ -48,7 +48,7 @@ void BM_XlsxImportPreview(benchmark::State& state) {
     for (auto _ : state) {
         auto workbook = xlsx::read_workbook(f.bytes);
         auto plan = xlsx::plan_import(*f.questionnaire, {}, *workbook, Language::fr);
-        if (!plan) state.SkipWithError(plan.error().message.c_str());
+        if (!plan) state.SkipWithError(plan.error().message.fr.c_str());
         benchmark::DoNotOptimize(plan);
     }
     state.counters["bytes"] = static_cast<double>(f.bytes.size());

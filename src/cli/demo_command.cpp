@@ -9,7 +9,7 @@
 #include "cli/open_store.hpp"
 #include "services/acquisition_service.hpp"
 #include "services/evaluation_service.hpp"
-#include "services/questionnaire_cache.hpp"
+#include "services/questionnaire_provider.hpp"
 #include "services/response_service.hpp"
 
 namespace cyberachat::cli {
@@ -88,7 +88,7 @@ bool fill(services::ResponseService& responses, Id response_id, const DemoVendor
     for (const auto& [question_id, value] : vendor.answers) {
         auto saved = responses.save_answer(response_id, question_id, value, std::nullopt, -1, actor);
         if (!saved) {
-            std::cerr << question_id << " : " << saved.error().message << "\n";
+            std::cerr << question_id << " : " << saved.error().message.fr << "\n";
             return false;
         }
     }
@@ -155,7 +155,7 @@ int run_demo(const std::string& data_dir) {
     auto it = demo_user(*store, kIt, "it");
     if (!biomedical || !it) return 1;
     const std::string bio_actor = "user:" + biomedical->email, it_actor = "user:" + it->email;
-    services::QuestionnaireCache questionnaires(*store);
+    services::QuestionnaireProvider questionnaires(*store);
     services::ResponseService responses(*store, questionnaires);
     services::AcquisitionService acquisitions(*store, questionnaires);
     services::EvaluationService evaluations(*store, questionnaires, responses);
@@ -169,14 +169,14 @@ int run_demo(const std::string& data_dir) {
     input.notes = "Achat de démonstration créé par « cyberachat demo ».";
     auto acquisition = acquisitions.create(input, biomedical->id, bio_actor);
     if (!acquisition) {
-        std::cerr << acquisition.error().message << "\n";
+        std::cerr << acquisition.error().message.fr << "\n";
         return 1;
     }
     std::vector<Id> ids;
     for (const DemoVendor& vendor : demo_vendors()) {
         auto invitation = acquisitions.invite(acquisition->id, vendor.input, bio_actor);
         if (!invitation) {
-            std::cerr << invitation.error().message << "\n";
+            std::cerr << invitation.error().message.fr << "\n";
             return 1;
         }
         const Id id = invitation->response.id;

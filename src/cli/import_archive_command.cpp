@@ -29,13 +29,13 @@ void register_import_archive_command(CLI::App& app) {
         bytes << in.rdbuf();
         auto store = open_store_or_report(options->data);
         if (!store) throw CLI::RuntimeError(1);
-        services::QuestionnaireCache questionnaires(*store);
+        services::QuestionnaireProvider questionnaires(*store);
         services::ResponseService responses(*store, questionnaires);
         services::EvaluationService evaluations(*store, questionnaires, responses);
         services::ExportService exports(*store, questionnaires, responses, evaluations);
         auto imported = exports.import_archive(bytes.str(), "system:import-archive");
         if (!imported) {
-            std::cerr << imported.error().message << "\n";
+            std::cerr << imported.error().message.fr << "\n";
             throw CLI::RuntimeError(1);
         }
         std::cout << "Achat « " << imported->title << " » restauré (n° " << imported->id << ").\n";

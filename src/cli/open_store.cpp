@@ -19,7 +19,7 @@ std::shared_ptr<store::Store> open_store_or_report(const std::string& data_dir, 
     }
     auto opened = store::Store::open(data_dir, connections);
     if (!opened) {
-        std::cerr << "Impossible d'ouvrir la base de données dans « " << data_dir << " » : " << opened.error().message << "\n";
+        std::cerr << "Impossible d'ouvrir la base de données dans « " << data_dir << " » : " << opened.error().message.fr << "\n";
         return nullptr;
     }
     return opened.value();
@@ -70,8 +70,8 @@ bool create_user(store::Store& store, const std::string& email_input, const std:
     user.password_hash = security::hash_password(password);
     auto created = store.users.create(user, "system:cli");
     if (!created) {
-        std::cerr << (created.error().code == "conflict" ? "Un compte existe déjà pour " + user.email
-                                                          : created.error().message)
+        std::cerr << (created.error().code == ErrorCode::conflict ? "Un compte existe déjà pour " + user.email
+                                                          : created.error().message.fr)
                   << "\n";
         return false;
     }

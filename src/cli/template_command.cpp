@@ -76,8 +76,8 @@ void run_eval(const TemplateOptions& options) {
     }
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     auto parsed = parse_bounded_json(text);
-    if (!parsed && parsed.error().code == "json_too_deep") {
-        std::cerr << options.answers << " : " << parsed.error().message << "\n";
+    if (!parsed && parsed.error().code == ErrorCode::json_too_deep) {
+        std::cerr << options.answers << " : " << parsed.error().message.fr << "\n";
         finish(2);
     }
     if (!parsed || !parsed->is_object()) {
@@ -109,7 +109,7 @@ void run_flowchart(const TemplateOptions& options) {
     }
     auto chart = flowchart::make_part_chart(questionnaire, *part, parse_language(options.language));
     if (!chart) {
-        std::cerr << chart.error().message << "\n";
+        std::cerr << chart.error().message.fr << "\n";
         finish(1);
     }
     std::cout << flowchart::render_plain_svg(**chart, {}, true);

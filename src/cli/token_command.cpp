@@ -31,7 +31,7 @@ void register_token_command(CLI::App& app) {
         const std::string secret = security::random_token();
         auto created = store->api_tokens.create(user->id, security::sha256_hex(secret), options->name, "system:cli");
         if (!created) {
-            std::cerr << created.error().message << "\n";
+            std::cerr << created.error().message.fr << "\n";
             throw CLI::RuntimeError(1);
         }
         std::cout << secret << "\n";

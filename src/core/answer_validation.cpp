@@ -21,7 +21,7 @@ constexpr size_t kMaxRows = 500;
 using json = nlohmann::json;
 
 Error invalid(std::string fr, std::string en) {
-    return Error::make("invalid_value", std::move(fr), std::move(en));
+    return Error::make(ErrorCode::invalid_value, std::move(fr), std::move(en));
 }
 
 std::string trim(std::string_view text) {
@@ -235,8 +235,8 @@ Result<json> normalize_record(const std::vector<Field>& fields, const json& raw,
                            "Unknown field '" + key + "' in " + std::string(what_en) + ".");
         auto normalized = normalize_field(*field, value);
         if (!normalized)
-            return invalid(field->label.fr + " : " + normalized.error().message,
-                           field->label.in(Language::en) + ": " + normalized.error().message_en);
+            return invalid(field->label.fr + " : " + normalized.error().message.fr,
+                           field->label.in(Language::en) + ": " + normalized.error().message.in(Language::en));
         if (has_value(*normalized)) out[key] = std::move(normalized.value());
     }
     return out.empty() ? json() : out;
@@ -251,8 +251,8 @@ Result<json> normalize_table(const Question& question, const json& raw) {
     for (size_t i = 0; i < raw.size(); ++i) {
         auto row = normalize_record(question.fields, raw[i], "une ligne", "a row");
         if (!row)
-            return invalid("Ligne " + std::to_string(i + 1) + " : " + row.error().message,
-                           "Row " + std::to_string(i + 1) + ": " + row.error().message_en);
+            return invalid("Ligne " + std::to_string(i + 1) + " : " + row.error().message.fr,
+                           "Row " + std::to_string(i + 1) + ": " + row.error().message.in(Language::en));
         if (has_value(*row)) rows.push_back(std::move(row.value()));
     }
     return rows.empty() ? json() : rows;

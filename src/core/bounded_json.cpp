@@ -36,11 +36,11 @@ size_t json_nesting_depth(std::string_view text, size_t stop_above) {
 Result<nlohmann::json> parse_bounded_json(std::string_view text, size_t max_depth) {
     if (json_nesting_depth(text, max_depth) > max_depth) {
         const std::string limit = std::to_string(max_depth);
-        return Error::make("json_too_deep", "JSON trop imbriqué : " + limit + " niveaux au plus.",
+        return Error::make(ErrorCode::json_too_deep, "JSON trop imbriqué : " + limit + " niveaux au plus.",
                            "JSON nested too deeply: at most " + limit + " levels.");
     }
     auto value = nlohmann::json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-    if (value.is_discarded()) return Error::make("bad_json", "JSON illisible.", "Unreadable JSON.");
+    if (value.is_discarded()) return Error::make(ErrorCode::bad_json, "JSON illisible.", "Unreadable JSON.");
     return value;
 }
 

@@ -110,7 +110,7 @@ public:
 
     Result<ConditionPtr> parse(std::string_view text) {
         if (utf8_character_count(text) > kMaxConditionLength)
-            return Error::make("condition_syntax",
+            return Error::make(ErrorCode::condition_syntax,
                                "condition trop longue : " + std::to_string(kMaxConditionLength) + " caractères au plus",
                                "condition too long: at most " + std::to_string(kMaxConditionLength) + " characters");
         TRY_ASSIGN(auto root, parse_or());
@@ -126,7 +126,7 @@ private:
     }
 
     Error error_at(size_t column, const std::string& fr, const std::string& en) const {
-        return Error::make("condition_syntax", "colonne " + std::to_string(column + 1) + " : " + fr,
+        return Error::make(ErrorCode::condition_syntax, "colonne " + std::to_string(column + 1) + " : " + fr,
                            "column " + std::to_string(column + 1) + ": " + en);
     }
 

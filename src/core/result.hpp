@@ -4,17 +4,9 @@
 #include <utility>
 #include <variant>
 
+#include "core/error.hpp"
+
 namespace cyberachat {
-
-struct Error {
-    std::string code;     // stable machine code, e.g. "invalid_value"
-    std::string message;  // human message (French first)
-    std::string message_en;
-
-    static Error make(std::string code, std::string fr, std::string en = {}) {
-        return Error{std::move(code), std::move(fr), std::move(en)};
-    }
-};
 
 template <typename T>
 class [[nodiscard]] Result {

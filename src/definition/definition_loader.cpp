@@ -274,7 +274,7 @@ private:
         auto parsed = parse_condition(*pending.text);
         if (!parsed) {
             error(pending.line, pending.subject,
-                  "condition « " + *pending.text + " » illisible, " + parsed.error().message);
+                  "condition « " + *pending.text + " » illisible, " + parsed.error().message.fr);
             return nullptr;
         }
         const auto problems = bind_condition(*parsed.value(), q);

@@ -113,7 +113,7 @@ private:
             auto parsed = parse_condition(rule.condition_text);
             if (!parsed) {
                 error(line_of(node[key]), subject,
-                      "condition « " + rule.condition_text + " » illisible, " + parsed.error().message);
+                      "condition « " + rule.condition_text + " » illisible, " + parsed.error().message.fr);
                 return;
             }
             for (const std::string& problem : bind_condition(*parsed.value(), questionnaire_))

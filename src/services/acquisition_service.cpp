@@ -37,7 +37,7 @@ void check_length(FieldErrors& errors, const std::string& field, const std::stri
 Error invalid_fields(const FieldErrors& errors) {
     std::string message;
     for (const auto& [field, text] : errors) message += (message.empty() ? "" : " ") + field + " : " + text;
-    return Error::make("invalid", message, message);
+    return Error::make(ErrorCode::invalid_value, message, message);
 }
 
 }  // namespace
@@ -75,14 +75,14 @@ Result<Acquisition> AcquisitionService::create(Acquisition input, Id user_id, co
     input.status = "open";
     TRY_ASSIGN(auto created, store_.acquisitions.create(input, actor));
     // The scoring grid is copied into the purchase with its questionnaire version.
-    TRY(attach_builtin_grid(store_, created.id, actor));
+    TRY(questionnaires_.attach_current_grid(created.id, actor));
     return created;
 }
 
 Result<Acquisition> AcquisitionService::update(const Acquisition& input, const std::string& actor) {
     if (auto errors = validate(input); !errors.empty()) return invalid_fields(errors);
     auto existing = store_.acquisitions.find(input.id);
-    if (!existing) return Error::make("not_found", "Achat introuvable.", "Purchase not found.");
+    if (!existing) return Error::make(ErrorCode::not_found, "Achat introuvable.", "Purchase not found.");
     Acquisition updated = *existing;
     updated.title = input.title;
     updated.equipment = input.equipment;
@@ -95,7 +95,7 @@ Result<Acquisition> AcquisitionService::update(const Acquisition& input, const s
 
 Result<Invitation> AcquisitionService::invite(Id acquisition_id, const VendorInput& input, const std::string& actor) {
     if (auto errors = validate(input); !errors.empty()) return invalid_fields(errors);
-    if (!store_.acquisitions.find(acquisition_id)) return Error::make("not_found", "Achat introuvable.", "Purchase not found.");
+    if (!store_.acquisitions.find(acquisition_id)) return Error::make(ErrorCode::not_found, "Achat introuvable.", "Purchase not found.");
     Invitation invitation;
     invitation.token = security::random_token();
     VendorResponse response;
@@ -110,7 +110,7 @@ Result<Invitation> AcquisitionService::invite(Id acquisition_id, const VendorInp
 }
 
 Result<std::string> AcquisitionService::regenerate_link(Id response_id, const std::string& actor) {
-    if (!store_.responses.find(response_id)) return Error::make("not_found", "Fournisseur introuvable.", "Vendor not found.");
+    if (!store_.responses.find(response_id)) return Error::make(ErrorCode::not_found, "Fournisseur introuvable.", "Vendor not found.");
     std::string token = security::random_token();
     TRY(store_.responses.set_invite_token_hash(response_id, security::sha256_hex(token), actor));
     store_.sessions.remove_for_subject("vendor", response_id);
@@ -118,7 +118,7 @@ Result<std::string> AcquisitionService::regenerate_link(Id response_id, const st
 }
 
 Result<void> AcquisitionService::revoke_link(Id response_id, const std::string& actor) {
-    if (!store_.responses.find(response_id)) return Error::make("not_found", "Fournisseur introuvable.", "Vendor not found.");
+    if (!store_.responses.find(response_id)) return Error::make(ErrorCode::not_found, "Fournisseur introuvable.", "Vendor not found.");
     TRY(store_.responses.set_invite_token_hash(response_id, "", actor));
     store_.sessions.remove_for_subject("vendor", response_id);
     return {};

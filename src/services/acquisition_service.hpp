@@ -4,7 +4,7 @@
 #include <string>
 
 #include "core/result.hpp"
-#include "services/questionnaire_cache.hpp"
+#include "services/questionnaire_provider.hpp"
 #include "store/repositories.hpp"
 
 namespace cyberachat::services {
@@ -25,7 +25,7 @@ struct Invitation {
 
 class AcquisitionService {
 public:
-    AcquisitionService(store::Store& store, QuestionnaireCache& questionnaires)
+    AcquisitionService(store::Store& store, QuestionnaireProvider& questionnaires)
         : store_(store), questionnaires_(questionnaires) {}
 
     static FieldErrors validate(const Acquisition& input);
@@ -41,7 +41,7 @@ public:
 
 private:
     store::Store& store_;
-    QuestionnaireCache& questionnaires_;
+    QuestionnaireProvider& questionnaires_;
 };
 
 std::string trim_copy(std::string_view text);

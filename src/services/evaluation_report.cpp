@@ -101,10 +101,10 @@ report::Evaluation report_evaluation(const ResponseEvaluation& evaluation, Langu
 
 Result<report::Evaluation> response_report_evaluation(store::Store& store, EvaluationService& evaluations, Id response_id,
                                                       Language language) {
-    if (!store.responses.find(response_id)) return Error::make("not_found", "Réponse introuvable.", "Response not found.");
+    if (!store.responses.find(response_id)) return Error::make(ErrorCode::not_found, "Réponse introuvable.", "Response not found.");
     auto evaluation = evaluations.evaluate(response_id);
     if (!evaluation) {
-        if (evaluation.error().code != "not_found") return evaluation.error();
+        if (evaluation.error().code != ErrorCode::not_found) return evaluation.error();
         report::Evaluation out;  // no grid for this questionnaire: no score, but what reviewers wrote
         add_reviewers(out, store.reviews.list_for(response_id), store.reviews.opinions(response_id), nullptr, language);
         return out;
@@ -114,11 +114,11 @@ Result<report::Evaluation> response_report_evaluation(store::Store& store, Evalu
 
 Result<Evaluations> acquisition_report_evaluations(store::Store& store, EvaluationService& evaluations, Id acquisition_id,
                                                    Language language) {
-    if (!store.acquisitions.find(acquisition_id)) return Error::make("not_found", "Achat introuvable.", "Purchase not found.");
+    if (!store.acquisitions.find(acquisition_id)) return Error::make(ErrorCode::not_found, "Achat introuvable.", "Purchase not found.");
     auto comparison = evaluations.compare(acquisition_id);
     Evaluations out;
     if (!comparison) {
-        if (comparison.error().code != "not_found") return comparison.error();
+        if (comparison.error().code != ErrorCode::not_found) return comparison.error();
         for (const auto& response : store.responses.list_for(acquisition_id)) {  // no grid: no score, what reviewers wrote
             report::Evaluation evaluation;
             add_reviewers(evaluation, store.reviews.list_for(response.id), store.reviews.opinions(response.id), nullptr, language);

@@ -1,26 +1,17 @@
 #include "services/evaluation_service.hpp"
 
-#include "definition/builtin_grid.hpp"
-#include "definition/builtin_questionnaire.hpp"
 #include "definition/grid_loader.hpp"
 
 namespace cyberachat::services {
-
-Result<StoredGrid> attach_builtin_grid(store::Store& store, Id acquisition_id, const std::string& actor) {
-    auto grid = builtin_afib_grid();
-    return store.scoring_grids.attach(acquisition_id, grid->id, grid->version, std::string(builtin_afib_grid_yaml()),
-                                       actor);
-}
 
 Result<std::shared_ptr<const ScoringGrid>> EvaluationService::grid_for(const Acquisition& acquisition,
                                                                       const Questionnaire& questionnaire) {
     auto stored = store_.scoring_grids.for_acquisition(acquisition.id);
     if (!stored) {
-        auto builtin = builtin_afib();
-        if (questionnaire.id != builtin->id || questionnaire.version != builtin->version)
-            return Error::make("not_found", "Aucune grille d'évaluation pour ce questionnaire.",
+        if (!questionnaires_.is_current(questionnaire))
+            return Error::make(ErrorCode::not_found, "Aucune grille d'évaluation pour ce questionnaire.",
                                "No scoring grid for this questionnaire.");
-        TRY_ASSIGN(stored, attach_builtin_grid(store_, acquisition.id, "system"));
+        TRY_ASSIGN(stored, questionnaires_.attach_current_grid(acquisition.id, "system"));
     }
     const auto key = std::make_pair(stored->id, &questionnaire);
     {
@@ -29,7 +20,7 @@ Result<std::shared_ptr<const ScoringGrid>> EvaluationService::grid_for(const Acq
     }
     auto loaded = load_grid(stored->yaml, stored->grid_id + " " + stored->version, questionnaire);
     if (!loaded.ok())
-        return Error::make("storage", "La grille enregistrée ne se charge plus : " + loaded.errors.front().to_string(),
+        return Error::make(ErrorCode::storage, "La grille enregistrée ne se charge plus : " + loaded.errors.front().to_string(),
                            "The stored grid no longer loads: " + loaded.errors.front().to_string());
     std::lock_guard lock(mutex_);
     loaded_[key] = loaded.grid;
@@ -57,7 +48,7 @@ namespace {
 
 constexpr size_t kMaxReviewText = 5000;
 
-Error invalid_input(const std::string& fr, const std::string& en) { return Error::make("invalid", fr, en); }
+Error invalid_input(const std::string& fr, const std::string& en) { return Error::make(ErrorCode::invalid_value, fr, en); }
 
 Error too_long() {
     return invalid_input("Texte trop long (5 000 caractères au plus).", "Text too long (at most 5,000 characters).");
@@ -68,7 +59,7 @@ Error too_long() {
 Result<Review> EvaluationService::add_review(Id response_id, const ReviewInput& input, const User& user,
                                             const std::string& actor) {
     if (user.role == Role::buyer)
-        return Error::make("forbidden", "La relecture des réponses est réservée à la DSI, au RSSI et aux ingénieurs biomédicaux.",
+        return Error::make(ErrorCode::forbidden, "La relecture des réponses est réservée à la DSI, au RSSI et aux ingénieurs biomédicaux.",
                            "Reviewing answers is for IT and biomedical engineers.");
     TRY_ASSIGN(auto snapshot, responses_.load(response_id));
     if (!snapshot.questionnaire->find_question(input.question_id))
@@ -94,9 +85,9 @@ Result<Review> EvaluationService::add_review(Id response_id, const ReviewInput& 
 Result<Opinion> EvaluationService::set_opinion(Id response_id, const std::string& verdict, const std::string& text,
                                               const User& user, const std::string& actor) {
     if (user.role != Role::it && user.role != Role::biomedical)
-        return Error::make("forbidden", "Seuls la DSI / le RSSI et l'ingénieur biomédical donnent un avis.",
+        return Error::make(ErrorCode::forbidden, "Seuls la DSI / le RSSI et l'ingénieur biomédical donnent un avis.",
                            "Only IT and the biomedical engineer give an opinion.");
-    if (!store_.responses.find(response_id)) return Error::make("not_found", "Réponse introuvable.", "Response not found.");
+    if (!store_.responses.find(response_id)) return Error::make(ErrorCode::not_found, "Réponse introuvable.", "Response not found.");
     if (!valid_opinion_verdict(verdict))
         return invalid_input("Avis inconnu : choisissez favorable, favorable avec réserves ou défavorable.",
                              "Unknown opinion: favourable, favourable_with_reservations or unfavourable.");
@@ -120,17 +111,17 @@ std::vector<ComparedResponse> Comparison::compared() const {
 Result<void> EvaluationService::set_weight(Id acquisition_id, const std::string& question_id,
                                           std::optional<double> weight, const User& user, const std::string& actor) {
     if (user.role == Role::buyer)
-        return Error::make("forbidden", "L'ajustement des poids est réservé à la DSI, au RSSI et aux ingénieurs biomédicaux.",
+        return Error::make(ErrorCode::forbidden, "L'ajustement des poids est réservé à la DSI, au RSSI et aux ingénieurs biomédicaux.",
                            "Adjusting weights is for IT and biomedical engineers.");
     auto acquisition = store_.acquisitions.find(acquisition_id);
-    if (!acquisition) return Error::make("not_found", "Achat introuvable.", "Purchase not found.");
+    if (!acquisition) return Error::make(ErrorCode::not_found, "Achat introuvable.", "Purchase not found.");
     TRY_ASSIGN(auto questionnaire, questionnaires_.get(acquisition->questionnaire_version_id));
     TRY_ASSIGN(auto grid, grid_for(*acquisition, *questionnaire));
     if (!grid->find_rule(question_id))
-        return Error::make("invalid", "La grille ne note pas la question « " + question_id + " ».",
+        return Error::make(ErrorCode::invalid_value, "La grille ne note pas la question « " + question_id + " ».",
                            "The grid does not grade question " + question_id + ".");
     if (weight && !(*weight >= 0 && *weight <= 100))
-        return Error::make("invalid", "Le poids doit être un nombre entre 0 et 100 (0 : la question ne compte pas).",
+        return Error::make(ErrorCode::invalid_value, "Le poids doit être un nombre entre 0 et 100 (0 : la question ne compte pas).",
                            "The weight must be a number between 0 and 100 (0: the question does not count).");
     return store_.scoring_grids.set_weight(acquisition_id, question_id, weight, actor);
 }
@@ -138,7 +129,7 @@ Result<void> EvaluationService::set_weight(Id acquisition_id, const std::string&
 Result<Comparison> EvaluationService::compare(Id acquisition_id) {
     Comparison out;
     auto acquisition = store_.acquisitions.find(acquisition_id);
-    if (!acquisition) return Error::make("not_found", "Achat introuvable.", "Purchase not found.");
+    if (!acquisition) return Error::make(ErrorCode::not_found, "Achat introuvable.", "Purchase not found.");
     out.acquisition = std::move(*acquisition);
     TRY_ASSIGN(out.questionnaire, questionnaires_.get(out.acquisition.questionnaire_version_id));
     TRY_ASSIGN(out.grid, grid_for(out.acquisition, *out.questionnaire));

@@ -10,7 +10,7 @@
 
 #include "core/comparison.hpp"
 #include "core/scoring.hpp"
-#include "services/questionnaire_cache.hpp"
+#include "services/questionnaire_provider.hpp"
 #include "services/response_service.hpp"
 
 namespace cyberachat::services {
@@ -42,12 +42,9 @@ struct Comparison {
     std::vector<ComparedResponse> compared() const;  // points into `vendors`
 };
 
-// Gives a purchase the built-in grid (a purchase keeps the grid it was given first).
-Result<StoredGrid> attach_builtin_grid(store::Store& store, Id acquisition_id, const std::string& actor);
-
 class EvaluationService {
 public:
-    EvaluationService(store::Store& store, QuestionnaireCache& questionnaires, ResponseService& responses)
+    EvaluationService(store::Store& store, QuestionnaireProvider& questionnaires, ResponseService& responses)
         : store_(store), questionnaires_(questionnaires), responses_(responses) {}
 
     // The purchase's grid, loaded against its questionnaire version. A purchase created before
@@ -74,7 +71,7 @@ public:
 
 private:
     store::Store& store_;
-    QuestionnaireCache& questionnaires_;
+    QuestionnaireProvider& questionnaires_;
     ResponseService& responses_;
     std::mutex mutex_;
     std::map<std::pair<Id, const Questionnaire*>, std::shared_ptr<const ScoringGrid>> loaded_;

@@ -24,7 +24,7 @@ json event_json(const Event& event) {
 }
 
 Error invalid_archive(const std::string& fr, const std::string& en) {
-    return Error::make("invalid_archive", "Archive refusée : " + fr, "Archive refused: " + en);
+    return Error::make(ErrorCode::invalid_archive, "Archive refusée : " + fr, "Archive refused: " + en);
 }
 
 // The member `key` of `object` when it is of the wanted type, else null (never throws).
@@ -82,7 +82,7 @@ constexpr const char* kGridFile = "scoring_grid.yaml";
 
 Result<json> ExportService::acquisition_json(Id acquisition_id) {
     auto acquisition = store_.acquisitions.find(acquisition_id);
-    if (!acquisition) return Error::make("not_found", "Achat introuvable.", "Purchase not found.");
+    if (!acquisition) return Error::make(ErrorCode::not_found, "Achat introuvable.", "Purchase not found.");
     json out = {{"format", kArchiveFormat}, {"format_version", kArchiveFormatVersion}};
     out["acquisition"] = {{"id", acquisition->id},           {"title", acquisition->title},
                           {"equipment", acquisition->equipment}, {"service", acquisition->service},
@@ -148,13 +148,13 @@ Result<json> ExportService::acquisition_json(Id acquisition_id) {
 
 Result<std::string> ExportService::acquisition_csv(Id acquisition_id) {
     auto acquisition = store_.acquisitions.find(acquisition_id);
-    if (!acquisition) return Error::make("not_found", "Achat introuvable.", "Purchase not found.");
+    if (!acquisition) return Error::make(ErrorCode::not_found, "Achat introuvable.", "Purchase not found.");
     const Language language = Language::fr;
     // Every vendor scored against the purchase's grid; without a grid (a questionnaire that has
     // none), the answers alone and the two evaluation columns empty.
     std::vector<ResponseEvaluation> vendors;
     if (auto comparison = evaluations_.compare(acquisition_id)) vendors = std::move(comparison->vendors);
-    else if (comparison.error().code != "not_found") return comparison.error();
+    else if (comparison.error().code != ErrorCode::not_found) return comparison.error();
     else
         for (const auto& response : store_.responses.list_for(acquisition_id)) {
             TRY_ASSIGN(auto snapshot, responses_.load(response.id));
@@ -220,14 +220,14 @@ Result<std::string> ExportService::acquisition_archive(Id acquisition_id) {
 
 Result<Acquisition> ExportService::import_archive(const std::string& bytes, const std::string& actor) {
     auto files = exports::read_zip(bytes);
-    if (!files) return invalid_archive(files.error().message, files.error().message_en);
+    if (!files) return invalid_archive(files.error().message.fr, files.error().message.in(Language::en));
     auto manifest_it = files->find("manifest.json");
     if (manifest_it == files->end())
         return invalid_archive("pas de manifest.json : ce n'est pas une archive d'achat Cyberachat.",
                                "no manifest.json: not a Cyberachat purchase archive.");
     auto parsed_manifest = parse_bounded_json(manifest_it->second);
     if (!parsed_manifest)
-        return invalid_archive("manifest.json : " + parsed_manifest.error().message, "manifest.json: " + parsed_manifest.error().message_en);
+        return invalid_archive("manifest.json : " + parsed_manifest.error().message.fr, "manifest.json: " + parsed_manifest.error().message.in(Language::en));
     json manifest = std::move(parsed_manifest).value();
     if (!manifest.is_object() || text_field(manifest, "format") != kArchiveFormat || !manifest.contains("files") ||
         !manifest["files"].is_object())
@@ -249,7 +249,7 @@ Result<Acquisition> ExportService::import_archive(const std::string& bytes, cons
                                "export.json or questionnaire.yaml missing from the manifest.");
     auto parsed_data = parse_bounded_json(files->at("export.json"));
     if (!parsed_data)
-        return invalid_archive("export.json : " + parsed_data.error().message, "export.json: " + parsed_data.error().message_en);
+        return invalid_archive("export.json : " + parsed_data.error().message.fr, "export.json: " + parsed_data.error().message.in(Language::en));
     const json data = std::move(parsed_data).value();
     const json* acquisition_data = member(data, "acquisition", json::value_t::object);
     const json* questionnaire = member(data, "questionnaire", json::value_t::object);
@@ -399,8 +399,8 @@ Result<Acquisition> ExportService::import_archive(const std::string& bytes, cons
                        {"format_version", format_version->get<int>()}};
     auto acquisition = store_.archive_restore.restore(purchase, actor, note);
     // A record this instance refuses, or twice the same (a unique constraint): the archive's fault.
-    if (!acquisition && (acquisition.error().code == "invalid" || acquisition.error().code == "conflict"))
-        return invalid_archive(acquisition.error().message, acquisition.error().message_en);
+    if (!acquisition && (acquisition.error().code == ErrorCode::invalid_value || acquisition.error().code == ErrorCode::conflict))
+        return invalid_archive(acquisition.error().message.fr, acquisition.error().message.in(Language::en));
     return acquisition;
 }
 

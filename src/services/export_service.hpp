@@ -21,7 +21,7 @@ inline constexpr int kArchiveFormatVersion = 3;
 
 class ExportService {
 public:
-    ExportService(store::Store& store, QuestionnaireCache& questionnaires, ResponseService& responses,
+    ExportService(store::Store& store, QuestionnaireProvider& questionnaires, ResponseService& responses,
                   EvaluationService& evaluations)
         : store_(store), questionnaires_(questionnaires), responses_(responses), evaluations_(evaluations) {}
 
@@ -42,7 +42,7 @@ public:
 
 private:
     store::Store& store_;
-    QuestionnaireCache& questionnaires_;
+    QuestionnaireProvider& questionnaires_;
     ResponseService& responses_;
     EvaluationService& evaluations_;
 };

@@ -158,7 +158,7 @@ Result<report::ReportDocument> ReportService::response_report(Id response_id, La
 Result<report::ReportDocument> ReportService::acquisition_report(Id acquisition_id, Language language,
                                                                  const Evaluations& evaluations) {
     auto acquisition = store_.acquisitions.find(acquisition_id);
-    if (!acquisition) return Error::make("not_found", "Achat introuvable.", "Purchase not found.");
+    if (!acquisition) return Error::make(ErrorCode::not_found, "Achat introuvable.", "Purchase not found.");
     ReportDocument document;
     document.kind = report::ReportKind::acquisition;
     document.language = language;

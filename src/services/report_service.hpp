@@ -18,7 +18,7 @@ using Evaluations = std::map<Id, report::Evaluation>;  // response id → the ho
 
 class ReportService {
 public:
-    ReportService(store::Store& store, QuestionnaireCache& questionnaires, ResponseService& responses,
+    ReportService(store::Store& store, QuestionnaireProvider& questionnaires, ResponseService& responses,
                   flowchart::FlowchartCache& flowcharts)
         : store_(store), questionnaires_(questionnaires), responses_(responses), flowcharts_(flowcharts) {}
 
@@ -33,7 +33,7 @@ public:
 private:
     Result<report::VendorBlock> vendor_block(const ResponseSnapshot& snapshot, Language language);
     store::Store& store_;
-    QuestionnaireCache& questionnaires_;
+    QuestionnaireProvider& questionnaires_;
     ResponseService& responses_;
     flowchart::FlowchartCache& flowcharts_;
 };

@@ -11,19 +11,19 @@ using json = nlohmann::json;
 namespace {
 
 Error submitted_error() {
-    return Error::make("submitted", "La réponse a été soumise : elle n'est plus modifiable.",
+    return Error::make(ErrorCode::submitted, "La réponse a été soumise : elle n'est plus modifiable.",
                        "The response has been submitted: it can no longer be changed.");
 }
 
 Error unknown_question(const std::string& id) {
-    return Error::make("not_found", "Question inconnue : " + id, "Unknown question: " + id);
+    return Error::make(ErrorCode::not_found, "Question inconnue : " + id, "Unknown question: " + id);
 }
 
 }  // namespace
 
 Result<ResponseSnapshot> ResponseService::load(Id response_id) {
     auto response = store_.responses.find(response_id);
-    if (!response) return Error::make("not_found", "Réponse introuvable.", "Response not found.");
+    if (!response) return Error::make(ErrorCode::not_found, "Réponse introuvable.", "Response not found.");
     return load(std::move(*response));
 }
 
@@ -32,7 +32,7 @@ Result<ResponseSnapshot> ResponseService::load(VendorResponse response) {
     const Id response_id = response.id;
     snapshot.response = std::move(response);
     auto acquisition = store_.acquisitions.find(snapshot.response.acquisition_id);
-    if (!acquisition) return Error::make("not_found", "Achat introuvable.", "Purchase not found.");
+    if (!acquisition) return Error::make(ErrorCode::not_found, "Achat introuvable.", "Purchase not found.");
     snapshot.acquisition = std::move(*acquisition);
     TRY_ASSIGN(snapshot.questionnaire, questionnaires_.get(snapshot.acquisition.questionnaire_version_id));
 
@@ -61,7 +61,7 @@ Result<SaveAnswerResult> ResponseService::save_answer(Id response_id, const std:
     json value;
     if (question->kind == QuestionKind::document) {
         if (!raw.is_null())
-            return Error::make("invalid_value", "Les documents se déposent comme fichiers, pas comme valeur.",
+            return Error::make(ErrorCode::invalid_value, "Les documents se déposent comme fichiers, pas comme valeur.",
                                "Documents are uploaded as files, not sent as a value.");
     } else {
         auto normalized = normalize_answer(*question, raw);
@@ -70,7 +70,7 @@ Result<SaveAnswerResult> ResponseService::save_answer(Id response_id, const std:
     }
     std::string new_comment = comment ? *comment : (before.answers.count(question_id) ? before.answers[question_id].comment : "");
     if (new_comment.size() > 5000)
-        return Error::make("invalid_value", "Le commentaire est trop long (5 000 caractères au plus).",
+        return Error::make(ErrorCode::invalid_value, "Le commentaire est trop long (5 000 caractères au plus).",
                            "The comment is too long (at most 5,000 characters).");
 
     TRY_ASSIGN(auto saved, store_.responses.save_answer(response_id, question_id, value, new_comment, base_revision, actor));
@@ -86,6 +86,66 @@ Result<SaveAnswerResult> ResponseService::save_answer(Id response_id, const std:
     return result;
 }
 
+Result<SectionSaveResult> ResponseService::save_section(Id response_id, const std::string& section_id,
+                                                       const std::map<std::string, PostedAnswer>& posted,
+                                                       const std::string& actor) {
+    TRY_ASSIGN(auto before, load(response_id));
+    if (before.submitted()) return submitted_error();
+    const Section* section = before.questionnaire->find_section(section_id);
+    if (!section) return Error::make(ErrorCode::not_found, "Section inconnue : " + section_id, "Unknown section: " + section_id);
+
+    SectionSaveResult result;
+    std::vector<store::AnswerChange> changes;
+    for (const auto& [question_id, answer] : posted) {
+        const Question* question = before.questionnaire->find_question(question_id);
+        if (!question || before.questionnaire->sections()[question->section_index] != section) continue;
+        auto stored = before.answers.find(question_id);
+        const json current_value = stored != before.answers.end() ? stored->second.value : json();
+        const std::string current_comment = stored != before.answers.end() ? stored->second.comment : "";
+        json value = current_value;
+        if (answer.has_value_field && question->kind != QuestionKind::document) {
+            auto normalized = normalize_answer(*question, answer.raw);
+            if (!normalized) {
+                result.refused.emplace(question_id, normalized.error());
+                result.typed.emplace(question_id, answer.raw);
+                continue;
+            }
+            value = std::move(normalized.value());
+        }
+        const std::string comment = answer.comment.value_or(current_comment);
+        if (comment.size() > 5000) {
+            result.refused.emplace(question_id, Error::make(ErrorCode::invalid_value,
+                                                            "Le commentaire est trop long (5 000 caractères au plus).",
+                                                            "The comment is too long (at most 5,000 characters)."));
+            continue;
+        }
+        if (value == current_value && comment == current_comment) continue;  // nothing changed here
+        changes.push_back({question_id, question->kind == QuestionKind::document ? json() : value, comment,
+                           answer.base_revision});
+    }
+    if (!changes.empty()) {
+        TRY_ASSIGN(auto saved, store_.responses.save_answers(response_id, changes, {}, {}, actor,
+                                                             store::OnConflict::keep_stored));
+        for (const auto& one : saved) {
+            if (one.conflicted)
+                result.refused.emplace(one.answer.question_id,
+                                       Error::make(ErrorCode::conflict,
+                                                   "Cette réponse a été modifiée entre-temps par une autre personne ; voici sa version. "
+                                                   "Vérifiez-la puis enregistrez à nouveau si besoin.",
+                                                   "This answer was changed meanwhile by someone else; here is their version. "
+                                                   "Check it and save again if needed."));
+            else if (one.changed)
+                ++result.saved;
+        }
+    }
+    if (result.saved == 0) {
+        result.snapshot = std::move(before);
+        return result;
+    }
+    TRY_ASSIGN(result.snapshot, load(response_id));
+    return result;
+}
+
 Result<StoredDocument> ResponseService::add_document(Id response_id, const std::string& question_id,
                                                      const std::string& file_name, const std::string& bytes,
                                                      const std::string& actor) {
@@ -94,21 +154,21 @@ Result<StoredDocument> ResponseService::add_document(Id response_id, const std::
     const Question* question = snapshot.questionnaire->find_question(question_id);
     if (!question) return unknown_question(question_id);
     if (question->kind != QuestionKind::document)
-        return Error::make("invalid", "Cette question n'attend pas de document.", "This question does not take documents.");
+        return Error::make(ErrorCode::invalid_value, "Cette question n'attend pas de document.", "This question does not take documents.");
     if (bytes.size() > limits_.max_document_bytes)
-        return Error::make("too_large",
+        return Error::make(ErrorCode::too_large,
                            "Le fichier dépasse la taille maximale (" + std::to_string(limits_.max_document_bytes / (1024 * 1024)) + " Mo).",
                            "The file exceeds the maximum size (" + std::to_string(limits_.max_document_bytes / (1024 * 1024)) + " MB).");
-    if (bytes.empty()) return Error::make("invalid", "Le fichier est vide.", "The file is empty.");
+    if (bytes.empty()) return Error::make(ErrorCode::invalid_value, "Le fichier est vide.", "The file is empty.");
     return store_.documents.add(response_id, question_id, file_name, bytes, actor);
 }
 
 Result<void> ResponseService::delete_document(Id response_id, Id document_id, const std::string& actor) {
     auto document = store_.documents.find(document_id);
     if (!document || document->response_id != response_id)
-        return Error::make("not_found", "Document introuvable.", "Document not found.");
+        return Error::make(ErrorCode::not_found, "Document introuvable.", "Document not found.");
     auto response = store_.responses.find(response_id);
-    if (!response) return Error::make("not_found", "Réponse introuvable.", "Response not found.");
+    if (!response) return Error::make(ErrorCode::not_found, "Réponse introuvable.", "Response not found.");
     if (response->status == ResponseStatus::submitted) return submitted_error();
     return store_.documents.remove(document_id, actor);
 }
@@ -125,12 +185,12 @@ Result<void> ResponseService::answer_clarification(Id response_id, const std::st
     const bool asked = std::any_of(open.begin(), open.end(), [&](const auto& c) { return c.question_id == question_id; });
     const Question* question = snapshot.questionnaire->find_question(question_id);
     if (!asked || !question)
-        return Error::make("not_found", "Aucune précision n'est demandée sur cette question.",
+        return Error::make(ErrorCode::not_found, "Aucune précision n'est demandée sur cette question.",
                            "No clarification is requested on this question.");
     if (explanation.empty())
-        return Error::make("invalid_value", "Écrivez votre précision.", "Write your clarification.");
+        return Error::make(ErrorCode::invalid_value, "Écrivez votre précision.", "Write your clarification.");
     if (explanation.size() > 5000)
-        return Error::make("invalid_value", "La précision est trop longue (5 000 caractères au plus).",
+        return Error::make(ErrorCode::invalid_value, "La précision est trop longue (5 000 caractères au plus).",
                            "The clarification is too long (at most 5,000 characters).");
     auto stored = snapshot.answers.find(question_id);
     json value = stored != snapshot.answers.end() ? stored->second.value : json();
@@ -153,18 +213,22 @@ Result<void> ResponseService::answer_clarification(Id response_id, const std::st
 Result<void> ResponseService::submit(Id response_id, const std::string& actor) {
     TRY_ASSIGN(auto snapshot, load(response_id));
     if (snapshot.submitted()) return submitted_error();
-    if (!snapshot.evaluation.is_complete())
-        return Error::make("incomplete",
+    if (!snapshot.evaluation.is_complete()) {
+        json missing = json::array();
+        for (size_t index : snapshot.evaluation.missing_required) missing.push_back(snapshot.questionnaire->questions()[index]->id);
+        return Error::make(ErrorCode::incomplete,
                            std::to_string(snapshot.evaluation.missing_required.size()) + " réponse(s) obligatoire(s) manquante(s).",
-                           std::to_string(snapshot.evaluation.missing_required.size()) + " required answer(s) missing.");
+                           std::to_string(snapshot.evaluation.missing_required.size()) + " required answer(s) missing.")
+            .with_payload({{"missing_required", std::move(missing)}});
+    }
     return store_.responses.submit(response_id, actor);
 }
 
 Result<void> ResponseService::reopen(Id response_id, const std::string& actor) {
     auto response = store_.responses.find(response_id);
-    if (!response) return Error::make("not_found", "Réponse introuvable.", "Response not found.");
+    if (!response) return Error::make(ErrorCode::not_found, "Réponse introuvable.", "Response not found.");
     if (response->status != ResponseStatus::submitted)
-        return Error::make("conflict", "La réponse n'est pas soumise.", "The response is not submitted.");
+        return Error::make(ErrorCode::conflict, "La réponse n'est pas soumise.", "The response is not submitted.");
     return store_.responses.reopen(response_id, actor);
 }
 

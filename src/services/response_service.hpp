@@ -9,7 +9,7 @@
 
 #include "core/engine.hpp"
 #include "core/result.hpp"
-#include "services/questionnaire_cache.hpp"
+#include "services/questionnaire_provider.hpp"
 #include "store/repositories.hpp"
 
 namespace cyberachat::services {
@@ -33,13 +33,30 @@ struct SaveAnswerResult {
     ResponseSnapshot snapshot;  // after the save
 };
 
+// One answer as posted by a section form (docs/web-forms.md), before validation.
+struct PostedAnswer {
+    nlohmann::json raw;                  // as typed (strings), shaped per kind
+    std::optional<std::string> comment;  // present when the form had the comment field
+    std::int64_t base_revision = -1;     // the revision the vendor's page showed, -1 when unknown
+    bool has_value_field = false;        // the form carried the value (documents never do)
+};
+
+// What saving a section did: the answers refused (an invalid value, or changed meanwhile by
+// someone else: code "conflict", the stored answer kept) and the response after the save.
+struct SectionSaveResult {
+    std::map<std::string, Error> refused;       // question id → why
+    std::map<std::string, nlohmann::json> typed; // question id → the refused value as typed (to show back)
+    size_t saved = 0;                            // answers changed
+    ResponseSnapshot snapshot;                   // after the save
+};
+
 struct ServiceLimits {
     size_t max_document_bytes = 50u * 1024 * 1024;
 };
 
 class ResponseService {
 public:
-    ResponseService(store::Store& store, QuestionnaireCache& questionnaires, ServiceLimits limits = {})
+    ResponseService(store::Store& store, QuestionnaireProvider& questionnaires, ServiceLimits limits = {})
         : store_(store), questionnaires_(questionnaires), limits_(limits) {}
 
     Result<ResponseSnapshot> load(Id response_id);
@@ -48,12 +65,20 @@ public:
 
     // Error codes: "not_found" (unknown question, or a document question — use add_document),
     // "submitted" (read-only), "invalid_value" (messages fr/en), "conflict" (someone saved since
-    // base_revision; -1 skips the check). `comment` absent: the stored comment is kept.
+    // base_revision; -1 skips the check; payload "current": the stored answer). `comment` absent:
+    // the stored comment is kept.
     Result<SaveAnswerResult> save_answer(Id response_id, const std::string& question_id, const nlohmann::json& raw,
                                          const std::optional<std::string>& comment, std::int64_t base_revision,
                                          const std::string& actor);
 
-    // Error codes: "not_found", "submitted", "invalid" (not a document question, empty or
+    // Saves what a section form posted, in ONE transaction: every valid, changed answer of the
+    // section (unchanged ones are not written); invalid values and answers changed by someone else
+    // since their base revision are refused one by one (SectionSaveResult::refused) while the
+    // others are saved. Errors: "not_found" (unknown section), "submitted".
+    Result<SectionSaveResult> save_section(Id response_id, const std::string& section_id,
+                                           const std::map<std::string, PostedAnswer>& posted, const std::string& actor);
+
+    // Error codes: "not_found", "submitted", "invalid_value" (not a document question, empty or
     // disallowed type), "too_large".
     Result<StoredDocument> add_document(Id response_id, const std::string& question_id, const std::string& file_name,
                                         const std::string& bytes, const std::string& actor);
@@ -69,7 +94,8 @@ public:
                                       const std::optional<nlohmann::json>& raw, const std::string& explanation,
                                       const std::string& actor);
 
-    // "incomplete" when required answers are missing (see snapshot.evaluation), "submitted" when already.
+    // "incomplete" when required answers are missing (payload "missing_required": their ids),
+    // "submitted" when already.
     Result<void> submit(Id response_id, const std::string& actor);
     Result<void> reopen(Id response_id, const std::string& actor);
 
@@ -77,7 +103,7 @@ public:
 
 private:
     store::Store& store_;
-    QuestionnaireCache& questionnaires_;
+    QuestionnaireProvider& questionnaires_;
     ServiceLimits limits_;
 };
 

@@ -22,13 +22,13 @@ Result<std::string> XlsxImportService::export_response(Id response_id, Language 
 Result<ImportOutcome> XlsxImportService::import(Id response_id, std::string_view bytes, bool apply, Language language,
                                                 const std::string& file_name, const std::string& actor) {
     if (bytes.size() > limits_.max_upload_bytes)
-        return Error::make("too_large",
+        return Error::make(ErrorCode::too_large,
                            "Le fichier dépasse la taille maximale (" + std::to_string(limits_.max_upload_bytes / (1024 * 1024)) + " Mo).",
                            "The file exceeds the maximum size (" + std::to_string(limits_.max_upload_bytes / (1024 * 1024)) + " MB).");
-    if (bytes.empty()) return Error::make("not_xlsx", "Le fichier est vide.", "The file is empty.");
+    if (bytes.empty()) return Error::make(ErrorCode::not_xlsx, "Le fichier est vide.", "The file is empty.");
     TRY_ASSIGN(auto snapshot, responses_.load(response_id));
     if (snapshot.submitted())
-        return Error::make("submitted",
+        return Error::make(ErrorCode::submitted,
                            "La réponse a été soumise : elle n'est plus modifiable, l'import est refusé.",
                            "The response has been submitted: it can no longer be changed, the import is refused.");
     xlsx::ReadLimits read_limits;
@@ -61,8 +61,8 @@ Result<ImportOutcome> XlsxImportService::import(Id response_id, std::string_view
                               {"rejected", plan.count(xlsx::RowStatus::rejected)},
                               {"ignored", plan.count(xlsx::RowStatus::ignored_branch) + plan.count(xlsx::RowStatus::ignored_document)}};
         auto saved = store_.responses.save_answers(response_id, changes, "import_xlsx", summary, actor);
-        if (!saved && saved.error().code == "conflict")
-            return Error::make("conflict",
+        if (!saved && saved.error().code == ErrorCode::conflict)
+            return Error::make(ErrorCode::conflict,
                                "Des réponses ont été modifiées par quelqu'un d'autre pendant l'import : rien n'a été importé. "
                                "Importez le fichier à nouveau pour voir l'aperçu à jour.",
                                "Some answers were changed by someone else during the import: nothing was imported. "

@@ -148,7 +148,7 @@ void Database::run_batch(const std::vector<PendingWrite*>& batch) {
     bool transaction_lost = false;
     for (PendingWrite* write : batch) {
         if (transaction_lost) {
-            write->result = Error::make("storage", "Erreur d'enregistrement, veuillez réessayer.",
+            write->result = Error::make(ErrorCode::storage, "Erreur d'enregistrement, veuillez réessayer.",
                                         "Storage error, please try again.");
             continue;
         }

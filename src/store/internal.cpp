@@ -29,11 +29,11 @@ void configure_sqlite_library() {
 
 Error storage_error(const std::exception& e) {
     const std::string message = message_of(e);
-    return Error::make("storage", "Erreur de stockage : " + message, "Storage error: " + message);
+    return Error::make(ErrorCode::storage, "Erreur de stockage : " + message, "Storage error: " + message);
 }
 
 Error storage_error(std::string_view what_fr, std::string_view what_en) {
-    return Error::make("storage", std::string(what_fr), std::string(what_en));
+    return Error::make(ErrorCode::storage, std::string(what_fr), std::string(what_en));
 }
 
 void log_read_error(std::string_view where, const std::exception& e) {
@@ -49,20 +49,20 @@ Error database_error(const std::exception& e) {
     if (!constraint) return storage_error(e);
     const std::string message = message_of(e);
     if (message.find("FOREIGN KEY") != std::string::npos || message.find("foreign key") != std::string::npos)
-        return Error::make("invalid", "Référence à un enregistrement inexistant.", "Reference to a missing record.");
-    return Error::make("conflict", "Cet enregistrement existe déjà.", "This record already exists.");
+        return Error::make(ErrorCode::invalid_value, "Référence à un enregistrement inexistant.", "Reference to a missing record.");
+    return Error::make(ErrorCode::conflict, "Cet enregistrement existe déjà.", "This record already exists.");
 }
 
 Error not_found(std::string_view what_fr, std::string_view what_en) {
-    return Error::make("not_found", std::string(what_fr) + " introuvable.", std::string(what_en) + " not found.");
+    return Error::make(ErrorCode::not_found, std::string(what_fr) + " introuvable.", std::string(what_en) + " not found.");
 }
 
 Error conflict(std::string_view fr, std::string_view en) {
-    return Error::make("conflict", std::string(fr), std::string(en));
+    return Error::make(ErrorCode::conflict, std::string(fr), std::string(en));
 }
 
 Error invalid(std::string_view fr, std::string_view en) {
-    return Error::make("invalid", std::string(fr), std::string(en));
+    return Error::make(ErrorCode::invalid_value, std::string(fr), std::string(en));
 }
 
 std::string iso_from_time(long long seconds_since_epoch) {

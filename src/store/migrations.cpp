@@ -249,9 +249,9 @@ Result<int> apply_migrations(soci::session& sql, const std::string& backend, int
             } catch (const std::exception&) {
             }
             const Error error = detail::storage_error(e);
-            return Error::make("storage",
-                               "Migration " + std::to_string(migration.version) + " : " + error.message,
-                               "Migration " + std::to_string(migration.version) + ": " + error.message_en);
+            return Error::make(ErrorCode::storage,
+                               "Migration " + std::to_string(migration.version) + " : " + error.message.fr,
+                               "Migration " + std::to_string(migration.version) + ": " + error.message.in(Language::en));
         }
         current = migration.version;
     }

@@ -111,8 +111,15 @@ struct AnswerChange {
 };
 
 struct SavedAnswer {
-    StoredAnswer answer;  // as stored after the call
-    bool changed = false; // false when value and comment were already so
+    StoredAnswer answer;     // as stored after the call
+    bool changed = false;    // false when value and comment were already so
+    bool conflicted = false; // (save_answers with keep_stored) not written: `answer` is the stored one
+};
+
+// What save_answers does with a change whose base revision is out of date.
+enum class OnConflict {
+    fail_all,     // nothing is written, error "conflict" (payload "current": the stored answer)
+    keep_stored,  // that change alone is not written (SavedAnswer::conflicted); the others are
 };
 
 // The repository does not look at a response's status when saving answers (or documents):
@@ -147,12 +154,13 @@ public:
     Result<SavedAnswer> save_answer(Id response_id, const std::string& question_id, const nlohmann::json& value,
                                     const std::string& comment, std::int64_t base_revision,
                                     const std::string& actor);
-    // Saves several answers in ONE transaction (all or none), each as save_answer would without
-    // the revision check, then appends one event (entity "response", `action`, new_value
-    // `summary`, e.g. an import's row counts). "not_found" for an unknown response.
+    // Saves several answers in ONE transaction (all or none), each as save_answer would, its
+    // revision checked against its base_revision as `on_conflict` says, then, when `action` is not
+    // empty, appends one event (entity "response", `action`, new_value `summary`, e.g. an
+    // import's row counts). "not_found" for an unknown response.
     Result<std::vector<SavedAnswer>> save_answers(Id response_id, const std::vector<AnswerChange>& changes,
                                                   const std::string& action, const nlohmann::json& summary,
-                                                  const std::string& actor);
+                                                  const std::string& actor, OnConflict on_conflict = OnConflict::fail_all);
 
 private:
     std::shared_ptr<Database> db_;

@@ -133,11 +133,18 @@ Result<void> save_answer_in(soci::session& sql, Id response_id, const std::strin
         saved.changed = false;
         return {};
     }
-    if (base_revision >= 0 && base_revision != before.revision)
+    if (base_revision >= 0 && base_revision != before.revision) {
+        saved.answer = before;
+        saved.conflicted = true;
         return detail::conflict(
-            "Cette réponse a été modifiée entre-temps par quelqu'un d'autre. Rechargez la page pour voir la "
-            "version actuelle.",
-            "This answer was changed meanwhile by someone else. Reload the page to see the current version.");
+                   "Cette réponse a été modifiée entre-temps par une autre personne.",
+                   "This answer was changed meanwhile by someone else.")
+            .with_payload({{"current", {{"question_id", question_id},
+                                        {"value", before.value},
+                                        {"comment", before.comment},
+                                        {"revision", before.revision},
+                                        {"updated_at", before.updated_at}}}});
+    }
 
     StoredAnswer after = before;
     after.value = value;
@@ -345,7 +352,7 @@ Result<SavedAnswer> ResponseRepository::save_answer(Id response_id, const std::s
 
 Result<std::vector<SavedAnswer>> ResponseRepository::save_answers(Id response_id, const std::vector<AnswerChange>& changes,
                                                                   const std::string& action, const nlohmann::json& summary,
-                                                                  const std::string& actor) {
+                                                                  const std::string& actor, OnConflict on_conflict) {
     std::vector<std::string> value_jsons;
     for (const auto& change : changes) {
         if (change.question_id.empty()) return detail::invalid("Question non précisée.", "Missing question.");
@@ -363,11 +370,12 @@ Result<std::vector<SavedAnswer>> ResponseRepository::save_answers(Id response_id
             return detail::not_found("Réponse", "Response");
         for (size_t i = 0; i < changes.size(); ++i) {
             SavedAnswer saved;
-            TRY(save_answer_in(sql, response_id, changes[i].question_id, changes[i].value, value_jsons[i],
-                               changes[i].comment, changes[i].base_revision, actor, saved));
+            auto one = save_answer_in(sql, response_id, changes[i].question_id, changes[i].value, value_jsons[i],
+                                      changes[i].comment, changes[i].base_revision, actor, saved);
+            if (!one && !(saved.conflicted && on_conflict == OnConflict::keep_stored)) return one.error();
             out.push_back(std::move(saved));
         }
-        detail::append_event(sql, actor, "response", response_id, action, {}, {}, summary.dump());
+        if (!action.empty()) detail::append_event(sql, actor, "response", response_id, action, {}, {}, summary.dump());
         return {};
     });
     if (!written) return written.error();

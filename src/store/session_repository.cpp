@@ -49,7 +49,7 @@ std::optional<SessionRow> find_session_row(soci::session& sql, const std::string
 
 void log_failure(const char* what, const Result<void>& result) {
     if (!result.ok()) {
-        std::fprintf(stderr, "cyberachat: session %s failed: %s\n", what, result.error().message_en.c_str());
+        std::fprintf(stderr, "cyberachat: session %s failed: %s\n", what, result.error().message.in(Language::en).c_str());
     }
 }
 

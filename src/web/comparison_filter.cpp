@@ -19,7 +19,7 @@ Result<ComparisonFilter> comparison_filter_from(const httplib::Request& req, con
     filter.only_vigilance = flag(req, "vigilance");
     filter.part_id = form_value(req, "part");
     if (!filter.part_id.empty() && !questionnaire.find_part(filter.part_id))
-        return Error::make("invalid", "Partie inconnue : « " + filter.part_id + " ».", "Unknown part: " + filter.part_id + ".");
+        return Error::make(ErrorCode::invalid_value, "Partie inconnue : « " + filter.part_id + " ».", "Unknown part: " + filter.part_id + ".");
     return filter;
 }
 

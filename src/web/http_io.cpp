@@ -4,6 +4,7 @@
 #include "core/utf8.hpp"
 
 #include <charconv>
+#include <spdlog/spdlog.h>
 
 #include "services/acquisition_service.hpp"
 
@@ -24,20 +25,44 @@ void send_json_error(httplib::Response& res, int status, const std::string& code
 }
 
 int status_for(const Error& error) {
-    const std::string& code = error.code;
-    if (code == "not_found") return 404;
-    if (code == "invalid" || code == "invalid_value") return 422;
-    if (code == "conflict" || code == "submitted" || code == "incomplete") return 409;
-    if (code == "too_large") return 413;
-    if (code == "not_xlsx" || code == "corrupt" || code == "foreign" || code == "wrong_version") return 422;
-    if (code == "forbidden") return 403;
-    if (code == "unauthorized") return 401;
+    switch (error.code) {
+        case ErrorCode::not_found: return 404;
+        case ErrorCode::invalid_value:
+        case ErrorCode::not_xlsx:
+        case ErrorCode::corrupt:
+        case ErrorCode::foreign:
+        case ErrorCode::wrong_version:
+        case ErrorCode::invalid_archive:
+        case ErrorCode::condition_syntax: return 422;
+        case ErrorCode::conflict:
+        case ErrorCode::submitted:
+        case ErrorCode::incomplete: return 409;
+        case ErrorCode::too_large: return 413;
+        case ErrorCode::forbidden: return 403;
+        case ErrorCode::unauthorized: return 401;
+        case ErrorCode::bad_request:
+        case ErrorCode::json_too_deep:
+        case ErrorCode::bad_json: return 400;
+        case ErrorCode::output_failed:
+        case ErrorCode::storage: return 500;
+    }
     return 500;
 }
 
+nlohmann::json error_json(const Error& error, Language language) {
+    nlohmann::json body = {{"error", {{"code", error_code_name(error.code)}, {"message", error.message.in(language)}}}};
+    if (error.payload.is_object())
+        for (const auto& [key, value] : error.payload.items()) body[key] = value;
+    return body;
+}
+
 void send_json_error(httplib::Response& res, const Error& error, Language language) {
-    const std::string& message = language == Language::en && !error.message_en.empty() ? error.message_en : error.message;
-    send_json_error(res, status_for(error), error.code, message);
+    if (status_for(error) >= 500) log_server_error(error);
+    send_json(res, status_for(error), error_json(error, language));
+}
+
+void log_server_error(const Error& error) {
+    spdlog::error("{}: {}", error_code_name(error.code), error.message.fr);
 }
 
 void redirect(httplib::Response& res, const std::string& location) {
@@ -51,8 +76,8 @@ std::string form_value(const httplib::Request& req, const std::string& name) {
 
 std::optional<nlohmann::json> json_body(const httplib::Request& req, httplib::Response& res) {
     auto body = parse_bounded_json(req.body);
-    if (!body && body.error().code == "json_too_deep") {
-        send_json_error(res, 400, "json_too_deep", body.error().message + " / " + body.error().message_en);
+    if (!body && body.error().code == ErrorCode::json_too_deep) {
+        send_json_error(res, 400, "json_too_deep", body.error().message.fr + " / " + body.error().message.in(Language::en));
         return std::nullopt;
     }
     if (!body || !body->is_object()) {

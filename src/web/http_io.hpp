@@ -15,9 +15,13 @@ void send_html(httplib::Response& res, int status, std::string html);
 void send_json(httplib::Response& res, int status, const nlohmann::json& body);
 // {"error": {"code", "message"}} in the given language (French by default).
 void send_json_error(httplib::Response& res, int status, const std::string& code, const std::string& message);
+// {"error": {"code", "message"}} plus the error's payload (e.g. "current" of a conflict), with the
+// status of its code; a 5xx is logged (the message only, never a value).
 void send_json_error(httplib::Response& res, const Error& error, Language language = Language::fr);
-// The HTTP status for a service error code (not_found 404, invalid* 422, conflict/submitted 409, …).
+nlohmann::json error_json(const Error& error, Language language);
+// The HTTP status of an error code: one switch, no default (docs/api.md, "Errors").
 int status_for(const Error& error);
+void log_server_error(const Error& error);
 void redirect(httplib::Response& res, const std::string& location);  // 303 See Other
 
 std::string form_value(const httplib::Request& req, const std::string& name);  // trimmed; "" when absent

@@ -10,15 +10,11 @@
 
 #include "core/engine.hpp"
 #include "core/questionnaire.hpp"
+#include "services/response_service.hpp"
 
 namespace cyberachat::web {
 
-struct PostedAnswer {
-    nlohmann::json raw;                  // as typed (strings), shaped per kind
-    std::optional<std::string> comment;  // present when the form had the comment field
-    std::int64_t base_revision = -1;     // r:{qid}, -1 when absent
-    bool has_value_field = false;        // the form carried the value (documents never do)
-};
+using services::PostedAnswer;  // r:{qid} is its base_revision
 
 std::map<std::string, PostedAnswer> read_section_form(const httplib::Request& req, const Section& section);
 

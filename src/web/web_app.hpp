@@ -2,13 +2,15 @@
 // Everything a request handler may use: the store, the services, the server's settings.
 #include <algorithm>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "outputs/flowchart/flowchart_drawing.hpp"
+#include "security/login_guard.hpp"
 #include "services/acquisition_service.hpp"
 #include "services/export_service.hpp"
 #include "services/evaluation_service.hpp"
-#include "services/questionnaire_cache.hpp"
+#include "services/questionnaire_provider.hpp"
 #include "services/report_service.hpp"
 #include "services/response_service.hpp"
 #include "services/xlsx_import_service.hpp"
@@ -28,10 +30,16 @@ struct ServerConfig {
     size_t compression_cache_bytes = 32u * 1024 * 1024;  // gzip of recently sent bodies (0: off)
 };
 
+// The current questionnaire's blank workbook per language (fr, en), written on first request.
+struct BlankWorkbookCache {
+    std::mutex mutex;
+    std::string bytes[2];
+};
+
 struct WebApp {
     std::shared_ptr<store::Store> store;
     ServerConfig config;
-    services::QuestionnaireCache questionnaires{*store};
+    services::QuestionnaireProvider questionnaires{*store};  // the current questionnaire and each purchase's
     services::ResponseService responses{*store, questionnaires,
                                         services::ServiceLimits{config.max_document_bytes}};
     services::AcquisitionService acquisitions{*store, questionnaires};
@@ -43,6 +51,8 @@ struct WebApp {
     services::EvaluationService evaluations{*store, questionnaires, responses};
     services::ExportService exports{*store, questionnaires, responses, evaluations};
     CompressedBodyCache compressed_bodies{config.compression_cache_bytes};
+    BlankWorkbookCache blank_workbooks;
+    security::LoginGuard login_guard;  // login attempts per account and address (in memory)
     int listening_socket = -1;  // set when the server binds (see widen_listen_backlog)
 
     WebApp(std::shared_ptr<store::Store> s, ServerConfig c) : store(std::move(s)), config(std::move(c)) {}

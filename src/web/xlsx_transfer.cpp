@@ -2,7 +2,6 @@
 
 #include <mutex>
 
-#include "definition/builtin_questionnaire.hpp"
 #include "outputs/xlsx/questionnaire_workbook.hpp"
 
 namespace cyberachat::web {
@@ -19,13 +18,11 @@ Language query_language(const httplib::Request& req, Language fallback) {
     return lang == "en" ? Language::en : lang == "fr" ? Language::fr : fallback;
 }
 
-Result<std::string> blank_questionnaire_workbook(Language language) {
-    static std::mutex mutex;
-    static std::string cached[2];
-    std::lock_guard lock(mutex);
-    std::string& bytes = cached[language == Language::en ? 1 : 0];
+Result<std::string> blank_questionnaire_workbook(WebApp& app, Language language) {
+    std::lock_guard lock(app.blank_workbooks.mutex);
+    std::string& bytes = app.blank_workbooks.bytes[language == Language::en ? 1 : 0];
     if (bytes.empty()) {
-        TRY_ASSIGN(bytes, xlsx::write_questionnaire_workbook(*builtin_afib(), language));
+        TRY_ASSIGN(bytes, xlsx::write_questionnaire_workbook(*app.questionnaires.current(), language));
     }
     return bytes;
 }

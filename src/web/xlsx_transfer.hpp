@@ -7,6 +7,7 @@
 
 #include "core/localized_text.hpp"
 #include "core/result.hpp"
+#include "web/web_app.hpp"
 
 namespace cyberachat::web {
 
@@ -14,8 +15,8 @@ namespace cyberachat::web {
 void send_xlsx(httplib::Response& res, std::string bytes, const std::string& file_name);
 // ?lang=fr|en, else `fallback`.
 Language query_language(const httplib::Request& req, Language fallback);
-// The built-in questionnaire's blank workbook in `language` (written once, then kept).
-Result<std::string> blank_questionnaire_workbook(Language language);
+// The current questionnaire's blank workbook in `language` (written once, then kept in the app).
+Result<std::string> blank_questionnaire_workbook(WebApp& app, Language language);
 // The multipart field "file", or nullptr when absent or empty.
 const httplib::MultipartFormData* uploaded_file(const httplib::Request& req);
 

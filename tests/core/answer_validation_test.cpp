@@ -31,7 +31,7 @@ Question choice_question(QuestionKind kind) {
 json ok(const Question& q, const json& raw) {
     auto result = normalize_answer(q, raw);
     EXPECT_TRUE(result.ok()) << question_kind_name(q.kind) << " " << raw.dump() << " → "
-                             << (result.ok() ? "" : result.error().message);
+                             << (result.ok() ? "" : result.error().message.fr);
     return result.ok() ? result.value() : json("<error>");
 }
 
@@ -42,10 +42,10 @@ Error rejected(const Question& q, const json& raw) {
                               << (result.ok() ? result.value().dump() : "");
     if (result.ok()) return Error{};
     const Error& e = result.error();
-    EXPECT_EQ(e.code, "invalid_value");
+    EXPECT_EQ(e.code, ErrorCode::invalid_value);
     EXPECT_FALSE(e.message.empty()) << raw.dump();
-    EXPECT_FALSE(e.message_en.empty()) << raw.dump();
-    EXPECT_NE(e.message, e.message_en) << "English message should be translated: " << e.message;
+    EXPECT_FALSE(e.message.in(Language::en).empty()) << raw.dump();
+    EXPECT_NE(e.message.fr, e.message.in(Language::en)) << "English message should be translated: " << e.message.fr;
     return e;
 }
 
@@ -87,8 +87,8 @@ TEST(AnswerValidation, YesNoRejectsAnythingElse) {
     for (const json& raw : {json("peut-être"), json("ouii"), json("si"), json(1), json(0), json::array({"oui"}),
                             json{{"value", "oui"}}}) {
         Error e = rejected(q, raw);
-        EXPECT_TRUE(contains(e.message, "oui")) << e.message;
-        EXPECT_TRUE(contains(e.message_en, "yes")) << e.message_en;
+        EXPECT_TRUE(contains(e.message.fr, "oui")) << e.message.fr;
+        EXPECT_TRUE(contains(e.message.in(Language::en), "yes")) << e.message.in(Language::en);
     }
 }
 
@@ -110,8 +110,8 @@ TEST(AnswerValidation, TextLengthLimit) {
     EXPECT_EQ(ok(q, std::string(500, 'x')).get<std::string>().size(), 500u);
     EXPECT_EQ(ok(q, "  " + std::string(500, 'x') + "  ").get<std::string>().size(), 500u);  // trimmed first
     Error e = rejected(q, std::string(501, 'x'));
-    EXPECT_TRUE(contains(e.message, "500")) << e.message;
-    EXPECT_TRUE(contains(e.message_en, "500")) << e.message_en;
+    EXPECT_TRUE(contains(e.message.fr, "500")) << e.message.fr;
+    EXPECT_TRUE(contains(e.message.in(Language::en), "500")) << e.message.in(Language::en);
 }
 
 TEST(AnswerValidation, LongTextLengthLimit) {
@@ -120,7 +120,7 @@ TEST(AnswerValidation, LongTextLengthLimit) {
     EXPECT_EQ(ok(q, paragraph), paragraph);  // inner line breaks are kept
     EXPECT_EQ(ok(q, std::string(20000, 'x')).get<std::string>().size(), 20000u);
     Error e = rejected(q, std::string(20001, 'x'));
-    EXPECT_TRUE(contains(e.message, "20000")) << e.message;
+    EXPECT_TRUE(contains(e.message.fr, "20000")) << e.message.fr;
     // long_text accepts what text refuses
     EXPECT_TRUE(normalize_answer(q, std::string(501, 'x')).ok());
 }
@@ -154,8 +154,8 @@ TEST(AnswerValidation, NumberRejectsGarbage) {
     for (const json& raw : {json("abc"), json("12 Go"), json("12,5,3"), json("1.2.3"), json("--2"), json("inf"),
                             json("nan"), json(true), json::array({1})}) {
         Error e = rejected(q, raw);
-        EXPECT_TRUE(contains(e.message, "12,5")) << e.message;     // French example with a comma
-        EXPECT_TRUE(contains(e.message_en, "12.5")) << e.message_en;
+        EXPECT_TRUE(contains(e.message.fr, "12,5")) << e.message.fr;     // French example with a comma
+        EXPECT_TRUE(contains(e.message.in(Language::en), "12.5")) << e.message.in(Language::en);
     }
 }
 
@@ -166,13 +166,13 @@ TEST(AnswerValidation, NumberBoundsAreInclusive) {
     EXPECT_DOUBLE_EQ(ok(q, "0,5").get<double>(), 0.5);
     EXPECT_DOUBLE_EQ(ok(q, "100").get<double>(), 100.0);
     Error low = rejected(q, "0,4");
-    EXPECT_TRUE(contains(low.message, "0,5")) << low.message;
-    EXPECT_TRUE(contains(low.message, "au moins")) << low.message;
-    EXPECT_TRUE(contains(low.message_en, "at least")) << low.message_en;
+    EXPECT_TRUE(contains(low.message.fr, "0,5")) << low.message.fr;
+    EXPECT_TRUE(contains(low.message.fr, "au moins")) << low.message.fr;
+    EXPECT_TRUE(contains(low.message.in(Language::en), "at least")) << low.message.in(Language::en);
     Error high = rejected(q, 100.01);
-    EXPECT_TRUE(contains(high.message, "100")) << high.message;
-    EXPECT_TRUE(contains(high.message, "au plus")) << high.message;
-    EXPECT_TRUE(contains(high.message_en, "at most")) << high.message_en;
+    EXPECT_TRUE(contains(high.message.fr, "100")) << high.message.fr;
+    EXPECT_TRUE(contains(high.message.fr, "au plus")) << high.message.fr;
+    EXPECT_TRUE(contains(high.message.in(Language::en), "at most")) << high.message.in(Language::en);
 }
 
 TEST(AnswerValidation, NumberOnlyMin) {
@@ -197,11 +197,11 @@ TEST(AnswerValidation, IntegerRejectsDecimals) {
     Question q = make(QuestionKind::integer);
     for (const json& raw : {json("3,5"), json("2.1"), json(0.5)}) {
         Error e = rejected(q, raw);
-        EXPECT_TRUE(contains(e.message, "entier")) << e.message;
-        EXPECT_TRUE(contains(e.message_en, "whole")) << e.message_en;
+        EXPECT_TRUE(contains(e.message.fr, "entier")) << e.message.fr;
+        EXPECT_TRUE(contains(e.message.in(Language::en), "whole")) << e.message.in(Language::en);
     }
     Error e = rejected(q, "trois");
-    EXPECT_TRUE(contains(e.message, "entier")) << e.message;
+    EXPECT_TRUE(contains(e.message.fr, "entier")) << e.message.fr;
 }
 
 TEST(AnswerValidation, IntegerBounds) {
@@ -229,8 +229,8 @@ TEST(AnswerValidation, DateRejectsImpossibleDays) {
     for (const char* raw : {"31/02/2026", "2026-02-30", "31/04/2026", "2026-13-01", "00/01/2026", "2026-01-00",
                             "32/01/2026"}) {
         Error e = rejected(q, raw);
-        EXPECT_TRUE(contains(e.message, "JJ/MM/AAAA")) << e.message;
-        EXPECT_TRUE(contains(e.message_en, "YYYY-MM-DD")) << e.message_en;
+        EXPECT_TRUE(contains(e.message.fr, "JJ/MM/AAAA")) << e.message.fr;
+        EXPECT_TRUE(contains(e.message.in(Language::en), "YYYY-MM-DD")) << e.message.in(Language::en);
     }
 }
 
@@ -265,7 +265,7 @@ TEST(AnswerValidation, EmailInvalid) {
                             "nom@exemple.fr.", "nom@.fr", "nom@exemple..fr", "pre nom@exemple.fr",
                             "a@b.fr, c@d.fr", "a@b.fr;c@d.fr", "<a@b.fr>"}) {
         Error e = rejected(q, raw);
-        EXPECT_TRUE(contains(e.message, "e-mail")) << raw << ": " << e.message;
+        EXPECT_TRUE(contains(e.message.fr, "e-mail")) << raw << ": " << e.message.fr;
     }
     rejected(q, std::string(250, 'a') + "@b.fr");  // longer than 254
 }
@@ -287,8 +287,8 @@ TEST(AnswerValidation, PhoneInvalid) {
     for (const std::string& raw : std::vector<std::string>{"12345", "01 23 45 67 8a", "01/23/45/67/89", "poste 1234",
                                                           std::string(21, '1'), "+33 (0)"}) {
         Error e = rejected(q, raw);
-        EXPECT_TRUE(contains(e.message, "téléphone")) << e.message;
-        EXPECT_TRUE(contains(e.message_en, "telephone")) << e.message_en;
+        EXPECT_TRUE(contains(e.message.fr, "téléphone")) << e.message.fr;
+        EXPECT_TRUE(contains(e.message.in(Language::en), "telephone")) << e.message.in(Language::en);
     }
 }
 
@@ -307,8 +307,8 @@ TEST(AnswerValidation, SingleChoiceUnknown) {
     Question q = choice_question(QuestionKind::single_choice);
     for (const json& raw : {json("fhir"), json("DICOM2"), json("Dicom"), json(1), json::array({"dicom"})}) {
         Error e = rejected(q, raw);
-        EXPECT_TRUE(contains(e.message, "hl7, dicom, autre")) << e.message;  // lists what is allowed
-        EXPECT_TRUE(contains(e.message_en, "hl7, dicom, autre")) << e.message_en;
+        EXPECT_TRUE(contains(e.message.fr, "hl7, dicom, autre")) << e.message.fr;  // lists what is allowed
+        EXPECT_TRUE(contains(e.message.in(Language::en), "hl7, dicom, autre")) << e.message.in(Language::en);
     }
 }
 
@@ -322,7 +322,7 @@ TEST(AnswerValidation, MultipleChoiceDedupesKeepingOrder) {
 TEST(AnswerValidation, MultipleChoiceUnknown) {
     Question q = choice_question(QuestionKind::multiple_choice);
     Error e = rejected(q, json::array({"dicom", "fhir"}));
-    EXPECT_TRUE(contains(e.message, "hl7, dicom, autre")) << e.message;
+    EXPECT_TRUE(contains(e.message.fr, "hl7, dicom, autre")) << e.message.fr;
     rejected(q, json::array({json::array({"dicom"})}));
     rejected(q, json{{"dicom", true}});
 }
@@ -344,7 +344,7 @@ TEST(AnswerValidation, DocumentInvalidReference) {
     for (const json& raw : {json::array({true}), json::array({"a", 2.5}), json::array({""}),
                             json::array({json::array({"a"})})}) {
         Error e = rejected(q, raw);
-        EXPECT_TRUE(contains(e.message, "document")) << e.message;
+        EXPECT_TRUE(contains(e.message.fr, "document")) << e.message.fr;
     }
 }
 
@@ -391,24 +391,24 @@ TEST(AnswerValidation, TableDropsEmptyCellsAndRows) {
 TEST(AnswerValidation, TableUnknownColumn) {
     Question q = table_question();
     Error e = rejected(q, json::array({{{"nom", "A"}, {"editeur", "X"}}}));
-    EXPECT_TRUE(contains(e.message, "editeur")) << e.message;
-    EXPECT_TRUE(contains(e.message, "Ligne 1")) << e.message;
-    EXPECT_TRUE(contains(e.message_en, "editeur")) << e.message_en;
-    EXPECT_TRUE(contains(e.message_en, "Row 1")) << e.message_en;
+    EXPECT_TRUE(contains(e.message.fr, "editeur")) << e.message.fr;
+    EXPECT_TRUE(contains(e.message.fr, "Ligne 1")) << e.message.fr;
+    EXPECT_TRUE(contains(e.message.in(Language::en), "editeur")) << e.message.in(Language::en);
+    EXPECT_TRUE(contains(e.message.in(Language::en), "Row 1")) << e.message.in(Language::en);
 }
 
 TEST(AnswerValidation, TableInvalidCellNamesRowAndColumn) {
     Question q = table_question();
     Error e = rejected(q, json::array({{{"nom", "A"}, {"version", "1"}}, {{"nom", "B"}, {"version", "1,5"}}}));
-    EXPECT_TRUE(contains(e.message, "Ligne 2")) << e.message;
-    EXPECT_TRUE(contains(e.message, "Version")) << e.message;
-    EXPECT_TRUE(contains(e.message, "entier")) << e.message;  // the cell's own message
-    EXPECT_TRUE(contains(e.message_en, "Row 2")) << e.message_en;
-    EXPECT_TRUE(contains(e.message_en, "whole")) << e.message_en;
+    EXPECT_TRUE(contains(e.message.fr, "Ligne 2")) << e.message.fr;
+    EXPECT_TRUE(contains(e.message.fr, "Version")) << e.message.fr;
+    EXPECT_TRUE(contains(e.message.fr, "entier")) << e.message.fr;  // the cell's own message
+    EXPECT_TRUE(contains(e.message.in(Language::en), "Row 2")) << e.message.in(Language::en);
+    EXPECT_TRUE(contains(e.message.in(Language::en), "whole")) << e.message.in(Language::en);
 
     Error third = rejected(q, json::array({{{"nom", "A"}}, {{"nom", "B"}}, {{"date", "30/02/2026"}}}));
-    EXPECT_TRUE(contains(third.message, "Ligne 3")) << third.message;
-    EXPECT_TRUE(contains(third.message_en, "Row 3")) << third.message_en;
+    EXPECT_TRUE(contains(third.message.fr, "Ligne 3")) << third.message.fr;
+    EXPECT_TRUE(contains(third.message.in(Language::en), "Row 3")) << third.message.in(Language::en);
 }
 
 TEST(AnswerValidation, TableRequiresAListOfObjects) {
@@ -416,7 +416,7 @@ TEST(AnswerValidation, TableRequiresAListOfObjects) {
     rejected(q, json{{"nom", "A"}});
     rejected(q, "A");
     Error e = rejected(q, json::array({"A"}));
-    EXPECT_TRUE(contains(e.message, "Ligne 1")) << e.message;
+    EXPECT_TRUE(contains(e.message.fr, "Ligne 1")) << e.message.fr;
 }
 
 TEST(AnswerValidation, TableRowLimit) {
@@ -426,7 +426,7 @@ TEST(AnswerValidation, TableRowLimit) {
     EXPECT_EQ(ok(q, rows).size(), 500u);
     rows.push_back({{"nom", "r500"}});
     Error e = rejected(q, rows);
-    EXPECT_TRUE(contains(e.message, "500")) << e.message;
+    EXPECT_TRUE(contains(e.message.fr, "500")) << e.message.fr;
 }
 
 // ---- contact --------------------------------------------------------------------------------------
@@ -463,23 +463,23 @@ TEST(AnswerValidation, ContactWithStandardFields) {
 TEST(AnswerValidation, ContactBadEmail) {
     Question q = make(QuestionKind::contact);
     Error e = rejected(q, {{"nom", "Dupont"}, {"email", "dupont-at-chu.fr"}});
-    EXPECT_TRUE(contains(e.message, "Email")) << e.message;
-    EXPECT_TRUE(contains(e.message, "e-mail")) << e.message;
-    EXPECT_TRUE(contains(e.message_en, "E-mail")) << e.message_en;
+    EXPECT_TRUE(contains(e.message.fr, "Email")) << e.message.fr;
+    EXPECT_TRUE(contains(e.message.fr, "e-mail")) << e.message.fr;
+    EXPECT_TRUE(contains(e.message.in(Language::en), "E-mail")) << e.message.in(Language::en);
 }
 
 TEST(AnswerValidation, ContactBadPhone) {
     Question q = make(QuestionKind::contact);
     Error e = rejected(q, {{"telephone", "12"}});
-    EXPECT_TRUE(contains(e.message, "Téléphone")) << e.message;
-    EXPECT_TRUE(contains(e.message_en, "Telephone")) << e.message_en;
+    EXPECT_TRUE(contains(e.message.fr, "Téléphone")) << e.message.fr;
+    EXPECT_TRUE(contains(e.message.in(Language::en), "Telephone")) << e.message.in(Language::en);
 }
 
 TEST(AnswerValidation, ContactUnknownFieldAndWrongShape) {
     Question q = make(QuestionKind::contact);
     Error e = rejected(q, {{"nom", "Dupont"}, {"fax", "01 23 45 67 89"}});
-    EXPECT_TRUE(contains(e.message, "fax")) << e.message;
-    EXPECT_TRUE(contains(e.message_en, "fax")) << e.message_en;
+    EXPECT_TRUE(contains(e.message.fr, "fax")) << e.message.fr;
+    EXPECT_TRUE(contains(e.message.in(Language::en), "fax")) << e.message.in(Language::en);
     rejected(q, "Marie Dupont");
     rejected(q, json::array({{{"nom", "Dupont"}}}));
 }
@@ -491,7 +491,7 @@ TEST(AnswerValidation, ContactWithDeclaredFields) {
     EXPECT_EQ(ok(q, {{"service", "Biomédical"}}), (json{{"service", "Biomédical"}}));
     rejected(q, {{"nom", "Dupont"}});  // not one of the declared fields
     Error e = rejected(q, {{"email", "x"}});
-    EXPECT_TRUE(contains(e.message, "Courriel")) << e.message;
+    EXPECT_TRUE(contains(e.message.fr, "Courriel")) << e.message.fr;
 }
 
 // ---- edge cases found in review ----------------------------------------------------------------
@@ -507,7 +507,7 @@ TEST(AnswerValidation, TextLengthCountsCharactersNotBytes) {
 TEST(AnswerValidation, TextRejectsMalformedUtf8) {
     Question q = make(QuestionKind::text);
     Error e = rejected(q, std::string("abc\xff"));
-    EXPECT_TRUE(contains(e.message, "UTF-8")) << e.message;
+    EXPECT_TRUE(contains(e.message.fr, "UTF-8")) << e.message.fr;
     rejected(q, std::string("\xc3"));          // truncated sequence
     rejected(q, std::string("\xc0\xaf"));      // overlong '/'
     rejected(q, std::string("\xed\xa0\x80"));  // a surrogate
@@ -518,16 +518,16 @@ TEST(AnswerValidation, NumberBoundsAreWrittenInTheReadersLanguage) {
     Question q = make(QuestionKind::number);
     q.min = 0.5;
     Error low = rejected(q, "0,1");
-    EXPECT_TRUE(contains(low.message, "0,5")) << low.message;
-    EXPECT_TRUE(contains(low.message_en, "0.5")) << low.message_en;
-    EXPECT_FALSE(contains(low.message_en, "0,5")) << low.message_en;
+    EXPECT_TRUE(contains(low.message.fr, "0,5")) << low.message.fr;
+    EXPECT_TRUE(contains(low.message.in(Language::en), "0.5")) << low.message.in(Language::en);
+    EXPECT_FALSE(contains(low.message.in(Language::en), "0,5")) << low.message.in(Language::en);
 }
 
 TEST(AnswerValidation, IntegerTooLargeToHoldExactlyIsRefused) {
     Question q = make(QuestionKind::integer);
     EXPECT_EQ(ok(q, "9007199254740992").get<long long>(), 9007199254740992LL);
     Error e = rejected(q, "1e300");
-    EXPECT_TRUE(contains(e.message, "trop grand")) << e.message;
+    EXPECT_TRUE(contains(e.message.fr, "trop grand")) << e.message.fr;
     rejected(q, 1e19);
     rejected(q, "-99999999999999999999");
 }

@@ -37,23 +37,23 @@ TEST(JsonNestingDepth, StopsCountingPastTheLimit) {
 
 TEST(ParseBoundedJson, AcceptsUpToTheLimit) {
     auto parsed = parse_bounded_json(nested_objects(kMaxJsonDepth));
-    ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+    ASSERT_TRUE(parsed.ok()) << parsed.error().message.fr;
     EXPECT_TRUE(parsed->is_object());
 }
 
 TEST(ParseBoundedJson, RefusesOneLevelMore) {
     auto parsed = parse_bounded_json(nested_objects(kMaxJsonDepth + 1));
     ASSERT_FALSE(parsed.ok());
-    EXPECT_EQ(parsed.error().code, "json_too_deep");
-    EXPECT_NE(parsed.error().message.find("64"), std::string::npos) << parsed.error().message;
-    EXPECT_FALSE(parsed.error().message_en.empty());
+    EXPECT_EQ(parsed.error().code, ErrorCode::json_too_deep);
+    EXPECT_NE(parsed.error().message.fr.find("64"), std::string::npos) << parsed.error().message.fr;
+    EXPECT_FALSE(parsed.error().message.in(Language::en).empty());
 }
 
 TEST(ParseBoundedJson, RefusesAHundredThousandLevelsWithoutCrashing) {
     for (const std::string& text : {nested_objects(100000), nested_arrays(100000)}) {
         auto parsed = parse_bounded_json(text);
         ASSERT_FALSE(parsed.ok());
-        EXPECT_EQ(parsed.error().code, "json_too_deep");
+        EXPECT_EQ(parsed.error().code, ErrorCode::json_too_deep);
     }
 }
 
@@ -61,7 +61,7 @@ TEST(ParseBoundedJson, MalformedJsonIsBadJson) {
     for (const char* text : {"", "{", "{\"a\":}", "[1,]", "nul"}) {
         auto parsed = parse_bounded_json(text);
         ASSERT_FALSE(parsed.ok()) << text;
-        EXPECT_EQ(parsed.error().code, "bad_json") << text;
+        EXPECT_EQ(parsed.error().code, ErrorCode::bad_json) << text;
     }
 }
 
@@ -69,5 +69,5 @@ TEST(ParseBoundedJson, UnbalancedClosingBracketsDoNotHideDepth) {
     // Stray closers cannot drive the depth below zero and let a deep value through afterwards.
     auto parsed = parse_bounded_json(std::string(1000, ']') + nested_arrays(kMaxJsonDepth + 1));
     ASSERT_FALSE(parsed.ok());
-    EXPECT_EQ(parsed.error().code, "json_too_deep");
+    EXPECT_EQ(parsed.error().code, ErrorCode::json_too_deep);
 }

@@ -13,7 +13,7 @@ using Op = Condition::Op;
 
 const Condition& parse_ok(const std::string& text, ConditionPtr& holder) {
     auto parsed = parse_condition(text);
-    EXPECT_TRUE(parsed.ok()) << text << " → " << (parsed.ok() ? "" : parsed.error().message);
+    EXPECT_TRUE(parsed.ok()) << text << " → " << (parsed.ok() ? "" : parsed.error().message.fr);
     if (!parsed.ok()) throw std::runtime_error("parse failed: " + text);
     holder = std::move(parsed.value());
     return *holder;
@@ -47,11 +47,11 @@ Error parse_error(const std::string& text, size_t column) {
     EXPECT_FALSE(parsed.ok()) << "'" << text << "' should not parse, got " << (parsed.ok() ? shape(*parsed.value()) : "");
     if (parsed.ok()) return Error{};
     const Error& error = parsed.error();
-    EXPECT_EQ(error.code, "condition_syntax");
-    EXPECT_NE(error.message.find("colonne " + std::to_string(column) + " "), std::string::npos)
-        << "'" << text << "': " << error.message;
-    EXPECT_NE(error.message_en.find("column " + std::to_string(column) + ":"), std::string::npos)
-        << "'" << text << "': " << error.message_en;
+    EXPECT_EQ(error.code, ErrorCode::condition_syntax);
+    EXPECT_NE(error.message.fr.find("colonne " + std::to_string(column) + " "), std::string::npos)
+        << "'" << text << "': " << error.message.fr;
+    EXPECT_NE(error.message.in(Language::en).find("column " + std::to_string(column) + ":"), std::string::npos)
+        << "'" << text << "': " << error.message.in(Language::en);
     return error;
 }
 
@@ -61,7 +61,7 @@ Error parse_error(const std::string& text, size_t column) {
 
 TEST(ConditionParser, ParsesComparison) {
     auto parsed = parse_condition("dispositif.poste_standard == oui");
-    ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+    ASSERT_TRUE(parsed.ok()) << parsed.error().message.fr;
     EXPECT_EQ(parsed.value()->op, Condition::Op::equals);
     EXPECT_EQ(parsed.value()->question_id, "dispositif.poste_standard");
     EXPECT_EQ(parsed.value()->literal, "oui");
@@ -224,26 +224,26 @@ TEST(ConditionParser, CollectQuestionIdsInOrder) {
 
 TEST(ConditionParserErrors, Empty) {
     Error e = parse_error("", 1);
-    EXPECT_NE(e.message_en.find("end of the condition"), std::string::npos) << e.message_en;
+    EXPECT_NE(e.message.in(Language::en).find("end of the condition"), std::string::npos) << e.message.in(Language::en);
 }
 
 TEST(ConditionParserErrors, OnlySpaces) { parse_error("   ", 4); }
 
 TEST(ConditionParserErrors, MissingValue) {
     Error e = parse_error("a.b ==", 7);
-    EXPECT_NE(e.message_en.find("a value"), std::string::npos) << e.message_en;
+    EXPECT_NE(e.message.in(Language::en).find("a value"), std::string::npos) << e.message.in(Language::en);
 }
 
 TEST(ConditionParserErrors, MissingOperator) {
     Error e = parse_error("a.b oui", 5);
-    EXPECT_NE(e.message_en.find("'==' or '!='"), std::string::npos) << e.message_en;
+    EXPECT_NE(e.message.in(Language::en).find("'==' or '!='"), std::string::npos) << e.message.in(Language::en);
 }
 
 TEST(ConditionParserErrors, BareId) { parse_error("a.b", 4); }
 
 TEST(ConditionParserErrors, UnknownOperatorSingleEquals) {
     Error e = parse_error("a = oui", 3);
-    EXPECT_NE(e.message_en.find("'='"), std::string::npos) << e.message_en;
+    EXPECT_NE(e.message.in(Language::en).find("'='"), std::string::npos) << e.message.in(Language::en);
 }
 
 TEST(ConditionParserErrors, UnknownOperatorGreaterThan) { parse_error("taille > 3", 8); }
@@ -252,7 +252,7 @@ TEST(ConditionParserErrors, UnknownOperatorAmpersands) { parse_error("a == oui &
 
 TEST(ConditionParserErrors, UnbalancedOpenParenthesis) {
     Error e = parse_error("(a == oui", 10);
-    EXPECT_NE(e.message_en.find("')'"), std::string::npos) << e.message_en;
+    EXPECT_NE(e.message.in(Language::en).find("')'"), std::string::npos) << e.message.in(Language::en);
 }
 
 TEST(ConditionParserErrors, UnbalancedCloseParenthesis) { parse_error("a == oui)", 9); }
@@ -263,7 +263,7 @@ TEST(ConditionParserErrors, EmptyParentheses) { parse_error("()", 2); }
 
 TEST(ConditionParserErrors, TrailingTokens) {
     Error e = parse_error("a == oui b == non", 10);
-    EXPECT_NE(e.message_en.find("'b'"), std::string::npos) << e.message_en;
+    EXPECT_NE(e.message.in(Language::en).find("'b'"), std::string::npos) << e.message.in(Language::en);
 }
 
 TEST(ConditionParserErrors, ChainedComparison) { parse_error("a == b == c", 8); }
@@ -278,7 +278,7 @@ TEST(ConditionParserErrors, NotAlone) { parse_error("not", 4); }
 
 TEST(ConditionParserErrors, UnterminatedString) {
     Error e = parse_error("a == 'oui", 6);
-    EXPECT_NE(e.message_en.find("unterminated"), std::string::npos) << e.message_en;
+    EXPECT_NE(e.message.in(Language::en).find("unterminated"), std::string::npos) << e.message.in(Language::en);
 }
 
 TEST(ConditionParserErrors, AnsweredWithoutParenthesis) { parse_error("answered a", 10); }
@@ -291,14 +291,14 @@ TEST(ConditionParserErrors, AnsweredOfAValue) { parse_error("answered('a')", 10)
 
 TEST(ConditionParserErrors, UnexpectedCharacter) {
     Error e = parse_error("a == oui and ?", 14);
-    EXPECT_NE(e.message_en.find("'?'"), std::string::npos) << e.message_en;
+    EXPECT_NE(e.message.in(Language::en).find("'?'"), std::string::npos) << e.message.in(Language::en);
 }
 
 TEST(ConditionParserErrors, FrenchMessageIsFrench) {
     auto parsed = parse_condition("a ==");
     ASSERT_FALSE(parsed.ok());
-    EXPECT_NE(parsed.error().message.find("attendu"), std::string::npos) << parsed.error().message;
-    EXPECT_NE(parsed.error().message.find("la fin de la condition"), std::string::npos) << parsed.error().message;
+    EXPECT_NE(parsed.error().message.fr.find("attendu"), std::string::npos) << parsed.error().message.fr;
+    EXPECT_NE(parsed.error().message.fr.find("la fin de la condition"), std::string::npos) << parsed.error().message.fr;
 }
 
 TEST(ConditionParser, PlusSignIsDropped) {
@@ -310,21 +310,21 @@ TEST(ConditionParser, PlusSignIsDropped) {
 
 TEST(ConditionParserErrors, SignAloneIsNotANumber) {
     Error e = parse_error("t == -", 6);
-    EXPECT_NE(e.message_en.find("malformed number '-'"), std::string::npos) << e.message_en;
-    EXPECT_NE(e.message.find("nombre mal formé « - »"), std::string::npos) << e.message;
+    EXPECT_NE(e.message.in(Language::en).find("malformed number '-'"), std::string::npos) << e.message.in(Language::en);
+    EXPECT_NE(e.message.fr.find("nombre mal formé « - »"), std::string::npos) << e.message.fr;
     parse_error("t == +", 6);
 }
 
 TEST(ConditionParserErrors, NumberWithTwoDecimalPoints) {
     Error e = parse_error("t == 1.2.3", 6);
-    EXPECT_NE(e.message_en.find("malformed number '1.2.3'"), std::string::npos) << e.message_en;
+    EXPECT_NE(e.message.in(Language::en).find("malformed number '1.2.3'"), std::string::npos) << e.message.in(Language::en);
 }
 
 TEST(ConditionParserErrors, NumberEndingWithAPoint) { parse_error("t == 3.", 6); }
 
 TEST(ConditionParserErrors, KeywordIsNotAValue) {
     Error e = parse_error("a == and", 6);
-    EXPECT_NE(e.message_en.find("a value"), std::string::npos) << e.message_en;
+    EXPECT_NE(e.message.in(Language::en).find("a value"), std::string::npos) << e.message.in(Language::en);
     parse_error("a != or", 6);
     parse_error("a == not", 6);
 }
@@ -338,7 +338,7 @@ TEST(ConditionParser, QuotedKeywordIsAValue) {
 TEST(ConditionParserErrors, InvalidTokenIsDescribedInFrench) {
     auto parsed = parse_condition("a == oui and ?");
     ASSERT_FALSE(parsed.ok());
-    EXPECT_NE(parsed.error().message.find("caractère inattendu « ? »"), std::string::npos) << parsed.error().message;
+    EXPECT_NE(parsed.error().message.fr.find("caractère inattendu « ? »"), std::string::npos) << parsed.error().message.fr;
 }
 
 // ---- budgets: depth and length ------------------------------------------------------------------
@@ -356,32 +356,32 @@ TEST(ConditionParserBudgets, NestingUpToTheLimitParses) {
     const size_t half = kMaxConditionDepth / 2;
     const std::string text = repeated("not ", half) + repeated("(", half) + "a == oui" + repeated(")", half);
     auto parsed = parse_condition(text);
-    ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+    ASSERT_TRUE(parsed.ok()) << parsed.error().message.fr;
 }
 
 TEST(ConditionParserBudgets, ParenthesesBeyondTheLimitAreASyntaxError) {
     const size_t n = kMaxConditionDepth + 1;
     auto parsed = parse_condition(repeated("(", n) + "a == oui" + repeated(")", n));
     ASSERT_FALSE(parsed.ok());
-    EXPECT_EQ(parsed.error().code, "condition_syntax");
-    EXPECT_NE(parsed.error().message.find("trop imbriquée"), std::string::npos) << parsed.error().message;
-    EXPECT_NE(parsed.error().message_en.find("nested too deeply"), std::string::npos) << parsed.error().message_en;
+    EXPECT_EQ(parsed.error().code, ErrorCode::condition_syntax);
+    EXPECT_NE(parsed.error().message.fr.find("trop imbriquée"), std::string::npos) << parsed.error().message.fr;
+    EXPECT_NE(parsed.error().message.in(Language::en).find("nested too deeply"), std::string::npos) << parsed.error().message.in(Language::en);
     // The column of the first '(' past the limit.
-    EXPECT_NE(parsed.error().message.find("colonne " + std::to_string(kMaxConditionDepth + 1)), std::string::npos)
-        << parsed.error().message;
+    EXPECT_NE(parsed.error().message.fr.find("colonne " + std::to_string(kMaxConditionDepth + 1)), std::string::npos)
+        << parsed.error().message.fr;
 }
 
 TEST(ConditionParserBudgets, NotsBeyondTheLimitAreASyntaxError) {
     auto parsed = parse_condition(repeated("not ", kMaxConditionDepth + 1) + "a == oui");
     ASSERT_FALSE(parsed.ok());
-    EXPECT_NE(parsed.error().message.find("trop imbriquée"), std::string::npos) << parsed.error().message;
+    EXPECT_NE(parsed.error().message.fr.find("trop imbriquée"), std::string::npos) << parsed.error().message.fr;
 }
 
 TEST(ConditionParserBudgets, MixedNotsAndParenthesesShareOneDepth) {
     const size_t half = kMaxConditionDepth / 2 + 1;  // each half alone is within the limit, together not
     auto parsed = parse_condition(repeated("not (", half) + "a == oui" + repeated(")", half));
     ASSERT_FALSE(parsed.ok());
-    EXPECT_NE(parsed.error().message.find("trop imbriquée"), std::string::npos) << parsed.error().message;
+    EXPECT_NE(parsed.error().message.fr.find("trop imbriquée"), std::string::npos) << parsed.error().message.fr;
 }
 
 TEST(ConditionParserBudgets, SequentialGroupsDoNotAddUp) {
@@ -389,7 +389,7 @@ TEST(ConditionParserBudgets, SequentialGroupsDoNotAddUp) {
     std::string text = "(a == oui)";
     for (int i = 0; i < 100; ++i) text += " or (b == " + std::to_string(i) + ")";
     auto parsed = parse_condition(text);
-    ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+    ASSERT_TRUE(parsed.ok()) << parsed.error().message.fr;
 }
 
 TEST(ConditionParserBudgets, HostileInputsAreErrorsNotCrashes) {
@@ -398,8 +398,8 @@ TEST(ConditionParserBudgets, HostileInputsAreErrorsNotCrashes) {
                                     repeated("not ", 50000) + "a == oui"}) {
         auto parsed = parse_condition(text);
         ASSERT_FALSE(parsed.ok());
-        EXPECT_EQ(parsed.error().code, "condition_syntax");
-        EXPECT_NE(parsed.error().message.find("trop longue"), std::string::npos) << parsed.error().message;
+        EXPECT_EQ(parsed.error().code, ErrorCode::condition_syntax);
+        EXPECT_NE(parsed.error().message.fr.find("trop longue"), std::string::npos) << parsed.error().message.fr;
     }
 }
 
@@ -407,6 +407,6 @@ TEST(ConditionParserBudgets, LengthIsCountedInCharacters) {
     // kMaxConditionLength accented characters (two bytes each) are within the budget.
     const std::string literal = repeated("é", kMaxConditionLength - std::string("a == ''").size());
     auto parsed = parse_condition("a == '" + literal + "'");
-    ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+    ASSERT_TRUE(parsed.ok()) << parsed.error().message.fr;
     EXPECT_FALSE(parse_condition("a == '" + literal + "é'").ok());
 }

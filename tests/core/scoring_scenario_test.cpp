@@ -76,7 +76,7 @@ std::vector<std::string> run_scenario(const YAML::Node& scenario, const Question
     AnswerSet answers;
     std::vector<InvalidAnswer> invalid;
     normalize_answers(q, raw, answers, invalid);
-    for (const auto& item : invalid) problem("invalid answer for '" + item.question_id + "': " + item.message_fr);
+    for (const auto& item : invalid) problem("invalid answer for '" + item.question_id + "': " + item.message.fr);
 
     WeightOverrides weights;
     if (const YAML::Node node = scenario["weights"])

@@ -70,7 +70,7 @@ std::vector<std::string> run_scenario(const YAML::Node& scenario, const Question
     std::vector<InvalidAnswer> invalid;
     normalize_answers(q, raw, answers, invalid);
     for (const auto& item : invalid)
-        problem("invalid answer for '" + item.question_id + "': " + item.message_fr + " / " + item.message_en);
+        problem("invalid answer for '" + item.question_id + "': " + item.message.fr + " / " + item.message.in(Language::en));
 
     const Evaluation evaluation = evaluate(q, answers);
 

@@ -11,7 +11,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         std::vector<const cyberachat::Condition*> mentioned;
         parsed.value()->collect_question_ids(mentioned);
     } else {
-        (void)parsed.error().message.size();
+        (void)parsed.error().message.fr.size();
     }
     return 0;
 }

@@ -69,7 +69,7 @@ TEST(XlsxBudgetHttp, AWorkbookOfMillionsOfEmptySharedStringsGets422OnBothImports
     ASSERT_TRUE(hospital);
     EXPECT_EQ(hospital->status, 422) << hospital->body;
     const json refused = parse_json(hospital);
-    EXPECT_EQ(refused["error"]["code"], "invalid") << hospital->body;
+    EXPECT_EQ(refused["error"]["code"], "invalid_value") << hospital->body;
     EXPECT_EQ(refused["error"]["message"].get<std::string>().rfind("Classeur trop volumineux : ", 0), 0u) << hospital->body;
     EXPECT_NE(refused["error"]["message"].get<std::string>().find("sharedStrings.xml"), std::string::npos);
 

@@ -20,7 +20,7 @@ TEST_F(StoreAcquisitions, CreateFindList) {
     acquisition.questionnaire_version_id = version.id;
     acquisition.created_by = buyer.id;
     auto created = store->acquisitions.create(acquisition, "user:buyer@example.org");
-    ASSERT_TRUE(created.ok()) << created.error().message_en;
+    ASSERT_TRUE(created.ok()) << created.error().message.in(Language::en);
     EXPECT_GT(created->id, 0);
     EXPECT_EQ(created->title, "Moniteurs de réanimation");
     EXPECT_EQ(created->status, "open");
@@ -53,19 +53,19 @@ TEST_F(StoreAcquisitions, CreateFindList) {
 
 TEST_F(StoreAcquisitions, ValidationAndReferences) {
     Acquisition acquisition;
-    EXPECT_EQ(store->acquisitions.create(acquisition, "system").error().code, "invalid");
+    EXPECT_EQ(store->acquisitions.create(acquisition, "system").error().code, ErrorCode::invalid_value);
     acquisition.title = "X";
     acquisition.deadline = "31/03/2027";
-    EXPECT_EQ(store->acquisitions.create(acquisition, "system").error().code, "invalid");
+    EXPECT_EQ(store->acquisitions.create(acquisition, "system").error().code, ErrorCode::invalid_value);
     acquisition.deadline.clear();
     acquisition.status = "archived";
-    EXPECT_EQ(store->acquisitions.create(acquisition, "system").error().code, "invalid");
+    EXPECT_EQ(store->acquisitions.create(acquisition, "system").error().code, ErrorCode::invalid_value);
     acquisition.status = "open";
     acquisition.questionnaire_version_id = 123;
-    EXPECT_EQ(store->acquisitions.create(acquisition, "system").error().code, "not_found");
+    EXPECT_EQ(store->acquisitions.create(acquisition, "system").error().code, ErrorCode::not_found);
     acquisition.questionnaire_version_id = 0;
     acquisition.created_by = 77;
-    EXPECT_EQ(store->acquisitions.create(acquisition, "system").error().code, "not_found");
+    EXPECT_EQ(store->acquisitions.create(acquisition, "system").error().code, ErrorCode::not_found);
     EXPECT_TRUE(store->acquisitions.list().empty());
     EXPECT_TRUE(store->events.list_all().empty());
 }
@@ -78,7 +78,7 @@ TEST_F(StoreAcquisitions, UpdateRecordsEachChangedField) {
     changed.notes = "Reporté";
     changed.questionnaire_version_id = 999;  // ignored: fixed at creation
     auto updated = store->acquisitions.update(changed, "user:it@example.org");
-    ASSERT_TRUE(updated.ok()) << updated.error().message_en;
+    ASSERT_TRUE(updated.ok()) << updated.error().message.in(Language::en);
     EXPECT_EQ(updated->title, "Échographes 2028");
     EXPECT_EQ(updated->status, "closed");
     EXPECT_EQ(updated->questionnaire_version_id, created.questionnaire_version_id);
@@ -112,10 +112,10 @@ TEST_F(StoreAcquisitions, UpdateErrors) {
     Acquisition missing;
     missing.id = 4242;
     missing.title = "Nope";
-    EXPECT_EQ(store->acquisitions.update(missing, "system").error().code, "not_found");
+    EXPECT_EQ(store->acquisitions.update(missing, "system").error().code, ErrorCode::not_found);
     Acquisition created = make_acquisition();
     created.title = "";
-    EXPECT_EQ(store->acquisitions.update(created, "system").error().code, "invalid");
+    EXPECT_EQ(store->acquisitions.update(created, "system").error().code, ErrorCode::invalid_value);
     EXPECT_FALSE(store->acquisitions.find(4242));
 }
 

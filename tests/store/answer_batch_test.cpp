@@ -17,7 +17,7 @@ TEST_F(StoreAnswerBatch, SavesAllAnswersAndOneSummaryEvent) {
         {"q.c", nullptr, ""},  // never answered, nothing to store
     };
     auto saved = store->responses.save_answers(response.id, changes, "import_xlsx", {{"imported", 2}}, "user:bio@chu.test");
-    ASSERT_TRUE(saved.ok()) << saved.error().message;
+    ASSERT_TRUE(saved.ok()) << saved.error().message.fr;
     ASSERT_EQ(saved->size(), 3u);
     EXPECT_TRUE((*saved)[0].changed);
     EXPECT_EQ((*saved)[0].answer.revision, 2);
@@ -47,7 +47,7 @@ TEST_F(StoreAnswerBatch, AnAnswerChangedSinceThePlanFailsTheWholeBatch) {
     std::vector<AnswerChange> changes = {{"q.b", "nouvelle", "", 0}, {"q.a", "du fichier", "", 1}};
     auto saved = store->responses.save_answers(response.id, changes, "import_xlsx", {}, "vendor:1");
     ASSERT_FALSE(saved.ok());
-    EXPECT_EQ(saved.error().code, "conflict");
+    EXPECT_EQ(saved.error().code, ErrorCode::conflict);
     EXPECT_EQ(store->responses.answer(response.id, "q.a")->value, "enregistré entre-temps");
     EXPECT_FALSE(store->responses.answer(response.id, "q.b"));
     // Planned against the current revision, the same import goes through.
@@ -61,12 +61,12 @@ TEST_F(StoreAnswerBatch, NothingIsSavedWhenOneAnswerFails) {
     const std::vector<AnswerChange> changes = {{"q.a", "un", ""}, {"", "sans question", ""}};
     auto refused = store->responses.save_answers(response.id, changes, "import_xlsx", {}, "vendor:1");
     ASSERT_FALSE(refused.ok());
-    EXPECT_EQ(refused.error().code, "invalid");
+    EXPECT_EQ(refused.error().code, ErrorCode::invalid_value);
     EXPECT_FALSE(store->responses.answer(response.id, "q.a"));
 
     auto unknown = store->responses.save_answers(response.id + 100, {{"q.a", "un", ""}}, "import_xlsx", {}, "vendor:1");
     ASSERT_FALSE(unknown.ok());
-    EXPECT_EQ(unknown.error().code, "not_found");
+    EXPECT_EQ(unknown.error().code, ErrorCode::not_found);
 
     // A value that is not valid UTF-8 fails the whole batch before anything is written.
     auto bad = store->responses.save_answers(response.id, {{"q.a", "ok", ""}, {"q.b", std::string("\xff\xfe"), ""}},

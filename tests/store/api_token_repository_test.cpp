@@ -12,7 +12,7 @@ TEST_F(StoreApiTokens, CreateAndFindUser) {
     const std::string token = security::random_token();
     const std::string hash = security::sha256_hex(token);
     auto id = store->api_tokens.create(user.id, hash, "export nightly", "user:api@example.org");
-    ASSERT_TRUE(id.ok()) << id.error().message_en;
+    ASSERT_TRUE(id.ok()) << id.error().message.in(Language::en);
     EXPECT_GT(*id, 0);
     auto found = store->api_tokens.find_user(hash);
     ASSERT_TRUE(found);
@@ -42,11 +42,11 @@ TEST_F(StoreApiTokens, InactiveUsersHaveNoTokenAccess) {
 }
 
 TEST_F(StoreApiTokens, Errors) {
-    EXPECT_EQ(store->api_tokens.create(99, "h", "x", "system").error().code, "not_found");
+    EXPECT_EQ(store->api_tokens.create(99, "h", "x", "system").error().code, ErrorCode::not_found);
     const User user = make_user("t@example.org");
-    EXPECT_EQ(store->api_tokens.create(user.id, "", "x", "system").error().code, "invalid");
+    EXPECT_EQ(store->api_tokens.create(user.id, "", "x", "system").error().code, ErrorCode::invalid_value);
     ASSERT_TRUE(store->api_tokens.create(user.id, "same", "x", "system").ok());
-    EXPECT_EQ(store->api_tokens.create(user.id, "same", "y", "system").error().code, "conflict");
+    EXPECT_EQ(store->api_tokens.create(user.id, "same", "y", "system").error().code, ErrorCode::conflict);
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ ArchivedPurchase sample_purchase(Id questionnaire_version_id) {
 TEST_F(StoreArchiveRestore, WritesTheRecordsAsArchivedWithTheJournalAndOneImportEvent) {
     auto restored = store->archive_restore.restore(sample_purchase(make_questionnaire().id), "system:import-archive",
                                                    {{"sha256", "abc"}});
-    ASSERT_TRUE(restored.ok()) << restored.error().message_en;
+    ASSERT_TRUE(restored.ok()) << restored.error().message.in(Language::en);
     auto acquisition = store->acquisitions.find(restored->id);
     ASSERT_TRUE(acquisition);
     EXPECT_EQ(acquisition->created_at, "2025-01-02T08:00:00Z");
@@ -87,7 +87,7 @@ TEST_F(StoreArchiveRestore, AFailureLeavesNothing) {
     purchase.events.push_back(Event{5, "2025-03-01T00:00:00Z", "system", "response", 71, "create", "", "", "{}"});
     auto refused = store->archive_restore.restore(purchase, "system:import-archive", {});
     ASSERT_FALSE(refused.ok());
-    EXPECT_EQ(refused.error().code, "invalid");
+    EXPECT_EQ(refused.error().code, ErrorCode::invalid_value);
     EXPECT_TRUE(store->acquisitions.list().empty());
     for (const auto& event : store->events.list_all(1000))
         EXPECT_TRUE(event.entity == "questionnaire") << event.entity << " " << event.action;

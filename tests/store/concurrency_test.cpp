@@ -70,7 +70,7 @@ TEST_F(StoreConcurrency, TheSameAnswerFromManyThreadsNeverLosesAnAcknowledgedWri
                         EXPECT_EQ(acknowledged.count(saved->answer.revision), 0u) << "revision given twice";
                         acknowledged[saved->answer.revision] = value;
                     }
-                } else if (saved.error().code == "conflict") {
+                } else if (saved.error().code == ErrorCode::conflict) {
                     ++conflicts;
                 } else {
                     ++other_errors;

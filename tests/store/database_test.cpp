@@ -31,7 +31,7 @@ std::vector<std::string> names_of(Database& db, const std::string& type) {
 TEST(StoreDatabase, MigratesAnEmptyDatabaseToTheLatestVersion) {
     TempDir dir;
     auto db = Database::open_sqlite(db_path(dir));
-    ASSERT_TRUE(db.ok()) << db.error().message_en;
+    ASSERT_TRUE(db.ok()) << db.error().message.in(Language::en);
     EXPECT_EQ((*db)->backend(), "sqlite3");
     EXPECT_GE(Database::latest_schema_version(), 2);
     EXPECT_EQ((*db)->schema_version(), Database::latest_schema_version());
@@ -51,7 +51,7 @@ TEST(StoreDatabase, EachMigrationIsRecordedOnce) {
         ASSERT_TRUE(db.ok());
     }
     auto db = Database::open_sqlite(db_path(dir));  // reopening applies nothing twice
-    ASSERT_TRUE(db.ok()) << db.error().message_en;
+    ASSERT_TRUE(db.ok()) << db.error().message.in(Language::en);
     long long rows = 0, distinct = 0;
     (*db)->read([&](soci::session& sql) {
         sql << "SELECT COUNT(*), COUNT(DISTINCT version) FROM schema_migrations", soci::into(rows),
@@ -117,17 +117,17 @@ TEST(StoreDatabase, MigratesFromVersion1KeepingTheData) {
     const std::string path = data + "/cyberachat.db";
     {
         auto old = Database::open_sqlite_at_version(path, 1);
-        ASSERT_TRUE(old.ok()) << old.error().message_en;
+        ASSERT_TRUE(old.ok()) << old.error().message.in(Language::en);
         EXPECT_EQ((*old)->schema_version(), 1);
         EXPECT_TRUE(names_of(**old, "trigger").empty());
         auto seeded = (*old)->write([](soci::session& sql) -> Result<void> {
             seed_version_1(sql);
             return {};
         });
-        ASSERT_TRUE(seeded.ok()) << seeded.error().message_en;
+        ASSERT_TRUE(seeded.ok()) << seeded.error().message.in(Language::en);
     }
     auto opened = Store::open(data);
-    ASSERT_TRUE(opened.ok()) << opened.error().message_en;
+    ASSERT_TRUE(opened.ok()) << opened.error().message.in(Language::en);
     auto& store = **opened;
     EXPECT_EQ(store.db->schema_version(), Database::latest_schema_version());
     auto user = store.users.find_by_email("ADMIN@example.org");
@@ -153,7 +153,7 @@ TEST(StoreDatabase, MigratesFromVersion1KeepingTheData) {
     // Migration 2's additions are there and the migrated database works as a new one.
     EXPECT_FALSE(names_of(*store.db, "trigger").empty());
     auto saved = store.responses.save_answer(1, "q1", "non", "commentaire", 1, "vendor:1");
-    ASSERT_TRUE(saved.ok()) << saved.error().message_en;
+    ASSERT_TRUE(saved.ok()) << saved.error().message.in(Language::en);
     EXPECT_EQ(saved->answer.revision, 2);
 }
 
@@ -163,11 +163,11 @@ TEST(StoreDatabase, UpgradesFromEveryEarlierVersion) {
         TempDir dir;
         {
             auto old = Database::open_sqlite_at_version(db_path(dir), version);
-            ASSERT_TRUE(old.ok()) << old.error().message_en;
+            ASSERT_TRUE(old.ok()) << old.error().message.in(Language::en);
             EXPECT_EQ((*old)->schema_version(), version);
         }
         auto db = Database::open_sqlite(db_path(dir));
-        ASSERT_TRUE(db.ok()) << db.error().message_en;
+        ASSERT_TRUE(db.ok()) << db.error().message.in(Language::en);
         EXPECT_EQ((*db)->schema_version(), Database::latest_schema_version());
         UserRepository users(*db);
         User user;
@@ -189,15 +189,15 @@ TEST(StoreDatabase, RefusesADatabaseFromANewerProgram) {
     }
     auto db = Database::open_sqlite(db_path(dir));
     ASSERT_FALSE(db.ok());
-    EXPECT_EQ(db.error().code, "storage");
-    EXPECT_NE(db.error().message_en.find("newer"), std::string::npos);
+    EXPECT_EQ(db.error().code, ErrorCode::storage);
+    EXPECT_NE(db.error().message.in(Language::en).find("newer"), std::string::npos);
 }
 
 TEST(StoreDatabase, FailsCleanlyOnAnUnusablePath) {
     TempDir dir;
     auto db = Database::open_sqlite((dir.path() / "missing" / "folder" / "x.db").string());
     ASSERT_FALSE(db.ok());
-    EXPECT_EQ(db.error().code, "storage");
+    EXPECT_EQ(db.error().code, ErrorCode::storage);
 }
 
 TEST(StoreDatabase, WriteRollsBackOnErrorAndOnException) {
@@ -211,24 +211,24 @@ TEST(StoreDatabase, WriteRollsBackOnErrorAndOnException) {
     };
     auto failed = db->write([&](soci::session& sql) -> Result<void> {
         insert(sql, "a@example.org");
-        return Error::make("invalid", "non", "no");
+        return Error::make(ErrorCode::invalid_value, "non", "no");
     });
     ASSERT_FALSE(failed.ok());
-    EXPECT_EQ(failed.error().code, "invalid");
+    EXPECT_EQ(failed.error().code, ErrorCode::invalid_value);
     auto thrown = db->write([&](soci::session& sql) -> Result<void> {
         insert(sql, "b@example.org");
         sql << "INSERT INTO no_such_table VALUES (1)";
         return {};
     });
     ASSERT_FALSE(thrown.ok());
-    EXPECT_EQ(thrown.error().code, "storage");
+    EXPECT_EQ(thrown.error().code, ErrorCode::storage);
     auto duplicate = db->write([&](soci::session& sql) -> Result<void> {
         insert(sql, "c@example.org");
         insert(sql, "c@example.org");
         return {};
     });
     ASSERT_FALSE(duplicate.ok());
-    EXPECT_EQ(duplicate.error().code, "conflict");
+    EXPECT_EQ(duplicate.error().code, ErrorCode::conflict);
     auto committed = db->write([&](soci::session& sql) -> Result<void> {
         insert(sql, "d@example.org");
         return {};
@@ -270,17 +270,17 @@ TEST(StoreDatabase, ConcurrentWritesShareACommitAndFailAlone) {
             const std::string email = "w" + std::to_string(i) + "@example.org";
             auto r = db->write([&](soci::session& sql) -> Result<void> {
                 insert(sql, email);
-                if (i % 4 == 1) return Error::make("invalid", "non", "no");
+                if (i % 4 == 1) return Error::make(ErrorCode::invalid_value, "non", "no");
                 if (i % 4 == 2) sql << "INSERT INTO no_such_table VALUES (1)";
                 if (i % 4 == 3) insert(sql, "first@example.org");  // unique violation
                 return {};
             });
-            codes[i] = r.ok() ? "ok" : r.error().code;
+            codes[i] = r.ok() ? "ok" : std::string(error_code_name(r.error().code));
         });
     for (auto& w : writers) w.join();
     first.join();
     for (int i = 0; i < kWrites; ++i) {
-        const char* expected = i % 4 == 0 ? "ok" : i % 4 == 1 ? "invalid" : i % 4 == 2 ? "storage" : "conflict";
+        const char* expected = i % 4 == 0 ? "ok" : i % 4 == 1 ? "invalid_value" : i % 4 == 2 ? "storage" : "conflict";
         EXPECT_EQ(codes[i], expected) << "write " << i;
     }
     // Grouped: far fewer commits than writes (the first write's included).
@@ -313,8 +313,8 @@ TEST(StoreDatabase, StorageErrorsDoNotRevealBoundValues) {
         return {};
     });
     ASSERT_FALSE(failed.ok());
-    EXPECT_EQ(failed.error().message.find(secret), std::string::npos);
-    EXPECT_EQ(failed.error().message_en.find(secret), std::string::npos);
+    EXPECT_EQ(failed.error().message.fr.find(secret), std::string::npos);
+    EXPECT_EQ(failed.error().message.in(Language::en).find(secret), std::string::npos);
 }
 
 TEST(StoreDatabase, ReadSwallowsExceptions) {

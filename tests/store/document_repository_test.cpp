@@ -68,7 +68,7 @@ TEST(StoreDocumentTypes, Allowed) {
 TEST_F(StoreDocuments, AddFindReadRemove) {
     const VendorResponse response = make_response(make_acquisition().id);
     auto added = store->documents.add(response.id, "q_certificat", "Schéma réseau (v2).pdf", kPdf, "vendor:1");
-    ASSERT_TRUE(added.ok()) << added.error().message_en;
+    ASSERT_TRUE(added.ok()) << added.error().message.in(Language::en);
     EXPECT_GT(added->id, 0);
     EXPECT_EQ(added->file_name, "Schéma réseau v2.pdf");
     EXPECT_EQ(added->content_type, "application/pdf");
@@ -90,11 +90,11 @@ TEST_F(StoreDocuments, AddFindReadRemove) {
     EXPECT_EQ(found->question_id, "q_certificat");
     EXPECT_EQ(found->storage_path, added->storage_path);
     auto bytes = store->documents.read_bytes(*found);
-    ASSERT_TRUE(bytes.ok()) << bytes.error().message_en;
+    ASSERT_TRUE(bytes.ok()) << bytes.error().message.in(Language::en);
     EXPECT_EQ(*bytes, kPdf);
 
     auto png = store->documents.add(response.id, "q_photo", "photo.png", kPng, "vendor:1");
-    ASSERT_TRUE(png.ok()) << png.error().message_en;
+    ASSERT_TRUE(png.ok()) << png.error().message.in(Language::en);
     EXPECT_EQ(png->content_type, "image/png");
     EXPECT_NE(png->storage_path, added->storage_path);
     auto list = store->documents.list_for(response.id);
@@ -106,7 +106,7 @@ TEST_F(StoreDocuments, AddFindReadRemove) {
     EXPECT_FALSE(fs::exists(file));
     EXPECT_FALSE(store->documents.find(added->id));
     EXPECT_EQ(store->documents.list_for(response.id).size(), 1u);
-    EXPECT_EQ(store->documents.remove(added->id, "vendor:1").error().code, "not_found");
+    EXPECT_EQ(store->documents.remove(added->id, "vendor:1").error().code, ErrorCode::not_found);
 
     auto events = store->events.list("document", added->id);
     ASSERT_EQ(events.size(), 2u);
@@ -121,7 +121,7 @@ TEST_F(StoreDocuments, AddFindReadRemove) {
 TEST_F(StoreDocuments, KnownSha256AndTextType) {
     const VendorResponse response = make_response(make_acquisition().id);
     auto added = store->documents.add(response.id, "q", "../../etc/passwd", "abc", "vendor:1");
-    ASSERT_TRUE(added.ok()) << added.error().message_en;
+    ASSERT_TRUE(added.ok()) << added.error().message.in(Language::en);
     EXPECT_EQ(added->file_name, "passwd");
     EXPECT_EQ(added->content_type, "text/plain");
     EXPECT_EQ(added->sha256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
@@ -132,15 +132,15 @@ TEST_F(StoreDocuments, RejectsEmptyAndDisallowedFiles) {
     const VendorResponse response = make_response(make_acquisition().id);
     auto empty = store->documents.add(response.id, "q", "vide.pdf", "", "vendor:1");
     ASSERT_FALSE(empty.ok());
-    EXPECT_EQ(empty.error().code, "invalid");
+    EXPECT_EQ(empty.error().code, ErrorCode::invalid_value);
     auto html = store->documents.add(response.id, "q", "page.pdf",
                                      "<!DOCTYPE html><html><head><script>alert(1)</script></head></html>", "vendor:1");
     ASSERT_FALSE(html.ok());
-    EXPECT_EQ(html.error().code, "invalid");
+    EXPECT_EQ(html.error().code, ErrorCode::invalid_value);
     const std::string elf = std::string("\x7f" "ELF\x02\x01\x01\x00", 8) + std::string(120, '\0');
     auto binary = store->documents.add(response.id, "q", "setup.pdf", elf, "vendor:1");
     ASSERT_FALSE(binary.ok());
-    EXPECT_EQ(binary.error().code, "invalid");
+    EXPECT_EQ(binary.error().code, ErrorCode::invalid_value);
     EXPECT_TRUE(store->documents.list_for(response.id).empty());
     EXPECT_FALSE(fs::exists(fs::path(data_dir()) / "documents" / std::to_string(response.id)));
     EXPECT_TRUE(store->events.list_all(1000).size() > 0);
@@ -150,10 +150,10 @@ TEST_F(StoreDocuments, RejectsEmptyAndDisallowedFiles) {
 TEST_F(StoreDocuments, UnknownResponseOrDocument) {
     auto added = store->documents.add(4242, "q", "a.pdf", kPdf, "vendor:1");
     ASSERT_FALSE(added.ok());
-    EXPECT_EQ(added.error().code, "not_found");
+    EXPECT_EQ(added.error().code, ErrorCode::not_found);
     EXPECT_FALSE(fs::exists(fs::path(data_dir()) / "documents" / "4242"));
     EXPECT_FALSE(store->documents.find(1));
-    EXPECT_EQ(store->documents.remove(1, "x").error().code, "not_found");
+    EXPECT_EQ(store->documents.remove(1, "x").error().code, ErrorCode::not_found);
 }
 
 TEST_F(StoreDocuments, ReadDetectsMissingAndAlteredFiles) {
@@ -162,14 +162,14 @@ TEST_F(StoreDocuments, ReadDetectsMissingAndAlteredFiles) {
     ASSERT_TRUE(added.ok());
     const auto file = fs::path(data_dir()) / added->storage_path;
     { std::ofstream(file, std::ios::app) << "tampered"; }
-    EXPECT_EQ(store->documents.read_bytes(*added).error().code, "storage");
+    EXPECT_EQ(store->documents.read_bytes(*added).error().code, ErrorCode::storage);
     fs::remove(file);
-    EXPECT_EQ(store->documents.read_bytes(*added).error().code, "not_found");
+    EXPECT_EQ(store->documents.read_bytes(*added).error().code, ErrorCode::not_found);
     // A removal whose file is gone already still removes the row.
     EXPECT_TRUE(store->documents.remove(added->id, "vendor:1").ok());
     StoredDocument forged = *added;
     forged.storage_path = "../cyberachat.db";
-    EXPECT_EQ(store->documents.read_bytes(forged).error().code, "invalid");
+    EXPECT_EQ(store->documents.read_bytes(forged).error().code, ErrorCode::invalid_value);
 }
 
 TEST_F(StoreDocuments, DocumentsSurviveARestart) {

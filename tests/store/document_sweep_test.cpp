@@ -29,7 +29,7 @@ bool contains(const std::vector<std::string>& list, const std::string& item) {
 TEST_F(StoreDocumentSweep, RemovesOnlyOldFilesNoRowPointsTo) {
     const VendorResponse response = make_response(make_acquisition().id);
     auto kept = store->documents.add(response.id, "q", "certificat.pdf", kPdf, "vendor:1");
-    ASSERT_TRUE(kept.ok()) << kept.error().message_en;
+    ASSERT_TRUE(kept.ok()) << kept.error().message.in(Language::en);
     const fs::path data = data_dir();
     const fs::path folder = data / "documents" / std::to_string(response.id);
     // The referenced file is old too: its age must not matter.

@@ -10,7 +10,7 @@ using StoreQuestionnaires = StoreTest;
 TEST_F(StoreQuestionnaires, EnsureStoresOnceBySha) {
     const std::string yaml = "id: afib\nversion: '2024.1'\nquestions: []\n";
     auto first = store->questionnaires.ensure("afib", "2024.1", yaml);
-    ASSERT_TRUE(first.ok()) << first.error().message_en;
+    ASSERT_TRUE(first.ok()) << first.error().message.in(Language::en);
     EXPECT_GT(first->id, 0);
     EXPECT_EQ(first->sha256, security::sha256_hex(yaml));
     EXPECT_EQ(first->yaml, yaml);
@@ -39,8 +39,8 @@ TEST_F(StoreQuestionnaires, EnsureStoresOnceBySha) {
 }
 
 TEST_F(StoreQuestionnaires, EmptyDefinitionIsInvalid) {
-    EXPECT_EQ(store->questionnaires.ensure("afib", "1", "").error().code, "invalid");
-    EXPECT_EQ(store->questionnaires.ensure("", "1", "x: 1").error().code, "invalid");
+    EXPECT_EQ(store->questionnaires.ensure("afib", "1", "").error().code, ErrorCode::invalid_value);
+    EXPECT_EQ(store->questionnaires.ensure("", "1", "x: 1").error().code, ErrorCode::invalid_value);
 }
 
 }  // namespace

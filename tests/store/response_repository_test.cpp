@@ -50,18 +50,18 @@ TEST_F(StoreResponses, CreateErrors) {
     VendorResponse response;
     response.acquisition_id = 5;
     response.company = "X";
-    EXPECT_EQ(store->responses.create(response, "system").error().code, "not_found");
+    EXPECT_EQ(store->responses.create(response, "system").error().code, ErrorCode::not_found);
     const Acquisition acquisition = make_acquisition();
     response.acquisition_id = acquisition.id;
     response.company = " ";
-    EXPECT_EQ(store->responses.create(response, "system").error().code, "invalid");
+    EXPECT_EQ(store->responses.create(response, "system").error().code, ErrorCode::invalid_value);
     response.company = "X";
     response.language = "de";
-    EXPECT_EQ(store->responses.create(response, "system").error().code, "invalid");
+    EXPECT_EQ(store->responses.create(response, "system").error().code, ErrorCode::invalid_value);
     response.language = "en";
     response.invite_token_hash = "same";
     ASSERT_TRUE(store->responses.create(response, "system").ok());
-    EXPECT_EQ(store->responses.create(response, "system").error().code, "conflict");
+    EXPECT_EQ(store->responses.create(response, "system").error().code, ErrorCode::conflict);
     EXPECT_FALSE(store->responses.find(999));
 }
 
@@ -78,9 +78,9 @@ TEST_F(StoreResponses, RegenerateAndRevokeTheLink) {
     // Several revoked responses coexist (NULL, not a duplicate empty string).
     const VendorResponse other = make_response(acquisition.id, "Other", "third");
     ASSERT_TRUE(store->responses.set_invite_token_hash(other.id, "", "system").ok());
-    EXPECT_EQ(store->responses.set_invite_token_hash(999, "x", "system").error().code, "not_found");
+    EXPECT_EQ(store->responses.set_invite_token_hash(999, "x", "system").error().code, ErrorCode::not_found);
     const VendorResponse third = make_response(acquisition.id, "Third", "taken");
-    EXPECT_EQ(store->responses.set_invite_token_hash(response.id, "taken", "system").error().code, "conflict");
+    EXPECT_EQ(store->responses.set_invite_token_hash(response.id, "taken", "system").error().code, ErrorCode::conflict);
     ASSERT_TRUE(store->responses.set_invite_token_hash(third.id, "taken", "system").ok());  // its own: fine
 
     auto events = store->events.list("response", response.id);
@@ -94,18 +94,18 @@ TEST_F(StoreResponses, RegenerateAndRevokeTheLink) {
 
 TEST_F(StoreResponses, SubmitAndReopen) {
     const VendorResponse response = make_response(make_acquisition().id);
-    EXPECT_EQ(store->responses.reopen(response.id, "system").error().code, "conflict");
+    EXPECT_EQ(store->responses.reopen(response.id, "system").error().code, ErrorCode::conflict);
     ASSERT_TRUE(store->responses.submit(response.id, "vendor:1").ok());
     auto submitted = store->responses.find(response.id);
     EXPECT_EQ(submitted->status, ResponseStatus::submitted);
     EXPECT_FALSE(submitted->submitted_at.empty());
-    EXPECT_EQ(store->responses.submit(response.id, "vendor:1").error().code, "conflict");
+    EXPECT_EQ(store->responses.submit(response.id, "vendor:1").error().code, ErrorCode::conflict);
     ASSERT_TRUE(store->responses.reopen(response.id, "user:b@example.org").ok());
     auto reopened = store->responses.find(response.id);
     EXPECT_EQ(reopened->status, ResponseStatus::draft);
     EXPECT_TRUE(reopened->submitted_at.empty());
-    EXPECT_EQ(store->responses.submit(999, "x").error().code, "not_found");
-    EXPECT_EQ(store->responses.reopen(999, "x").error().code, "not_found");
+    EXPECT_EQ(store->responses.submit(999, "x").error().code, ErrorCode::not_found);
+    EXPECT_EQ(store->responses.reopen(999, "x").error().code, ErrorCode::not_found);
 
     auto events = store->events.list("response", response.id);
     ASSERT_EQ(events.size(), 3u);
@@ -123,7 +123,7 @@ TEST_F(StoreResponses, SaveAnswerRevisionsAndEvents) {
     EXPECT_FALSE(store->responses.answer(response.id, "q1"));
 
     auto first = store->responses.save_answer(response.id, "q1", "oui", "", 0, "vendor:1");
-    ASSERT_TRUE(first.ok()) << first.error().message_en;
+    ASSERT_TRUE(first.ok()) << first.error().message.in(Language::en);
     EXPECT_TRUE(first->changed);
     EXPECT_EQ(first->answer.revision, 1);
     EXPECT_EQ(first->answer.value, "oui");
@@ -201,7 +201,7 @@ TEST_F(StoreResponses, SaveAnswerConflicts) {
     ASSERT_TRUE(store->responses.save_answer(response.id, "q", "B", "", 1, "user:x@example.org").ok());
     auto late = store->responses.save_answer(response.id, "q", "C", "", 1, "vendor:1");
     ASSERT_FALSE(late.ok());
-    EXPECT_EQ(late.error().code, "conflict");
+    EXPECT_EQ(late.error().code, ErrorCode::conflict);
     EXPECT_EQ(store->responses.answer(response.id, "q")->value, "B");
     EXPECT_EQ(store->responses.answer(response.id, "q")->revision, 2);
     // The late writer wanted what is stored already: not a conflict, nothing changes.
@@ -209,9 +209,9 @@ TEST_F(StoreResponses, SaveAnswerConflicts) {
     ASSERT_TRUE(agreeing.ok());
     EXPECT_FALSE(agreeing->changed);
     // A writer that never saw the answer (base 0) while it exists: conflict too.
-    EXPECT_EQ(store->responses.save_answer(response.id, "q", "D", "", 0, "vendor:1").error().code, "conflict");
+    EXPECT_EQ(store->responses.save_answer(response.id, "q", "D", "", 0, "vendor:1").error().code, ErrorCode::conflict);
     // A writer with a future revision: conflict.
-    EXPECT_EQ(store->responses.save_answer(response.id, "q", "D", "", 7, "vendor:1").error().code, "conflict");
+    EXPECT_EQ(store->responses.save_answer(response.id, "q", "D", "", 7, "vendor:1").error().code, ErrorCode::conflict);
     // Up to date: fine.
     EXPECT_TRUE(store->responses.save_answer(response.id, "q", "D", "", 2, "vendor:1").ok());
     // No conflict event.
@@ -219,11 +219,10 @@ TEST_F(StoreResponses, SaveAnswerConflicts) {
 }
 
 TEST_F(StoreResponses, SaveAnswerErrors) {
-    EXPECT_EQ(store->responses.save_answer(999, "q", 1, "", 0, "x").error().code, "not_found");
+    EXPECT_EQ(store->responses.save_answer(999, "q", 1, "", 0, "x").error().code, ErrorCode::not_found);
     const VendorResponse response = make_response(make_acquisition().id);
-    EXPECT_EQ(store->responses.save_answer(response.id, "", 1, "", 0, "x").error().code, "invalid");
-    EXPECT_EQ(store->responses.save_answer(response.id, "q", std::string("\xff\xfe"), "", 0, "x").error().code,
-              "invalid");
+    EXPECT_EQ(store->responses.save_answer(response.id, "", 1, "", 0, "x").error().code, ErrorCode::invalid_value);
+    EXPECT_EQ(store->responses.save_answer(response.id, "q", std::string("\xff\xfe"), "", 0, "x").error().code, ErrorCode::invalid_value);
 }
 
 TEST_F(StoreResponses, AnswersToASubmittedResponseAreTheWebLayersBusiness) {

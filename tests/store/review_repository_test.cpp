@@ -17,7 +17,7 @@ TEST_F(StoreReviews, ReviewsAreAHistoryWithAuthorTimeAndJournal) {
     review.vendor_question = "Quelle passerelle utilisez-vous ?";
     review.author_role = "it";
     auto added = store->reviews.add(review, "user:rssi@chu.test");
-    ASSERT_TRUE(added.ok()) << added.error().message;
+    ASSERT_TRUE(added.ok()) << added.error().message.fr;
     EXPECT_EQ(added->author, "user:rssi@chu.test");
     EXPECT_FALSE(added->created_at.empty());
     review.status = "accepted";
@@ -39,10 +39,10 @@ TEST_F(StoreReviews, ReviewsAreAHistoryWithAuthorTimeAndJournal) {
     EXPECT_EQ(nlohmann::json::parse(events[1].new_value)["status"], "clarification");
 
     review.status = "rejected";
-    EXPECT_EQ(store->reviews.add(review, "user:x@chu.test").error().code, "invalid");
+    EXPECT_EQ(store->reviews.add(review, "user:x@chu.test").error().code, ErrorCode::invalid_value);
     review.status = "accepted";
     review.response_id = 999999;
-    EXPECT_EQ(store->reviews.add(review, "user:x@chu.test").error().code, "not_found");
+    EXPECT_EQ(store->reviews.add(review, "user:x@chu.test").error().code, ErrorCode::not_found);
 }
 
 TEST_F(StoreReviews, OneOpinionPerRoleReplacedAndJournaled) {
@@ -70,10 +70,10 @@ TEST_F(StoreReviews, OneOpinionPerRoleReplacedAndJournaled) {
     EXPECT_EQ(nlohmann::json::parse(events[1].new_value)["verdict"], "favourable");
 
     opinion.role = "buyer";
-    EXPECT_EQ(store->reviews.set_opinion(opinion, "user:x@chu.test").error().code, "invalid");
+    EXPECT_EQ(store->reviews.set_opinion(opinion, "user:x@chu.test").error().code, ErrorCode::invalid_value);
     opinion.role = "it";
     opinion.verdict = "maybe";
-    EXPECT_EQ(store->reviews.set_opinion(opinion, "user:x@chu.test").error().code, "invalid");
+    EXPECT_EQ(store->reviews.set_opinion(opinion, "user:x@chu.test").error().code, ErrorCode::invalid_value);
 }
 
 }  // namespace

@@ -12,7 +12,7 @@ TEST_F(StoreScoringGrids, APurchaseKeepsTheGridItWasGivenFirst) {
     const Acquisition second = make_acquisition("Moniteurs");
     EXPECT_FALSE(store->scoring_grids.for_acquisition(first.id));
     auto attached = store->scoring_grids.attach(first.id, "afib-grid", "1", "grid: v1\n", "user:bio@chu.test");
-    ASSERT_TRUE(attached.ok()) << attached.error().message;
+    ASSERT_TRUE(attached.ok()) << attached.error().message.fr;
     EXPECT_EQ(attached->version, "1");
     // A newer grid text does not replace it…
     auto again = store->scoring_grids.attach(first.id, "afib-grid", "2", "grid: v2\n", "user:bio@chu.test");
@@ -26,7 +26,7 @@ TEST_F(StoreScoringGrids, APurchaseKeepsTheGridItWasGivenFirst) {
     auto events = store->events.list("acquisition", first.id);
     ASSERT_FALSE(events.empty());
     EXPECT_EQ(events[0].action, "attach_grid");
-    EXPECT_EQ(store->scoring_grids.attach(999999, "afib-grid", "1", "grid: v1\n", "system").error().code, "not_found");
+    EXPECT_EQ(store->scoring_grids.attach(999999, "afib-grid", "1", "grid: v1\n", "system").error().code, ErrorCode::not_found);
 }
 
 TEST_F(StoreScoringGrids, WeightChangesAreStoredAndJournaled) {
@@ -54,9 +54,9 @@ TEST_F(StoreScoringGrids, WeightChangesAreStoredAndJournaled) {
         "maintenance.passerelle_securisee:5.0→0.5:" + actor, "maintenance.passerelle_securisee:→5.0:" + actor};
     EXPECT_EQ(journal, expected);
 
-    EXPECT_EQ(store->scoring_grids.set_weight(acquisition.id, "q", -1, actor).error().code, "invalid");
-    EXPECT_EQ(store->scoring_grids.set_weight(acquisition.id, "", 1, actor).error().code, "invalid");
-    EXPECT_EQ(store->scoring_grids.set_weight(999999, "q", 1, actor).error().code, "not_found");
+    EXPECT_EQ(store->scoring_grids.set_weight(acquisition.id, "q", -1, actor).error().code, ErrorCode::invalid_value);
+    EXPECT_EQ(store->scoring_grids.set_weight(acquisition.id, "", 1, actor).error().code, ErrorCode::invalid_value);
+    EXPECT_EQ(store->scoring_grids.set_weight(999999, "q", 1, actor).error().code, ErrorCode::not_found);
 }
 
 }  // namespace

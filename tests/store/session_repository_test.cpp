@@ -33,10 +33,10 @@ TEST_F(StoreSessions, CreateAndFind) {
 }
 
 TEST_F(StoreSessions, InvalidAndDuplicateSessions) {
-    EXPECT_EQ(store->sessions.create(make_session("", "user", 1)).error().code, "invalid");
-    EXPECT_EQ(store->sessions.create(make_session("h", "robot", 1)).error().code, "invalid");
+    EXPECT_EQ(store->sessions.create(make_session("", "user", 1)).error().code, ErrorCode::invalid_value);
+    EXPECT_EQ(store->sessions.create(make_session("h", "robot", 1)).error().code, ErrorCode::invalid_value);
     ASSERT_TRUE(store->sessions.create(make_session("h", "vendor", 1)).ok());
-    EXPECT_EQ(store->sessions.create(make_session("h", "vendor", 1)).error().code, "conflict");
+    EXPECT_EQ(store->sessions.create(make_session("h", "vendor", 1)).error().code, ErrorCode::conflict);
 }
 
 TEST_F(StoreSessions, TouchUpdatesLastSeen) {

@@ -14,7 +14,7 @@ TEST(StoreOpen, CreatesTheDataFolderAndTheDatabase) {
     TempDir dir;
     const auto data = dir.path() / "a" / "b" / "data";
     auto opened = Store::open(data.string());
-    ASSERT_TRUE(opened.ok()) << opened.error().message_en;
+    ASSERT_TRUE(opened.ok()) << opened.error().message.in(Language::en);
     EXPECT_TRUE(std::filesystem::exists(data / "cyberachat.db"));
     EXPECT_EQ((*opened)->data_dir, data.string());
     EXPECT_EQ((*opened)->db->schema_version(), Database::latest_schema_version());
@@ -26,7 +26,7 @@ TEST(StoreOpen, CreatesTheDataFolderAndTheDatabase) {
 TEST(StoreOpen, RejectsAnEmptyFolderName) {
     auto opened = Store::open("");
     ASSERT_FALSE(opened.ok());
-    EXPECT_EQ(opened.error().code, "invalid");
+    EXPECT_EQ(opened.error().code, ErrorCode::invalid_value);
 }
 
 TEST(StoreOpen, FailsWhenTheFolderCannotBeCreated) {
@@ -35,7 +35,7 @@ TEST(StoreOpen, FailsWhenTheFolderCannotBeCreated) {
     { std::ofstream(file) << "x"; }
     auto opened = Store::open((file / "data").string());
     ASSERT_FALSE(opened.ok());
-    EXPECT_EQ(opened.error().code, "storage");
+    EXPECT_EQ(opened.error().code, ErrorCode::storage);
 }
 
 }  // namespace

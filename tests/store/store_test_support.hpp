@@ -43,7 +43,7 @@ protected:
 
     void open() {
         auto opened = Store::open(data_dir());
-        ASSERT_TRUE(opened.ok()) << opened.error().message_en;
+        ASSERT_TRUE(opened.ok()) << opened.error().message.in(Language::en);
         store = *opened;
     }
     // Closes the database (every pooled connection) and opens it again: what a restart does.
@@ -61,13 +61,13 @@ protected:
         user.role = role;
         user.password_hash = "$argon2id$v=19$m=65536,t=2,p=1$fakefakefake$fakehash";
         auto created = store->users.create(user, "system");
-        EXPECT_TRUE(created.ok()) << created.error().message_en;
+        EXPECT_TRUE(created.ok()) << created.error().message.in(Language::en);
         return created.ok() ? *created : User{};
     }
 
     QuestionnaireVersion make_questionnaire(const std::string& yaml = "id: afib\nversion: '2024.1'\n") {
         auto stored = store->questionnaires.ensure("afib", "2024.1", yaml);
-        EXPECT_TRUE(stored.ok()) << stored.error().message_en;
+        EXPECT_TRUE(stored.ok()) << stored.error().message.in(Language::en);
         return stored.ok() ? *stored : QuestionnaireVersion{};
     }
 
@@ -78,7 +78,7 @@ protected:
         acquisition.service = "Cardiologie";
         acquisition.questionnaire_version_id = make_questionnaire().id;
         auto created = store->acquisitions.create(acquisition, "user:buyer@example.org");
-        EXPECT_TRUE(created.ok()) << created.error().message_en;
+        EXPECT_TRUE(created.ok()) << created.error().message.in(Language::en);
         return created.ok() ? *created : Acquisition{};
     }
 
@@ -91,7 +91,7 @@ protected:
         response.email = "Jeanne.Martin@Acme.example";
         response.invite_token_hash = token_hash;
         auto created = store->responses.create(response, "user:buyer@example.org");
-        EXPECT_TRUE(created.ok()) << created.error().message_en;
+        EXPECT_TRUE(created.ok()) << created.error().message.in(Language::en);
         return created.ok() ? *created : VendorResponse{};
     }
 

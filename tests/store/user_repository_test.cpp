@@ -15,7 +15,7 @@ TEST_F(StoreUsers, CreateFindListCount) {
     user.role = Role::it;
     user.password_hash = "$argon2id$v=19$m=65536,t=2,p=1$salt$hash";
     auto created = store->users.create(user, "system");
-    ASSERT_TRUE(created.ok()) << created.error().message_en;
+    ASSERT_TRUE(created.ok()) << created.error().message.in(Language::en);
     EXPECT_GT(created->id, 0);
     EXPECT_EQ(created->email, "marie.curie@chu.example");
     EXPECT_FALSE(created->created_at.empty());
@@ -56,7 +56,7 @@ TEST_F(StoreUsers, DuplicateEmailIsAConflict) {
     again.email = "DUP@example.org";
     auto created = store->users.create(again, "system");
     ASSERT_FALSE(created.ok());
-    EXPECT_EQ(created.error().code, "conflict");
+    EXPECT_EQ(created.error().code, ErrorCode::conflict);
     EXPECT_EQ(store->users.count(), 1u);
 }
 
@@ -65,9 +65,9 @@ TEST_F(StoreUsers, InvalidEmailIsRejected) {
     user.email = "   ";
     auto created = store->users.create(user, "system");
     ASSERT_FALSE(created.ok());
-    EXPECT_EQ(created.error().code, "invalid");
+    EXPECT_EQ(created.error().code, ErrorCode::invalid_value);
     user.email = "no-at-sign";
-    EXPECT_EQ(store->users.create(user, "system").error().code, "invalid");
+    EXPECT_EQ(store->users.create(user, "system").error().code, ErrorCode::invalid_value);
 }
 
 TEST_F(StoreUsers, UnknownIdsAndEmails) {
@@ -75,14 +75,14 @@ TEST_F(StoreUsers, UnknownIdsAndEmails) {
     EXPECT_FALSE(store->users.find_by_email("nobody@example.org"));
     auto set = store->users.set_password_hash(42, "$argon2id$x", "system");
     ASSERT_FALSE(set.ok());
-    EXPECT_EQ(set.error().code, "not_found");
+    EXPECT_EQ(set.error().code, ErrorCode::not_found);
 }
 
 TEST_F(StoreUsers, SetPasswordHash) {
     const User user = make_user("p@example.org");
     ASSERT_TRUE(store->users.set_password_hash(user.id, "$argon2id$new-hash-value", "user:p@example.org").ok());
     EXPECT_EQ(store->users.find(user.id)->password_hash, "$argon2id$new-hash-value");
-    EXPECT_EQ(store->users.set_password_hash(user.id, "", "system").error().code, "invalid");
+    EXPECT_EQ(store->users.set_password_hash(user.id, "", "system").error().code, ErrorCode::invalid_value);
 }
 
 TEST_F(StoreUsers, EventsRecordChangesWithoutSecrets) {

@@ -8,12 +8,12 @@ namespace cyberachat::exports {
 namespace {
 
 Error zip_error(const char* what) {
-    return Error::make("zip", std::string("Archive zip impossible à écrire (") + what + ").",
+    return Error::make(ErrorCode::output_failed, std::string("Archive zip impossible à écrire (") + what + ").",
                        std::string("Could not write the zip archive (") + what + ").");
 }
 
 Error invalid_archive(const std::string& detail) {
-    return Error::make("invalid_archive", "Ce fichier n'est pas une archive zip lisible : " + detail + ".",
+    return Error::make(ErrorCode::invalid_archive, "Ce fichier n'est pas une archive zip lisible : " + detail + ".",
                        "This file is not a readable zip archive: " + detail + ".");
 }
 

@@ -152,7 +152,7 @@ std::string to_dot(const Drawing& drawing) {
 Result<SvgTemplate> lay_out(const Drawing& drawing) {
     for (const DrawNode& node : drawing.nodes)
         if (node.status_sample.empty())  // the status slot is the node's last line of text
-            return Error::make("layout", "Logigramme : la ligne d'état de « " + node.id + " » est vide.",
+            return Error::make(ErrorCode::output_failed, "Logigramme : la ligne d'état de « " + node.id + " » est vide.",
                                "Flowchart: the status line of \"" + node.id + "\" is empty.");
     const std::string dot = to_dot(drawing);
     std::string svg;
@@ -161,7 +161,7 @@ Result<SvgTemplate> lay_out(const Drawing& drawing) {
         GVC_t* gvc = gvc_context();
         Agraph_t* graph = gvc ? agmemread(dot.c_str()) : nullptr;
         if (!graph)
-            return Error::make("layout", "Graphviz n'a pas pu lire le logigramme.", "Graphviz could not read the flowchart.");
+            return Error::make(ErrorCode::output_failed, "Graphviz n'a pas pu lire le logigramme.", "Graphviz could not read the flowchart.");
         char* data = nullptr;
         unsigned int length = 0;
         const bool laid_out = gvLayout(gvc, graph, "dot") == 0;
@@ -171,13 +171,13 @@ Result<SvgTemplate> lay_out(const Drawing& drawing) {
         if (laid_out) gvFreeLayout(gvc, graph);
         agclose(graph);
         if (!rendered)
-            return Error::make("layout", "Graphviz n'a pas pu dessiner le logigramme.", "Graphviz could not draw the flowchart.");
+            return Error::make(ErrorCode::output_failed, "Graphviz n'a pas pu dessiner le logigramme.", "Graphviz could not draw the flowchart.");
     }
 
     remove_comments(svg);
     replace_all(svg, "&#45;", "-");
     if (size_t root = svg.find("<svg"); root != std::string::npos) svg.erase(0, root);
-    else return Error::make("layout", "Sortie SVG de Graphviz inattendue.", "Unexpected SVG output from Graphviz.");
+    else return Error::make(ErrorCode::output_failed, "Sortie SVG de Graphviz inattendue.", "Unexpected SVG output from Graphviz.");
 
     using Kind = SvgTemplate::SlotKind;
     std::vector<Found> found;
@@ -186,7 +186,7 @@ Result<SvgTemplate> lay_out(const Drawing& drawing) {
     };
     add(5, 5, Kind::root, 0);  // right after "<svg "
     auto fail = [](const std::string& what) {
-        return Error::make("layout", "Sortie SVG de Graphviz inattendue (" + what + ").",
+        return Error::make(ErrorCode::output_failed, "Sortie SVG de Graphviz inattendue (" + what + ").",
                            "Unexpected SVG output from Graphviz (" + what + ").");
     };
     for (size_t i = 0; i < drawing.nodes.size(); ++i) {

@@ -83,7 +83,7 @@ json evaluation_json(const Questionnaire& questionnaire, const Evaluation& evalu
     for (size_t index : evaluation.hidden_answered) hidden.push_back(questionnaire.questions()[index]->id);
     for (size_t index : evaluation.missing_required) missing.push_back(questionnaire.questions()[index]->id);
     for (const auto& item : invalid)
-        invalid_list.push_back({{"id", item.question_id}, {"message", item.message_fr}, {"message_en", item.message_en}});
+        invalid_list.push_back({{"id", item.question_id}, {"message", item.message.fr}, {"message_en", item.message.in(Language::en)}});
     json progress = json::object();
     for (const auto& part : questionnaire.parts) progress[part.id] = evaluation.parts[part.index].percent();
     progress["overall"] = evaluation.overall.percent();
@@ -102,7 +102,7 @@ void normalize_answers(const Questionnaire& questionnaire, const json& raw, Answ
         }
         auto normalized = normalize_answer(*question, value);
         if (!normalized) {
-            invalid.push_back({id, normalized.error().message, normalized.error().message_en});
+            invalid.push_back({id, normalized.error().message});
             continue;
         }
         answers[id] = Answer{std::move(normalized.value()), {}};

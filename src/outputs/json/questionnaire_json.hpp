@@ -15,8 +15,7 @@ nlohmann::json questionnaire_json(const Questionnaire& questionnaire);
 
 struct InvalidAnswer {
     std::string question_id;
-    std::string message_fr;
-    std::string message_en;
+    LocalizedText message;
 };
 
 // {visible_sections, visible_questions, hidden_answered, missing_required, invalid, progress}

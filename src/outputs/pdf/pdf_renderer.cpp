@@ -116,7 +116,7 @@ public:
         const cairo_status_t status = cairo_surface_status(surface);
         cairo_surface_destroy(surface);
         if (status != CAIRO_STATUS_SUCCESS)
-            return Error::make("pdf", std::string("Le PDF n'a pas pu être produit : ") + cairo_status_to_string(status),
+            return Error::make(ErrorCode::output_failed, std::string("Le PDF n'a pas pu être produit : ") + cairo_status_to_string(status),
                                std::string("The PDF could not be made: ") + cairo_status_to_string(status));
         return out;
     }

@@ -96,7 +96,7 @@ struct QuestionEntry {
 const CellValue kEmptyCell{};
 
 Error foreign() {
-    return Error::make("foreign",
+    return Error::make(ErrorCode::foreign,
                        "Ce classeur n'est pas un questionnaire téléchargé depuis Cyberachat (feuille « " +
                            std::string(kMetaSheet) + " » absente). Téléchargez le classeur du questionnaire et remplissez-le.",
                        "This workbook is not a questionnaire downloaded from Cyberachat (sheet '" + std::string(kMetaSheet) +
@@ -127,7 +127,7 @@ Result<ImportPlan> plan_import(const Questionnaire& questionnaire, const AnswerS
     }
     const std::string file_id = properties[kMetaQuestionnaire], file_version = properties[kMetaVersion];
     if (file_id != questionnaire.id || file_version != questionnaire.version)
-        return Error::make("wrong_version",
+        return Error::make(ErrorCode::wrong_version,
                            "Ce classeur a été fait pour le questionnaire « " + file_id + " » version " + file_version +
                                ", mais cette réponse utilise « " + questionnaire.id + " » version " + questionnaire.version +
                                ". Téléchargez le classeur de cette réponse et reportez-y vos réponses.",
@@ -169,8 +169,10 @@ Result<ImportPlan> plan_import(const Questionnaire& questionnaire, const AnswerS
                 r.question_id = key ? key->question_id : "";
                 r.cell_text = ref.answer->as_text();
                 r.status = RowStatus::rejected;
-                r.message = key ? "Identifiant en double : cette ligne est ignorée." : "Identifiant inconnu dans ce questionnaire : « " + id + " ».";
-                r.message_en = key ? "Repeated id: this row is left out." : "Unknown id in this questionnaire: '" + id + "'.";
+                r.message = key ? LocalizedText{"Identifiant en double : cette ligne est ignorée.",
+                                                "Repeated id: this row is left out."}
+                                : LocalizedText{"Identifiant inconnu dans ce questionnaire : « " + id + " ».",
+                                                "Unknown id in this questionnaire: '" + id + "'."};
                 early.push_back(std::move(r));
                 continue;
             }
@@ -233,8 +235,8 @@ Result<ImportPlan> plan_import(const Questionnaire& questionnaire, const AnswerS
             if (question->kind == QuestionKind::document) {
                 if (!is_generated_document_text(trim(p.row.cell_text))) {
                     p.row.status = RowStatus::ignored_document;
-                    p.row.message = "Les documents ne s'importent pas depuis Excel : déposez-les sur la plateforme.";
-                    p.row.message_en = "Documents cannot be imported from Excel: upload them on the platform.";
+                    p.row.message = {"Les documents ne s'importent pas depuis Excel : déposez-les sur la plateforme.",
+                                     "Documents cannot be imported from Excel: upload them on the platform."};
                 }
             } else {
                 raw = raw_value(*question, *entry.own_row->answer);
@@ -255,7 +257,6 @@ Result<ImportPlan> plan_import(const Questionnaire& questionnaire, const AnswerS
             if (!normalized) {
                 p.row.status = RowStatus::rejected;
                 p.row.message = normalized.error().message;
-                p.row.message_en = normalized.error().message_en;
                 pending.push_back(std::move(p));
                 continue;
             }
@@ -264,8 +265,8 @@ Result<ImportPlan> plan_import(const Questionnaire& questionnaire, const AnswerS
         p.comment = entry.comment.empty() ? stored_comment : entry.comment;
         if (p.comment.size() > 5000) {
             p.row.status = RowStatus::rejected;
-            p.row.message = "Le commentaire est trop long (5 000 caractères au plus).";
-            p.row.message_en = "The comment is too long (at most 5,000 characters).";
+            p.row.message = {"Le commentaire est trop long (5 000 caractères au plus).",
+                             "The comment is too long (at most 5,000 characters)."};
             pending.push_back(std::move(p));
             continue;
         }
@@ -285,8 +286,8 @@ Result<ImportPlan> plan_import(const Questionnaire& questionnaire, const AnswerS
     for (auto& p : pending) {
         if (!evaluation.is_visible(*p.question) && p.row.status != RowStatus::unchanged) {
             p.row.status = RowStatus::ignored_branch;
-            p.row.message = "Question sans objet d'après les réponses : elle n'est pas importée.";
-            p.row.message_en = "This question does not apply given the answers: it is not imported.";
+            p.row.message = {"Question sans objet d'après les réponses : elle n'est pas importée.",
+                             "This question does not apply given the answers: it is not imported."};
             p.has_change = false;
         }
         if (p.has_change)

@@ -7,6 +7,8 @@
 // the stored comment.
 #include <cstdint>
 #include <string>
+
+#include "core/localized_text.hpp"
 #include <vector>
 
 #include "core/answer.hpp"
@@ -37,8 +39,7 @@ struct ImportRow {
     std::string label;         // the question's label in the report's language
     std::string cell_text;     // what the answer cell held
     RowStatus status = RowStatus::unchanged;
-    std::string message;       // reason (French)
-    std::string message_en;
+    LocalizedText message;     // the reason, when there is one
 };
 
 struct ImportChange {

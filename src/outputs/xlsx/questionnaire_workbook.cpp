@@ -453,12 +453,12 @@ Result<std::string> write_questionnaire_workbook(const Questionnaire& questionna
     int fd = mkstemp(temp.path.data());
     if (fd < 0) {
         temp.path.clear();
-        return Error::make("storage", "Impossible de créer le fichier Excel temporaire.", "Cannot create the temporary Excel file.");
+        return Error::make(ErrorCode::storage, "Impossible de créer le fichier Excel temporaire.", "Cannot create the temporary Excel file.");
     }
     close(fd);
 
     lxw_workbook* workbook = workbook_new(temp.path.c_str());
-    if (!workbook) return Error::make("storage", "Impossible de créer le classeur Excel.", "Cannot create the Excel workbook.");
+    if (!workbook) return Error::make(ErrorCode::storage, "Impossible de créer le classeur Excel.", "Cannot create the Excel workbook.");
     std::string title = questionnaire.title.in(language);
     lxw_doc_properties properties{};
     properties.title = title.data();
@@ -487,12 +487,12 @@ Result<std::string> write_questionnaire_workbook(const Questionnaire& questionna
     worksheet_activate(instructions);
 
     if (workbook_close(workbook) != LXW_NO_ERROR)
-        return Error::make("storage", "Impossible d'écrire le classeur Excel.", "Cannot write the Excel workbook.");
+        return Error::make(ErrorCode::storage, "Impossible d'écrire le classeur Excel.", "Cannot write the Excel workbook.");
     std::ifstream in(temp.path, std::ios::binary);
     std::ostringstream bytes;
     bytes << in.rdbuf();
     if (!in.good() && !in.eof())
-        return Error::make("storage", "Impossible de relire le classeur Excel.", "Cannot read the Excel workbook back.");
+        return Error::make(ErrorCode::storage, "Impossible de relire le classeur Excel.", "Cannot read the Excel workbook back.");
     return bytes.str();
 }
 

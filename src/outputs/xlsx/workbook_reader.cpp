@@ -15,22 +15,22 @@ namespace cyberachat::xlsx {
 namespace {
 
 Error not_xlsx() {
-    return Error::make("not_xlsx", "Ce fichier n'est pas un classeur Excel (.xlsx).", "This file is not an Excel workbook (.xlsx).");
+    return Error::make(ErrorCode::not_xlsx, "Ce fichier n'est pas un classeur Excel (.xlsx).", "This file is not an Excel workbook (.xlsx).");
 }
 
 Error corrupt(const std::string& what) {
-    return Error::make("corrupt", "Le classeur Excel est endommagé ou incomplet (" + what + ").",
+    return Error::make(ErrorCode::corrupt, "Le classeur Excel est endommagé ou incomplet (" + what + ").",
                        "The Excel workbook is damaged or incomplete (" + what + ").");
 }
 
 Error too_large() {
-    return Error::make("too_large", "Le classeur Excel est trop volumineux une fois décompressé.",
+    return Error::make(ErrorCode::too_large, "Le classeur Excel est trop volumineux une fois décompressé.",
                        "The Excel workbook is too large once uncompressed.");
 }
 
 // A budget exceeded while reading: a 422 for the web layer ("invalid"), the limit named.
 Error workbook_too_large(const std::string& what_fr, const std::string& what_en) {
-    return Error::make("invalid", "Classeur trop volumineux : " + what_fr + ".", "Workbook too large: " + what_en + ".");
+    return Error::make(ErrorCode::invalid_value, "Classeur trop volumineux : " + what_fr + ".", "Workbook too large: " + what_en + ".");
 }
 
 std::string megabytes(std::uint64_t bytes) { return std::to_string(bytes / (1024 * 1024)); }

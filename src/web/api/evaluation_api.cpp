@@ -1,6 +1,8 @@
 // Hospital JSON API v1 for the evaluation (Authorization: Bearer <API token>; a vendor's token is
 // refused like any unknown one): one response's score and points de vigilance, and the
 // comparison of every vendor of a purchase, reviews of answers and advisory opinions.
+#include "web/api/evaluation_api.hpp"
+
 #include "web/api/api_auth.hpp"
 #include "web/api/evaluation_json.hpp"
 
@@ -42,71 +44,88 @@ std::string text_field(const nlohmann::json& body, const char* key) {
 
 }  // namespace
 
+namespace evaluation_api {
+
+// GET /api/v1/responses/{id}/evaluation
+void get_evaluation(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    if (!require_api_user(app, req, res)) return;
+    auto id = path_id(req);
+    if (!id) return send_json_error(res, 404, "not_found", "Réponse introuvable.");
+    auto evaluated = app.evaluations.evaluate(*id);
+    if (!evaluated) return send_json_error(res, evaluated.error());
+    send_json(res, 200, response_evaluation_json(*evaluated));
+}
+
+// GET /api/v1/acquisitions/{id}/comparison
+void get_comparison(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    if (!require_api_user(app, req, res)) return;
+    auto id = path_id(req);
+    if (!id) return send_json_error(res, 404, "not_found", "Achat introuvable.");
+    auto comparison = app.evaluations.compare(*id);
+    if (!comparison) return send_json_error(res, comparison.error());
+    auto filter = comparison_filter_from(req, *comparison->questionnaire);
+    if (!filter) return send_json_error(res, filter.error());
+    std::vector<ComparisonRow> rows;
+    for (auto& row : compare_responses(*comparison->questionnaire, comparison->compared()))
+        if (filter->keeps(row, *comparison->questionnaire)) rows.push_back(std::move(row));
+    send_json(res, 200, comparison_json(*comparison, rows));
+}
+
+// PUT /api/v1/acquisitions/{id}/weights/{question}
+void set_weight(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto change = api_change(app, req, res, "Achat introuvable.");
+    if (!change) return;
+    std::optional<double> weight;
+    auto it = change->body.find("weight");
+    if (it == change->body.end()) return send_json_error(res, 422, "invalid", "« weight » manquant (un nombre, ou null pour revenir au poids de la grille).");
+    if (it->is_number()) weight = it->get<double>();
+    else if (!it->is_null()) return send_json_error(res, 422, "invalid", "« weight » doit être un nombre ou null.");
+    const std::string question_id = req.matches[2].str();
+    auto saved = app.evaluations.set_weight(change->id, question_id, weight, change->caller.user, change->caller.actor());
+    if (!saved) return send_json_error(res, saved.error());
+    send_json(res, 200, {{"question_id", question_id}, {"weight", weight ? json(*weight) : json()}});
+}
+
+// GET /api/v1/responses/{id}/reviews
+void list_reviews(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    if (!require_api_user(app, req, res)) return;
+    auto id = path_id(req);
+    if (!id || !app.store->responses.find(*id)) return send_json_error(res, 404, "not_found", "Réponse introuvable.");
+    send_json(res, 200, reviews_json(app.store->reviews.list_for(*id), app.store->reviews.opinions(*id)));
+}
+
+// POST /api/v1/responses/{id}/reviews
+void add_review(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto change = api_change(app, req, res, "Réponse introuvable.");
+    if (!change) return;
+    const json& body = change->body;
+    services::ReviewInput input{text_field(body, "question_id"), text_field(body, "status"),
+                                text_field(body, "comment"), text_field(body, "vendor_question")};
+    auto added = app.evaluations.add_review(change->id, input, change->caller.user, change->caller.actor());
+    if (!added) return send_json_error(res, added.error());
+    send_json(res, 201, review_json(*added));
+}
+
+// PUT /api/v1/responses/{id}/opinion
+void set_opinion(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto change = api_change(app, req, res, "Réponse introuvable.");
+    if (!change) return;
+    auto saved = app.evaluations.set_opinion(change->id, text_field(change->body, "verdict"),
+                                             text_field(change->body, "text"), change->caller.user,
+                                             change->caller.actor());
+    if (!saved) return send_json_error(res, saved.error());
+    send_json(res, 200, opinion_json(*saved));
+}
+
+}  // namespace evaluation_api
+
 void register_evaluation_api(httplib::Server& server, WebApp& app) {
-    server.Get(R"(/api/v1/responses/(\d+)/evaluation)", [&app](const httplib::Request& req, httplib::Response& res) {
-        if (!require_api_user(app, req, res)) return;
-        auto id = path_id(req);
-        if (!id) return send_json_error(res, 404, "not_found", "Réponse introuvable.");
-        auto evaluated = app.evaluations.evaluate(*id);
-        if (!evaluated) return send_json_error(res, evaluated.error());
-        send_json(res, 200, response_evaluation_json(*evaluated));
-    });
-
-    server.Get(R"(/api/v1/acquisitions/(\d+)/comparison)", [&app](const httplib::Request& req, httplib::Response& res) {
-        if (!require_api_user(app, req, res)) return;
-        auto id = path_id(req);
-        if (!id) return send_json_error(res, 404, "not_found", "Achat introuvable.");
-        auto comparison = app.evaluations.compare(*id);
-        if (!comparison) return send_json_error(res, comparison.error());
-        auto filter = comparison_filter_from(req, *comparison->questionnaire);
-        if (!filter) return send_json_error(res, filter.error());
-        std::vector<ComparisonRow> rows;
-        for (auto& row : compare_responses(*comparison->questionnaire, comparison->compared()))
-            if (filter->keeps(row, *comparison->questionnaire)) rows.push_back(std::move(row));
-        send_json(res, 200, comparison_json(*comparison, rows));
-    });
-
-    server.Put(R"(/api/v1/acquisitions/(\d+)/weights/([a-z0-9_.\-]+))", [&app](const httplib::Request& req, httplib::Response& res) {
-        auto change = api_change(app, req, res, "Achat introuvable.");
-        if (!change) return;
-        std::optional<double> weight;
-        auto it = change->body.find("weight");
-        if (it == change->body.end()) return send_json_error(res, 422, "invalid", "« weight » manquant (un nombre, ou null pour revenir au poids de la grille).");
-        if (it->is_number()) weight = it->get<double>();
-        else if (!it->is_null()) return send_json_error(res, 422, "invalid", "« weight » doit être un nombre ou null.");
-        const std::string question_id = req.matches[2].str();
-        auto saved = app.evaluations.set_weight(change->id, question_id, weight, change->caller.user, change->caller.actor());
-        if (!saved) return send_json_error(res, saved.error());
-        send_json(res, 200, {{"question_id", question_id}, {"weight", weight ? json(*weight) : json()}});
-    });
-
-    server.Get(R"(/api/v1/responses/(\d+)/reviews)", [&app](const httplib::Request& req, httplib::Response& res) {
-        if (!require_api_user(app, req, res)) return;
-        auto id = path_id(req);
-        if (!id || !app.store->responses.find(*id)) return send_json_error(res, 404, "not_found", "Réponse introuvable.");
-        send_json(res, 200, reviews_json(app.store->reviews.list_for(*id), app.store->reviews.opinions(*id)));
-    });
-
-    server.Post(R"(/api/v1/responses/(\d+)/reviews)", [&app](const httplib::Request& req, httplib::Response& res) {
-        auto change = api_change(app, req, res, "Réponse introuvable.");
-        if (!change) return;
-        const json& body = change->body;
-        services::ReviewInput input{text_field(body, "question_id"), text_field(body, "status"),
-                                    text_field(body, "comment"), text_field(body, "vendor_question")};
-        auto added = app.evaluations.add_review(change->id, input, change->caller.user, change->caller.actor());
-        if (!added) return send_json_error(res, added.error());
-        send_json(res, 201, review_json(*added));
-    });
-
-    server.Put(R"(/api/v1/responses/(\d+)/opinion)", [&app](const httplib::Request& req, httplib::Response& res) {
-        auto change = api_change(app, req, res, "Réponse introuvable.");
-        if (!change) return;
-        auto saved = app.evaluations.set_opinion(change->id, text_field(change->body, "verdict"),
-                                                 text_field(change->body, "text"), change->caller.user,
-                                                 change->caller.actor());
-        if (!saved) return send_json_error(res, saved.error());
-        send_json(res, 200, opinion_json(*saved));
-    });
+    server.Get(R"(/api/v1/responses/(\d+)/evaluation)", action(app, evaluation_api::get_evaluation));
+    server.Get(R"(/api/v1/acquisitions/(\d+)/comparison)", action(app, evaluation_api::get_comparison));
+    server.Put(R"(/api/v1/acquisitions/(\d+)/weights/([a-z0-9_.\-]+))", action(app, evaluation_api::set_weight));
+    server.Get(R"(/api/v1/responses/(\d+)/reviews)", action(app, evaluation_api::list_reviews));
+    server.Post(R"(/api/v1/responses/(\d+)/reviews)", action(app, evaluation_api::add_review));
+    server.Put(R"(/api/v1/responses/(\d+)/opinion)", action(app, evaluation_api::set_opinion));
 }
 
 }  // namespace cyberachat::web

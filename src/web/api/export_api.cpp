@@ -3,10 +3,10 @@
 // answers only (its token or session), without score or reviewer content. ?lang=en for English.
 // The hospital's reports carry its evaluation (services/evaluation_report): scores, points de
 // vigilance, reviewers' comments, advisory opinions.
-#include <functional>
-#include <vector>
+#include "web/api/export_api.hpp"
 
-#include "definition/builtin_questionnaire.hpp"
+#include <functional>
+
 #include "outputs/pdf/pdf_renderer.hpp"
 #include "services/evaluation_report.hpp"
 #include "web/api/api_auth.hpp"
@@ -38,73 +38,94 @@ std::string acquisition_file(WebApp& app, Id id, const std::string& prefix, cons
     return prefix + "-" + services::file_slug(acquisition ? acquisition->title : "") + "." + extension;
 }
 
+// A purchase's export for the hospital: `make` gives the bytes, sent as prefix-<title>.extension.
+void send_acquisition_export(WebApp& app, const httplib::Request& req, httplib::Response& res, const char* prefix,
+                             const char* extension, const char* content_type,
+                             const std::function<Result<std::string>(Id)>& make) {
+    if (!require_hospital(app, req, res)) return;
+    const Id id = path_id(req).value_or(0);
+    auto bytes = make(id);
+    if (!bytes) return send_json_error(res, bytes.error());
+    send_file(res, std::move(bytes.value()), content_type, acquisition_file(app, id, prefix, extension));
+}
+
 }  // namespace
 
+namespace export_api {
+
+// GET /api/v1/questionnaire.pdf
+void questionnaire_pdf(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    const Language language = requested_language(req);
+    send_pdf(res, app.reports.questionnaire_report(app.questionnaires.current(), language),
+             "questionnaire-afib.pdf", language);
+}
+
+// GET /api/v1/responses/{id}/report.pdf
+void response_report_pdf(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    if (!require_hospital(app, req, res)) return;
+    const Id id = path_id(req).value_or(0);
+    auto response = app.store->responses.find(id);
+    if (!response) return send_json_error(res, 404, "not_found", "Réponse introuvable.");
+    const Language language = requested_language(req);
+    auto evaluation = services::response_report_evaluation(*app.store, app.evaluations, id, language);
+    if (!evaluation) return send_json_error(res, evaluation.error(), language);
+    send_pdf(res, app.reports.response_report(id, language, report::Audience::hospital, *evaluation),
+             "rapport-" + services::file_slug(response->company) + ".pdf", language);
+}
+
+// GET /api/v1/vendor/report.pdf
+void vendor_report_pdf(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto caller = require_vendor(app, req, res, /*mutating=*/false);
+    if (!caller) return;
+    const Language language = vendor_language(req, *caller);
+    send_pdf(res, app.reports.response_report(caller->response.id, language, report::Audience::vendor),
+             (language == Language::en ? "my-answers-" : "mes-reponses-") + services::file_slug(caller->response.company) + ".pdf",
+             language);
+}
+
+// GET /api/v1/acquisitions/{id}/report.pdf
+void acquisition_report_pdf(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    if (!require_hospital(app, req, res)) return;
+    const Id id = path_id(req).value_or(0);
+    const Language language = requested_language(req);
+    auto evaluations = services::acquisition_report_evaluations(*app.store, app.evaluations, id, language);
+    if (!evaluations) return send_json_error(res, evaluations.error(), language);
+    send_pdf(res, app.reports.acquisition_report(id, language, *evaluations), acquisition_file(app, id, "rapport", "pdf"),
+             language);
+}
+
+// GET /api/v1/acquisitions/{id}/export.csv
+void acquisition_csv(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    send_acquisition_export(app, req, res, "export", "csv", "text/csv; charset=utf-8",
+                            [&app](Id id) { return app.exports.acquisition_csv(id); });
+}
+
+// GET /api/v1/acquisitions/{id}/export.json
+void acquisition_json(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    send_acquisition_export(app, req, res, "export", "json", "application/json; charset=utf-8",
+                            [&app](Id id) -> Result<std::string> {
+                                TRY_ASSIGN(auto exported, app.exports.acquisition_json(id));
+                                return exported.dump(2);
+                            });
+}
+
+// GET /api/v1/acquisitions/{id}/archive.zip
+void acquisition_archive(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    send_acquisition_export(app, req, res, "archive", "zip", "application/zip",
+                            [&app](Id id) { return app.exports.acquisition_archive(id); });
+}
+
+}  // namespace export_api
+
 void register_export_api(httplib::Server& server, WebApp& app) {
-    server.Get("/api/v1/questionnaire.pdf", [&app](const httplib::Request& req, httplib::Response& res) {
-        const Language language = requested_language(req);
-        send_pdf(res, app.reports.questionnaire_report(builtin_afib(), language),
-                 "questionnaire-afib.pdf", language);
-    });
+    server.Get("/api/v1/questionnaire.pdf", action(app, export_api::questionnaire_pdf));
+    server.Get(R"(/api/v1/responses/(\d+)/report\.pdf)", action(app, export_api::response_report_pdf));
+    server.Get("/api/v1/vendor/report.pdf", action(app, export_api::vendor_report_pdf));
+    server.Get(R"(/api/v1/acquisitions/(\d+)/report\.pdf)", action(app, export_api::acquisition_report_pdf));
 
-    server.Get(R"(/api/v1/responses/(\d+)/report\.pdf)", [&app](const httplib::Request& req, httplib::Response& res) {
-        if (!require_hospital(app, req, res)) return;
-        const Id id = path_id(req).value_or(0);
-        auto response = app.store->responses.find(id);
-        if (!response) return send_json_error(res, 404, "not_found", "Réponse introuvable.");
-        const Language language = requested_language(req);
-        auto evaluation = services::response_report_evaluation(*app.store, app.evaluations, id, language);
-        if (!evaluation) return send_json_error(res, evaluation.error(), language);
-        send_pdf(res, app.reports.response_report(id, language, report::Audience::hospital, *evaluation),
-                 "rapport-" + services::file_slug(response->company) + ".pdf", language);
-    });
-
-    server.Get("/api/v1/vendor/report.pdf", [&app](const httplib::Request& req, httplib::Response& res) {
-        auto caller = require_vendor(app, req, res, /*mutating=*/false);
-        if (!caller) return;
-        const Language language = vendor_language(req, *caller);
-        send_pdf(res, app.reports.response_report(caller->response.id, language, report::Audience::vendor),
-                 (language == Language::en ? "my-answers-" : "mes-reponses-") + services::file_slug(caller->response.company) + ".pdf",
-                 language);
-    });
-
-    server.Get(R"(/api/v1/acquisitions/(\d+)/report\.pdf)", [&app](const httplib::Request& req, httplib::Response& res) {
-        if (!require_hospital(app, req, res)) return;
-        const Id id = path_id(req).value_or(0);
-        const Language language = requested_language(req);
-        auto evaluations = services::acquisition_report_evaluations(*app.store, app.evaluations, id, language);
-        if (!evaluations) return send_json_error(res, evaluations.error(), language);
-        send_pdf(res, app.reports.acquisition_report(id, language, *evaluations), acquisition_file(app, id, "rapport", "pdf"),
-                 language);
-    });
-
-    // The purchase's exports: file, content type, what makes the bytes.
-    struct ExportRoute {
-        const char* pattern;
-        const char* prefix;
-        const char* extension;
-        const char* content_type;
-        std::function<Result<std::string>(Id)> make;
-    };
-    const std::vector<ExportRoute> routes = {
-        {R"(/api/v1/acquisitions/(\d+)/export\.csv)", "export", "csv", "text/csv; charset=utf-8",
-         [&app](Id id) { return app.exports.acquisition_csv(id); }},
-        {R"(/api/v1/acquisitions/(\d+)/export\.json)", "export", "json", "application/json; charset=utf-8",
-         [&app](Id id) -> Result<std::string> {
-             TRY_ASSIGN(auto exported, app.exports.acquisition_json(id));
-             return exported.dump(2);
-         }},
-        {R"(/api/v1/acquisitions/(\d+)/archive\.zip)", "archive", "zip", "application/zip",
-         [&app](Id id) { return app.exports.acquisition_archive(id); }},
-    };
-    for (const auto& route : routes)
-        server.Get(route.pattern, [&app, route](const httplib::Request& req, httplib::Response& res) {
-            if (!require_hospital(app, req, res)) return;
-            const Id id = path_id(req).value_or(0);
-            auto bytes = route.make(id);
-            if (!bytes) return send_json_error(res, bytes.error());
-            send_file(res, std::move(bytes.value()), route.content_type, acquisition_file(app, id, route.prefix, route.extension));
-        });
+    server.Get(R"(/api/v1/acquisitions/(\d+)/export\.csv)", action(app, export_api::acquisition_csv));
+    server.Get(R"(/api/v1/acquisitions/(\d+)/export\.json)", action(app, export_api::acquisition_json));
+    server.Get(R"(/api/v1/acquisitions/(\d+)/archive\.zip)", action(app, export_api::acquisition_archive));
 }
 
 }  // namespace cyberachat::web

@@ -1,5 +1,7 @@
 // Vendor JSON API v1: Authorization: Bearer <invite token>, or the vendor's session cookie with
 // the X-CSRF-Token header (the pages' autosave). Only the vendor's own response is reachable.
+#include "web/api/vendor_api.hpp"
+
 #include "web/api/api_auth.hpp"
 #include "web/api/response_json.hpp"
 #include "web/document_download.hpp"
@@ -14,120 +16,123 @@ using json = nlohmann::json;
 
 }  // namespace
 
+namespace vendor_api {
+
+// GET /api/v1/vendor/response
+void get_own_response(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto caller = require_vendor(app, req, res, false);
+    if (!caller) return;
+    auto snapshot = app.responses.load(caller->response.id);
+    if (!snapshot) return send_json_error(res, snapshot.error(), language_of(*caller));
+    send_json(res, 200, vendor_response_json(*snapshot));
+}
+
+// GET /api/v1/vendor/clarifications
+void list_clarifications(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto caller = require_vendor(app, req, res, false);
+    if (!caller) return;
+    json list = json::array();
+    for (const auto& c : app.responses.open_clarifications(caller->response.id))
+        list.push_back({{"question_id", c.question_id}, {"question", c.vendor_question}, {"asked_at", c.asked_at}});
+    send_json(res, 200, {{"clarifications", list}});
+}
+
+// POST /api/v1/vendor/clarifications/{question}
+void answer_clarification(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto caller = require_vendor(app, req, res, true);
+    if (!caller) return;
+    auto body = json_body(req, res);
+    if (!body) return;
+    std::optional<json> value;
+    if (body->contains("value")) value = (*body)["value"];
+    std::string explanation;
+    if (auto it = body->find("explanation"); it != body->end() && it->is_string()) explanation = it->get<std::string>();
+    auto answered = app.responses.answer_clarification(caller->response.id, req.matches[1].str(), value, explanation,
+                                                       caller->actor());
+    if (!answered) return send_json_error(res, answered.error(), language_of(*caller));
+    send_json(res, 200, {{"question_id", req.matches[1].str()}, {"status", "answered"}});
+}
+
+// PUT /api/v1/vendor/answers/{question}
+void save_answer(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto caller = require_vendor(app, req, res, true);
+    if (!caller) return;
+    auto body = json_body(req, res);
+    if (!body) return;
+    const Language language = language_of(*caller);
+    std::optional<std::string> comment;
+    if (auto it = body->find("comment"); it != body->end() && !it->is_null()) {
+        if (!it->is_string()) return send_json_error(res, Error::make(ErrorCode::invalid_value, "« comment » doit être un texte.",
+                                                                                   "'comment' must be a text."), language);
+        comment = it->get<std::string>();
+    }
+    std::int64_t base_revision = -1;
+    if (auto it = body->find("base_revision"); it != body->end() && it->is_number_integer()) base_revision = it->get<std::int64_t>();
+    const json value = body->contains("value") ? (*body)["value"] : json();
+    auto saved = app.responses.save_answer(caller->response.id, req.matches[1].str(), value, comment, base_revision,
+                                           caller->actor());
+    if (!saved) return send_json_error(res, saved.error(), language);  // a conflict carries "current"
+    send_json(res, 200, saved_answer_json(*saved));
+}
+
+// POST /api/v1/vendor/documents/{question}
+void upload_document(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto caller = require_vendor(app, req, res, true);
+    if (!caller) return;
+    if (!req.has_file("file"))
+        return send_json_error(res, 400, "bad_request", "Champ multipart « file » manquant. / Missing multipart field 'file'.");
+    const auto& file = req.get_file_value("file");
+    auto added = app.responses.add_document(caller->response.id, req.matches[1].str(), file.filename, file.content,
+                                            caller->actor());
+    if (!added) return send_json_error(res, added.error(), language_of(*caller));
+    send_json(res, 201, {{"id", added->id}, {"sha256", added->sha256}, {"size", added->size},
+                         {"file_name", added->file_name}, {"content_type", added->content_type}});
+}
+
+// GET /api/v1/vendor/documents/{id}
+void download_document(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto caller = require_vendor(app, req, res, false);
+    if (!caller) return;
+    auto id = path_id(req);
+    auto document = id ? app.store->documents.find(*id) : std::nullopt;
+    if (!document || document->response_id != caller->response.id)
+        return send_json_error(res, 404, "not_found", "Document introuvable. / Document not found.");
+    send_document(app, res, *document);
+}
+
+// DELETE /api/v1/vendor/documents/{id}
+void delete_document(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto caller = require_vendor(app, req, res, true);
+    if (!caller) return;
+    auto id = path_id(req);
+    if (!id) return send_json_error(res, 404, "not_found", "Document introuvable. / Document not found.");
+    auto removed = app.responses.delete_document(caller->response.id, *id, caller->actor());
+    if (!removed) return send_json_error(res, removed.error(), language_of(*caller));
+    send_json(res, 200, {{"deleted", *id}});
+}
+
+// POST /api/v1/vendor/submit
+void submit_response(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto caller = require_vendor(app, req, res, true);
+    if (!caller) return;
+    auto submitted = app.responses.submit(caller->response.id, caller->actor());
+    // "incomplete" carries "missing_required"
+    if (!submitted) return send_json_error(res, submitted.error(), language_of(*caller));
+    auto response = app.store->responses.find(caller->response.id);
+    send_json(res, 200, {{"status", "submitted"}, {"submitted_at", response ? response->submitted_at : ""}});
+}
+
+}  // namespace vendor_api
+
 void register_vendor_api(httplib::Server& server, WebApp& app) {
-    server.Get("/api/v1/vendor/response", [&app](const httplib::Request& req, httplib::Response& res) {
-        auto caller = require_vendor(app, req, res, false);
-        if (!caller) return;
-        auto snapshot = app.responses.load(caller->response.id);
-        if (!snapshot) return send_json_error(res, snapshot.error(), language_of(*caller));
-        send_json(res, 200, vendor_response_json(*snapshot));
-    });
-
-    server.Get("/api/v1/vendor/clarifications", [&app](const httplib::Request& req, httplib::Response& res) {
-        auto caller = require_vendor(app, req, res, false);
-        if (!caller) return;
-        json list = json::array();
-        for (const auto& c : app.responses.open_clarifications(caller->response.id))
-            list.push_back({{"question_id", c.question_id}, {"question", c.vendor_question}, {"asked_at", c.asked_at}});
-        send_json(res, 200, {{"clarifications", list}});
-    });
-
-    server.Post(R"(/api/v1/vendor/clarifications/([a-z0-9_.\-]+))", [&app](const httplib::Request& req, httplib::Response& res) {
-        auto caller = require_vendor(app, req, res, true);
-        if (!caller) return;
-        auto body = json_body(req, res);
-        if (!body) return;
-        std::optional<json> value;
-        if (body->contains("value")) value = (*body)["value"];
-        std::string explanation;
-        if (auto it = body->find("explanation"); it != body->end() && it->is_string()) explanation = it->get<std::string>();
-        auto answered = app.responses.answer_clarification(caller->response.id, req.matches[1].str(), value, explanation,
-                                                           caller->actor());
-        if (!answered) return send_json_error(res, answered.error(), language_of(*caller));
-        send_json(res, 200, {{"question_id", req.matches[1].str()}, {"status", "answered"}});
-    });
-
-    server.Put(R"(/api/v1/vendor/answers/([a-z0-9_.\-]+))", [&app](const httplib::Request& req, httplib::Response& res) {
-        auto caller = require_vendor(app, req, res, true);
-        if (!caller) return;
-        auto body = json_body(req, res);
-        if (!body) return;
-        const Language language = language_of(*caller);
-        std::optional<std::string> comment;
-        if (auto it = body->find("comment"); it != body->end() && !it->is_null()) {
-            if (!it->is_string()) return send_json_error(res, 422, "invalid_value", "« comment » doit être un texte.");
-            comment = it->get<std::string>();
-        }
-        std::int64_t base_revision = -1;
-        if (auto it = body->find("base_revision"); it != body->end() && it->is_number_integer()) base_revision = it->get<std::int64_t>();
-        const json value = body->contains("value") ? (*body)["value"] : json();
-        auto saved = app.responses.save_answer(caller->response.id, req.matches[1].str(), value, comment, base_revision,
-                                               caller->actor());
-        if (!saved) {
-            if (saved.error().code == "conflict") {
-                json current;
-                if (auto answer = app.store->responses.answer(caller->response.id, req.matches[1].str()))
-                    current = {{"value", answer->value}, {"comment", answer->comment}, {"revision", answer->revision},
-                               {"updated_at", answer->updated_at}};
-                return send_json(res, 409, {{"error", {{"code", "conflict"},
-                                                       {"message", language == Language::en
-                                                                       ? "This answer was changed meanwhile by someone else."
-                                                                       : "Cette réponse a été modifiée entre-temps par une autre personne."}}},
-                                            {"current", current}});
-            }
-            return send_json_error(res, saved.error(), language);
-        }
-        send_json(res, 200, saved_answer_json(*saved));
-    });
-
-    server.Post(R"(/api/v1/vendor/documents/([a-z0-9_.\-]+))", [&app](const httplib::Request& req, httplib::Response& res) {
-        auto caller = require_vendor(app, req, res, true);
-        if (!caller) return;
-        if (!req.has_file("file"))
-            return send_json_error(res, 400, "bad_request", "Champ multipart « file » manquant. / Missing multipart field 'file'.");
-        const auto& file = req.get_file_value("file");
-        auto added = app.responses.add_document(caller->response.id, req.matches[1].str(), file.filename, file.content,
-                                                caller->actor());
-        if (!added) return send_json_error(res, added.error(), language_of(*caller));
-        send_json(res, 201, {{"id", added->id}, {"sha256", added->sha256}, {"size", added->size},
-                             {"file_name", added->file_name}, {"content_type", added->content_type}});
-    });
-
-    server.Get(R"(/api/v1/vendor/documents/(\d+))", [&app](const httplib::Request& req, httplib::Response& res) {
-        auto caller = require_vendor(app, req, res, false);
-        if (!caller) return;
-        auto id = path_id(req);
-        auto document = id ? app.store->documents.find(*id) : std::nullopt;
-        if (!document || document->response_id != caller->response.id)
-            return send_json_error(res, 404, "not_found", "Document introuvable. / Document not found.");
-        send_document(app, res, *document);
-    });
-
-    server.Delete(R"(/api/v1/vendor/documents/(\d+))", [&app](const httplib::Request& req, httplib::Response& res) {
-        auto caller = require_vendor(app, req, res, true);
-        if (!caller) return;
-        auto id = path_id(req);
-        if (!id) return send_json_error(res, 404, "not_found", "Document introuvable. / Document not found.");
-        auto removed = app.responses.delete_document(caller->response.id, *id, caller->actor());
-        if (!removed) return send_json_error(res, removed.error(), language_of(*caller));
-        send_json(res, 200, {{"deleted", *id}});
-    });
-
-    server.Post("/api/v1/vendor/submit", [&app](const httplib::Request& req, httplib::Response& res) {
-        auto caller = require_vendor(app, req, res, true);
-        if (!caller) return;
-        auto submitted = app.responses.submit(caller->response.id, caller->actor());
-        if (!submitted) {
-            if (submitted.error().code == "incomplete") {
-                auto snapshot = app.responses.load(caller->response.id);
-                return send_json(res, 409, {{"error", {{"code", "incomplete"}, {"message", submitted.error().message}}},
-                                            {"missing_required", missing_required_json(*snapshot->questionnaire, snapshot->evaluation)}});
-            }
-            return send_json_error(res, submitted.error(), language_of(*caller));
-        }
-        auto response = app.store->responses.find(caller->response.id);
-        send_json(res, 200, {{"status", "submitted"}, {"submitted_at", response ? response->submitted_at : ""}});
-    });
+    server.Get("/api/v1/vendor/response", action(app, vendor_api::get_own_response));
+    server.Get("/api/v1/vendor/clarifications", action(app, vendor_api::list_clarifications));
+    server.Post(R"(/api/v1/vendor/clarifications/([a-z0-9_.\-]+))", action(app, vendor_api::answer_clarification));
+    server.Put(R"(/api/v1/vendor/answers/([a-z0-9_.\-]+))", action(app, vendor_api::save_answer));
+    server.Post(R"(/api/v1/vendor/documents/([a-z0-9_.\-]+))", action(app, vendor_api::upload_document));
+    server.Get(R"(/api/v1/vendor/documents/(\d+))", action(app, vendor_api::download_document));
+    server.Delete(R"(/api/v1/vendor/documents/(\d+))", action(app, vendor_api::delete_document));
+    server.Post("/api/v1/vendor/submit", action(app, vendor_api::submit_response));
 }
 
 }  // namespace cyberachat::web

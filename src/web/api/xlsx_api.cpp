@@ -1,7 +1,8 @@
 // Excel round trip, JSON API v1: the blank questionnaire workbook, a response's workbook (hospital
 // token, or the vendor's own), and the import of a filled workbook — a preview by default, applied
 // with ?apply=1 — by the vendor or by the hospital on its behalf.
-#include "definition/builtin_questionnaire.hpp"
+#include "web/api/xlsx_api.hpp"
+
 #include "outputs/xlsx/questionnaire_workbook.hpp"
 #include "web/api/api_auth.hpp"
 #include "web/http_io.hpp"
@@ -24,7 +25,7 @@ json import_json(const services::ImportOutcome& outcome, Language language) {
                         {"label", row.label},
                         {"value", row.cell_text},
                         {"status", std::string(xlsx::row_status_name(row.status))},
-                        {"message", language == Language::en && !row.message_en.empty() ? row.message_en : row.message}});
+                        {"message", row.message.in(language)}});
     json summary = json::object();
     for (auto status : {xlsx::RowStatus::imported, xlsx::RowStatus::unchanged, xlsx::RowStatus::rejected,
                         xlsx::RowStatus::ignored_branch, xlsx::RowStatus::ignored_document})
@@ -56,50 +57,65 @@ void handle_import(WebApp& app, const httplib::Request& req, httplib::Response& 
 
 }  // namespace
 
+namespace xlsx_api {
+
+// GET /api/v1/questionnaire.xlsx
+void blank_workbook(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    const Language language = query_language(req, Language::fr);
+    auto bytes = blank_questionnaire_workbook(app, language);
+    if (!bytes) return send_json_error(res, bytes.error(), language);
+    send_xlsx(res, std::move(bytes.value()), xlsx::workbook_file_name(*app.questionnaires.current(), language));
+}
+
+// GET /api/v1/responses/{id}/export.xlsx
+void export_response_workbook(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    if (!require_api_user(app, req, res)) return;
+    auto id = path_id(req);
+    auto response = id ? app.store->responses.find(*id) : std::nullopt;
+    if (!response) return send_json_error(res, 404, "not_found", "Réponse introuvable.");
+    const Language language = query_language(req, Language::fr);
+    auto bytes = app.xlsx.export_response(*id, language);
+    if (!bytes) return send_json_error(res, bytes.error());
+    auto snapshot = app.responses.load(*id);
+    send_xlsx(res, std::move(bytes.value()), xlsx::workbook_file_name(*snapshot->questionnaire, language, *id));
+}
+
+// POST /api/v1/responses/{id}/import
+void import_response_workbook(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto caller = require_api_user(app, req, res);
+    if (!caller) return;
+    auto id = path_id(req);
+    if (!id || !app.store->responses.find(*id)) return send_json_error(res, 404, "not_found", "Réponse introuvable.");
+    handle_import(app, req, res, *id, Language::fr, caller->actor());
+}
+
+// GET /api/v1/vendor/export.xlsx
+void export_own_workbook(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto caller = require_vendor(app, req, res, false);
+    if (!caller) return;
+    const Language language = query_language(req, language_of(*caller));
+    auto bytes = app.xlsx.export_response(caller->response.id, language);
+    if (!bytes) return send_json_error(res, bytes.error(), language);
+    auto snapshot = app.responses.load(caller->response.id);
+    send_xlsx(res, std::move(bytes.value()),
+              xlsx::workbook_file_name(*snapshot->questionnaire, language, caller->response.id));
+}
+
+// POST /api/v1/vendor/import
+void import_own_workbook(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto caller = require_vendor(app, req, res, true);
+    if (!caller) return;
+    handle_import(app, req, res, caller->response.id, language_of(*caller), caller->actor());
+}
+
+}  // namespace xlsx_api
+
 void register_xlsx_api(httplib::Server& server, WebApp& app) {
-    server.Get("/api/v1/questionnaire.xlsx", [](const httplib::Request& req, httplib::Response& res) {
-        const Language language = query_language(req, Language::fr);
-        auto bytes = blank_questionnaire_workbook(language);
-        if (!bytes) return send_json_error(res, bytes.error(), language);
-        send_xlsx(res, std::move(bytes.value()), xlsx::workbook_file_name(*builtin_afib(), language));
-    });
-
-    server.Get(R"(/api/v1/responses/(\d+)/export\.xlsx)", [&app](const httplib::Request& req, httplib::Response& res) {
-        if (!require_api_user(app, req, res)) return;
-        auto id = path_id(req);
-        auto response = id ? app.store->responses.find(*id) : std::nullopt;
-        if (!response) return send_json_error(res, 404, "not_found", "Réponse introuvable.");
-        const Language language = query_language(req, Language::fr);
-        auto bytes = app.xlsx.export_response(*id, language);
-        if (!bytes) return send_json_error(res, bytes.error());
-        auto snapshot = app.responses.load(*id);
-        send_xlsx(res, std::move(bytes.value()), xlsx::workbook_file_name(*snapshot->questionnaire, language, *id));
-    });
-
-    server.Post(R"(/api/v1/responses/(\d+)/import)", [&app](const httplib::Request& req, httplib::Response& res) {
-        auto caller = require_api_user(app, req, res);
-        if (!caller) return;
-        auto id = path_id(req);
-        if (!id || !app.store->responses.find(*id)) return send_json_error(res, 404, "not_found", "Réponse introuvable.");
-        handle_import(app, req, res, *id, Language::fr, caller->actor());
-    });
-
-    server.Get("/api/v1/vendor/export.xlsx", [&app](const httplib::Request& req, httplib::Response& res) {
-        auto caller = require_vendor(app, req, res, false);
-        if (!caller) return;
-        const Language language = query_language(req, language_of(*caller));
-        auto bytes = app.xlsx.export_response(caller->response.id, language);
-        if (!bytes) return send_json_error(res, bytes.error(), language);
-        auto snapshot = app.responses.load(caller->response.id);
-        send_xlsx(res, std::move(bytes.value()),
-                  xlsx::workbook_file_name(*snapshot->questionnaire, language, caller->response.id));
-    });
-
-    server.Post("/api/v1/vendor/import", [&app](const httplib::Request& req, httplib::Response& res) {
-        auto caller = require_vendor(app, req, res, true);
-        if (!caller) return;
-        handle_import(app, req, res, caller->response.id, language_of(*caller), caller->actor());
-    });
+    server.Get("/api/v1/questionnaire.xlsx", action(app, xlsx_api::blank_workbook));
+    server.Get(R"(/api/v1/responses/(\d+)/export\.xlsx)", action(app, xlsx_api::export_response_workbook));
+    server.Post(R"(/api/v1/responses/(\d+)/import)", action(app, xlsx_api::import_response_workbook));
+    server.Get("/api/v1/vendor/export.xlsx", action(app, xlsx_api::export_own_workbook));
+    server.Post("/api/v1/vendor/import", action(app, xlsx_api::import_own_workbook));
 }
 
 }  // namespace cyberachat::web

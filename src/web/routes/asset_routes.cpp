@@ -1,4 +1,6 @@
 // Static assets embedded in the binary, and the health check.
+#include "web/routes/asset_routes.hpp"
+
 #include "embedded_files.hpp"
 #include "security/secrets.hpp"
 #include "web/http_io.hpp"
@@ -21,6 +23,16 @@ std::string content_type_for(std::string_view path) {
 
 }  // namespace
 
+namespace asset_routes {
+
+// GET /healthz
+void health(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    const int version = app.store->db->schema_version();
+    send_json(res, 200, {{"status", "ok"}, {"schema_version", version}});
+}
+
+}  // namespace asset_routes
+
 void register_asset_routes(httplib::Server& server, WebApp& app) {
     // Assets are immutable for one build: long caching, revalidated by ETag.
     for (const auto& entry : embedded::all()) {
@@ -41,10 +53,7 @@ void register_asset_routes(httplib::Server& server, WebApp& app) {
         });
     }
 
-    server.Get("/healthz", [&app](const httplib::Request&, httplib::Response& res) {
-        const int version = app.store->db->schema_version();
-        send_json(res, 200, {{"status", "ok"}, {"schema_version", version}});
-    });
+    server.Get("/healthz", action(app, asset_routes::health));
 }
 
 }  // namespace cyberachat::web

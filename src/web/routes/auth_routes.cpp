@@ -1,4 +1,6 @@
 // Hospital login and logout.
+#include "web/routes/auth_routes.hpp"
+
 #include <chrono>
 #include <string>
 
@@ -12,13 +14,6 @@
 
 namespace cyberachat::web {
 namespace {
-
-// The guard of login attempts (see security/login_guard.hpp): rules per account and address,
-// per address, and a backoff per account; in memory.
-security::LoginGuard& login_guard() {
-    static security::LoginGuard guard;
-    return guard;
-}
 
 bool is_loopback(const std::string& address) {
     return address.rfind("127.", 0) == 0 || address == "::1" || address.rfind("::ffff:127.", 0) == 0;
@@ -66,65 +61,78 @@ void show_login(const WebApp& app, httplib::Response& res, int status, const std
 
 }  // namespace
 
+namespace auth_routes {
+
+// GET /
+void home(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    redirect(res, hospital_from_session(app, req) ? "/acquisitions" : "/login");
+}
+
+// GET /login
+void login_page(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    if (hospital_from_session(app, req)) return redirect(res, "/acquisitions");
+    show_login(app, res, 200, "", "");
+}
+
+// POST /login
+void login(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    const std::string email = lower(form_value(req, "email"));
+    const std::string password = req.has_param("password") ? req.get_param_value("password") : "";
+    auto expected = cookie_value(req, kLoginCsrfCookie);
+    if (!expected || expected->empty() || !security::constant_time_equals(form_value(req, "_csrf"), *expected))
+        return show_login(app, res, 403, email, "Le formulaire a expiré. Veuillez recommencer.");
+    // The attempt takes its place (counted as a failure until it ends) before any hash.
+    // The guard's key stays small whatever was typed (an e-mail address has 254 characters at most).
+    const std::string account_key = email.size() <= 254 ? email : "sha256:" + security::sha256_hex(email);
+    auto decision = app.login_guard.admit(account_key, client_address(req));
+    if (!decision.admitted()) {
+        res.set_header("Retry-After", std::to_string(decision.retry_after.count()));
+        return show_login(app, res, 429, email, too_many_attempts(decision.retry_after));
+    }
+    auto user = app.store->users.find_by_email(email);
+    bool verified = false;
+    {
+        auto permit = security::PasswordCheckGate::for_logins().enter();
+        if (!permit) {  // the attempt is given back, not counted
+            res.set_header("Retry-After", "1");
+            return show_login(app, res, 503, email,
+                              "Serveur occupé, réessayez dans un instant. / Server busy, please try again in a moment.");
+        }
+        // Unknown e-mail or inactive account: the same hash work, against a dummy hash.
+        verified = security::verify_password_or_dummy(user && user->active ? &user->password_hash : nullptr, password);
+    }
+    if (!verified) {
+        decision.attempt->failed();
+        return show_login(app, res, 401, email, "Adresse e-mail ou mot de passe incorrect.");
+    }
+    decision.attempt->succeeded();
+    std::string csrf;
+    const std::string secret = open_session(app, "user", user->id, "fr", csrf);
+    if (secret.empty()) return send_error_page(res, 503, "Connexion impossible pour le moment : réessayez.");
+    set_cookie(res, app, kHospitalCookie, secret);
+    clear_cookie(res, app, kLoginCsrfCookie);
+    redirect(res, "/acquisitions");
+}
+
+// POST /logout
+void logout(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    if (auto caller = hospital_from_session(app, req)) {
+        if (!require_csrf(req, res, *caller->session, Language::fr)) return;
+        app.store->sessions.remove(caller->session->token_hash);
+    }
+    clear_cookie(res, app, kHospitalCookie);
+    redirect(res, "/login");
+}
+
+}  // namespace auth_routes
+
 void register_auth_routes(httplib::Server& server, WebApp& app) {
     security::dummy_password_hash();  // made now, not during the first login with an unknown e-mail
 
-    server.Get("/", [&app](const httplib::Request& req, httplib::Response& res) {
-        redirect(res, hospital_from_session(app, req) ? "/acquisitions" : "/login");
-    });
-
-    server.Get("/login", [&app](const httplib::Request& req, httplib::Response& res) {
-        if (hospital_from_session(app, req)) return redirect(res, "/acquisitions");
-        show_login(app, res, 200, "", "");
-    });
-
-    server.Post("/login", [&app](const httplib::Request& req, httplib::Response& res) {
-        const std::string email = lower(form_value(req, "email"));
-        const std::string password = req.has_param("password") ? req.get_param_value("password") : "";
-        auto expected = cookie_value(req, kLoginCsrfCookie);
-        if (!expected || expected->empty() || !security::constant_time_equals(form_value(req, "_csrf"), *expected))
-            return show_login(app, res, 403, email, "Le formulaire a expiré. Veuillez recommencer.");
-        // The attempt takes its place (counted as a failure until it ends) before any hash.
-        // The guard's key stays small whatever was typed (an e-mail address has 254 characters at most).
-        const std::string account_key = email.size() <= 254 ? email : "sha256:" + security::sha256_hex(email);
-        auto decision = login_guard().admit(account_key, client_address(req));
-        if (!decision.admitted()) {
-            res.set_header("Retry-After", std::to_string(decision.retry_after.count()));
-            return show_login(app, res, 429, email, too_many_attempts(decision.retry_after));
-        }
-        auto user = app.store->users.find_by_email(email);
-        bool verified = false;
-        {
-            auto permit = security::PasswordCheckGate::for_logins().enter();
-            if (!permit) {  // the attempt is given back, not counted
-                res.set_header("Retry-After", "1");
-                return show_login(app, res, 503, email,
-                                  "Serveur occupé, réessayez dans un instant. / Server busy, please try again in a moment.");
-            }
-            // Unknown e-mail or inactive account: the same hash work, against a dummy hash.
-            verified = security::verify_password_or_dummy(user && user->active ? &user->password_hash : nullptr, password);
-        }
-        if (!verified) {
-            decision.attempt->failed();
-            return show_login(app, res, 401, email, "Adresse e-mail ou mot de passe incorrect.");
-        }
-        decision.attempt->succeeded();
-        std::string csrf;
-        const std::string secret = open_session(app, "user", user->id, "fr", csrf);
-        if (secret.empty()) return send_error_page(res, 503, "Connexion impossible pour le moment : réessayez.");
-        set_cookie(res, app, kHospitalCookie, secret);
-        clear_cookie(res, app, kLoginCsrfCookie);
-        redirect(res, "/acquisitions");
-    });
-
-    server.Post("/logout", [&app](const httplib::Request& req, httplib::Response& res) {
-        if (auto caller = hospital_from_session(app, req)) {
-            if (!require_csrf(req, res, *caller->session, Language::fr)) return;
-            app.store->sessions.remove(caller->session->token_hash);
-        }
-        clear_cookie(res, app, kHospitalCookie);
-        redirect(res, "/login");
-    });
+    server.Get("/", action(app, auth_routes::home));
+    server.Get("/login", action(app, auth_routes::login_page));
+    server.Post("/login", action(app, auth_routes::login));
+    server.Post("/logout", action(app, auth_routes::logout));
 }
 
 }  // namespace cyberachat::web

@@ -1,5 +1,7 @@
 // Hospital pages of the evaluation: the comparison of every vendor of a purchase, and the review
 // forms of the response page (reviews of answers, advisory opinions).
+#include "web/routes/evaluation_routes.hpp"
+
 #include <cstdlib>
 
 #include "web/comparison_filter.hpp"
@@ -10,83 +12,96 @@
 
 namespace cyberachat::web {
 
+namespace evaluation_routes {
+
+// GET /acquisitions/{id}/comparison
+void comparison_page(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto caller = require_hospital_page(app, req, res);
+    if (!caller) return;
+    auto id = path_id(req);
+    auto comparison = id ? app.evaluations.compare(*id) : Result<services::Comparison>(Error::make(ErrorCode::not_found, ""));
+    if (!comparison) {
+        if (comparison.error().code == ErrorCode::not_found) return send_error_page(res, 404, "Cet achat n'existe pas.");
+        return send_error_page(res, status_for(comparison.error()), comparison.error().message.fr);
+    }
+    auto filter = comparison_filter_from(req, *comparison->questionnaire);
+    if (!filter) return send_error_page(res, 422, filter.error().message.fr);
+    const auto compared = comparison->compared();
+    const auto rows = compare_responses(*comparison->questionnaire, compared);
+    views::ComparisonPage page{comparison->acquisition, *comparison->questionnaire, *comparison->grid, {}, rows,
+                               ranking(compared), *filter, &comparison->weights};
+    for (const auto& vendor : comparison->vendors)
+        page.vendors.push_back({vendor.snapshot.response, vendor.card, vendor.snapshot.documents});
+    auto context = hospital_context(*caller, "Comparaison — " + comparison->acquisition.title);
+    take_flash(req, res, app, context);
+    send_html(res, 200, views::render_comparison_page(context, page));
+}
+
+// POST /acquisitions/{id}/weights
+// The weights form: "w:<question id>" fields; empty means the grid's weight.
+void save_weights(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto caller = require_hospital_page(app, req, res);
+    if (!caller || !require_csrf(req, res, *caller->session, Language::fr)) return;
+    auto id = path_id(req);
+    if (!id || !app.store->acquisitions.find(*id)) return send_error_page(res, 404, "Cet achat n'existe pas.");
+    size_t changed = 0;
+    for (const auto& [name, raw] : req.params) {
+        if (name.rfind("w:", 0) != 0) continue;
+        const std::string question_id = name.substr(2);
+        std::string text = services::trim_copy(raw);
+        std::optional<double> weight;
+        if (!text.empty()) {
+            for (char& c : text)
+                if (c == ',') c = '.';
+            char* end = nullptr;
+            const double value = std::strtod(text.c_str(), &end);
+            if (end != text.c_str() + text.size())
+                return send_error_page(res, 422, "Poids illisible pour « " + question_id + " » : « " + raw + " ». Saisissez un nombre.");
+            weight = value;
+        }
+        const auto before = app.evaluations.weights_for(*id);
+        auto saved = app.evaluations.set_weight(*id, question_id, weight, caller->user, caller->actor());
+        if (!saved) return send_error_page(res, status_for(saved.error()), saved.error().message.fr);
+        if (before != app.evaluations.weights_for(*id)) ++changed;
+    }
+    set_flash(res, app, std::to_string(changed) + " poids modifié(s) pour cet achat.");
+    redirect(res, "/acquisitions/" + std::to_string(*id) + "/comparison#poids");
+}
+
+// POST /responses/{id}/reviews
+void add_review(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto caller = require_hospital_page(app, req, res);
+    if (!caller || !require_csrf(req, res, *caller->session, Language::fr)) return;
+    auto id = path_id(req);
+    if (!id) return send_error_page(res, 404, "Cette réponse n'existe pas.");
+    services::ReviewInput input{form_value(req, "question_id"), form_value(req, "status"), form_value(req, "comment"),
+                                form_value(req, "vendor_question")};
+    auto added = app.evaluations.add_review(*id, input, caller->user, caller->actor());
+    if (!added) return send_error_page(res, status_for(added.error()), added.error().message.fr);
+    set_flash(res, app, "Relecture enregistrée.");
+    redirect(res, "/responses/" + std::to_string(*id) + "#q-" + input.question_id);
+}
+
+// POST /responses/{id}/opinion
+void save_opinion(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto caller = require_hospital_page(app, req, res);
+    if (!caller || !require_csrf(req, res, *caller->session, Language::fr)) return;
+    auto id = path_id(req);
+    if (!id) return send_error_page(res, 404, "Cette réponse n'existe pas.");
+    auto saved = app.evaluations.set_opinion(*id, form_value(req, "verdict"), form_value(req, "text"), caller->user,
+                                             caller->actor());
+    if (!saved) return send_error_page(res, status_for(saved.error()), saved.error().message.fr);
+    set_flash(res, app, "Avis enregistré (consultatif).");
+    redirect(res, "/responses/" + std::to_string(*id) + "#evaluation");
+}
+
+}  // namespace evaluation_routes
+
 void register_evaluation_routes(httplib::Server& server, WebApp& app) {
-    server.Get(R"(/acquisitions/(\d+)/comparison)", [&app](const httplib::Request& req, httplib::Response& res) {
-        auto caller = require_hospital_page(app, req, res);
-        if (!caller) return;
-        auto id = path_id(req);
-        auto comparison = id ? app.evaluations.compare(*id) : Result<services::Comparison>(Error::make("not_found", ""));
-        if (!comparison) {
-            if (comparison.error().code == "not_found") return send_error_page(res, 404, "Cet achat n'existe pas.");
-            return send_error_page(res, status_for(comparison.error()), comparison.error().message);
-        }
-        auto filter = comparison_filter_from(req, *comparison->questionnaire);
-        if (!filter) return send_error_page(res, 422, filter.error().message);
-        const auto compared = comparison->compared();
-        const auto rows = compare_responses(*comparison->questionnaire, compared);
-        views::ComparisonPage page{comparison->acquisition, *comparison->questionnaire, *comparison->grid, {}, rows,
-                                   ranking(compared), *filter, &comparison->weights};
-        for (const auto& vendor : comparison->vendors)
-            page.vendors.push_back({vendor.snapshot.response, vendor.card, vendor.snapshot.documents});
-        auto context = hospital_context(*caller, "Comparaison — " + comparison->acquisition.title);
-        take_flash(req, res, app, context);
-        send_html(res, 200, views::render_comparison_page(context, page));
-    });
-
-    // The weights form: "w:<question id>" fields; empty means the grid's weight.
-    server.Post(R"(/acquisitions/(\d+)/weights)", [&app](const httplib::Request& req, httplib::Response& res) {
-        auto caller = require_hospital_page(app, req, res);
-        if (!caller || !require_csrf(req, res, *caller->session, Language::fr)) return;
-        auto id = path_id(req);
-        if (!id || !app.store->acquisitions.find(*id)) return send_error_page(res, 404, "Cet achat n'existe pas.");
-        size_t changed = 0;
-        for (const auto& [name, raw] : req.params) {
-            if (name.rfind("w:", 0) != 0) continue;
-            const std::string question_id = name.substr(2);
-            std::string text = services::trim_copy(raw);
-            std::optional<double> weight;
-            if (!text.empty()) {
-                for (char& c : text)
-                    if (c == ',') c = '.';
-                char* end = nullptr;
-                const double value = std::strtod(text.c_str(), &end);
-                if (end != text.c_str() + text.size())
-                    return send_error_page(res, 422, "Poids illisible pour « " + question_id + " » : « " + raw + " ». Saisissez un nombre.");
-                weight = value;
-            }
-            const auto before = app.evaluations.weights_for(*id);
-            auto saved = app.evaluations.set_weight(*id, question_id, weight, caller->user, caller->actor());
-            if (!saved) return send_error_page(res, status_for(saved.error()), saved.error().message);
-            if (before != app.evaluations.weights_for(*id)) ++changed;
-        }
-        set_flash(res, app, std::to_string(changed) + " poids modifié(s) pour cet achat.");
-        redirect(res, "/acquisitions/" + std::to_string(*id) + "/comparison#poids");
-    });
-
-    server.Post(R"(/responses/(\d+)/reviews)", [&app](const httplib::Request& req, httplib::Response& res) {
-        auto caller = require_hospital_page(app, req, res);
-        if (!caller || !require_csrf(req, res, *caller->session, Language::fr)) return;
-        auto id = path_id(req);
-        if (!id) return send_error_page(res, 404, "Cette réponse n'existe pas.");
-        services::ReviewInput input{form_value(req, "question_id"), form_value(req, "status"), form_value(req, "comment"),
-                                    form_value(req, "vendor_question")};
-        auto added = app.evaluations.add_review(*id, input, caller->user, caller->actor());
-        if (!added) return send_error_page(res, status_for(added.error()), added.error().message);
-        set_flash(res, app, "Relecture enregistrée.");
-        redirect(res, "/responses/" + std::to_string(*id) + "#q-" + input.question_id);
-    });
-
-    server.Post(R"(/responses/(\d+)/opinion)", [&app](const httplib::Request& req, httplib::Response& res) {
-        auto caller = require_hospital_page(app, req, res);
-        if (!caller || !require_csrf(req, res, *caller->session, Language::fr)) return;
-        auto id = path_id(req);
-        if (!id) return send_error_page(res, 404, "Cette réponse n'existe pas.");
-        auto saved = app.evaluations.set_opinion(*id, form_value(req, "verdict"), form_value(req, "text"), caller->user,
-                                                 caller->actor());
-        if (!saved) return send_error_page(res, status_for(saved.error()), saved.error().message);
-        set_flash(res, app, "Avis enregistré (consultatif).");
-        redirect(res, "/responses/" + std::to_string(*id) + "#evaluation");
-    });
+    server.Get(R"(/acquisitions/(\d+)/comparison)", action(app, evaluation_routes::comparison_page));
+    server.Post(R"(/acquisitions/(\d+)/weights)", action(app, evaluation_routes::save_weights));
+    server.Post(R"(/responses/(\d+)/reviews)", action(app, evaluation_routes::add_review));
+    server.Post(R"(/responses/(\d+)/opinion)", action(app, evaluation_routes::save_opinion));
 }
 
 }  // namespace cyberachat::web

@@ -1,8 +1,9 @@
 // The logigrammes as pages: the questionnaire's (public, like the help), a response's for the
 // hospital, and the vendor's own. Each page: overview of the parts, or one part's flowchart.
+#include "web/routes/flowchart_routes.hpp"
+
 #include <tuple>
 
-#include "definition/builtin_questionnaire.hpp"
 #include "web/flowchart_support.hpp"
 #include "web/http_io.hpp"
 #include "web/page_support.hpp"
@@ -44,75 +45,82 @@ std::string last_worked_in_part(const services::ResponseSnapshot& snapshot, size
 
 }  // namespace
 
+namespace flowchart_routes {
+
+// The questionnaire's charts, public like the help page.
+void questionnaire_page(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    views::PageContext context;
+    if (auto caller = hospital_from_session(app, req)) context = hospital_context(*caller, "");
+    auto questionnaire = app.questionnaires.current();
+    std::optional<size_t> part;
+    if (req.matches.size() > 1) {
+        part = flowchart_part(*questionnaire, req.matches[1].str());
+        if (!part) return send_error_page(res, 404, unknown_part_message(*questionnaire, req.matches[1].str(), Language::fr), context);
+    }
+    auto page = flowchart_page(app, questionnaire, part, context.language, FlowchartSide::questionnaire, nullptr, "");
+    if (!page) return send_error_page(res, 500, page.error().message.fr, context);
+    page->kicker = questionnaire->title.in(context.language);
+    send_html(res, 200, views::render_flowchart_page(context, *page));
+}
+
+// A response's charts, for the hospital.
+void hospital_page(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto caller = require_hospital_page(app, req, res);
+    if (!caller) return;
+    auto id = path_id(req);
+    auto snapshot = id ? app.responses.load(*id) : Result<services::ResponseSnapshot>(Error::make(ErrorCode::not_found, ""));
+    if (!snapshot) return send_error_page(res, 404, "Cette réponse n'existe pas.");
+    auto context = hospital_context(*caller, "");
+    std::optional<size_t> part;
+    if (req.matches.size() > 2) {
+        part = flowchart_part(*snapshot->questionnaire, req.matches[2].str());
+        if (!part)
+            return send_error_page(res, 404, unknown_part_message(*snapshot->questionnaire, req.matches[2].str(), Language::fr),
+                                   context);
+    }
+    const std::string current =
+        current_section(req, *snapshot->questionnaire, part ? last_worked_in_part(*snapshot, *part) : "");
+    auto page = flowchart_page(app, snapshot->questionnaire, part, Language::fr, FlowchartSide::hospital, &*snapshot,
+                               current, *id);
+    if (!page) return send_error_page(res, 500, page.error().message.fr, context);
+    page->kicker = snapshot->response.company + " — " + snapshot->acquisition.title;
+    send_html(res, 200, views::render_flowchart_page(context, *page));
+}
+
+// The vendor's own charts.
+void vendor_page(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto caller = require_vendor_page(app, req, res);
+    if (!caller) return;
+    auto snapshot = app.responses.load(caller->response.id);
+    if (!snapshot) return send_error_page(res, 404, snapshot.error().message.fr);
+    auto context = vendor_context(*caller, "", req);
+    const Language language = context.language;
+    std::optional<size_t> part;
+    if (req.matches.size() > 1) {
+        part = flowchart_part(*snapshot->questionnaire, req.matches[1].str());
+        if (!part)
+            return send_error_page(res, 404, unknown_part_message(*snapshot->questionnaire, req.matches[1].str(), language),
+                                   context);
+    }
+    const std::string current =
+        current_section(req, *snapshot->questionnaire, part ? first_incomplete_in_part(*snapshot, *part) : "");
+    auto page = flowchart_page(app, snapshot->questionnaire, part, language, FlowchartSide::vendor, &*snapshot, current);
+    if (!page) return send_error_page(res, 500, page.error().message.fr, context);
+    page->kicker = snapshot->acquisition.title;
+    send_html(res, 200, views::render_flowchart_page(context, *page));
+}
+
+}  // namespace flowchart_routes
+
 void register_flowchart_routes(httplib::Server& server, WebApp& app) {
-    // The questionnaire's charts, public like the help page.
-    auto questionnaire_page = [&app](const httplib::Request& req, httplib::Response& res) {
-        views::PageContext context;
-        if (auto caller = hospital_from_session(app, req)) context = hospital_context(*caller, "");
-        auto questionnaire = builtin_afib();
-        std::optional<size_t> part;
-        if (req.matches.size() > 1) {
-            part = flowchart_part(*questionnaire, req.matches[1].str());
-            if (!part) return send_error_page(res, 404, unknown_part_message(*questionnaire, req.matches[1].str(), Language::fr), context);
-        }
-        auto page = flowchart_page(app, questionnaire, part, context.language, FlowchartSide::questionnaire, nullptr, "");
-        if (!page) return send_error_page(res, 500, page.error().message, context);
-        page->kicker = questionnaire->title.in(context.language);
-        send_html(res, 200, views::render_flowchart_page(context, *page));
-    };
-    server.Get("/flowcharts", questionnaire_page);
-    server.Get(R"(/flowcharts/([a-z0-9_.\-]+))", questionnaire_page);
+    server.Get("/flowcharts", action(app, flowchart_routes::questionnaire_page));
+    server.Get(R"(/flowcharts/([a-z0-9_.\-]+))", action(app, flowchart_routes::questionnaire_page));
 
-    // A response's charts, for the hospital.
-    auto hospital_page = [&app](const httplib::Request& req, httplib::Response& res) {
-        auto caller = require_hospital_page(app, req, res);
-        if (!caller) return;
-        auto id = path_id(req);
-        auto snapshot = id ? app.responses.load(*id) : Result<services::ResponseSnapshot>(Error::make("not_found", ""));
-        if (!snapshot) return send_error_page(res, 404, "Cette réponse n'existe pas.");
-        auto context = hospital_context(*caller, "");
-        std::optional<size_t> part;
-        if (req.matches.size() > 2) {
-            part = flowchart_part(*snapshot->questionnaire, req.matches[2].str());
-            if (!part)
-                return send_error_page(res, 404, unknown_part_message(*snapshot->questionnaire, req.matches[2].str(), Language::fr),
-                                       context);
-        }
-        const std::string current =
-            current_section(req, *snapshot->questionnaire, part ? last_worked_in_part(*snapshot, *part) : "");
-        auto page = flowchart_page(app, snapshot->questionnaire, part, Language::fr, FlowchartSide::hospital, &*snapshot,
-                                   current, *id);
-        if (!page) return send_error_page(res, 500, page.error().message, context);
-        page->kicker = snapshot->response.company + " — " + snapshot->acquisition.title;
-        send_html(res, 200, views::render_flowchart_page(context, *page));
-    };
-    server.Get(R"(/responses/(\d+)/flowcharts)", hospital_page);
-    server.Get(R"(/responses/(\d+)/flowcharts/([a-z0-9_.\-]+))", hospital_page);
+    server.Get(R"(/responses/(\d+)/flowcharts)", action(app, flowchart_routes::hospital_page));
+    server.Get(R"(/responses/(\d+)/flowcharts/([a-z0-9_.\-]+))", action(app, flowchart_routes::hospital_page));
 
-    // The vendor's own charts.
-    auto vendor_page = [&app](const httplib::Request& req, httplib::Response& res) {
-        auto caller = require_vendor_page(app, req, res);
-        if (!caller) return;
-        auto snapshot = app.responses.load(caller->response.id);
-        if (!snapshot) return send_error_page(res, 404, snapshot.error().message);
-        auto context = vendor_context(*caller, "", req);
-        const Language language = context.language;
-        std::optional<size_t> part;
-        if (req.matches.size() > 1) {
-            part = flowchart_part(*snapshot->questionnaire, req.matches[1].str());
-            if (!part)
-                return send_error_page(res, 404, unknown_part_message(*snapshot->questionnaire, req.matches[1].str(), language),
-                                       context);
-        }
-        const std::string current =
-            current_section(req, *snapshot->questionnaire, part ? first_incomplete_in_part(*snapshot, *part) : "");
-        auto page = flowchart_page(app, snapshot->questionnaire, part, language, FlowchartSide::vendor, &*snapshot, current);
-        if (!page) return send_error_page(res, 500, page.error().message, context);
-        page->kicker = snapshot->acquisition.title;
-        send_html(res, 200, views::render_flowchart_page(context, *page));
-    };
-    server.Get("/vendor/flowcharts", vendor_page);
-    server.Get(R"(/vendor/flowcharts/([a-z0-9_.\-]+))", vendor_page);
+    server.Get("/vendor/flowcharts", action(app, flowchart_routes::vendor_page));
+    server.Get(R"(/vendor/flowcharts/([a-z0-9_.\-]+))", action(app, flowchart_routes::vendor_page));
 }
 
 }  // namespace cyberachat::web

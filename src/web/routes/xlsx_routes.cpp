@@ -1,6 +1,7 @@
 // Excel round trip on the pages: the vendor's and the hospital's workbook downloads, and the import
 // page (upload → preview with the per-row report → "apply"; the file waits in memory in between).
-#include "definition/builtin_questionnaire.hpp"
+#include "web/routes/xlsx_routes.hpp"
+
 #include "outputs/xlsx/questionnaire_workbook.hpp"
 #include "web/http_io.hpp"
 #include "web/page_support.hpp"
@@ -13,7 +14,7 @@ namespace {
 
 
 std::string error_text(const Error& error, Language language) {
-    return language == Language::en && !error.message_en.empty() ? error.message_en : error.message;
+    return error.message.in(language);
 }
 
 // Who imports for which response, and where the page's links go.
@@ -38,7 +39,7 @@ void render(httplib::Response& res, int status, const ImportTarget& target) {
 // A refused file (or a locked response): the page again, with the reason.
 void render_refusal(httplib::Response& res, ImportTarget& target, const Error& error) {
     target.view.error = error_text(error, target.context.language);
-    target.view.submitted = error.code == "submitted";
+    target.view.submitted = error.code == ErrorCode::submitted;
     render(res, status_for(error), target);
 }
 
@@ -119,46 +120,75 @@ std::optional<ImportTarget> hospital_target(WebApp& app, const httplib::Request&
 
 }  // namespace
 
+namespace xlsx_routes {
+
+// GET /vendor/export.xlsx
+void vendor_export(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto caller = require_vendor_page(app, req, res);
+    if (!caller) return;
+    send_workbook(app, res, caller->response.id, query_language(req, parse_language(caller->session->language)));
+}
+
+// GET /vendor/import
+void vendor_import_page(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    if (auto target = vendor_target(app, req, res, false)) render(res, 200, *target);
+}
+
+// POST /vendor/import
+void vendor_import_preview(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    if (auto target = vendor_target(app, req, res, true)) preview(app, req, res, *target);
+}
+
+// POST /vendor/import/apply
+void vendor_import_apply(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    if (auto target = vendor_target(app, req, res, true)) apply(app, req, res, *target);
+}
+
+// GET /responses/{id}/export.xlsx
+void response_export(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto caller = require_hospital_page(app, req, res);
+    if (!caller) return;
+    auto id = path_id(req);
+    if (!id || !app.store->responses.find(*id)) return send_error_page(res, 404, "Cette réponse n'existe pas.");
+    send_workbook(app, res, *id, query_language(req, Language::fr));
+}
+
+// GET /responses/{id}/import
+void response_import_page(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    if (auto target = hospital_target(app, req, res, false)) render(res, 200, *target);
+}
+
+// POST /responses/{id}/import
+void response_import_preview(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    if (auto target = hospital_target(app, req, res, true)) preview(app, req, res, *target);
+}
+
+// POST /responses/{id}/import/apply
+void response_import_apply(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    if (auto target = hospital_target(app, req, res, true)) apply(app, req, res, *target);
+}
+
+// GET /questionnaire.xlsx
+// The blank questionnaire for the tender documents (public, like the questionnaire itself).
+void blank_workbook(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    const Language language = query_language(req, Language::fr);
+    auto bytes = blank_questionnaire_workbook(app, language);
+    if (!bytes) return send_error_page(res, 500, error_text(bytes.error(), language), language);
+    send_xlsx(res, std::move(bytes.value()), xlsx::workbook_file_name(*app.questionnaires.current(), language));
+}
+
+}  // namespace xlsx_routes
+
 void register_xlsx_routes(httplib::Server& server, WebApp& app) {
-    server.Get("/vendor/export.xlsx", [&app](const httplib::Request& req, httplib::Response& res) {
-        auto caller = require_vendor_page(app, req, res);
-        if (!caller) return;
-        send_workbook(app, res, caller->response.id, query_language(req, parse_language(caller->session->language)));
-    });
-    server.Get("/vendor/import", [&app](const httplib::Request& req, httplib::Response& res) {
-        if (auto target = vendor_target(app, req, res, false)) render(res, 200, *target);
-    });
-    server.Post("/vendor/import", [&app](const httplib::Request& req, httplib::Response& res) {
-        if (auto target = vendor_target(app, req, res, true)) preview(app, req, res, *target);
-    });
-    server.Post("/vendor/import/apply", [&app](const httplib::Request& req, httplib::Response& res) {
-        if (auto target = vendor_target(app, req, res, true)) apply(app, req, res, *target);
-    });
-
-    server.Get(R"(/responses/(\d+)/export\.xlsx)", [&app](const httplib::Request& req, httplib::Response& res) {
-        auto caller = require_hospital_page(app, req, res);
-        if (!caller) return;
-        auto id = path_id(req);
-        if (!id || !app.store->responses.find(*id)) return send_error_page(res, 404, "Cette réponse n'existe pas.");
-        send_workbook(app, res, *id, query_language(req, Language::fr));
-    });
-    server.Get(R"(/responses/(\d+)/import)", [&app](const httplib::Request& req, httplib::Response& res) {
-        if (auto target = hospital_target(app, req, res, false)) render(res, 200, *target);
-    });
-    server.Post(R"(/responses/(\d+)/import)", [&app](const httplib::Request& req, httplib::Response& res) {
-        if (auto target = hospital_target(app, req, res, true)) preview(app, req, res, *target);
-    });
-    server.Post(R"(/responses/(\d+)/import/apply)", [&app](const httplib::Request& req, httplib::Response& res) {
-        if (auto target = hospital_target(app, req, res, true)) apply(app, req, res, *target);
-    });
-
-    // The blank questionnaire for the tender documents (public, like the questionnaire itself).
-    server.Get("/questionnaire.xlsx", [](const httplib::Request& req, httplib::Response& res) {
-        const Language language = query_language(req, Language::fr);
-        auto bytes = blank_questionnaire_workbook(language);
-        if (!bytes) return send_error_page(res, 500, error_text(bytes.error(), language), language);
-        send_xlsx(res, std::move(bytes.value()), xlsx::workbook_file_name(*builtin_afib(), language));
-    });
+    server.Get("/vendor/export.xlsx", action(app, xlsx_routes::vendor_export));
+    server.Get("/vendor/import", action(app, xlsx_routes::vendor_import_page));
+    server.Post("/vendor/import", action(app, xlsx_routes::vendor_import_preview));
+    server.Post("/vendor/import/apply", action(app, xlsx_routes::vendor_import_apply));
+    server.Get(R"(/responses/(\d+)/export\.xlsx)", action(app, xlsx_routes::response_export));
+    server.Get(R"(/responses/(\d+)/import)", action(app, xlsx_routes::response_import_page));
+    server.Post(R"(/responses/(\d+)/import)", action(app, xlsx_routes::response_import_preview));
+    server.Post(R"(/responses/(\d+)/import/apply)", action(app, xlsx_routes::response_import_apply));
+    server.Get("/questionnaire.xlsx", action(app, xlsx_routes::blank_workbook));
 }
 
 }  // namespace cyberachat::web

@@ -9,9 +9,9 @@ TEST(ZipArchive, RoundTripKeepsEveryByte) {
     std::string binary;
     for (int i = 0; i < 100000; ++i) binary.push_back(static_cast<char>(i * 7919 % 256));
     auto zip = write_zip({{"export.json", "{\"titre\": \"Échographes\"}"}, {"documents/abc", binary}, {"vide", ""}});
-    ASSERT_TRUE(zip) << zip.error().message;
+    ASSERT_TRUE(zip) << zip.error().message.fr;
     auto entries = read_zip(*zip);
-    ASSERT_TRUE(entries) << entries.error().message;
+    ASSERT_TRUE(entries) << entries.error().message.fr;
     ASSERT_EQ(entries->size(), 3u);
     EXPECT_EQ(entries->at("export.json"), "{\"titre\": \"Échographes\"}");
     EXPECT_EQ(entries->at("documents/abc"), binary);
@@ -21,8 +21,8 @@ TEST(ZipArchive, RoundTripKeepsEveryByte) {
 TEST(ZipArchive, GarbageAndTruncatedFilesAreRefused) {
     auto garbage = read_zip("ceci n'est pas une archive");
     ASSERT_FALSE(garbage);
-    EXPECT_EQ(garbage.error().code, "invalid_archive");
-    EXPECT_NE(garbage.error().message.find("archive zip lisible"), std::string::npos);
+    EXPECT_EQ(garbage.error().code, ErrorCode::invalid_archive);
+    EXPECT_NE(garbage.error().message.fr.find("archive zip lisible"), std::string::npos);
     auto zip = write_zip({{"a", std::string(5000, 'x')}});
     ASSERT_TRUE(zip);
     EXPECT_FALSE(read_zip(zip->substr(0, zip->size() / 2)));

@@ -22,7 +22,7 @@ std::shared_ptr<const ChartTemplate> chart_of(const std::shared_ptr<const Questi
                                               Language language = Language::fr) {
     static FlowchartCache cache;
     auto chart = cache.part(q, part, language);
-    EXPECT_TRUE(chart.ok()) << (chart.ok() ? "" : chart.error().message);
+    EXPECT_TRUE(chart.ok()) << (chart.ok() ? "" : chart.error().message.fr);
     return chart.ok() ? chart.value() : nullptr;
 }
 

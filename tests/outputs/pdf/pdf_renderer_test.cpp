@@ -68,7 +68,7 @@ ReportDocument purchase(Audience audience) {
 
 TEST(PdfRenderer, TextsAccentsPageNumbersAndTableOfContents) {
     auto pdf = render_pdf(purchase(Audience::hospital));
-    ASSERT_TRUE(pdf) << pdf.error().message;
+    ASSERT_TRUE(pdf) << pdf.error().message.fr;
     EXPECT_EQ(pdf->rfind("%PDF-", 0), 0u);
     const std::string text = pdf_text(*pdf);
     EXPECT_TRUE(pdf_contains(text, "Médica Santé SA")) << text.substr(0, 2000);

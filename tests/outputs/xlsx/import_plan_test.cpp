@@ -95,9 +95,9 @@ WorkbookData exported(const Questionnaire& questionnaire, const AnswerSet& answe
     filled.answers = answers;
     filled.response_id = 7;
     auto bytes = write_questionnaire_workbook(questionnaire, language, &filled);
-    if (!bytes) throw std::runtime_error(bytes.error().message);
+    if (!bytes) throw std::runtime_error(bytes.error().message.fr);
     auto workbook = read_workbook(*bytes);
-    if (!workbook) throw std::runtime_error(workbook.error().message);
+    if (!workbook) throw std::runtime_error(workbook.error().message.fr);
     return std::move(workbook.value());
 }
 
@@ -141,9 +141,9 @@ std::string hand_workbook(const std::vector<Row>& rows, const std::string& versi
 
 ImportPlan plan_of(const Questionnaire& questionnaire, const AnswerSet& current, const std::string& bytes) {
     auto workbook = read_workbook(bytes);
-    if (!workbook) throw std::runtime_error(workbook.error().message);
+    if (!workbook) throw std::runtime_error(workbook.error().message.fr);
     auto plan = plan_import(questionnaire, current, *workbook, Language::fr);
-    if (!plan) throw std::runtime_error(plan.error().message);
+    if (!plan) throw std::runtime_error(plan.error().message.fr);
     return std::move(plan.value());
 }
 
@@ -181,7 +181,7 @@ TEST(XlsxImportPlan, AnExportedResponseImportsBackToTheSameAnswers) {
     for (Language language : {Language::fr, Language::en}) {
         const WorkbookData workbook = exported(*questionnaire, answers, language);
         auto plan = plan_import(*questionnaire, {}, workbook, Language::fr);
-        ASSERT_TRUE(plan.ok()) << plan.error().message;
+        ASSERT_TRUE(plan.ok()) << plan.error().message.fr;
         EXPECT_EQ(plan->workbook_response_id, 7);
         EXPECT_EQ(plan->workbook_language, language_code(language));
         for (const auto& [id, answer] : answers) {
@@ -246,7 +246,7 @@ TEST(XlsxImportPlan, ReportsRejectedUnknownRepeatedDocumentAndBranchRows) {
     EXPECT_EQ(change_for(plan, "p1.gate")->value, "non");  // the first row wins
     const ImportRow& size = row_for(plan, "p1.size");
     EXPECT_EQ(size.status, RowStatus::rejected);
-    EXPECT_EQ(size.message, "Saisissez un nombre (par exemple 12,5).");
+    EXPECT_EQ(size.message.fr, "Saisissez un nombre (par exemple 12,5).");
     EXPECT_EQ(size.cell_text, "grand");
     EXPECT_EQ(size.row, 3u);
     EXPECT_EQ(size.sheet, "Partie 1");
@@ -292,14 +292,14 @@ TEST(XlsxImportPlan, RefusesForeignWorkbooksAndOtherVersions) {
     ASSERT_TRUE(foreign.ok());
     auto refused = plan_import(*questionnaire, {}, *foreign, Language::fr);
     ASSERT_FALSE(refused.ok());
-    EXPECT_EQ(refused.error().code, "foreign");
-    EXPECT_NE(refused.error().message_en.find("Cyberachat"), std::string::npos);
+    EXPECT_EQ(refused.error().code, ErrorCode::foreign);
+    EXPECT_NE(refused.error().message.in(Language::en).find("Cyberachat"), std::string::npos);
 
     auto newer = load("2");
     const WorkbookData workbook = exported(*newer, {});
     auto other_version = plan_import(*questionnaire, {}, workbook, Language::fr);
     ASSERT_FALSE(other_version.ok());
-    EXPECT_EQ(other_version.error().code, "wrong_version");
-    EXPECT_NE(other_version.error().message.find("version 2"), std::string::npos);
-    EXPECT_NE(other_version.error().message.find("version 1"), std::string::npos);
+    EXPECT_EQ(other_version.error().code, ErrorCode::wrong_version);
+    EXPECT_NE(other_version.error().message.fr.find("version 2"), std::string::npos);
+    EXPECT_NE(other_version.error().message.fr.find("version 1"), std::string::npos);
 }

@@ -17,9 +17,9 @@ TEST(QuestionnaireWorkbook, BlankWorkbookHasEveryQuestionAndItsMetadata) {
     auto questionnaire = builtin_afib();
     for (Language language : {Language::fr, Language::en}) {
         auto bytes = write_questionnaire_workbook(*questionnaire, language);
-        ASSERT_TRUE(bytes.ok()) << bytes.error().message;
+        ASSERT_TRUE(bytes.ok()) << bytes.error().message.fr;
         auto workbook = read_workbook(*bytes);
-        ASSERT_TRUE(workbook.ok()) << workbook.error().message;
+        ASSERT_TRUE(workbook.ok()) << workbook.error().message.fr;
 
         const SheetData* meta = workbook->find_sheet(kMetaSheet);
         ASSERT_NE(meta, nullptr);

@@ -25,10 +25,10 @@ std::string repeat(std::string_view piece, size_t times) {
 
 void expect_too_large(const Result<WorkbookData>& workbook, const std::string& detail_en) {
     ASSERT_FALSE(workbook.ok());
-    EXPECT_EQ(workbook.error().code, "invalid");
-    EXPECT_EQ(workbook.error().message.rfind("Classeur trop volumineux : ", 0), 0u) << workbook.error().message;
-    EXPECT_EQ(workbook.error().message_en.rfind("Workbook too large: ", 0), 0u) << workbook.error().message_en;
-    EXPECT_NE(workbook.error().message_en.find(detail_en), std::string::npos) << workbook.error().message_en;
+    EXPECT_EQ(workbook.error().code, ErrorCode::invalid_value);
+    EXPECT_EQ(workbook.error().message.fr.rfind("Classeur trop volumineux : ", 0), 0u) << workbook.error().message.fr;
+    EXPECT_EQ(workbook.error().message.in(Language::en).rfind("Workbook too large: ", 0), 0u) << workbook.error().message.in(Language::en);
+    EXPECT_NE(workbook.error().message.in(Language::en).find(detail_en), std::string::npos) << workbook.error().message.in(Language::en);
 }
 
 }  // namespace workbook_budget_test
@@ -105,7 +105,7 @@ TEST(WorkbookBudget, BytesAreCountedWhileInflatingNotTakenFromTheHeader) {
     limits.max_entry_bytes = 1024 * 1024;
     auto workbook = read_workbook(bytes, limits);
     ASSERT_FALSE(workbook.ok()) << "a 2 MB part read under a 1 MB limit";
-    EXPECT_TRUE(workbook.error().code == "invalid" || workbook.error().code == "corrupt") << workbook.error().code;
+    EXPECT_TRUE(workbook.error().code == ErrorCode::invalid_value || workbook.error().code == ErrorCode::corrupt) << workbook.error().code;
 }
 
 TEST(WorkbookBudget, TheAfibWorkbookIsFarBelowEveryLimit) {
@@ -120,9 +120,9 @@ TEST(WorkbookBudget, TheAfibWorkbookIsFarBelowEveryLimit) {
     tenth.max_cell_text_bytes /= 10;
     for (Language language : {Language::fr, Language::en}) {
         auto bytes = write_questionnaire_workbook(*builtin_afib(), language);
-        ASSERT_TRUE(bytes.ok()) << bytes.error().message;
+        ASSERT_TRUE(bytes.ok()) << bytes.error().message.fr;
         auto workbook = read_workbook(*bytes, tenth);
-        ASSERT_TRUE(workbook.ok()) << workbook.error().message_en;
+        ASSERT_TRUE(workbook.ok()) << workbook.error().message.in(Language::en);
         size_t rows = 0;
         for (const auto& sheet : workbook->sheets) rows += sheet.rows.size();
         EXPECT_GT(rows, 200u);  // a real workbook: a few hundred rows

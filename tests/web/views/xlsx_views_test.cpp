@@ -43,8 +43,7 @@ xlsx::ImportPlan sample_plan() {
     rejected.id = rejected.question_id = "dispositif.ecran_taille";
     rejected.cell_text = "grand";
     rejected.status = xlsx::RowStatus::rejected;
-    rejected.message = "Saisissez un nombre (par exemple 12,5).";
-    rejected.message_en = "Enter a number (for example 12.5).";
+    rejected.message = {"Saisissez un nombre (par exemple 12,5).", "Enter a number (for example 12.5)."};
     plan.rows = {imported, rejected};
     plan.changes = {{"dispositif.fabricant", "<script>alert(1)</script>", ""}};
     plan.empty_rows = 160;
