@@ -143,9 +143,11 @@ std::vector<DemoVendor> demo_vendors() {
 
 // Users of the demo (created once; their generated passwords are printed then).
 std::optional<User> demo_user(store::Store& store, const char* email, const char* role) {
-    if (auto existing = store.users.find_by_email(email)) return existing;
+    if (auto existing = store.users.find_by_email(email)) return std::move(existing.value());
     if (!create_user(store, email, role, "", true)) return std::nullopt;
-    return store.users.find_by_email(email);
+    auto created = store.users.find_by_email(email);
+    if (!created) return std::nullopt;
+    return std::move(created.value());
 }
 
 int run_demo(const std::string& data_dir) {

@@ -41,7 +41,12 @@ void run_serve(const ServeOptions& options) {
     config.compression_cache_bytes = options.compression_cache_mb * 1024 * 1024;
 
     // First start on an empty database: one administrator, its password generated and shown once.
-    if (store->users.count() == 0) {
+    auto users = store->users.count();
+    if (!users) {
+        std::cerr << users.error().message.fr << "\n";
+        throw CLI::RuntimeError(1);
+    }
+    if (*users == 0) {
         std::cout << "Base de données vide : création du compte administrateur.\n";
         if (!create_user(*store, options.admin_email, "admin", "", true)) throw CLI::RuntimeError(1);
     }

@@ -1,5 +1,6 @@
 #pragma once
 // Errors as values: a Result<T> is either a T or an Error, never an exception across layers.
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -46,6 +47,14 @@ private:
     Error error_;
     bool failed_ = false;
 };
+
+// A lookup whose "not_found" is an expected answer: nullopt then; any other error is kept.
+template <typename T>
+Result<std::optional<T>> absent_if_not_found(Result<T> found) {
+    if (found.ok()) return std::optional<T>(std::move(found).value());
+    if (found.error().code == ErrorCode::not_found) return std::optional<T>();
+    return found.error();
+}
 
 }  // namespace cyberachat
 

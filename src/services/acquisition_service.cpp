@@ -81,9 +81,7 @@ Result<Acquisition> AcquisitionService::create(Acquisition input, Id user_id, co
 
 Result<Acquisition> AcquisitionService::update(const Acquisition& input, const std::string& actor) {
     if (auto errors = validate(input); !errors.empty()) return invalid_fields(errors);
-    auto existing = store_.acquisitions.find(input.id);
-    if (!existing) return Error::make(ErrorCode::not_found, "Achat introuvable.", "Purchase not found.");
-    Acquisition updated = *existing;
+    TRY_ASSIGN(Acquisition updated, store_.acquisitions.find(input.id));
     updated.title = input.title;
     updated.equipment = input.equipment;
     updated.service = input.service;
@@ -95,7 +93,7 @@ Result<Acquisition> AcquisitionService::update(const Acquisition& input, const s
 
 Result<Invitation> AcquisitionService::invite(Id acquisition_id, const VendorInput& input, const std::string& actor) {
     if (auto errors = validate(input); !errors.empty()) return invalid_fields(errors);
-    if (!store_.acquisitions.find(acquisition_id)) return Error::make(ErrorCode::not_found, "Achat introuvable.", "Purchase not found.");
+    TRY(store_.acquisitions.find(acquisition_id));
     Invitation invitation;
     invitation.token = security::random_token();
     VendorResponse response;
@@ -110,7 +108,7 @@ Result<Invitation> AcquisitionService::invite(Id acquisition_id, const VendorInp
 }
 
 Result<std::string> AcquisitionService::regenerate_link(Id response_id, const std::string& actor) {
-    if (!store_.responses.find(response_id)) return Error::make(ErrorCode::not_found, "Fournisseur introuvable.", "Vendor not found.");
+    TRY(store_.responses.find(response_id));
     std::string token = security::random_token();
     TRY(store_.responses.set_invite_token_hash(response_id, security::sha256_hex(token), actor));
     store_.sessions.remove_for_subject("vendor", response_id);
@@ -118,7 +116,7 @@ Result<std::string> AcquisitionService::regenerate_link(Id response_id, const st
 }
 
 Result<void> AcquisitionService::revoke_link(Id response_id, const std::string& actor) {
-    if (!store_.responses.find(response_id)) return Error::make(ErrorCode::not_found, "Fournisseur introuvable.", "Vendor not found.");
+    TRY(store_.responses.find(response_id));
     TRY(store_.responses.set_invite_token_hash(response_id, "", actor));
     store_.sessions.remove_for_subject("vendor", response_id);
     return {};

@@ -101,12 +101,14 @@ report::Evaluation report_evaluation(const ResponseEvaluation& evaluation, Langu
 
 Result<report::Evaluation> response_report_evaluation(store::Store& store, EvaluationService& evaluations, Id response_id,
                                                       Language language) {
-    if (!store.responses.find(response_id)) return Error::make(ErrorCode::not_found, "Réponse introuvable.", "Response not found.");
+    TRY(store.responses.find(response_id));
     auto evaluation = evaluations.evaluate(response_id);
     if (!evaluation) {
         if (evaluation.error().code != ErrorCode::not_found) return evaluation.error();
         report::Evaluation out;  // no grid for this questionnaire: no score, but what reviewers wrote
-        add_reviewers(out, store.reviews.list_for(response_id), store.reviews.opinions(response_id), nullptr, language);
+        TRY_ASSIGN(const auto reviews, store.reviews.list_for(response_id));
+        TRY_ASSIGN(const auto opinions, store.reviews.opinions(response_id));
+        add_reviewers(out, reviews, opinions, nullptr, language);
         return out;
     }
     return report_evaluation(*evaluation, language);
@@ -114,22 +116,26 @@ Result<report::Evaluation> response_report_evaluation(store::Store& store, Evalu
 
 Result<Evaluations> acquisition_report_evaluations(store::Store& store, EvaluationService& evaluations, Id acquisition_id,
                                                    Language language) {
-    if (!store.acquisitions.find(acquisition_id)) return Error::make(ErrorCode::not_found, "Achat introuvable.", "Purchase not found.");
+    TRY(store.acquisitions.find(acquisition_id));
     auto comparison = evaluations.compare(acquisition_id);
     Evaluations out;
     if (!comparison) {
         if (comparison.error().code != ErrorCode::not_found) return comparison.error();
-        for (const auto& response : store.responses.list_for(acquisition_id)) {  // no grid: no score, what reviewers wrote
+        TRY_ASSIGN(const auto responses, store.responses.list_for(acquisition_id));
+        for (const auto& response : responses) {  // no grid: no score, what reviewers wrote
             report::Evaluation evaluation;
-            add_reviewers(evaluation, store.reviews.list_for(response.id), store.reviews.opinions(response.id), nullptr, language);
+            TRY_ASSIGN(const auto reviews, store.reviews.list_for(response.id));
+            TRY_ASSIGN(const auto opinions, store.reviews.opinions(response.id));
+            add_reviewers(evaluation, reviews, opinions, nullptr, language);
             out.emplace(response.id, std::move(evaluation));
         }
         return out;
     }
     for (auto& vendor : comparison->vendors) {
         const Id id = vendor.snapshot.response.id;
-        vendor.reviews = store.reviews.list_for(id);  // compare() scores; the report also shows what reviewers wrote
-        vendor.opinions = store.reviews.opinions(id);
+        // compare() scores; the report also shows what reviewers wrote
+        TRY_ASSIGN(vendor.reviews, store.reviews.list_for(id));
+        TRY_ASSIGN(vendor.opinions, store.reviews.opinions(id));
         out.emplace(id, report_evaluation(vendor, language));
     }
     return out;

@@ -8,6 +8,7 @@ Result<std::shared_ptr<const ScoringGrid>> EvaluationService::grid_for(const Acq
                                                                       const Questionnaire& questionnaire) {
     auto stored = store_.scoring_grids.for_acquisition(acquisition.id);
     if (!stored) {
+        if (stored.error().code != ErrorCode::not_found) return stored.error();
         if (!questionnaires_.is_current(questionnaire))
             return Error::make(ErrorCode::not_found, "Aucune grille d'évaluation pour ce questionnaire.",
                                "No scoring grid for this questionnaire.");
@@ -27,9 +28,10 @@ Result<std::shared_ptr<const ScoringGrid>> EvaluationService::grid_for(const Acq
     return loaded.grid;
 }
 
-WeightOverrides EvaluationService::weights_for(Id acquisition_id) {
+Result<WeightOverrides> EvaluationService::weights_for(Id acquisition_id) {
+    TRY_ASSIGN(auto stored, store_.scoring_grids.weights(acquisition_id));
     WeightOverrides weights;
-    for (const auto& item : store_.scoring_grids.weights(acquisition_id)) weights[item.question_id] = item.weight;
+    for (const auto& item : stored) weights[item.question_id] = item.weight;
     return weights;
 }
 
@@ -37,10 +39,10 @@ Result<ResponseEvaluation> EvaluationService::evaluate(Id response_id) {
     ResponseEvaluation out;
     TRY_ASSIGN(out.snapshot, responses_.load(response_id));
     TRY_ASSIGN(out.grid, grid_for(out.snapshot.acquisition, *out.snapshot.questionnaire));
-    out.weights = weights_for(out.snapshot.acquisition.id);
+    TRY_ASSIGN(out.weights, weights_for(out.snapshot.acquisition.id));
     out.card = score(*out.snapshot.questionnaire, *out.grid, out.snapshot.answer_set, out.snapshot.evaluation, &out.weights);
-    out.reviews = store_.reviews.list_for(response_id);
-    out.opinions = store_.reviews.opinions(response_id);
+    TRY_ASSIGN(out.reviews, store_.reviews.list_for(response_id));
+    TRY_ASSIGN(out.opinions, store_.reviews.opinions(response_id));
     return out;
 }
 
@@ -87,7 +89,7 @@ Result<Opinion> EvaluationService::set_opinion(Id response_id, const std::string
     if (user.role != Role::it && user.role != Role::biomedical)
         return Error::make(ErrorCode::forbidden, "Seuls la DSI / le RSSI et l'ingénieur biomédical donnent un avis.",
                            "Only IT and the biomedical engineer give an opinion.");
-    if (!store_.responses.find(response_id)) return Error::make(ErrorCode::not_found, "Réponse introuvable.", "Response not found.");
+    TRY(store_.responses.find(response_id));
     if (!valid_opinion_verdict(verdict))
         return invalid_input("Avis inconnu : choisissez favorable, favorable avec réserves ou défavorable.",
                              "Unknown opinion: favourable, favourable_with_reservations or unfavourable.");
@@ -113,10 +115,9 @@ Result<void> EvaluationService::set_weight(Id acquisition_id, const std::string&
     if (user.role == Role::buyer)
         return Error::make(ErrorCode::forbidden, "L'ajustement des poids est réservé à la DSI, au RSSI et aux ingénieurs biomédicaux.",
                            "Adjusting weights is for IT and biomedical engineers.");
-    auto acquisition = store_.acquisitions.find(acquisition_id);
-    if (!acquisition) return Error::make(ErrorCode::not_found, "Achat introuvable.", "Purchase not found.");
-    TRY_ASSIGN(auto questionnaire, questionnaires_.get(acquisition->questionnaire_version_id));
-    TRY_ASSIGN(auto grid, grid_for(*acquisition, *questionnaire));
+    TRY_ASSIGN(auto acquisition, store_.acquisitions.find(acquisition_id));
+    TRY_ASSIGN(auto questionnaire, questionnaires_.get(acquisition.questionnaire_version_id));
+    TRY_ASSIGN(auto grid, grid_for(acquisition, *questionnaire));
     if (!grid->find_rule(question_id))
         return Error::make(ErrorCode::invalid_value, "La grille ne note pas la question « " + question_id + " ».",
                            "The grid does not grade question " + question_id + ".");
@@ -128,13 +129,12 @@ Result<void> EvaluationService::set_weight(Id acquisition_id, const std::string&
 
 Result<Comparison> EvaluationService::compare(Id acquisition_id) {
     Comparison out;
-    auto acquisition = store_.acquisitions.find(acquisition_id);
-    if (!acquisition) return Error::make(ErrorCode::not_found, "Achat introuvable.", "Purchase not found.");
-    out.acquisition = std::move(*acquisition);
+    TRY_ASSIGN(out.acquisition, store_.acquisitions.find(acquisition_id));
     TRY_ASSIGN(out.questionnaire, questionnaires_.get(out.acquisition.questionnaire_version_id));
     TRY_ASSIGN(out.grid, grid_for(out.acquisition, *out.questionnaire));
-    out.weights = weights_for(acquisition_id);
-    for (const auto& response : store_.responses.list_for(acquisition_id)) {
+    TRY_ASSIGN(out.weights, weights_for(acquisition_id));
+    TRY_ASSIGN(const auto responses, store_.responses.list_for(acquisition_id));
+    for (const auto& response : responses) {
         ResponseEvaluation vendor;
         TRY_ASSIGN(vendor.snapshot, responses_.load(response.id));
         vendor.grid = out.grid;

@@ -50,7 +50,7 @@ public:
     // The purchase's grid, loaded against its questionnaire version. A purchase created before
     // grids existed is given the built-in grid when its questionnaire is the built-in one.
     Result<std::shared_ptr<const ScoringGrid>> grid_for(const Acquisition& acquisition, const Questionnaire& questionnaire);
-    WeightOverrides weights_for(Id acquisition_id);
+    Result<WeightOverrides> weights_for(Id acquisition_id);
 
     Result<ResponseEvaluation> evaluate(Id response_id);
 

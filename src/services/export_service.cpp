@@ -81,46 +81,54 @@ constexpr const char* kGridFile = "scoring_grid.yaml";
 }  // namespace
 
 Result<json> ExportService::acquisition_json(Id acquisition_id) {
-    auto acquisition = store_.acquisitions.find(acquisition_id);
-    if (!acquisition) return Error::make(ErrorCode::not_found, "Achat introuvable.", "Purchase not found.");
+    TRY_ASSIGN(auto acquisition, store_.acquisitions.find(acquisition_id));
     json out = {{"format", kArchiveFormat}, {"format_version", kArchiveFormatVersion}};
-    out["acquisition"] = {{"id", acquisition->id},           {"title", acquisition->title},
-                          {"equipment", acquisition->equipment}, {"service", acquisition->service},
-                          {"reference", acquisition->reference}, {"deadline", acquisition->deadline},
-                          {"notes", acquisition->notes},     {"status", acquisition->status},
-                          {"created_at", acquisition->created_at}, {"updated_at", acquisition->updated_at}};
-    if (auto version = store_.questionnaires.find(acquisition->questionnaire_version_id))
+    out["acquisition"] = {{"id", acquisition.id},           {"title", acquisition.title},
+                          {"equipment", acquisition.equipment}, {"service", acquisition.service},
+                          {"reference", acquisition.reference}, {"deadline", acquisition.deadline},
+                          {"notes", acquisition.notes},     {"status", acquisition.status},
+                          {"created_at", acquisition.created_at}, {"updated_at", acquisition.updated_at}};
+    TRY_ASSIGN(auto version, absent_if_not_found(store_.questionnaires.find(acquisition.questionnaire_version_id)));
+    if (version)
         out["questionnaire"] = {{"version_id", version->id}, {"id", version->questionnaire_id},
                                 {"version", version->version}, {"sha256", version->sha256}};
     // The hospital's evaluation: the purchase's grid and its own weights (reviews and opinions by vendor).
     json grid = nullptr;
-    if (auto stored = store_.scoring_grids.for_acquisition(acquisition_id))
+    TRY_ASSIGN(auto stored, absent_if_not_found(store_.scoring_grids.for_acquisition(acquisition_id)));
+    if (stored)
         grid = {{"id", stored->grid_id}, {"version", stored->version}, {"sha256", stored->sha256}};
     json weights = json::array();
-    for (const auto& weight : store_.scoring_grids.weights(acquisition_id))
+    TRY_ASSIGN(const auto stored_weights, store_.scoring_grids.weights(acquisition_id));
+    for (const auto& weight : stored_weights)
         weights.push_back({{"question_id", weight.question_id}, {"weight", weight.weight},
                            {"updated_at", weight.updated_at}, {"updated_by", weight.updated_by}});
     out["scoring_grid"] = std::move(grid);
     out["weights"] = std::move(weights);
     json events = json::array();
-    for (const auto& event : store_.events.list("acquisition", acquisition_id, 100000)) events.push_back(event_json(event));
+    TRY_ASSIGN(const auto acquisition_events, store_.events.list("acquisition", acquisition_id, 100000));
+    for (const auto& event : acquisition_events) events.push_back(event_json(event));
     json vendors = json::array();
-    for (const auto& response : store_.responses.list_for(acquisition_id)) {
+    TRY_ASSIGN(const auto responses, store_.responses.list_for(acquisition_id));
+    for (const auto& response : responses) {
+        TRY_ASSIGN(const auto stored_answers, store_.responses.answers(response.id));
+        TRY_ASSIGN(const auto stored_documents, store_.documents.list_for(response.id));
+        TRY_ASSIGN(const auto stored_reviews, store_.reviews.list_for(response.id));
+        TRY_ASSIGN(const auto stored_opinions, store_.reviews.opinions(response.id));
         json answers = json::array();
-        for (const auto& answer : store_.responses.answers(response.id))
+        for (const auto& answer : stored_answers)
             answers.push_back({{"question_id", answer.question_id}, {"value", answer.value},
                                {"comment", answer.comment},         {"revision", answer.revision},
                                {"updated_at", answer.updated_at},   {"updated_by", answer.updated_by}});
         json documents = json::array();
-        for (const auto& document : store_.documents.list_for(response.id))
+        for (const auto& document : stored_documents)
             documents.push_back({{"id", document.id},           {"question_id", document.question_id},
                                  {"file_name", document.file_name}, {"content_type", document.content_type},
                                  {"size", document.size},       {"sha256", document.sha256},
                                  {"created_at", document.created_at}});
         json reviews = json::array();
-        for (const auto& review : store_.reviews.list_for(response.id)) reviews.push_back(review_json(review));
+        for (const auto& review : stored_reviews) reviews.push_back(review_json(review));
         json opinions = json::array();
-        for (const auto& opinion : store_.reviews.opinions(response.id)) opinions.push_back(opinion_json(opinion));
+        for (const auto& opinion : stored_opinions) opinions.push_back(opinion_json(opinion));
         vendors.push_back({{"response_id", response.id},
                            {"company", response.company},
                            {"contact_name", response.contact_name},
@@ -135,10 +143,14 @@ Result<json> ExportService::acquisition_json(Id acquisition_id) {
                            {"documents", std::move(documents)},
                            {"reviews", std::move(reviews)},
                            {"opinions", std::move(opinions)}});
-        for (const char* entity : {"response", "answer", "review", "opinion"})
-            for (const auto& event : store_.events.list(entity, response.id, 100000)) events.push_back(event_json(event));
-        for (const auto& document : store_.documents.list_for(response.id))  // a document's events are by its id
-            for (const auto& event : store_.events.list("document", document.id, 100000)) events.push_back(event_json(event));
+        for (const char* entity : {"response", "answer", "review", "opinion"}) {
+            TRY_ASSIGN(const auto response_events, store_.events.list(entity, response.id, 100000));
+            for (const auto& event : response_events) events.push_back(event_json(event));
+        }
+        for (const auto& document : stored_documents) {  // a document's events are by its id
+            TRY_ASSIGN(const auto document_events, store_.events.list("document", document.id, 100000));
+            for (const auto& event : document_events) events.push_back(event_json(event));
+        }
     }
     std::sort(events.begin(), events.end(), [](const json& a, const json& b) { return a["id"].get<Id>() < b["id"].get<Id>(); });
     out["vendors"] = std::move(vendors);
@@ -147,19 +159,20 @@ Result<json> ExportService::acquisition_json(Id acquisition_id) {
 }
 
 Result<std::string> ExportService::acquisition_csv(Id acquisition_id) {
-    auto acquisition = store_.acquisitions.find(acquisition_id);
-    if (!acquisition) return Error::make(ErrorCode::not_found, "Achat introuvable.", "Purchase not found.");
+    TRY_ASSIGN(auto acquisition, store_.acquisitions.find(acquisition_id));
     const Language language = Language::fr;
     // Every vendor scored against the purchase's grid; without a grid (a questionnaire that has
     // none), the answers alone and the two evaluation columns empty.
     std::vector<ResponseEvaluation> vendors;
     if (auto comparison = evaluations_.compare(acquisition_id)) vendors = std::move(comparison->vendors);
     else if (comparison.error().code != ErrorCode::not_found) return comparison.error();
-    else
-        for (const auto& response : store_.responses.list_for(acquisition_id)) {
+    else {
+        TRY_ASSIGN(const auto responses, store_.responses.list_for(acquisition_id));
+        for (const auto& response : responses) {
             TRY_ASSIGN(auto snapshot, responses_.load(response.id));
             vendors.push_back(ResponseEvaluation{std::move(snapshot), {}, {}, {}, {}, {}});
         }
+    }
     std::vector<exports::CsvRow> rows;
     rows.push_back({"Achat", "Fournisseur", "Statut", "Partie", "Section", "Identifiant de question", "Question",
                     "Réponse", "Commentaire", "Favorable", "Gravité"});
@@ -188,7 +201,7 @@ Result<std::string> ExportService::acquisition_csv(Id acquisition_id) {
             }
             if (auto it = severities.find(question->index); it != severities.end())
                 severity = std::string(severity_label_fr(it->second));
-            rows.push_back({acquisition->title, response.company, status, part.title.in(language), section.title.in(language),
+            rows.push_back({acquisition.title, response.company, status, part.title.in(language), section.title.in(language),
                             question->id, question->label.in(language), answer, comment, favourable, severity});
         }
     }
@@ -199,18 +212,22 @@ Result<std::string> ExportService::acquisition_archive(Id acquisition_id) {
     TRY_ASSIGN(auto exported, acquisition_json(acquisition_id));
     std::vector<exports::ZipEntry> entries;
     entries.push_back({"export.json", exported.dump(2)});
-    auto acquisition = store_.acquisitions.find(acquisition_id);
-    if (auto version = store_.questionnaires.find(acquisition->questionnaire_version_id))
-        entries.push_back({"questionnaire.yaml", version->yaml});
-    if (auto grid = store_.scoring_grids.for_acquisition(acquisition_id)) entries.push_back({kGridFile, grid->yaml});
-    for (const auto& response : store_.responses.list_for(acquisition_id))
-        for (const auto& document : store_.documents.list_for(response.id)) {
+    TRY_ASSIGN(auto acquisition, store_.acquisitions.find(acquisition_id));
+    TRY_ASSIGN(auto version, absent_if_not_found(store_.questionnaires.find(acquisition.questionnaire_version_id)));
+    if (version) entries.push_back({"questionnaire.yaml", version->yaml});
+    TRY_ASSIGN(auto grid, absent_if_not_found(store_.scoring_grids.for_acquisition(acquisition_id)));
+    if (grid) entries.push_back({kGridFile, grid->yaml});
+    TRY_ASSIGN(const auto responses, store_.responses.list_for(acquisition_id));
+    for (const auto& response : responses) {
+        TRY_ASSIGN(const auto documents, store_.documents.list_for(response.id));
+        for (const auto& document : documents) {
             TRY_ASSIGN(auto bytes, store_.documents.read_bytes(document));
             const std::string name = "documents/" + document.sha256;
             bool present = false;
             for (const auto& entry : entries) present = present || entry.name == name;
             if (!present) entries.push_back({name, std::move(bytes)});
         }
+    }
     json files = json::object();
     for (const auto& entry : entries) files[entry.name] = security::sha256_hex(entry.bytes);
     entries.push_back({"manifest.json",

@@ -22,9 +22,8 @@ Result<std::shared_ptr<const Questionnaire>> QuestionnaireProvider::get(Id versi
         std::lock_guard lock(mutex_);
         if (auto it = loaded_.find(version_id); it != loaded_.end()) return it->second;
     }
-    auto version = store_.questionnaires.find(version_id);
-    if (!version) return Error::make(ErrorCode::not_found, "Version du questionnaire introuvable.", "Questionnaire version not found.");
-    auto loaded = load_definition(version->yaml, version->questionnaire_id + " " + version->version);
+    TRY_ASSIGN(auto version, store_.questionnaires.find(version_id));
+    auto loaded = load_definition(version.yaml, version.questionnaire_id + " " + version.version);
     if (!loaded.ok())
         return Error::make(ErrorCode::storage, "La version enregistrée du questionnaire ne se charge plus : " +
                                                    loaded.errors.front().to_string());

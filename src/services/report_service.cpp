@@ -157,16 +157,16 @@ Result<report::ReportDocument> ReportService::response_report(Id response_id, La
 
 Result<report::ReportDocument> ReportService::acquisition_report(Id acquisition_id, Language language,
                                                                  const Evaluations& evaluations) {
-    auto acquisition = store_.acquisitions.find(acquisition_id);
-    if (!acquisition) return Error::make(ErrorCode::not_found, "Achat introuvable.", "Purchase not found.");
+    TRY_ASSIGN(auto acquisition, store_.acquisitions.find(acquisition_id));
     ReportDocument document;
     document.kind = report::ReportKind::acquisition;
     document.language = language;
-    document.title = acquisition->title;
+    document.title = acquisition.title;
     document.subtitle = in_language(language, "Rapport d'achat — synthèse des réponses", "Purchase report — summary of the responses");
-    document.facts = acquisition_facts(*acquisition, language);
+    document.facts = acquisition_facts(acquisition, language);
     document.generated_at = web::views::format_datetime(now_iso(), language);
-    for (const auto& response : store_.responses.list_for(acquisition_id)) {
+    TRY_ASSIGN(const auto responses, store_.responses.list_for(acquisition_id));
+    for (const auto& response : responses) {
         TRY_ASSIGN(auto snapshot, responses_.load(response.id));
         TRY_ASSIGN(auto vendor, vendor_block(snapshot, language));
         if (auto it = evaluations.find(response.id); it != evaluations.end()) vendor.evaluation = it->second;

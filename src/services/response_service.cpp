@@ -22,25 +22,24 @@ Error unknown_question(const std::string& id) {
 }  // namespace
 
 Result<ResponseSnapshot> ResponseService::load(Id response_id) {
-    auto response = store_.responses.find(response_id);
-    if (!response) return Error::make(ErrorCode::not_found, "Réponse introuvable.", "Response not found.");
-    return load(std::move(*response));
+    TRY_ASSIGN(auto response, store_.responses.find(response_id));
+    return load(std::move(response));
 }
 
 Result<ResponseSnapshot> ResponseService::load(VendorResponse response) {
     ResponseSnapshot snapshot;
     const Id response_id = response.id;
     snapshot.response = std::move(response);
-    auto acquisition = store_.acquisitions.find(snapshot.response.acquisition_id);
-    if (!acquisition) return Error::make(ErrorCode::not_found, "Achat introuvable.", "Purchase not found.");
-    snapshot.acquisition = std::move(*acquisition);
+    TRY_ASSIGN(snapshot.acquisition, store_.acquisitions.find(snapshot.response.acquisition_id));
     TRY_ASSIGN(snapshot.questionnaire, questionnaires_.get(snapshot.acquisition.questionnaire_version_id));
 
-    for (auto& answer : store_.responses.answers(response_id)) {
+    TRY_ASSIGN(auto answers, store_.responses.answers(response_id));
+    TRY_ASSIGN(auto documents, store_.documents.list_for(response_id));
+    for (auto& answer : answers) {
         snapshot.answer_set[answer.question_id] = Answer{answer.value, answer.comment};
         snapshot.answers.emplace(answer.question_id, std::move(answer));
     }
-    for (auto& document : store_.documents.list_for(response_id)) {
+    for (auto& document : documents) {
         auto& value = snapshot.answer_set[document.question_id].value;
         if (!value.is_array()) value = json::array();
         value.push_back(document.id);
@@ -164,24 +163,24 @@ Result<StoredDocument> ResponseService::add_document(Id response_id, const std::
 }
 
 Result<void> ResponseService::delete_document(Id response_id, Id document_id, const std::string& actor) {
-    auto document = store_.documents.find(document_id);
-    if (!document || document->response_id != response_id)
+    TRY_ASSIGN(auto document, store_.documents.find(document_id));
+    if (document.response_id != response_id)
         return Error::make(ErrorCode::not_found, "Document introuvable.", "Document not found.");
-    auto response = store_.responses.find(response_id);
-    if (!response) return Error::make(ErrorCode::not_found, "Réponse introuvable.", "Response not found.");
-    if (response->status == ResponseStatus::submitted) return submitted_error();
+    TRY_ASSIGN(auto response, store_.responses.find(response_id));
+    if (response.status == ResponseStatus::submitted) return submitted_error();
     return store_.documents.remove(document_id, actor);
 }
 
-std::vector<OpenClarification> ResponseService::open_clarifications(Id response_id) {
-    return cyberachat::open_clarifications(store_.reviews.list_for(response_id));
+Result<std::vector<OpenClarification>> ResponseService::open_clarifications(Id response_id) {
+    TRY_ASSIGN(auto reviews, store_.reviews.list_for(response_id));
+    return cyberachat::open_clarifications(reviews);
 }
 
 Result<void> ResponseService::answer_clarification(Id response_id, const std::string& question_id,
                                                    const std::optional<json>& raw, const std::string& explanation,
                                                    const std::string& actor) {
     TRY_ASSIGN(auto snapshot, load(response_id));
-    const auto open = open_clarifications(response_id);
+    TRY_ASSIGN(const auto open, open_clarifications(response_id));
     const bool asked = std::any_of(open.begin(), open.end(), [&](const auto& c) { return c.question_id == question_id; });
     const Question* question = snapshot.questionnaire->find_question(question_id);
     if (!asked || !question)
@@ -225,9 +224,8 @@ Result<void> ResponseService::submit(Id response_id, const std::string& actor) {
 }
 
 Result<void> ResponseService::reopen(Id response_id, const std::string& actor) {
-    auto response = store_.responses.find(response_id);
-    if (!response) return Error::make(ErrorCode::not_found, "Réponse introuvable.", "Response not found.");
-    if (response->status != ResponseStatus::submitted)
+    TRY_ASSIGN(auto response, store_.responses.find(response_id));
+    if (response.status != ResponseStatus::submitted)
         return Error::make(ErrorCode::conflict, "La réponse n'est pas soumise.", "The response is not submitted.");
     return store_.responses.reopen(response_id, actor);
 }

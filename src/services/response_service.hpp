@@ -85,7 +85,7 @@ public:
     Result<void> delete_document(Id response_id, Id document_id, const std::string& actor);
 
     // Clarifications the hospital asked and the vendor has not answered yet (see OpenClarification).
-    std::vector<OpenClarification> open_clarifications(Id response_id);
+    Result<std::vector<OpenClarification>> open_clarifications(Id response_id);
     // The vendor answers one open clarification, even after submission: `raw` (optional, not for
     // documents) replaces the value, `explanation` (mandatory) becomes the answer's comment, and
     // the clarification is marked answered (a review "answered" by the vendor). Every other answer

@@ -173,15 +173,16 @@ Result<Acquisition> AcquisitionRepository::update(const Acquisition& acquisition
     return stored;
 }
 
-std::optional<Acquisition> AcquisitionRepository::find(Id id) {
+Result<Acquisition> AcquisitionRepository::find(Id id) {
     std::optional<Acquisition> out;
-    db_->read([&](soci::session& sql) { out = find_acquisition(sql, id); });
-    return out;
+    TRY(db_->read([&](soci::session& sql) { out = find_acquisition(sql, id); }));
+    if (!out) return detail::not_found("Achat", "Purchase");
+    return std::move(*out);
 }
 
-std::vector<Acquisition> AcquisitionRepository::list() {
+Result<std::vector<Acquisition>> AcquisitionRepository::list() {
     std::vector<Acquisition> out;
-    db_->read([&](soci::session& sql) {
+    TRY(db_->read([&](soci::session& sql) {
         AcquisitionRow row;
         soci::details::prepare_temp_type p = sql.prepare << "SELECT " << kAcquisitionColumns
                                                          << " FROM acquisitions ORDER BY id DESC";
@@ -189,7 +190,7 @@ std::vector<Acquisition> AcquisitionRepository::list() {
         soci::statement st(p);
         st.execute();
         while (st.fetch()) out.push_back(row.to_acquisition());
-    });
+    }));
     return out;
 }
 

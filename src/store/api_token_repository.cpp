@@ -29,10 +29,10 @@ Result<Id> ApiTokenRepository::create(Id user_id, const std::string& token_hash,
     return created;
 }
 
-std::optional<User> ApiTokenRepository::find_user(const std::string& token_hash) {
+Result<User> ApiTokenRepository::find_user(const std::string& token_hash) {
     std::optional<User> out;
-    if (token_hash.empty()) return out;
-    db_->read([&](soci::session& sql) {
+    if (token_hash.empty()) return detail::not_found("Compte", "Account");
+    TRY(db_->read([&](soci::session& sql) {
         detail::UserRow row;
         soci::details::prepare_temp_type p =
             sql.prepare << "SELECT " << detail::UserRow::kJoinedColumns
@@ -42,8 +42,9 @@ std::optional<User> ApiTokenRepository::find_user(const std::string& token_hash)
         p, soci::use(token_hash);
         soci::statement st(p);
         if (st.execute(true)) out = row.to_user();
-    });
-    return out;
+    }));
+    if (!out) return detail::not_found("Compte", "Account");
+    return std::move(*out);
 }
 
 }  // namespace cyberachat::store

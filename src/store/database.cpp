@@ -101,7 +101,7 @@ Result<std::shared_ptr<Database>> Database::open_sqlite_at_version(const std::st
 
 int Database::schema_version() {
     int version = 0;
-    read([&](soci::session& sql) { version = applied_schema_version(sql); });
+    (void)read([&](soci::session& sql) { version = applied_schema_version(sql); });  // 0 when unreadable
     return version;
 }
 
@@ -190,7 +190,7 @@ void Database::run_batch(const std::vector<PendingWrite*>& batch) {
 
 std::uint64_t Database::commit_count() const { return impl_->commits.load(); }
 
-void Database::read(const std::function<void(soci::session&)>& work) {
+Result<void> Database::read(const std::function<void(soci::session&)>& work) {
     // The pooled connection itself (not a lease wrapper), so that its prepared statements outlive
     // this call and are found again by the next read on it.
     const size_t position = impl_->pool.lease();
@@ -207,7 +207,9 @@ void Database::read(const std::function<void(soci::session&)>& work) {
         work(sql);
     } catch (const std::exception& e) {
         detail::log_read_error(impl_->path, e);
+        return detail::storage_error(e);
     }
+    return {};
 }
 
 std::string now_iso() {

@@ -44,8 +44,9 @@ public:
     Result<void> write(const std::function<Result<void>(soci::session&)>& work);
     // Runs `work` on a pooled session without a write transaction. Reads run concurrently with
     // each other and with the writer (WAL). An exception thrown by `work` is logged (without
-    // bound values) and swallowed: what `work` had not filled in stays empty.
-    void read(const std::function<void(soci::session&)>& work);
+    // bound values) and comes back as an Error "storage": a failed read is never taken for an
+    // absent record.
+    Result<void> read(const std::function<void(soci::session&)>& work);
     // Transactions committed by write() since open (with group commit, at most one per write).
     std::uint64_t commit_count() const;
 

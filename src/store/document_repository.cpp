@@ -352,10 +352,10 @@ Result<StoredDocument> DocumentRepository::add(Id response_id, const std::string
     if (auto error = detail::describe_document(document, bytes)) return *error;
 
     bool response_exists = false;
-    db_->read([&](soci::session& sql) {
+    TRY(db_->read([&](soci::session& sql) {
         long long key = response_id;
         response_exists = detail::exists(sql, "SELECT 1 FROM responses WHERE id = :id", soci::use(key));
-    });
+    }));
     if (!response_exists) return detail::not_found("Réponse", "Response");
 
     TRY(detail::write_document_file(data_dir_, document, bytes));
@@ -375,19 +375,20 @@ Result<StoredDocument> DocumentRepository::add(Id response_id, const std::string
     return document;
 }
 
-std::optional<StoredDocument> DocumentRepository::find(Id id) {
+Result<StoredDocument> DocumentRepository::find(Id id) {
     std::optional<StoredDocument> out;
-    db_->read([&](soci::session& sql) { out = find_row(sql, id); });
-    return out;
+    TRY(db_->read([&](soci::session& sql) { out = find_row(sql, id); }));
+    if (!out) return detail::not_found("Document", "Document");
+    return std::move(*out);
 }
 
-std::vector<StoredDocument> DocumentRepository::list_for(Id response_id) {
+Result<std::vector<StoredDocument>> DocumentRepository::list_for(Id response_id) {
     std::vector<StoredDocument> out;
-    db_->read([&](soci::session& sql) {
+    TRY(db_->read([&](soci::session& sql) {
         detail::select_rows<DocumentRow>(
             sql, std::string("SELECT ") + kColumns + " FROM documents WHERE response_id = :id ORDER BY id",
             static_cast<long long>(response_id), [&](const DocumentRow& row) { out.push_back(row.to_document()); });
-    });
+    }));
     return out;
 }
 
@@ -447,11 +448,14 @@ DocumentRepository::Sweep DocumentRepository::sweep_orphans(std::chrono::seconds
     }
     if (candidates.empty()) return sweep;
 
+    // Which files the rows point to. If that cannot be read, nothing is removed: an empty set
+    // would make every document an orphan.
     std::set<std::string> referenced;
-    db_->read([&](soci::session& sql) {
+    auto read = db_->read([&](soci::session& sql) {
         soci::rowset<std::string> rows = (sql.prepare << "SELECT storage_path FROM documents");
         for (const auto& path : rows) referenced.insert(fs::path(path).lexically_normal().generic_string());
     });
+    if (!read) return sweep;
     for (const auto& path : candidates) {
         if (referenced.count(fs::path(path).lexically_normal().generic_string())) continue;
         const fs::path absolute = fs::path(data_dir_) / path;

@@ -42,9 +42,9 @@ struct EventRow {
 
 }  // namespace
 
-std::vector<Event> EventRepository::list(const std::string& entity, Id entity_id, size_t limit) {
+Result<std::vector<Event>> EventRepository::list(const std::string& entity, Id entity_id, size_t limit) {
     std::vector<Event> out;
-    db_->read([&](soci::session& sql) {
+    TRY(db_->read([&](soci::session& sql) {
         EventRow row;
         long long id = entity_id;
         long long max = static_cast<long long>(limit);
@@ -56,13 +56,13 @@ std::vector<Event> EventRepository::list(const std::string& entity, Id entity_id
         soci::statement st(p);
         st.execute();
         while (st.fetch()) out.push_back(row.to_event());
-    });
+    }));
     return out;
 }
 
-std::vector<Event> EventRepository::list_all(size_t limit) {
+Result<std::vector<Event>> EventRepository::list_all(size_t limit) {
     std::vector<Event> out;
-    db_->read([&](soci::session& sql) {
+    TRY(db_->read([&](soci::session& sql) {
         EventRow row;
         long long max = static_cast<long long>(limit);
         soci::details::prepare_temp_type p = sql.prepare << "SELECT " << kEventColumns
@@ -72,7 +72,7 @@ std::vector<Event> EventRepository::list_all(size_t limit) {
         soci::statement st(p);
         st.execute();
         while (st.fetch()) out.push_back(row.to_event());
-    });
+    }));
     return out;
 }
 

@@ -66,10 +66,11 @@ Result<QuestionnaireVersion> QuestionnaireRepository::ensure(const std::string& 
     return out;
 }
 
-std::optional<QuestionnaireVersion> QuestionnaireRepository::find(Id id) {
+Result<QuestionnaireVersion> QuestionnaireRepository::find(Id id) {
     std::optional<QuestionnaireVersion> out;
-    db_->read([&](soci::session& sql) { out = find_questionnaire_where(sql, "id = :id", static_cast<long long>(id)); });
-    return out;
+    TRY(db_->read([&](soci::session& sql) { out = find_questionnaire_where(sql, "id = :id", static_cast<long long>(id)); }));
+    if (!out) return detail::not_found("Version du questionnaire", "Questionnaire version");
+    return std::move(*out);
 }
 
 }  // namespace cyberachat::store

@@ -1,8 +1,10 @@
 #pragma once
 // One repository per aggregate. Every change also appends an Event (who, when, what, old → new)
 // in the same transaction. Methods never throw: errors come back as Result with codes
-// "not_found", "conflict", "invalid", "storage". An unknown id — of the record or of a record it
-// refers to — is "not_found". Reads that fail (storage) log to stderr and come back empty.
+// "not_found", "conflict", "invalid_value", "storage". An unknown id — of the record or of a record
+// it refers to — is "not_found": a find() of a record that does not exist is "not_found", never an
+// empty value. Reads that fail are logged (stderr, without bound values) and come back as "storage",
+// so that a caller never serves a failed read as a 404 or an empty list.
 //
 // Events: old/new values are JSON text (a string field: "\"open\""), or empty when there is
 // none. "create" events carry the record's shown fields as a JSON object in new_value; "update"
@@ -26,10 +28,10 @@ public:
     explicit UserRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
     // The email is trimmed and lower-cased (ASCII); "invalid" without an '@', "conflict" if it exists.
     Result<User> create(const User& user, const std::string& actor);
-    std::optional<User> find(Id id);
-    std::optional<User> find_by_email(std::string_view email);        // case-insensitive
-    std::vector<User> list();
-    size_t count();
+    Result<User> find(Id id);
+    Result<User> find_by_email(std::string_view email);        // case-insensitive
+    Result<std::vector<User>> list();
+    Result<size_t> count();
     Result<void> set_password_hash(Id id, const std::string& hash, const std::string& actor);  // event without values
 
 private:
@@ -53,7 +55,7 @@ class SessionRepository {
 public:
     explicit SessionRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
     Result<void> create(const Session& session);  // empty created_at/last_seen_at: now; "conflict" if the hash exists
-    std::optional<Session> find(const std::string& token_hash);
+    Result<Session> find(const std::string& token_hash);
     void touch(const std::string& token_hash);                       // last_seen_at = now
     void set_language(const std::string& token_hash, const std::string& language);
     void remove(const std::string& token_hash);
@@ -68,7 +70,7 @@ class ApiTokenRepository {
 public:
     explicit ApiTokenRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
     Result<Id> create(Id user_id, const std::string& token_hash, const std::string& name, const std::string& actor);
-    std::optional<User> find_user(const std::string& token_hash);  // active user owning the token
+    Result<User> find_user(const std::string& token_hash);  // active user owning the token
 
 private:
     std::shared_ptr<Database> db_;
@@ -80,7 +82,7 @@ public:
     // Stores this definition text unless the same (by SHA-256) is stored already; returns it.
     Result<QuestionnaireVersion> ensure(const std::string& questionnaire_id, const std::string& version,
                                         const std::string& yaml);
-    std::optional<QuestionnaireVersion> find(Id id);  // (events: actor "system", entity "questionnaire")
+    Result<QuestionnaireVersion> find(Id id);  // (events: actor "system", entity "questionnaire")
 
 private:
     std::shared_ptr<Database> db_;
@@ -96,8 +98,8 @@ public:
     // per changed field); the questionnaire version and the creator stay as created. No change:
     // nothing written, updated_at unchanged.
     Result<Acquisition> update(const Acquisition& acquisition, const std::string& actor);
-    std::optional<Acquisition> find(Id id);
-    std::vector<Acquisition> list();  // newest first
+    Result<Acquisition> find(Id id);
+    Result<std::vector<Acquisition>> list();  // newest first
 
 private:
     std::shared_ptr<Database> db_;
@@ -130,9 +132,9 @@ public:
     // Always created as a draft. "not_found" for an unknown purchase, "invalid" without a company
     // or with a language other than fr/en, "conflict" if the token hash is taken.
     Result<VendorResponse> create(const VendorResponse& response, const std::string& actor);
-    std::optional<VendorResponse> find(Id id);
-    std::optional<VendorResponse> find_by_token_hash(const std::string& token_hash);  // never a revoked one
-    std::vector<VendorResponse> list_for(Id acquisition_id);
+    Result<VendorResponse> find(Id id);
+    Result<VendorResponse> find_by_token_hash(const std::string& token_hash);  // never a revoked one
+    Result<std::vector<VendorResponse>> list_for(Id acquisition_id);
     // Regenerate (new hash) or revoke (empty hash) the secret link. Events "regenerate_link" /
     // "revoke_link" without values. Does not end the vendor's sessions: the caller does
     // (SessionRepository::remove_for_subject("vendor", id)).
@@ -140,8 +142,8 @@ public:
     Result<void> submit(Id id, const std::string& actor);  // "conflict" if already submitted
     Result<void> reopen(Id id, const std::string& actor);  // "conflict" if not submitted
 
-    std::vector<StoredAnswer> answers(Id response_id);
-    std::optional<StoredAnswer> answer(Id response_id, const std::string& question_id);
+    Result<std::vector<StoredAnswer>> answers(Id response_id);
+    Result<StoredAnswer> answer(Id response_id, const std::string& question_id);
     // Saves a value and comment. base_revision is the revision the writer last saw (-1: do not
     // check); when the stored answer has moved on since and differs, nothing is written and the
     // error code is "conflict". The revision increases by one at each change. Saving what is
@@ -176,8 +178,8 @@ public:
     // for an unknown response. If the row cannot be written, the file is removed.
     Result<StoredDocument> add(Id response_id, const std::string& question_id, const std::string& file_name,
                                const std::string& bytes, const std::string& actor);
-    std::optional<StoredDocument> find(Id id);
-    std::vector<StoredDocument> list_for(Id response_id);
+    Result<StoredDocument> find(Id id);
+    Result<std::vector<StoredDocument>> list_for(Id response_id);
     // "not_found" if the file is missing, "storage" if its SHA-256 no longer matches.
     Result<std::string> read_bytes(const StoredDocument& document);
     Result<void> remove(Id id, const std::string& actor);  // row and file
@@ -207,8 +209,8 @@ private:
 class EventRepository {
 public:
     explicit EventRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
-    std::vector<Event> list(const std::string& entity, Id entity_id, size_t limit = 200);  // newest first
-    std::vector<Event> list_all(size_t limit = 200);  // newest first
+    Result<std::vector<Event>> list(const std::string& entity, Id entity_id, size_t limit = 200);  // newest first
+    Result<std::vector<Event>> list_all(size_t limit = 200);  // newest first
 
 private:
     std::shared_ptr<Database> db_;
@@ -224,9 +226,9 @@ public:
     // "attach_grid" on the purchase. "not_found" for an unknown purchase.
     Result<StoredGrid> attach(Id acquisition_id, const std::string& grid_id, const std::string& version,
                               const std::string& yaml, const std::string& actor);
-    std::optional<StoredGrid> for_acquisition(Id acquisition_id);
+    Result<StoredGrid> for_acquisition(Id acquisition_id);
 
-    std::vector<WeightOverride> weights(Id acquisition_id);  // by question id
+    Result<std::vector<WeightOverride>> weights(Id acquisition_id);  // by question id
     // Sets (weight ≥ 0) or removes (nullopt: back to the grid's weight) a purchase's weight.
     // Event (entity "acquisition", action "weight", field = question id, old → new as JSON
     // numbers, empty for the grid's). Nothing written when unchanged. "invalid" for a negative
@@ -248,9 +250,9 @@ public:
     explicit ReviewRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
     // author = actor, created_at = now; status also "answered" (the vendor answering a clarification)
     Result<Review> add(const Review& review, const std::string& actor);
-    std::vector<Review> list_for(Id response_id);                          // oldest first
+    Result<std::vector<Review>> list_for(Id response_id);                          // oldest first
     Result<Opinion> set_opinion(const Opinion& opinion, const std::string& actor);  // unchanged: nothing written
-    std::vector<Opinion> opinions(Id response_id);
+    Result<std::vector<Opinion>> opinions(Id response_id);
 
 private:
     std::shared_ptr<Database> db_;

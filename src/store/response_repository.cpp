@@ -248,22 +248,24 @@ Result<VendorResponse> ResponseRepository::create(const VendorResponse& response
     return stored;
 }
 
-std::optional<VendorResponse> ResponseRepository::find(Id id) {
+Result<VendorResponse> ResponseRepository::find(Id id) {
     std::optional<VendorResponse> out;
-    db_->read([&](soci::session& sql) { out = find_response_where(sql, "id = :id", static_cast<long long>(id)); });
-    return out;
+    TRY(db_->read([&](soci::session& sql) { out = find_response_where(sql, "id = :id", static_cast<long long>(id)); }));
+    if (!out) return detail::not_found("Réponse", "Response");
+    return std::move(*out);
 }
 
-std::optional<VendorResponse> ResponseRepository::find_by_token_hash(const std::string& token_hash) {
+Result<VendorResponse> ResponseRepository::find_by_token_hash(const std::string& token_hash) {
     std::optional<VendorResponse> out;
-    if (token_hash.empty()) return out;  // a revoked link has no hash: nothing matches ""
-    db_->read([&](soci::session& sql) { out = find_response_where(sql, "invite_token_hash = :hash", token_hash); });
-    return out;
+    if (token_hash.empty()) return detail::not_found("Réponse", "Response");  // a revoked link has no hash: nothing matches ""
+    TRY(db_->read([&](soci::session& sql) { out = find_response_where(sql, "invite_token_hash = :hash", token_hash); }));
+    if (!out) return detail::not_found("Réponse", "Response");
+    return std::move(*out);
 }
 
-std::vector<VendorResponse> ResponseRepository::list_for(Id acquisition_id) {
+Result<std::vector<VendorResponse>> ResponseRepository::list_for(Id acquisition_id) {
     std::vector<VendorResponse> out;
-    db_->read([&](soci::session& sql) {
+    TRY(db_->read([&](soci::session& sql) {
         ResponseRow row;
         long long acquisition = acquisition_id;
         soci::details::prepare_temp_type p = sql.prepare << "SELECT " << kResponseColumns
@@ -273,7 +275,7 @@ std::vector<VendorResponse> ResponseRepository::list_for(Id acquisition_id) {
         soci::statement st(p);
         st.execute();
         while (st.fetch()) out.push_back(row.to_response());
-    });
+    }));
     return out;
 }
 
@@ -316,20 +318,21 @@ Result<void> ResponseRepository::reopen(Id id, const std::string& actor) {
     });
 }
 
-std::vector<StoredAnswer> ResponseRepository::answers(Id response_id) {
+Result<std::vector<StoredAnswer>> ResponseRepository::answers(Id response_id) {
     std::vector<StoredAnswer> out;
-    db_->read([&](soci::session& sql) {
+    TRY(db_->read([&](soci::session& sql) {
         detail::select_rows<AnswerRow>(
             sql, std::string("SELECT ") + kAnswerColumns + " FROM answers WHERE response_id = :response_id ORDER BY question_id",
             static_cast<long long>(response_id), [&](const AnswerRow& row) { out.push_back(row.to_answer()); });
-    });
+    }));
     return out;
 }
 
-std::optional<StoredAnswer> ResponseRepository::answer(Id response_id, const std::string& question_id) {
+Result<StoredAnswer> ResponseRepository::answer(Id response_id, const std::string& question_id) {
     std::optional<StoredAnswer> out;
-    db_->read([&](soci::session& sql) { out = find_answer(sql, response_id, question_id); });
-    return out;
+    TRY(db_->read([&](soci::session& sql) { out = find_answer(sql, response_id, question_id); }));
+    if (!out) return detail::not_found("Réponse à cette question", "Answer to this question");
+    return std::move(*out);
 }
 
 Result<SavedAnswer> ResponseRepository::save_answer(Id response_id, const std::string& question_id,

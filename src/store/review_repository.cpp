@@ -87,9 +87,9 @@ Result<Review> ReviewRepository::add(const Review& review, const std::string& ac
     return stored;
 }
 
-std::vector<Review> ReviewRepository::list_for(Id response_id) {
+Result<std::vector<Review>> ReviewRepository::list_for(Id response_id) {
     std::vector<Review> out;
-    db_->read([&](soci::session& sql) {
+    TRY(db_->read([&](soci::session& sql) {
         ReviewRow row;
         long long key = response_id;
         soci::details::prepare_temp_type p = sql.prepare << "SELECT " << kReviewColumns
@@ -99,7 +99,7 @@ std::vector<Review> ReviewRepository::list_for(Id response_id) {
         soci::statement st(p);
         st.execute();
         while (st.fetch()) out.push_back(row.to_review());
-    });
+    }));
     return out;
 }
 
@@ -135,9 +135,9 @@ Result<Opinion> ReviewRepository::set_opinion(const Opinion& opinion, const std:
     return stored;
 }
 
-std::vector<Opinion> ReviewRepository::opinions(Id response_id) {
+Result<std::vector<Opinion>> ReviewRepository::opinions(Id response_id) {
     std::vector<Opinion> out;
-    db_->read([&](soci::session& sql) {
+    TRY(db_->read([&](soci::session& sql) {
         Opinion row;
         long long key = response_id;
         soci::statement st = (sql.prepare << "SELECT role, verdict, text, author, updated_at FROM opinions "
@@ -149,7 +149,7 @@ std::vector<Opinion> ReviewRepository::opinions(Id response_id) {
             row.response_id = response_id;
             out.push_back(row);
         }
-    });
+    }));
     return out;
 }
 

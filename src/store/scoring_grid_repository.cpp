@@ -97,15 +97,16 @@ Result<StoredGrid> ScoringGridRepository::attach(Id acquisition_id, const std::s
     return out;
 }
 
-std::optional<StoredGrid> ScoringGridRepository::for_acquisition(Id acquisition_id) {
+Result<StoredGrid> ScoringGridRepository::for_acquisition(Id acquisition_id) {
     std::optional<StoredGrid> out;
-    db_->read([&](soci::session& sql) { out = grid_of(sql, static_cast<long long>(acquisition_id)); });
-    return out;
+    TRY(db_->read([&](soci::session& sql) { out = grid_of(sql, static_cast<long long>(acquisition_id)); }));
+    if (!out) return detail::not_found("Grille d'évaluation", "Scoring grid");
+    return std::move(*out);
 }
 
-std::vector<WeightOverride> ScoringGridRepository::weights(Id acquisition_id) {
+Result<std::vector<WeightOverride>> ScoringGridRepository::weights(Id acquisition_id) {
     std::vector<WeightOverride> out;
-    db_->read([&](soci::session& sql) {
+    TRY(db_->read([&](soci::session& sql) {
         WeightOverride row;
         long long key = acquisition_id;
         soci::statement st = (sql.prepare << "SELECT question_id, weight, updated_at, updated_by FROM weight_overrides "
@@ -117,7 +118,7 @@ std::vector<WeightOverride> ScoringGridRepository::weights(Id acquisition_id) {
             row.acquisition_id = acquisition_id;
             out.push_back(row);
         }
-    });
+    }));
     return out;
 }
 

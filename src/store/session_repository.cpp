@@ -80,13 +80,14 @@ Result<void> SessionRepository::create(const Session& session) {
     });
 }
 
-std::optional<Session> SessionRepository::find(const std::string& token_hash) {
+Result<Session> SessionRepository::find(const std::string& token_hash) {
     std::optional<Session> out;
-    if (token_hash.empty()) return out;
-    db_->read([&](soci::session& sql) {
+    if (token_hash.empty()) return detail::not_found("Session", "Session");
+    TRY(db_->read([&](soci::session& sql) {
         if (auto row = find_session_row(sql, token_hash)) out = row->to_session();
-    });
-    return out;
+    }));
+    if (!out) return detail::not_found("Session", "Session");
+    return std::move(*out);
 }
 
 void SessionRepository::touch(const std::string& token_hash) {

@@ -30,9 +30,9 @@ namespace {
 using detail::UserRow;
 
 template <typename Key>
-std::optional<User> find_user_where(Database& db, const std::string& where, const Key& key) {
+Result<User> find_user_where(Database& db, const std::string& where, const Key& key) {
     std::optional<User> out;
-    db.read([&](soci::session& sql) {
+    TRY(db.read([&](soci::session& sql) {
         UserRow row;
         soci::details::prepare_temp_type p = sql.prepare << "SELECT " << UserRow::kColumns << " FROM users WHERE "
                                                          << where;
@@ -40,8 +40,9 @@ std::optional<User> find_user_where(Database& db, const std::string& where, cons
         p, soci::use(key);
         soci::statement st(p);
         if (st.execute(true)) out = row.to_user();
-    });
-    return out;
+    }));
+    if (!out) return detail::not_found("Compte", "Account");
+    return std::move(*out);
 }
 
 }  // namespace
@@ -73,17 +74,17 @@ Result<User> UserRepository::create(const User& user, const std::string& actor) 
     return stored;
 }
 
-std::optional<User> UserRepository::find(Id id) {
+Result<User> UserRepository::find(Id id) {
     return find_user_where(*db_, "id = :id", static_cast<long long>(id));
 }
 
-std::optional<User> UserRepository::find_by_email(std::string_view email) {
+Result<User> UserRepository::find_by_email(std::string_view email) {
     return find_user_where(*db_, "email = :email", detail::lower_ascii(detail::trim(email)));
 }
 
-std::vector<User> UserRepository::list() {
+Result<std::vector<User>> UserRepository::list() {
     std::vector<User> out;
-    db_->read([&](soci::session& sql) {
+    TRY(db_->read([&](soci::session& sql) {
         UserRow row;
         soci::details::prepare_temp_type p = sql.prepare << "SELECT " << UserRow::kColumns
                                                          << " FROM users ORDER BY id";
@@ -91,13 +92,13 @@ std::vector<User> UserRepository::list() {
         soci::statement st(p);
         st.execute();
         while (st.fetch()) out.push_back(row.to_user());
-    });
+    }));
     return out;
 }
 
-size_t UserRepository::count() {
+Result<size_t> UserRepository::count() {
     long long n = 0;
-    db_->read([&](soci::session& sql) { sql << "SELECT COUNT(*) FROM users", soci::into(n); });
+    TRY(db_->read([&](soci::session& sql) { sql << "SELECT COUNT(*) FROM users", soci::into(n); }));
     return static_cast<size_t>(n);
 }
 

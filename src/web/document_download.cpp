@@ -37,6 +37,13 @@ std::string safe_download_type(std::string_view detected_type) {
     return "application/octet-stream";
 }
 
+Result<StoredDocument> find_response_document(WebApp& app, const httplib::Request& req, Id response_id) {
+    TRY_ASSIGN(auto document, find_by_path_id(app.store->documents, req));
+    if (document.response_id != response_id)
+        return Error::make(ErrorCode::not_found, "Document introuvable.", "Document not found.");
+    return document;
+}
+
 void send_document(WebApp& app, httplib::Response& res, const StoredDocument& document) {
     auto bytes = app.store->documents.read_bytes(document);
     if (!bytes) return send_json_error(res, 404, "not_found", "Le fichier de ce document est introuvable.");

@@ -20,4 +20,9 @@ std::string safe_download_type(std::string_view detected_type);
 // nothing and loads nothing) and `X-Content-Type-Options: nosniff`.
 void send_document(WebApp& app, httplib::Response& res, const StoredDocument& document);
 
+// The document whose id is the path's number, when it belongs to response `response_id`:
+// "not_found" otherwise (another vendor's document is as if it did not exist), "storage" when
+// the read failed.
+Result<StoredDocument> find_response_document(WebApp& app, const httplib::Request& req, Id response_id);
+
 }  // namespace cyberachat::web

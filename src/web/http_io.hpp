@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "core/acquisition.hpp"
 #include "core/localized_text.hpp"
 #include "core/result.hpp"
 
@@ -35,5 +36,15 @@ Language requested_language(const httplib::Request& req);
 // (for fields that are not files) values are all well-formed UTF-8.
 bool request_text_is_utf8(const httplib::Request& req);
 std::optional<long long> path_id(const httplib::Request& req, size_t index = 1);
+
+// The record whose id is the path's number `index` (see path_id): "not_found" when the path has
+// none or no such record exists, "storage" when the read failed.
+template <typename Repository>
+auto find_by_path_id(Repository& repository, const httplib::Request& req, size_t index = 1)
+    -> decltype(repository.find(Id{})) {
+    auto id = path_id(req, index);
+    if (!id) return Error::make(ErrorCode::not_found, "Introuvable.", "Not found.");
+    return repository.find(*id);
+}
 
 }  // namespace cyberachat::web

@@ -112,6 +112,16 @@ void send_error_page(httplib::Response& res, int status, const std::string& mess
     send_error_page(res, status, message, context);
 }
 
+void send_error_page(httplib::Response& res, const Error& error, Language language) {
+    if (status_for(error) >= 500) log_server_error(error);
+    send_error_page(res, status_for(error), error.message.in(language), language);
+}
+
+void send_error_page(httplib::Response& res, const Error& error, const views::PageContext& context) {
+    if (status_for(error) >= 500) log_server_error(error);
+    send_error_page(res, status_for(error), error.message.in(context.language), context);
+}
+
 void set_flash(httplib::Response& res, const WebApp& app, const std::string& message, bool is_error) {
     set_cookie(res, app, kFlashCookie, (is_error ? "E" : "I") + encode_flash(message), 60);
 }

@@ -24,6 +24,9 @@ bool require_csrf(const httplib::Request& req, httplib::Response& res, const sto
 
 void send_error_page(httplib::Response& res, int status, const std::string& message, const views::PageContext& context);
 void send_error_page(httplib::Response& res, int status, const std::string& message, Language language = Language::fr);
+// The page of a service or store error: its status (status_for) and message; a 5xx is logged.
+void send_error_page(httplib::Response& res, const Error& error, Language language = Language::fr);
+void send_error_page(httplib::Response& res, const Error& error, const views::PageContext& context);
 
 // One-time message carried by a short-lived cookie across a redirect.
 void set_flash(httplib::Response& res, const WebApp& app, const std::string& message, bool is_error = false);

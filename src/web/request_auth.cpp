@@ -29,7 +29,7 @@ std::optional<store::Session> live_session(WebApp& app, const httplib::Request& 
         return std::nullopt;
     }
     if (now - last_seen > 60) app.store->sessions.touch(hash);  // at most one write a minute
-    return session;
+    return std::move(session.value());
 }
 
 std::optional<std::string> bearer_token(const httplib::Request& req) {

@@ -7,6 +7,6 @@
 
 namespace cyberachat::web {
 
-std::vector<views::VendorRow> vendor_rows(WebApp& app, const Acquisition& acquisition);
+Result<std::vector<views::VendorRow>> vendor_rows(WebApp& app, const Acquisition& acquisition);
 
 }  // namespace cyberachat::web

@@ -39,13 +39,13 @@ TEST_F(StoreAcquisitions, CreateFindList) {
     EXPECT_EQ(found->updated_at, created->updated_at);
 
     const Acquisition second = make_acquisition("Deuxième");
-    auto all = store->acquisitions.list();
+    auto all = store->acquisitions.list().value();
     ASSERT_EQ(all.size(), 2u);
     EXPECT_EQ(all[0].id, second.id);  // newest first
     EXPECT_EQ(all[1].id, created->id);
     EXPECT_EQ(all[0].created_by, 0);  // none given: stored as NULL, read as 0
 
-    auto events = store->events.list("acquisition", created->id);
+    auto events = store->events.list("acquisition", created->id).value();
     ASSERT_EQ(events.size(), 1u);
     EXPECT_EQ(events[0].action, "create");
     EXPECT_EQ(nlohmann::json::parse(events[0].new_value)["title"], "Moniteurs de réanimation");
@@ -66,8 +66,8 @@ TEST_F(StoreAcquisitions, ValidationAndReferences) {
     acquisition.questionnaire_version_id = 0;
     acquisition.created_by = 77;
     EXPECT_EQ(store->acquisitions.create(acquisition, "system").error().code, ErrorCode::not_found);
-    EXPECT_TRUE(store->acquisitions.list().empty());
-    EXPECT_TRUE(store->events.list_all().empty());
+    EXPECT_TRUE(store->acquisitions.list().value().empty());
+    EXPECT_TRUE(store->events.list_all().value().empty());
 }
 
 TEST_F(StoreAcquisitions, UpdateRecordsEachChangedField) {
@@ -89,7 +89,7 @@ TEST_F(StoreAcquisitions, UpdateRecordsEachChangedField) {
     EXPECT_EQ(found->status, "closed");
     EXPECT_EQ(found->equipment, created.equipment);
 
-    auto events = store->events.list("acquisition", created.id);
+    auto events = store->events.list("acquisition", created.id).value();
     ASSERT_EQ(events.size(), 4u);  // create + 3 fields
     std::map<std::string, Event> by_field;
     for (const Event& e : events)
@@ -105,7 +105,7 @@ TEST_F(StoreAcquisitions, UpdateRecordsEachChangedField) {
     auto same = store->acquisitions.update(*found, "user:it@example.org");
     ASSERT_TRUE(same.ok());
     EXPECT_EQ(same->updated_at, found->updated_at);
-    EXPECT_EQ(store->events.list("acquisition", created.id).size(), 4u);
+    EXPECT_EQ(store->events.list("acquisition", created.id).value().size(), 4u);
 }
 
 TEST_F(StoreAcquisitions, UpdateErrors) {

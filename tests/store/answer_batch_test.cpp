@@ -32,7 +32,7 @@ TEST_F(StoreAnswerBatch, SavesAllAnswersAndOneSummaryEvent) {
     EXPECT_EQ(store->responses.answer(response.id, "q.b")->value, 12.5);
     EXPECT_FALSE(store->responses.answer(response.id, "q.c"));
 
-    auto events = store->events.list("response", response.id);
+    auto events = store->events.list("response", response.id).value();
     ASSERT_FALSE(events.empty());
     EXPECT_EQ(events[0].action, "import_xlsx");
     EXPECT_EQ(nlohmann::json::parse(events[0].new_value)["imported"], 2);

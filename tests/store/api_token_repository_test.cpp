@@ -22,7 +22,7 @@ TEST_F(StoreApiTokens, CreateAndFindUser) {
     EXPECT_FALSE(store->api_tokens.find_user(security::sha256_hex("other")));
     EXPECT_FALSE(store->api_tokens.find_user(""));
 
-    auto events = store->events.list("token", *id);
+    auto events = store->events.list("token", *id).value();
     ASSERT_EQ(events.size(), 1u);
     EXPECT_EQ(events[0].action, "create");
     EXPECT_EQ(nlohmann::json::parse(events[0].new_value)["name"], "export nightly");

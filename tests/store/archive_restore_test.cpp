@@ -49,37 +49,37 @@ TEST_F(StoreArchiveRestore, WritesTheRecordsAsArchivedWithTheJournalAndOneImport
     EXPECT_EQ(acquisition->created_at, "2025-01-02T08:00:00Z");
     EXPECT_EQ(acquisition->updated_at, "2025-03-04T09:00:00Z");
     EXPECT_EQ(acquisition->status, "closed");
-    auto responses = store->responses.list_for(restored->id);
+    auto responses = store->responses.list_for(restored->id).value();
     ASSERT_EQ(responses.size(), 1u);
     const VendorResponse& response = responses[0];
     EXPECT_EQ(response.status, ResponseStatus::submitted);
     EXPECT_EQ(response.submitted_at, "2025-02-28T23:59:00Z");
     EXPECT_EQ(response.invited_at, "2025-01-03T08:00:00Z");
     EXPECT_TRUE(response.invite_token_hash.empty());
-    auto answers = store->responses.answers(response.id);
+    auto answers = store->responses.answers(response.id).value();
     ASSERT_EQ(answers.size(), 1u);
     EXPECT_EQ(answers[0].revision, 4);
     EXPECT_EQ(answers[0].updated_by, "vendor:" + std::to_string(response.id));
-    auto documents = store->documents.list_for(response.id);
+    auto documents = store->documents.list_for(response.id).value();
     ASSERT_EQ(documents.size(), 1u);
     EXPECT_EQ(documents[0].created_at, "2025-02-21T10:00:00Z");
     EXPECT_EQ(*store->documents.read_bytes(documents[0]), "Certificat CE\n");
-    EXPECT_EQ(store->reviews.list_for(response.id).at(0).created_at, "2025-03-01T10:00:00Z");
-    EXPECT_EQ(store->reviews.opinions(response.id).at(0).updated_at, "2025-03-02T10:00:00Z");
-    EXPECT_EQ(store->scoring_grids.weights(restored->id).at(0).updated_by, "user:bio@chu.test");
+    EXPECT_EQ(store->reviews.list_for(response.id).value().at(0).created_at, "2025-03-01T10:00:00Z");
+    EXPECT_EQ(store->reviews.opinions(response.id).value().at(0).updated_at, "2025-03-02T10:00:00Z");
+    EXPECT_EQ(store->scoring_grids.weights(restored->id).value().at(0).updated_by, "user:bio@chu.test");
 
-    auto journal = store->events.list("acquisition", restored->id);
+    auto journal = store->events.list("acquisition", restored->id).value();
     ASSERT_EQ(journal.size(), 2u);  // newest first: the import, then the archived creation
     EXPECT_EQ(journal[0].action, "import");
     EXPECT_EQ(journal[0].actor, "system:import-archive");
     EXPECT_EQ(nlohmann::json::parse(journal[0].new_value)["sha256"], "abc");
     EXPECT_EQ(journal[1].at, "2025-01-02T08:00:00Z");
     EXPECT_EQ(journal[1].actor, "user:buyer@chu.test");
-    auto submitted = store->events.list("response", response.id);
+    auto submitted = store->events.list("response", response.id).value();
     ASSERT_EQ(submitted.size(), 1u);  // the archived one only: the restore writes no "create" of its own
     EXPECT_EQ(submitted[0].at, "2025-02-28T23:59:00Z");
     EXPECT_EQ(submitted[0].actor, "vendor:" + std::to_string(response.id));
-    EXPECT_EQ(store->events.list("document", documents[0].id).size(), 1u);
+    EXPECT_EQ(store->events.list("document", documents[0].id).value().size(), 1u);
 }
 
 TEST_F(StoreArchiveRestore, AFailureLeavesNothing) {
@@ -88,8 +88,8 @@ TEST_F(StoreArchiveRestore, AFailureLeavesNothing) {
     auto refused = store->archive_restore.restore(purchase, "system:import-archive", {});
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().code, ErrorCode::invalid_value);
-    EXPECT_TRUE(store->acquisitions.list().empty());
-    for (const auto& event : store->events.list_all(1000))
+    EXPECT_TRUE(store->acquisitions.list().value().empty());
+    for (const auto& event : store->events.list_all(1000).value())
         EXPECT_TRUE(event.entity == "questionnaire") << event.entity << " " << event.action;
     size_t files = 0;
     if (fs::exists(fs::path(data_dir()) / "documents"))

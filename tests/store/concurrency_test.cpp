@@ -34,7 +34,7 @@ TEST_F(StoreConcurrency, DifferentAnswersFromManyThreadsAllSurviveARestart) {
     EXPECT_EQ(failures.load(), 0);
 
     reopen();
-    auto answers = store->responses.answers(response.id);
+    auto answers = store->responses.answers(response.id).value();
     ASSERT_EQ(answers.size(), static_cast<size_t>(kThreads * kPerThread));
     for (const StoredAnswer& answer : answers) {
         const int t = std::stoi(answer.question_id.substr(1));
@@ -43,7 +43,7 @@ TEST_F(StoreConcurrency, DifferentAnswersFromManyThreadsAllSurviveARestart) {
         EXPECT_EQ(answer.revision, 1);
     }
     // One event for the value and one for the comment, per answer.
-    EXPECT_EQ(store->events.list("answer", response.id, 100000).size(),
+    EXPECT_EQ(store->events.list("answer", response.id, 100000).value().size(),
               static_cast<size_t>(2 * kThreads * kPerThread));
 }
 
@@ -90,7 +90,7 @@ TEST_F(StoreConcurrency, TheSameAnswerFromManyThreadsNeverLosesAnAcknowledgedWri
     EXPECT_EQ(acknowledged.rbegin()->first, stored->revision);
     EXPECT_EQ(stored->value, acknowledged.rbegin()->second);
     // The journal holds every acknowledged change, in order.
-    auto events = store->events.list("answer", response.id, 100000);
+    auto events = store->events.list("answer", response.id, 100000).value();
     ASSERT_EQ(events.size(), acknowledged.size());
     size_t k = events.size();
     for (const auto& [revision, value] : acknowledged) EXPECT_EQ(nlohmann::json::parse(events[--k].new_value), value);
@@ -109,7 +109,7 @@ TEST_F(StoreConcurrency, EverythingWrittenSurvivesARestart) {
     session.csrf_token = "csrf";
     ASSERT_TRUE(store->sessions.create(session).ok());
     ASSERT_TRUE(store->api_tokens.create(user.id, "api-hash", "n", "system").ok());
-    const size_t events = store->events.list_all(100000).size();
+    const size_t events = store->events.list_all(100000).value().size();
 
     reopen();
     EXPECT_TRUE(store->users.find(user.id));
@@ -118,7 +118,7 @@ TEST_F(StoreConcurrency, EverythingWrittenSurvivesARestart) {
     EXPECT_EQ(store->responses.answer(response.id, "q")->value, (nlohmann::json{{"a", 1}}));
     EXPECT_TRUE(store->sessions.find("session-hash"));
     EXPECT_EQ(store->api_tokens.find_user("api-hash")->id, user.id);
-    EXPECT_EQ(store->events.list_all(100000).size(), events);
+    EXPECT_EQ(store->events.list_all(100000).value().size(), events);
 }
 
 }  // namespace

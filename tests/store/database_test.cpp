@@ -146,10 +146,10 @@ TEST(StoreDatabase, MigratesFromVersion1KeepingTheData) {
     EXPECT_EQ(answer->value, "oui");
     EXPECT_EQ(answer->comment, "commentaire");
     EXPECT_EQ(answer->revision, 1);
-    EXPECT_EQ(store.documents.list_for(1).size(), 1u);
+    EXPECT_EQ(store.documents.list_for(1).value().size(), 1u);
     EXPECT_EQ(store.sessions.find("s")->language, "en");
     EXPECT_EQ(store.api_tokens.find_user("api")->id, 1);
-    EXPECT_EQ(store.events.list("user", 1).size(), 1u);
+    EXPECT_EQ(store.events.list("user", 1).value().size(), 1u);
     // Migration 2's additions are there and the migrated database works as a new one.
     EXPECT_FALSE(names_of(*store.db, "trigger").empty());
     auto saved = store.responses.save_answer(1, "q1", "non", "commentaire", 1, "vendor:1");
@@ -348,7 +348,7 @@ TEST(StoreDatabase, EventsAreAppendOnly) {
         return {};
     });
     EXPECT_FALSE(remove.ok());
-    EXPECT_EQ(EventRepository(db).list_all().size(), 1u);
+    EXPECT_EQ(EventRepository(db).list_all().value().size(), 1u);
 }
 
 TEST(StoreDatabase, NowIsoIsUtcWithSeconds) {

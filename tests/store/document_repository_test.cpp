@@ -97,7 +97,7 @@ TEST_F(StoreDocuments, AddFindReadRemove) {
     ASSERT_TRUE(png.ok()) << png.error().message.in(Language::en);
     EXPECT_EQ(png->content_type, "image/png");
     EXPECT_NE(png->storage_path, added->storage_path);
-    auto list = store->documents.list_for(response.id);
+    auto list = store->documents.list_for(response.id).value();
     ASSERT_EQ(list.size(), 2u);
     EXPECT_EQ(list[0].id, added->id);
     EXPECT_EQ(list[1].id, png->id);
@@ -105,10 +105,10 @@ TEST_F(StoreDocuments, AddFindReadRemove) {
     ASSERT_TRUE(store->documents.remove(added->id, "vendor:1").ok());
     EXPECT_FALSE(fs::exists(file));
     EXPECT_FALSE(store->documents.find(added->id));
-    EXPECT_EQ(store->documents.list_for(response.id).size(), 1u);
+    EXPECT_EQ(store->documents.list_for(response.id).value().size(), 1u);
     EXPECT_EQ(store->documents.remove(added->id, "vendor:1").error().code, ErrorCode::not_found);
 
-    auto events = store->events.list("document", added->id);
+    auto events = store->events.list("document", added->id).value();
     ASSERT_EQ(events.size(), 2u);
     EXPECT_EQ(events[0].action, "delete");
     EXPECT_EQ(nlohmann::json::parse(events[0].old_value)["file_name"], "Schéma réseau v2.pdf");
@@ -141,10 +141,10 @@ TEST_F(StoreDocuments, RejectsEmptyAndDisallowedFiles) {
     auto binary = store->documents.add(response.id, "q", "setup.pdf", elf, "vendor:1");
     ASSERT_FALSE(binary.ok());
     EXPECT_EQ(binary.error().code, ErrorCode::invalid_value);
-    EXPECT_TRUE(store->documents.list_for(response.id).empty());
+    EXPECT_TRUE(store->documents.list_for(response.id).value().empty());
     EXPECT_FALSE(fs::exists(fs::path(data_dir()) / "documents" / std::to_string(response.id)));
-    EXPECT_TRUE(store->events.list_all(1000).size() > 0);
-    for (const Event& e : store->events.list_all(1000)) EXPECT_NE(e.entity, "document");
+    EXPECT_TRUE(store->events.list_all(1000).value().size() > 0);
+    for (const Event& e : store->events.list_all(1000).value()) EXPECT_NE(e.entity, "document");
 }
 
 TEST_F(StoreDocuments, UnknownResponseOrDocument) {

@@ -11,7 +11,7 @@ TEST_F(StoreEvents, ListIsPerEntityNewestFirstAndLimited) {
     const VendorResponse response = make_response(make_acquisition().id);
     for (int i = 1; i <= 5; ++i)
         ASSERT_TRUE(store->responses.save_answer(response.id, "q", i, "", -1, "vendor:1").ok());
-    auto events = store->events.list("answer", response.id);
+    auto events = store->events.list("answer", response.id).value();
     ASSERT_EQ(events.size(), 5u);
     EXPECT_EQ(events[0].new_value, "5");
     EXPECT_EQ(events[4].new_value, "1");
@@ -22,19 +22,19 @@ TEST_F(StoreEvents, ListIsPerEntityNewestFirstAndLimited) {
         EXPECT_EQ(e.field, "q");
         EXPECT_FALSE(e.at.empty());
     }
-    EXPECT_EQ(store->events.list("answer", response.id, 2).size(), 2u);
-    EXPECT_EQ(store->events.list("answer", response.id, 2)[0].new_value, "5");
-    EXPECT_TRUE(store->events.list("answer", response.id + 1).empty());
-    EXPECT_TRUE(store->events.list("nothing", response.id).empty());
+    EXPECT_EQ(store->events.list("answer", response.id, 2).value().size(), 2u);
+    EXPECT_EQ(store->events.list("answer", response.id, 2).value()[0].new_value, "5");
+    EXPECT_TRUE(store->events.list("answer", response.id + 1).value().empty());
+    EXPECT_TRUE(store->events.list("nothing", response.id).value().empty());
 }
 
 TEST_F(StoreEvents, ListAllIsNewestFirst) {
     make_user("one@example.org");
     make_user("two@example.org");
-    auto events = store->events.list_all();
+    auto events = store->events.list_all().value();
     ASSERT_EQ(events.size(), 2u);
     EXPECT_EQ(nlohmann::json::parse(events[0].new_value)["email"], "two@example.org");
-    EXPECT_EQ(store->events.list_all(1).size(), 1u);
+    EXPECT_EQ(store->events.list_all(1).value().size(), 1u);
 }
 
 }  // namespace

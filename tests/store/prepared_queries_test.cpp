@@ -48,7 +48,7 @@ TEST_F(PreparedQueries, EachReadSeesTheCommitsMadeBeforeIt) {
 
         const std::string value = "Réponse " + std::to_string(round);
         ASSERT_TRUE(store->responses.save_answer(response.id, "q" + std::to_string(round % 3), value, "", -1, "vendor:1").ok());
-        auto answers = store->responses.answers(response.id);
+        auto answers = store->responses.answers(response.id).value();
         bool seen = false;
         for (const auto& answer : answers) seen = seen || answer.value == value;
         EXPECT_TRUE(seen) << "round " << round;
@@ -64,8 +64,8 @@ TEST_F(PreparedQueries, NoReadSnapshotIsLeftOpen) {
     ASSERT_TRUE(store->responses.save_answer(response.id, "q1", "oui", "", -1, "vendor:1").ok());
     // The reads a vendor page makes, each through a statement kept prepared.
     EXPECT_TRUE(store->responses.find(response.id));
-    EXPECT_EQ(store->responses.answers(response.id).size(), 1u);
-    EXPECT_TRUE(store->documents.list_for(response.id).empty());
+    EXPECT_EQ(store->responses.answers(response.id).value().size(), 1u);
+    EXPECT_TRUE(store->documents.list_for(response.id).value().empty());
     EXPECT_FALSE(store->sessions.find("no-such-session"));
     // A change committed elsewhere: the next read, through another statement, sees it...
     OtherConnection other(db_file());

@@ -34,8 +34,8 @@ TEST_F(StoreQuestionnaires, EnsureStoresOnceBySha) {
     EXPECT_FALSE(store->questionnaires.find(9999));
 
     // One creation event per stored text, none for the dedupe.
-    EXPECT_EQ(store->events.list("questionnaire", first->id).size(), 1u);
-    EXPECT_EQ(store->events.list("questionnaire", changed->id).size(), 1u);
+    EXPECT_EQ(store->events.list("questionnaire", first->id).value().size(), 1u);
+    EXPECT_EQ(store->events.list("questionnaire", changed->id).value().size(), 1u);
 }
 
 TEST_F(StoreQuestionnaires, EmptyDefinitionIsInvalid) {

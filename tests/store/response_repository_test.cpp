@@ -34,13 +34,13 @@ TEST_F(StoreResponses, CreateFindList) {
     const VendorResponse other = make_response(acquisition.id, "Beta Santé");  // no link yet
     EXPECT_TRUE(other.invite_token_hash.empty());
     EXPECT_FALSE(store->responses.find_by_token_hash(""));
-    auto list = store->responses.list_for(acquisition.id);
+    auto list = store->responses.list_for(acquisition.id).value();
     ASSERT_EQ(list.size(), 2u);
     EXPECT_EQ(list[0].id, created.id);
     EXPECT_EQ(list[1].company, "Beta Santé");
-    EXPECT_TRUE(store->responses.list_for(acquisition.id + 100).empty());
+    EXPECT_TRUE(store->responses.list_for(acquisition.id + 100).value().empty());
 
-    auto events = store->events.list("response", created.id);
+    auto events = store->events.list("response", created.id).value();
     ASSERT_EQ(events.size(), 1u);
     EXPECT_EQ(events[0].action, "create");
     EXPECT_EQ(all_event_text().find(hash), std::string::npos);
@@ -83,7 +83,7 @@ TEST_F(StoreResponses, RegenerateAndRevokeTheLink) {
     EXPECT_EQ(store->responses.set_invite_token_hash(response.id, "taken", "system").error().code, ErrorCode::conflict);
     ASSERT_TRUE(store->responses.set_invite_token_hash(third.id, "taken", "system").ok());  // its own: fine
 
-    auto events = store->events.list("response", response.id);
+    auto events = store->events.list("response", response.id).value();
     ASSERT_EQ(events.size(), 3u);
     EXPECT_EQ(events[0].action, "revoke_link");
     EXPECT_EQ(events[1].action, "regenerate_link");
@@ -107,7 +107,7 @@ TEST_F(StoreResponses, SubmitAndReopen) {
     EXPECT_EQ(store->responses.submit(999, "x").error().code, ErrorCode::not_found);
     EXPECT_EQ(store->responses.reopen(999, "x").error().code, ErrorCode::not_found);
 
-    auto events = store->events.list("response", response.id);
+    auto events = store->events.list("response", response.id).value();
     ASSERT_EQ(events.size(), 3u);
     EXPECT_EQ(events[0].action, "reopen");
     EXPECT_EQ(events[0].old_value, "\"submitted\"");
@@ -158,12 +158,12 @@ TEST_F(StoreResponses, SaveAnswerRevisionsAndEvents) {
     EXPECT_FALSE(nothing->changed);
     EXPECT_FALSE(store->responses.answer(response.id, "q3"));
 
-    auto all = store->responses.answers(response.id);
+    auto all = store->responses.answers(response.id).value();
     ASSERT_EQ(all.size(), 2u);
     EXPECT_EQ(all[0].question_id, "q1");
     EXPECT_EQ(all[1].question_id, "q2");
 
-    auto events = store->events.list("answer", response.id);
+    auto events = store->events.list("answer", response.id).value();
     // q2 create, q1 comment, q1 update, q1 create (newest first)
     ASSERT_EQ(events.size(), 4u);
     EXPECT_EQ(events[3].action, "create");
@@ -215,7 +215,7 @@ TEST_F(StoreResponses, SaveAnswerConflicts) {
     // Up to date: fine.
     EXPECT_TRUE(store->responses.save_answer(response.id, "q", "D", "", 2, "vendor:1").ok());
     // No conflict event.
-    EXPECT_EQ(store->events.list("answer", response.id).size(), 3u);
+    EXPECT_EQ(store->events.list("answer", response.id).value().size(), 3u);
 }
 
 TEST_F(StoreResponses, SaveAnswerErrors) {

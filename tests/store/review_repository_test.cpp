@@ -25,14 +25,14 @@ TEST_F(StoreReviews, ReviewsAreAHistoryWithAuthorTimeAndJournal) {
     review.vendor_question.clear();
     ASSERT_TRUE(store->reviews.add(review, "user:bio@chu.test").ok());
 
-    auto list = store->reviews.list_for(response.id);
+    auto list = store->reviews.list_for(response.id).value();
     ASSERT_EQ(list.size(), 2u);
     EXPECT_EQ(list[0].status, "clarification");
     EXPECT_EQ(list[0].vendor_question, "Quelle passerelle utilisez-vous ?");
     EXPECT_EQ(list[1].status, "accepted");
     EXPECT_EQ(list[1].author, "user:bio@chu.test");
 
-    auto events = store->events.list("review", response.id);
+    auto events = store->events.list("review", response.id).value();
     ASSERT_EQ(events.size(), 2u);
     EXPECT_EQ(events[1].actor, "user:rssi@chu.test");
     EXPECT_EQ(events[1].field, "maintenance.passerelle_securisee");
@@ -56,14 +56,14 @@ TEST_F(StoreReviews, OneOpinionPerRoleReplacedAndJournaled) {
     Opinion biomedical{response.id, "biomedical", "unfavourable", "Ergonomie", "", ""};
     ASSERT_TRUE(store->reviews.set_opinion(biomedical, "user:bio@chu.test").ok());
 
-    auto opinions = store->reviews.opinions(response.id);
+    auto opinions = store->reviews.opinions(response.id).value();
     ASSERT_EQ(opinions.size(), 2u);
     EXPECT_EQ(opinions[0].role, "biomedical");
     EXPECT_EQ(opinions[1].role, "it");
     EXPECT_EQ(opinions[1].verdict, "favourable");
     EXPECT_EQ(opinions[1].author, "user:rssi@chu.test");
 
-    auto events = store->events.list("opinion", response.id);
+    auto events = store->events.list("opinion", response.id).value();
     ASSERT_EQ(events.size(), 3u);
     EXPECT_EQ(events[1].action, "update");
     EXPECT_EQ(nlohmann::json::parse(events[1].old_value)["verdict"], "favourable_with_reservations");

@@ -23,7 +23,7 @@ TEST_F(StoreScoringGrids, APurchaseKeepsTheGridItWasGivenFirst) {
     auto shared = store->scoring_grids.attach(second.id, "afib-grid", "1", "grid: v1\n", "user:bio@chu.test");
     ASSERT_TRUE(shared.ok());
     EXPECT_EQ(shared->id, attached->id);
-    auto events = store->events.list("acquisition", first.id);
+    auto events = store->events.list("acquisition", first.id).value();
     ASSERT_FALSE(events.empty());
     EXPECT_EQ(events[0].action, "attach_grid");
     EXPECT_EQ(store->scoring_grids.attach(999999, "afib-grid", "1", "grid: v1\n", "system").error().code, ErrorCode::not_found);
@@ -36,16 +36,16 @@ TEST_F(StoreScoringGrids, WeightChangesAreStoredAndJournaled) {
     ASSERT_TRUE(store->scoring_grids.set_weight(acquisition.id, "maintenance.passerelle_securisee", 5, actor).ok());  // unchanged
     ASSERT_TRUE(store->scoring_grids.set_weight(acquisition.id, "maintenance.passerelle_securisee", 0.5, actor).ok());
     ASSERT_TRUE(store->scoring_grids.set_weight(acquisition.id, "logiciels.communications_chiffrees", 0, actor).ok());
-    auto weights = store->scoring_grids.weights(acquisition.id);
+    auto weights = store->scoring_grids.weights(acquisition.id).value();
     ASSERT_EQ(weights.size(), 2u);
     EXPECT_EQ(weights[0].question_id, "logiciels.communications_chiffrees");
     EXPECT_EQ(weights[0].weight, 0);
     EXPECT_EQ(weights[1].weight, 0.5);
     EXPECT_EQ(weights[1].updated_by, actor);
     ASSERT_TRUE(store->scoring_grids.set_weight(acquisition.id, "logiciels.communications_chiffrees", std::nullopt, actor).ok());
-    EXPECT_EQ(store->scoring_grids.weights(acquisition.id).size(), 1u);
+    EXPECT_EQ(store->scoring_grids.weights(acquisition.id).value().size(), 1u);
 
-    auto events = store->events.list("acquisition", acquisition.id);
+    auto events = store->events.list("acquisition", acquisition.id).value();
     std::vector<std::string> journal;
     for (const Event& e : events)
         if (e.action == "weight") journal.push_back(e.field + ":" + e.old_value + "→" + e.new_value + ":" + e.actor);

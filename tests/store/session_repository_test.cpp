@@ -55,7 +55,7 @@ TEST_F(StoreSessions, SetLanguage) {
     ASSERT_TRUE(store->sessions.create(make_session("l", "vendor", 3)).ok());
     store->sessions.set_language("l", "en");
     EXPECT_EQ(store->sessions.find("l")->language, "en");
-    auto events = store->events.list("session", 3);
+    auto events = store->events.list("session", 3).value();
     ASSERT_FALSE(events.empty());
     EXPECT_EQ(events[0].action, "update");
     EXPECT_EQ(events[0].field, "language");
@@ -75,7 +75,7 @@ TEST_F(StoreSessions, RemoveAndRemoveForSubject) {
     EXPECT_FALSE(store->sessions.find("b"));
     EXPECT_TRUE(store->sessions.find("c"));
     EXPECT_TRUE(store->sessions.find("d"));  // same id, other kind
-    auto events = store->events.list("session", 1);
+    auto events = store->events.list("session", 1).value();
     ASSERT_GE(events.size(), 2u);
     EXPECT_EQ(events[0].action, "revoke");
     EXPECT_EQ(events[1].action, "logout");
@@ -89,7 +89,7 @@ TEST_F(StoreSessions, RemoveIdle) {
     store->sessions.remove_idle(3600);
     EXPECT_FALSE(store->sessions.find("old"));
     EXPECT_TRUE(store->sessions.find("fresh"));
-    auto events = store->events.list("session", 1);
+    auto events = store->events.list("session", 1).value();
     ASSERT_FALSE(events.empty());
     EXPECT_EQ(events[0].action, "expire");
     EXPECT_EQ(events[0].actor, "system");
@@ -103,7 +103,7 @@ TEST_F(StoreSessions, EventsNeverContainTokensOrCsrf) {
     ASSERT_TRUE(store->sessions.create(session).ok());
     store->sessions.set_language(hash, "en");
     store->sessions.remove(hash);
-    auto events = store->events.list("session", user.id);
+    auto events = store->events.list("session", user.id).value();
     ASSERT_EQ(events.size(), 3u);
     EXPECT_EQ(events[2].action, "login");
     EXPECT_EQ(events[2].actor, "user:secret@example.org");

@@ -98,7 +98,7 @@ protected:
     // Every event's text, to look for secrets.
     std::string all_event_text() {
         std::string text;
-        for (const Event& e : store->events.list_all(100000))
+        for (const Event& e : store->events.list_all(100000).value())
             text += e.actor + "|" + e.entity + "|" + e.action + "|" + e.field + "|" + e.old_value + "|" +
                     e.new_value + "\n";
         return text;

@@ -8,7 +8,7 @@ namespace {
 using StoreUsers = StoreTest;
 
 TEST_F(StoreUsers, CreateFindListCount) {
-    EXPECT_EQ(store->users.count(), 0u);
+    EXPECT_EQ(store->users.count().value(), 0u);
     User user;
     user.email = "  Marie.Curie@CHU.example ";
     user.display_name = "Marie Curie";
@@ -34,8 +34,8 @@ TEST_F(StoreUsers, CreateFindListCount) {
     EXPECT_EQ(by_email->id, created->id);
 
     make_user("b@example.org", Role::buyer);
-    EXPECT_EQ(store->users.count(), 2u);
-    auto all = store->users.list();
+    EXPECT_EQ(store->users.count().value(), 2u);
+    auto all = store->users.list().value();
     ASSERT_EQ(all.size(), 2u);
     EXPECT_EQ(all[0].id, created->id);
     EXPECT_EQ(all[1].role, Role::buyer);
@@ -57,7 +57,7 @@ TEST_F(StoreUsers, DuplicateEmailIsAConflict) {
     auto created = store->users.create(again, "system");
     ASSERT_FALSE(created.ok());
     EXPECT_EQ(created.error().code, ErrorCode::conflict);
-    EXPECT_EQ(store->users.count(), 1u);
+    EXPECT_EQ(store->users.count().value(), 1u);
 }
 
 TEST_F(StoreUsers, InvalidEmailIsRejected) {
@@ -88,7 +88,7 @@ TEST_F(StoreUsers, SetPasswordHash) {
 TEST_F(StoreUsers, EventsRecordChangesWithoutSecrets) {
     const User user = make_user("e@example.org", Role::admin);
     ASSERT_TRUE(store->users.set_password_hash(user.id, "$argon2id$second-hash", "user:e@example.org").ok());
-    auto events = store->events.list("user", user.id);
+    auto events = store->events.list("user", user.id).value();
     ASSERT_EQ(events.size(), 2u);
     EXPECT_EQ(events[0].action, "set_password");  // newest first
     EXPECT_EQ(events[0].actor, "user:e@example.org");
@@ -106,11 +106,11 @@ TEST_F(StoreUsers, EventsRecordChangesWithoutSecrets) {
 
 TEST_F(StoreUsers, FailedCreateWritesNoEvent) {
     make_user("once@example.org");
-    const size_t before = store->events.list_all().size();
+    const size_t before = store->events.list_all().value().size();
     User again;
     again.email = "once@example.org";
     ASSERT_FALSE(store->users.create(again, "system").ok());
-    EXPECT_EQ(store->events.list_all().size(), before);
+    EXPECT_EQ(store->events.list_all().value().size(), before);
 }
 
 }  // namespace

@@ -21,15 +21,17 @@ std::string string_field(const json& body, const char* key) {
     return it->dump();
 }
 
-json acquisition_json(WebApp& app, const Acquisition& acquisition) {
+Result<json> acquisition_json(WebApp& app, const Acquisition& acquisition) {
     json vendors = json::array();
-    for (const auto& response : app.store->responses.list_for(acquisition.id)) {
+    TRY_ASSIGN(const auto responses, app.store->responses.list_for(acquisition.id));
+    for (const auto& response : responses) {
         json vendor = {{"response_id", response.id},   {"company", response.company},
                        {"email", response.email},      {"language", response.language},
                        {"status", std::string(response_status_name(response.status))},
                        {"submitted_at", response.submitted_at.empty() ? json() : json(response.submitted_at)},
                        {"link_active", !response.invite_token_hash.empty()}};
-        if (auto snapshot = app.responses.load(response.id)) vendor["progress"] = snapshot->evaluation.overall.percent();
+        TRY_ASSIGN(auto snapshot, app.responses.load(response.id));
+        vendor["progress"] = snapshot.evaluation.overall.percent();
         vendors.push_back(std::move(vendor));
     }
     json out = {{"id", acquisition.id},           {"title", acquisition.title},
@@ -37,8 +39,8 @@ json acquisition_json(WebApp& app, const Acquisition& acquisition) {
                 {"reference", acquisition.reference}, {"deadline", acquisition.deadline},
                 {"notes", acquisition.notes},     {"status", acquisition.status},
                 {"created_at", acquisition.created_at}, {"vendors", vendors}};
-    if (auto version = app.store->questionnaires.find(acquisition.questionnaire_version_id))
-        out["questionnaire"] = {{"id", version->questionnaire_id}, {"version", version->version}};
+    TRY_ASSIGN(auto version, app.store->questionnaires.find(acquisition.questionnaire_version_id));
+    out["questionnaire"] = {{"id", version.questionnaire_id}, {"version", version.version}};
     return out;
 }
 
@@ -71,7 +73,7 @@ void create_acquisition(WebApp& app, const httplib::Request& req, httplib::Respo
     input.deadline = string_field(*body, "deadline");
     input.notes = string_field(*body, "notes");
     if (auto errors = services::AcquisitionService::validate(input); !errors.empty())
-        return send_json(res, 422, {{"error", {{"code", "invalid"}, {"message", "Champs invalides."}, {"fields", field_errors_json(errors)}}}});
+        return send_json(res, 422, {{"error", {{"code", "invalid_value"}, {"message", "Champs invalides."}, {"fields", field_errors_json(errors)}}}});
     auto created = app.acquisitions.create(input, caller->user.id, caller->actor());
     if (!created) return send_json_error(res, created.error());
     res.set_header("Location", "/api/v1/acquisitions/" + std::to_string(created->id));
@@ -81,34 +83,41 @@ void create_acquisition(WebApp& app, const httplib::Request& req, httplib::Respo
 // GET /api/v1/acquisitions
 void list_acquisitions(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     if (!require_api_user(app, req, res)) return;
+    auto acquisitions = app.store->acquisitions.list();
+    if (!acquisitions) return send_json_error(res, acquisitions.error());
     json list = json::array();
-    for (const auto& acquisition : app.store->acquisitions.list()) list.push_back(acquisition_json(app, acquisition));
+    for (const auto& acquisition : *acquisitions) {
+        auto one = acquisition_json(app, acquisition);
+        if (!one) return send_json_error(res, one.error());
+        list.push_back(std::move(one.value()));
+    }
     send_json(res, 200, list);
 }
 
 // GET /api/v1/acquisitions/{id}
 void get_acquisition(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     if (!require_api_user(app, req, res)) return;
-    auto id = path_id(req);
-    auto acquisition = id ? app.store->acquisitions.find(*id) : std::nullopt;
-    if (!acquisition) return send_json_error(res, 404, "not_found", "Achat introuvable.");
-    send_json(res, 200, acquisition_json(app, *acquisition));
+    auto acquisition = find_by_path_id(app.store->acquisitions, req);
+    if (!acquisition) return send_json_error(res, acquisition.error());
+    auto body = acquisition_json(app, *acquisition);
+    if (!body) return send_json_error(res, body.error());
+    send_json(res, 200, *body);
 }
 
 // POST /api/v1/acquisitions/{id}/vendors
 void invite_vendor(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_api_user(app, req, res);
     if (!caller) return;
-    auto id = path_id(req);
-    if (!id || !app.store->acquisitions.find(*id)) return send_json_error(res, 404, "not_found", "Achat introuvable.");
+    auto acquisition = find_by_path_id(app.store->acquisitions, req);
+    if (!acquisition) return send_json_error(res, acquisition.error());
     auto body = json_body(req, res);
     if (!body) return;
     services::VendorInput input{string_field(*body, "company"), string_field(*body, "contact_name"),
                                 string_field(*body, "email"), string_field(*body, "language")};
     if (input.language.empty()) input.language = "fr";
     if (auto errors = services::AcquisitionService::validate(input); !errors.empty())
-        return send_json(res, 422, {{"error", {{"code", "invalid"}, {"message", "Champs invalides."}, {"fields", field_errors_json(errors)}}}});
-    auto invitation = app.acquisitions.invite(*id, input, caller->actor());
+        return send_json(res, 422, {{"error", {{"code", "invalid_value"}, {"message", "Champs invalides."}, {"fields", field_errors_json(errors)}}}});
+    auto invitation = app.acquisitions.invite(acquisition->id, input, caller->actor());
     if (!invitation) return send_json_error(res, invitation.error());
     send_json(res, 201, {{"response_id", invitation->response.id},
                          {"invite_token", invitation->token},
@@ -139,9 +148,8 @@ void reopen_response(WebApp& app, const httplib::Request& req, httplib::Response
 // GET /api/v1/documents/{id}
 void download_document(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     if (!require_api_user(app, req, res)) return;
-    auto id = path_id(req);
-    auto document = id ? app.store->documents.find(*id) : std::nullopt;
-    if (!document) return send_json_error(res, 404, "not_found", "Document introuvable.");
+    auto document = find_by_path_id(app.store->documents, req);
+    if (!document) return send_json_error(res, document.error());
     send_document(app, res, *document);
 }
 

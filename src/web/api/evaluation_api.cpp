@@ -89,9 +89,13 @@ void set_weight(WebApp& app, const httplib::Request& req, httplib::Response& res
 // GET /api/v1/responses/{id}/reviews
 void list_reviews(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     if (!require_api_user(app, req, res)) return;
-    auto id = path_id(req);
-    if (!id || !app.store->responses.find(*id)) return send_json_error(res, 404, "not_found", "Réponse introuvable.");
-    send_json(res, 200, reviews_json(app.store->reviews.list_for(*id), app.store->reviews.opinions(*id)));
+    auto response = find_by_path_id(app.store->responses, req);
+    if (!response) return send_json_error(res, response.error());
+    auto reviews = app.store->reviews.list_for(response->id);
+    if (!reviews) return send_json_error(res, reviews.error());
+    auto opinions = app.store->reviews.opinions(response->id);
+    if (!opinions) return send_json_error(res, opinions.error());
+    send_json(res, 200, reviews_json(*reviews, *opinions));
 }
 
 // POST /api/v1/responses/{id}/reviews

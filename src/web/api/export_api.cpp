@@ -65,7 +65,7 @@ void response_report_pdf(WebApp& app, const httplib::Request& req, httplib::Resp
     if (!require_hospital(app, req, res)) return;
     const Id id = path_id(req).value_or(0);
     auto response = app.store->responses.find(id);
-    if (!response) return send_json_error(res, 404, "not_found", "Réponse introuvable.");
+    if (!response) return send_json_error(res, response.error());
     const Language language = requested_language(req);
     auto evaluation = services::response_report_evaluation(*app.store, app.evaluations, id, language);
     if (!evaluation) return send_json_error(res, evaluation.error(), language);

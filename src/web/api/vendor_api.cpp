@@ -31,8 +31,10 @@ void get_own_response(WebApp& app, const httplib::Request& req, httplib::Respons
 void list_clarifications(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_vendor(app, req, res, false);
     if (!caller) return;
+    auto open = app.responses.open_clarifications(caller->response.id);
+    if (!open) return send_json_error(res, open.error(), language_of(*caller));
     json list = json::array();
-    for (const auto& c : app.responses.open_clarifications(caller->response.id))
+    for (const auto& c : *open)
         list.push_back({{"question_id", c.question_id}, {"question", c.vendor_question}, {"asked_at", c.asked_at}});
     send_json(res, 200, {{"clarifications", list}});
 }
@@ -93,10 +95,8 @@ void upload_document(WebApp& app, const httplib::Request& req, httplib::Response
 void download_document(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_vendor(app, req, res, false);
     if (!caller) return;
-    auto id = path_id(req);
-    auto document = id ? app.store->documents.find(*id) : std::nullopt;
-    if (!document || document->response_id != caller->response.id)
-        return send_json_error(res, 404, "not_found", "Document introuvable. / Document not found.");
+    auto document = find_response_document(app, req, caller->response.id);
+    if (!document) return send_json_error(res, document.error(), language_of(*caller));
     send_document(app, res, *document);
 }
 
@@ -119,7 +119,8 @@ void submit_response(WebApp& app, const httplib::Request& req, httplib::Response
     // "incomplete" carries "missing_required"
     if (!submitted) return send_json_error(res, submitted.error(), language_of(*caller));
     auto response = app.store->responses.find(caller->response.id);
-    send_json(res, 200, {{"status", "submitted"}, {"submitted_at", response ? response->submitted_at : ""}});
+    if (!response) return send_json_error(res, response.error(), language_of(*caller));
+    send_json(res, 200, {{"status", "submitted"}, {"submitted_at", response->submitted_at}});
 }
 
 }  // namespace vendor_api

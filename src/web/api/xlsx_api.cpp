@@ -70,23 +70,23 @@ void blank_workbook(WebApp& app, const httplib::Request& req, httplib::Response&
 // GET /api/v1/responses/{id}/export.xlsx
 void export_response_workbook(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     if (!require_api_user(app, req, res)) return;
-    auto id = path_id(req);
-    auto response = id ? app.store->responses.find(*id) : std::nullopt;
-    if (!response) return send_json_error(res, 404, "not_found", "Réponse introuvable.");
+    auto response = find_by_path_id(app.store->responses, req);
+    if (!response) return send_json_error(res, response.error());
     const Language language = query_language(req, Language::fr);
-    auto bytes = app.xlsx.export_response(*id, language);
+    auto bytes = app.xlsx.export_response(response->id, language);
     if (!bytes) return send_json_error(res, bytes.error());
-    auto snapshot = app.responses.load(*id);
-    send_xlsx(res, std::move(bytes.value()), xlsx::workbook_file_name(*snapshot->questionnaire, language, *id));
+    auto snapshot = app.responses.load(response->id);
+    if (!snapshot) return send_json_error(res, snapshot.error());
+    send_xlsx(res, std::move(bytes.value()), xlsx::workbook_file_name(*snapshot->questionnaire, language, response->id));
 }
 
 // POST /api/v1/responses/{id}/import
 void import_response_workbook(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_api_user(app, req, res);
     if (!caller) return;
-    auto id = path_id(req);
-    if (!id || !app.store->responses.find(*id)) return send_json_error(res, 404, "not_found", "Réponse introuvable.");
-    handle_import(app, req, res, *id, Language::fr, caller->actor());
+    auto response = find_by_path_id(app.store->responses, req);
+    if (!response) return send_json_error(res, response.error());
+    handle_import(app, req, res, response->id, Language::fr, caller->actor());
 }
 
 // GET /api/v1/vendor/export.xlsx

@@ -26,12 +26,13 @@ void show_acquisition(WebApp& app, const httplib::Request& req, httplib::Respons
                       const services::FieldErrors& vendor_errors, const std::map<std::string, std::string>& vendor_values) {
     auto context = hospital_context(caller, acquisition.title);
     take_flash(req, res, app, context);
-    std::string questionnaire_label;
-    if (auto version = app.store->questionnaires.find(acquisition.questionnaire_version_id))
-        questionnaire_label = version->questionnaire_id + " " + version->version;
+    auto version = app.store->questionnaires.find(acquisition.questionnaire_version_id);
+    if (!version) return send_error_page(res, version.error(), context);
+    auto vendors = vendor_rows(app, acquisition);
+    if (!vendors) return send_error_page(res, vendors.error(), context);
     send_html(res, status,
-              views::render_acquisition_page(context, acquisition, questionnaire_label, vendor_rows(app, acquisition),
-                                             reveal, vendor_errors, vendor_values));
+              views::render_acquisition_page(context, acquisition, version->questionnaire_id + " " + version->version,
+                                             *vendors, reveal, vendor_errors, vendor_values));
 }
 
 }  // namespace
@@ -42,12 +43,15 @@ namespace acquisition_routes {
 void list_page(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_hospital_page(app, req, res);
     if (!caller) return;
-    std::vector<views::AcquisitionRow> rows;
-    for (auto& acquisition : app.store->acquisitions.list()) {
-        views::AcquisitionRow row{acquisition, vendor_rows(app, acquisition)};
-        rows.push_back(std::move(row));
-    }
     auto context = hospital_context(*caller, "Achats");
+    auto acquisitions = app.store->acquisitions.list();
+    if (!acquisitions) return send_error_page(res, acquisitions.error(), context);
+    std::vector<views::AcquisitionRow> rows;
+    for (auto& acquisition : *acquisitions) {
+        auto vendors = vendor_rows(app, acquisition);
+        if (!vendors) return send_error_page(res, vendors.error(), context);
+        rows.push_back(views::AcquisitionRow{acquisition, std::move(vendors.value())});
+    }
     take_flash(req, res, app, context);
     send_html(res, 200, views::render_acquisitions_page(context, rows));
 }
@@ -68,7 +72,7 @@ void create(WebApp& app, const httplib::Request& req, httplib::Response& res) {
         return send_html(res, 422, views::render_acquisition_form_page(hospital_context(*caller, "Nouvel achat"),
                                                                        input, errors, true));
     auto created = app.acquisitions.create(input, caller->user.id, caller->actor());
-    if (!created) return send_error_page(res, status_for(created.error()), created.error().message.fr);
+    if (!created) return send_error_page(res, created.error());
     set_flash(res, app, "Achat créé. Ajoutez maintenant les fournisseurs consultés.");
     redirect(res, "/acquisitions/" + std::to_string(created->id));
 }
@@ -77,9 +81,8 @@ void create(WebApp& app, const httplib::Request& req, httplib::Response& res) {
 void show_page(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_hospital_page(app, req, res);
     if (!caller) return;
-    auto id = path_id(req);
-    auto acquisition = id ? app.store->acquisitions.find(*id) : std::nullopt;
-    if (!acquisition) return send_error_page(res, 404, "Cet achat n'existe pas.");
+    auto acquisition = find_by_path_id(app.store->acquisitions, req);
+    if (!acquisition) return send_error_page(res, acquisition.error());
     show_acquisition(app, req, res, *caller, *acquisition, 200, std::nullopt, {}, {});
 }
 
@@ -87,9 +90,8 @@ void show_page(WebApp& app, const httplib::Request& req, httplib::Response& res)
 void edit_page(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_hospital_page(app, req, res);
     if (!caller) return;
-    auto id = path_id(req);
-    auto acquisition = id ? app.store->acquisitions.find(*id) : std::nullopt;
-    if (!acquisition) return send_error_page(res, 404, "Cet achat n'existe pas.");
+    auto acquisition = find_by_path_id(app.store->acquisitions, req);
+    if (!acquisition) return send_error_page(res, acquisition.error());
     send_html(res, 200, views::render_acquisition_form_page(hospital_context(*caller, "Modifier l'achat"),
                                                             *acquisition, {}, false));
 }
@@ -98,26 +100,26 @@ void edit_page(WebApp& app, const httplib::Request& req, httplib::Response& res)
 void update(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_hospital_page(app, req, res);
     if (!caller || !require_csrf(req, res, *caller->session, Language::fr)) return;
-    auto id = path_id(req);
-    if (!id || !app.store->acquisitions.find(*id)) return send_error_page(res, 404, "Cet achat n'existe pas.");
+    auto acquisition = find_by_path_id(app.store->acquisitions, req);
+    if (!acquisition) return send_error_page(res, acquisition.error());
+    const Id id = acquisition->id;
     Acquisition input = acquisition_from_form(req);
-    input.id = *id;
+    input.id = id;
     if (auto errors = services::AcquisitionService::validate(input); !errors.empty())
         return send_html(res, 422, views::render_acquisition_form_page(hospital_context(*caller, "Modifier l'achat"),
                                                                        input, errors, false));
     auto updated = app.acquisitions.update(input, caller->actor());
-    if (!updated) return send_error_page(res, status_for(updated.error()), updated.error().message.fr);
+    if (!updated) return send_error_page(res, updated.error());
     set_flash(res, app, "Modifications enregistrées.");
-    redirect(res, "/acquisitions/" + std::to_string(*id));
+    redirect(res, "/acquisitions/" + std::to_string(id));
 }
 
 // POST /acquisitions/{id}/vendors
 void invite_vendor(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_hospital_page(app, req, res);
     if (!caller || !require_csrf(req, res, *caller->session, Language::fr)) return;
-    auto id = path_id(req);
-    auto acquisition = id ? app.store->acquisitions.find(*id) : std::nullopt;
-    if (!acquisition) return send_error_page(res, 404, "Cet achat n'existe pas.");
+    auto acquisition = find_by_path_id(app.store->acquisitions, req);
+    if (!acquisition) return send_error_page(res, acquisition.error());
     services::VendorInput input{form_value(req, "company"), form_value(req, "contact_name"), form_value(req, "email"),
                                 form_value(req, "language").empty() ? "fr" : form_value(req, "language")};
     std::map<std::string, std::string> values{{"company", input.company},
@@ -126,8 +128,8 @@ void invite_vendor(WebApp& app, const httplib::Request& req, httplib::Response& 
                                               {"language", input.language}};
     if (auto errors = services::AcquisitionService::validate(input); !errors.empty())
         return show_acquisition(app, req, res, *caller, *acquisition, 422, std::nullopt, errors, values);
-    auto invitation = app.acquisitions.invite(*id, input, caller->actor());
-    if (!invitation) return send_error_page(res, status_for(invitation.error()), invitation.error().message.fr);
+    auto invitation = app.acquisitions.invite(acquisition->id, input, caller->actor());
+    if (!invitation) return send_error_page(res, invitation.error());
     views::InvitationReveal reveal{invitation->response.id, invitation->response.company,
                                    app.invitation_url(invitation->token)};
     // The link is shown once, in this response (never stored, never redirected through a URL).

@@ -90,6 +90,8 @@ void login(WebApp& app, const httplib::Request& req, httplib::Response& res) {
         return show_login(app, res, 429, email, too_many_attempts(decision.retry_after));
     }
     auto user = app.store->users.find_by_email(email);
+    if (!user && user.error().code != ErrorCode::not_found)  // the database failed: not the caller's fault
+        return show_login(app, res, 503, email, "Connexion impossible pour le moment : réessayez. / Cannot log in right now: try again.");
     bool verified = false;
     {
         auto permit = security::PasswordCheckGate::for_logins().enter();

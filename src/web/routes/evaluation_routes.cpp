@@ -22,7 +22,7 @@ void comparison_page(WebApp& app, const httplib::Request& req, httplib::Response
     auto comparison = id ? app.evaluations.compare(*id) : Result<services::Comparison>(Error::make(ErrorCode::not_found, ""));
     if (!comparison) {
         if (comparison.error().code == ErrorCode::not_found) return send_error_page(res, 404, "Cet achat n'existe pas.");
-        return send_error_page(res, status_for(comparison.error()), comparison.error().message.fr);
+        return send_error_page(res, comparison.error());
     }
     auto filter = comparison_filter_from(req, *comparison->questionnaire);
     if (!filter) return send_error_page(res, 422, filter.error().message.fr);
@@ -42,8 +42,9 @@ void comparison_page(WebApp& app, const httplib::Request& req, httplib::Response
 void save_weights(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_hospital_page(app, req, res);
     if (!caller || !require_csrf(req, res, *caller->session, Language::fr)) return;
-    auto id = path_id(req);
-    if (!id || !app.store->acquisitions.find(*id)) return send_error_page(res, 404, "Cet achat n'existe pas.");
+    auto acquisition = find_by_path_id(app.store->acquisitions, req);
+    if (!acquisition) return send_error_page(res, acquisition.error());
+    const Id id = acquisition->id;
     size_t changed = 0;
     for (const auto& [name, raw] : req.params) {
         if (name.rfind("w:", 0) != 0) continue;
@@ -59,13 +60,16 @@ void save_weights(WebApp& app, const httplib::Request& req, httplib::Response& r
                 return send_error_page(res, 422, "Poids illisible pour « " + question_id + " » : « " + raw + " ». Saisissez un nombre.");
             weight = value;
         }
-        const auto before = app.evaluations.weights_for(*id);
-        auto saved = app.evaluations.set_weight(*id, question_id, weight, caller->user, caller->actor());
-        if (!saved) return send_error_page(res, status_for(saved.error()), saved.error().message.fr);
-        if (before != app.evaluations.weights_for(*id)) ++changed;
+        auto before = app.evaluations.weights_for(id);
+        if (!before) return send_error_page(res, before.error());
+        auto saved = app.evaluations.set_weight(id, question_id, weight, caller->user, caller->actor());
+        if (!saved) return send_error_page(res, saved.error());
+        auto after = app.evaluations.weights_for(id);
+        if (!after) return send_error_page(res, after.error());
+        if (*before != *after) ++changed;
     }
     set_flash(res, app, std::to_string(changed) + " poids modifié(s) pour cet achat.");
-    redirect(res, "/acquisitions/" + std::to_string(*id) + "/comparison#poids");
+    redirect(res, "/acquisitions/" + std::to_string(id) + "/comparison#poids");
 }
 
 // POST /responses/{id}/reviews
@@ -77,7 +81,7 @@ void add_review(WebApp& app, const httplib::Request& req, httplib::Response& res
     services::ReviewInput input{form_value(req, "question_id"), form_value(req, "status"), form_value(req, "comment"),
                                 form_value(req, "vendor_question")};
     auto added = app.evaluations.add_review(*id, input, caller->user, caller->actor());
-    if (!added) return send_error_page(res, status_for(added.error()), added.error().message.fr);
+    if (!added) return send_error_page(res, added.error());
     set_flash(res, app, "Relecture enregistrée.");
     redirect(res, "/responses/" + std::to_string(*id) + "#q-" + input.question_id);
 }
@@ -90,7 +94,7 @@ void save_opinion(WebApp& app, const httplib::Request& req, httplib::Response& r
     if (!id) return send_error_page(res, 404, "Cette réponse n'existe pas.");
     auto saved = app.evaluations.set_opinion(*id, form_value(req, "verdict"), form_value(req, "text"), caller->user,
                                              caller->actor());
-    if (!saved) return send_error_page(res, status_for(saved.error()), saved.error().message.fr);
+    if (!saved) return send_error_page(res, saved.error());
     set_flash(res, app, "Avis enregistré (consultatif).");
     redirect(res, "/responses/" + std::to_string(*id) + "#evaluation");
 }

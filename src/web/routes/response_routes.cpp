@@ -22,7 +22,7 @@ void response_page(WebApp& app, const httplib::Request& req, httplib::Response& 
     auto evaluated = id ? app.evaluations.evaluate(*id) : Result<services::ResponseEvaluation>(Error::make(ErrorCode::not_found, ""));
     if (!evaluated) {
         if (evaluated.error().code == ErrorCode::not_found) return send_error_page(res, 404, "Cette réponse n'existe pas.");
-        return send_error_page(res, status_for(evaluated.error()), evaluated.error().message.fr);
+        return send_error_page(res, evaluated.error());
     }
     const services::ResponseSnapshot& snapshot = evaluated->snapshot;
     auto context = hospital_context(*caller, snapshot.response.company + " — " + snapshot.acquisition.title);
@@ -38,9 +38,8 @@ void response_page(WebApp& app, const httplib::Request& req, httplib::Response& 
 void download_document(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_hospital_page(app, req, res);
     if (!caller) return;
-    auto id = path_id(req);
-    auto document = id ? app.store->documents.find(*id) : std::nullopt;
-    if (!document) return send_error_page(res, 404, "Ce document n'existe pas.");
+    auto document = find_by_path_id(app.store->documents, req);
+    if (!document) return send_error_page(res, document.error());
     send_document(app, res, *document);
 }
 
@@ -49,19 +48,22 @@ void download_document(WebApp& app, const httplib::Request& req, httplib::Respon
 void regenerate_link(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_hospital_page(app, req, res);
     if (!caller || !require_csrf(req, res, *caller->session, Language::fr)) return;
-    auto id = path_id(req);
-    auto response = id ? app.store->responses.find(*id) : std::nullopt;
-    if (!response) return send_error_page(res, 404, "Ce fournisseur n'existe pas.");
-    auto token = app.acquisitions.regenerate_link(*id, caller->actor());
-    if (!token) return send_error_page(res, status_for(token.error()), token.error().message.fr);
+    auto response = find_by_path_id(app.store->responses, req);
+    if (!response) return send_error_page(res, response.error());
+    const Id id = response->id;
+    auto token = app.acquisitions.regenerate_link(id, caller->actor());
+    if (!token) return send_error_page(res, token.error());
     auto acquisition = app.store->acquisitions.find(response->acquisition_id);
+    if (!acquisition) return send_error_page(res, acquisition.error());
     auto context = hospital_context(*caller, acquisition->title);
     context.flash = "Nouveau lien créé pour " + response->company + " : l'ancien lien ne fonctionne plus.";
-    std::string label;
-    if (auto version = app.store->questionnaires.find(acquisition->questionnaire_version_id))
-        label = version->questionnaire_id + " " + version->version;
+    auto version = app.store->questionnaires.find(acquisition->questionnaire_version_id);
+    if (!version) return send_error_page(res, version.error(), context);
+    auto vendors = vendor_rows(app, *acquisition);
+    if (!vendors) return send_error_page(res, vendors.error(), context);
     views::InvitationReveal reveal{response->id, response->company, app.invitation_url(*token)};
-    send_html(res, 200, views::render_acquisition_page(context, *acquisition, label, vendor_rows(app, *acquisition),
+    send_html(res, 200, views::render_acquisition_page(context, *acquisition,
+                                                       version->questionnaire_id + " " + version->version, *vendors,
                                                        reveal, {}, {}));
 }
 
@@ -69,11 +71,11 @@ void regenerate_link(WebApp& app, const httplib::Request& req, httplib::Response
 void revoke_link(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_hospital_page(app, req, res);
     if (!caller || !require_csrf(req, res, *caller->session, Language::fr)) return;
-    auto id = path_id(req);
-    auto response = id ? app.store->responses.find(*id) : std::nullopt;
-    if (!response) return send_error_page(res, 404, "Ce fournisseur n'existe pas.");
-    auto revoked = app.acquisitions.revoke_link(*id, caller->actor());
-    if (!revoked) return send_error_page(res, status_for(revoked.error()), revoked.error().message.fr);
+    auto response = find_by_path_id(app.store->responses, req);
+    if (!response) return send_error_page(res, response.error());
+    const Id id = response->id;
+    auto revoked = app.acquisitions.revoke_link(id, caller->actor());
+    if (!revoked) return send_error_page(res, revoked.error());
     set_flash(res, app, "Lien révoqué : " + response->company + " ne peut plus accéder au questionnaire. Ses réponses sont conservées.");
     redirect(res, "/acquisitions/" + std::to_string(response->acquisition_id));
 }
@@ -82,13 +84,13 @@ void revoke_link(WebApp& app, const httplib::Request& req, httplib::Response& re
 void reopen(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_hospital_page(app, req, res);
     if (!caller || !require_csrf(req, res, *caller->session, Language::fr)) return;
-    auto id = path_id(req);
-    auto response = id ? app.store->responses.find(*id) : std::nullopt;
-    if (!response) return send_error_page(res, 404, "Ce fournisseur n'existe pas.");
-    auto reopened = app.responses.reopen(*id, caller->actor());
-    if (!reopened) return send_error_page(res, status_for(reopened.error()), reopened.error().message.fr);
+    auto response = find_by_path_id(app.store->responses, req);
+    if (!response) return send_error_page(res, response.error());
+    const Id id = response->id;
+    auto reopened = app.responses.reopen(id, caller->actor());
+    if (!reopened) return send_error_page(res, reopened.error());
     set_flash(res, app, "Réponse de " + response->company + " rouverte : le fournisseur peut de nouveau la modifier.");
-    redirect(res, "/responses/" + std::to_string(*id));
+    redirect(res, "/responses/" + std::to_string(id));
 }
 
 }  // namespace response_routes

@@ -27,7 +27,7 @@ std::optional<services::ResponseSnapshot> load_snapshot(WebApp& app, const Vendo
                                                         bool fresh = false) {
     auto snapshot = fresh ? app.responses.load(caller.response) : app.responses.load(caller.response.id);
     if (!snapshot) {
-        send_error_page(res, 404, snapshot.error().message.fr);
+        send_error_page(res, snapshot.error(), parse_language(caller.session->language));
         return std::nullopt;
     }
     return std::move(snapshot.value());
@@ -60,6 +60,8 @@ namespace vendor_routes {
 void open_invitation(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     const std::string token = req.matches[1].str();
     auto response = app.store->responses.find_by_token_hash(security::sha256_hex(token));
+    if (!response && response.error().code != ErrorCode::not_found)
+        return send_error_page(res, 503, "Réessayez dans un instant. / Please try again in a moment.");
     if (!response)
         return send_error_page(res, 404,
                                "Ce lien n'est pas valable (il a pu être remplacé ou révoqué). Contactez l'établissement qui vous l'a envoyé. / "
@@ -86,8 +88,9 @@ void home_page(WebApp& app, const httplib::Request& req, httplib::Response& res)
     if (!snapshot) return;
     auto context = vendor_context(*caller, snapshot->acquisition.title, req);
     take_flash(req, res, app, context);
-    send_html(res, 200, views::render_vendor_home_page(context, response_view(*snapshot),
-                                                       app.responses.open_clarifications(caller->response.id).size()));
+    auto open = app.responses.open_clarifications(caller->response.id);
+    if (!open) return send_error_page(res, open.error(), context);
+    send_html(res, 200, views::render_vendor_home_page(context, response_view(*snapshot), open->size()));
 }
 
 // GET /vendor/clarifications
@@ -99,8 +102,9 @@ void clarifications_page(WebApp& app, const httplib::Request& req, httplib::Resp
     const Language language = parse_language(caller->session->language);
     auto context = vendor_context(*caller, in_language(language, "Précisions demandées", "Clarifications requested"), req);
     take_flash(req, res, app, context);
-    send_html(res, 200, views::render_vendor_clarifications_page(context, response_view(*snapshot),
-                                                                 app.responses.open_clarifications(caller->response.id)));
+    auto open = app.responses.open_clarifications(caller->response.id);
+    if (!open) return send_error_page(res, open.error(), context);
+    send_html(res, 200, views::render_vendor_clarifications_page(context, response_view(*snapshot), *open));
 }
 
 // POST /vendor/clarifications/{question}
@@ -113,9 +117,7 @@ void answer_clarification(WebApp& app, const httplib::Request& req, httplib::Res
     if (req.has_param("value")) value = nlohmann::json(req.get_param_value("value"));
     auto answered = app.responses.answer_clarification(caller->response.id, req.matches[1].str(), value,
                                                        form_value(req, "explanation"), caller->actor());
-    if (!answered)
-        return send_error_page(res, status_for(answered.error()),
-                               answered.error().message.in(language), language);
+    if (!answered) return send_error_page(res, answered.error(), language);
     set_flash(res, app, in_language(language, "Précision envoyée à l'établissement.", "Clarification sent to the hospital."));
     redirect(res, "/vendor/clarifications");
 }
@@ -144,7 +146,7 @@ void save_section(WebApp& app, const httplib::Request& req, httplib::Response& r
     if (!section) return send_error_page(res, 404, in_language(language, "Cette page n'existe pas.", "This page does not exist."), language);
     auto saved = app.responses.save_section(caller->response.id, section->id, read_section_form(req, *section),
                                             caller->actor());
-    if (!saved) return send_error_page(res, status_for(saved.error()), saved.error().message.in(language), language);
+    if (!saved) return send_error_page(res, saved.error(), language);
     const services::ResponseSnapshot& after = saved->snapshot;
     if (!saved->refused.empty()) {
         std::map<std::string, std::string> errors, rejected;
@@ -203,11 +205,9 @@ void delete_document(WebApp& app, const httplib::Request& req, httplib::Response
     if (!caller) return;
     const Language language = parse_language(caller->session->language);
     if (!require_csrf(req, res, *caller->session, language)) return;
-    auto id = path_id(req);
-    auto document = id ? app.store->documents.find(*id) : std::nullopt;
-    if (!document || document->response_id != caller->response.id)
-        return send_error_page(res, 404, in_language(language, "Document introuvable.", "Document not found."), language);
-    auto removed = app.responses.delete_document(caller->response.id, *id, caller->actor());
+    auto document = find_response_document(app, req, caller->response.id);
+    if (!document) return send_error_page(res, document.error(), language);
+    auto removed = app.responses.delete_document(caller->response.id, document->id, caller->actor());
     if (!removed) set_flash(res, app, removed.error().message.in(language), true);
     else set_flash(res, app, std::string(in_language(language, "Document supprimé : ", "Document deleted: ")) + document->file_name);
     auto snapshot = app.responses.load(caller->response.id);
@@ -219,10 +219,8 @@ void delete_document(WebApp& app, const httplib::Request& req, httplib::Response
 void download_document(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_vendor_page(app, req, res);
     if (!caller) return;
-    auto id = path_id(req);
-    auto document = id ? app.store->documents.find(*id) : std::nullopt;
-    if (!document || document->response_id != caller->response.id)
-        return send_error_page(res, 404, "Document introuvable. / Document not found.");
+    auto document = find_response_document(app, req, caller->response.id);
+    if (!document) return send_error_page(res, document.error(), parse_language(caller->session->language));
     send_document(app, res, *document);
 }
 

@@ -88,7 +88,11 @@ std::optional<ImportTarget> vendor_target(WebApp& app, const httplib::Request& r
     ImportTarget target{caller->response.id, caller->actor(),
                         vendor_context(*caller, in_language(language, "Import Excel", "Excel import"), req), {}};
     auto acquisition = app.store->acquisitions.find(caller->response.acquisition_id);
-    target.view.subject = acquisition ? acquisition->title : "";
+    if (!acquisition) {
+        send_error_page(res, acquisition.error(), language);
+        return std::nullopt;
+    }
+    target.view.subject = acquisition->title;
     target.view.upload_action = "/vendor/import";
     target.view.apply_action = "/vendor/import/apply";
     target.view.export_url = std::string("/vendor/export.xlsx?lang=") + std::string(language_code(language));
@@ -101,14 +105,14 @@ std::optional<ImportTarget> hospital_target(WebApp& app, const httplib::Request&
     auto caller = require_hospital_page(app, req, res);
     if (!caller) return std::nullopt;
     if (post && !require_csrf(req, res, *caller->session, Language::fr)) return std::nullopt;
-    auto id = path_id(req);
-    auto response = id ? app.store->responses.find(*id) : std::nullopt;
+    auto response = find_by_path_id(app.store->responses, req);
     if (!response) {
-        send_error_page(res, 404, "Cette réponse n'existe pas.");
+        send_error_page(res, response.error());
         return std::nullopt;
     }
-    const std::string base = "/responses/" + std::to_string(*id);
-    ImportTarget target{*id, caller->actor(), hospital_context(*caller, "Import Excel — " + response->company), {}};
+    const Id id = response->id;
+    const std::string base = "/responses/" + std::to_string(id);
+    ImportTarget target{id, caller->actor(), hospital_context(*caller, "Import Excel — " + response->company), {}};
     target.view.subject = response->company;
     target.view.upload_action = base + "/import";
     target.view.apply_action = base + "/import/apply";
@@ -148,9 +152,9 @@ void vendor_import_apply(WebApp& app, const httplib::Request& req, httplib::Resp
 void response_export(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_hospital_page(app, req, res);
     if (!caller) return;
-    auto id = path_id(req);
-    if (!id || !app.store->responses.find(*id)) return send_error_page(res, 404, "Cette réponse n'existe pas.");
-    send_workbook(app, res, *id, query_language(req, Language::fr));
+    auto response = find_by_path_id(app.store->responses, req);
+    if (!response) return send_error_page(res, response.error());
+    send_workbook(app, res, response->id, query_language(req, Language::fr));
 }
 
 // GET /responses/{id}/import
