@@ -5,12 +5,11 @@
 #include <set>
 
 #include "core/bounded_json.hpp"
+#include "core/text_format.hpp"
 #include "definition/grid_loader.hpp"
 #include "outputs/export/csv_writer.hpp"
 #include "outputs/export/zip_archive.hpp"
 #include "security/secrets.hpp"
-#include "services/answer_text.hpp"
-#include "web/views/answer_format.hpp"
 
 namespace cyberachat::services {
 namespace {
@@ -166,7 +165,7 @@ Result<std::string> ExportService::acquisition_csv(Id acquisition_id) {
     for (const auto& vendor : vendors) {
         const ResponseSnapshot& snapshot = vendor.snapshot;
         const VendorResponse& response = snapshot.response;
-        const std::string status = web::views::response_status_label(response, language);
+        const std::string status = response_status_label(response, language);
         std::map<size_t, Severity> severities;  // question index → severity of its point de vigilance
         for (const auto& finding : vendor.card.findings) severities.emplace(finding.question_index, finding.severity);
         for (const Question* question : snapshot.questionnaire->questions()) {

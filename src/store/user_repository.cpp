@@ -48,8 +48,8 @@ std::optional<User> find_user_where(Database& db, const std::string& where, cons
 
 Result<User> UserRepository::create(const User& user, const std::string& actor) {
     User stored = user;
-    stored.email = detail::lower_ascii(detail::trim(user.email));
-    stored.display_name = detail::trim(user.display_name);
+    stored.email = lower_ascii(trim(user.email));
+    stored.display_name = std::string(trim(user.display_name));
     if (stored.email.empty() || stored.email.find('@') == std::string::npos)
         return detail::invalid("Adresse électronique invalide.", "Invalid email address.");
     stored.created_at = now_iso();
@@ -78,7 +78,7 @@ std::optional<User> UserRepository::find(Id id) {
 }
 
 std::optional<User> UserRepository::find_by_email(std::string_view email) {
-    return find_user_where(*db_, "email = :email", detail::lower_ascii(detail::trim(email)));
+    return find_user_where(*db_, "email = :email", lower_ascii(trim(email)));
 }
 
 std::vector<User> UserRepository::list() {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/answer_validation.hpp"
+#include "core/ascii_text.hpp"
 #include "core/engine.hpp"
 #include "outputs/xlsx/workbook_layout.hpp"
 
@@ -13,12 +14,6 @@ namespace cyberachat::xlsx {
 using json = nlohmann::json;
 
 namespace {
-
-std::string trim(std::string_view text) {
-    const size_t first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
-}
 
 // Equal but for ASCII capitals.
 bool same_letters(std::string_view a, std::string_view b) {
@@ -29,11 +24,11 @@ bool same_letters(std::string_view a, std::string_view b) {
 
 // A choice label typed with other capitals or spaces → the choice id; otherwise the text as is.
 std::string choice_text(const Question& question, const std::string& text) {
-    const std::string wanted = trim(text);
+    const std::string_view wanted = trim(text);
     for (const auto& choice : question.choices)
         if (same_letters(choice.id, wanted) || same_letters(choice.label.fr, wanted) || same_letters(choice.label.en, wanted))
             return choice.id;
-    return trim(text);
+    return std::string(trim(text));
 }
 
 // The raw value of an answer cell for a question (or field) of `kind`, as normalize_answer takes it.
@@ -62,7 +57,7 @@ json raw_value(const Question& question, const CellValue& cell) {
             while (start <= text.size()) {
                 size_t end = text.find_first_of(";\n", start);
                 if (end == std::string::npos) end = text.size();
-                std::string item = trim(std::string_view(text).substr(start, end - start));
+                std::string item(trim(std::string_view(text).substr(start, end - start)));
                 if (!item.empty()) list.push_back(choice_text(question, item));
                 start = end + 1;
             }
@@ -103,7 +98,7 @@ Error foreign() {
                            "' missing). Download the questionnaire workbook and fill it in.");
 }
 
-bool is_generated_document_text(const std::string& text) {
+bool is_generated_document_text(std::string_view text) {
     return text.empty() || text == kind_label(QuestionKind::document, Language::fr) ||
            text == kind_label(QuestionKind::document, Language::en) || text.rfind("Déposé : ", 0) == 0 ||
            text.rfind("Uploaded: ", 0) == 0;
@@ -123,7 +118,7 @@ Result<ImportPlan> plan_import(const Questionnaire& questionnaire, const AnswerS
     std::map<std::string, std::string> properties;
     for (const auto& [row, cells] : meta->rows) {
         auto key = cells.find(0), value = cells.find(1);
-        if (key != cells.end()) properties[key->second.as_text()] = value != cells.end() ? trim(value->second.as_text()) : "";
+        if (key != cells.end()) properties[key->second.as_text()] = value != cells.end() ? std::string(trim(value->second.as_text())) : "";
     }
     const std::string file_id = properties[kMetaQuestionnaire], file_version = properties[kMetaVersion];
     if (file_id != questionnaire.id || file_version != questionnaire.version)
@@ -154,11 +149,11 @@ Result<ImportPlan> plan_import(const Questionnaire& questionnaire, const AnswerS
             if (row <= kHeaderRow) continue;
             auto id_cell = cells.find(kColId);
             if (id_cell == cells.end()) continue;
-            const std::string id = trim(id_cell->second.as_text());
+            const std::string id(trim(id_cell->second.as_text()));
             if (id.empty()) continue;
             auto answer = cells.find(kColAnswer), comment = cells.find(kColComment);
             CellRef ref{&sheet.name, row + 1, id, answer != cells.end() ? &answer->second : &kEmptyCell};
-            const std::string comment_text = comment != cells.end() ? trim(comment->second.as_text()) : "";
+            const std::string comment_text = comment != cells.end() ? std::string(trim(comment->second.as_text())) : "";
             auto key = parse_row_key(questionnaire, id);
             if (!key || !seen.insert(id).second) {
                 if (!key && ref.answer->empty() && comment_text.empty()) continue;

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/text_format.hpp"
 #include "outputs/xlsx/workbook_layout.hpp"
 
 namespace cyberachat::xlsx {
@@ -287,7 +288,7 @@ private:
         switch (question.kind) {
             case QuestionKind::yes_no:
                 v.validate = LXW_VALIDATION_TYPE_LIST;
-                formula = lists_.range_for("yes_no", {yes_no_label(true, lang_), yes_no_label(false, lang_)});
+                formula = lists_.range_for("yes_no", {yes_no_label("oui", lang_), yes_no_label("non", lang_)});
                 message = en ? "Choose Yes or No." : "Choisissez Oui ou Non.";
                 break;
             case QuestionKind::single_choice:
@@ -409,8 +410,7 @@ std::string answer_cell_text(const Question& question, const json& value, Langua
     if (value.is_null()) return "";
     switch (question.kind) {
         case QuestionKind::yes_no:
-            if (value == "oui") return yes_no_label(true, language);
-            if (value == "non") return yes_no_label(false, language);
+            if (value == "oui" || value == "non") return yes_no_label(value.get_ref<const std::string&>(), language);
             break;
         case QuestionKind::single_choice:
             if (value.is_string())

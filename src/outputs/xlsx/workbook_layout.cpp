@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "core/answer_validation.hpp"
+#include "core/text_format.hpp"
 
 namespace cyberachat::xlsx {
 
@@ -17,10 +18,7 @@ const Field* find_field(const std::vector<Field>& fields, std::string_view id) {
 
 std::string literal_label(const Questionnaire& questionnaire, const Condition& condition, Language language) {
     const Question* question = questionnaire.find_question(condition.question_id);
-    if (question && question->kind == QuestionKind::yes_no) {
-        if (condition.literal == "oui") return yes_no_label(true, language);
-        if (condition.literal == "non") return yes_no_label(false, language);
-    }
+    if (question && question->kind == QuestionKind::yes_no) return yes_no_label(condition.literal, language);
     if (question)
         if (const Choice* choice = question->find_choice(condition.literal)) return choice->label.in(language);
     return condition.literal;
@@ -113,11 +111,6 @@ std::string kind_label(QuestionKind kind, Language language) {
         case QuestionKind::contact: return en ? "Contact: fields below" : "Contact : champs ci-dessous";
     }
     return "";
-}
-
-std::string yes_no_label(bool yes, Language language) {
-    if (language == Language::en) return yes ? "Yes" : "No";
-    return yes ? "Oui" : "Non";
 }
 
 std::string describe_condition(const Questionnaire& questionnaire, const Condition& condition, Language language) {

@@ -61,8 +61,6 @@ const std::vector<Field>& record_fields(const Question& question);
 // Column headers and the kind names shown in the workbook.
 std::string_view column_header(Column column, Language language);
 std::string kind_label(QuestionKind kind, Language language);
-// "Oui"/"Non" (fr) or "Yes"/"No" (en).
-std::string yes_no_label(bool yes, Language language);
 
 // A condition in words: « Le dispositif est-il connecté ? » = Oui et …
 std::string describe_condition(const Questionnaire& questionnaire, const Condition& condition, Language language);

@@ -1,6 +1,7 @@
 // Hospital JSON API v1 for the evaluation (Authorization: Bearer <API token>; a vendor's token is
 // refused like any unknown one): one response's score and points de vigilance, and the
 // comparison of every vendor of a purchase, reviews of answers and advisory opinions.
+#include "core/ascii_text.hpp"
 #include "web/api/api_auth.hpp"
 #include "web/api/evaluation_json.hpp"
 
@@ -37,7 +38,7 @@ std::optional<ApiChange> api_change(WebApp& app, const httplib::Request& req, ht
 // A text field of a JSON body, trimmed; "" when absent or not a string.
 std::string text_field(const nlohmann::json& body, const char* key) {
     auto it = body.find(key);
-    return it != body.end() && it->is_string() ? services::trim_copy(it->get<std::string>()) : std::string();
+    return it != body.end() && it->is_string() ? std::string(trim(it->get<std::string>())) : std::string();
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // forms of the response page (reviews of answers, advisory opinions).
 #include <cstdlib>
 
+#include "core/ascii_text.hpp"
 #include "web/comparison_filter.hpp"
 #include "web/http_io.hpp"
 #include "web/page_support.hpp"
@@ -43,7 +44,7 @@ void register_evaluation_routes(httplib::Server& server, WebApp& app) {
         for (const auto& [name, raw] : req.params) {
             if (name.rfind("w:", 0) != 0) continue;
             const std::string question_id = name.substr(2);
-            std::string text = services::trim_copy(raw);
+            std::string text(trim(raw));
             std::optional<double> weight;
             if (!text.empty()) {
                 for (char& c : text)
