@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "core/answer.hpp"
+#include "core/kind_traits.hpp"
 #include "core/text_format.hpp"
 #include "outputs/flowchart/response_flowchart.hpp"
 
@@ -31,23 +32,26 @@ std::vector<std::pair<std::string, std::string>> acquisition_facts(const Acquisi
 
 // What the blank questionnaire shows under a question: the kind of answer expected.
 std::string expected_answer(const Question& question, Language language) {
-    switch (question.kind) {
-        case QuestionKind::yes_no: return in_language(language, "☐ Oui   ☐ Non", "☐ Yes   ☐ No");
-        case QuestionKind::single_choice:
-        case QuestionKind::multiple_choice: {
+    switch (kind_traits(question.kind).shape) {
+        case ValueShape::yes_no: return in_language(language, "☐ Oui   ☐ Non", "☐ Yes   ☐ No");
+        case ValueShape::choice:
+        case ValueShape::choices: {
             std::string out;
             for (const auto& choice : question.choices) out += (out.empty() ? "☐ " : "   ☐ ") + choice.label.in(language);
             return out;
         }
-        case QuestionKind::table:
-        case QuestionKind::contact: {
+        case ValueShape::rows:
+        case ValueShape::record: {
             std::string out;
             for (const auto& field : question.fields) out += (out.empty() ? "" : " | ") + field.label.in(language);
             return out;
         }
-        case QuestionKind::document: return in_language(language, "Document à joindre", "Document to attach");
-        default: return question.unit.empty() ? std::string() : std::string(in_language(language, "Unité : ", "Unit: ")) + question.unit;
+        case ValueShape::documents: return in_language(language, "Document à joindre", "Document to attach");
+        case ValueShape::text:
+        case ValueShape::number:
+        case ValueShape::date: break;
     }
+    return question.unit.empty() ? std::string() : std::string(in_language(language, "Unité : ", "Unit: ")) + question.unit;
 }
 
 }  // namespace

@@ -91,28 +91,6 @@ std::string_view column_header(Column column, Language language) {
     return "";
 }
 
-std::string kind_label(QuestionKind kind, Language language) {
-    const bool en = language == Language::en;
-    switch (kind) {
-        case QuestionKind::yes_no: return en ? "Yes / No" : "Oui / Non";
-        case QuestionKind::text: return en ? "Text" : "Texte";
-        case QuestionKind::long_text: return en ? "Long text" : "Texte long";
-        case QuestionKind::number: return en ? "Number" : "Nombre";
-        case QuestionKind::integer: return en ? "Whole number" : "Nombre entier";
-        case QuestionKind::date: return en ? "Date (DD/MM/YYYY)" : "Date (JJ/MM/AAAA)";
-        case QuestionKind::email: return "E-mail";
-        case QuestionKind::phone: return en ? "Telephone" : "Téléphone";
-        case QuestionKind::single_choice: return en ? "One choice from the list" : "Un choix dans la liste";
-        case QuestionKind::multiple_choice:
-            return en ? "One or more choices, separated by ;" : "Un ou plusieurs choix, séparés par ;";
-        case QuestionKind::document:
-            return en ? "Document: upload it on the platform" : "Document : à déposer sur la plateforme";
-        case QuestionKind::table: return en ? "Table: one row per cell below" : "Tableau : une ligne par case ci-dessous";
-        case QuestionKind::contact: return en ? "Contact: fields below" : "Contact : champs ci-dessous";
-    }
-    return "";
-}
-
 std::string describe_condition(const Questionnaire& questionnaire, const Condition& condition, Language language) {
     const bool en = language == Language::en;
     switch (condition.op) {
