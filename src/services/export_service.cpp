@@ -9,6 +9,7 @@
 #include "definition/grid_loader.hpp"
 #include "outputs/export/csv_writer.hpp"
 #include "outputs/export/zip_archive.hpp"
+#include "outputs/json/evaluation_json.hpp"
 #include "security/secrets.hpp"
 
 namespace cyberachat::services {
@@ -36,18 +37,6 @@ const json* member(const json& object, const char* key, json::value_t type) {
 std::string text_field(const json& object, const char* key) {
     auto it = object.find(key);
     return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-json review_json(const Review& review) {
-    return {{"question_id", review.question_id}, {"status", review.status},
-            {"comment", review.comment},         {"vendor_question", review.vendor_question},
-            {"author", review.author},           {"author_role", review.author_role},
-            {"created_at", review.created_at}};
-}
-
-json opinion_json(const Opinion& opinion) {
-    return {{"role", opinion.role},     {"verdict", opinion.verdict},       {"text", opinion.text},
-            {"author", opinion.author}, {"updated_at", opinion.updated_at}};
 }
 
 // The optional array `key` of `object` (archives of format 1 have none); null when of another type.
@@ -117,9 +106,9 @@ Result<json> ExportService::acquisition_json(Id acquisition_id) {
                                  {"size", document.size},       {"sha256", document.sha256},
                                  {"created_at", document.created_at}});
         json reviews = json::array();
-        for (const auto& review : store_.reviews.list_for(response.id)) reviews.push_back(review_json(review));
+        for (const auto& review : store_.reviews.list_for(response.id)) reviews.push_back(review_record_json(review));
         json opinions = json::array();
-        for (const auto& opinion : store_.reviews.opinions(response.id)) opinions.push_back(opinion_json(opinion));
+        for (const auto& opinion : store_.reviews.opinions(response.id)) opinions.push_back(opinion_record_json(opinion));
         vendors.push_back({{"response_id", response.id},
                            {"company", response.company},
                            {"contact_name", response.contact_name},

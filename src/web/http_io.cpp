@@ -37,7 +37,7 @@ int status_for(const Error& error) {
 }
 
 void send_json_error(httplib::Response& res, const Error& error, Language language) {
-    const std::string& message = language == Language::en && !error.message_en.empty() ? error.message_en : error.message;
+    const std::string& message = in_language(language, error.message, error.message_en);
     send_json_error(res, status_for(error), error.code, message);
 }
 

@@ -149,7 +149,7 @@ public:
             for (int c = 0; c < kColumnCount; ++c)
                 if (c != kColSection) worksheet_write_blank(ws_, row_, static_cast<lxw_col_t>(c), f_.section);
             if (section.show_if) {
-                std::string when = (lang_ == Language::en ? "Fill in if " : "À remplir si ") +
+                std::string when = in_language(lang_, "À remplir si ", "Fill in if ") +
                                    describe_condition(q_, *section.show_if, lang_);
                 write_text(kColCondition, when, f_.section);
             }
@@ -242,7 +242,7 @@ private:
             for (const auto& field : fields) {
                 const json cell = record && record->is_object() && record->contains(field.id) ? (*record)[field.id] : json();
                 write_sub_row(section, question, field, table_cell_key(question.id, n, field.id),
-                              question.label.in(lang_) + (lang_ == Language::en ? " — row " : " — ligne ") +
+                              question.label.in(lang_) + in_language(lang_, " — ligne ", " — row ") +
                                   std::to_string(n) + " — " + field.label.in(lang_),
                               cell);
             }
@@ -333,20 +333,22 @@ void write_instructions(lxw_worksheet* ws, const Questionnaire& questionnaire, L
     lxw_row_t row = 0;
     worksheet_write_string(ws, row++, 0, (questionnaire.title.in(language) + " — " + questionnaire.version).c_str(), f.title);
     if (filled && !filled->company.empty())
-        worksheet_write_string(ws, row++, 0, ((en ? "Vendor: " : "Fournisseur : ") + filled->company).c_str(), f.wrap);
+        worksheet_write_string(ws, row++, 0, (in_language(language, "Fournisseur : ", "Vendor: ") + filled->company).c_str(),
+                               f.wrap);
     ++row;
-    const char* how_to_fill =
-        en ? "How to fill in this workbook: one sheet per part; answer in the yellow column \"Answer\" and, if you "
-             "wish, add a comment. Do not change the \"ID\" column. Questions marked * are required; \"Fill in if\" "
-             "says when a question applies. Tables: one row per cell (copy a group of rows and increase the row "
-             "number to add rows). Documents are uploaded on the platform. Then import this file on the platform: "
-             "you will see a report row by row before anything is saved."
-           : "Comment remplir ce classeur : une feuille par partie ; répondez dans la colonne jaune « Réponse » et, "
-             "si vous le souhaitez, ajoutez un commentaire. Ne modifiez pas la colonne « ID ». Les questions marquées "
-             "* sont obligatoires ; « À remplir si » indique quand une question s'applique. Tableaux : une ligne par "
-             "case (copiez un groupe de lignes et augmentez le numéro de ligne pour en ajouter). Les documents se "
-             "déposent sur la plateforme. Importez ensuite ce fichier sur la plateforme : un rapport ligne par ligne "
-             "s'affiche avant tout enregistrement.";
+    const char* how_to_fill = in_language(
+        language,
+        "Comment remplir ce classeur : une feuille par partie ; répondez dans la colonne jaune « Réponse » et, "
+        "si vous le souhaitez, ajoutez un commentaire. Ne modifiez pas la colonne « ID ». Les questions marquées "
+        "* sont obligatoires ; « À remplir si » indique quand une question s'applique. Tableaux : une ligne par "
+        "case (copiez un groupe de lignes et augmentez le numéro de ligne pour en ajouter). Les documents se "
+        "déposent sur la plateforme. Importez ensuite ce fichier sur la plateforme : un rapport ligne par ligne "
+        "s'affiche avant tout enregistrement.",
+        "How to fill in this workbook: one sheet per part; answer in the yellow column \"Answer\" and, if you "
+        "wish, add a comment. Do not change the \"ID\" column. Questions marked * are required; \"Fill in if\" "
+        "says when a question applies. Tables: one row per cell (copy a group of rows and increase the row "
+        "number to add rows). Documents are uploaded on the platform. Then import this file on the platform: "
+        "you will see a report row by row before anything is saved.");
     worksheet_set_row(ws, row, row_height(text_lines(how_to_fill, 110)), nullptr);
     worksheet_write_string(ws, row++, 0, how_to_fill, f.wrap);
     for (const char* id : {"when_to_use", "how_to"}) {
@@ -413,8 +415,7 @@ Result<std::string> write_questionnaire_workbook(const Questionnaire& questionna
 
     const Formats formats = make_formats(workbook);
     std::vector<std::string> names{kMetaSheet};
-    const std::string instructions_name =
-        sheet_name(language == Language::en ? "Instructions" : "Mode d'emploi", names);
+    const std::string instructions_name = sheet_name(in_language(language, "Mode d'emploi", "Instructions"), names);
     names.push_back(instructions_name);
     lxw_worksheet* instructions = workbook_add_worksheet(workbook, instructions_name.c_str());
     write_instructions(instructions, questionnaire, language, filled, formats);

@@ -75,24 +75,22 @@ const std::vector<Field>& record_fields(const Question& question) {
 }
 
 std::string_view column_header(Column column, Language language) {
-    const bool en = language == Language::en;
     switch (column) {
         case kColId: return "ID";
-        case kColSection: return en ? "Section" : "Rubrique";
+        case kColSection: return in_language(language, "Rubrique", "Section");
         case kColQuestion: return "Question";
-        case kColKind: return en ? "Expected answer" : "Réponse attendue";
-        case kColUnit: return en ? "Unit" : "Unité";
-        case kColAnswer: return en ? "Answer" : "Réponse";
-        case kColComment: return en ? "Comment" : "Commentaire";
-        case kColCondition: return en ? "Applies" : "S'applique";
-        case kColNotes: return en ? "Notes" : "Informations complémentaires";
+        case kColKind: return in_language(language, "Réponse attendue", "Expected answer");
+        case kColUnit: return in_language(language, "Unité", "Unit");
+        case kColAnswer: return in_language(language, "Réponse", "Answer");
+        case kColComment: return in_language(language, "Commentaire", "Comment");
+        case kColCondition: return in_language(language, "S'applique", "Applies");
+        case kColNotes: return in_language(language, "Informations complémentaires", "Notes");
         case kColumnCount: break;
     }
     return "";
 }
 
 std::string describe_condition(const Questionnaire& questionnaire, const Condition& condition, Language language) {
-    const bool en = language == Language::en;
     switch (condition.op) {
         case Condition::Op::equals:
             return question_label(questionnaire, condition.question_id, language) + " = " +
@@ -102,15 +100,16 @@ std::string describe_condition(const Questionnaire& questionnaire, const Conditi
                    literal_label(questionnaire, condition, language);
         case Condition::Op::answered:
             return question_label(questionnaire, condition.question_id, language) +
-                   (en ? " is answered" : " est renseignée");
+                   in_language(language, " est renseignée", " is answered");
         case Condition::Op::negation:
-            return (en ? "not (" : "non (") +
+            return in_language(language, "non (", "not (") +
                    (condition.operands.empty() ? std::string()
                                                : describe_condition(questionnaire, *condition.operands[0], language)) +
                    ")";
         case Condition::Op::all_of:
         case Condition::Op::any_of: {
-            const std::string glue = condition.op == Condition::Op::all_of ? (en ? " and " : " et ") : (en ? " or " : " ou ");
+            const std::string glue = condition.op == Condition::Op::all_of ? in_language(language, " et ", " and ")
+                                                                           : in_language(language, " ou ", " or ");
             std::string out;
             for (const auto& operand : condition.operands) {
                 std::string part = describe_condition(questionnaire, *operand, language);
@@ -128,10 +127,10 @@ std::string applies_when(const Questionnaire& questionnaire, const Section& sect
     std::string condition;
     if (section.show_if) condition = describe_condition(questionnaire, *section.show_if, language);
     if (question.show_if)
-        condition += (condition.empty() ? "" : (language == Language::en ? " and " : " et ")) +
+        condition += (condition.empty() ? "" : in_language(language, " et ", " and ")) +
                      describe_condition(questionnaire, *question.show_if, language);
     if (condition.empty()) return "";
-    return (language == Language::en ? "Fill in if " : "À remplir si ") + condition;
+    return in_language(language, "À remplir si ", "Fill in if ") + condition;
 }
 
 std::string sheet_name(std::string_view wanted, const std::vector<std::string>& taken) {

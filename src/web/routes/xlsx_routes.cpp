@@ -13,7 +13,7 @@ namespace {
 
 
 std::string error_text(const Error& error, Language language) {
-    return language == Language::en && !error.message_en.empty() ? error.message_en : error.message;
+    return in_language(language, error.message, error.message_en);
 }
 
 // Who imports for which response, and where the page's links go.

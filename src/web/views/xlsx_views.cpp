@@ -87,7 +87,7 @@ void write_report(HtmlWriter& w, const PageContext& context, const ImportPageVie
             w.element("td", row.cell_text);
             w.open("td");
             w.element("span", {{"class", status_class(row.status)}}, status_label(row.status, lang));
-            const std::string& message = lang == Language::en && !row.message_en.empty() ? row.message_en : row.message;
+            const std::string& message = in_language(lang, row.message, row.message_en);
             if (!message.empty()) {
                 w.text(" ");
                 w.text(message);
