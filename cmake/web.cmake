@@ -6,8 +6,8 @@ pkg_check_modules(LIBDEFLATE REQUIRED IMPORTED_TARGET libdeflate)  # response gz
 
 file(GLOB CYB_SERVICE_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/services/*.cpp)
 add_library(cyb_services STATIC ${CYB_SERVICE_SOURCES})
-# Reports and exports format answers like the pages (cyb_views' answer_format) and draw with the output modules.
-target_link_libraries(cyb_services PUBLIC cyb_core cyb_definition cyb_store cyb_security cyb_views ${CYB_OUTPUT_LIBS})
+# Reports and exports read answers through core/text_format (as the pages do) and draw with the output modules.
+target_link_libraries(cyb_services PUBLIC cyb_core cyb_definition cyb_store cyb_security ${CYB_OUTPUT_LIBS})
 
 file(GLOB CYB_WEB_SOURCES CONFIGURE_DEPENDS
      ${CMAKE_SOURCE_DIR}/src/web/*.cpp ${CMAKE_SOURCE_DIR}/src/web/routes/*.cpp ${CMAKE_SOURCE_DIR}/src/web/api/*.cpp)

@@ -75,7 +75,9 @@ json default_answer(const Question& question, const DemoVendor& vendor) {
             return {{"nom", "Lefèvre"}, {"prenom", "Camille"}, {"fonction", "Chef de projet"},
                     {"coordonnees", vendor.brand + ", Paris"}, {"telephone", "01 40 00 00 00"},
                     {"email", "projets@" + vendor.input.email.substr(vendor.input.email.find('@') + 1)}};
-        default: break;
+        case QuestionKind::text:
+        case QuestionKind::long_text:
+        case QuestionKind::document: break;  // the texts below
     }
     if (question.id == "dispositif.designation") return vendor.device;
     if (question.id == "dispositif.marque") return vendor.brand;

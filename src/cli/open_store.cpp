@@ -37,10 +37,8 @@ void sweep_document_leftovers(store::Store& store) {
 
 bool create_user(store::Store& store, const std::string& email_input, const std::string& role_name_input,
                  std::string password, bool print_generated) {
-    Question email_question;
-    email_question.kind = QuestionKind::email;
-    auto email = normalize_answer(email_question, email_input);
-    if (!email || !email->is_string()) {
+    auto email = validate_email(email_input);
+    if (!email) {
         std::cerr << "Adresse e-mail invalide : « " << email_input << " »\n";
         return false;
     }
@@ -63,7 +61,7 @@ bool create_user(store::Store& store, const std::string& email_input, const std:
         return false;
     }
     User user;
-    user.email = email->get<std::string>();
+    user.email = *email;
     for (char& c : user.email) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     user.display_name = user.email;
     user.role = *role;

@@ -1,6 +1,7 @@
 #include "core/answer_validation.hpp"
 
 #include "core/answer.hpp"
+#include "core/ascii_text.hpp"
 #include "core/utf8.hpp"
 
 #include <algorithm>
@@ -24,33 +25,21 @@ Error invalid(std::string fr, std::string en) {
     return Error::make(ErrorCode::invalid_value, std::move(fr), std::move(en));
 }
 
-std::string trim(std::string_view text) {
-    size_t start = 0, end = text.size();
-    while (start < end && std::isspace(static_cast<unsigned char>(text[start]))) ++start;
-    while (end > start && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
-    return std::string(text.substr(start, end - start));
-}
-
-std::string lower_ascii(std::string text) {
-    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-}
-
 bool is_empty_input(const json& raw) {
     if (raw.is_string()) return trim(raw.get_ref<const std::string&>()).empty();
     return !has_value(raw);
 }
 
 // A scalar as text (numbers and booleans printed as JSON), or nullopt for objects and arrays.
-std::optional<std::string> scalar_text(const json& raw) {
-    if (raw.is_string()) return trim(raw.get_ref<const std::string&>());
+std::optional<std::string> scalar_input(const json& raw) {
+    if (raw.is_string()) return std::string(trim(raw.get_ref<const std::string&>()));
     if (raw.is_number() || raw.is_boolean()) return raw.dump();
     return std::nullopt;
 }
 
 Result<json> normalize_yes_no(const json& raw) {
     if (raw.is_boolean()) return json(raw.get<bool>() ? "oui" : "non");
-    if (auto text = scalar_text(raw)) {
+    if (auto text = scalar_input(raw)) {
         std::string word = lower_ascii(*text);
         if (word == "oui" || word == "yes" || word == "true" || word == "o" || word == "y") return json("oui");
         if (word == "non" || word == "no" || word == "false" || word == "n") return json("non");
@@ -84,7 +73,7 @@ std::optional<double> parse_decimal(std::string_view text) {
 }
 
 // A bound as the user reads it: "12,5" in French, "12.5" in English.
-std::string format_number(double value, bool french) {
+std::string bound_text(double value, bool french) {
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%g", value);
     std::string text = buffer;
@@ -108,31 +97,32 @@ Result<json> normalize_number(const Question& question, const json& raw, bool in
     if (integer && std::fabs(*value) > kLargestExactInteger)
         return invalid("Ce nombre est trop grand.", "This number is too large.");
     if (question.min && *value < *question.min)
-        return invalid("La valeur doit être au moins " + format_number(*question.min, true) + ".",
-                       "The value must be at least " + format_number(*question.min, false) + ".");
+        return invalid("La valeur doit être au moins " + bound_text(*question.min, true) + ".",
+                       "The value must be at least " + bound_text(*question.min, false) + ".");
     if (question.max && *value > *question.max)
-        return invalid("La valeur doit être au plus " + format_number(*question.max, true) + ".",
-                       "The value must be at most " + format_number(*question.max, false) + ".");
+        return invalid("La valeur doit être au plus " + bound_text(*question.max, true) + ".",
+                       "The value must be at most " + bound_text(*question.max, false) + ".");
     if (integer) return json(static_cast<long long>(*value));
     return json(*value);
 }
 
 bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
-Result<json> normalize_date(const json& raw) {
-    auto text = raw.is_string() ? std::optional<std::string>(trim(raw.get_ref<const std::string&>())) : std::nullopt;
+// The date as YYYY-MM-DD when `input` is one (YYYY-MM-DD or DD/MM/YYYY), else nullopt.
+std::optional<std::string> canonical_date(std::string_view input) {
+    const std::string text(trim(input));
     int year = 0, month = 0, day = 0;
     bool parsed = false;
     // Exactly YYYY-MM-DD or DD/MM/YYYY: digits where digits are expected, nothing else.
     auto matches = [&](const char* shape) {
-        if (!text || text->size() != std::strlen(shape)) return false;
-        for (size_t i = 0; i < text->size(); ++i) {
-            const unsigned char c = static_cast<unsigned char>((*text)[i]);
+        if (text.size() != std::strlen(shape)) return false;
+        for (size_t i = 0; i < text.size(); ++i) {
+            const unsigned char c = static_cast<unsigned char>(text[i]);
             if (shape[i] == '9' ? !std::isdigit(c) : c != static_cast<unsigned char>(shape[i])) return false;
         }
         return true;
     };
-    auto digits = [&](size_t from, size_t count) { return std::stoi(text->substr(from, count)); };
+    auto digits = [&](size_t from, size_t count) { return std::stoi(text.substr(from, count)); };
     if (matches("9999-99-99")) {
         year = digits(0, 4), month = digits(5, 2), day = digits(8, 2);
         parsed = true;
@@ -146,34 +136,52 @@ Result<json> normalize_date(const json& raw) {
         if (day >= 1 && day <= days) {
             char buffer[32];
             std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
-            return json(std::string(buffer));
+            return std::string(buffer);
         }
     }
+    return std::nullopt;
+}
+
+Error invalid_date() {
     return invalid("Saisissez une date valide, au format JJ/MM/AAAA.", "Enter a valid date, as YYYY-MM-DD or DD/MM/YYYY.");
 }
 
-Result<json> normalize_email(const json& raw) {
-    if (auto text = scalar_text(raw)) {
-        const std::string& email = *text;
-        size_t at = email.find('@');
-        bool valid = at != std::string::npos && at > 0 && email.find('@', at + 1) == std::string::npos &&
-                     email.size() <= 254;
-        if (valid) {
-            std::string domain = email.substr(at + 1);
-            size_t dot = domain.find('.');
-            valid = dot != std::string::npos && dot > 0 && domain.back() != '.' &&
-                    domain.find("..") == std::string::npos;
-            for (unsigned char c : email)
-                if (std::isspace(c) || c < 0x20 || c == ',' || c == ';' || c == '<' || c == '>') valid = false;
-        }
-        if (valid) return json(email);
+Result<json> normalize_date(const json& raw) {
+    if (raw.is_string())
+        if (auto date = canonical_date(raw.get_ref<const std::string&>())) return json(std::move(*date));
+    return invalid_date();
+}
+
+// The trimmed address when it is one, else nullopt.
+std::optional<std::string> canonical_email(std::string_view input) {
+    const std::string email(trim(input));
+    size_t at = email.find('@');
+    bool valid = at != std::string::npos && at > 0 && email.find('@', at + 1) == std::string::npos &&
+                 email.size() <= 254;
+    if (valid) {
+        std::string domain = email.substr(at + 1);
+        size_t dot = domain.find('.');
+        valid = dot != std::string::npos && dot > 0 && domain.back() != '.' && domain.find("..") == std::string::npos;
+        for (unsigned char c : email)
+            if (std::isspace(c) || c < 0x20 || c == ',' || c == ';' || c == '<' || c == '>') valid = false;
     }
+    if (!valid) return std::nullopt;
+    return email;
+}
+
+Error invalid_email() {
     return invalid("Saisissez une adresse e-mail valide (nom@exemple.fr).",
                    "Enter a valid e-mail address (name@example.com).");
 }
 
+Result<json> normalize_email(const json& raw) {
+    if (auto text = scalar_input(raw))
+        if (auto email = canonical_email(*text)) return json(std::move(*email));
+    return invalid_email();
+}
+
 Result<json> normalize_phone(const json& raw) {
-    if (auto text = scalar_text(raw)) {
+    if (auto text = scalar_input(raw)) {
         int digits = 0;
         bool valid = true;
         for (unsigned char c : *text) {
@@ -187,7 +195,7 @@ Result<json> normalize_phone(const json& raw) {
 }
 
 Result<json> normalize_text(const json& raw, size_t max_length) {
-    auto text = scalar_text(raw);
+    auto text = scalar_input(raw);
     if (!text) return invalid("Saisissez un texte.", "Enter a text.");
     if (!is_valid_utf8(*text))
         return invalid("Le texte contient des caractères illisibles (encodage autre que UTF-8).",
@@ -199,7 +207,7 @@ Result<json> normalize_text(const json& raw, size_t max_length) {
 }
 
 Result<json> normalize_single_choice(const Question& question, const json& raw) {
-    if (auto text = scalar_text(raw))
+    if (auto text = scalar_input(raw))
         if (const Choice* choice = question.find_choice(*text)) return json(choice->id);
     std::string ids;
     for (const auto& choice : question.choices) ids += (ids.empty() ? "" : ", ") + choice.id;
@@ -313,6 +321,16 @@ const std::vector<Field>& standard_contact_fields() {
         {"email", {"Email", "E-mail"}, QuestionKind::email},
     };
     return fields;
+}
+
+Result<std::string> validate_email(std::string_view text) {
+    if (auto email = canonical_email(text)) return std::move(*email);
+    return invalid_email();
+}
+
+Result<std::string> validate_date(std::string_view text) {
+    if (auto date = canonical_date(text)) return std::move(*date);
+    return invalid_date();
 }
 
 Result<json> normalize_answer(const Question& question, const json& raw) {

@@ -6,6 +6,8 @@
 //   table → [{column: value}]; contact → {field: value}.
 // An empty value normalizes to null (no answer). Errors carry a French and an English message.
 #include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
 
 #include "core/questionnaire.hpp"
 #include "core/result.hpp"
@@ -13,6 +15,12 @@
 namespace cyberachat {
 
 Result<nlohmann::json> normalize_answer(const Question& question, const nlohmann::json& raw);
+
+// The checks of the `email` and `date` kinds on one text, for fields that are not answers (a
+// vendor's contact address, a purchase's deadline): the trimmed address, the date as YYYY-MM-DD
+// (given as YYYY-MM-DD or DD/MM/YYYY). An empty text is an error.
+Result<std::string> validate_email(std::string_view text);
+Result<std::string> validate_date(std::string_view text);
 
 // The standard sub-fields of a contact block (nom, prénom, fonction, coordonnées, téléphone, email).
 const std::vector<Field>& standard_contact_fields();

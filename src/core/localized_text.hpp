@@ -14,15 +14,21 @@ constexpr const char* in_language(Language language, const char* fr, const char*
     return language == Language::en ? en : fr;
 }
 
+// A text given in both languages (a message of an Error, of an import row…): `en` for English
+// readers unless it is empty, `fr` otherwise. Temporaries are refused: the result refers to an argument.
+inline const std::string& in_language(Language language, const std::string& fr, const std::string& en) {
+    return language == Language::en && !en.empty() ? en : fr;
+}
+const std::string& in_language(Language, std::string&&, const std::string&) = delete;
+const std::string& in_language(Language, const std::string&, std::string&&) = delete;
+const std::string& in_language(Language, std::string&&, std::string&&) = delete;
+
 // A text in French (the reference) and English (for vendors). English falls back to French.
 struct LocalizedText {
     std::string fr;
     std::string en;
 
-    const std::string& in(Language language) const {
-        if (language == Language::en && !en.empty()) return en;
-        return fr;
-    }
+    const std::string& in(Language language) const { return in_language(language, fr, en); }
     bool empty() const { return fr.empty() && en.empty(); }
 };
 

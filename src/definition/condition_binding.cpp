@@ -1,34 +1,36 @@
 #include "definition/condition_binding.hpp"
 
+#include "core/kind_traits.hpp"
+
 namespace cyberachat {
 namespace {
 
 // The mistake in comparing `leaf` with `target`'s answers, or "" when the comparison is sound.
 std::string literal_problem(const Condition& leaf, const Question& target) {
     const std::string& value = leaf.literal;
-    switch (target.kind) {
-        case QuestionKind::yes_no:
+    switch (kind_traits(target.kind).shape) {
+        case ValueShape::yes_no:
             if (value == "oui" || value == "non") return {};
             return "la condition compare la question oui/non « " + target.id + " » avec « " + value +
                    " » ; utilisez oui ou non";
-        case QuestionKind::single_choice:
-        case QuestionKind::multiple_choice:
+        case ValueShape::choice:
+        case ValueShape::choices:
             for (const auto& choice : target.choices)
                 if (choice.id == value) return {};
             return "la condition compare « " + target.id + " » avec « " + value + " », qui n'est pas l'un de ses choix";
-        case QuestionKind::number:
-        case QuestionKind::integer:
+        case ValueShape::number:
             if (leaf.literal_is_number) return {};
             return "la condition compare la question numérique « " + target.id + " » avec « " + value +
                    " », qui n'est pas un nombre";
-        case QuestionKind::document:
-        case QuestionKind::table:
-        case QuestionKind::contact:
+        case ValueShape::documents:
+        case ValueShape::rows:
+        case ValueShape::record:
             return "la question « " + target.id + " » (" + std::string(question_kind_name(target.kind)) +
                    ") ne se compare pas à une valeur ; utilisez answered(" + target.id + ")";
-        default:
-            return {};
+        case ValueShape::text:
+        case ValueShape::date: return {};
     }
+    return {};
 }
 
 }  // namespace

@@ -1,34 +1,20 @@
 #include "services/acquisition_service.hpp"
 
-#include <cctype>
-
 #include "core/answer_validation.hpp"
 #include "security/secrets.hpp"
 #include "services/evaluation_service.hpp"
 
 namespace cyberachat::services {
 
-std::string trim_copy(std::string_view text) {
-    size_t start = 0, end = text.size();
-    while (start < end && std::isspace(static_cast<unsigned char>(text[start]))) ++start;
-    while (end > start && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
-    return std::string(text.substr(start, end - start));
-}
-
 namespace {
 
+// A deadline is stored as YYYY-MM-DD, exactly.
 bool valid_date(const std::string& text) {
-    Question date_question;
-    date_question.kind = QuestionKind::date;
-    auto normalized = normalize_answer(date_question, text);
-    return normalized.ok() && normalized->is_string() && normalized->get<std::string>() == text;
+    auto date = validate_date(text);
+    return date.ok() && *date == text;
 }
 
-bool valid_email(const std::string& text) {
-    Question email_question;
-    email_question.kind = QuestionKind::email;
-    return normalize_answer(email_question, text).ok();
-}
+bool valid_email(const std::string& text) { return validate_email(text).ok(); }
 
 void check_length(FieldErrors& errors, const std::string& field, const std::string& value, size_t max) {
     if (value.size() > max) errors[field] = "Trop long (" + std::to_string(max) + " caractères au plus).";

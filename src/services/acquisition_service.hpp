@@ -44,6 +44,4 @@ private:
     QuestionnaireProvider& questionnaires_;
 };
 
-std::string trim_copy(std::string_view text);
-
 }  // namespace cyberachat::services

@@ -1,7 +1,6 @@
 #include "services/evaluation_report.hpp"
 
-#include "services/answer_text.hpp"
-#include "web/views/answer_format.hpp"
+#include "core/text_format.hpp"
 
 namespace cyberachat::services {
 namespace {
@@ -57,7 +56,7 @@ void add_reviewers(report::Evaluation& out, const std::vector<Review>& reviews, 
     for (const Review& review : reviews) {
         report::ReviewerComment comment;
         comment.author = person(review.author, language);
-        comment.at = web::views::format_datetime(review.created_at, language);
+        comment.at = format_datetime(review.created_at, language);
         const Question* question = questionnaire ? questionnaire->find_question(review.question_id) : nullptr;
         comment.about = question ? question->label.in(language) : review.question_id;
         comment.status = review_status_label(review.status, language);
@@ -71,7 +70,7 @@ void add_reviewers(report::Evaluation& out, const std::vector<Review>& reviews, 
     for (const Opinion& opinion : opinions)
         out.opinions.push_back(report::Opinion{person(opinion.author, language), role_label(opinion.role, language),
                                                verdict_label(opinion.verdict, language), opinion.text,
-                                               web::views::format_datetime(opinion.updated_at, language)});
+                                               format_datetime(opinion.updated_at, language)});
 }
 
 }  // namespace

@@ -5,12 +5,12 @@
 #include <set>
 
 #include "core/bounded_json.hpp"
+#include "core/text_format.hpp"
 #include "definition/grid_loader.hpp"
 #include "outputs/export/csv_writer.hpp"
 #include "outputs/export/zip_archive.hpp"
+#include "outputs/json/evaluation_json.hpp"
 #include "security/secrets.hpp"
-#include "services/answer_text.hpp"
-#include "web/views/answer_format.hpp"
 
 namespace cyberachat::services {
 namespace {
@@ -37,18 +37,6 @@ const json* member(const json& object, const char* key, json::value_t type) {
 std::string text_field(const json& object, const char* key) {
     auto it = object.find(key);
     return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-json review_json(const Review& review) {
-    return {{"question_id", review.question_id}, {"status", review.status},
-            {"comment", review.comment},         {"vendor_question", review.vendor_question},
-            {"author", review.author},           {"author_role", review.author_role},
-            {"created_at", review.created_at}};
-}
-
-json opinion_json(const Opinion& opinion) {
-    return {{"role", opinion.role},     {"verdict", opinion.verdict},       {"text", opinion.text},
-            {"author", opinion.author}, {"updated_at", opinion.updated_at}};
 }
 
 // The optional array `key` of `object` (archives of format 1 have none); null when of another type.
@@ -126,9 +114,9 @@ Result<json> ExportService::acquisition_json(Id acquisition_id) {
                                  {"size", document.size},       {"sha256", document.sha256},
                                  {"created_at", document.created_at}});
         json reviews = json::array();
-        for (const auto& review : stored_reviews) reviews.push_back(review_json(review));
+        for (const auto& review : stored_reviews) reviews.push_back(review_record_json(review));
         json opinions = json::array();
-        for (const auto& opinion : stored_opinions) opinions.push_back(opinion_json(opinion));
+        for (const auto& opinion : stored_opinions) opinions.push_back(opinion_record_json(opinion));
         vendors.push_back({{"response_id", response.id},
                            {"company", response.company},
                            {"contact_name", response.contact_name},
@@ -179,7 +167,7 @@ Result<std::string> ExportService::acquisition_csv(Id acquisition_id) {
     for (const auto& vendor : vendors) {
         const ResponseSnapshot& snapshot = vendor.snapshot;
         const VendorResponse& response = snapshot.response;
-        const std::string status = web::views::response_status_label(response, language);
+        const std::string status = response_status_label(response, language);
         std::map<size_t, Severity> severities;  // question index → severity of its point de vigilance
         for (const auto& finding : vendor.card.findings) severities.emplace(finding.question_index, finding.severity);
         for (const Question* question : snapshot.questionnaire->questions()) {

@@ -3,9 +3,9 @@
 #include <ctime>
 
 #include "core/answer.hpp"
+#include "core/kind_traits.hpp"
+#include "core/text_format.hpp"
 #include "outputs/flowchart/response_flowchart.hpp"
-#include "services/answer_text.hpp"
-#include "web/views/answer_format.hpp"
 
 namespace cyberachat::services {
 namespace {
@@ -27,28 +27,31 @@ std::vector<std::pair<std::string, std::string>> acquisition_facts(const Acquisi
     return {{in_language(language, "Équipement", "Equipment"), acquisition.equipment},
             {in_language(language, "Service", "Department"), acquisition.service},
             {in_language(language, "Référence du marché", "Procurement reference"), acquisition.reference},
-            {in_language(language, "Date limite", "Deadline"), web::views::format_date(acquisition.deadline, language)}};
+            {in_language(language, "Date limite", "Deadline"), format_date(acquisition.deadline, language)}};
 }
 
 // What the blank questionnaire shows under a question: the kind of answer expected.
 std::string expected_answer(const Question& question, Language language) {
-    switch (question.kind) {
-        case QuestionKind::yes_no: return in_language(language, "☐ Oui   ☐ Non", "☐ Yes   ☐ No");
-        case QuestionKind::single_choice:
-        case QuestionKind::multiple_choice: {
+    switch (kind_traits(question.kind).shape) {
+        case ValueShape::yes_no: return in_language(language, "☐ Oui   ☐ Non", "☐ Yes   ☐ No");
+        case ValueShape::choice:
+        case ValueShape::choices: {
             std::string out;
             for (const auto& choice : question.choices) out += (out.empty() ? "☐ " : "   ☐ ") + choice.label.in(language);
             return out;
         }
-        case QuestionKind::table:
-        case QuestionKind::contact: {
+        case ValueShape::rows:
+        case ValueShape::record: {
             std::string out;
             for (const auto& field : question.fields) out += (out.empty() ? "" : " | ") + field.label.in(language);
             return out;
         }
-        case QuestionKind::document: return in_language(language, "Document à joindre", "Document to attach");
-        default: return question.unit.empty() ? std::string() : std::string(in_language(language, "Unité : ", "Unit: ")) + question.unit;
+        case ValueShape::documents: return in_language(language, "Document à joindre", "Document to attach");
+        case ValueShape::text:
+        case ValueShape::number:
+        case ValueShape::date: break;
     }
+    return question.unit.empty() ? std::string() : std::string(in_language(language, "Unité : ", "Unit: ")) + question.unit;
 }
 
 }  // namespace
@@ -76,7 +79,7 @@ Result<report::ReportDocument> ReportService::questionnaire_report(const std::sh
     document.title = questionnaire->title.in(language);
     document.subtitle = std::string(in_language(language, "Questionnaire vierge — version ", "Blank questionnaire — version ")) +
                         questionnaire->version;
-    document.generated_at = web::views::format_datetime(now_iso(), language);
+    document.generated_at = format_datetime(now_iso(), language);
     for (const auto& part : questionnaire->parts) {
         report::PartBlock block;
         block.title = part.title.in(language);
@@ -100,7 +103,7 @@ Result<report::VendorBlock> ReportService::vendor_block(const ResponseSnapshot& 
     vendor.company = snapshot.response.company;
     vendor.facts = {{in_language(language, "Contact", "Contact"), snapshot.response.contact_name},
                     {in_language(language, "Courriel", "Email"), snapshot.response.email},
-                    {in_language(language, "Statut", "Status"), web::views::response_status_label(snapshot.response, language)},
+                    {in_language(language, "Statut", "Status"), response_status_label(snapshot.response, language)},
                     {in_language(language, "Avancement", "Progress"), std::to_string(snapshot.evaluation.overall.percent()) + " %"}};
     const flowchart::ResponseState state{snapshot.evaluation, snapshot.answer_set, {}};
     for (const auto& part : questionnaire.parts) {
@@ -125,7 +128,7 @@ Result<report::VendorBlock> ReportService::vendor_block(const ResponseSnapshot& 
                 if (auto documents = snapshot.documents.find(question.id); documents != snapshot.documents.end())
                     for (const auto& stored : documents->second)
                         line.documents.push_back(report::DocumentLine{stored.file_name,
-                                                                      web::views::format_size(stored.size, language),
+                                                                      format_size(stored.size, language),
                                                                       stored.sha256});
                 if (line.answer.empty() && line.documents.empty())
                     line.answer = in_language(language, "Non renseigné", "Not answered");
@@ -148,7 +151,7 @@ Result<report::ReportDocument> ReportService::response_report(Id response_id, La
     document.title = snapshot.acquisition.title;
     document.subtitle = std::string(in_language(language, "Réponse de ", "Response of ")) + snapshot.response.company;
     document.facts = acquisition_facts(snapshot.acquisition, language);
-    document.generated_at = web::views::format_datetime(now_iso(), language);
+    document.generated_at = format_datetime(now_iso(), language);
     TRY_ASSIGN(auto vendor, vendor_block(snapshot, language));
     if (audience == Audience::hospital) vendor.evaluation = evaluation;
     document.vendors.push_back(std::move(vendor));
@@ -164,7 +167,7 @@ Result<report::ReportDocument> ReportService::acquisition_report(Id acquisition_
     document.title = acquisition.title;
     document.subtitle = in_language(language, "Rapport d'achat — synthèse des réponses", "Purchase report — summary of the responses");
     document.facts = acquisition_facts(acquisition, language);
-    document.generated_at = web::views::format_datetime(now_iso(), language);
+    document.generated_at = format_datetime(now_iso(), language);
     TRY_ASSIGN(const auto responses, store_.responses.list_for(acquisition_id));
     for (const auto& response : responses) {
         TRY_ASSIGN(auto snapshot, responses_.load(response.id));
@@ -172,7 +175,7 @@ Result<report::ReportDocument> ReportService::acquisition_report(Id acquisition_
         if (auto it = evaluations.find(response.id); it != evaluations.end()) vendor.evaluation = it->second;
         report::ComparisonRow row;
         row.company = vendor.company;
-        row.status = web::views::response_status_label(response, language);
+        row.status = response_status_label(response, language);
         row.progress = std::to_string(snapshot.evaluation.overall.percent()) + " %";
         row.score = vendor.evaluation.score;
         row.score_ratio = vendor.evaluation.score_ratio;

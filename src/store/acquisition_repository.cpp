@@ -77,11 +77,11 @@ nlohmann::json shown(const Acquisition& a) {
 namespace detail {
 
 std::optional<Error> normalize_acquisition(Acquisition& a) {
-    a.title = detail::trim(a.title);
-    a.equipment = detail::trim(a.equipment);
-    a.service = detail::trim(a.service);
-    a.reference = detail::trim(a.reference);
-    a.deadline = detail::trim(a.deadline);
+    a.title = std::string(trim(a.title));
+    a.equipment = std::string(trim(a.equipment));
+    a.service = std::string(trim(a.service));
+    a.reference = std::string(trim(a.reference));
+    a.deadline = std::string(trim(a.deadline));
     if (a.title.empty()) return detail::invalid("Le titre est obligatoire.", "The title is required.");
     if (a.status.empty()) a.status = "open";
     if (a.status != "open" && a.status != "closed")

@@ -287,7 +287,7 @@ std::string DocumentRepository::sanitize_file_name(const std::string& name) {
 }
 
 bool DocumentRepository::is_allowed_type(const std::string& content_type) {
-    std::string type = detail::lower_ascii(detail::trim(content_type.substr(0, content_type.find(';'))));
+    std::string type = lower_ascii(trim(content_type.substr(0, content_type.find(';'))));
     static const char* const exact[] = {
         "application/pdf",  "image/png",         "image/jpeg",
         "image/gif",        "image/tiff",        "image/webp",

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/ascii_text.hpp"
+
 #include "core/acquisition.hpp"
 #include "core/evaluation_records.hpp"
 #include "core/result.hpp"
@@ -40,8 +42,6 @@ Error invalid(std::string_view fr, std::string_view en);
 std::string iso_from_time(long long seconds_since_epoch);
 std::string iso_seconds_ago(long long seconds);
 
-std::string lower_ascii(std::string_view text);
-std::string trim(std::string_view text);
 
 // JSON text of a string (for Event old/new values).
 std::string json_text(std::string_view text);

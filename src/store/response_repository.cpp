@@ -182,8 +182,8 @@ Result<void> save_answer_in(soci::session& sql, Id response_id, const std::strin
 namespace detail {
 
 std::optional<Error> normalize_response(VendorResponse& response) {
-    response.company = trim(response.company);
-    response.contact_name = trim(response.contact_name);
+    response.company = std::string(trim(response.company));
+    response.contact_name = std::string(trim(response.contact_name));
     response.email = lower_ascii(trim(response.email));
     if (response.company.empty()) return invalid("Le nom de l'entreprise est obligatoire.", "The company name is required.");
     if (response.language.empty()) response.language = "fr";

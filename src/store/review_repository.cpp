@@ -38,7 +38,8 @@ std::optional<Opinion> find_opinion(soci::session& sql, long long response_id, c
     return out;
 }
 
-nlohmann::json opinion_json(const Opinion& opinion) { return {{"verdict", opinion.verdict}, {"text", opinion.text}}; }
+// The journal's old and new values of an opinion (what may change): not the export's record shape.
+nlohmann::json opinion_event_json(const Opinion& opinion) { return {{"verdict", opinion.verdict}, {"text", opinion.text}}; }
 
 }  // namespace
 
@@ -128,7 +129,7 @@ Result<Opinion> ReviewRepository::set_opinion(const Opinion& opinion, const std:
             detail::insert_opinion(sql, stored);
         }
         detail::append_event(sql, actor, "opinion", stored.response_id, before ? "update" : "create", stored.role,
-                             before ? opinion_json(*before).dump() : std::string(), opinion_json(stored).dump());
+                             before ? opinion_event_json(*before).dump() : std::string(), opinion_event_json(stored).dump());
         return {};
     });
     if (!written) return written.error();

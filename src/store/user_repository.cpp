@@ -49,8 +49,8 @@ Result<User> find_user_where(Database& db, const std::string& where, const Key& 
 
 Result<User> UserRepository::create(const User& user, const std::string& actor) {
     User stored = user;
-    stored.email = detail::lower_ascii(detail::trim(user.email));
-    stored.display_name = detail::trim(user.display_name);
+    stored.email = lower_ascii(trim(user.email));
+    stored.display_name = std::string(trim(user.display_name));
     if (stored.email.empty() || stored.email.find('@') == std::string::npos)
         return detail::invalid("Adresse électronique invalide.", "Invalid email address.");
     stored.created_at = now_iso();
@@ -79,7 +79,7 @@ Result<User> UserRepository::find(Id id) {
 }
 
 Result<User> UserRepository::find_by_email(std::string_view email) {
-    return find_user_where(*db_, "email = :email", detail::lower_ascii(detail::trim(email)));
+    return find_user_where(*db_, "email = :email", lower_ascii(trim(email)));
 }
 
 Result<std::vector<User>> UserRepository::list() {

@@ -1,5 +1,6 @@
 #include "web/http_io.hpp"
 
+#include "core/ascii_text.hpp"
 #include "core/bounded_json.hpp"
 #include "core/utf8.hpp"
 
@@ -71,7 +72,7 @@ void redirect(httplib::Response& res, const std::string& location) {
 }
 
 std::string form_value(const httplib::Request& req, const std::string& name) {
-    return req.has_param(name.c_str()) ? services::trim_copy(req.get_param_value(name.c_str())) : std::string();
+    return req.has_param(name.c_str()) ? std::string(trim(req.get_param_value(name.c_str()))) : std::string();
 }
 
 std::optional<nlohmann::json> json_body(const httplib::Request& req, httplib::Response& res) {

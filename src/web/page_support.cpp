@@ -86,17 +86,18 @@ bool require_csrf(const httplib::Request& req, httplib::Response& res, const sto
     if (csrf_ok(req, session)) {
         if (request_text_is_utf8(req)) return true;
         send_error_page(res, 400,
-                        language == Language::en
-                            ? "The form contains unreadable characters (not UTF-8): nothing was saved. Retype the text and try again."
-                            : "Le formulaire contient des caractères illisibles (encodage autre que UTF-8) : rien n'a été "
-                              "enregistré. Ressaisissez le texte et recommencez.",
+                        in_language(language,
+                                    "Le formulaire contient des caractères illisibles (encodage autre que UTF-8) : rien "
+                                    "n'a été enregistré. Ressaisissez le texte et recommencez.",
+                                    "The form contains unreadable characters (not UTF-8): nothing was saved. Retype "
+                                    "the text and try again."),
                         language);
         return false;
     }
     send_error_page(res, 403,
-                    language == Language::en
-                        ? "The form has expired or did not come from this site. Reload the page and try again."
-                        : "Le formulaire a expiré ou ne provient pas de ce site. Rechargez la page et recommencez.",
+                    in_language(language,
+                                "Le formulaire a expiré ou ne provient pas de ce site. Rechargez la page et recommencez.",
+                                "The form has expired or did not come from this site. Reload the page and try again."),
                     language);
     return false;
 }
@@ -108,7 +109,7 @@ void send_error_page(httplib::Response& res, int status, const std::string& mess
 void send_error_page(httplib::Response& res, int status, const std::string& message, Language language) {
     views::PageContext context;
     context.language = language;
-    context.title = language == Language::en ? "Error" : "Erreur";
+    context.title = in_language(language, "Erreur", "Error");
     send_error_page(res, status, message, context);
 }
 

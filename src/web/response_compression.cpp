@@ -6,6 +6,8 @@
 #include <memory>
 #include <stdexcept>
 
+#include "core/ascii_text.hpp"
+
 namespace cyberachat::web {
 
 namespace {
@@ -13,18 +15,6 @@ namespace {
 // Where the client's Accept-Encoding is kept once hidden from httplib.
 constexpr const char* kStashedAcceptEncoding = "X-Cyberachat-Accept-Encoding";
 constexpr size_t kMinimumSize = 1024;
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
 
 // One libdeflate compressor per thread, at level 1 (libdeflate's level 1 compresses a page about a
 // third faster than zlib's, and smaller: docs/decisions/0001).
@@ -41,7 +31,7 @@ struct Compressor {
 }  // namespace
 
 bool accepts_gzip(std::string_view accept_encoding) {
-    const std::string value = lower(accept_encoding);
+    const std::string value = lower_ascii(accept_encoding);
     std::string_view rest = value;
     while (!rest.empty()) {
         const size_t comma = rest.find(',');
@@ -75,7 +65,7 @@ std::string gzip_fast(std::string_view data) {
 }
 
 bool is_compressible_type(std::string_view content_type) {
-    const std::string type = lower(content_type.substr(0, content_type.find(';')));
+    const std::string type = lower_ascii(content_type.substr(0, content_type.find(';')));
     return type.rfind("text/", 0) == 0 || type == "application/json" || type == "application/javascript" ||
            type == "image/svg+xml" || type == "application/xml";
 }

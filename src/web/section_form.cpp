@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "core/kind_traits.hpp"
+
 namespace cyberachat::web {
 
 using json = nlohmann::json;
@@ -12,17 +14,17 @@ std::map<std::string, PostedAnswer> read_section_form(const httplib::Request& re
         PostedAnswer answer;
         const std::string key = "a:" + question.id;
         const std::string prefix = key + ":";
-        switch (question.kind) {
-            case QuestionKind::document: break;
-            case QuestionKind::multiple_choice: {
+        switch (kind_traits(question.kind).shape) {
+            case ValueShape::documents: break;
+            case ValueShape::choices: {
                 answer.raw = json::array();
                 for (auto it = req.params.find(key); it != req.params.end() && it->first == key; ++it)
                     if (!it->second.empty()) answer.raw.push_back(it->second);
                 answer.has_value_field = true;
                 break;
             }
-            case QuestionKind::table:
-            case QuestionKind::contact: {
+            case ValueShape::rows:
+            case ValueShape::record: {
                 std::map<long long, json> rows;
                 json record = json::object();
                 for (auto it = req.params.lower_bound(prefix); it != req.params.end() && it->first.rfind(prefix, 0) == 0; ++it) {
@@ -48,7 +50,11 @@ std::map<std::string, PostedAnswer> read_section_form(const httplib::Request& re
                 }
                 break;
             }
-            default:
+            case ValueShape::yes_no:
+            case ValueShape::text:
+            case ValueShape::number:
+            case ValueShape::date:
+            case ValueShape::choice:
                 if (req.has_param(key.c_str())) answer.raw = req.get_param_value(key.c_str());
                 // Radio groups send nothing when nothing is chosen: that is "no answer".
                 answer.has_value_field = true;

@@ -549,3 +549,21 @@ TEST(AnswerValidation, ChoiceWithoutEnglishLabelIsNotMatchedByEmptyText) {
     EXPECT_EQ(ok(q, "Local"), "local");
     EXPECT_EQ(q.find_choice(""), nullptr);
 }
+
+TEST(AnswerValidation, EmailAndDateCheckedOnTextsThatAreNotAnswers) {
+    auto email = validate_email("  Achat@Exemple.fr ");
+    ASSERT_TRUE(email.ok());
+    EXPECT_EQ(*email, "Achat@Exemple.fr");
+    EXPECT_FALSE(validate_email("").ok());
+    EXPECT_FALSE(validate_email("achat@exemple").ok());
+    const Result<std::string> refused = validate_email("a b@exemple.fr");
+    ASSERT_FALSE(refused.ok());
+    EXPECT_TRUE(contains(refused.error().message.fr, "adresse e-mail")) << refused.error().message.fr;
+
+    auto date = validate_date("31/12/2026");
+    ASSERT_TRUE(date.ok());
+    EXPECT_EQ(*date, "2026-12-31");
+    EXPECT_EQ(*validate_date("2028-02-29"), "2028-02-29");
+    EXPECT_FALSE(validate_date("2027-02-29").ok());
+    EXPECT_FALSE(validate_date("").ok());
+}

@@ -16,15 +16,13 @@ std::string longest(std::initializer_list<std::string> texts) {
     return best;
 }
 
-const char* L(Language language, const char* fr, const char* en) { return language == Language::en ? en : fr; }
-
 std::string part_number_text(Language language, size_t index) {
-    return std::string(L(language, "Partie ", "Part ")) + std::to_string(index + 1);
+    return std::string(in_language(language, "Partie ", "Part ")) + std::to_string(index + 1);
 }
 
 std::string count_text(Language language, size_t count, const char* fr_one, const char* fr_many, const char* en_one,
                        const char* en_many) {
-    return std::to_string(count) + " " + (count == 1 ? L(language, fr_one, en_one) : L(language, fr_many, en_many));
+    return std::to_string(count) + " " + (count == 1 ? in_language(language, fr_one, en_one) : in_language(language, fr_many, en_many));
 }
 
 void finish(ChartTemplate& chart, const Drawing& drawing, std::vector<std::string> plain_status) {
@@ -40,7 +38,7 @@ const StatusTexts& status_texts(Language language) {
                                 "Réponse\u00A0: Oui", "Réponse\u00A0: Non", "Oui", "Non"};
     static const StatusTexts en{"✓ complete", "incomplete", "not applicable", "current page", "no answer",
                                 "Answer: Yes", "Answer: No", "Yes", "No"};
-    return language == Language::en ? en : fr;
+    return language == Language::en ? en : fr;  // two tables of texts, not two texts
 }
 
 std::vector<std::string> wrap_text(std::string_view text, size_t width) {
@@ -76,7 +74,7 @@ Result<std::shared_ptr<const ChartTemplate>> make_part_chart(std::shared_ptr<con
     const Part& part = *model.part;
     const StatusTexts& st = status_texts(language);
     const std::string part_name = part.short_title.in(language).empty() ? part.title.in(language) : part.short_title.in(language);
-    chart->title = std::string(L(language, "Logigramme de la partie ", "Flowchart of part ")) + std::to_string(part_index + 1) +
+    chart->title = std::string(in_language(language, "Logigramme de la partie ", "Flowchart of part ")) + std::to_string(part_index + 1) +
                    " — " + part_name;
 
     Drawing drawing;
@@ -92,19 +90,19 @@ Result<std::shared_ptr<const ChartTemplate>> make_part_chart(std::shared_ptr<con
                 draw.css_class = "fc-terminal fc-entry";
                 draw.lines = {part_number_text(language, part_index)};
                 for (auto& line : wrap_text(part_name, 26)) draw.lines.push_back(line);
-                plain = L(language, "Début", "Start");
-                label = std::string(L(language, "Début de la partie ", "Start of part ")) + std::to_string(part_index + 1) +
+                plain = in_language(language, "Début", "Start");
+                label = std::string(in_language(language, "Début de la partie ", "Start of part ")) + std::to_string(part_index + 1) +
                         " — " + part_name;
                 break;
             case NodeKind::exit:
                 draw.id = "fc-exit";
                 draw.shape = Shape::terminal;
                 draw.css_class = "fc-terminal fc-exit";
-                label = std::string(L(language, "Fin de la partie ", "End of part ")) + std::to_string(part_index + 1);
+                label = std::string(in_language(language, "Fin de la partie ", "End of part ")) + std::to_string(part_index + 1);
                 draw.lines = {label};
                 plain = part_index + 1 < questionnaire->parts.size()
-                            ? std::string(L(language, "vers la partie ", "on to part ")) + std::to_string(part_index + 2)
-                            : std::string(L(language, "fin du questionnaire", "end of the questionnaire"));
+                            ? std::string(in_language(language, "vers la partie ", "on to part ")) + std::to_string(part_index + 2)
+                            : std::string(in_language(language, "fin du questionnaire", "end of the questionnaire"));
                 break;
             case NodeKind::section: {
                 draw.id = "fc-s-" + node.section->id;
@@ -123,7 +121,7 @@ Result<std::shared_ptr<const ChartTemplate>> make_part_chart(std::shared_ptr<con
                 label = node.question->label.in(language);
                 if (node.external) label = part_number_text(language, node.question->part_index) + " — " + label;
                 draw.lines = wrap_text(label, 30);
-                plain = L(language, "Oui / Non\u00A0?", "Yes / No?");
+                plain = in_language(language, "Oui / Non\u00A0?", "Yes / No?");
                 draw.status_sample = longest({st.answer_yes, st.answer_no, st.unanswered, st.not_applicable, plain});
                 break;
             }
@@ -158,8 +156,8 @@ Result<std::shared_ptr<const ChartTemplate>> make_overview_chart(std::shared_ptr
     chart->language = language;
     chart->overview = true;
     const StatusTexts& st = status_texts(language);
-    chart->title = std::string(L(language, "Questionnaire en ", "A questionnaire in ")) +
-                   std::to_string(questionnaire->parts.size()) + L(language, " parties", " parts");
+    chart->title = std::string(in_language(language, "Questionnaire en ", "A questionnaire in ")) +
+                   std::to_string(questionnaire->parts.size()) + in_language(language, " parties", " parts");
     Drawing drawing;
     drawing.title = chart->title;
     drawing.left_to_right = true;
@@ -172,7 +170,7 @@ Result<std::shared_ptr<const ChartTemplate>> make_overview_chart(std::shared_ptr
     };
     // Terminals: their one line is the status line, which renders keep as is.
     add(DrawNode{"fc-entry", Shape::terminal, {}, "", "fc-terminal fc-entry"},
-        L(language, "Début du questionnaire", "Start of the questionnaire"), L(language, "Début", "Start"));
+        in_language(language, "Début du questionnaire", "Start of the questionnaire"), in_language(language, "Début", "Start"));
     for (const Part& part : questionnaire->parts) {
         DrawNode node{"fc-p-" + part.id, Shape::box, {part_number_text(language, part.index)}, "", "fc-part"};
         for (auto& line : wrap_text(part.title.in(language), 24)) node.lines.push_back(line);
@@ -181,7 +179,7 @@ Result<std::shared_ptr<const ChartTemplate>> make_overview_chart(std::shared_ptr
         add(std::move(node), part_number_text(language, part.index) + " — " + part.title.in(language), plain);
     }
     add(DrawNode{"fc-exit", Shape::terminal, {}, "", "fc-terminal fc-exit"},
-        L(language, "Relecture et envoi", "Review and submission"), L(language, "Envoi", "Submission"));
+        in_language(language, "Relecture et envoi", "Review and submission"), in_language(language, "Envoi", "Submission"));
     for (size_t i = 0; i + 1 < drawing.nodes.size(); ++i)
         drawing.edges.push_back(DrawEdge{i, i + 1, "fc-e-" + std::to_string(i), "", "fc-next", true});
     auto svg = lay_out(drawing);

@@ -192,7 +192,7 @@ void overview_statuses(const ChartTemplate& chart, const ResponseState& state, s
         else status = NodeStatus::incomplete;
         if (status == NodeStatus::incomplete || status == NodeStatus::current) {
             const int percent = state.evaluation.parts[p].percent();
-            texts[p + 1] = std::to_string(percent) + (chart.language == Language::fr ? "\u202F%" : "%");
+            texts[p + 1] = std::to_string(percent) + in_language(chart.language, "\u202F%", "%");
             if (status == NodeStatus::current)
                 texts[p + 1] = std::string(status_texts(chart.language).current) + " · " + texts[p + 1];
         }

@@ -72,6 +72,13 @@ json questionnaire_json(const Questionnaire& questionnaire) {
     };
 }
 
+json progress_json(const Questionnaire& questionnaire, const Evaluation& evaluation) {
+    json progress = json::object();
+    for (const auto& part : questionnaire.parts) progress[part.id] = evaluation.parts[part.index].percent();
+    progress["overall"] = evaluation.overall.percent();
+    return progress;
+}
+
 json evaluation_json(const Questionnaire& questionnaire, const Evaluation& evaluation,
                      const std::vector<InvalidAnswer>& invalid) {
     json visible_sections = json::array(), visible_questions = json::array(), hidden = json::array(),
@@ -84,12 +91,9 @@ json evaluation_json(const Questionnaire& questionnaire, const Evaluation& evalu
     for (size_t index : evaluation.missing_required) missing.push_back(questionnaire.questions()[index]->id);
     for (const auto& item : invalid)
         invalid_list.push_back({{"id", item.question_id}, {"message", item.message.fr}, {"message_en", item.message.in(Language::en)}});
-    json progress = json::object();
-    for (const auto& part : questionnaire.parts) progress[part.id] = evaluation.parts[part.index].percent();
-    progress["overall"] = evaluation.overall.percent();
     return json{{"visible_sections", visible_sections}, {"visible_questions", visible_questions},
                 {"hidden_answered", hidden},            {"missing_required", missing},
-                {"invalid", invalid_list},              {"progress", progress}};
+                {"invalid", invalid_list},              {"progress", progress_json(questionnaire, evaluation)}};
 }
 
 void normalize_answers(const Questionnaire& questionnaire, const json& raw, AnswerSet& answers,

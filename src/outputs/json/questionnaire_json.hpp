@@ -18,6 +18,9 @@ struct InvalidAnswer {
     LocalizedText message;
 };
 
+// {part id: percent, …, overall: percent}
+nlohmann::json progress_json(const Questionnaire& questionnaire, const Evaluation& evaluation);
+
 // {visible_sections, visible_questions, hidden_answered, missing_required, invalid, progress}
 nlohmann::json evaluation_json(const Questionnaire& questionnaire, const Evaluation& evaluation,
                                const std::vector<InvalidAnswer>& invalid);

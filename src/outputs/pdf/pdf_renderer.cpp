@@ -160,7 +160,7 @@ private:
 
     void facts(std::vector<Block>& blocks, const std::vector<std::pair<std::string, std::string>>& items) {
         for (const auto& [label, value] : items)
-            if (!value.empty()) add(blocks, label + (lang() == Language::fr ? " : " : ": ") + value, Style{10});
+            if (!value.empty()) add(blocks, label + in_language(lang(), " : ", ": ") + value, Style{10});
     }
 
     void svg(const std::string& data) {
@@ -216,7 +216,7 @@ private:
 
     void evaluation(const Evaluation& evaluation) {
         if (!hospital() || evaluation.empty()) return;
-        const char* colon = lang() == Language::fr ? " : " : ": ";
+        const char* colon = in_language(lang(), " : ", ": ");
         heading(in_language(lang(), "Évaluation de l'établissement", "Hospital's evaluation"), 1);
         add(content_, in_language(lang(), "Document interne à l'établissement. Cette évaluation éclaire le choix : elle n'élimine aucun fournisseur.",
                          "Internal to the hospital. This evaluation informs the choice: it eliminates no vendor."),

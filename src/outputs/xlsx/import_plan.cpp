@@ -5,7 +5,9 @@
 #include <set>
 
 #include "core/answer_validation.hpp"
+#include "core/ascii_text.hpp"
 #include "core/engine.hpp"
+#include "outputs/xlsx/answer_cells.hpp"
 #include "outputs/xlsx/workbook_layout.hpp"
 
 namespace cyberachat::xlsx {
@@ -13,71 +15,6 @@ namespace cyberachat::xlsx {
 using json = nlohmann::json;
 
 namespace {
-
-std::string trim(std::string_view text) {
-    const size_t first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
-}
-
-// Equal but for ASCII capitals.
-bool same_letters(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
-// A choice label typed with other capitals or spaces → the choice id; otherwise the text as is.
-std::string choice_text(const Question& question, const std::string& text) {
-    const std::string wanted = trim(text);
-    for (const auto& choice : question.choices)
-        if (same_letters(choice.id, wanted) || same_letters(choice.label.fr, wanted) || same_letters(choice.label.en, wanted))
-            return choice.id;
-    return trim(text);
-}
-
-// The raw value of an answer cell for a question (or field) of `kind`, as normalize_answer takes it.
-json raw_value(const Question& question, const CellValue& cell) {
-    if (cell.empty()) return json();
-    switch (question.kind) {
-        case QuestionKind::yes_no:
-            if (auto b = cell.boolean()) return *b;
-            return cell.as_text();
-        case QuestionKind::number:
-        case QuestionKind::integer:
-            if (auto n = cell.number()) return *n;
-            return cell.as_text();
-        case QuestionKind::date:
-            if (auto n = cell.number()) {
-                if (auto iso = excel_serial_to_iso(*n)) return *iso;
-                return cell.as_text();
-            }
-            if (auto t = cell.text(); t && t->size() >= 19 && (*t)[10] == 'T') return t->substr(0, 10);  // t="d"
-            return cell.as_text();
-        case QuestionKind::single_choice: return choice_text(question, cell.as_text());
-        case QuestionKind::multiple_choice: {
-            json list = json::array();
-            std::string text = cell.as_text();
-            size_t start = 0;
-            while (start <= text.size()) {
-                size_t end = text.find_first_of(";\n", start);
-                if (end == std::string::npos) end = text.size();
-                std::string item = trim(std::string_view(text).substr(start, end - start));
-                if (!item.empty()) list.push_back(choice_text(question, item));
-                start = end + 1;
-            }
-            return list;
-        }
-        default: return cell.as_text();
-    }
-}
-
-Question field_shape(const Field& field) {
-    Question shape;
-    shape.kind = field.kind;
-    shape.id = field.id;
-    return shape;
-}
 
 struct CellRef {
     const std::string* sheet = nullptr;
@@ -103,7 +40,7 @@ Error foreign() {
                            "' missing). Download the questionnaire workbook and fill it in.");
 }
 
-bool is_generated_document_text(const std::string& text) {
+bool is_generated_document_text(std::string_view text) {
     return text.empty() || text == kind_label(QuestionKind::document, Language::fr) ||
            text == kind_label(QuestionKind::document, Language::en) || text.rfind("Déposé : ", 0) == 0 ||
            text.rfind("Uploaded: ", 0) == 0;
@@ -123,7 +60,7 @@ Result<ImportPlan> plan_import(const Questionnaire& questionnaire, const AnswerS
     std::map<std::string, std::string> properties;
     for (const auto& [row, cells] : meta->rows) {
         auto key = cells.find(0), value = cells.find(1);
-        if (key != cells.end()) properties[key->second.as_text()] = value != cells.end() ? trim(value->second.as_text()) : "";
+        if (key != cells.end()) properties[key->second.as_text()] = value != cells.end() ? std::string(trim(value->second.as_text())) : "";
     }
     const std::string file_id = properties[kMetaQuestionnaire], file_version = properties[kMetaVersion];
     if (file_id != questionnaire.id || file_version != questionnaire.version)
@@ -154,11 +91,11 @@ Result<ImportPlan> plan_import(const Questionnaire& questionnaire, const AnswerS
             if (row <= kHeaderRow) continue;
             auto id_cell = cells.find(kColId);
             if (id_cell == cells.end()) continue;
-            const std::string id = trim(id_cell->second.as_text());
+            const std::string id(trim(id_cell->second.as_text()));
             if (id.empty()) continue;
             auto answer = cells.find(kColAnswer), comment = cells.find(kColComment);
             CellRef ref{&sheet.name, row + 1, id, answer != cells.end() ? &answer->second : &kEmptyCell};
-            const std::string comment_text = comment != cells.end() ? trim(comment->second.as_text()) : "";
+            const std::string comment_text = comment != cells.end() ? std::string(trim(comment->second.as_text())) : "";
             auto key = parse_row_key(questionnaire, id);
             if (!key || !seen.insert(id).second) {
                 if (!key && ref.answer->empty() && comment_text.empty()) continue;
@@ -221,7 +158,7 @@ Result<ImportPlan> plan_import(const Questionnaire& questionnaire, const AnswerS
             for (const auto& [position, cell] : entry.cells) {
                 if (cell.answer->empty()) continue;
                 auto field = std::find_if(fields.begin(), fields.end(), [&](const Field& f) { return f.id == position.second; });
-                records[position.first][position.second] = raw_value(field_shape(*field), *cell.answer);
+                records[position.first][position.second] = raw_answer(field_as_question(*field, field->id), *cell.answer);
                 text += (text.empty() ? "" : "; ") + field->label.in(language) + ": " + cell.answer->as_text();
             }
             p.row.cell_text = text;
@@ -239,7 +176,7 @@ Result<ImportPlan> plan_import(const Questionnaire& questionnaire, const AnswerS
                                      "Documents cannot be imported from Excel: upload them on the platform."};
                 }
             } else {
-                raw = raw_value(*question, *entry.own_row->answer);
+                raw = raw_answer(*question, *entry.own_row->answer);
             }
         }
         const bool has_raw = !raw.is_null() && !(raw.is_array() && raw.empty());

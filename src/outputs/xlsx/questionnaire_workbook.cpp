@@ -9,6 +9,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/kind_traits.hpp"
+#include "core/text_format.hpp"
+#include "outputs/xlsx/answer_cells.hpp"
 #include "outputs/xlsx/workbook_layout.hpp"
 
 namespace cyberachat::xlsx {
@@ -103,20 +106,6 @@ std::string plain_text(std::string_view markdown) {
 
 double row_height(int lines) { return std::min(409.0, 15.0 * lines); }
 
-std::string number_text(double value) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.15g", value);
-    return buffer;
-}
-
-// "2026-03-01" → {2026, 3, 1}; false when not a date.
-bool parse_iso_date(const std::string& text, lxw_datetime& out) {
-    int y = 0, m = 0, d = 0;
-    if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return false;
-    out = lxw_datetime{y, m, d, 0, 0, 0.0};
-    return true;
-}
-
 // Choice lists live on the hidden sheet; a list validation points at their range.
 struct ChoiceLists {
     lxw_worksheet* meta = nullptr;
@@ -160,7 +149,7 @@ public:
             for (int c = 0; c < kColumnCount; ++c)
                 if (c != kColSection) worksheet_write_blank(ws_, row_, static_cast<lxw_col_t>(c), f_.section);
             if (section.show_if) {
-                std::string when = (lang_ == Language::en ? "Fill in if " : "À remplir si ") +
+                std::string when = in_language(lang_, "À remplir si ", "Fill in if ") +
                                    describe_condition(q_, *section.show_if, lang_);
                 write_text(kColCondition, when, f_.section);
             }
@@ -204,28 +193,34 @@ private:
         write_text(kColCondition, applies_when(q_, section, question, lang_), f_.locked);
         write_text(kColNotes, plain_text(question.help.in(lang_)), f_.locked);
         write_text(kColComment, answer ? answer->comment : std::string(), f_.answer);
-        switch (question.kind) {
-            case QuestionKind::document: {
+        switch (kind_traits(question.kind).shape) {
+            case ValueShape::documents: {
                 std::string names;
                 if (filled_)
                     if (auto it = filled_->document_names.find(question.id); it != filled_->document_names.end())
                         for (const auto& name : it->second) names += (names.empty() ? "" : "; ") + name;
                 write_text(kColAnswer,
                            names.empty() ? kind_label(question.kind, lang_)
-                                         : (lang_ == Language::en ? "Uploaded: " : "Déposé : ") + names,
+                                         : in_language(lang_, "Déposé : ", "Uploaded: ") + names,
                            f_.gray);
                 next_row();
                 return;
             }
-            case QuestionKind::table:
-            case QuestionKind::contact:
-                write_text(kColAnswer, lang_ == Language::en ? "See the rows below" : "Voir les lignes ci-dessous", f_.gray);
+            case ValueShape::rows:
+            case ValueShape::record:
+                write_text(kColAnswer, in_language(lang_, "Voir les lignes ci-dessous", "See the rows below"), f_.gray);
                 next_row();
                 write_record_rows(section, question, answer ? answer->value : json());
                 return;
-            default:
+            case ValueShape::yes_no:
+            case ValueShape::text:
+            case ValueShape::number:
+            case ValueShape::date:
+            case ValueShape::choice:
+            case ValueShape::choices:
                 write_answer_cell(question, question.id, answer ? answer->value : json());
                 next_row();
+                return;
         }
     }
 
@@ -247,7 +242,7 @@ private:
             for (const auto& field : fields) {
                 const json cell = record && record->is_object() && record->contains(field.id) ? (*record)[field.id] : json();
                 write_sub_row(section, question, field, table_cell_key(question.id, n, field.id),
-                              question.label.in(lang_) + (lang_ == Language::en ? " — row " : " — ligne ") +
+                              question.label.in(lang_) + in_language(lang_, " — ligne ", " — row ") +
                                   std::to_string(n) + " — " + field.label.in(lang_),
                               cell);
             }
@@ -256,9 +251,7 @@ private:
 
     void write_sub_row(const Section& section, const Question& question, const Field& field, const std::string& key,
                        const std::string& label, const json& value) {
-        Question shape;
-        shape.kind = field.kind;
-        shape.id = key;
+        const Question shape = field_as_question(field, key);
         write_text(kColId, key, f_.locked);
         write_text(kColSection, section.title.in(lang_), f_.locked);
         write_text(kColQuestion, label, f_.locked);
@@ -271,62 +264,49 @@ private:
 
     void write_answer_cell(const Question& question, const std::string& key, const json& value) {
         add_validation(question, key);
-        if (value.is_null()) return (void)worksheet_write_blank(ws_, row_, kColAnswer, question.kind == QuestionKind::date ? f_.answer_date : f_.answer);
-        if ((question.kind == QuestionKind::number || question.kind == QuestionKind::integer) && value.is_number())
-            return (void)worksheet_write_number(ws_, row_, kColAnswer, value.get<double>(), f_.answer);
-        lxw_datetime date{};
-        if (question.kind == QuestionKind::date && value.is_string() && parse_iso_date(value.get<std::string>(), date))
-            return (void)worksheet_write_datetime(ws_, row_, kColAnswer, &date, f_.answer_date);
-        write_text(kColAnswer, answer_cell_text(question, value, lang_), f_.answer);
+        const AnswerCell cell = answer_cell(question, value, lang_);
+        switch (cell.type) {
+            case AnswerCell::Type::blank:
+                worksheet_write_blank(ws_, row_, kColAnswer, cell.date_format ? f_.answer_date : f_.answer);
+                return;
+            case AnswerCell::Type::number: worksheet_write_number(ws_, row_, kColAnswer, cell.number, f_.answer); return;
+            case AnswerCell::Type::date: {
+                lxw_datetime date{cell.year, cell.month, cell.day, 0, 0, 0.0};
+                worksheet_write_datetime(ws_, row_, kColAnswer, &date, f_.answer_date);
+                return;
+            }
+            case AnswerCell::Type::text: write_text(kColAnswer, cell.text, f_.answer); return;
+        }
     }
 
     void add_validation(const Question& question, const std::string& key) {
+        const CellValidation spec = answer_cell_validation(question, key, lang_);
         lxw_data_validation v{};
-        std::string formula, message, title;
-        const bool en = lang_ == Language::en;
-        switch (question.kind) {
-            case QuestionKind::yes_no:
+        std::string formula;
+        switch (spec.type) {
+            case CellValidation::Type::none: return;
+            case CellValidation::Type::list:
                 v.validate = LXW_VALIDATION_TYPE_LIST;
-                formula = lists_.range_for("yes_no", {yes_no_label(true, lang_), yes_no_label(false, lang_)});
-                message = en ? "Choose Yes or No." : "Choisissez Oui ou Non.";
+                formula = lists_.range_for(spec.list_key, spec.labels);
+                if (!spec.reject_others) v.show_error = LXW_VALIDATION_OFF;
                 break;
-            case QuestionKind::single_choice:
-            case QuestionKind::multiple_choice: {
-                std::vector<std::string> labels;
-                for (const auto& choice : question.choices) labels.push_back(choice.label.in(lang_));
-                if (labels.empty()) return;
-                v.validate = LXW_VALIDATION_TYPE_LIST;
-                formula = lists_.range_for(key, labels);
-                message = question.kind == QuestionKind::single_choice
-                              ? (en ? "Choose a value from the list." : "Choisissez une valeur de la liste.")
-                              : (en ? "Choose values from the list, separated by ;"
-                                    : "Choisissez des valeurs de la liste, séparées par ;");
-                if (question.kind == QuestionKind::multiple_choice) v.show_error = LXW_VALIDATION_OFF;
-                break;
-            }
-            case QuestionKind::number:
-            case QuestionKind::integer:
-                v.validate = question.kind == QuestionKind::integer ? LXW_VALIDATION_TYPE_INTEGER : LXW_VALIDATION_TYPE_DECIMAL;
+            case CellValidation::Type::integer:
+            case CellValidation::Type::decimal:
+                v.validate = spec.type == CellValidation::Type::integer ? LXW_VALIDATION_TYPE_INTEGER : LXW_VALIDATION_TYPE_DECIMAL;
                 v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
-                v.minimum_number = question.min.value_or(-1e15);
-                v.maximum_number = question.max.value_or(1e15);
-                message = question.kind == QuestionKind::integer ? (en ? "Enter a whole number." : "Saisissez un nombre entier.")
-                                                                 : (en ? "Enter a number." : "Saisissez un nombre.");
-                if (question.min || question.max)
-                    message += (en ? " Between " : " Entre ") + number_text(v.minimum_number) + (en ? " and " : " et ") +
-                               number_text(v.maximum_number) + ".";
+                v.minimum_number = spec.minimum;
+                v.maximum_number = spec.maximum;
                 break;
-            case QuestionKind::date:
+            case CellValidation::Type::date:
                 v.validate = LXW_VALIDATION_TYPE_DATE;
                 v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
                 v.minimum_datetime = lxw_datetime{1900, 1, 1, 0, 0, 0};
                 v.maximum_datetime = lxw_datetime{2200, 12, 31, 0, 0, 0};
-                message = en ? "Enter a date (DD/MM/YYYY)." : "Saisissez une date (JJ/MM/AAAA).";
                 break;
-            default: return;
         }
+        std::string message = spec.message;
+        std::string title = in_language(lang_, "Réponse", "Answer");
         if (!formula.empty()) v.value_formula = formula.data();
-        title = en ? "Answer" : "Réponse";
         v.input_title = title.data();
         v.input_message = message.data();
         v.error_title = title.data();
@@ -353,20 +333,22 @@ void write_instructions(lxw_worksheet* ws, const Questionnaire& questionnaire, L
     lxw_row_t row = 0;
     worksheet_write_string(ws, row++, 0, (questionnaire.title.in(language) + " — " + questionnaire.version).c_str(), f.title);
     if (filled && !filled->company.empty())
-        worksheet_write_string(ws, row++, 0, ((en ? "Vendor: " : "Fournisseur : ") + filled->company).c_str(), f.wrap);
+        worksheet_write_string(ws, row++, 0, (in_language(language, "Fournisseur : ", "Vendor: ") + filled->company).c_str(),
+                               f.wrap);
     ++row;
-    const char* how_to_fill =
-        en ? "How to fill in this workbook: one sheet per part; answer in the yellow column \"Answer\" and, if you "
-             "wish, add a comment. Do not change the \"ID\" column. Questions marked * are required; \"Fill in if\" "
-             "says when a question applies. Tables: one row per cell (copy a group of rows and increase the row "
-             "number to add rows). Documents are uploaded on the platform. Then import this file on the platform: "
-             "you will see a report row by row before anything is saved."
-           : "Comment remplir ce classeur : une feuille par partie ; répondez dans la colonne jaune « Réponse » et, "
-             "si vous le souhaitez, ajoutez un commentaire. Ne modifiez pas la colonne « ID ». Les questions marquées "
-             "* sont obligatoires ; « À remplir si » indique quand une question s'applique. Tableaux : une ligne par "
-             "case (copiez un groupe de lignes et augmentez le numéro de ligne pour en ajouter). Les documents se "
-             "déposent sur la plateforme. Importez ensuite ce fichier sur la plateforme : un rapport ligne par ligne "
-             "s'affiche avant tout enregistrement.";
+    const char* how_to_fill = in_language(
+        language,
+        "Comment remplir ce classeur : une feuille par partie ; répondez dans la colonne jaune « Réponse » et, "
+        "si vous le souhaitez, ajoutez un commentaire. Ne modifiez pas la colonne « ID ». Les questions marquées "
+        "* sont obligatoires ; « À remplir si » indique quand une question s'applique. Tableaux : une ligne par "
+        "case (copiez un groupe de lignes et augmentez le numéro de ligne pour en ajouter). Les documents se "
+        "déposent sur la plateforme. Importez ensuite ce fichier sur la plateforme : un rapport ligne par ligne "
+        "s'affiche avant tout enregistrement.",
+        "How to fill in this workbook: one sheet per part; answer in the yellow column \"Answer\" and, if you "
+        "wish, add a comment. Do not change the \"ID\" column. Questions marked * are required; \"Fill in if\" "
+        "says when a question applies. Tables: one row per cell (copy a group of rows and increase the row "
+        "number to add rows). Documents are uploaded on the platform. Then import this file on the platform: "
+        "you will see a report row by row before anything is saved.");
     worksheet_set_row(ws, row, row_height(text_lines(how_to_fill, 110)), nullptr);
     worksheet_write_string(ws, row++, 0, how_to_fill, f.wrap);
     for (const char* id : {"when_to_use", "how_to"}) {
@@ -405,40 +387,6 @@ void write_meta(lxw_worksheet* meta, const Questionnaire& questionnaire, Languag
 
 }  // namespace
 
-std::string answer_cell_text(const Question& question, const json& value, Language language) {
-    if (value.is_null()) return "";
-    switch (question.kind) {
-        case QuestionKind::yes_no:
-            if (value == "oui") return yes_no_label(true, language);
-            if (value == "non") return yes_no_label(false, language);
-            break;
-        case QuestionKind::single_choice:
-            if (value.is_string())
-                if (const Choice* choice = question.find_choice(value.get<std::string>())) return choice->label.in(language);
-            break;
-        case QuestionKind::multiple_choice:
-            if (value.is_array()) {
-                std::string out;
-                for (const auto& item : value) {
-                    const Choice* choice = item.is_string() ? question.find_choice(item.get<std::string>()) : nullptr;
-                    out += (out.empty() ? "" : "; ") + (choice ? choice->label.in(language) : item.dump());
-                }
-                return out;
-            }
-            break;
-        case QuestionKind::date:
-            if (value.is_string() && value.get<std::string>().size() == 10) {
-                const std::string& iso = value.get_ref<const std::string&>();
-                return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
-            }
-            break;
-        default: break;
-    }
-    if (value.is_string()) return value.get<std::string>();
-    if (value.is_number()) return number_text(value.get<double>());
-    return value.dump();
-}
-
 std::string workbook_file_name(const Questionnaire& questionnaire, Language language, long long response_id) {
     std::string name = "questionnaire-" + questionnaire.id + "-" + questionnaire.version;
     if (response_id) name += "-reponse-" + std::to_string(response_id);
@@ -467,8 +415,7 @@ Result<std::string> write_questionnaire_workbook(const Questionnaire& questionna
 
     const Formats formats = make_formats(workbook);
     std::vector<std::string> names{kMetaSheet};
-    const std::string instructions_name =
-        sheet_name(language == Language::en ? "Instructions" : "Mode d'emploi", names);
+    const std::string instructions_name = sheet_name(in_language(language, "Mode d'emploi", "Instructions"), names);
     names.push_back(instructions_name);
     lxw_worksheet* instructions = workbook_add_worksheet(workbook, instructions_name.c_str());
     write_instructions(instructions, questionnaire, language, filled, formats);

@@ -25,10 +25,6 @@ struct FilledAnswers {
 Result<std::string> write_questionnaire_workbook(const Questionnaire& questionnaire, Language language,
                                                  const FilledAnswers* filled = nullptr);
 
-// The cell text for a canonical answer value: "Oui"/"Yes", choice labels ("; " between several),
-// numbers as written, dates DD/MM/YYYY. Used for values that are not written as numbers or dates.
-std::string answer_cell_text(const Question& question, const nlohmann::json& value, Language language);
-
 // File names offered for the downloads ("questionnaire-afib-2024.1-fr.xlsx").
 std::string workbook_file_name(const Questionnaire& questionnaire, Language language, long long response_id = 0);
 

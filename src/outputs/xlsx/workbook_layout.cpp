@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "core/answer_validation.hpp"
+#include "core/text_format.hpp"
 
 namespace cyberachat::xlsx {
 
@@ -17,10 +18,7 @@ const Field* find_field(const std::vector<Field>& fields, std::string_view id) {
 
 std::string literal_label(const Questionnaire& questionnaire, const Condition& condition, Language language) {
     const Question* question = questionnaire.find_question(condition.question_id);
-    if (question && question->kind == QuestionKind::yes_no) {
-        if (condition.literal == "oui") return yes_no_label(true, language);
-        if (condition.literal == "non") return yes_no_label(false, language);
-    }
+    if (question && question->kind == QuestionKind::yes_no) return yes_no_label(condition.literal, language);
     if (question)
         if (const Choice* choice = question->find_choice(condition.literal)) return choice->label.in(language);
     return condition.literal;
@@ -77,51 +75,22 @@ const std::vector<Field>& record_fields(const Question& question) {
 }
 
 std::string_view column_header(Column column, Language language) {
-    const bool en = language == Language::en;
     switch (column) {
         case kColId: return "ID";
-        case kColSection: return en ? "Section" : "Rubrique";
+        case kColSection: return in_language(language, "Rubrique", "Section");
         case kColQuestion: return "Question";
-        case kColKind: return en ? "Expected answer" : "Réponse attendue";
-        case kColUnit: return en ? "Unit" : "Unité";
-        case kColAnswer: return en ? "Answer" : "Réponse";
-        case kColComment: return en ? "Comment" : "Commentaire";
-        case kColCondition: return en ? "Applies" : "S'applique";
-        case kColNotes: return en ? "Notes" : "Informations complémentaires";
+        case kColKind: return in_language(language, "Réponse attendue", "Expected answer");
+        case kColUnit: return in_language(language, "Unité", "Unit");
+        case kColAnswer: return in_language(language, "Réponse", "Answer");
+        case kColComment: return in_language(language, "Commentaire", "Comment");
+        case kColCondition: return in_language(language, "S'applique", "Applies");
+        case kColNotes: return in_language(language, "Informations complémentaires", "Notes");
         case kColumnCount: break;
     }
     return "";
 }
 
-std::string kind_label(QuestionKind kind, Language language) {
-    const bool en = language == Language::en;
-    switch (kind) {
-        case QuestionKind::yes_no: return en ? "Yes / No" : "Oui / Non";
-        case QuestionKind::text: return en ? "Text" : "Texte";
-        case QuestionKind::long_text: return en ? "Long text" : "Texte long";
-        case QuestionKind::number: return en ? "Number" : "Nombre";
-        case QuestionKind::integer: return en ? "Whole number" : "Nombre entier";
-        case QuestionKind::date: return en ? "Date (DD/MM/YYYY)" : "Date (JJ/MM/AAAA)";
-        case QuestionKind::email: return "E-mail";
-        case QuestionKind::phone: return en ? "Telephone" : "Téléphone";
-        case QuestionKind::single_choice: return en ? "One choice from the list" : "Un choix dans la liste";
-        case QuestionKind::multiple_choice:
-            return en ? "One or more choices, separated by ;" : "Un ou plusieurs choix, séparés par ;";
-        case QuestionKind::document:
-            return en ? "Document: upload it on the platform" : "Document : à déposer sur la plateforme";
-        case QuestionKind::table: return en ? "Table: one row per cell below" : "Tableau : une ligne par case ci-dessous";
-        case QuestionKind::contact: return en ? "Contact: fields below" : "Contact : champs ci-dessous";
-    }
-    return "";
-}
-
-std::string yes_no_label(bool yes, Language language) {
-    if (language == Language::en) return yes ? "Yes" : "No";
-    return yes ? "Oui" : "Non";
-}
-
 std::string describe_condition(const Questionnaire& questionnaire, const Condition& condition, Language language) {
-    const bool en = language == Language::en;
     switch (condition.op) {
         case Condition::Op::equals:
             return question_label(questionnaire, condition.question_id, language) + " = " +
@@ -131,15 +100,16 @@ std::string describe_condition(const Questionnaire& questionnaire, const Conditi
                    literal_label(questionnaire, condition, language);
         case Condition::Op::answered:
             return question_label(questionnaire, condition.question_id, language) +
-                   (en ? " is answered" : " est renseignée");
+                   in_language(language, " est renseignée", " is answered");
         case Condition::Op::negation:
-            return (en ? "not (" : "non (") +
+            return in_language(language, "non (", "not (") +
                    (condition.operands.empty() ? std::string()
                                                : describe_condition(questionnaire, *condition.operands[0], language)) +
                    ")";
         case Condition::Op::all_of:
         case Condition::Op::any_of: {
-            const std::string glue = condition.op == Condition::Op::all_of ? (en ? " and " : " et ") : (en ? " or " : " ou ");
+            const std::string glue = condition.op == Condition::Op::all_of ? in_language(language, " et ", " and ")
+                                                                           : in_language(language, " ou ", " or ");
             std::string out;
             for (const auto& operand : condition.operands) {
                 std::string part = describe_condition(questionnaire, *operand, language);
@@ -157,10 +127,10 @@ std::string applies_when(const Questionnaire& questionnaire, const Section& sect
     std::string condition;
     if (section.show_if) condition = describe_condition(questionnaire, *section.show_if, language);
     if (question.show_if)
-        condition += (condition.empty() ? "" : (language == Language::en ? " and " : " et ")) +
+        condition += (condition.empty() ? "" : in_language(language, " et ", " and ")) +
                      describe_condition(questionnaire, *question.show_if, language);
     if (condition.empty()) return "";
-    return (language == Language::en ? "Fill in if " : "À remplir si ") + condition;
+    return in_language(language, "À remplir si ", "Fill in if ") + condition;
 }
 
 std::string sheet_name(std::string_view wanted, const std::vector<std::string>& taken) {

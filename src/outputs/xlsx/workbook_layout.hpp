@@ -58,11 +58,8 @@ std::string contact_field_key(const std::string& question_id, const std::string&
 // The fields of a table or contact question (contact without fields: the standard ones).
 const std::vector<Field>& record_fields(const Question& question);
 
-// Column headers and the kind names shown in the workbook.
+// Column headers (the kind names: answer_cells.hpp).
 std::string_view column_header(Column column, Language language);
-std::string kind_label(QuestionKind kind, Language language);
-// "Oui"/"Non" (fr) or "Yes"/"No" (en).
-std::string yes_no_label(bool yes, Language language);
 
 // A condition in words: « Le dispositif est-il connecté ? » = Oui et …
 std::string describe_condition(const Questionnaire& questionnaire, const Condition& condition, Language language);

@@ -1,6 +1,7 @@
 // Hospital JSON API v1 (Authorization: Bearer <API token>): purchases, vendors, responses.
 #include "web/api/acquisition_api.hpp"
 
+#include "core/ascii_text.hpp"
 #include "outputs/json/questionnaire_json.hpp"
 #include "web/api/api_auth.hpp"
 #include "web/api/response_json.hpp"
@@ -17,7 +18,7 @@ using json = nlohmann::json;
 std::string string_field(const json& body, const char* key) {
     auto it = body.find(key);
     if (it == body.end() || it->is_null()) return {};
-    if (it->is_string()) return services::trim_copy(it->get<std::string>());
+    if (it->is_string()) return std::string(trim(it->get<std::string>()));
     return it->dump();
 }
 

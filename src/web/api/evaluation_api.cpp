@@ -3,6 +3,7 @@
 // comparison of every vendor of a purchase, reviews of answers and advisory opinions.
 #include "web/api/evaluation_api.hpp"
 
+#include "core/ascii_text.hpp"
 #include "web/api/api_auth.hpp"
 #include "web/api/evaluation_json.hpp"
 
@@ -39,7 +40,7 @@ std::optional<ApiChange> api_change(WebApp& app, const httplib::Request& req, ht
 // A text field of a JSON body, trimmed; "" when absent or not a string.
 std::string text_field(const nlohmann::json& body, const char* key) {
     auto it = body.find(key);
-    return it != body.end() && it->is_string() ? services::trim_copy(it->get<std::string>()) : std::string();
+    return it != body.end() && it->is_string() ? std::string(trim(it->get<std::string>())) : std::string();
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "web/api/evaluation_json.hpp"
 
+#include "outputs/json/evaluation_json.hpp"
+
 namespace cyberachat::web {
 
 using json = nlohmann::json;
@@ -21,23 +23,18 @@ json favourable_json(Outcome outcome) {
 }  // namespace
 
 json review_json(const Review& review) {
-    return {{"id", review.id},
-            {"question_id", review.question_id},
-            {"status", review.status.empty() ? json() : json(review.status)},
-            {"comment", review.comment},
-            {"vendor_question", review.vendor_question},
-            {"author", review.author.substr(review.author.find(':') + 1)},
-            {"author_role", review.author_role},
-            {"created_at", review.created_at}};
+    json out = review_record_json(review);
+    out["id"] = review.id;
+    if (review.status.empty()) out["status"] = nullptr;
+    out["author"] = review.author.substr(review.author.find(':') + 1);
+    return out;
 }
 
 json opinion_json(const Opinion& opinion) {
-    return {{"role", opinion.role},
-            {"verdict", opinion.verdict},
-            {"text", opinion.text},
-            {"author", opinion.author.substr(opinion.author.find(':') + 1)},
-            {"updated_at", opinion.updated_at},
-            {"advisory", true}};
+    json out = opinion_record_json(opinion);
+    out["author"] = opinion.author.substr(opinion.author.find(':') + 1);
+    out["advisory"] = true;
+    return out;
 }
 
 json reviews_json(const std::vector<Review>& reviews, const std::vector<Opinion>& opinions) {

@@ -1,5 +1,7 @@
 #include "web/api/response_json.hpp"
 
+#include "outputs/json/questionnaire_json.hpp"
+
 namespace cyberachat::web {
 
 using json = nlohmann::json;
@@ -8,13 +10,6 @@ json document_json(const StoredDocument& document) {
     return {{"id", document.id},           {"question_id", document.question_id}, {"file_name", document.file_name},
             {"size", document.size},       {"sha256", document.sha256},           {"content_type", document.content_type},
             {"created_at", document.created_at}};
-}
-
-json progress_json(const Questionnaire& questionnaire, const Evaluation& evaluation) {
-    json progress = json::object();
-    for (const auto& part : questionnaire.parts) progress[part.id] = evaluation.parts[part.index].percent();
-    progress["overall"] = evaluation.overall.percent();
-    return progress;
 }
 
 json missing_required_json(const Questionnaire& questionnaire, const Evaluation& evaluation) {

@@ -2,12 +2,12 @@
 // JSON shapes of responses shared by the hospital and vendor APIs.
 #include <nlohmann/json.hpp>
 
+#include "outputs/json/questionnaire_json.hpp"  // progress_json
 #include "services/response_service.hpp"
 
 namespace cyberachat::web {
 
 nlohmann::json document_json(const StoredDocument& document);
-nlohmann::json progress_json(const Questionnaire& questionnaire, const Evaluation& evaluation);
 nlohmann::json missing_required_json(const Questionnaire& questionnaire, const Evaluation& evaluation);
 nlohmann::json visible_ids_json(const Questionnaire& questionnaire, const Evaluation& evaluation, bool sections);
 

@@ -3,6 +3,8 @@
 #include <array>
 #include <stdexcept>
 
+#include "core/ascii_text.hpp"
+
 namespace cyberachat::web::html {
 
 namespace {
@@ -143,12 +145,6 @@ void HtmlWriter::write_attrs(Attrs attrs) {
 namespace {
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-    return s;
-}
 
 bool is_url_end(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '<' || c == '>' || c == '"'; }
 

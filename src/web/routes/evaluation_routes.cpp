@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 
+#include "core/ascii_text.hpp"
 #include "web/comparison_filter.hpp"
 #include "web/http_io.hpp"
 #include "web/page_support.hpp"
@@ -49,7 +50,7 @@ void save_weights(WebApp& app, const httplib::Request& req, httplib::Response& r
     for (const auto& [name, raw] : req.params) {
         if (name.rfind("w:", 0) != 0) continue;
         const std::string question_id = name.substr(2);
-        std::string text = services::trim_copy(raw);
+        std::string text(trim(raw));
         std::optional<double> weight;
         if (!text.empty()) {
             for (char& c : text)

@@ -39,13 +39,14 @@ void write_language_switch(HtmlWriter& w, const PageContext& context) {
     w.void_tag("input", {{"type", "hidden"}, {"name", "return"},
                          {"value", context.current_path.empty() ? std::string("/vendor") : context.current_path}});
     w.element("span", {{"class", "language-label"}}, L(context.language, "Langue\u00A0:", "Language:"));
-    w.element("span", {{"class", "language-current"}, {"lang", en ? "en" : "fr"}}, en ? "English" : "Français");
+    w.element("span", {{"class", "language-current"}, {"lang", in_language(context.language, "fr", "en")}},
+              in_language(context.language, "Français", "English"));
     w.element("button", {{"type", "submit"},
                          {"name", "language"},
-                         {"value", en ? "fr" : "en"},
-                         {"lang", en ? "fr" : "en"},
+                         {"value", in_language(context.language, "en", "fr")},
+                         {"lang", in_language(context.language, "en", "fr")},
                          {"class", "button-link"}},
-              en ? "Passer en français" : "Switch to English");
+              in_language(context.language, "Switch to English", "Passer en français"));
     w.close("form");
 }
 

@@ -21,7 +21,7 @@ struct PageContext {
 
 // Picks the text of the page's language: L(ctx.language, "Enregistrer", "Save").
 inline const char* L(Language language, const char* fr, const char* en) {
-    return language == Language::en ? en : fr;
+    return in_language(language, fr, en);
 }
 
 }  // namespace cyberachat::web::views

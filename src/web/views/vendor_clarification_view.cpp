@@ -1,5 +1,6 @@
 #include "web/views/vendor_clarification_view.hpp"
 
+#include "core/kind_traits.hpp"
 #include "web/views/answer_format.hpp"
 #include "web/views/layout_view.hpp"
 #include "web/views/view_helpers.hpp"
@@ -15,8 +16,8 @@ namespace {
 // (documents, tables, contacts, several choices): the explanation then says it all.
 void write_value_input(HtmlWriter& w, const Question& question, const nlohmann::json& current, Language lang) {
     const std::string id = "v-" + question.id;
-    switch (question.kind) {
-        case QuestionKind::yes_no: {
+    switch (kind_traits(question.kind).shape) {
+        case ValueShape::yes_no: {
             w.open("fieldset");
             w.element("legend", L(lang, "Nouvelle réponse", "New answer"));
             for (const char* value : {"oui", "non"}) {
@@ -29,7 +30,7 @@ void write_value_input(HtmlWriter& w, const Question& question, const nlohmann::
             w.close("fieldset");
             return;
         }
-        case QuestionKind::single_choice:
+        case ValueShape::choice:
             w.element("label", {{"for", id}}, L(lang, "Nouvelle réponse", "New answer"));
             w.open("select", {{"id", id}, {"name", "value"}});
             for (const auto& choice : question.choices)
@@ -38,21 +39,19 @@ void write_value_input(HtmlWriter& w, const Question& question, const nlohmann::
                           choice.label.in(lang));
             w.close("select");
             return;
-        case QuestionKind::long_text:
+        case ValueShape::text:
+        case ValueShape::number:
+        case ValueShape::date:
             w.element("label", {{"for", id}}, L(lang, "Nouvelle réponse", "New answer"));
-            w.element("textarea", {{"id", id}, {"name", "value"}, {"rows", 4}}, current.is_string() ? current.get<std::string>() : "");
+            if (question.kind == QuestionKind::long_text)
+                w.element("textarea", {{"id", id}, {"name", "value"}, {"rows", 4}}, current.is_string() ? current.get<std::string>() : "");
+            else
+                w.void_tag("input", {{"type", "text"}, {"id", id}, {"name", "value"}, {"value", input_value(question.kind, current, lang)}});
             return;
-        case QuestionKind::text:
-        case QuestionKind::number:
-        case QuestionKind::integer:
-        case QuestionKind::date:
-        case QuestionKind::email:
-        case QuestionKind::phone:
-            w.element("label", {{"for", id}}, L(lang, "Nouvelle réponse", "New answer"));
-            w.void_tag("input", {{"type", "text"}, {"id", id}, {"name", "value"}, {"value", input_value(question.kind, current, lang)}});
-            return;
-        default:
-            return;
+        case ValueShape::choices:
+        case ValueShape::documents:
+        case ValueShape::rows:
+        case ValueShape::record: return;
     }
 }
 

@@ -9,12 +9,12 @@ void write_csrf_field(HtmlWriter& w, const PageContext& context) {
 }
 
 std::string percent_text(int percent, Language language) {
-    return std::to_string(percent) + (language == Language::en ? "%" : CYB_NNBSP "%");
+    return std::to_string(percent) + in_language(language, CYB_NNBSP "%", "%");
 }
 
 std::string with_colon(std::string_view label, Language language) {
     std::string out(label);
-    out += language == Language::en ? ": " : CYB_NBSP ": ";
+    out += in_language(language, CYB_NBSP ": ", ": ");
     return out;
 }
 

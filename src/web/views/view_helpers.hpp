@@ -5,12 +5,9 @@
 
 #include "core/engine.hpp"
 #include "core/questionnaire.hpp"
+#include "core/text_format.hpp"  // CYB_NBSP, CYB_NNBSP (French typography)
 #include "web/html/html_writer.hpp"
 #include "web/views/page_context.hpp"
-
-// French typography: a no-break space before « : ; ? ! » and inside « ».
-#define CYB_NBSP "\u00A0"
-#define CYB_NNBSP "\u202F"
 
 namespace cyberachat::web::views {
 
