@@ -36,6 +36,15 @@ struct AnswerCase {
 
 // ---- reading a statement ----------------------------------------------------------------------
 
+// The position just after the JSON text that opens at `quote` (npos when it is not closed).
+size_t after_json_text(const std::string& text, size_t quote) {
+    for (size_t i = quote + 1; i < text.size(); ++i) {
+        if (text[i] == '\\') ++i;
+        else if (text[i] == '"') return i + 1;
+    }
+    return std::string::npos;
+}
+
 // Reads the terms and operators of one statement (see README.md): JSON values, hex("…"), "* N",
 // "+", words. Throws std::runtime_error with a message on malformed text (caught by the reader).
 class StatementReader {
@@ -87,7 +96,8 @@ private:
             const std::string digits = string_literal();
             if (!accept(")") || digits.size() % 2 != 0) fail("hex(\"…\") takes an even number of hex digits");
             std::string bytes;
-            for (size_t i = 0; i < digits.size(); i += 2) bytes.push_back(static_cast<char>(std::stoi(digits.substr(i, 2), nullptr, 16)));
+            for (size_t i = 0; i < digits.size(); i += 2)
+                bytes.push_back(static_cast<char>(std::stoi(digits.substr(i, 2), nullptr, 16)));
             return json(bytes);  // possibly invalid UTF-8: what the tests need
         }
         const size_t start = pos_;
@@ -95,23 +105,18 @@ private:
         const char first = text_[pos_];
         if (first == '"' || first == '[' || first == '{') {
             int depth = 0;
-            bool in_string = false;
-            for (; pos_ < text_.size(); ++pos_) {
+            while (pos_ < text_.size()) {
                 const char c = text_[pos_];
-                if (in_string) {
-                    if (c == '\\') ++pos_;
-                    else if (c == '"') in_string = false;
-                } else if (c == '"') {
-                    in_string = true;
-                } else if (c == '[' || c == '{') {
-                    ++depth;
-                } else if (c == ']' || c == '}') {
-                    --depth;
+                if (c == '"') {
+                    pos_ = after_json_text(text_, pos_);
+                    if (pos_ == std::string::npos) fail("unclosed JSON text");
+                } else {
+                    depth += (c == '[' || c == '{') ? 1 : (c == ']' || c == '}') ? -1 : 0;
+                    ++pos_;
                 }
-                if (!in_string && depth == 0 && (c == '"' || c == ']' || c == '}')) break;
+                if (depth == 0) break;
             }
-            if (pos_ >= text_.size()) fail("unclosed JSON value");
-            ++pos_;
+            if (depth != 0) fail("unclosed JSON value");
         } else {
             while (pos_ < text_.size() && !std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
         }
@@ -198,16 +203,14 @@ void read_case(AnswerCase& out) {
 
 // A line without its comment ('#' outside a JSON text, at its start or after a blank).
 std::string without_comment(const std::string& line) {
-    bool in_string = false;
-    for (size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '#' && (i == 0 || std::isspace(static_cast<unsigned char>(line[i - 1])))) {
+    for (size_t i = 0; i < line.size();) {
+        if (line[i] == '"') {
+            i = after_json_text(line, i);
+            if (i == std::string::npos) return line;  // the reader reports the unclosed text
+        } else if (line[i] == '#' && (i == 0 || std::isspace(static_cast<unsigned char>(line[i - 1])))) {
             return line.substr(0, i);
+        } else {
+            ++i;
         }
     }
     return line;

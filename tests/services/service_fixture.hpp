@@ -5,8 +5,10 @@
 // small "mini" questionnaire below (no grid), an invited vendor, saved answers, reviewers.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 
 #include "../store/store_test_support.hpp"
@@ -25,31 +27,13 @@ using json = nlohmann::json;
 
 inline constexpr const char* kBuyerActor = "user:buyer@chu.example";
 
-// Three questions: a gate, a text shown when the gate is "oui", an optional document. Answering
-// the gate "non" completes a response. No scoring grid exists for it.
-inline const std::string kMiniQuestionnaireYaml = R"Y(questionnaire:
-  id: mini
-  version: "1"
-  title: {fr: "Mini questionnaire", en: "Mini questionnaire"}
-parts:
-  - id: p
-    title: {fr: "Partie", en: "Part"}
-    sections:
-      - id: p.s
-        title: {fr: "Section", en: "Section"}
-        questions:
-          - id: p.gate
-            kind: yes_no
-            label: {fr: "Porte", en: "Gate"}
-          - id: p.detail
-            kind: text
-            show_if: "p.gate == oui"
-            label: {fr: "Détail", en: "Detail"}
-          - id: p.doc
-            kind: document
-            required: false
-            label: {fr: "Pièce jointe", en: "Attachment"}
-)Y";
+// The small questionnaire of the tests: tests/services/mini_questionnaire.yaml (no scoring grid).
+inline const std::string kMiniQuestionnaireYaml = [] {
+    std::ifstream in(std::string(CYB_SOURCE_DIR) + "/tests/services/mini_questionnaire.yaml");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}();
 
 // Questions of the built-in AFIB questionnaire the tests use (visible without any answer).
 inline constexpr const char* kAfibYesNo = "dispositif.poste_standard";             // graded, favourable: oui
