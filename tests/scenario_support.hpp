@@ -1,7 +1,8 @@
 #pragma once
-// Shared by the data-driven scenario runners (branching: tests/definition/scenario_test.cpp,
-// scoring: tests/core/scoring_scenario_test.cpp): YAML answers to JSON, the scenario files of a
-// folder, and a test name from a file name.
+// Shared by the data-driven runners (branching scenarios: tests/definition/scenario_test.cpp,
+// scoring: tests/core/scoring_scenario_test.cpp, validator cases: tests/definition/
+// definition_validator_test.cpp, answer cases: tests/core/answer_validation_test.cpp): YAML
+// answers to JSON, the case files of a folder, and test names.
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
@@ -35,21 +36,27 @@ inline nlohmann::json to_json(const YAML::Node& node) {
     return nullptr;
 }
 
-// The *.yaml files directly in `directory`, sorted.
-inline std::vector<std::string> yaml_files(const std::string& directory) {
+// The files directly in `directory` whose name ends with `extension` (".yaml"), sorted.
+inline std::vector<std::string> files_with_extension(const std::string& directory, const std::string& extension) {
     std::vector<std::string> files;
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(directory, ec))
-        if (entry.is_regular_file() && entry.path().extension() == ".yaml") files.push_back(entry.path().string());
+        if (entry.is_regular_file() && entry.path().extension() == extension) files.push_back(entry.path().string());
     std::sort(files.begin(), files.end());
     return files;
 }
 
-inline std::string test_name(const testing::TestParamInfo<std::string>& info) {
-    std::string name = std::filesystem::path(info.param).stem().string();
-    for (char& c : name)
+inline std::vector<std::string> yaml_files(const std::string& directory) { return files_with_extension(directory, ".yaml"); }
+
+// `text` as a GoogleTest name: every character other than an ASCII letter or digit becomes '_'.
+inline std::string test_identifier(std::string text) {
+    for (char& c : text)
         if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-    return name;
+    return text;
+}
+
+inline std::string test_name(const testing::TestParamInfo<std::string>& info) {
+    return test_identifier(std::filesystem::path(info.param).stem().string());
 }
 
 }  // namespace cyberachat::scenario_support

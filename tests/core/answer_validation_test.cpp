@@ -1,435 +1,342 @@
 // normalize_answer: every answer kind, its canonical form and its errors (French and English).
+// The cases are data: tests/core/answer_validation_cases/*.test (format: README.md there), one
+// test per case, named <file>_<line>. What needs C++ (the standard contact fields) is below.
 #include "core/answer_validation.hpp"
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
+#include <vector>
+
+#include "../scenario_support.hpp"
 
 using namespace cyberachat;
 using json = nlohmann::json;
 
 namespace {
 
-Question make(QuestionKind kind) {
-    Question q;
-    q.id = "t.q";
-    q.kind = kind;
-    q.label = {"Question", "Question"};
-    return q;
+const std::string kAnswerCaseDirectory = std::string(CYB_SOURCE_DIR) + "/tests/core/answer_validation_cases";
+
+struct AnswerCase {
+    std::string file;  // stem
+    int line = 0;
+    std::string text;     // the statement, for messages
+    std::string problem;  // the statement or its question does not parse: the test fails with this
+    json question;  // its `question` line's object (a Question cannot be copied)
+    json raw;
+    bool expect_error = false;
+    json expected;
+    std::string code;
+    std::vector<std::string> fr, en, fr_not, en_not;  // fragments the messages hold (or not)
+};
+
+// ---- reading a statement ----------------------------------------------------------------------
+
+// The position just after the JSON text that opens at `quote` (npos when it is not closed).
+size_t after_json_text(const std::string& text, size_t quote) {
+    for (size_t i = quote + 1; i < text.size(); ++i) {
+        if (text[i] == '\\') ++i;
+        else if (text[i] == '"') return i + 1;
+    }
+    return std::string::npos;
 }
 
-Question choice_question(QuestionKind kind) {
-    Question q = make(kind);
-    q.choices = {
-        {"hl7", {"HL7 (norme)", "HL7 (standard)"}},
-        {"dicom", {"DICOM", "DICOM"}},
-        {"autre", {"Autre", "Other"}},
-    };
-    return q;
-}
+// Reads the terms and operators of one statement (see README.md): JSON values, hex("…"), "* N",
+// "+", words. Throws std::runtime_error with a message on malformed text (caught by the reader).
+class StatementReader {
+public:
+    explicit StatementReader(std::string text) : text_(std::move(text)) {}
 
-json ok(const Question& q, const json& raw) {
-    auto result = normalize_answer(q, raw);
-    EXPECT_TRUE(result.ok()) << question_kind_name(q.kind) << " " << raw.dump() << " → "
-                             << (result.ok() ? "" : result.error().message.fr);
-    return result.ok() ? result.value() : json("<error>");
-}
+    bool at_end() {
+        skip_blanks();
+        return pos_ >= text_.size();
+    }
+    bool accept(const std::string& token) {
+        skip_blanks();
+        if (text_.compare(pos_, token.size(), token) != 0) return false;
+        pos_ += token.size();
+        return true;
+    }
+    std::string word() {
+        skip_blanks();
+        const size_t start = pos_;
+        while (pos_ < text_.size() && !std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+        return text_.substr(start, pos_ - start);
+    }
+    // value := term ("+" term)*, term := (json | hex("…")) ["*" count]
+    json value() {
+        json out = repeated(term());
+        while (accept("+")) out = concatenate(out, repeated(term()));
+        return out;
+    }
+    std::string string_literal() {
+        json text = term();
+        if (!text.is_string()) fail("a JSON text was expected");
+        return text.get<std::string>();
+    }
+    std::string rest() {
+        skip_blanks();
+        return text_.substr(pos_);
+    }
 
-// Expects a rejection with a non-empty French and English message; returns the error.
-Error rejected(const Question& q, const json& raw) {
-    auto result = normalize_answer(q, raw);
-    EXPECT_FALSE(result.ok()) << question_kind_name(q.kind) << " " << raw.dump() << " accepted as "
-                              << (result.ok() ? result.value().dump() : "");
-    if (result.ok()) return Error{};
-    const Error& e = result.error();
-    EXPECT_EQ(e.code, ErrorCode::invalid_value);
-    EXPECT_FALSE(e.message.empty()) << raw.dump();
-    EXPECT_FALSE(e.message.in(Language::en).empty()) << raw.dump();
-    EXPECT_NE(e.message.fr, e.message.in(Language::en)) << "English message should be translated: " << e.message.fr;
-    return e;
-}
+private:
+    [[noreturn]] static void fail(const std::string& what) { throw std::runtime_error(what); }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+    void skip_blanks() {
+        while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+    }
 
-}  // namespace
+    json term() {
+        skip_blanks();
+        if (accept("hex(")) {
+            const std::string digits = string_literal();
+            if (!accept(")") || digits.size() % 2 != 0) fail("hex(\"…\") takes an even number of hex digits");
+            std::string bytes;
+            for (size_t i = 0; i < digits.size(); i += 2)
+                bytes.push_back(static_cast<char>(std::stoi(digits.substr(i, 2), nullptr, 16)));
+            return json(bytes);  // possibly invalid UTF-8: what the tests need
+        }
+        const size_t start = pos_;
+        if (pos_ >= text_.size()) fail("a value was expected");
+        const char first = text_[pos_];
+        if (first == '"' || first == '[' || first == '{') {
+            int depth = 0;
+            while (pos_ < text_.size()) {
+                const char c = text_[pos_];
+                if (c == '"') {
+                    pos_ = after_json_text(text_, pos_);
+                    if (pos_ == std::string::npos) fail("unclosed JSON text");
+                } else {
+                    depth += (c == '[' || c == '{') ? 1 : (c == ']' || c == '}') ? -1 : 0;
+                    ++pos_;
+                }
+                if (depth == 0) break;
+            }
+            if (depth != 0) fail("unclosed JSON value");
+        } else {
+            while (pos_ < text_.size() && !std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+        }
+        json parsed = json::parse(text_.substr(start, pos_ - start), nullptr, false);
+        if (parsed.is_discarded()) fail("not JSON: " + text_.substr(start, pos_ - start));
+        return parsed;
+    }
 
-// ---- empty input -------------------------------------------------------------------------------
+    json repeated(json value) {
+        if (!accept("*")) return value;
+        const std::string count_text = word();
+        const int count = std::stoi(count_text);
+        json out = value.is_string() ? json("") : json::array();
+        for (int i = 0; i < count; ++i) out = concatenate(out, value);
+        return out;
+    }
 
-TEST(AnswerValidation, EmptyInputIsNullForEveryKind) {
-    for (QuestionKind kind : {QuestionKind::yes_no, QuestionKind::text, QuestionKind::long_text, QuestionKind::number,
-                              QuestionKind::integer, QuestionKind::date, QuestionKind::email, QuestionKind::phone,
-                              QuestionKind::single_choice, QuestionKind::multiple_choice, QuestionKind::document,
-                              QuestionKind::table, QuestionKind::contact}) {
-        Question q = choice_question(kind);
-        q.fields = {{"nom", {"Nom", "Name"}, QuestionKind::text}};
-        for (const json& raw : {json(), json(""), json("   \t "), json::array(), json::object()}) {
-            auto result = normalize_answer(q, raw);
-            ASSERT_TRUE(result.ok()) << question_kind_name(kind) << " " << raw.dump();
-            EXPECT_TRUE(result.value().is_null()) << question_kind_name(kind) << " " << raw.dump() << " → "
-                                                  << result.value().dump();
+    static json concatenate(const json& a, const json& b) {
+        if (a.is_string() && b.is_string()) return a.get<std::string>() + b.get<std::string>();
+        if (!a.is_array() || !b.is_array()) fail("'+' and '*' join texts or lists");
+        json out = a;
+        for (const auto& item : b) out.push_back(item);
+        return out;
+    }
+
+    std::string text_;
+    size_t pos_ = 0;
+};
+
+// {"kind": …, "choices": [[id, fr, en]…], "fields": [[id, fr, en, kind]…], "min": n, "max": n}
+Question question_from(const json& spec) {
+    if (!spec.is_object()) throw std::runtime_error("question: a JSON object");
+    Question question;
+    question.id = "t.q";
+    question.label = {"Question", "Question"};
+    for (const auto& [key, value] : spec.items()) {
+        if (key == "kind") {
+            auto kind = parse_question_kind(value.get<std::string>());
+            if (!kind) throw std::runtime_error("unknown kind " + value.dump());
+            question.kind = *kind;
+        } else if (key == "choices") {
+            for (const auto& choice : value)
+                question.choices.push_back({choice.at(0).get<std::string>(),
+                                            {choice.at(1).get<std::string>(), choice.at(2).get<std::string>()}});
+        } else if (key == "fields") {
+            for (const auto& field : value) {
+                auto kind = parse_question_kind(field.size() > 3 ? field.at(3).get<std::string>() : "text");
+                if (!kind) throw std::runtime_error("unknown column kind " + field.dump());
+                question.fields.push_back({field.at(0).get<std::string>(),
+                                           {field.at(1).get<std::string>(), field.at(2).get<std::string>()}, *kind});
+            }
+        } else if (key == "min") {
+            question.min = value.get<double>();
+        } else if (key == "max") {
+            question.max = value.get<double>();
+        } else {
+            throw std::runtime_error("unknown question key '" + key + "'");
         }
     }
+    if (!spec.contains("kind")) throw std::runtime_error("question: no kind");
+    return question;
 }
 
-// ---- yes_no --------------------------------------------------------------------------------------
-
-TEST(AnswerValidation, YesNoAcceptsFrenchEnglishAndBooleans) {
-    Question q = make(QuestionKind::yes_no);
-    for (const json& raw : {json("oui"), json("Oui"), json("OUI"), json(" oui "), json("yes"), json("Yes"),
-                            json("true"), json("TRUE"), json(true)})
-        EXPECT_EQ(ok(q, raw), "oui") << raw.dump();
-    for (const json& raw : {json("non"), json("Non"), json("no"), json("NO"), json("false"), json(false)})
-        EXPECT_EQ(ok(q, raw), "non") << raw.dump();
-}
-
-TEST(AnswerValidation, YesNoRejectsAnythingElse) {
-    Question q = make(QuestionKind::yes_no);
-    for (const json& raw : {json("peut-être"), json("ouii"), json("si"), json(1), json(0), json::array({"oui"}),
-                            json{{"value", "oui"}}}) {
-        Error e = rejected(q, raw);
-        EXPECT_TRUE(contains(e.message.fr, "oui")) << e.message.fr;
-        EXPECT_TRUE(contains(e.message.in(Language::en), "yes")) << e.message.in(Language::en);
+// One case statement: `raw => expected` or `raw => error code [fr|en|fr_not|en_not "text"]…`.
+void read_case(AnswerCase& out) {
+    StatementReader reader(out.text);
+    out.raw = reader.value();
+    if (!reader.accept("=>")) throw std::runtime_error("'=>' expected after the value");
+    if (reader.accept("error ")) {
+        out.expect_error = true;
+        out.code = reader.word();
+        while (!reader.at_end()) {
+            const std::string language = reader.word();
+            auto* list = language == "fr" ? &out.fr : language == "en" ? &out.en : language == "fr_not" ? &out.fr_not
+                         : language == "en_not" ? &out.en_not : nullptr;
+            if (!list) throw std::runtime_error("fr, en, fr_not or en_not expected, not '" + language + "'");
+            list->push_back(reader.string_literal());
+        }
+    } else {
+        out.expected = reader.value();
+        if (!reader.at_end()) throw std::runtime_error("unexpected text after the value: " + reader.rest());
     }
 }
 
-// ---- text, long_text -----------------------------------------------------------------------------
-
-TEST(AnswerValidation, TextIsTrimmed) {
-    Question q = make(QuestionKind::text);
-    EXPECT_EQ(ok(q, "  Échographe  Vivid E95 \n"), "Échographe  Vivid E95");
-    EXPECT_EQ(ok(q, "a"), "a");
-}
-
-TEST(AnswerValidation, TextFromNumberIsItsText) {
-    Question q = make(QuestionKind::text);
-    EXPECT_EQ(ok(q, 42), "42");
-}
-
-TEST(AnswerValidation, TextLengthLimit) {
-    Question q = make(QuestionKind::text);
-    EXPECT_EQ(ok(q, std::string(500, 'x')).get<std::string>().size(), 500u);
-    EXPECT_EQ(ok(q, "  " + std::string(500, 'x') + "  ").get<std::string>().size(), 500u);  // trimmed first
-    Error e = rejected(q, std::string(501, 'x'));
-    EXPECT_TRUE(contains(e.message.fr, "500")) << e.message.fr;
-    EXPECT_TRUE(contains(e.message.in(Language::en), "500")) << e.message.in(Language::en);
-}
-
-TEST(AnswerValidation, LongTextLengthLimit) {
-    Question q = make(QuestionKind::long_text);
-    std::string paragraph = "Ligne 1\n\nLigne 2";
-    EXPECT_EQ(ok(q, paragraph), paragraph);  // inner line breaks are kept
-    EXPECT_EQ(ok(q, std::string(20000, 'x')).get<std::string>().size(), 20000u);
-    Error e = rejected(q, std::string(20001, 'x'));
-    EXPECT_TRUE(contains(e.message.fr, "20000")) << e.message.fr;
-    // long_text accepts what text refuses
-    EXPECT_TRUE(normalize_answer(q, std::string(501, 'x')).ok());
-}
-
-TEST(AnswerValidation, TextRejectsStructures) {
-    Question q = make(QuestionKind::text);
-    rejected(q, json::array({"a"}));
-    rejected(q, json{{"a", "b"}});
-}
-
-// ---- number, integer ------------------------------------------------------------------------------
-
-TEST(AnswerValidation, NumberAcceptsFrenchAndEnglishForms) {
-    Question q = make(QuestionKind::number);
-    EXPECT_DOUBLE_EQ(ok(q, "12,5").get<double>(), 12.5);
-    EXPECT_DOUBLE_EQ(ok(q, "12.5").get<double>(), 12.5);
-    EXPECT_DOUBLE_EQ(ok(q, "1 234,5").get<double>(), 1234.5);
-    EXPECT_DOUBLE_EQ(ok(q, "1\u00a0234,5").get<double>(), 1234.5);  // non-breaking space
-    EXPECT_DOUBLE_EQ(ok(q, "1\u202f234").get<double>(), 1234.0);    // narrow non-breaking space
-    EXPECT_DOUBLE_EQ(ok(q, " 24 ").get<double>(), 24.0);
-    EXPECT_DOUBLE_EQ(ok(q, "-2").get<double>(), -2.0);
-    EXPECT_DOUBLE_EQ(ok(q, "+3").get<double>(), 3.0);
-    EXPECT_DOUBLE_EQ(ok(q, "0,25").get<double>(), 0.25);
-    EXPECT_DOUBLE_EQ(ok(q, 7).get<double>(), 7.0);
-    EXPECT_DOUBLE_EQ(ok(q, 2.75).get<double>(), 2.75);
-    EXPECT_TRUE(ok(q, "12,5").is_number());
-}
-
-TEST(AnswerValidation, NumberRejectsGarbage) {
-    Question q = make(QuestionKind::number);
-    for (const json& raw : {json("abc"), json("12 Go"), json("12,5,3"), json("1.2.3"), json("--2"), json("inf"),
-                            json("nan"), json(true), json::array({1})}) {
-        Error e = rejected(q, raw);
-        EXPECT_TRUE(contains(e.message.fr, "12,5")) << e.message.fr;     // French example with a comma
-        EXPECT_TRUE(contains(e.message.in(Language::en), "12.5")) << e.message.in(Language::en);
+// A line without its comment ('#' outside a JSON text, at its start or after a blank).
+std::string without_comment(const std::string& line) {
+    for (size_t i = 0; i < line.size();) {
+        if (line[i] == '"') {
+            i = after_json_text(line, i);
+            if (i == std::string::npos) return line;  // the reader reports the unclosed text
+        } else if (line[i] == '#' && (i == 0 || std::isspace(static_cast<unsigned char>(line[i - 1])))) {
+            return line.substr(0, i);
+        } else {
+            ++i;
+        }
     }
+    return line;
 }
 
-TEST(AnswerValidation, NumberBoundsAreInclusive) {
-    Question q = make(QuestionKind::number);
-    q.min = 0.5;
-    q.max = 100;
-    EXPECT_DOUBLE_EQ(ok(q, "0,5").get<double>(), 0.5);
-    EXPECT_DOUBLE_EQ(ok(q, "100").get<double>(), 100.0);
-    Error low = rejected(q, "0,4");
-    EXPECT_TRUE(contains(low.message.fr, "0,5")) << low.message.fr;
-    EXPECT_TRUE(contains(low.message.fr, "au moins")) << low.message.fr;
-    EXPECT_TRUE(contains(low.message.in(Language::en), "at least")) << low.message.in(Language::en);
-    Error high = rejected(q, 100.01);
-    EXPECT_TRUE(contains(high.message.fr, "100")) << high.message.fr;
-    EXPECT_TRUE(contains(high.message.fr, "au plus")) << high.message.fr;
-    EXPECT_TRUE(contains(high.message.in(Language::en), "at most")) << high.message.in(Language::en);
-}
-
-TEST(AnswerValidation, NumberOnlyMin) {
-    Question q = make(QuestionKind::number);
-    q.min = 0;
-    EXPECT_DOUBLE_EQ(ok(q, "1e6").get<double>(), 1e6);
-    rejected(q, "-1");
-}
-
-TEST(AnswerValidation, IntegerAcceptsWholeNumbers) {
-    Question q = make(QuestionKind::integer);
-    json three = ok(q, "3");
-    EXPECT_TRUE(three.is_number_integer()) << three.dump();
-    EXPECT_EQ(three.get<long long>(), 3);
-    EXPECT_EQ(ok(q, "1 000").get<long long>(), 1000);
-    EXPECT_EQ(ok(q, 12).get<long long>(), 12);
-    EXPECT_TRUE(ok(q, "4,0").is_number_integer());
-    EXPECT_EQ(ok(q, "-7").get<long long>(), -7);
-}
-
-TEST(AnswerValidation, IntegerRejectsDecimals) {
-    Question q = make(QuestionKind::integer);
-    for (const json& raw : {json("3,5"), json("2.1"), json(0.5)}) {
-        Error e = rejected(q, raw);
-        EXPECT_TRUE(contains(e.message.fr, "entier")) << e.message.fr;
-        EXPECT_TRUE(contains(e.message.in(Language::en), "whole")) << e.message.in(Language::en);
+std::vector<AnswerCase> read_case_file(const std::string& path) {
+    std::vector<AnswerCase> cases;
+    const std::string stem = std::filesystem::path(path).stem().string();
+    std::ifstream in(path);
+    std::vector<std::pair<int, std::string>> statements;  // first line, text
+    std::string line;
+    for (int number = 1; std::getline(in, line); ++number) {
+        const std::string content = without_comment(line);
+        if (content.find_first_not_of(" \t\r") == std::string::npos) continue;
+        const bool continues = std::isspace(static_cast<unsigned char>(content[0])) && !statements.empty();
+        if (continues) statements.back().second += " " + content;
+        else statements.emplace_back(number, content);
     }
-    Error e = rejected(q, "trois");
-    EXPECT_TRUE(contains(e.message.fr, "entier")) << e.message.fr;
-}
-
-TEST(AnswerValidation, IntegerBounds) {
-    Question q = make(QuestionKind::integer);
-    q.min = 1;
-    q.max = 10;
-    EXPECT_EQ(ok(q, "1").get<long long>(), 1);
-    EXPECT_EQ(ok(q, "10").get<long long>(), 10);
-    rejected(q, "0");
-    rejected(q, "11");
-}
-
-// ---- date -----------------------------------------------------------------------------------------
-
-TEST(AnswerValidation, DateIsoAndFrenchForms) {
-    Question q = make(QuestionKind::date);
-    EXPECT_EQ(ok(q, "2026-03-31"), "2026-03-31");
-    EXPECT_EQ(ok(q, "31/03/2026"), "2026-03-31");
-    EXPECT_EQ(ok(q, "01/12/1999"), "1999-12-01");
-    EXPECT_EQ(ok(q, " 2026-01-05 "), "2026-01-05");
-}
-
-TEST(AnswerValidation, DateRejectsImpossibleDays) {
-    Question q = make(QuestionKind::date);
-    for (const char* raw : {"31/02/2026", "2026-02-30", "31/04/2026", "2026-13-01", "00/01/2026", "2026-01-00",
-                            "32/01/2026"}) {
-        Error e = rejected(q, raw);
-        EXPECT_TRUE(contains(e.message.fr, "JJ/MM/AAAA")) << e.message.fr;
-        EXPECT_TRUE(contains(e.message.in(Language::en), "YYYY-MM-DD")) << e.message.in(Language::en);
+    json question;
+    std::string question_problem = "no `question` line above this case";
+    for (const auto& [number, text] : statements) {
+        if (text.rfind("question ", 0) == 0) {
+            try {
+                question = json::parse(text.substr(9));
+                question_from(question);  // checked once here; each case builds its own
+                question_problem.clear();
+            } catch (const std::exception& e) {
+                question_problem = "question line " + std::to_string(number) + ": " + e.what();
+            }
+            continue;
+        }
+        AnswerCase& c = cases.emplace_back();
+        c.file = stem;
+        c.line = number;
+        c.text = text;
+        c.question = question;
+        c.problem = question_problem;
+        try {
+            read_case(c);
+        } catch (const std::exception& e) {
+            c.problem = e.what();
+        }
     }
-}
-
-TEST(AnswerValidation, DateLeapYears) {
-    Question q = make(QuestionKind::date);
-    EXPECT_EQ(ok(q, "29/02/2024"), "2024-02-29");
-    EXPECT_EQ(ok(q, "2000-02-29"), "2000-02-29");  // divisible by 400
-    rejected(q, "29/02/2023");
-    rejected(q, "1900-02-29");  // divisible by 100, not by 400
-    rejected(q, "2100-02-29");
-}
-
-TEST(AnswerValidation, DateRejectsOtherForms) {
-    Question q = make(QuestionKind::date);
-    for (const json& raw : {json("31-03-2026"), json("2026/03/31"), json("31/03/26"), json("mars 2026"),
-                            json("2026-03-31T10:00"), json("2026-03-31x"), json(20260331), json("1/3/2026")})
-        rejected(q, raw);
-}
-
-// ---- email ----------------------------------------------------------------------------------------
-
-TEST(AnswerValidation, EmailValid) {
-    Question q = make(QuestionKind::email);
-    EXPECT_EQ(ok(q, "nom@exemple.fr"), "nom@exemple.fr");
-    EXPECT_EQ(ok(q, "  Prenom.Nom+achat@chu-exemple.fr "), "Prenom.Nom+achat@chu-exemple.fr");
-    EXPECT_EQ(ok(q, "a@b.c.d"), "a@b.c.d");
-}
-
-TEST(AnswerValidation, EmailInvalid) {
-    Question q = make(QuestionKind::email);
-    for (const char* raw : {"nom", "nom@", "@exemple.fr", "nom@exemple", "nom@@exemple.fr", "a@b@c.fr",
-                            "nom@exemple.fr.", "nom@.fr", "nom@exemple..fr", "pre nom@exemple.fr",
-                            "a@b.fr, c@d.fr", "a@b.fr;c@d.fr", "<a@b.fr>"}) {
-        Error e = rejected(q, raw);
-        EXPECT_TRUE(contains(e.message.fr, "e-mail")) << raw << ": " << e.message.fr;
+    if (cases.empty()) {
+        AnswerCase& c = cases.emplace_back();
+        c.file = stem;
+        c.problem = "no case in " + path;
     }
-    rejected(q, std::string(250, 'a') + "@b.fr");  // longer than 254
+    return cases;
 }
 
-// ---- phone ----------------------------------------------------------------------------------------
-
-TEST(AnswerValidation, PhoneValid) {
-    Question q = make(QuestionKind::phone);
-    EXPECT_EQ(ok(q, "01 23 45 67 89"), "01 23 45 67 89");
-    EXPECT_EQ(ok(q, "+33 1 23 45 67 89"), "+33 1 23 45 67 89");
-    EXPECT_EQ(ok(q, "(01) 23.45-67-89"), "(01) 23.45-67-89");
-    EXPECT_EQ(ok(q, " 123456 "), "123456");             // 6 digits
-    EXPECT_EQ(ok(q, std::string(20, '1')), std::string(20, '1'));  // 20 digits
-    EXPECT_EQ(ok(q, 123456789), "123456789");
-}
-
-TEST(AnswerValidation, PhoneInvalid) {
-    Question q = make(QuestionKind::phone);
-    for (const std::string& raw : std::vector<std::string>{"12345", "01 23 45 67 8a", "01/23/45/67/89", "poste 1234",
-                                                          std::string(21, '1'), "+33 (0)"}) {
-        Error e = rejected(q, raw);
-        EXPECT_TRUE(contains(e.message.fr, "téléphone")) << e.message.fr;
-        EXPECT_TRUE(contains(e.message.in(Language::en), "telephone")) << e.message.in(Language::en);
+std::vector<AnswerCase> all_answer_cases() {
+    std::vector<AnswerCase> cases;
+    for (const auto& file : scenario_support::files_with_extension(kAnswerCaseDirectory, ".test"))
+        for (auto& c : read_case_file(file)) cases.push_back(std::move(c));
+    if (cases.empty()) {
+        AnswerCase& none = cases.emplace_back();
+        none.file = "none";
+        none.problem = "no *.test file in " + kAnswerCaseDirectory;
     }
+    return cases;
 }
 
-// ---- single_choice, multiple_choice ------------------------------------------------------------------
-
-TEST(AnswerValidation, SingleChoiceByIdOrLabel) {
-    Question q = choice_question(QuestionKind::single_choice);
-    EXPECT_EQ(ok(q, "dicom"), "dicom");
-    EXPECT_EQ(ok(q, " dicom "), "dicom");
-    EXPECT_EQ(ok(q, "HL7 (norme)"), "hl7");     // French label
-    EXPECT_EQ(ok(q, "HL7 (standard)"), "hl7");  // English label
-    EXPECT_EQ(ok(q, "Other"), "autre");
-}
-
-TEST(AnswerValidation, SingleChoiceUnknown) {
-    Question q = choice_question(QuestionKind::single_choice);
-    for (const json& raw : {json("fhir"), json("DICOM2"), json("Dicom"), json(1), json::array({"dicom"})}) {
-        Error e = rejected(q, raw);
-        EXPECT_TRUE(contains(e.message.fr, "hl7, dicom, autre")) << e.message.fr;  // lists what is allowed
-        EXPECT_TRUE(contains(e.message.in(Language::en), "hl7, dicom, autre")) << e.message.in(Language::en);
+// Equal values of equal types: an integer is not a decimal number (3 ≠ 3.0).
+bool same_json(const json& a, const json& b) {
+    if (a.is_number() && b.is_number()) return a.is_number_float() == b.is_number_float() && a == b;
+    if (a.type() != b.type()) return false;
+    if (a.is_array()) {
+        if (a.size() != b.size()) return false;
+        for (size_t i = 0; i < a.size(); ++i)
+            if (!same_json(a[i], b[i])) return false;
+        return true;
     }
-}
-
-TEST(AnswerValidation, MultipleChoiceDedupesKeepingOrder) {
-    Question q = choice_question(QuestionKind::multiple_choice);
-    EXPECT_EQ(ok(q, json::array({"dicom", "hl7", "dicom", "HL7 (norme)"})), json::array({"dicom", "hl7"}));
-    EXPECT_EQ(ok(q, json::array({"autre"})), json::array({"autre"}));
-    EXPECT_EQ(ok(q, "dicom"), json::array({"dicom"}));  // a single value is a list of one
-}
-
-TEST(AnswerValidation, MultipleChoiceUnknown) {
-    Question q = choice_question(QuestionKind::multiple_choice);
-    Error e = rejected(q, json::array({"dicom", "fhir"}));
-    EXPECT_TRUE(contains(e.message.fr, "hl7, dicom, autre")) << e.message.fr;
-    rejected(q, json::array({json::array({"dicom"})}));
-    rejected(q, json{{"dicom", true}});
-}
-
-// ---- document -------------------------------------------------------------------------------------
-
-TEST(AnswerValidation, Document) {
-    Question q = make(QuestionKind::document);
-    EXPECT_EQ(ok(q, "doc-1"), json::array({"doc-1"}));
-    EXPECT_EQ(ok(q, 12), json::array({12}));
-    json object = {{"id", 3}, {"name", "certificat.pdf"}};
-    EXPECT_EQ(ok(q, json::array({"a", object})), json::array({"a", object}));
-    EXPECT_EQ(ok(q, json::array({nullptr, "a"})), json::array({"a"}));
-    EXPECT_TRUE(ok(q, json::array({nullptr})).is_null());
-}
-
-TEST(AnswerValidation, DocumentInvalidReference) {
-    Question q = make(QuestionKind::document);
-    for (const json& raw : {json::array({true}), json::array({"a", 2.5}), json::array({""}),
-                            json::array({json::array({"a"})})}) {
-        Error e = rejected(q, raw);
-        EXPECT_TRUE(contains(e.message.fr, "document")) << e.message.fr;
+    if (a.is_object()) {
+        if (a.size() != b.size()) return false;
+        for (const auto& [key, value] : a.items())
+            if (!b.contains(key) || !same_json(value, b.at(key))) return false;
+        return true;
     }
+    return a == b;
 }
 
-// ---- table ----------------------------------------------------------------------------------------
-
-namespace {
-
-Question table_question() {
-    Question q = make(QuestionKind::table);
-    q.fields = {
-        {"nom", {"Nom", "Name"}, QuestionKind::text},
-        {"version", {"Version", "Version"}, QuestionKind::integer},
-        {"taille", {"Taille", "Size"}, QuestionKind::number},
-        {"archive", {"Archivage", "Archiving"}, QuestionKind::yes_no},
-        {"date", {"Date", "Date"}, QuestionKind::date},
-    };
-    return q;
+std::string shown(const json& value) {
+    const std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
+    return text.size() > 200 ? text.substr(0, 200) + "… (" + std::to_string(text.size()) + " characters)" : text;
 }
+
+// How GoogleTest names a case's parameter in its output.
+void PrintTo(const AnswerCase& c, std::ostream* out) { *out << c.file << ".test:" << c.line; }
+
+class AnswerValidationCase : public testing::TestWithParam<AnswerCase> {};
+
+TEST_P(AnswerValidationCase, Normalizes) {
+    const AnswerCase& c = GetParam();
+    SCOPED_TRACE(kAnswerCaseDirectory + "/" + c.file + ".test:" + std::to_string(c.line) + ": " + c.text.substr(0, 200));
+    ASSERT_TRUE(c.problem.empty()) << c.problem;
+    const Question question = question_from(c.question);
+    auto result = normalize_answer(question, c.raw);
+    if (!c.expect_error) {
+        ASSERT_TRUE(result.ok()) << shown(c.raw) << " refused: " << result.error().message.fr;
+        EXPECT_TRUE(same_json(result.value(), c.expected)) << shown(c.raw) << " → " << shown(result.value())
+                                                           << ", expected " << shown(c.expected);
+        return;
+    }
+    ASSERT_FALSE(result.ok()) << shown(c.raw) << " accepted as " << shown(result.value());
+    const Error& e = result.error();
+    EXPECT_EQ(error_code_name(e.code), c.code);
+    const std::string& fr = e.message.fr;
+    const std::string& en = e.message.en;
+    EXPECT_FALSE(fr.empty());
+    EXPECT_FALSE(en.empty());
+    EXPECT_NE(fr, en) << "English message should be translated: " << fr;
+    for (const auto& part : c.fr) EXPECT_NE(fr.find(part), std::string::npos) << "[" << part << "] not in: " << fr;
+    for (const auto& part : c.en) EXPECT_NE(en.find(part), std::string::npos) << "[" << part << "] not in: " << en;
+    for (const auto& part : c.fr_not) EXPECT_EQ(fr.find(part), std::string::npos) << "[" << part << "] in: " << fr;
+    for (const auto& part : c.en_not) EXPECT_EQ(en.find(part), std::string::npos) << "[" << part << "] in: " << en;
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, AnswerValidationCase, testing::ValuesIn(all_answer_cases()),
+                         [](const testing::TestParamInfo<AnswerCase>& info) {
+                             return scenario_support::test_identifier(info.param.file + "_" + std::to_string(info.param.line));
+                         });
 
 }  // namespace
 
-TEST(AnswerValidation, TableNormalizesEachColumnByItsKind) {
-    Question q = table_question();
-    json rows = ok(q, json::array({
-                          {{"nom", " Windows "}, {"version", "10"}, {"taille", "2,5"}, {"archive", "Oui"},
-                           {"date", "31/03/2026"}},
-                          {{"nom", "Linux"}, {"archive", false}},
-                      }));
-    json expected = json::array({
-        {{"nom", "Windows"}, {"version", 10}, {"taille", 2.5}, {"archive", "oui"}, {"date", "2026-03-31"}},
-        {{"nom", "Linux"}, {"archive", "non"}},
-    });
-    EXPECT_EQ(rows, expected);
-    EXPECT_TRUE(rows[0]["version"].is_number_integer());
-}
-
-TEST(AnswerValidation, TableDropsEmptyCellsAndRows) {
-    Question q = table_question();
-    EXPECT_EQ(ok(q, json::array({{{"nom", "A"}, {"version", ""}}, {{"nom", "  "}}, json::object()})),
-              json::array({{{"nom", "A"}}}));
-    EXPECT_TRUE(ok(q, json::array({{{"nom", ""}}})).is_null());
-}
-
-TEST(AnswerValidation, TableUnknownColumn) {
-    Question q = table_question();
-    Error e = rejected(q, json::array({{{"nom", "A"}, {"editeur", "X"}}}));
-    EXPECT_TRUE(contains(e.message.fr, "editeur")) << e.message.fr;
-    EXPECT_TRUE(contains(e.message.fr, "Ligne 1")) << e.message.fr;
-    EXPECT_TRUE(contains(e.message.in(Language::en), "editeur")) << e.message.in(Language::en);
-    EXPECT_TRUE(contains(e.message.in(Language::en), "Row 1")) << e.message.in(Language::en);
-}
-
-TEST(AnswerValidation, TableInvalidCellNamesRowAndColumn) {
-    Question q = table_question();
-    Error e = rejected(q, json::array({{{"nom", "A"}, {"version", "1"}}, {{"nom", "B"}, {"version", "1,5"}}}));
-    EXPECT_TRUE(contains(e.message.fr, "Ligne 2")) << e.message.fr;
-    EXPECT_TRUE(contains(e.message.fr, "Version")) << e.message.fr;
-    EXPECT_TRUE(contains(e.message.fr, "entier")) << e.message.fr;  // the cell's own message
-    EXPECT_TRUE(contains(e.message.in(Language::en), "Row 2")) << e.message.in(Language::en);
-    EXPECT_TRUE(contains(e.message.in(Language::en), "whole")) << e.message.in(Language::en);
-
-    Error third = rejected(q, json::array({{{"nom", "A"}}, {{"nom", "B"}}, {{"date", "30/02/2026"}}}));
-    EXPECT_TRUE(contains(third.message.fr, "Ligne 3")) << third.message.fr;
-    EXPECT_TRUE(contains(third.message.in(Language::en), "Row 3")) << third.message.in(Language::en);
-}
-
-TEST(AnswerValidation, TableRequiresAListOfObjects) {
-    Question q = table_question();
-    rejected(q, json{{"nom", "A"}});
-    rejected(q, "A");
-    Error e = rejected(q, json::array({"A"}));
-    EXPECT_TRUE(contains(e.message.fr, "Ligne 1")) << e.message.fr;
-}
-
-TEST(AnswerValidation, TableRowLimit) {
-    Question q = table_question();
-    json rows = json::array();
-    for (int i = 0; i < 500; ++i) rows.push_back({{"nom", "r" + std::to_string(i)}});
-    EXPECT_EQ(ok(q, rows).size(), 500u);
-    rows.push_back({{"nom", "r500"}});
-    Error e = rejected(q, rows);
-    EXPECT_TRUE(contains(e.message.fr, "500")) << e.message.fr;
-}
-
-// ---- contact --------------------------------------------------------------------------------------
+// ---- what needs C++ ---------------------------------------------------------------------------
 
 TEST(AnswerValidation, StandardContactFields) {
     const auto& fields = standard_contact_fields();
@@ -442,112 +349,11 @@ TEST(AnswerValidation, StandardContactFields) {
     EXPECT_EQ(ids, (std::vector<std::string>{"nom", "prenom", "fonction", "coordonnees", "telephone", "email"}));
 }
 
-TEST(AnswerValidation, ContactWithStandardFields) {
-    Question q = make(QuestionKind::contact);  // no fields declared: the six standard ones
-    json contact = ok(q, {{"nom", " Dupont "},
-                          {"prenom", "Marie"},
-                          {"fonction", "Ingénieure biomédicale"},
-                          {"coordonnees", "CHU Exemple\n1 rue de l'Hôpital"},
-                          {"telephone", "01 23 45 67 89"},
-                          {"email", "marie.dupont@chu-exemple.fr"}});
-    EXPECT_EQ(contact, (json{{"nom", "Dupont"},
-                             {"prenom", "Marie"},
-                             {"fonction", "Ingénieure biomédicale"},
-                             {"coordonnees", "CHU Exemple\n1 rue de l'Hôpital"},
-                             {"telephone", "01 23 45 67 89"},
-                             {"email", "marie.dupont@chu-exemple.fr"}}));
-    EXPECT_EQ(ok(q, {{"nom", "Dupont"}, {"email", ""}}), (json{{"nom", "Dupont"}}));
-    EXPECT_TRUE(ok(q, {{"nom", " "}}).is_null());
-}
-
-TEST(AnswerValidation, ContactBadEmail) {
-    Question q = make(QuestionKind::contact);
-    Error e = rejected(q, {{"nom", "Dupont"}, {"email", "dupont-at-chu.fr"}});
-    EXPECT_TRUE(contains(e.message.fr, "Email")) << e.message.fr;
-    EXPECT_TRUE(contains(e.message.fr, "e-mail")) << e.message.fr;
-    EXPECT_TRUE(contains(e.message.in(Language::en), "E-mail")) << e.message.in(Language::en);
-}
-
-TEST(AnswerValidation, ContactBadPhone) {
-    Question q = make(QuestionKind::contact);
-    Error e = rejected(q, {{"telephone", "12"}});
-    EXPECT_TRUE(contains(e.message.fr, "Téléphone")) << e.message.fr;
-    EXPECT_TRUE(contains(e.message.in(Language::en), "Telephone")) << e.message.in(Language::en);
-}
-
-TEST(AnswerValidation, ContactUnknownFieldAndWrongShape) {
-    Question q = make(QuestionKind::contact);
-    Error e = rejected(q, {{"nom", "Dupont"}, {"fax", "01 23 45 67 89"}});
-    EXPECT_TRUE(contains(e.message.fr, "fax")) << e.message.fr;
-    EXPECT_TRUE(contains(e.message.in(Language::en), "fax")) << e.message.in(Language::en);
-    rejected(q, "Marie Dupont");
-    rejected(q, json::array({{{"nom", "Dupont"}}}));
-}
-
-TEST(AnswerValidation, ContactWithDeclaredFields) {
-    Question q = make(QuestionKind::contact);
-    q.fields = {{"service", {"Service", "Department"}, QuestionKind::text},
-                {"email", {"Courriel", "Email"}, QuestionKind::email}};
-    EXPECT_EQ(ok(q, {{"service", "Biomédical"}}), (json{{"service", "Biomédical"}}));
-    rejected(q, {{"nom", "Dupont"}});  // not one of the declared fields
-    Error e = rejected(q, {{"email", "x"}});
-    EXPECT_TRUE(contains(e.message.fr, "Courriel")) << e.message.fr;
-}
-
-// ---- edge cases found in review ----------------------------------------------------------------
-
-TEST(AnswerValidation, TextLengthCountsCharactersNotBytes) {
-    Question q = make(QuestionKind::text);
-    std::string accented;
-    for (int i = 0; i < 500; ++i) accented += "é";  // 500 characters, 1000 bytes
-    EXPECT_EQ(ok(q, accented), accented);
-    rejected(q, accented + "é");
-}
-
-TEST(AnswerValidation, TextRejectsMalformedUtf8) {
-    Question q = make(QuestionKind::text);
-    Error e = rejected(q, std::string("abc\xff"));
-    EXPECT_TRUE(contains(e.message.fr, "UTF-8")) << e.message.fr;
-    rejected(q, std::string("\xc3"));          // truncated sequence
-    rejected(q, std::string("\xc0\xaf"));      // overlong '/'
-    rejected(q, std::string("\xed\xa0\x80"));  // a surrogate
-    EXPECT_EQ(ok(q, "Données de santé 🏥"), "Données de santé 🏥");
-}
-
-TEST(AnswerValidation, NumberBoundsAreWrittenInTheReadersLanguage) {
-    Question q = make(QuestionKind::number);
-    q.min = 0.5;
-    Error low = rejected(q, "0,1");
-    EXPECT_TRUE(contains(low.message.fr, "0,5")) << low.message.fr;
-    EXPECT_TRUE(contains(low.message.in(Language::en), "0.5")) << low.message.in(Language::en);
-    EXPECT_FALSE(contains(low.message.in(Language::en), "0,5")) << low.message.in(Language::en);
-}
-
-TEST(AnswerValidation, IntegerTooLargeToHoldExactlyIsRefused) {
-    Question q = make(QuestionKind::integer);
-    EXPECT_EQ(ok(q, "9007199254740992").get<long long>(), 9007199254740992LL);
-    Error e = rejected(q, "1e300");
-    EXPECT_TRUE(contains(e.message.fr, "trop grand")) << e.message.fr;
-    rejected(q, 1e19);
-    rejected(q, "-99999999999999999999");
-}
-
-TEST(AnswerValidation, DateDigitsOnlyWhereDigitsAreExpected) {
-    Question q = make(QuestionKind::date);
-    EXPECT_EQ(ok(q, "2026-01-05"), "2026-01-05");
-    EXPECT_EQ(ok(q, "05/01/2026"), "2026-01-05");
-    rejected(q, "2026- 1-05");
-    rejected(q, "2026-+1-05");
-    rejected(q, " 5/01/2026x");
-    rejected(q, "5/1/2026  ");
-    rejected(q, "2026/01/05");
-}
-
-TEST(AnswerValidation, ChoiceWithoutEnglishLabelIsNotMatchedByEmptyText) {
-    Question q = make(QuestionKind::single_choice);
+TEST(AnswerValidation, ChoiceWithoutEnglishLabelIsNotFoundByEmptyText) {
+    Question q;
+    q.kind = QuestionKind::single_choice;
     q.choices = {{"local", {"Local", ""}}};
-    EXPECT_EQ(ok(q, "Local"), "local");
-    EXPECT_EQ(q.find_choice(""), nullptr);
+    EXPECT_EQ(q.find_choice(""), nullptr);  // its normalization: answer_validation_cases/choice.test
 }
 
 TEST(AnswerValidation, EmailAndDateCheckedOnTextsThatAreNotAnswers) {
@@ -558,7 +364,7 @@ TEST(AnswerValidation, EmailAndDateCheckedOnTextsThatAreNotAnswers) {
     EXPECT_FALSE(validate_email("achat@exemple").ok());
     const Result<std::string> refused = validate_email("a b@exemple.fr");
     ASSERT_FALSE(refused.ok());
-    EXPECT_TRUE(contains(refused.error().message.fr, "adresse e-mail")) << refused.error().message.fr;
+    EXPECT_NE(refused.error().message.fr.find("adresse e-mail"), std::string::npos) << refused.error().message.fr;
 
     auto date = validate_date("31/12/2026");
     ASSERT_TRUE(date.ok());

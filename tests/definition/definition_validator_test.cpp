@@ -1,15 +1,25 @@
 // `template check`'s engine: each class of mistake in a questionnaire definition is reported with
-// the file, the line and the id concerned; odd YAML never throws.
+// the file, the line and the id concerned; odd YAML never throws. The cases are data:
+// tests/definition/validator_cases/*.yaml (format: README.md there), one test per case, named
+// <file>_<case>. What needs C++ (what a valid file loads into, a missing file, the error's text,
+// documents YAML cannot hold briefly) is below.
 #include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "../scenario_support.hpp"
 #include "definition/definition_loader.hpp"
 
 using namespace cyberachat;
 
 namespace {
+
+const std::string kValidatorCaseDirectory = std::string(CYB_SOURCE_DIR) + "/tests/definition/validator_cases";
 
 const std::string kQuestionnaireHeader = R"Y(questionnaire:
   id: test
@@ -17,20 +27,28 @@ const std::string kQuestionnaireHeader = R"Y(questionnaire:
   title: {fr: "Test", en: "Test"}
 )Y";
 
-// A questionnaire of one part and one section holding `questions` (indented as list items at 10).
-std::string with_questions(const std::string& questions) {
-    return kQuestionnaireHeader + R"Y(parts:
+// The text before a case's `questions:` (one part, one section) and before its `parts:`.
+const std::string kQuestionsPrefix = kQuestionnaireHeader + R"Y(parts:
   - id: p
     title: {fr: "Partie", en: "Part"}
     sections:
       - id: p.s
         title: {fr: "Section", en: "Section"}
         questions:
-)Y" + questions;
-}
+)Y";
+const std::string kPartsPrefix = kQuestionnaireHeader + "parts:\n";
 
-// 1-based line of the `occurrence`-th line containing `needle`.
-int line_of(const std::string& text, const std::string& needle, int occurrence = 1) {
+struct ValidatorCase {
+    std::string file;  // stem
+    std::string name;
+    std::string problem;  // the case itself is malformed: the test fails with this
+    std::string document;
+    int first_line = 1;  // line of the document where the case's own text starts
+    YAML::Node spec;
+};
+
+// 1-based line of the `occurrence`-th line containing `needle`; -1 when there is none.
+int line_containing(const std::string& text, const std::string& needle, int occurrence = 1) {
     int line = 1;
     size_t start = 0;
     while (start <= text.size()) {
@@ -40,8 +58,99 @@ int line_of(const std::string& text, const std::string& needle, int occurrence =
         ++line;
         start = end + 1;
     }
-    ADD_FAILURE() << "'" << needle << "' not in the test document";
     return -1;
+}
+
+// `text` with `indent` spaces before each of its non-empty lines.
+std::string indented(const std::string& text, size_t indent) {
+    std::string out;
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        const std::string line = text.substr(start, end - start);
+        out += (line.empty() ? "" : std::string(indent, ' ')) + line + "\n";
+        start = end + 1;
+    }
+    return out;
+}
+
+int line_count(const std::string& text) {
+    return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+}
+
+ValidatorCase broken_case(const std::string& file, const std::string& name, const std::string& problem) {
+    ValidatorCase c;
+    c.file = file;
+    c.name = name;
+    c.problem = problem;
+    return c;
+}
+
+// What is wrong with a case's keys (empty: nothing).
+std::string malformed_case(const YAML::Node& spec) {
+    static const std::set<std::string> case_keys = {"case", "questions", "parts", "document", "expect", "error_count"};
+    static const std::set<std::string> error_keys = {"error", "line", "line_of", "occurrence", "line_range", "message", "subject"};
+    if (!spec.IsMap()) return "a case is a map";
+    for (const auto& item : spec)
+        if (!case_keys.count(item.first.Scalar())) return "unknown key '" + item.first.Scalar() + "'";
+    const int sources = (spec["questions"] ? 1 : 0) + (spec["parts"] ? 1 : 0) + (spec["document"] ? 1 : 0);
+    if (sources != 1) return "one of questions, parts or document";
+    const YAML::Node expect = spec["expect"];
+    if (!expect) return "no expect";
+    if (expect.IsScalar()) return expect.Scalar() == "ok" || expect.Scalar() == "any_error" ? "" : "expect: ok, any_error or a list";
+    if (!expect.IsSequence() || expect.size() == 0) return "expect: ok, any_error or a list of errors";
+    for (const auto& error : expect) {
+        if (!error.IsMap() || !error["error"] || !error["error"].IsSequence()) return "each expected error has `error: [texts]`";
+        for (const auto& item : error)
+            if (!error_keys.count(item.first.Scalar())) return "unknown key '" + item.first.Scalar() + "' in an expected error";
+    }
+    return "";
+}
+
+std::vector<ValidatorCase> read_validator_file(const std::string& path) {
+    std::vector<ValidatorCase> cases;
+    const std::string stem = std::filesystem::path(path).stem().string();
+    YAML::Node root;
+    try {
+        root = YAML::LoadFile(path);
+    } catch (const std::exception& e) {
+        cases.push_back(broken_case(stem, "unreadable", e.what()));
+        return cases;
+    }
+    if (!root.IsSequence() || root.size() == 0) {
+        cases.push_back(broken_case(stem, "unreadable", "a case file is a list of cases"));
+        return cases;
+    }
+    std::set<std::string> names;
+    for (size_t i = 0; i < root.size(); ++i) {
+        const YAML::Node spec = root[i];
+        ValidatorCase& c = cases.emplace_back();
+        c.file = stem;
+        c.spec = spec;
+        c.name = spec.IsMap() && spec["case"] ? spec["case"].Scalar() : "case_" + std::to_string(cases.size());
+        c.problem = malformed_case(spec);
+        if (!names.insert(c.name).second) c.problem = "two cases named " + c.name;
+        if (!c.problem.empty()) continue;
+        if (spec["questions"]) {
+            c.document = kQuestionsPrefix + indented(spec["questions"].Scalar(), 10);
+            c.first_line = line_count(kQuestionsPrefix) + 1;
+        } else if (spec["parts"]) {
+            c.document = kPartsPrefix + indented(spec["parts"].Scalar(), 2);
+            c.first_line = line_count(kPartsPrefix) + 1;
+        } else {
+            c.document = spec["document"].Scalar();
+        }
+    }
+    return cases;
+}
+
+std::vector<ValidatorCase> all_validator_cases() {
+    std::vector<ValidatorCase> cases;
+    for (const auto& file : scenario_support::yaml_files(kValidatorCaseDirectory))
+        for (auto& c : read_validator_file(file)) cases.push_back(std::move(c));
+    if (cases.empty()) cases.push_back(broken_case("none", "none", "no *.yaml file in " + kValidatorCaseDirectory));
+    return cases;
 }
 
 std::string all_errors(const LoadedDefinition& loaded) {
@@ -52,60 +161,115 @@ std::string all_errors(const LoadedDefinition& loaded) {
 
 LoadedDefinition load_yaml(const std::string& yaml) { return load_definition(yaml, "test.yaml"); }
 
-// The one error whose text contains every one of `needles`; fails the test if there is none.
-DefinitionError expect_error(const LoadedDefinition& loaded, std::vector<std::string> needles) {
-    EXPECT_FALSE(loaded.ok());
-    EXPECT_EQ(loaded.questionnaire, nullptr) << "no questionnaire when there are errors";
-    for (const auto& error : loaded.errors) {
-        std::string text = error.to_string();
-        bool all = true;
-        for (const auto& needle : needles) all = all && text.find(needle) != std::string::npos;
-        if (all) {
-            EXPECT_EQ(error.file, "test.yaml");
-            EXPECT_EQ(text.rfind("test.yaml:" + std::to_string(error.line) + ": ", 0), 0u) << text;
-            return error;
-        }
+std::vector<std::string> texts(const YAML::Node& node) {
+    std::vector<std::string> out;
+    if (node && node.IsSequence())
+        for (const auto& item : node) out.push_back(item.Scalar());
+    else if (node)
+        out.push_back(node.Scalar());
+    return out;
+}
+
+bool contains_all(const std::string& text, const std::vector<std::string>& needles) {
+    for (const auto& needle : needles)
+        if (text.find(needle) == std::string::npos) return false;
+    return true;
+}
+
+// The lines an expected error may be on (empty: not checked); a needle absent from the document fails.
+std::vector<int> expected_lines(const ValidatorCase& c, const YAML::Node& expected) {
+    std::vector<int> lines;
+    auto find = [&](const std::string& needle, int occurrence) {
+        const int line = line_containing(c.document, needle, occurrence);
+        if (line < 0) ADD_FAILURE() << "'" << needle << "' (occurrence " << occurrence << ") not in the case's document";
+        return line;
+    };
+    const int occurrence = expected["occurrence"] ? expected["occurrence"].as<int>() : 1;
+    if (expected["line"]) lines.push_back(c.first_line - 1 + expected["line"].as<int>());
+    for (const auto& needle : texts(expected["line_of"])) lines.push_back(find(needle, occurrence));
+    if (expected["line_range"]) {
+        const auto bounds = texts(expected["line_range"]);
+        if (bounds.size() != 2) ADD_FAILURE() << "line_range: [first line's text, last line's text]";
+        else
+            for (int line = find(bounds[0], 1), last = find(bounds[1], 1); line <= last && line > 0; ++line) lines.push_back(line);
     }
+    return lines;
+}
+
+// The one error whose text contains every one of `needles`; fails the test if there is none.
+const DefinitionError* find_error(const LoadedDefinition& loaded, const std::vector<std::string>& needles) {
+    for (const auto& error : loaded.errors)
+        if (contains_all(error.to_string(), needles)) return &error;
     std::string wanted;
     for (const auto& needle : needles) wanted += " [" + needle + "]";
     ADD_FAILURE() << "no error mentioning" << wanted << "; errors:\n" << all_errors(loaded);
-    return DefinitionError{};
+    return nullptr;
+}
+
+void PrintTo(const ValidatorCase& c, std::ostream* out) { *out << c.file << ".yaml: " << c.name; }
+
+class DefinitionValidatorCase : public testing::TestWithParam<ValidatorCase> {};
+
+TEST_P(DefinitionValidatorCase, Reports) {
+    const ValidatorCase& c = GetParam();
+    SCOPED_TRACE(kValidatorCaseDirectory + "/" + c.file + ".yaml, case " + c.name);
+    ASSERT_TRUE(c.problem.empty()) << c.problem;
+    LoadedDefinition loaded;
+    ASSERT_NO_THROW(loaded = load_yaml(c.document)) << c.document;
+    const YAML::Node expect = c.spec["expect"];
+    if (expect.IsScalar() && expect.Scalar() == "ok") {
+        EXPECT_TRUE(loaded.ok()) << all_errors(loaded);
+        EXPECT_NE(loaded.questionnaire, nullptr);
+        return;
+    }
+    EXPECT_FALSE(loaded.ok());
+    ASSERT_FALSE(loaded.errors.empty());
+    EXPECT_EQ(loaded.questionnaire, nullptr) << "no questionnaire when there are errors";
+    for (const auto& e : loaded.errors) {
+        EXPECT_EQ(e.file, "test.yaml");
+        EXPECT_FALSE(e.message.empty()) << e.to_string();
+        EXPECT_GE(e.line, 0);
+    }
+    if (c.spec["error_count"]) {
+        EXPECT_EQ(loaded.errors.size(), c.spec["error_count"].as<size_t>()) << all_errors(loaded);
+    }
+    if (expect.IsScalar()) return;  // any_error
+    for (const auto& expected : expect) {
+        const DefinitionError* error = find_error(loaded, texts(expected["error"]));
+        if (!error) continue;
+        const std::string text = error->to_string();
+        EXPECT_EQ(text.rfind("test.yaml:" + std::to_string(error->line) + ": ", 0), 0u) << text;
+        const std::vector<int> lines = expected_lines(c, expected);
+        if (!lines.empty()) {
+            EXPECT_NE(std::find(lines.begin(), lines.end(), error->line), lines.end())
+                << text << "\n  is not on the expected line" << (lines.size() > 1 ? "s" : "") << " (first: " << lines[0] << ")";
+        }
+        for (const auto& part : texts(expected["message"]))
+            EXPECT_NE(error->message.find(part), std::string::npos) << "[" << part << "] not in the message: " << error->message;
+        for (const auto& part : texts(expected["subject"]))
+            EXPECT_NE(error->subject.find(part), std::string::npos) << "[" << part << "] not in the subject: " << error->subject;
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, DefinitionValidatorCase, testing::ValuesIn(all_validator_cases()),
+                         [](const testing::TestParamInfo<ValidatorCase>& info) {
+                             return scenario_support::test_identifier(info.param.file + "_" + info.param.name);
+                         });
+
+// The document of one case of the data files.
+std::string case_document(const std::string& file, const std::string& name) {
+    for (const auto& c : read_validator_file(kValidatorCaseDirectory + "/" + file))
+        if (c.name == name) return c.document;
+    ADD_FAILURE() << "no case " << name << " in " << file;
+    return {};
 }
 
 }  // namespace
 
-// ---- a valid file ------------------------------------------------------------------------------
+// ---- what needs C++ ----------------------------------------------------------------------------
 
-TEST(DefinitionValidator, ValidFileHasNoErrors) {
-    const std::string yaml = with_questions(R"Y(          - id: p.gate
-            kind: yes_no
-            label: {fr: "Porte", en: "Gate"}
-          - id: p.count
-            kind: integer
-            unit: "serveurs"
-            min: 0
-            max: 10
-            show_if: "p.gate == oui"
-            label: {fr: "Nombre"}
-          - id: p.choice
-            kind: multiple_choice
-            required: false
-            label: {fr: "Choix"}
-            choices:
-              - {id: a, label: {fr: "A"}}
-              - {id: b, label: {fr: "B", en: "B"}}
-          - id: p.after
-            kind: table
-            show_if: "p.choice == b or p.count == 2,5 or not answered(p.gate)"
-            label: {fr: "Tableau"}
-            fields:
-              - {id: nom, label: {fr: "Nom"}}
-              - {id: taille, kind: number, label: {fr: "Taille"}}
-          - id: p.contact
-            kind: contact
-            help: {fr: "Aide", en: "Help"}
-            label: {fr: "Contact"}
-)Y");
+TEST(DefinitionValidator, ValidFileLoadsWhatItSays) {
+    const std::string yaml = case_document("valid.yaml", "valid_file");
     LoadedDefinition loaded = load_yaml(yaml);
     ASSERT_TRUE(loaded.ok()) << all_errors(loaded);
     const Questionnaire& q = *loaded.questionnaire;
@@ -117,673 +281,12 @@ TEST(DefinitionValidator, ValidFileHasNoErrors) {
     EXPECT_EQ(count->unit, "serveurs");
     EXPECT_EQ(count->min, 0.0);
     EXPECT_EQ(count->max, 10.0);
-    EXPECT_EQ(count->line, line_of(yaml, "id: p.count"));
+    EXPECT_EQ(count->line, line_containing(yaml, "id: p.count"));
     EXPECT_NE(count->show_if, nullptr);
     EXPECT_TRUE(count->required);
     EXPECT_FALSE(q.find_question("p.choice")->required);
     EXPECT_EQ(q.find_question("p.contact")->fields.size(), 6u);  // the standard contact fields
     EXPECT_EQ(q.find_question("p.after")->fields[0].kind, QuestionKind::text);  // default column kind
-}
-
-// ---- YAML ---------------------------------------------------------------------------------------
-
-TEST(DefinitionValidator, YamlSyntaxErrorHasLineAndColumn) {
-    const std::string yaml = kQuestionnaireHeader + R"Y(parts:
-  - id: p
-    title: {fr: "Partie"}
-   sections: []
-)Y";
-    LoadedDefinition loaded = load_yaml(yaml);
-    DefinitionError e = expect_error(loaded, {"YAML"});
-    EXPECT_EQ(e.line, line_of(yaml, "   sections: []"));
-    EXPECT_NE(e.message.find("colonne 4"), std::string::npos) << e.message;
-}
-
-TEST(DefinitionValidator, YamlUnclosedFlowMap) {
-    const std::string yaml = with_questions(R"Y(          - id: p.q
-            kind: text
-            label: {fr: "Q"
-          - id: p.r
-)Y");
-    DefinitionError e = expect_error(load_yaml(yaml), {"YAML"});
-    EXPECT_GE(e.line, line_of(yaml, "label: {fr: \"Q\""));
-    EXPECT_LE(e.line, line_of(yaml, "id: p.r"));
-}
-
-// ---- questions ---------------------------------------------------------------------------------
-
-TEST(DefinitionValidator, UnknownKind) {
-    const std::string yaml = with_questions(R"Y(          - id: p.q
-            kind: yesno
-            label: {fr: "Q"}
-)Y");
-    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "yesno"});
-    EXPECT_EQ(e.line, line_of(yaml, "kind: yesno"));
-    EXPECT_NE(e.message.find("yes_no"), std::string::npos) << "lists the possible kinds: " << e.message;
-    EXPECT_NE(e.message.find("contact"), std::string::npos) << e.message;
-}
-
-TEST(DefinitionValidator, MissingKind) {
-    const std::string yaml = with_questions(R"Y(          - id: p.q
-            label: {fr: "Q"}
-)Y");
-    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "kind"});
-    EXPECT_EQ(e.line, line_of(yaml, "id: p.q"));
-}
-
-TEST(DefinitionValidator, DuplicateQuestionId) {
-    const std::string yaml = with_questions(R"Y(          - id: p.q
-            kind: text
-            label: {fr: "Q"}
-          - id: p.q
-            kind: text
-            label: {fr: "Q bis"}
-)Y");
-    LoadedDefinition loaded = load_yaml(yaml);
-    DefinitionError e = expect_error(loaded, {"p.q", "double"});
-    EXPECT_EQ(e.line, line_of(yaml, "id: p.q", 2));
-    EXPECT_EQ(loaded.errors.size(), 1u) << all_errors(loaded);
-}
-
-TEST(DefinitionValidator, DuplicateIdBetweenSectionAndQuestion) {
-    const std::string yaml = with_questions(R"Y(          - id: p.s
-            kind: text
-            label: {fr: "Q"}
-)Y");
-    DefinitionError e = expect_error(load_yaml(yaml), {"p.s", "double"});
-    EXPECT_EQ(e.line, line_of(yaml, "- id: p.s", 2));
-    EXPECT_NE(e.subject.find("question"), std::string::npos) << e.subject;
-}
-
-TEST(DefinitionValidator, DuplicateIdBetweenPartAndSection) {
-    const std::string yaml = kQuestionnaireHeader + R"Y(parts:
-  - id: p
-    title: {fr: "Partie"}
-    sections:
-      - id: p
-        title: {fr: "Section"}
-        questions:
-          - id: p.q
-            kind: text
-            label: {fr: "Q"}
-)Y";
-    DefinitionError e = expect_error(load_yaml(yaml), {"section 'p'", "double"});
-    EXPECT_EQ(e.line, line_of(yaml, "- id: p", 2));
-}
-
-TEST(DefinitionValidator, InvalidIdCharacters) {
-    for (const std::string bad : {"p.Question", "p.question 2", "1p.q", "p.q/x", "p.qé", "_p.q"}) {
-        const std::string yaml = with_questions("          - id: \"" + bad + "\"\n            kind: text\n"
-                                                "            label: {fr: \"Q\"}\n");
-        DefinitionError e = expect_error(load_yaml(yaml), {"'" + bad + "'", "identifiant invalide"});
-        EXPECT_EQ(e.line, line_of(yaml, "id: \"" + bad)) << bad;
-    }
-}
-
-TEST(DefinitionValidator, MissingFrenchLabel) {
-    const std::string yaml = with_questions(R"Y(          - id: p.q
-            kind: text
-            label: {en: "English only"}
-)Y");
-    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "label.fr"});
-    EXPECT_EQ(e.line, line_of(yaml, "label: {en:"));
-}
-
-TEST(DefinitionValidator, MissingLabel) {
-    const std::string yaml = with_questions(R"Y(          - id: p.q
-            kind: text
-)Y");
-    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "label"});
-    EXPECT_EQ(e.line, line_of(yaml, "id: p.q"));
-}
-
-TEST(DefinitionValidator, MissingFrenchSectionTitle) {
-    const std::string yaml = kQuestionnaireHeader + R"Y(parts:
-  - id: p
-    title: {fr: "Partie"}
-    sections:
-      - id: p.s
-        title: {en: "Section"}
-        questions:
-          - id: p.q
-            kind: text
-            label: {fr: "Q"}
-)Y";
-    DefinitionError e = expect_error(load_yaml(yaml), {"p.s", "title.fr"});
-    EXPECT_EQ(e.line, line_of(yaml, "title: {en: \"Section\"}"));
-}
-
-TEST(DefinitionValidator, UnknownLanguage) {
-    const std::string yaml = with_questions(R"Y(          - id: p.q
-            kind: text
-            label:
-              fr: "Q"
-              de: "Frage"
-)Y");
-    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "de"});
-    EXPECT_EQ(e.line, line_of(yaml, "de: \"Frage\""));
-}
-
-TEST(DefinitionValidator, UnitOnNonNumberKind) {
-    const std::string yaml = with_questions(R"Y(          - id: p.q
-            kind: text
-            unit: "Go"
-            label: {fr: "Q"}
-)Y");
-    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "unit"});
-    EXPECT_EQ(e.line, line_of(yaml, "id: p.q"));
-}
-
-TEST(DefinitionValidator, MinOnNonNumberKind) {
-    const std::string yaml = with_questions(R"Y(          - id: p.q
-            kind: yes_no
-            min: 1
-            label: {fr: "Q"}
-)Y");
-    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "min"});
-    EXPECT_EQ(e.line, line_of(yaml, "id: p.q"));
-}
-
-TEST(DefinitionValidator, MinGreaterThanMax) {
-    const std::string yaml = with_questions(R"Y(          - id: p.q
-            kind: number
-            label: {fr: "Q"}
-            min: 10
-            max: 2.5
-)Y");
-    LoadedDefinition loaded = load_yaml(yaml);
-    DefinitionError e = expect_error(loaded, {"p.q", "min", "max"});
-    EXPECT_EQ(e.line, line_of(yaml, "min: 10"));
-    EXPECT_EQ(loaded.errors.size(), 1u) << all_errors(loaded);
-}
-
-TEST(DefinitionValidator, MinNotANumber) {
-    const std::string yaml = with_questions(R"Y(          - id: p.q
-            kind: number
-            label: {fr: "Q"}
-            max: beaucoup
-)Y");
-    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "max", "nombre"});
-    EXPECT_EQ(e.line, line_of(yaml, "max: beaucoup"));
-}
-
-TEST(DefinitionValidator, RequiredNotABoolean) {
-    const std::string yaml = with_questions(R"Y(          - id: p.q
-            kind: text
-            required: peut-etre
-            label: {fr: "Q"}
-)Y");
-    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "required"});
-    EXPECT_EQ(e.line, line_of(yaml, "required: peut-etre"));
-}
-
-TEST(DefinitionValidator, ChoiceKindWithoutChoices) {
-    for (const char* kind : {"single_choice", "multiple_choice"}) {
-        const std::string yaml = with_questions(std::string("          - id: p.q\n            kind: ") + kind +
-                                                "\n            label: {fr: \"Q\"}\n");
-        DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "choices"});
-        EXPECT_EQ(e.line, line_of(yaml, "id: p.q")) << kind;
-    }
-}
-
-TEST(DefinitionValidator, EmptyChoices) {
-    const std::string yaml = with_questions(R"Y(          - id: p.q
-            kind: single_choice
-            label: {fr: "Q"}
-            choices: []
-)Y");
-    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "choices"});
-    EXPECT_EQ(e.line, line_of(yaml, "id: p.q"));
-}
-
-TEST(DefinitionValidator, ChoicesOnNonChoiceKind) {
-    const std::string yaml = with_questions(R"Y(          - id: p.q
-            kind: text
-            label: {fr: "Q"}
-            choices:
-              - {id: a, label: {fr: "A"}}
-)Y");
-    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "choices"});
-    EXPECT_EQ(e.line, line_of(yaml, "{id: a, label"));
-}
-
-TEST(DefinitionValidator, DuplicateChoice) {
-    const std::string yaml = with_questions(R"Y(          - id: p.q
-            kind: single_choice
-            label: {fr: "Q"}
-            choices:
-              - id: a
-                label: {fr: "A"}
-              - id: b
-                label: {fr: "B"}
-              - id: a
-                label: {fr: "A bis"}
-)Y");
-    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "double", "« a »"});
-    EXPECT_EQ(e.line, line_of(yaml, "- id: a", 2));
-}
-
-TEST(DefinitionValidator, ChoiceWithoutFrenchLabel) {
-    const std::string yaml = with_questions(R"Y(          - id: p.q
-            kind: single_choice
-            label: {fr: "Q"}
-            choices:
-              - id: a
-                label: {en: "A"}
-)Y");
-    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "'a'", "label.fr"});
-    EXPECT_EQ(e.line, line_of(yaml, "label: {en: \"A\"}"));
-}
-
-TEST(DefinitionValidator, TableWithoutFields) {
-    const std::string yaml = with_questions(R"Y(          - id: p.table
-            kind: table
-            label: {fr: "Tableau"}
-)Y");
-    DefinitionError e = expect_error(load_yaml(yaml), {"p.table", "fields"});
-    EXPECT_EQ(e.line, line_of(yaml, "id: p.table"));
-}
-
-TEST(DefinitionValidator, TableWithEmptyFields) {
-    const std::string yaml = with_questions(R"Y(          - id: p.table
-            kind: table
-            label: {fr: "Tableau"}
-            fields: []
-)Y");
-    DefinitionError e = expect_error(load_yaml(yaml), {"p.table", "fields"});
-    EXPECT_EQ(e.line, line_of(yaml, "fields: []"));
-}
-
-TEST(DefinitionValidator, TableColumnOfImpossibleKind) {
-    const std::string yaml = with_questions(R"Y(          - id: p.table
-            kind: table
-            label: {fr: "Tableau"}
-            fields:
-              - {id: nom, label: {fr: "Nom"}}
-              - {id: pj, kind: document, label: {fr: "Pièce"}}
-)Y");
-    DefinitionError e = expect_error(load_yaml(yaml), {"p.table", "document"});
-    EXPECT_EQ(e.line, line_of(yaml, "id: pj"));
-}
-
-TEST(DefinitionValidator, TableDuplicateColumn) {
-    const std::string yaml = with_questions(R"Y(          - id: p.table
-            kind: table
-            label: {fr: "Tableau"}
-            fields:
-              - id: nom
-                label: {fr: "Nom"}
-              - id: nom
-                label: {fr: "Nom bis"}
-)Y");
-    DefinitionError e = expect_error(load_yaml(yaml), {"p.table", "double", "nom"});
-    EXPECT_EQ(e.line, line_of(yaml, "- id: nom", 2));
-}
-
-TEST(DefinitionValidator, FieldsOnNonTableKind) {
-    const std::string yaml = with_questions(R"Y(          - id: p.q
-            kind: text
-            label: {fr: "Q"}
-            fields:
-              - {id: nom, label: {fr: "Nom"}}
-)Y");
-    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "fields"});
-    EXPECT_EQ(e.line, line_of(yaml, "{id: nom"));
-}
-
-TEST(DefinitionValidator, UnknownKeyInQuestion) {
-    const std::string yaml = with_questions(R"Y(          - id: p.gate
-            kind: yes_no
-            label: {fr: "Porte"}
-          - id: p.q
-            kind: text
-            label: {fr: "Q"}
-            show-if: "p.gate == oui"
-)Y");
-    DefinitionError e = expect_error(load_yaml(yaml), {"show-if"});
-    EXPECT_EQ(e.line, line_of(yaml, "show-if:"));
-    EXPECT_NE(e.message.find("show_if"), std::string::npos) << "lists the possible keys: " << e.message;
-}
-
-TEST(DefinitionValidator, UnknownKeyInSectionAndRoot) {
-    const std::string yaml = kQuestionnaireHeader + R"Y(parts:
-  - id: p
-    title: {fr: "Partie"}
-    sections:
-      - id: p.s
-        title: {fr: "Section"}
-        notes: {fr: "N"}
-        questions:
-          - id: p.q
-            kind: text
-            label: {fr: "Q"}
-extra: 1
-)Y";
-    LoadedDefinition loaded = load_yaml(yaml);
-    DefinitionError notes = expect_error(loaded, {"notes"});
-    EXPECT_EQ(notes.line, line_of(yaml, "notes:"));
-    DefinitionError extra = expect_error(loaded, {"extra"});
-    EXPECT_EQ(extra.line, line_of(yaml, "extra: 1"));
-}
-
-TEST(DefinitionValidator, SectionWithoutQuestions) {
-    const std::string yaml = kQuestionnaireHeader + R"Y(parts:
-  - id: p
-    title: {fr: "Partie"}
-    sections:
-      - id: p.s
-        title: {fr: "Section"}
-        questions: []
-)Y";
-    DefinitionError e = expect_error(load_yaml(yaml), {"p.s", "questions"});
-    EXPECT_EQ(e.line, line_of(yaml, "id: p.s"));
-}
-
-TEST(DefinitionValidator, EveryMistakeIsReported) {
-    const std::string yaml = with_questions(R"Y(          - id: p.a
-            kind: yesno
-            label: {fr: "A"}
-          - id: p.b
-            kind: text
-            unit: "Go"
-            label: {fr: "B"}
-          - id: p.c
-            kind: textt
-            label: {fr: "C"}
-)Y");
-    LoadedDefinition loaded = load_yaml(yaml);
-    EXPECT_EQ(expect_error(loaded, {"p.a", "yesno"}).line, line_of(yaml, "kind: yesno"));
-    EXPECT_EQ(expect_error(loaded, {"p.b", "unit"}).line, line_of(yaml, "id: p.b"));
-    EXPECT_EQ(expect_error(loaded, {"p.c", "textt"}).line, line_of(yaml, "kind: textt"));
-}
-
-// ---- conditions ----------------------------------------------------------------------------------
-
-TEST(DefinitionValidator, ConditionSyntaxError) {
-    const std::string yaml = with_questions(R"Y(          - id: p.gate
-            kind: yes_no
-            label: {fr: "Porte"}
-          - id: p.q
-            kind: text
-            show_if: "p.gate = oui"
-            label: {fr: "Q"}
-)Y");
-    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "p.gate = oui"});
-    EXPECT_EQ(e.line, line_of(yaml, "show_if: \"p.gate = oui\""));
-    EXPECT_NE(e.message.find("colonne 8"), std::string::npos) << e.message;
-}
-
-TEST(DefinitionValidator, ConditionOnUnknownQuestion) {
-    const std::string yaml = with_questions(R"Y(          - id: p.gate
-            kind: yes_no
-            label: {fr: "Porte"}
-          - id: p.q
-            kind: text
-            show_if: "p.gate == oui and p.gat == non"
-            label: {fr: "Q"}
-)Y");
-    LoadedDefinition loaded = load_yaml(yaml);
-    DefinitionError e = expect_error(loaded, {"p.q", "p.gat »"});
-    EXPECT_EQ(e.line, line_of(yaml, "show_if:"));
-    EXPECT_EQ(loaded.errors.size(), 1u) << all_errors(loaded);
-}
-
-TEST(DefinitionValidator, ConditionOnASectionIdSaysSo) {
-    const std::string yaml = with_questions(R"Y(          - id: p.q
-            kind: text
-            show_if: "answered(p.s)"
-            label: {fr: "Q"}
-)Y");
-    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "p.s", "section"});
-    EXPECT_EQ(e.line, line_of(yaml, "show_if:"));
-}
-
-TEST(DefinitionValidator, SectionConditionOnUnknownQuestion) {
-    const std::string yaml = kQuestionnaireHeader + R"Y(parts:
-  - id: p
-    title: {fr: "Partie"}
-    sections:
-      - id: p.s
-        title: {fr: "Section"}
-        questions:
-          - id: p.q
-            kind: yes_no
-            label: {fr: "Q"}
-      - id: p.t
-        title: {fr: "T"}
-        show_if: "p.nope == oui"
-        questions:
-          - id: p.r
-            kind: text
-            label: {fr: "R"}
-)Y";
-    DefinitionError e = expect_error(load_yaml(yaml), {"section 'p.t'", "p.nope"});
-    EXPECT_EQ(e.line, line_of(yaml, "show_if: \"p.nope"));
-}
-
-TEST(DefinitionValidator, YesNoComparedWithSomethingElseThanOuiNon) {
-    const std::string yaml = with_questions(R"Y(          - id: p.gate
-            kind: yes_no
-            label: {fr: "Porte"}
-          - id: p.q
-            kind: text
-            show_if: "p.gate == yes"
-            label: {fr: "Q"}
-)Y");
-    DefinitionError e = expect_error(load_yaml(yaml), {"question 'p.q'", "p.gate", "yes"});
-    EXPECT_EQ(e.line, line_of(yaml, "show_if: \"p.gate == yes\""));
-    EXPECT_NE(e.message.find("oui ou non"), std::string::npos) << e.message;
-}
-
-TEST(DefinitionValidator, YesNoComparedWithTrue) {
-    const std::string yaml = with_questions(R"Y(          - id: p.gate
-            kind: yes_no
-            label: {fr: "Porte"}
-          - id: p.q
-            kind: text
-            show_if: "p.gate != 'Oui'"
-            label: {fr: "Q"}
-)Y");
-    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "p.gate", "Oui"});
-    EXPECT_EQ(e.line, line_of(yaml, "show_if:"));
-}
-
-TEST(DefinitionValidator, UnknownChoiceInCondition) {
-    const std::string yaml = with_questions(R"Y(          - id: p.mode
-            kind: single_choice
-            label: {fr: "Mode"}
-            choices:
-              - {id: local, label: {fr: "Local"}}
-              - {id: distant, label: {fr: "Distant"}}
-          - id: p.q
-            kind: text
-            show_if: "p.mode == Distant"
-            label: {fr: "Q"}
-)Y");
-    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "p.mode", "Distant"});
-    EXPECT_EQ(e.line, line_of(yaml, "show_if:"));
-}
-
-TEST(DefinitionValidator, UnknownChoiceInMultipleChoiceCondition) {
-    const std::string yaml = with_questions(R"Y(          - id: p.modes
-            kind: multiple_choice
-            label: {fr: "Modes"}
-            choices:
-              - {id: local, label: {fr: "Local"}}
-          - id: p.q
-            kind: text
-            show_if: "p.modes != distant"
-            label: {fr: "Q"}
-)Y");
-    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "p.modes", "distant"});
-    EXPECT_EQ(e.line, line_of(yaml, "show_if:"));
-}
-
-TEST(DefinitionValidator, NumberComparedWithNonNumber) {
-    const std::string yaml = with_questions(R"Y(          - id: p.n
-            kind: integer
-            label: {fr: "N"}
-          - id: p.q
-            kind: text
-            show_if: "p.n == deux"
-            label: {fr: "Q"}
-          - id: p.r
-            kind: text
-            show_if: "p.n == '2'"
-            label: {fr: "R"}
-)Y");
-    LoadedDefinition loaded = load_yaml(yaml);
-    DefinitionError e = expect_error(loaded, {"p.q", "p.n", "deux"});
-    EXPECT_EQ(e.line, line_of(yaml, "show_if: \"p.n == deux\""));
-    DefinitionError quoted = expect_error(loaded, {"question 'p.r'", "p.n"});
-    EXPECT_EQ(quoted.line, line_of(yaml, "show_if: \"p.n == '2'\""));
-}
-
-TEST(DefinitionValidator, TableComparedWithAValue) {
-    const std::string yaml = with_questions(R"Y(          - id: p.table
-            kind: table
-            label: {fr: "Tableau"}
-            fields: [{id: nom, label: {fr: "Nom"}}]
-          - id: p.q
-            kind: text
-            show_if: "p.table == x"
-            label: {fr: "Q"}
-)Y");
-    DefinitionError e = expect_error(load_yaml(yaml), {"p.q", "p.table", "answered"});
-    EXPECT_EQ(e.line, line_of(yaml, "show_if:"));
-}
-
-TEST(DefinitionValidator, CycleBetweenTwoQuestions) {
-    const std::string yaml = with_questions(R"Y(          - id: p.a
-            kind: yes_no
-            show_if: "p.b == oui"
-            label: {fr: "A"}
-          - id: p.b
-            kind: yes_no
-            show_if: "p.a == oui"
-            label: {fr: "B"}
-)Y");
-    LoadedDefinition loaded = load_yaml(yaml);
-    DefinitionError e = expect_error(loaded, {"circulaires", "p.a", "p.b"});
-    // Reported once, on the question where the cycle closes.
-    EXPECT_TRUE(e.line == line_of(yaml, "id: p.a") || e.line == line_of(yaml, "id: p.b")) << e.to_string();
-    EXPECT_EQ(loaded.errors.size(), 1u) << all_errors(loaded);
-}
-
-TEST(DefinitionValidator, QuestionGatingItself) {
-    const std::string yaml = with_questions(R"Y(          - id: p.a
-            kind: yes_no
-            show_if: "not answered(p.a)"
-            label: {fr: "A"}
-)Y");
-    DefinitionError e = expect_error(load_yaml(yaml), {"circulaires", "p.a"});
-    EXPECT_EQ(e.line, line_of(yaml, "id: p.a"));
-}
-
-TEST(DefinitionValidator, QuestionGatingItsOwnSection) {
-    const std::string yaml = kQuestionnaireHeader + R"Y(parts:
-  - id: p
-    title: {fr: "Partie"}
-    sections:
-      - id: p.s
-        title: {fr: "Section"}
-        show_if: "p.a == oui"
-        questions:
-          - id: p.a
-            kind: yes_no
-            label: {fr: "A"}
-)Y";
-    DefinitionError e = expect_error(load_yaml(yaml), {"circulaires", "p.s", "p.a"});
-    EXPECT_TRUE(e.line == line_of(yaml, "id: p.s") || e.line == line_of(yaml, "id: p.a")) << e.to_string();
-}
-
-TEST(DefinitionValidator, CycleThroughPagesInDifferentParts) {
-    const std::string yaml = kQuestionnaireHeader + R"Y(parts:
-  - id: p
-    title: {fr: "Partie"}
-    sections:
-      - id: p.s
-        title: {fr: "S"}
-        show_if: "q.b == oui"
-        questions:
-          - id: p.a
-            kind: yes_no
-            label: {fr: "A"}
-  - id: q
-    title: {fr: "Partie Q"}
-    sections:
-      - id: q.s
-        title: {fr: "S"}
-        questions:
-          - id: q.b
-            kind: yes_no
-            show_if: "p.a == non"
-            label: {fr: "B"}
-)Y";
-    expect_error(load_yaml(yaml), {"circulaires", "p.a", "q.b"});
-}
-
-TEST(DefinitionValidator, ChainWithoutCycleIsFine) {
-    const std::string yaml = kQuestionnaireHeader + R"Y(parts:
-  - id: p
-    title: {fr: "Partie"}
-    sections:
-      - id: p.s
-        title: {fr: "S"}
-        questions:
-          - id: p.a
-            kind: yes_no
-            show_if: "q.b == oui"
-            label: {fr: "A"}
-  - id: q
-    title: {fr: "Partie Q"}
-    sections:
-      - id: q.s
-        title: {fr: "S"}
-        questions:
-          - id: q.b
-            kind: yes_no
-            label: {fr: "B"}
-          - id: q.c
-            kind: yes_no
-            show_if: "p.a == oui and q.b == oui"
-            label: {fr: "C"}
-)Y";
-    LoadedDefinition loaded = load_yaml(yaml);
-    EXPECT_TRUE(loaded.ok()) << all_errors(loaded);
-}
-
-// ---- the header ------------------------------------------------------------------------------------
-
-TEST(DefinitionValidator, MissingQuestionnaireHeader) {
-    LoadedDefinition loaded = load_yaml(R"Y(parts:
-  - id: p
-    title: {fr: "Partie"}
-    sections:
-      - id: p.s
-        title: {fr: "Section"}
-        questions:
-          - {id: p.q, kind: text, label: {fr: "Q"}}
-)Y");
-    expect_error(loaded, {"questionnaire"});
-}
-
-TEST(DefinitionValidator, InvalidQuestionnaireId) {
-    const std::string yaml = R"Y(questionnaire:
-  id: "AFIB 2024"
-  version: "1"
-  title: {fr: "T"}
-parts:
-  - id: p
-    title: {fr: "Partie"}
-    sections:
-      - id: p.s
-        title: {fr: "Section"}
-        questions:
-          - {id: p.q, kind: text, label: {fr: "Q"}}
-)Y";
-    DefinitionError e = expect_error(load_yaml(yaml), {"AFIB 2024"});
-    EXPECT_EQ(e.line, line_of(yaml, "id: \"AFIB 2024\""));
 }
 
 TEST(DefinitionValidator, MissingFile) {
@@ -801,92 +304,20 @@ TEST(DefinitionValidator, ErrorToString) {
     EXPECT_EQ(no_line.to_string(), "f.yaml: message");
 }
 
-// ---- odd YAML never throws ---------------------------------------------------------------------------
-
-TEST(DefinitionValidator, OddDocumentsGiveErrorsNeverExceptions) {
-    const std::vector<std::string> documents = {
-        "",
-        "hello",
-        "42",
-        "~",
-        "- a\n- b\n",
-        "[1, 2, 3]",
-        "questionnaire: [1, 2]\nparts: [1]\n",
-        "questionnaire: {id: t, version: \"1\", title: T}\nparts: x\n",
-        "questionnaire: {id: t, version: \"1\", title: T}\nparts: {a: 1}\n",
-        "questionnaire: {id: t, version: \"1\", title: T}\nparts: []\n",
-        "questionnaire: ~\nparts: ~\n",
-        "questionnaire: {id: t, version: \"1\", title: T}\nparts: [{id: p, title: P, sections: x}]\n",
-        "questionnaire: {id: t, version: \"1\", title: T}\n"
-        "parts: [{id: p, title: P, sections: [x, [1], {id: p.s, title: S, questions: [q, {id: {a: 1}}]}]}]\n",
-        "? [a, b]\n: c\n",
-        "questionnaire: {id: t, version: \"1\", title: {fr: [x], de: y, ? [k] : v}}\n"
-        "parts: [{id: p, title: P, sections: [{id: p.s, title: S, questions: [{id: p.q, kind: [x], "
-        "label: {fr: Q}, required: maybe, min: abc, choices: x, fields: y}]}]}]\n",
-        "questionnaire: {id: t, version: \"1\", title: T, source: {authors: [[a]], references: x}}\n"
-        "parts: [{id: p, title: P, sections: [{id: p.s, title: S, questions: [{id: p.q, kind: table, label: Q, "
-        "fields: [x, {id: a, kind: table}, {id: a}]}]}]}]\n",
-        "questionnaire: {id: t, version: \"1\", title: T}\ncontent: [x, {id: c}]\n"
-        "parts: [{id: p, title: P, sections: [{id: p.s, title: S, show_if: [a], questions: [{id: p.q, kind: yes_no, "
-        "label: Q, show_if: {a: b}}]}]}]\n",
-        "questionnaire: {id: t, version: \"1\", title: T}\n"
-        "parts: [{id: p, title: P, sections: [{id: p.s, title: S, questions: [{id: p.q, kind: single_choice, "
-        "label: Q, choices: [x, {id: [1]}, {id: a, label: ~}]}]}]}]\n",
-        "a: &x [*x]\n",
-        "*unknown\n",
-        "---\na: 1\n---\nb: 2\n",
-        "!!binary \"AAAA\"\n",
-        "\t- a\n",
-        "questionnaire:\n  id: t\n  id: u\n",
-        std::string(5000, '[') + std::string(5000, ']'),
-        "\xff\xfe\x00\x01",
-    };
-    for (const auto& document : documents) {
+// Documents YAML cannot hold briefly (the others: validator_cases/odd_documents.yaml).
+TEST(DefinitionValidator, DeepNestingAndBytesThatAreNotUtf8GiveErrorsNeverExceptions) {
+    const std::vector<std::string> documents = {std::string(5000, '[') + std::string(5000, ']'),
+                                                std::string("\xff\xfe"), std::string("\xff\xfe\x00\x01", 4)};
+    for (const std::string& document : documents) {
         LoadedDefinition loaded;
-        EXPECT_NO_THROW(loaded = load_yaml(document)) << document;
-        EXPECT_FALSE(loaded.ok()) << document;
-        EXPECT_FALSE(loaded.errors.empty()) << document;
-        EXPECT_EQ(loaded.questionnaire, nullptr) << document;
+        EXPECT_NO_THROW(loaded = load_yaml(document)) << document.size();
+        EXPECT_FALSE(loaded.ok());
+        ASSERT_FALSE(loaded.errors.empty());
+        EXPECT_EQ(loaded.questionnaire, nullptr);
         for (const auto& e : loaded.errors) {
             EXPECT_EQ(e.file, "test.yaml");
-            EXPECT_FALSE(e.message.empty()) << document;
+            EXPECT_FALSE(e.message.empty());
             EXPECT_GE(e.line, 0);
         }
     }
-}
-
-// One malformed node (a list where a text is expected, a list as a key) is reported where it is,
-// and the rest of the file is still checked: every other mistake is listed too.
-TEST(DefinitionValidator, OneMalformedNodeDoesNotHideTheOtherMistakes) {
-    const std::string yaml = R"Y(questionnaire:
-  id: test
-  version: "1"
-  title: {fr: "Test", en: "Test"}
-  source:
-    authors: [{a: b}, "X"]
-parts:
-  - id: p
-    title: {fr: "Partie", en: "Part"}
-    sections:
-      - id: p.s
-        title: {fr: "Section", en: "Section"}
-        questions:
-          - id: p.s.a
-            kind: yes_no
-            label: {fr: "A", [x]: "y"}
-          - id: p.s.b
-            kind: nope
-            label: {fr: "B"}
-          - id: p.s.c
-            kind: text
-            label: {fr: {a: 1}}
-)Y";
-    LoadedDefinition loaded = load_yaml(yaml);
-    DefinitionError authors = expect_error(loaded, {"authors", "texte"});
-    EXPECT_EQ(authors.line, line_of(yaml, "authors:"));
-    DefinitionError key = expect_error(loaded, {"p.s.a", "clé invalide"});
-    EXPECT_EQ(key.line, line_of(yaml, "[x]"));
-    DefinitionError kind = expect_error(loaded, {"p.s.b", "nope"});
-    EXPECT_EQ(kind.line, line_of(yaml, "kind: nope"));
-    expect_error(loaded, {"p.s.c", "label.fr"});
 }

@@ -1,0 +1,222 @@
+// ResponseService: loading a response, saving answers (normalized, revisioned, refused once
+// submitted), documents, clarifications, submitting and reopening — read back through the store.
+#include "services/response_service.hpp"
+
+#include "service_fixture.hpp"
+
+namespace cyberachat::services::testing {
+namespace {
+
+using ResponseServiceTest = ServiceTest;
+
+TEST_F(ResponseServiceTest, LoadGathersTheResponseItsAnswersAndDocuments) {
+    const Id id = new_response();
+    save(id, "p.gate", "oui", "Voir la notice");
+    const StoredDocument document = attach(id, "p.doc");
+
+    auto snapshot = responses().load(id);
+    ASSERT_TRUE(snapshot.ok()) << snapshot.error().message.in(Language::en);
+    EXPECT_EQ(snapshot->response.company, "Acme Medical");
+    EXPECT_EQ(snapshot->acquisition.title, "Achat mini");
+    EXPECT_EQ(snapshot->questionnaire->id, "mini");
+    EXPECT_FALSE(snapshot->submitted());
+    ASSERT_EQ(snapshot->answers.count("p.gate"), 1u);
+    EXPECT_EQ(snapshot->answers.at("p.gate").comment, "Voir la notice");
+    ASSERT_EQ(snapshot->documents.at("p.doc").size(), 1u);
+    EXPECT_EQ(snapshot->answer_set.at("p.doc").value, json::array({document.id}));
+    // The gate opened p.detail, which is required and unanswered.
+    const Question* detail = snapshot->questionnaire->find_question("p.detail");
+    EXPECT_TRUE(snapshot->evaluation.is_visible(*detail));
+    EXPECT_FALSE(snapshot->evaluation.is_complete());
+
+    EXPECT_ERROR_CODE(responses().load(id + 100), "not_found");
+}
+
+TEST_F(ResponseServiceTest, SaveAnswerNormalizesPersistsAndReevaluates) {
+    const Id id = new_response();
+    auto saved = responses().save_answer(id, "p.gate", " Oui ", std::string("Un commentaire"), 0, vendor_actor(id));
+    ASSERT_TRUE(saved.ok()) << saved.error().message.in(Language::en);
+    EXPECT_TRUE(saved->changed);
+    EXPECT_EQ(saved->answer.value, "oui");
+    EXPECT_EQ(saved->answer.revision, 1);
+    EXPECT_TRUE(saved->snapshot.evaluation.is_visible(*saved->snapshot.questionnaire->find_question("p.detail")));
+
+    auto stored = store->responses.answer(id, "p.gate");
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(stored->value, "oui");
+    EXPECT_EQ(stored->comment, "Un commentaire");
+    EXPECT_EQ(stored->updated_by, vendor_actor(id));
+
+    // The same value again: nothing changes; no comment given: the stored one is kept.
+    auto again = responses().save_answer(id, "p.gate", "yes", std::nullopt, 1, vendor_actor(id));
+    ASSERT_TRUE(again.ok()) << again.error().message.in(Language::en);
+    EXPECT_FALSE(again->changed);
+    EXPECT_EQ(store->responses.answer(id, "p.gate")->revision, 1);
+    EXPECT_EQ(store->responses.answer(id, "p.gate")->comment, "Un commentaire");
+
+    // A new value closes the branch; the evaluation follows at once.
+    auto closed = responses().save_answer(id, "p.gate", "non", std::string(), 1, vendor_actor(id));
+    ASSERT_TRUE(closed.ok()) << closed.error().message.in(Language::en);
+    EXPECT_EQ(closed->answer.revision, 2);
+    EXPECT_EQ(closed->answer.comment, "");
+    EXPECT_TRUE(closed->snapshot.evaluation.is_complete());
+}
+
+TEST_F(ResponseServiceTest, SaveAnswerErrorsWriteNothing) {
+    const Id id = new_response();
+    EXPECT_ERROR_CODE(responses().save_answer(id, "p.unknown", "x", std::nullopt, -1, vendor_actor(id)), "not_found");
+    EXPECT_ERROR_CODE(responses().save_answer(id, "p.gate", "peut-être", std::nullopt, -1, vendor_actor(id)),
+                      "invalid_value");
+    EXPECT_ERROR_CODE(responses().save_answer(id, "p.doc", "certificat.pdf", std::nullopt, -1, vendor_actor(id)),
+                      "invalid_value");
+    EXPECT_ERROR_CODE(responses().save_answer(id, "p.detail", "x", std::string(5001, 'c'), -1, vendor_actor(id)),
+                      "invalid_value");
+    EXPECT_ERROR_CODE(responses().save_answer(id + 100, "p.gate", "oui", std::nullopt, -1, "vendor:0"), "not_found");
+    EXPECT_TRUE(store->responses.answers(id).value().empty());
+
+    // A document question takes a comment (no value).
+    auto comment_only = responses().save_answer(id, "p.doc", nullptr, std::string("Envoyé par courrier"), -1, vendor_actor(id));
+    ASSERT_TRUE(comment_only.ok()) << comment_only.error().message.in(Language::en);
+    EXPECT_EQ(store->responses.answer(id, "p.doc")->comment, "Envoyé par courrier");
+}
+
+TEST_F(ResponseServiceTest, SaveAnswerOnAStaleRevisionIsAConflict) {
+    const Id id = new_response();
+    save(id, "p.detail", "Première version");
+    save(id, "p.detail", "Deuxième version");  // revision 2
+    auto stale = responses().save_answer(id, "p.detail", "Ma version", std::nullopt, 1, vendor_actor(id));
+    EXPECT_ERROR_CODE(stale, "conflict");
+    EXPECT_EQ(store->responses.answer(id, "p.detail")->value, "Deuxième version");
+}
+
+TEST_F(ResponseServiceTest, ASubmittedResponseIsReadOnly) {
+    const Id id = submitted_response();
+    auto document = store->documents.add(id, "p.doc", "avant.pdf", kPdfBytes, "system");  // written behind the service
+    ASSERT_TRUE(document.ok()) << document.error().message.in(Language::en);
+
+    EXPECT_ERROR_CODE(responses().save_answer(id, "p.gate", "oui", std::nullopt, -1, vendor_actor(id)), "submitted");
+    EXPECT_ERROR_CODE(responses().add_document(id, "p.doc", "x.pdf", kPdfBytes, vendor_actor(id)), "submitted");
+    EXPECT_ERROR_CODE(responses().delete_document(id, document->id, vendor_actor(id)), "submitted");
+    EXPECT_ERROR_CODE(responses().submit(id, vendor_actor(id)), "submitted");
+    EXPECT_EQ(store->responses.answer(id, "p.gate")->value, "non");
+    EXPECT_EQ(store->documents.list_for(id).value().size(), 1u);
+}
+
+TEST_F(ResponseServiceTest, AddDocumentStoresTheFile) {
+    const Id id = new_response();
+    auto added = responses().add_document(id, "p.doc", "Schéma réseau.pdf", kPdfBytes, vendor_actor(id));
+    ASSERT_TRUE(added.ok()) << added.error().message.in(Language::en);
+    EXPECT_EQ(added->content_type, "application/pdf");
+    auto listed = store->documents.list_for(id).value();
+    ASSERT_EQ(listed.size(), 1u);
+    EXPECT_EQ(listed[0].question_id, "p.doc");
+    EXPECT_EQ(listed[0].file_name, "Schéma réseau.pdf");
+    auto bytes = store->documents.read_bytes(listed[0]);
+    ASSERT_TRUE(bytes.ok());
+    EXPECT_EQ(*bytes, kPdfBytes);
+}
+
+TEST_F(ResponseServiceTest, AddDocumentErrors) {
+    wire(ServiceLimits{100});
+    const Id id = new_response();
+    EXPECT_ERROR_CODE(responses().add_document(id, "p.nope", "a.pdf", kPdfBytes, vendor_actor(id)), "not_found");
+    EXPECT_ERROR_CODE(responses().add_document(id, "p.gate", "a.pdf", kPdfBytes, vendor_actor(id)), "invalid_value");
+    EXPECT_ERROR_CODE(responses().add_document(id, "p.doc", "vide.pdf", "", vendor_actor(id)), "invalid_value");
+    EXPECT_ERROR_CODE(responses().add_document(id, "p.doc", "gros.pdf", kPdfBytes + std::string(100, ' '), vendor_actor(id)),
+                      "too_large");
+    const std::string executable("\x7f" "ELF\x02\x01\x01\x00\x00\x00\x00", 11);
+    EXPECT_ERROR_CODE(responses().add_document(id, "p.doc", "a.exe", executable, vendor_actor(id)),
+                      "invalid_value");
+    EXPECT_ERROR_CODE(responses().add_document(id + 100, "p.doc", "a.pdf", kPdfBytes, "vendor:0"), "not_found");
+    EXPECT_TRUE(store->documents.list_for(id).value().empty());
+    EXPECT_EQ(responses().limits().max_document_bytes, 100u);
+}
+
+TEST_F(ResponseServiceTest, DeleteDocumentOnlyFromItsOwnResponse) {
+    const Id id = new_response();
+    const Id other = invite(store->responses.find(id)->acquisition_id, "Autre").response.id;
+    const StoredDocument document = attach(id, "p.doc");
+    EXPECT_ERROR_CODE(responses().delete_document(other, document.id, vendor_actor(other)), "not_found");
+    EXPECT_ERROR_CODE(responses().delete_document(id, document.id + 100, vendor_actor(id)), "not_found");
+    ASSERT_TRUE(store->documents.find(document.id));
+
+    ASSERT_TRUE(responses().delete_document(id, document.id, vendor_actor(id)).ok());
+    EXPECT_FALSE(store->documents.find(document.id));
+    EXPECT_TRUE(store->documents.list_for(id).value().empty());
+}
+
+TEST_F(ResponseServiceTest, SubmitNeedsEveryRequiredAnswer) {
+    const Id id = new_response();
+    auto incomplete = responses().submit(id, vendor_actor(id));
+    EXPECT_ERROR_CODE(incomplete, "incomplete");
+    EXPECT_NE(incomplete.error().message.fr.find("1 réponse(s)"), std::string::npos) << incomplete.error().message.fr;
+    save(id, "p.gate", "oui");  // opens p.detail, required
+    EXPECT_ERROR_CODE(responses().submit(id, vendor_actor(id)), "incomplete");
+    EXPECT_EQ(store->responses.find(id)->status, ResponseStatus::draft);
+
+    save(id, "p.detail", "Détails");
+    ASSERT_TRUE(responses().submit(id, vendor_actor(id)).ok());
+    auto stored = store->responses.find(id);
+    EXPECT_EQ(stored->status, ResponseStatus::submitted);
+    EXPECT_FALSE(stored->submitted_at.empty());
+    EXPECT_ERROR_CODE(responses().submit(id + 100, "vendor:0"), "not_found");
+}
+
+TEST_F(ResponseServiceTest, ReopenOnlyASubmittedResponse) {
+    const Id draft = new_response();
+    EXPECT_ERROR_CODE(responses().reopen(draft, kBuyerActor), "conflict");
+    EXPECT_ERROR_CODE(responses().reopen(draft + 100, kBuyerActor), "not_found");
+
+    const Id id = submitted_response();
+    ASSERT_TRUE(responses().reopen(id, kBuyerActor).ok());
+    EXPECT_EQ(store->responses.find(id)->status, ResponseStatus::draft);
+    save(id, "p.gate", "oui");  // editable again
+    EXPECT_EQ(store->responses.answer(id, "p.gate")->value, "oui");
+}
+
+TEST_F(ResponseServiceTest, AnsweringAClarificationAfterSubmission) {
+    const Id id = submitted_response();
+    EXPECT_TRUE(responses().open_clarifications(id).value().empty());
+    review(id, ReviewInput{"p.gate", "clarification", "À vérifier", "Le poste est-il vraiment dédié ?"}, it_reviewer());
+    auto open = responses().open_clarifications(id).value();
+    ASSERT_EQ(open.size(), 1u);
+    EXPECT_EQ(open[0].question_id, "p.gate");
+    EXPECT_EQ(open[0].vendor_question, "Le poste est-il vraiment dédié ?");
+
+    ASSERT_TRUE(responses().answer_clarification(id, "p.gate", json("oui"), "Oui, poste dédié.", vendor_actor(id)).ok());
+    auto answer = store->responses.answer(id, "p.gate");
+    EXPECT_EQ(answer->value, "oui");
+    EXPECT_EQ(answer->comment, "Oui, poste dédié.");
+    auto reviews = store->reviews.list_for(id).value();
+    ASSERT_EQ(reviews.size(), 2u);
+    EXPECT_EQ(reviews.back().status, "answered");
+    EXPECT_EQ(reviews.back().author_role, "vendor");
+    EXPECT_TRUE(responses().open_clarifications(id).value().empty());
+    EXPECT_EQ(store->responses.find(id)->status, ResponseStatus::submitted);
+    // Every other answer stays locked, and the clarification cannot be answered twice.
+    EXPECT_ERROR_CODE(responses().save_answer(id, "p.detail", "x", std::nullopt, -1, vendor_actor(id)), "submitted");
+    EXPECT_ERROR_CODE(responses().answer_clarification(id, "p.gate", std::nullopt, "Encore", vendor_actor(id)),
+                      "not_found");
+}
+
+TEST_F(ResponseServiceTest, AnswerClarificationErrors) {
+    const Id id = submitted_response();
+    EXPECT_ERROR_CODE(responses().answer_clarification(id, "p.gate", std::nullopt, "Sans demande", vendor_actor(id)),
+                      "not_found");
+    review(id, ReviewInput{"p.gate", "clarification", "", "Précisez."}, biomedical_reviewer());
+    EXPECT_ERROR_CODE(responses().answer_clarification(id, "p.gate", std::nullopt, "", vendor_actor(id)), "invalid_value");
+    EXPECT_ERROR_CODE(responses().answer_clarification(id, "p.gate", std::nullopt, std::string(5001, 'x'), vendor_actor(id)),
+                      "invalid_value");
+    EXPECT_ERROR_CODE(responses().answer_clarification(id, "p.gate", json("peut-être"), "Voilà", vendor_actor(id)),
+                      "invalid_value");
+    EXPECT_EQ(responses().open_clarifications(id).value().size(), 1u);
+    EXPECT_EQ(store->responses.answer(id, "p.gate")->comment, "");
+
+    // Without a value, the stored value is kept and the explanation becomes the comment.
+    ASSERT_TRUE(responses().answer_clarification(id, "p.gate", std::nullopt, "Confirmé", vendor_actor(id)).ok());
+    EXPECT_EQ(store->responses.answer(id, "p.gate")->value, "non");
+    EXPECT_EQ(store->responses.answer(id, "p.gate")->comment, "Confirmé");
+}
+
+}  // namespace
+}  // namespace cyberachat::services::testing
