@@ -9,7 +9,7 @@
 #include "core/scoring.hpp"
 #include "definition/builtin_grid.hpp"
 #include "definition/builtin_questionnaire.hpp"
-#include "web/views/evaluation_views.hpp"
+#include "web/views/comparison_page.hpp"
 
 using namespace cyberachat;
 

@@ -9,7 +9,7 @@
 #include "core/result.hpp"
 #include "outputs/flowchart/response_flowchart.hpp"
 #include "services/response_service.hpp"
-#include "web/views/flowchart_views.hpp"
+#include "web/views/flowchart_page.hpp"
 #include "web/web_app.hpp"
 
 namespace cyberachat::web {

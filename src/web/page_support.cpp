@@ -3,7 +3,7 @@
 #include <cctype>
 
 #include "web/http_io.hpp"
-#include "web/views/layout_view.hpp"
+#include "web/views/error_page.hpp"
 
 namespace cyberachat::web {
 namespace {

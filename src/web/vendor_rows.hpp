@@ -2,7 +2,7 @@
 // The vendors of a purchase with their progress, as the hospital pages list them.
 #include <vector>
 
-#include "web/views/acquisition_views.hpp"
+#include "web/views/vendor_row.hpp"
 #include "web/web_app.hpp"
 
 namespace cyberachat::web {

@@ -5,7 +5,9 @@
 #include "web/page_support.hpp"
 #include "web/routes/routes.hpp"
 #include "web/vendor_rows.hpp"
-#include "web/views/acquisition_views.hpp"
+#include "web/views/acquisition_form_page.hpp"
+#include "web/views/acquisition_page.hpp"
+#include "web/views/acquisitions_page.hpp"
 
 namespace cyberachat::web {
 namespace {

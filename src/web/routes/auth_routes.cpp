@@ -10,7 +10,7 @@
 #include "web/http_io.hpp"
 #include "web/page_support.hpp"
 #include "web/routes/routes.hpp"
-#include "web/views/auth_views.hpp"
+#include "web/views/login_page.hpp"
 
 namespace cyberachat::web {
 namespace {

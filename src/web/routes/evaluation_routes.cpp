@@ -9,7 +9,7 @@
 #include "web/http_io.hpp"
 #include "web/page_support.hpp"
 #include "web/routes/routes.hpp"
-#include "web/views/evaluation_views.hpp"
+#include "web/views/comparison_page.hpp"
 
 namespace cyberachat::web {
 

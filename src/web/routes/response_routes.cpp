@@ -6,9 +6,9 @@
 #include "web/page_support.hpp"
 #include "web/routes/routes.hpp"
 #include "web/vendor_rows.hpp"
-#include "web/views/acquisition_views.hpp"
-#include "web/views/evaluation_views.hpp"
-#include "web/views/response_views.hpp"
+#include "web/views/acquisition_page.hpp"
+#include "web/views/evaluation_panel.hpp"
+#include "web/views/response_page.hpp"
 
 namespace cyberachat::web {
 

@@ -8,8 +8,12 @@
 #include "web/page_support.hpp"
 #include "web/routes/routes.hpp"
 #include "web/section_form.hpp"
-#include "web/views/response_views.hpp"
-#include "web/views/vendor_clarification_view.hpp"
+#include "web/views/help_page.hpp"
+#include "web/views/vendor_clarifications_page.hpp"
+#include "web/views/vendor_confirmation_page.hpp"
+#include "web/views/vendor_home_page.hpp"
+#include "web/views/vendor_review_page.hpp"
+#include "web/views/vendor_section_page.hpp"
 
 namespace cyberachat::web {
 namespace {

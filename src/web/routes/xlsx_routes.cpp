@@ -6,7 +6,7 @@
 #include "web/http_io.hpp"
 #include "web/page_support.hpp"
 #include "web/routes/routes.hpp"
-#include "web/views/xlsx_views.hpp"
+#include "web/views/xlsx_import_page.hpp"
 #include "web/xlsx_transfer.hpp"
 
 namespace cyberachat::web {

@@ -12,7 +12,4 @@ namespace cyberachat::web::views {
 // flash message, <main id="contenu">, footer with the AFIB attribution.
 std::string render_layout(const PageContext& context, std::string_view body_html);
 
-// A full error page (4xx/5xx) in the context's language.
-std::string render_error_page(const PageContext& context, int status, std::string_view message);
-
 }  // namespace cyberachat::web::views

@@ -18,19 +18,6 @@ std::string with_colon(std::string_view label, Language language) {
     return out;
 }
 
-void write_progress(HtmlWriter& w, std::string_view key, std::string_view label, int percent, Language language) {
-    std::string id = "progress-" + std::string(key);
-    w.open("div", {{"class", "progress"}});
-    w.open("label", {{"for", id}});
-    w.text(with_colon(label, language));
-    w.element("span", {{"data-progress-text", key}}, percent_text(percent, language));
-    w.close("label");
-    w.open("progress", {{"id", id}, {"data-progress", key}, {"max", 100}, {"value", percent}});
-    w.text(percent_text(percent, language));
-    w.close("progress");
-    w.close("div");
-}
-
 void write_required_mark(HtmlWriter& w, bool required, Language language) {
     if (!required) return;
     w.text(" ");
@@ -42,6 +29,10 @@ std::string section_url(std::string_view section_id) { return "/vendor/sections/
 void write_page_heading(HtmlWriter& w, std::string_view kicker, std::string_view title) {
     if (!kicker.empty()) w.element("p", {{"class", "kicker"}}, kicker);
     w.element("h1", {{"id", "page-title"}}, title);
+}
+
+std::string part_heading(const Part& part, Language language) {
+    return std::string(L(language, "Partie ", "Part ")) + std::to_string(part.index + 1) + " — " + part.title.in(language);
 }
 
 std::string_view section_status_text(const SectionState& state, Language language) {

@@ -1,5 +1,6 @@
 #pragma once
-// Pieces shared by the views: CSRF field, progress bars, required marks, French typography.
+// Pieces shared by the views: CSRF field, required marks, French typography, section links and
+// statuses, page and part headings (progress bars: progress_bars.hpp).
 #include <string>
 #include <string_view>
 
@@ -13,11 +14,6 @@ namespace cyberachat::web::views {
 
 // <input type="hidden" name="_csrf" value="…">
 void write_csrf_field(html::HtmlWriter& w, const PageContext& context);
-
-// A labelled progress bar: "<label>: 45 %" with <progress data-progress="{key}">.
-// `key` is a part id or "overall".
-void write_progress(html::HtmlWriter& w, std::string_view key, std::string_view label, int percent,
-                    Language language);
 
 // " (obligatoire)" / " (required)" in a span, or nothing.
 void write_required_mark(html::HtmlWriter& w, bool required, Language language);
@@ -33,6 +29,9 @@ std::string section_url(std::string_view section_id);
 
 // A page heading block: <h1> with an optional line above it (e.g. the part's title).
 void write_page_heading(html::HtmlWriter& w, std::string_view kicker, std::string_view title);
+
+// "Partie 2 — Serveurs et logiciels" / "Part 2 — …" (the part's full title).
+std::string part_heading(const Part& part, Language language);
 
 // A status text for a section: "Complète" / "À compléter" / "Non concernée".
 std::string_view section_status_text(const SectionState& state, Language language);

@@ -11,7 +11,8 @@
 
 #include "core/engine.hpp"
 #include "definition/builtin_questionnaire.hpp"
-#include "web/views/response_views.hpp"
+#include "web/views/page_context.hpp"
+#include "web/views/response_view.hpp"
 
 namespace cyberachat::web::views::testing {
 
@@ -21,6 +22,9 @@ inline size_t count(const std::string& haystack, std::string_view needle) {
         ++n;
     return n;
 }
+
+// A value that must come out escaped wherever a page shows it.
+inline const std::string kPageAttack = "\"><script>alert(1)</script>";
 
 inline bool contains(const std::string& haystack, std::string_view needle) {
     return haystack.find(needle) != std::string::npos;
@@ -84,11 +88,13 @@ struct Fixture {
         return documents[question_id].back();
     }
 
-    void evaluate_answers() {
+    AnswerSet answer_set() const {
         AnswerSet set;
         for (const auto& [id, stored] : answers) set[id] = Answer{stored.value, stored.comment};
-        evaluation = evaluate(*questionnaire, set);
+        return set;
     }
+
+    void evaluate_answers() { evaluation = evaluate(*questionnaire, answer_set()); }
 
     ResponseView view() const {
         return ResponseView{acquisition, response, *questionnaire, evaluation, answers, documents};

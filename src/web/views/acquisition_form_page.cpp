@@ -1,0 +1,60 @@
+#include "web/views/acquisition_form_page.hpp"
+
+#include "web/html/html_writer.hpp"
+#include "web/views/form_fields.hpp"
+#include "web/views/layout_view.hpp"
+#include "web/views/view_helpers.hpp"
+
+namespace cyberachat::web::views {
+
+using html::HtmlWriter;
+
+std::string render_acquisition_form_page(const PageContext& context, const Acquisition& values,
+                                         const std::map<std::string, std::string>& errors, bool is_new) {
+    PageContext page = context;
+    const std::string heading = is_new ? "Nouvel achat" : "Modifier l'achat";
+    if (page.title.empty()) page.title = heading;
+    HtmlWriter w(8192);
+    w.open("div", {{"class", "narrow"}});
+    w.open("nav", {{"class", "breadcrumb"}, {"aria-label", "Fil d'Ariane"}});
+    w.open("ol");
+    w.open("li").element("a", {{"href", "/acquisitions"}}, "Achats").close("li");
+    if (!is_new) {
+        w.open("li")
+            .element("a", {{"href", "/acquisitions/" + std::to_string(values.id)}}, values.title)
+            .close("li");
+    }
+    w.open("li").element("span", {{"aria-current", "page"}}, heading).close("li");
+    w.close("ol");
+    w.close("nav");
+    w.element("h1", {{"id", "page-title"}}, heading);
+    write_form_error_summary(w, errors, "");
+    w.element("p", {{"class", "hint"}}, "Les champs marqués «\u00A0obligatoire\u00A0» doivent être remplis.");
+    std::string action = is_new ? "/acquisitions" : "/acquisitions/" + std::to_string(values.id);
+    w.open("form", {{"method", "post"}, {"action", action}, {"class", "stack"}, {"novalidate", true}});
+    write_csrf_field(w, context);
+    write_form_field(w, {"title", "Intitulé de l'achat", "text", true, "Par exemple «\u00A0Échographes cardiologie 2027\u00A0»."},
+                values.title, errors, "");
+    write_form_field(w, {"equipment", "Équipement", "text", true, "Désignation de l'équipement biomédical."},
+                values.equipment, errors, "");
+    write_form_field(w, {"service", "Service", "text", false, "Service de l'établissement concerné."}, values.service,
+                errors, "");
+    write_form_field(w, {"reference", "Référence du marché", "text", false, "Numéro de marché ou de consultation."},
+                values.reference, errors, "");
+    write_form_field(w, {"deadline", "Date limite de réponse", "date", false, "Format jj/mm/aaaa."}, values.deadline,
+                errors, "");
+    write_form_field(w, {"notes", "Notes internes", "textarea", false, "Visibles uniquement par l'établissement."},
+                values.notes, errors, "");
+    w.open("div", {{"class", "actions"}});
+    w.element("button", {{"type", "submit"}, {"class", "button button-primary"}},
+              is_new ? "Créer l'achat" : "Enregistrer les modifications");
+    w.element("a", {{"href", is_new ? std::string("/acquisitions") : "/acquisitions/" + std::to_string(values.id)},
+                    {"class", "button button-secondary"}},
+              "Annuler");
+    w.close("div");
+    w.close("form");
+    w.close("div");
+    return render_layout(page, w.take());
+}
+
+}  // namespace cyberachat::web::views

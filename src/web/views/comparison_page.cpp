@@ -1,0 +1,308 @@
+#include "web/views/comparison_page.hpp"
+
+#include <algorithm>
+
+#include "web/views/answer_format.hpp"
+#include "web/views/evaluation_labels.hpp"
+#include "web/views/layout_view.hpp"
+#include "web/views/view_helpers.hpp"
+
+namespace cyberachat::web::views {
+
+using html::Attr;
+using html::HtmlWriter;
+using nlohmann::json;
+
+namespace {
+
+// Eight colours distinguishable from each other and ≥ 3:1 against white (bars are also labelled).
+constexpr const char* kPalette[] = {"#1f4e8c", "#b3541e", "#1e6b3a", "#7b2d8e", "#8a6d00", "#0f6e74", "#a3213f", "#4f5a66"};
+
+const char* colour(size_t index) { return kPalette[index % (sizeof kPalette / sizeof *kPalette)]; }
+
+void write_value_or_documents(HtmlWriter& w, const Question& question, const json* value,
+                              const std::vector<StoredDocument>* documents) {
+    if (question.kind == QuestionKind::document) {
+        if (documents && !documents->empty())
+            write_documents(w, *documents, Language::fr, "/documents/", false);
+        else
+            write_unanswered(w, Language::fr);
+        return;
+    }
+    write_answer_value(w, question, value ? *value : json(), Language::fr);
+}
+
+std::string vendor_label(const ComparedVendor& vendor) { return vendor.response.company; }
+
+}  // namespace
+
+std::string render_score_chart_svg(const Questionnaire& questionnaire, const std::vector<ComparedVendor>& vendors) {
+    const size_t groups = questionnaire.parts.size() + 1;
+    const size_t n = std::max<size_t>(vendors.size(), 1);
+    const int bar = n > 5 ? 9 : 14, gap = 2, group_gap = 26, left = 40, top = 12, plot_height = 160, bottom = 44;
+    const int group_width = static_cast<int>(n) * (bar + gap) - gap;
+    const int width = left + static_cast<int>(groups) * (group_width + group_gap) + 8;
+    const int height = top + plot_height + bottom;
+    HtmlWriter w(4096 + vendors.size() * groups * 200);
+
+    std::string description = "Scores sur 100 par partie. ";
+    auto group_score = [&](const ComparedVendor& vendor, size_t group) {
+        return group < questionnaire.parts.size() ? vendor.card.parts[group].score() : vendor.card.overall.score();
+    };
+    auto group_label = [&](size_t group) {
+        return group < questionnaire.parts.size() ? questionnaire.parts[group].short_title.fr : std::string("Global");
+    };
+    for (size_t g = 0; g < groups; ++g) {
+        description += group_label(g) + "\u00A0: ";
+        for (size_t v = 0; v < vendors.size(); ++v)
+            description += (v ? ", " : "") + vendor_label(vendors[v]) + " " + std::to_string(group_score(vendors[v], g));
+        description += ". ";
+    }
+    w.open("svg", {{"xmlns", "http://www.w3.org/2000/svg"},
+                   {"class", "score-chart"},
+                   {"viewBox", "0 0 " + std::to_string(width) + " " + std::to_string(height)},
+                   {"width", width},
+                   {"height", height},
+                   {"role", "img"},
+                   {"aria-labelledby", "chart-title chart-desc"}});
+    w.element("title", {{"id", "chart-title"}}, "Scores par partie et par fournisseur");
+    w.element("desc", {{"id", "chart-desc"}}, description);
+    for (int tick = 0; tick <= 100; tick += 25) {
+        const int y = top + plot_height - tick * plot_height / 100;
+        // Inside inline SVG an HTML void tag does not close itself: <line></line>, never <line>.
+        w.open("line", {{"x1", left - 4}, {"x2", width - 4}, {"y1", y}, {"y2", y}, {"stroke", "#d5dbe2"}}).close("line");
+        w.element("text", {{"x", left - 8}, {"y", y + 4}, {"text-anchor", "end"}, {"font-size", 11}, {"fill", "#4f5a66"}},
+                  std::to_string(tick));
+    }
+    for (size_t g = 0; g < groups; ++g) {
+        const int x0 = left + static_cast<int>(g) * (group_width + group_gap) + group_gap / 2;
+        for (size_t v = 0; v < vendors.size(); ++v) {
+            const int value = group_score(vendors[v], g);
+            const int h = value * plot_height / 100;
+            const int x = x0 + static_cast<int>(v) * (bar + gap);
+            w.open("rect", {{"x", x},
+                            {"y", top + plot_height - h},
+                            {"width", bar},
+                            {"height", std::max(h, 1)},
+                            {"fill", colour(v)},
+                            {"data-vendor", static_cast<long long>(vendors[v].response.id)},
+                            {"data-part", g < questionnaire.parts.size() ? questionnaire.parts[g].id : "overall"},
+                            {"data-score", value}});
+            w.element("title", vendor_label(vendors[v]) + " — " + group_label(g) + "\u00A0: " + std::to_string(value));
+            w.close("rect");
+        }
+        w.element("text", {{"x", x0 + group_width / 2},
+                           {"y", top + plot_height + 16},
+                           {"text-anchor", "middle"},
+                           {"font-size", 11},
+                           {"fill", "#1b1f24"}},
+                  // Short axis labels ("Partie 1"): the full titles are in the description and the table.
+                  g < questionnaire.parts.size() ? "Partie " + std::to_string(g + 1) : std::string("Global"));
+    }
+    w.close("svg");
+    return w.take();
+}
+
+std::string render_comparison_page(const PageContext& context, const ComparisonPage& page) {
+    const Questionnaire& questionnaire = page.questionnaire;
+    const std::string base = "/acquisitions/" + std::to_string(page.acquisition.id);
+    PageContext layout = context;
+    if (layout.title.empty()) layout.title = "Comparaison — " + page.acquisition.title;
+    HtmlWriter w(65536 + page.rows.size() * page.vendors.size() * 160);
+
+    w.open("nav", {{"class", "breadcrumb"}, {"aria-label", "Fil d'Ariane"}});
+    w.open("ol");
+    w.open("li").element("a", {{"href", "/acquisitions"}}, "Achats").close("li");
+    w.open("li").element("a", {{"href", base}}, page.acquisition.title).close("li");
+    w.open("li").element("span", {{"aria-current", "page"}}, "Comparaison").close("li");
+    w.close("ol");
+    w.close("nav");
+    write_page_heading(w, page.acquisition.title, "Comparaison des fournisseurs");
+    w.element("p", {{"class", "notice advisory"}}, evaluation_advisory_note());
+
+    if (page.vendors.empty()) {
+        w.element("p", "Aucun fournisseur n'a encore été invité pour cet achat.");
+        return render_layout(layout, w.take());
+    }
+
+    // Scores: chart, then the same figures as a table (the chart's text alternative).
+    w.open("section", {{"class", "card"}, {"aria-labelledby", "scores-title"}});
+    w.element("h2", {{"id", "scores-title"}}, "Scores par partie");
+    w.open("div", {{"class", "chart-wrap"}});
+    w.raw(render_score_chart_svg(questionnaire, page.vendors));
+    w.open("ul", {{"class", "chart-legend"}});
+    for (size_t v = 0; v < page.vendors.size(); ++v) {
+        w.open("li");
+        w.element("span", {{"class", "legend-swatch legend-" + std::to_string(v % 8)}, {"aria-hidden", "true"}}, "");
+        w.text(vendor_label(page.vendors[v]));
+        w.close("li");
+    }
+    w.close("ul");
+    w.close("div");
+    w.open("div", {{"class", "table-wrap"}});
+    w.open("table", {{"class", "data-table scores-table"}});
+    w.element("caption", "Scores sur 100");
+    w.open("thead").open("tr").element("th", {{"scope", "col"}}, "Fournisseur");
+    for (const auto& part : questionnaire.parts) w.element("th", {{"scope", "col"}}, part.short_title.fr);
+    w.element("th", {{"scope", "col"}}, "Global");
+    w.element("th", {{"scope", "col"}}, "Points de vigilance");
+    w.close("tr").close("thead").open("tbody");
+    for (const auto& vendor : page.vendors) {
+        w.open("tr", {{"data-vendor", static_cast<long long>(vendor.response.id)}});
+        w.open("th", {{"scope", "row"}})
+            .element("a", {{"href", "/responses/" + std::to_string(vendor.response.id) + "#evaluation"}}, vendor.response.company)
+            .close("th");
+        for (const auto& part : questionnaire.parts) w.element("td", std::to_string(vendor.card.parts[part.index].score()));
+        w.element("td", {{"data-score", "overall"}}, std::to_string(vendor.card.overall.score()));
+        w.element("td", std::to_string(vendor.card.findings.size()));
+        w.close("tr");
+    }
+    w.close("tbody").close("table").close("div");
+    w.element("h3", {{"id", "ranking-title"}}, "Classement global (à titre d'information)");
+    w.open("ol", {{"class", "ranking"}, {"aria-labelledby", "ranking-title"}});
+    for (size_t index : page.ranking) {
+        const auto& vendor = page.vendors[index];
+        w.element("li", {{"data-vendor", static_cast<long long>(vendor.response.id)}},
+                  vendor.response.company + " — " + score_text(vendor.card.overall.score()));
+    }
+    w.close("ol");
+    w.close("section");
+
+    if (page.weights) {
+        // The purchase's weights: each change is recorded in the journal.
+        w.open("details", {{"class", "card weights"}, {"id", "poids"}});
+        w.element("summary", "Ajuster les poids de la grille pour cet achat");
+        w.element("p", {{"class", "hint"}},
+                  "Un poids de 0 retire la question du score. Chaque changement est enregistré avec son auteur et sa date.");
+        w.open("form", {{"method", "post"}, {"action", base + "/weights"}, {"class", "stack"}});
+        write_csrf_field(w, context);
+        w.open("div", {{"class", "table-wrap"}});
+        w.open("table", {{"class", "data-table weights-table"}});
+        w.element("caption", "Poids par question notée");
+        w.open("thead").open("tr");
+        w.element("th", {{"scope", "col"}}, "Question");
+        w.element("th", {{"scope", "col"}}, "Gravité");
+        w.element("th", {{"scope", "col"}}, "Poids de la grille");
+        w.element("th", {{"scope", "col"}}, "Poids pour cet achat");
+        w.close("tr").close("thead").open("tbody");
+        for (const GridRule& rule : page.grid.rules) {
+            const Question& question = *questionnaire.questions()[rule.question_index];
+            auto own = page.weights->find(rule.question_id);
+            const std::string id = "w-" + rule.question_id;
+            w.open("tr");
+            w.open("th", {{"scope", "row"}}).element("label", {{"for", id}}, question.label.fr).close("th");
+            w.open("td");
+            write_severity_badge(w, rule.severity);
+            w.close("td");
+            w.element("td", format_number(rule.weight, Language::fr));
+            w.open("td");
+            w.void_tag("input", {{"type", "text"}, {"inputmode", "decimal"}, {"id", id}, {"name", "w:" + rule.question_id},
+                                 {"size", 5},
+                                 {"value", own != page.weights->end() ? format_number_input(own->second, Language::fr) : std::string()},
+                                 {"placeholder", format_number_input(rule.weight, Language::fr)}});
+            w.close("td");
+            w.close("tr");
+        }
+        w.close("tbody").close("table").close("div");
+        w.element("button", {{"type", "submit"}, {"class", "button button-primary"}}, "Enregistrer les poids");
+        w.close("form");
+        w.close("details");
+    }
+
+    // Filters: a plain GET form, works without JavaScript.
+    w.open("form", {{"method", "get"}, {"action", base + "/comparison"}, {"class", "card filters"},
+                    {"aria-labelledby", "filters-title"}});
+    w.element("h2", {{"id", "filters-title"}}, "Filtrer les questions");
+    w.open("div", {{"class", "filter-row"}});
+    w.open("label", {{"class", "option"}});
+    w.void_tag("input", {{"type", "checkbox"}, {"name", "differences"}, {"value", "1"},
+                         Attr::flag("checked", page.filter.only_differences)});
+    w.text(" Seulement les différences");
+    w.close("label");
+    w.open("label", {{"class", "option"}});
+    w.void_tag("input", {{"type", "checkbox"}, {"name", "vigilance"}, {"value", "1"},
+                         Attr::flag("checked", page.filter.only_vigilance)});
+    w.text(" Seulement les points de vigilance");
+    w.close("label");
+    w.element("label", {{"for", "filter-part"}}, "Partie");
+    w.open("select", {{"id", "filter-part"}, {"name", "part"}});
+    w.element("option", {{"value", ""}, Attr::flag("selected", page.filter.part_id.empty())}, "Toutes les parties");
+    for (const auto& part : questionnaire.parts)
+        w.element("option", {{"value", part.id}, Attr::flag("selected", page.filter.part_id == part.id)},
+                  "Partie " + std::to_string(part.index + 1) + " — " + part.short_title.fr);
+    w.close("select");
+    w.element("button", {{"type", "submit"}, {"class", "button button-primary"}}, "Appliquer");
+    w.element("a", {{"href", base + "/comparison"}, {"class", "button button-secondary"}}, "Tout afficher");
+    w.close("div");
+    w.close("form");
+
+    // The rows, part by part, section by section.
+    size_t shown = 0;
+    const Section* open_section = nullptr;
+    auto close_section = [&] {
+        if (!open_section) return;
+        w.close("tbody").close("table").close("div").close("section");
+        open_section = nullptr;
+    };
+    for (const ComparisonRow& row : page.rows) {
+        if (!page.filter.keeps(row, questionnaire)) continue;
+        const Question& question = *row.question;
+        const Section* section = questionnaire.sections()[question.section_index];
+        if (section != open_section) {
+            close_section();
+            open_section = section;
+            const Part& part = questionnaire.parts[section->part_index];
+            w.open("section", {{"class", "comparison-section"}, {"id", "s-" + section->id},
+                               {"aria-labelledby", "st-" + section->id}});
+            w.element("h2", {{"id", "st-" + section->id}, {"class", "comparison-section-title"}},
+                      "Partie " + std::to_string(part.index + 1) + " — " + section->title.fr);
+            w.open("div", {{"class", "table-wrap"}});
+            w.open("table", {{"class", "data-table comparison-table"}});
+            w.open("thead").open("tr").element("th", {{"scope", "col"}}, "Question");
+            for (const auto& vendor : page.vendors) w.element("th", {{"scope", "col"}}, vendor.response.company);
+            w.close("tr").close("thead").open("tbody");
+        }
+        ++shown;
+        std::string row_class = "comparison-row";
+        if (row.differs) row_class += " row-differs";
+        if (row.vigilance) row_class += " row-vigilance";
+        w.open("tr", {{"class", row_class}, {"data-question", question.id}, {"data-differs", row.differs ? "1" : "0"},
+                      {"data-vigilance", row.vigilance ? "1" : "0"}});
+        w.open("th", {{"scope", "row"}});
+        w.text(question.label.fr);
+        if (row.differs) {
+            w.text(" ");
+            w.element("span", {{"class", "badge badge-differs"}}, "Réponses différentes");
+        }
+        w.close("th");
+        for (size_t v = 0; v < page.vendors.size(); ++v) {
+            const ComparisonCell& cell = row.cells[v];
+            std::string cell_class = "cell";
+            if (cell.outcome == Outcome::unfavourable) cell_class += " cell-unfavourable";
+            if (cell.outcome == Outcome::favourable) cell_class += " cell-favourable";
+            w.open("td", {{"class", cell_class}});
+            if (!cell.visible) {
+                w.element("span", {{"class", "muted"}}, "Sans objet");
+            } else {
+                auto docs = page.vendors[v].documents.find(question.id);
+                write_value_or_documents(w, question, cell.value,
+                                         docs == page.vendors[v].documents.end() ? nullptr : &docs->second);
+                if (cell.outcome == Outcome::favourable) {
+                    w.element("span", {{"class", "outcome outcome-favourable"}}, "✓ Favorable");
+                } else if (cell.outcome == Outcome::unfavourable) {
+                    w.open("span", {{"class", "outcome outcome-unfavourable"}});
+                    w.text("⚠ Point de vigilance ");
+                    if (const GridRule* rule = page.grid.find_rule(question.id)) write_severity_badge(w, rule->severity);
+                    w.close("span");
+                }
+            }
+            w.close("td");
+        }
+        w.close("tr");
+    }
+    close_section();
+    if (shown == 0) w.element("p", {{"class", "notice"}}, "Aucune question ne correspond à ces filtres.");
+    return render_layout(layout, w.take());
+}
+
+}  // namespace cyberachat::web::views

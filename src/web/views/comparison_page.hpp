@@ -1,0 +1,40 @@
+#pragma once
+// GET /acquisitions/{id}/comparison (hospital only): every vendor of a purchase side by side,
+// with the SVG chart of their scores.
+#include <string>
+#include <vector>
+
+#include "core/comparison.hpp"
+#include "core/scoring.hpp"
+#include "web/views/page_context.hpp"
+#include "web/views/response_view.hpp"
+
+namespace cyberachat::web::views {
+
+struct ComparedVendor {
+    const VendorResponse& response;
+    const ScoreCard& card;
+    const DocumentMap& documents;
+};
+
+struct ComparisonPage {
+    const Acquisition& acquisition;
+    const Questionnaire& questionnaire;
+    const ScoringGrid& grid;
+    std::vector<ComparedVendor> vendors;
+    const std::vector<ComparisonRow>& rows;  // all rows; the filter picks those shown
+    std::vector<size_t> ranking;             // vendor indexes, best first
+    ComparisonFilter filter;
+    const WeightOverrides* weights = nullptr;  // the purchase's own; with it, the weights form is shown
+};
+
+// Filters (GET form: only differences, only points de vigilance, one part), the score chart with
+// its data table, the ranking (for information), then part → section → one row per question, one
+// column per vendor; differing rows and unfavourable answers are marked in text, not by colour alone.
+std::string render_comparison_page(const PageContext& context, const ComparisonPage& page);
+
+// Grouped bars: one group per part and overall, one bar per vendor (0–100). role="img" with a
+// title and a description listing every figure.
+std::string render_score_chart_svg(const Questionnaire& questionnaire, const std::vector<ComparedVendor>& vendors);
+
+}  // namespace cyberachat::web::views

@@ -1,0 +1,33 @@
+#pragma once
+// What the pages of one vendor's response show: the purchase, the response, its questionnaire,
+// its evaluation (visibility, progress), its answers and documents.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/acquisition.hpp"
+#include "core/engine.hpp"
+#include "core/questionnaire.hpp"
+
+namespace cyberachat::web::views {
+
+using AnswerMap = std::map<std::string, StoredAnswer>;                      // question id → answer
+using DocumentMap = std::map<std::string, std::vector<StoredDocument>>;     // question id → documents
+
+struct ResponseView {
+    const Acquisition& acquisition;
+    const VendorResponse& response;
+    const Questionnaire& questionnaire;
+    const Evaluation& evaluation;
+    const AnswerMap& answers;
+    const DocumentMap& documents;
+};
+
+// The number of documents attached to the response.
+inline size_t document_count(const ResponseView& view) {
+    size_t count = 0;
+    for (const auto& [question_id, documents] : view.documents) count += documents.size();
+    return count;
+}
+
+}  // namespace cyberachat::web::views

@@ -1,0 +1,15 @@
+#pragma once
+// How the hospital's pages name a state (French): a vendor response's status badge, a purchase's status.
+#include <string_view>
+
+#include "core/acquisition.hpp"
+#include "web/html/html_writer.hpp"
+
+namespace cyberachat::web::views {
+
+// <span class="badge badge-done">Soumis</span> / <span class="badge badge-draft">Brouillon</span>.
+void write_response_status_badge(html::HtmlWriter& w, const VendorResponse& response);
+// "En cours" / "Clôturé".
+std::string_view acquisition_status_label(const Acquisition& acquisition);
+
+}  // namespace cyberachat::web::views

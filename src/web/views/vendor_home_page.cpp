@@ -1,0 +1,152 @@
+#include "web/views/vendor_home_page.hpp"
+
+#include "web/html/html_writer.hpp"
+#include "web/views/answer_format.hpp"
+#include "web/views/detail_list.hpp"
+#include "web/views/excel_cards.hpp"
+#include "web/views/layout_view.hpp"
+#include "web/views/progress_bars.hpp"
+#include "web/views/view_helpers.hpp"
+
+namespace cyberachat::web::views {
+
+using html::HtmlWriter;
+
+namespace {
+
+// The first visible section that still misses a required answer, or null.
+const Section* first_incomplete_section(const ResponseView& view) {
+    for (const Section* section : view.questionnaire.sections()) {
+        const SectionState& state = view.evaluation.sections.at(section->index);
+        if (state.visible && !state.complete()) return section;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+std::string render_vendor_home_page(const PageContext& context, const ResponseView& view, size_t open_clarifications) {
+    const Language lang = context.language;
+    const Questionnaire& questionnaire = view.questionnaire;
+    const Acquisition& acquisition = view.acquisition;
+    const bool submitted = view.response.status == ResponseStatus::submitted;
+    PageContext page = context;
+    if (page.title.empty()) page.title = acquisition.title;
+    HtmlWriter w(24576);
+
+    write_page_heading(w, L(lang, "Questionnaire de sécurité numérique", "Digital security questionnaire"),
+                       acquisition.title);
+    if (open_clarifications > 0) {
+        w.open("div", {{"class", "notice clarification-notice"}, {"role", "status"}});
+        w.text(std::string(L(lang, "L'établissement vous demande des précisions sur ", "The hospital asks you to clarify ")) +
+               std::to_string(open_clarifications) + L(lang, " réponse(s). ", " answer(s). "));
+        w.element("a", {{"href", "/vendor/clarifications"}}, L(lang, "Répondre aux précisions demandées", "Answer the clarifications"));
+        w.close("div");
+    }
+    w.element("p", {{"class", "lead"}},
+              L(lang,
+                "L'établissement vous invite à répondre au questionnaire standardisé de l'AFIB sur l'informatique et "
+                "la sécurité numérique de l'équipement proposé. Vous pouvez répondre en plusieurs fois\u00A0: vos réponses "
+                "sont conservées.",
+                "The hospital invites you to answer the AFIB standardized questionnaire on the IT and digital "
+                "security of the equipment you propose. You can answer in several sittings: your answers are kept."));
+
+    w.open("div", {{"class", "home-grid"}});
+    w.open("section", {{"class", "card"}, {"aria-labelledby", "purchase-title"}});
+    w.element("h2", {{"id", "purchase-title"}}, L(lang, "L'achat", "The purchase"));
+    w.open("dl", {{"class", "details"}});
+    write_detail(w, L(lang, "Équipement", "Equipment"), acquisition.equipment, lang);
+    write_detail(w, L(lang, "Référence de l'établissement", "Hospital reference"), acquisition.reference, lang);
+    w.element("dt", L(lang, "Date limite de réponse", "Response deadline"));
+    w.open("dd");
+    if (acquisition.deadline.empty())
+        w.element("span", {{"class", "muted"}}, L(lang, "Non précisée", "Not specified"));
+    else
+        w.element("time", {{"datetime", acquisition.deadline}}, format_date(acquisition.deadline, lang));
+    w.close("dd");
+    write_detail(w, L(lang, "Société", "Company"), view.response.company, lang);
+    write_detail(w, L(lang, "Statut de votre réponse", "Status of your response"),
+                 response_status_label(view.response, lang), lang);
+    w.close("dl");
+    w.close("section");
+
+    w.open("section", {{"class", "card next-step"}, {"aria-labelledby", "next-title"}});
+    w.element("h2", {{"id", "next-title"}}, L(lang, "Où en êtes-vous\u202F?", "Where are you?"));
+    write_progress(w, "overall", L(lang, "Progression globale", "Overall progress"), view.evaluation.overall.percent(),
+                   lang);
+    w.open("p", {{"class", "actions"}});
+    if (submitted) {
+        w.element("a", {{"href", "/vendor/confirmation"}, {"class", "button button-primary"}},
+                  L(lang, "Voir l'accusé de réception", "See the receipt"));
+    } else if (const Section* next = first_incomplete_section(view)) {
+        const bool started = view.evaluation.overall.answered > 0;
+        w.element("a", {{"href", section_url(next->id)}, {"class", "button button-primary"}},
+                  started ? L(lang, "Continuer le questionnaire", "Continue the questionnaire")
+                          : L(lang, "Commencer le questionnaire", "Start the questionnaire"));
+        w.element("a", {{"href", "/vendor/review"}, {"class", "button button-secondary"}},
+                  L(lang, "Vérifier et envoyer", "Review and submit"));
+    } else {
+        w.element("a", {{"href", "/vendor/review"}, {"class", "button button-primary"}},
+                  L(lang, "Vérifier et envoyer", "Review and submit"));
+    }
+    w.close("p");
+    if (submitted)
+        w.element("p", {{"class", "muted"}},
+                  L(lang, "Votre réponse a été envoyée\u00A0: vous pouvez la consulter mais plus la modifier.",
+                    "Your response has been submitted: you can read it but no longer change it."));
+    w.close("section");
+    w.close("div");
+    write_vendor_excel_card(w, context, submitted);
+
+    w.element("h2", {{"class", "parts-title"}}, L(lang, "Les 4 parties du questionnaire", "The 4 parts of the questionnaire"));
+    w.open("p", {{"class", "flowcharts-link"}});
+    w.element("a", {{"href", "/vendor/flowcharts"}},
+              L(lang, "Logigrammes : vue d'ensemble des parties et de votre parcours",
+                "Flowcharts: overview of the parts and of your path"));
+    w.close("p");
+    for (const auto& part : questionnaire.parts) {
+        w.open("section", {{"class", "card part-card"}, {"id", "part-" + part.id}, {"aria-labelledby", "part-title-" + part.id}});
+        w.element("h3", {{"id", "part-title-" + part.id}}, part_heading(part, lang));
+        write_progress(w, part.id, L(lang, "Progression", "Progress"), view.evaluation.parts.at(part.index).percent(),
+                       lang);
+        w.open("p", {{"class", "part-flowchart-link"}});
+        w.element("a", {{"href", "/vendor/flowcharts/" + std::to_string(part.index + 1)}},
+                  std::string(L(lang, "Logigramme de la partie ", "Flowchart of part ")) + std::to_string(part.index + 1));
+        w.close("p");
+        w.open("ol", {{"class", "section-list"}});
+        for (const auto& section : part.sections) {
+            const SectionState& state = view.evaluation.sections.at(section.index);
+            if (!state.visible) continue;
+            w.open("li");
+            w.open("a", {{"href", section_url(section.id)},
+                         {"data-section-link", section.id},
+                         {"class", state.complete() ? "section-link is-complete" : "section-link is-incomplete"}});
+            w.element("span", {{"class", "section-link-title"}}, section.title.in(lang));
+            w.element("span", {{"class", "section-link-status"}}, section_status_text(state, lang));
+            w.close("a");
+            w.close("li");
+        }
+        w.close("ol");
+        w.close("section");
+    }
+
+    w.open("section", {{"class", "guide"}, {"aria-labelledby", "guide-title"}});
+    w.element("h2", {{"id", "guide-title"}}, L(lang, "Avant de commencer", "Before you start"));
+    for (const char* id : {"when_to_use", "how_to"}) {
+        const ContentText* text = questionnaire.find_content(id);
+        if (!text) continue;
+        w.open("details", {{"class", "note"}});
+        w.element("summary", text->title.in(lang));
+        w.open("div", {{"class", "markup"}});
+        w.markup(text->body.in(lang));
+        w.close("div");
+        w.close("details");
+    }
+    w.open("p");
+    w.element("a", {{"href", "/vendor/help"}}, L(lang, "Toute l'aide et les références", "All help and references"));
+    w.close("p");
+    w.close("section");
+    return render_layout(page, w.take());
+}
+
+}  // namespace cyberachat::web::views
