@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/open_store.hpp"
+#include "definition/builtin_definition.hpp"
 #include "web/http_server.hpp"
 
 namespace cyberachat::cli {
@@ -52,7 +53,7 @@ void run_serve(const ServeOptions& options) {
     }
 
     spdlog::flush_every(std::chrono::seconds(1));
-    web::WebApp app(store, config);
+    web::WebApp app(store, config, builtin_afib_definition());
     auto server = web::make_server(app, options.connections);
     int port = config.port;
     if (port == 0) port = server->bind_to_any_port(config.bind);

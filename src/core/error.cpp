@@ -12,8 +12,10 @@ std::string_view error_code_name(ErrorCode code) {
         case ErrorCode::submitted: return "submitted";
         case ErrorCode::incomplete: return "incomplete";
         case ErrorCode::forbidden: return "forbidden";
+        case ErrorCode::csrf: return "csrf";
         case ErrorCode::unauthorized: return "unauthorized";
         case ErrorCode::bad_request: return "bad_request";
+        case ErrorCode::method_not_allowed: return "method_not_allowed";
         case ErrorCode::json_too_deep: return "json_too_deep";
         case ErrorCode::bad_json: return "bad_json";
         case ErrorCode::too_large: return "too_large";
@@ -25,6 +27,7 @@ std::string_view error_code_name(ErrorCode code) {
         case ErrorCode::condition_syntax: return "condition_syntax";
         case ErrorCode::output_failed: return "output_failed";
         case ErrorCode::storage: return "storage";
+        case ErrorCode::internal: return "internal";
     }
     return "storage";
 }

@@ -19,8 +19,10 @@ enum class ErrorCode {
     submitted,         // the response is submitted: no more changes
     incomplete,        // required answers are missing (payload "missing_required")
     forbidden,         // the caller's role may not do this
+    csrf,              // a change without its CSRF token
     unauthorized,      // no valid credentials
     bad_request,       // the request itself is malformed (not JSON, missing field)
+    method_not_allowed,
     json_too_deep,     // JSON nested beyond the budget
     bad_json,          // unreadable JSON
     too_large,         // over a size budget
@@ -32,6 +34,7 @@ enum class ErrorCode {
     condition_syntax,  // a condition expression that does not parse
     output_failed,     // a chart, PDF, spreadsheet or zip could not be produced
     storage,           // the database or the file system failed
+    internal,          // an unexpected failure (a bug): logged
 };
 
 // "not_found", "invalid_value", …: the code's stable name.

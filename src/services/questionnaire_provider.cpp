@@ -1,21 +1,8 @@
 #include "services/questionnaire_provider.hpp"
 
-#include "definition/builtin_grid.hpp"
-#include "definition/builtin_questionnaire.hpp"
 #include "definition/definition_loader.hpp"
 
 namespace cyberachat::services {
-
-QuestionnaireDefinition QuestionnaireDefinition::builtin_afib() {
-    QuestionnaireDefinition definition;
-    definition.questionnaire = cyberachat::builtin_afib();
-    definition.questionnaire_yaml = std::string(builtin_afib_yaml());
-    definition.grid = builtin_afib_grid();
-    definition.grid_id = definition.grid->id;
-    definition.grid_version = definition.grid->version;
-    definition.grid_yaml = std::string(builtin_afib_grid_yaml());
-    return definition;
-}
 
 Result<std::shared_ptr<const Questionnaire>> QuestionnaireProvider::get(Id version_id) {
     {

@@ -11,25 +11,15 @@
 #include "core/questionnaire.hpp"
 #include "core/result.hpp"
 #include "core/scoring_grid.hpp"
+#include "definition/builtin_definition.hpp"
 #include "store/repositories.hpp"
 
 namespace cyberachat::services {
 
-// A questionnaire and its scoring grid, as parsed models and as their definition texts (YAML).
-struct QuestionnaireDefinition {
-    std::shared_ptr<const Questionnaire> questionnaire;
-    std::string questionnaire_yaml;
-    std::shared_ptr<const ScoringGrid> grid;
-    std::string grid_id;
-    std::string grid_version;
-    std::string grid_yaml;
-
-    static QuestionnaireDefinition builtin_afib();
-};
-
 class QuestionnaireProvider {
 public:
-    QuestionnaireProvider(store::Store& store, QuestionnaireDefinition current = QuestionnaireDefinition::builtin_afib())
+    // `current`: the built-in AFIB questionnaire unless said otherwise.
+    QuestionnaireProvider(store::Store& store, QuestionnaireDefinition current = builtin_afib_definition())
         : store_(store), current_(std::move(current)) {}
 
     // The questionnaire new purchases get, and the public pages show (help, blank workbook, charts).

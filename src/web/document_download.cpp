@@ -46,7 +46,7 @@ Result<StoredDocument> find_response_document(WebApp& app, const httplib::Reques
 
 void send_document(WebApp& app, httplib::Response& res, const StoredDocument& document) {
     auto bytes = app.store->documents.read_bytes(document);
-    if (!bytes) return send_json_error(res, 404, "not_found", "Le fichier de ce document est introuvable.");
+    if (!bytes) return send_json_error(res, Error::make(ErrorCode::not_found, "Le fichier de ce document est introuvable."));
     // RFC 6266: an ASCII fallback and the UTF-8 name, percent-encoded.
     std::string ascii, encoded;
     static const char* hex = "0123456789ABCDEF";

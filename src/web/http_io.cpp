@@ -21,9 +21,6 @@ void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
     res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json; charset=utf-8");
 }
 
-void send_json_error(httplib::Response& res, int status, const std::string& code, const std::string& message) {
-    send_json(res, status, {{"error", {{"code", code}, {"message", message}}}});
-}
 
 int status_for(const Error& error) {
     switch (error.code) {
@@ -39,13 +36,16 @@ int status_for(const Error& error) {
         case ErrorCode::submitted:
         case ErrorCode::incomplete: return 409;
         case ErrorCode::too_large: return 413;
-        case ErrorCode::forbidden: return 403;
+        case ErrorCode::forbidden:
+        case ErrorCode::csrf: return 403;
         case ErrorCode::unauthorized: return 401;
+        case ErrorCode::method_not_allowed: return 405;
         case ErrorCode::bad_request:
         case ErrorCode::json_too_deep:
         case ErrorCode::bad_json: return 400;
         case ErrorCode::output_failed:
-        case ErrorCode::storage: return 500;
+        case ErrorCode::storage:
+        case ErrorCode::internal: return 500;
     }
     return 500;
 }
@@ -78,12 +78,12 @@ std::string form_value(const httplib::Request& req, const std::string& name) {
 std::optional<nlohmann::json> json_body(const httplib::Request& req, httplib::Response& res) {
     auto body = parse_bounded_json(req.body);
     if (!body && body.error().code == ErrorCode::json_too_deep) {
-        send_json_error(res, 400, "json_too_deep", body.error().message.fr + " / " + body.error().message.in(Language::en));
+        send_json_error(res, Error::make(ErrorCode::json_too_deep, body.error().message.fr + " / " + body.error().message.in(Language::en)));
         return std::nullopt;
     }
     if (!body || !body->is_object()) {
-        send_json_error(res, 400, "bad_request",
-                        "Corps JSON invalide : un objet est attendu. / Invalid JSON body: an object is expected.");
+        send_json_error(res, Error::make(ErrorCode::bad_request,
+                        "Corps JSON invalide : un objet est attendu. / Invalid JSON body: an object is expected."));
         return std::nullopt;
     }
     return std::move(body).value();

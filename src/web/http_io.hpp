@@ -14,8 +14,6 @@ namespace cyberachat::web {
 
 void send_html(httplib::Response& res, int status, std::string html);
 void send_json(httplib::Response& res, int status, const nlohmann::json& body);
-// {"error": {"code", "message"}} in the given language (French by default).
-void send_json_error(httplib::Response& res, int status, const std::string& code, const std::string& message);
 // {"error": {"code", "message"}} plus the error's payload (e.g. "current" of a conflict), with the
 // status of its code; a 5xx is logged (the message only, never a value).
 void send_json_error(httplib::Response& res, const Error& error, Language language = Language::fr);

@@ -90,7 +90,7 @@ std::unique_ptr<httplib::Server> make_server(WebApp& app, const ConnectionLimits
         if (req.path.rfind("/assets/", 0) != 0) res.set_header("Cache-Control", "no-store");
         if (!request_text_is_utf8(req)) {  // the address or the query: forms are checked with their CSRF token
             const std::string message = "Adresse illisible (encodage autre que UTF-8). / Unreadable address (not UTF-8).";
-            if (is_api_path(req.path)) send_json_error(res, 400, "bad_request", message);
+            if (is_api_path(req.path)) send_json_error(res, Error::make(ErrorCode::bad_request, message));
             else send_error_page(res, 400, message);
             return httplib::Server::HandlerResponse::Handled;
         }
@@ -121,8 +121,12 @@ std::unique_ptr<httplib::Server> make_server(WebApp& app, const ConnectionLimits
             default: message = "Erreur. / Error."; break;
         }
         if (is_api_path(req.path)) {
-            const char* code = res.status == 404 ? "not_found" : res.status == 413 ? "too_large" : "error";
-            send_json_error(res, res.status, code, message);
+            const ErrorCode code = res.status == 404   ? ErrorCode::not_found
+                                   : res.status == 413 ? ErrorCode::too_large
+                                   : res.status == 405 ? ErrorCode::method_not_allowed
+                                   : res.status < 500  ? ErrorCode::bad_request
+                                                       : ErrorCode::internal;
+            send_json(res, res.status, error_json(Error::make(code, message), Language::fr));  // httplib's status kept
         } else {
             send_error_page(res, res.status, message);
         }
@@ -140,7 +144,7 @@ std::unique_ptr<httplib::Server> make_server(WebApp& app, const ConnectionLimits
         }
         const std::string message = "Erreur interne : rien n'a été perdu de ce qui était déjà enregistré. Réessayez. / "
                                     "Internal error: nothing already saved was lost. Please try again.";
-        if (is_api_path(req.path)) send_json_error(res, 500, "internal", message);
+        if (is_api_path(req.path)) send_json_error(res, Error::make(ErrorCode::internal, message));
         else send_error_page(res, 500, message);
     });
 

@@ -128,8 +128,8 @@ std::optional<HospitalCaller> require_hospital(WebApp& app, const httplib::Reque
     auto caller = hospital_from_bearer(app, req);
     if (!caller && req.get_header_value("Authorization").empty()) caller = hospital_from_session(app, req);
     if (!caller)
-        send_json_error(res, 401, "unauthorized",
-                        "Jeton d'API ou session de l'établissement manquant ou invalide (en-tête Authorization: Bearer …).");
+        send_json_error(res, Error::make(ErrorCode::unauthorized,
+                        "Jeton d'API ou session de l'établissement manquant ou invalide (en-tête Authorization: Bearer …)."));
     return caller;
 }
 

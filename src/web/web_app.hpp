@@ -39,7 +39,7 @@ struct BlankWorkbookCache {
 struct WebApp {
     std::shared_ptr<store::Store> store;
     ServerConfig config;
-    services::QuestionnaireProvider questionnaires{*store};  // the current questionnaire and each purchase's
+    services::QuestionnaireProvider questionnaires;  // the current questionnaire and each purchase's
     services::ResponseService responses{*store, questionnaires,
                                         services::ServiceLimits{config.max_document_bytes}};
     services::AcquisitionService acquisitions{*store, questionnaires};
@@ -55,7 +55,10 @@ struct WebApp {
     security::LoginGuard login_guard;  // login attempts per account and address (in memory)
     int listening_socket = -1;  // set when the server binds (see widen_listen_backlog)
 
-    WebApp(std::shared_ptr<store::Store> s, ServerConfig c) : store(std::move(s)), config(std::move(c)) {}
+    // `current`: the questionnaire (and grid) new purchases get and the public pages show; the CLI
+    // passes the built-in AFIB one (definition/builtin_definition.hpp).
+    WebApp(std::shared_ptr<store::Store> s, ServerConfig c, QuestionnaireDefinition current)
+        : store(std::move(s)), config(std::move(c)), questionnaires(*store, std::move(current)) {}
 
     // The address users reach, without a trailing slash (--public-url may be written with one).
     std::string base_url() const {

@@ -19,7 +19,9 @@ TEST(KindTraits, OneRowPerKindInEnumOrder) {
         EXPECT_NE(std::string(traits.expected_fr), "");
         EXPECT_NE(std::string(traits.expected_en), "");
         // A field kind holds one scalar (tables and contact blocks hold scalars only).
-        if (traits.field) EXPECT_TRUE(is_scalar_shape(traits.shape)) << traits.name;
+        if (traits.field) {
+            EXPECT_TRUE(is_scalar_shape(traits.shape)) << traits.name;
+        }
     }
     EXPECT_EQ(index, 13u);
     EXPECT_EQ(parse_question_kind("yesno"), std::nullopt);

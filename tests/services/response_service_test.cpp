@@ -89,6 +89,54 @@ TEST_F(ResponseServiceTest, SaveAnswerOnAStaleRevisionIsAConflict) {
     EXPECT_EQ(store->responses.answer(id, "p.detail")->value, "Deuxième version");
 }
 
+// A section form: the valid changed answers are saved in one transaction; an invalid value and an
+// answer changed by someone else since the page was shown are refused one by one, the others kept.
+TEST_F(ResponseServiceTest, SaveSectionSavesTheValidAnswersAndRefusesTheOthersOneByOne) {
+    const Id id = new_response();
+    save(id, "p.detail", "première version");  // revision 1, as the vendor's page showed it
+    save(id, "p.detail", "changée entre-temps");  // revision 2, by someone else
+    const size_t events_before = store->events.list("answer", id).value().size();
+
+    std::map<std::string, PostedAnswer> posted;
+    posted["p.gate"] = PostedAnswer{json("Oui"), std::string("vu"), -1, true};
+    posted["p.detail"] = PostedAnswer{json("ma version"), std::nullopt, 1, true};
+    auto saved = responses().save_section(id, "p.s", posted, vendor_actor(id));
+    ASSERT_TRUE(saved.ok()) << saved.error().message.fr;
+    EXPECT_EQ(saved->saved, 1u);
+    ASSERT_EQ(saved->refused.count("p.detail"), 1u);
+    EXPECT_EQ(saved->refused.at("p.detail").code, ErrorCode::conflict);
+    EXPECT_EQ(store->responses.answer(id, "p.gate")->value, "oui");  // normalized
+    EXPECT_EQ(store->responses.answer(id, "p.gate")->comment, "vu");
+    EXPECT_EQ(store->responses.answer(id, "p.detail")->value, "changée entre-temps");  // kept
+    EXPECT_EQ(saved->snapshot.answers.at("p.gate").value, "oui");  // the snapshot after the save
+    // The gate's value and comment: two events, no event of the batch itself.
+    EXPECT_EQ(store->events.list("answer", id).value().size(), events_before + 2);
+
+    posted.clear();
+    posted["p.gate"] = PostedAnswer{json("peut-être"), std::nullopt, -1, true};
+    auto refused = responses().save_section(id, "p.s", posted, vendor_actor(id));
+    ASSERT_TRUE(refused.ok());
+    EXPECT_EQ(refused->saved, 0u);
+    EXPECT_EQ(refused->refused.at("p.gate").code, ErrorCode::invalid_value);
+    EXPECT_EQ(refused->typed.at("p.gate"), "peut-être");  // shown back as typed
+    EXPECT_EQ(store->responses.answer(id, "p.gate")->value, "oui");
+
+    EXPECT_ERROR_CODE(responses().save_section(id, "p.nope", posted, vendor_actor(id)), "not_found");
+    EXPECT_ERROR_CODE(responses().save_section(submitted_response(), "p.s", posted, vendor_actor(id)), "submitted");
+}
+
+// A stale save through save_answer carries the stored answer, so that the API can show it.
+TEST_F(ResponseServiceTest, AConflictCarriesTheStoredAnswer) {
+    const Id id = new_response();
+    save(id, "p.detail", "v1");
+    save(id, "p.detail", "v2");
+    auto stale = responses().save_answer(id, "p.detail", "v3", std::nullopt, 1, vendor_actor(id));
+    ASSERT_FALSE(stale.ok());
+    EXPECT_EQ(stale.error().code, ErrorCode::conflict);
+    EXPECT_EQ(stale.error().payload["current"]["value"], "v2");
+    EXPECT_EQ(stale.error().payload["current"]["revision"], 2);
+}
+
 TEST_F(ResponseServiceTest, ASubmittedResponseIsReadOnly) {
     const Id id = submitted_response();
     auto document = store->documents.add(id, "p.doc", "avant.pdf", kPdfBytes, "system");  // written behind the service

@@ -18,13 +18,13 @@ std::string db_path(const TempDir& dir) { return (dir.path() / "test.db").string
 
 std::vector<std::string> names_of(Database& db, const std::string& type) {
     std::vector<std::string> names;
-    db.read([&](soci::session& sql) {
+    EXPECT_TRUE(db.read([&](soci::session& sql) {
         std::string name;
         soci::statement st = (sql.prepare << "SELECT name FROM sqlite_master WHERE type = :type ORDER BY name",
                               soci::into(name), soci::use(type));
         st.execute();
         while (st.fetch()) names.push_back(name);
-    });
+    }).ok());
     return names;
 }
 
@@ -53,10 +53,10 @@ TEST(StoreDatabase, EachMigrationIsRecordedOnce) {
     auto db = Database::open_sqlite(db_path(dir));  // reopening applies nothing twice
     ASSERT_TRUE(db.ok()) << db.error().message.in(Language::en);
     long long rows = 0, distinct = 0;
-    (*db)->read([&](soci::session& sql) {
+    EXPECT_TRUE((*db)->read([&](soci::session& sql) {
         sql << "SELECT COUNT(*), COUNT(DISTINCT version) FROM schema_migrations", soci::into(rows),
             soci::into(distinct);
-    });
+    }).ok());
     EXPECT_EQ(rows, Database::latest_schema_version());
     EXPECT_EQ(distinct, rows);
 }
@@ -69,12 +69,12 @@ TEST(StoreDatabase, ConnectionsHaveTheRequiredPragmas) {
     for (int i = 0; i < 3; ++i) {
         std::string journal;
         int synchronous = -1, foreign_keys = -1, busy = -1;
-        (*db)->read([&](soci::session& sql) {
+        EXPECT_TRUE((*db)->read([&](soci::session& sql) {
             sql << "PRAGMA journal_mode", soci::into(journal);
             sql << "PRAGMA synchronous", soci::into(synchronous);
             sql << "PRAGMA foreign_keys", soci::into(foreign_keys);
             sql << "PRAGMA busy_timeout", soci::into(busy);
-        });
+        }).ok());
         EXPECT_EQ(journal, "wal");
         EXPECT_EQ(synchronous, 2);  // FULL
         EXPECT_EQ(foreign_keys, 1);
@@ -235,7 +235,7 @@ TEST(StoreDatabase, WriteRollsBackOnErrorAndOnException) {
     });
     ASSERT_TRUE(committed.ok());
     long long n = 0;
-    db->read([&](soci::session& sql) { sql << "SELECT COUNT(*) FROM users", soci::into(n); });
+    EXPECT_TRUE(db->read([&](soci::session& sql) { sql << "SELECT COUNT(*) FROM users", soci::into(n); }).ok());
     EXPECT_EQ(n, 1);  // only d@
 }
 
@@ -286,12 +286,12 @@ TEST(StoreDatabase, ConcurrentWritesShareACommitAndFailAlone) {
     // Grouped: far fewer commits than writes (the first write's included).
     EXPECT_LT(db->commit_count() - commits_before, static_cast<std::uint64_t>(kWrites / 2));
     std::vector<std::string> emails;
-    db->read([&](soci::session& sql) {
+    EXPECT_TRUE(db->read([&](soci::session& sql) {
         std::string email;
         soci::statement st = (sql.prepare << "SELECT email FROM users ORDER BY email", soci::into(email));
         st.execute();
         while (st.fetch()) emails.push_back(email);
-    });
+    }).ok());
     std::vector<std::string> expected{"first@example.org"};
     for (int i = 0; i < kWrites; i += 4) expected.push_back("w" + std::to_string(i) + "@example.org");
     std::sort(expected.begin(), expected.end());

@@ -328,7 +328,6 @@ private:
 
 void write_instructions(lxw_worksheet* ws, const Questionnaire& questionnaire, Language language,
                         const FilledAnswers* filled, const Formats& f) {
-    const bool en = language == Language::en;
     worksheet_set_column(ws, 0, 0, 110, nullptr);
     lxw_row_t row = 0;
     worksheet_write_string(ws, row++, 0, (questionnaire.title.in(language) + " — " + questionnaire.version).c_str(), f.title);

@@ -51,6 +51,13 @@ json field_errors_json(const services::FieldErrors& errors) {
     return fields;
 }
 
+// 422 invalid_value, with each refused field's message under error.fields.
+void send_invalid_fields(httplib::Response& res, const services::FieldErrors& errors) {
+    json body = error_json(Error::make(ErrorCode::invalid_value, "Champs invalides.", "Invalid fields."), Language::fr);
+    body["error"]["fields"] = field_errors_json(errors);
+    send_json(res, 422, body);
+}
+
 }  // namespace
 
 namespace acquisition_api {
@@ -74,7 +81,7 @@ void create_acquisition(WebApp& app, const httplib::Request& req, httplib::Respo
     input.deadline = string_field(*body, "deadline");
     input.notes = string_field(*body, "notes");
     if (auto errors = services::AcquisitionService::validate(input); !errors.empty())
-        return send_json(res, 422, {{"error", {{"code", "invalid_value"}, {"message", "Champs invalides."}, {"fields", field_errors_json(errors)}}}});
+        return send_invalid_fields(res, errors);
     auto created = app.acquisitions.create(input, caller->user.id, caller->actor());
     if (!created) return send_json_error(res, created.error());
     res.set_header("Location", "/api/v1/acquisitions/" + std::to_string(created->id));
@@ -117,7 +124,7 @@ void invite_vendor(WebApp& app, const httplib::Request& req, httplib::Response& 
                                 string_field(*body, "email"), string_field(*body, "language")};
     if (input.language.empty()) input.language = "fr";
     if (auto errors = services::AcquisitionService::validate(input); !errors.empty())
-        return send_json(res, 422, {{"error", {{"code", "invalid_value"}, {"message", "Champs invalides."}, {"fields", field_errors_json(errors)}}}});
+        return send_invalid_fields(res, errors);
     auto invitation = app.acquisitions.invite(acquisition->id, input, caller->actor());
     if (!invitation) return send_json_error(res, invitation.error());
     send_json(res, 201, {{"response_id", invitation->response.id},
@@ -129,7 +136,7 @@ void invite_vendor(WebApp& app, const httplib::Request& req, httplib::Response& 
 void get_response(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     if (!require_api_user(app, req, res)) return;
     auto id = path_id(req);
-    if (!id) return send_json_error(res, 404, "not_found", "Réponse introuvable.");
+    if (!id) return send_json_error(res, Error::make(ErrorCode::not_found, "Réponse introuvable."));
     auto snapshot = app.responses.load(*id);
     if (!snapshot) return send_json_error(res, snapshot.error());
     send_json(res, 200, hospital_response_json(*snapshot));
@@ -140,7 +147,7 @@ void reopen_response(WebApp& app, const httplib::Request& req, httplib::Response
     auto caller = require_api_user(app, req, res);
     if (!caller) return;
     auto id = path_id(req);
-    if (!id) return send_json_error(res, 404, "not_found", "Réponse introuvable.");
+    if (!id) return send_json_error(res, Error::make(ErrorCode::not_found, "Réponse introuvable."));
     auto reopened = app.responses.reopen(*id, caller->actor());
     if (!reopened) return send_json_error(res, reopened.error());
     send_json(res, 200, {{"id", *id}, {"status", "draft"}});

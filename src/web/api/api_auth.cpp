@@ -6,7 +6,7 @@ namespace cyberachat::web {
 
 std::optional<HospitalCaller> require_api_user(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     if (auto caller = hospital_from_bearer(app, req)) return caller;
-    send_json_error(res, 401, "unauthorized", "Jeton d'API manquant ou invalide (en-tête Authorization: Bearer …).");
+    send_json_error(res, Error::make(ErrorCode::unauthorized, "Jeton d'API manquant ou invalide (en-tête Authorization: Bearer …)."));
     return std::nullopt;
 }
 
@@ -16,12 +16,12 @@ std::optional<VendorCaller> require_vendor(WebApp& app, const httplib::Request& 
     if (req.get_header_value("Authorization").empty()) {
         if (auto caller = vendor_from_session(app, req)) {
             if (!mutating || csrf_ok(req, *caller->session)) return caller;
-            send_json_error(res, 403, "csrf", "Jeton CSRF manquant ou invalide (en-tête X-CSRF-Token).");
+            send_json_error(res, Error::make(ErrorCode::csrf, "Jeton CSRF manquant ou invalide (en-tête X-CSRF-Token)."));
             return std::nullopt;
         }
     }
-    send_json_error(res, 401, "unauthorized",
-                    "Lien d'invitation manquant, inconnu ou révoqué. / Missing, unknown or revoked invitation token.");
+    send_json_error(res, Error::make(ErrorCode::unauthorized,
+                    "Lien d'invitation manquant, inconnu ou révoqué. / Missing, unknown or revoked invitation token."));
     return std::nullopt;
 }
 

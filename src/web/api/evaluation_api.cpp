@@ -29,7 +29,7 @@ std::optional<ApiChange> api_change(WebApp& app, const httplib::Request& req, ht
     if (!caller) return std::nullopt;
     auto id = path_id(req);
     if (!id) {
-        send_json_error(res, 404, "not_found", not_found);
+        send_json_error(res, Error::make(ErrorCode::not_found, not_found));
         return std::nullopt;
     }
     auto body = json_body(req, res);
@@ -51,7 +51,7 @@ namespace evaluation_api {
 void get_evaluation(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     if (!require_api_user(app, req, res)) return;
     auto id = path_id(req);
-    if (!id) return send_json_error(res, 404, "not_found", "Réponse introuvable.");
+    if (!id) return send_json_error(res, Error::make(ErrorCode::not_found, "Réponse introuvable."));
     auto evaluated = app.evaluations.evaluate(*id);
     if (!evaluated) return send_json_error(res, evaluated.error());
     send_json(res, 200, response_evaluation_json(*evaluated));
@@ -61,7 +61,7 @@ void get_evaluation(WebApp& app, const httplib::Request& req, httplib::Response&
 void get_comparison(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     if (!require_api_user(app, req, res)) return;
     auto id = path_id(req);
-    if (!id) return send_json_error(res, 404, "not_found", "Achat introuvable.");
+    if (!id) return send_json_error(res, Error::make(ErrorCode::not_found, "Achat introuvable."));
     auto comparison = app.evaluations.compare(*id);
     if (!comparison) return send_json_error(res, comparison.error());
     auto filter = comparison_filter_from(req, *comparison->questionnaire);
@@ -78,9 +78,9 @@ void set_weight(WebApp& app, const httplib::Request& req, httplib::Response& res
     if (!change) return;
     std::optional<double> weight;
     auto it = change->body.find("weight");
-    if (it == change->body.end()) return send_json_error(res, 422, "invalid", "« weight » manquant (un nombre, ou null pour revenir au poids de la grille).");
+    if (it == change->body.end()) return send_json_error(res, Error::make(ErrorCode::invalid_value, "« weight » manquant (un nombre, ou null pour revenir au poids de la grille)."));
     if (it->is_number()) weight = it->get<double>();
-    else if (!it->is_null()) return send_json_error(res, 422, "invalid", "« weight » doit être un nombre ou null.");
+    else if (!it->is_null()) return send_json_error(res, Error::make(ErrorCode::invalid_value, "« weight » doit être un nombre ou null."));
     const std::string question_id = req.matches[2].str();
     auto saved = app.evaluations.set_weight(change->id, question_id, weight, change->caller.user, change->caller.actor());
     if (!saved) return send_json_error(res, saved.error());

@@ -28,7 +28,7 @@ void questionnaire_flowchart_svg(WebApp& app, const httplib::Request& req, httpl
     auto questionnaire = app.questionnaires.current();
     const Language language = requested_language(req);
     auto part = flowchart_part(*questionnaire, req.matches[1].str());
-    if (!part) return send_json_error(res, 404, "not_found", unknown_part_message(*questionnaire, req.matches[1].str(), language));
+    if (!part) return send_json_error(res, Error::make(ErrorCode::not_found, unknown_part_message(*questionnaire, req.matches[1].str(), language)));
     auto svg = flowchart_svg_file(app, questionnaire, *part, language, FlowchartSide::questionnaire, nullptr);
     if (!svg) return send_json_error(res, svg.error(), language);
     send_svg(res, std::move(svg.value()), *part);
@@ -39,11 +39,11 @@ void response_flowchart_svg(WebApp& app, const httplib::Request& req, httplib::R
     if (!require_hospital(app, req, res)) return;
     auto id = path_id(req);
     auto snapshot = id ? app.responses.load(*id) : Result<services::ResponseSnapshot>(Error::make(ErrorCode::not_found, ""));
-    if (!snapshot) return send_json_error(res, 404, "not_found", "Réponse introuvable.");
+    if (!snapshot) return send_json_error(res, Error::make(ErrorCode::not_found, "Réponse introuvable."));
     const Language language = requested_language(req);
     auto part = flowchart_part(*snapshot->questionnaire, req.matches[2].str());
     if (!part)
-        return send_json_error(res, 404, "not_found", unknown_part_message(*snapshot->questionnaire, req.matches[2].str(), language));
+        return send_json_error(res, Error::make(ErrorCode::not_found, unknown_part_message(*snapshot->questionnaire, req.matches[2].str(), language)));
     auto svg = flowchart_svg_file(app, snapshot->questionnaire, *part, language, FlowchartSide::hospital, &*snapshot, *id);
     if (!svg) return send_json_error(res, svg.error(), language);
     send_svg(res, std::move(svg.value()), *part);
@@ -58,7 +58,7 @@ void vendor_flowchart_svg(WebApp& app, const httplib::Request& req, httplib::Res
     if (!snapshot) return send_json_error(res, snapshot.error(), language);
     auto part = flowchart_part(*snapshot->questionnaire, req.matches[1].str());
     if (!part)
-        return send_json_error(res, 404, "not_found", unknown_part_message(*snapshot->questionnaire, req.matches[1].str(), language));
+        return send_json_error(res, Error::make(ErrorCode::not_found, unknown_part_message(*snapshot->questionnaire, req.matches[1].str(), language)));
     auto svg = flowchart_svg_file(app, snapshot->questionnaire, *part, language, FlowchartSide::vendor, &*snapshot);
     if (!svg) return send_json_error(res, svg.error(), language);
     send_svg(res, std::move(svg.value()), *part);

@@ -82,7 +82,7 @@ void upload_document(WebApp& app, const httplib::Request& req, httplib::Response
     auto caller = require_vendor(app, req, res, true);
     if (!caller) return;
     if (!req.has_file("file"))
-        return send_json_error(res, 400, "bad_request", "Champ multipart « file » manquant. / Missing multipart field 'file'.");
+        return send_json_error(res, Error::make(ErrorCode::bad_request, "Champ multipart « file » manquant. / Missing multipart field 'file'."));
     const auto& file = req.get_file_value("file");
     auto added = app.responses.add_document(caller->response.id, req.matches[1].str(), file.filename, file.content,
                                             caller->actor());
@@ -105,7 +105,7 @@ void delete_document(WebApp& app, const httplib::Request& req, httplib::Response
     auto caller = require_vendor(app, req, res, true);
     if (!caller) return;
     auto id = path_id(req);
-    if (!id) return send_json_error(res, 404, "not_found", "Document introuvable. / Document not found.");
+    if (!id) return send_json_error(res, Error::make(ErrorCode::not_found, "Document introuvable. / Document not found."));
     auto removed = app.responses.delete_document(caller->response.id, *id, caller->actor());
     if (!removed) return send_json_error(res, removed.error(), language_of(*caller));
     send_json(res, 200, {{"deleted", *id}});

@@ -48,8 +48,8 @@ void handle_import(WebApp& app, const httplib::Request& req, httplib::Response& 
                    const std::string& actor) {
     const auto* file = uploaded_file(req);
     if (!file)
-        return send_json_error(res, 400, "bad_request",
-                               "Champ multipart « file » manquant ou vide. / Missing or empty multipart field 'file'.");
+        return send_json_error(res, Error::make(ErrorCode::bad_request,
+                               "Champ multipart « file » manquant ou vide. / Missing or empty multipart field 'file'."));
     auto outcome = app.xlsx.import(response_id, file->content, apply_requested(req), language, file->filename, actor);
     if (!outcome) return send_json_error(res, outcome.error(), language);
     send_json(res, 200, import_json(*outcome, language));
