@@ -2,11 +2,11 @@
 // The vendors of a purchase with their progress, as the hospital pages list them.
 #include <vector>
 
+#include "services/acquisition_overview.hpp"
 #include "web/views/vendor_row.hpp"
-#include "web/web_app.hpp"
 
 namespace cyberachat::web {
 
-Result<std::vector<views::VendorRow>> vendor_rows(WebApp& app, const Acquisition& acquisition);
+std::vector<views::VendorRow> vendor_rows(const services::AcquisitionOverview& overview);
 
 }  // namespace cyberachat::web

@@ -3,6 +3,7 @@
 
 #include "core/ascii_text.hpp"
 #include "outputs/json/questionnaire_json.hpp"
+#include "services/acquisition_overview.hpp"
 #include "web/api/api_auth.hpp"
 #include "web/api/response_json.hpp"
 #include "web/document_download.hpp"
@@ -22,27 +23,24 @@ std::string string_field(const json& body, const char* key) {
     return it->dump();
 }
 
-Result<json> acquisition_json(WebApp& app, const Acquisition& acquisition) {
+json acquisition_json(const services::AcquisitionOverview& overview) {
+    const Acquisition& acquisition = overview.acquisition;
     json vendors = json::array();
-    TRY_ASSIGN(const auto responses, app.store->responses.list_for(acquisition.id));
-    for (const auto& response : responses) {
-        json vendor = {{"response_id", response.id},   {"company", response.company},
-                       {"email", response.email},      {"language", response.language},
-                       {"status", std::string(response_status_name(response.status))},
-                       {"submitted_at", response.submitted_at.empty() ? json() : json(response.submitted_at)},
-                       {"link_active", !response.invite_token_hash.empty()}};
-        TRY_ASSIGN(auto snapshot, app.responses.load(response.id));
-        vendor["progress"] = snapshot.evaluation.overall.percent();
-        vendors.push_back(std::move(vendor));
+    for (const auto& vendor : overview.vendors) {
+        const VendorResponse& response = vendor.response;
+        vendors.push_back({{"response_id", response.id},   {"company", response.company},
+                           {"email", response.email},      {"language", response.language},
+                           {"status", std::string(response_status_name(response.status))},
+                           {"submitted_at", response.submitted_at.empty() ? json() : json(response.submitted_at)},
+                           {"link_active", vendor.link_active()},
+                           {"progress", vendor.progress}});
     }
-    json out = {{"id", acquisition.id},           {"title", acquisition.title},
-                {"equipment", acquisition.equipment}, {"service", acquisition.service},
-                {"reference", acquisition.reference}, {"deadline", acquisition.deadline},
-                {"notes", acquisition.notes},     {"status", acquisition.status},
-                {"created_at", acquisition.created_at}, {"vendors", vendors}};
-    TRY_ASSIGN(auto version, app.store->questionnaires.find(acquisition.questionnaire_version_id));
-    out["questionnaire"] = {{"id", version.questionnaire_id}, {"version", version.version}};
-    return out;
+    return {{"id", acquisition.id},           {"title", acquisition.title},
+            {"equipment", acquisition.equipment}, {"service", acquisition.service},
+            {"reference", acquisition.reference}, {"deadline", acquisition.deadline},
+            {"notes", acquisition.notes},     {"status", acquisition.status},
+            {"created_at", acquisition.created_at}, {"vendors", vendors},
+            {"questionnaire", {{"id", overview.questionnaire.questionnaire_id}, {"version", overview.questionnaire.version}}}};
 }
 
 json field_errors_json(const services::FieldErrors& errors) {
@@ -91,25 +89,20 @@ void create_acquisition(WebApp& app, const httplib::Request& req, httplib::Respo
 // GET /api/v1/acquisitions
 void list_acquisitions(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     if (!require_api_user(app, req, res)) return;
-    auto acquisitions = app.store->acquisitions.list();
-    if (!acquisitions) return send_json_error(res, acquisitions.error());
+    auto overviews = services::all_acquisition_overviews(*app.store, app.responses);
+    if (!overviews) return send_json_error(res, overviews.error());
     json list = json::array();
-    for (const auto& acquisition : *acquisitions) {
-        auto one = acquisition_json(app, acquisition);
-        if (!one) return send_json_error(res, one.error());
-        list.push_back(std::move(one.value()));
-    }
+    for (const auto& overview : *overviews) list.push_back(acquisition_json(overview));
     send_json(res, 200, list);
 }
 
 // GET /api/v1/acquisitions/{id}
 void get_acquisition(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     if (!require_api_user(app, req, res)) return;
-    auto acquisition = find_by_path_id(app.store->acquisitions, req);
-    if (!acquisition) return send_json_error(res, acquisition.error());
-    auto body = acquisition_json(app, *acquisition);
-    if (!body) return send_json_error(res, body.error());
-    send_json(res, 200, *body);
+    auto id = path_id(req);
+    auto overview = services::acquisition_overview(*app.store, app.responses, id.value_or(0));
+    if (!overview) return send_json_error(res, overview.error());
+    send_json(res, 200, acquisition_json(*overview));
 }
 
 // POST /api/v1/acquisitions/{id}/vendors

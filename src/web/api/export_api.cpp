@@ -79,7 +79,7 @@ void vendor_report_pdf(WebApp& app, const httplib::Request& req, httplib::Respon
     if (!caller) return;
     const Language language = vendor_language(req, *caller);
     send_pdf(res, app.reports.response_report(caller->response.id, language, report::Audience::vendor),
-             (language == Language::en ? "my-answers-" : "mes-reponses-") + services::file_slug(caller->response.company) + ".pdf",
+             std::string(in_language(language, "mes-reponses-", "my-answers-")) + services::file_slug(caller->response.company) + ".pdf",
              language);
 }
 

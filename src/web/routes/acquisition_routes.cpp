@@ -28,13 +28,11 @@ void show_acquisition(WebApp& app, const httplib::Request& req, httplib::Respons
                       const services::FieldErrors& vendor_errors, const std::map<std::string, std::string>& vendor_values) {
     auto context = hospital_context(caller, acquisition.title);
     take_flash(req, res, app, context);
-    auto version = app.store->questionnaires.find(acquisition.questionnaire_version_id);
-    if (!version) return send_error_page(res, version.error(), context);
-    auto vendors = vendor_rows(app, acquisition);
-    if (!vendors) return send_error_page(res, vendors.error(), context);
+    auto overview = services::acquisition_overview(*app.store, app.responses, acquisition);
+    if (!overview) return send_error_page(res, overview.error(), context);
     send_html(res, status,
-              views::render_acquisition_page(context, acquisition, version->questionnaire_id + " " + version->version,
-                                             *vendors, reveal, vendor_errors, vendor_values));
+              views::render_acquisition_page(context, acquisition, overview->questionnaire_label(), vendor_rows(*overview),
+                                             reveal, vendor_errors, vendor_values));
 }
 
 }  // namespace
@@ -46,14 +44,10 @@ void list_page(WebApp& app, const httplib::Request& req, httplib::Response& res)
     auto caller = require_hospital_page(app, req, res);
     if (!caller) return;
     auto context = hospital_context(*caller, "Achats");
-    auto acquisitions = app.store->acquisitions.list();
-    if (!acquisitions) return send_error_page(res, acquisitions.error(), context);
+    auto overviews = services::all_acquisition_overviews(*app.store, app.responses);
+    if (!overviews) return send_error_page(res, overviews.error(), context);
     std::vector<views::AcquisitionRow> rows;
-    for (auto& acquisition : *acquisitions) {
-        auto vendors = vendor_rows(app, acquisition);
-        if (!vendors) return send_error_page(res, vendors.error(), context);
-        rows.push_back(views::AcquisitionRow{acquisition, std::move(vendors.value())});
-    }
+    for (const auto& overview : *overviews) rows.push_back(views::AcquisitionRow{overview.acquisition, vendor_rows(overview)});
     take_flash(req, res, app, context);
     send_html(res, 200, views::render_acquisitions_page(context, rows));
 }

@@ -53,18 +53,13 @@ void regenerate_link(WebApp& app, const httplib::Request& req, httplib::Response
     const Id id = response->id;
     auto token = app.acquisitions.regenerate_link(id, caller->actor());
     if (!token) return send_error_page(res, token.error());
-    auto acquisition = app.store->acquisitions.find(response->acquisition_id);
-    if (!acquisition) return send_error_page(res, acquisition.error());
-    auto context = hospital_context(*caller, acquisition->title);
+    auto overview = services::acquisition_overview(*app.store, app.responses, response->acquisition_id);
+    if (!overview) return send_error_page(res, overview.error());
+    auto context = hospital_context(*caller, overview->acquisition.title);
     context.flash = "Nouveau lien créé pour " + response->company + " : l'ancien lien ne fonctionne plus.";
-    auto version = app.store->questionnaires.find(acquisition->questionnaire_version_id);
-    if (!version) return send_error_page(res, version.error(), context);
-    auto vendors = vendor_rows(app, *acquisition);
-    if (!vendors) return send_error_page(res, vendors.error(), context);
     views::InvitationReveal reveal{response->id, response->company, app.invitation_url(*token)};
-    send_html(res, 200, views::render_acquisition_page(context, *acquisition,
-                                                       version->questionnaire_id + " " + version->version, *vendors,
-                                                       reveal, {}, {}));
+    send_html(res, 200, views::render_acquisition_page(context, overview->acquisition, overview->questionnaire_label(),
+                                                       vendor_rows(*overview), reveal, {}, {}));
 }
 
 // POST /responses/{id}/revoke

@@ -1,0 +1,33 @@
+#include "services/acquisition_overview.hpp"
+
+namespace cyberachat::services {
+
+Result<AcquisitionOverview> acquisition_overview(store::Store& store, ResponseService& responses, Acquisition acquisition) {
+    AcquisitionOverview out;
+    TRY_ASSIGN(out.questionnaire, store.questionnaires.find(acquisition.questionnaire_version_id));
+    TRY_ASSIGN(auto invited, store.responses.list_for(acquisition.id));
+    for (auto& response : invited) {
+        TRY_ASSIGN(auto snapshot, responses.load(response));
+        out.vendors.push_back(VendorProgress{std::move(snapshot.response), snapshot.evaluation.overall.percent(),
+                                             snapshot.evaluation.missing_required.size()});
+    }
+    out.acquisition = std::move(acquisition);
+    return out;
+}
+
+Result<AcquisitionOverview> acquisition_overview(store::Store& store, ResponseService& responses, Id acquisition_id) {
+    TRY_ASSIGN(auto acquisition, store.acquisitions.find(acquisition_id));
+    return acquisition_overview(store, responses, std::move(acquisition));
+}
+
+Result<std::vector<AcquisitionOverview>> all_acquisition_overviews(store::Store& store, ResponseService& responses) {
+    TRY_ASSIGN(auto acquisitions, store.acquisitions.list());
+    std::vector<AcquisitionOverview> out;
+    for (auto& acquisition : acquisitions) {
+        TRY_ASSIGN(auto overview, acquisition_overview(store, responses, std::move(acquisition)));
+        out.push_back(std::move(overview));
+    }
+    return out;
+}
+
+}  // namespace cyberachat::services

@@ -1,0 +1,34 @@
+#pragma once
+// A purchase as the hospital's pages and the API list it: the record, the questionnaire version
+// it was created with, and each invited vendor with its progress.
+#include <vector>
+
+#include "core/acquisition.hpp"
+#include "core/result.hpp"
+#include "services/response_service.hpp"
+#include "store/repositories.hpp"
+
+namespace cyberachat::services {
+
+struct VendorProgress {
+    VendorResponse response;
+    int progress = 0;             // overall percent of the questions that apply
+    size_t missing_required = 0;  // required answers still missing
+    bool link_active() const { return !response.invite_token_hash.empty(); }  // not revoked
+};
+
+struct AcquisitionOverview {
+    Acquisition acquisition;
+    QuestionnaireVersion questionnaire;
+    std::vector<VendorProgress> vendors;  // in invitation order
+
+    std::string questionnaire_label() const { return questionnaire.questionnaire_id + " " + questionnaire.version; }
+};
+
+// Errors: "not_found" (unknown purchase), "storage".
+Result<AcquisitionOverview> acquisition_overview(store::Store& store, ResponseService& responses, Acquisition acquisition);
+Result<AcquisitionOverview> acquisition_overview(store::Store& store, ResponseService& responses, Id acquisition_id);
+// Every purchase, newest first.
+Result<std::vector<AcquisitionOverview>> all_acquisition_overviews(store::Store& store, ResponseService& responses);
+
+}  // namespace cyberachat::services
