@@ -37,6 +37,25 @@ std::optional<services::ResponseSnapshot> load_snapshot(WebApp& app, const Vendo
     return std::move(snapshot.value());
 }
 
+// What a vendor's page starts from: the caller, its response as loaded now, the page's language.
+struct VendorPage {
+    VendorCaller caller;
+    services::ResponseSnapshot snapshot;
+    Language language = Language::fr;
+};
+
+// The vendor of the session and its response; nullopt when an answer was already sent (the 401
+// page of a lost session, or the error page of a failed read). `fresh`: see load_snapshot.
+std::optional<VendorPage> open_vendor_page(WebApp& app, const httplib::Request& req, httplib::Response& res,
+                                           bool fresh = false) {
+    auto caller = require_vendor_page(app, req, res);
+    if (!caller) return std::nullopt;
+    auto snapshot = load_snapshot(app, *caller, res, fresh);
+    if (!snapshot) return std::nullopt;
+    const Language language = parse_language(caller->session->language);
+    return VendorPage{std::move(*caller), std::move(*snapshot), language};
+}
+
 void render_section(WebApp& app, const httplib::Request& req, httplib::Response& res, const VendorCaller& caller,
                     const services::ResponseSnapshot& snapshot, const Section& section, int status,
                     std::map<std::string, std::string> errors, std::map<std::string, std::string> rejected,
@@ -99,16 +118,14 @@ void home_page(WebApp& app, const httplib::Request& req, httplib::Response& res)
 
 // GET /vendor/clarifications
 void clarifications_page(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    auto caller = require_vendor_page(app, req, res);
-    if (!caller) return;
-    auto snapshot = load_snapshot(app, *caller, res);
-    if (!snapshot) return;
-    const Language language = parse_language(caller->session->language);
-    auto context = vendor_context(*caller, in_language(language, "Précisions demandées", "Clarifications requested"), req);
+    auto page = open_vendor_page(app, req, res);
+    if (!page) return;
+    const Language language = page->language;
+    auto context = vendor_context(page->caller, in_language(language, "Précisions demandées", "Clarifications requested"), req);
     take_flash(req, res, app, context);
-    auto open = app.responses.open_clarifications(caller->response.id);
+    auto open = app.responses.open_clarifications(page->caller.response.id);
     if (!open) return send_error_page(res, open.error(), context);
-    send_html(res, 200, views::render_vendor_clarifications_page(context, response_view(*snapshot), *open));
+    send_html(res, 200, views::render_vendor_clarifications_page(context, response_view(page->snapshot), *open));
 }
 
 // POST /vendor/clarifications/{question}
@@ -230,14 +247,12 @@ void download_document(WebApp& app, const httplib::Request& req, httplib::Respon
 
 // GET /vendor/review
 void review_page(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    auto caller = require_vendor_page(app, req, res);
-    if (!caller) return;
-    auto snapshot = load_snapshot(app, *caller, res);
-    if (!snapshot) return;
-    const Language language = parse_language(caller->session->language);
-    auto context = vendor_context(*caller, in_language(language, "Relecture avant envoi", "Review before submitting"), req);
+    auto page = open_vendor_page(app, req, res);
+    if (!page) return;
+    const Language language = page->language;
+    auto context = vendor_context(page->caller, in_language(language, "Relecture avant envoi", "Review before submitting"), req);
     take_flash(req, res, app, context);
-    send_html(res, 200, views::render_vendor_review_page(context, response_view(*snapshot)));
+    send_html(res, 200, views::render_vendor_review_page(context, response_view(page->snapshot)));
 }
 
 // POST /vendor/submit
@@ -256,14 +271,12 @@ void submit(WebApp& app, const httplib::Request& req, httplib::Response& res) {
 
 // GET /vendor/confirmation
 void confirmation_page(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    auto caller = require_vendor_page(app, req, res);
-    if (!caller) return;
-    auto snapshot = load_snapshot(app, *caller, res);
-    if (!snapshot) return;
-    const Language language = parse_language(caller->session->language);
-    if (!snapshot->submitted()) return redirect(res, "/vendor/review");
-    auto context = vendor_context(*caller, in_language(language, "Accusé de réception", "Confirmation of receipt"), req);
-    send_html(res, 200, views::render_vendor_confirmation_page(context, response_view(*snapshot)));
+    auto page = open_vendor_page(app, req, res);
+    if (!page) return;
+    const Language language = page->language;
+    if (!page->snapshot.submitted()) return redirect(res, "/vendor/review");
+    auto context = vendor_context(page->caller, in_language(language, "Accusé de réception", "Confirmation of receipt"), req);
+    send_html(res, 200, views::render_vendor_confirmation_page(context, response_view(page->snapshot)));
 }
 
 // POST /vendor/language
@@ -280,13 +293,11 @@ void set_language(WebApp& app, const httplib::Request& req, httplib::Response& r
 
 // GET /vendor/help
 void vendor_help_page(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    auto caller = require_vendor_page(app, req, res);
-    if (!caller) return;
-    auto snapshot = load_snapshot(app, *caller, res);
-    if (!snapshot) return;
-    const Language language = parse_language(caller->session->language);
-    auto context = vendor_context(*caller, in_language(language, "Mode d'emploi", "How to use"), req);
-    send_html(res, 200, views::render_help_page(context, *snapshot->questionnaire));
+    auto page = open_vendor_page(app, req, res);
+    if (!page) return;
+    const Language language = page->language;
+    auto context = vendor_context(page->caller, in_language(language, "Mode d'emploi", "How to use"), req);
+    send_html(res, 200, views::render_help_page(context, *page->snapshot.questionnaire));
 }
 
 // GET /help
