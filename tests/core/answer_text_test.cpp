@@ -5,7 +5,7 @@
 
 #include "core/answer_validation.hpp"
 
-namespace cyberachat::services {
+namespace cyberachat {
 namespace {
 
 using json = nlohmann::json;
@@ -70,4 +70,4 @@ TEST(AnswerText, ContactsOneLinePerField) {
 }
 
 }  // namespace
-}  // namespace cyberachat::services
+}  // namespace cyberachat
