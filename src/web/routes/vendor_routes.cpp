@@ -105,15 +105,13 @@ void invalid_invitation(WebApp& app, const httplib::Request& req, httplib::Respo
 
 // GET /vendor
 void home_page(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    auto caller = require_vendor_page(app, req, res);
-    if (!caller) return;
-    auto snapshot = load_snapshot(app, *caller, res);
-    if (!snapshot) return;
-    auto context = vendor_context(*caller, snapshot->acquisition.title, req);
+    auto page = open_vendor_page(app, req, res);
+    if (!page) return;
+    auto context = vendor_context(page->caller, page->snapshot.acquisition.title, req);
     take_flash(req, res, app, context);
-    auto open = app.responses.open_clarifications(caller->response.id);
+    auto open = app.responses.open_clarifications(page->caller.response.id);
     if (!open) return send_error_page(res, open.error(), context);
-    send_html(res, 200, views::render_vendor_home_page(context, response_view(*snapshot), open->size()));
+    send_html(res, 200, views::render_vendor_home_page(context, response_view(page->snapshot), open->size()));
 }
 
 // GET /vendor/clarifications
@@ -145,14 +143,13 @@ void answer_clarification(WebApp& app, const httplib::Request& req, httplib::Res
 
 // GET /vendor/sections/{section}
 void section_page(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    auto caller = require_vendor_page(app, req, res);
-    if (!caller) return;
-    auto snapshot = load_snapshot(app, *caller, res, true);
-    if (!snapshot) return;
-    const Language language = parse_language(caller->session->language);
-    const Section* section = snapshot->questionnaire->find_section(req.matches[1].str());
-    if (!section) return send_error_page(res, 404, in_language(language, "Cette page n'existe pas.", "This page does not exist."), language);
-    render_section(app, req, res, *caller, *snapshot, *section, 200, {}, {});
+    auto page = open_vendor_page(app, req, res, true);
+    if (!page) return;
+    const Section* section = page->snapshot.questionnaire->find_section(req.matches[1].str());
+    if (!section)
+        return send_error_page(res, 404, in_language(page->language, "Cette page n'existe pas.", "This page does not exist."),
+                               page->language);
+    render_section(app, req, res, page->caller, page->snapshot, *section, 200, {}, {});
 }
 
 // POST /vendor/sections/{section}
