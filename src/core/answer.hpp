@@ -14,6 +14,9 @@ struct Answer {
 
 using AnswerSet = std::unordered_map<std::string, Answer>;  // question id → answer
 
+// The longest comment (and clarification, review text), in characters.
+inline constexpr size_t kMaxCommentCharacters = 5000;
+
 // A value counts as an answer unless it is null, an empty string, array or object.
 bool has_value(const nlohmann::json& value);
 

@@ -13,4 +13,10 @@ bool is_valid_utf8(std::string_view text);
 // Characters (code points) in well-formed UTF-8 text.
 size_t utf8_character_count(std::string_view text);
 
+// Whether `text` has more than `max_characters` characters (not bytes: "é" is one). The limits
+// users read ("5 000 caractères au plus") are in characters.
+inline bool longer_than(std::string_view text, size_t max_characters) {
+    return text.size() > max_characters && utf8_character_count(text) > max_characters;
+}
+
 }  // namespace cyberachat

@@ -1,6 +1,7 @@
 #include "services/acquisition_service.hpp"
 
 #include "core/answer_validation.hpp"
+#include "core/utf8.hpp"
 #include "security/secrets.hpp"
 #include "services/evaluation_service.hpp"
 
@@ -17,7 +18,7 @@ bool valid_date(const std::string& text) {
 bool valid_email(const std::string& text) { return validate_email(text).ok(); }
 
 void check_length(FieldErrors& errors, const std::string& field, const std::string& value, size_t max) {
-    if (value.size() > max) errors[field] = "Trop long (" + std::to_string(max) + " caractères au plus).";
+    if (longer_than(value, max)) errors[field] = "Trop long (" + std::to_string(max) + " caractères au plus).";
 }
 
 Error invalid_fields(const FieldErrors& errors) {

@@ -1,5 +1,6 @@
 #include "services/evaluation_service.hpp"
 
+#include "core/utf8.hpp"
 #include "definition/grid_loader.hpp"
 
 namespace cyberachat::services {
@@ -48,7 +49,7 @@ Result<ResponseEvaluation> EvaluationService::evaluate(Id response_id) {
 
 namespace {
 
-constexpr size_t kMaxReviewText = 5000;
+constexpr size_t kMaxReviewText = kMaxCommentCharacters;
 
 Error invalid_input(const std::string& fr, const std::string& en) { return Error::make(ErrorCode::invalid_value, fr, en); }
 
@@ -73,7 +74,7 @@ Result<Review> EvaluationService::add_review(Id response_id, const ReviewInput& 
         return invalid_input("Choisissez un statut ou écrivez un commentaire.", "Choose a status or write a comment.");
     if (input.status == "clarification" && input.vendor_question.empty())
         return invalid_input("Écrivez la question posée au fournisseur.", "Write the question for the vendor.");
-    if (input.comment.size() > kMaxReviewText || input.vendor_question.size() > kMaxReviewText) return too_long();
+    if (longer_than(input.comment, kMaxReviewText) || longer_than(input.vendor_question, kMaxReviewText)) return too_long();
     Review review;
     review.response_id = response_id;
     review.question_id = input.question_id;
@@ -93,7 +94,7 @@ Result<Opinion> EvaluationService::set_opinion(Id response_id, const std::string
     if (!valid_opinion_verdict(verdict))
         return invalid_input("Avis inconnu : choisissez favorable, favorable avec réserves ou défavorable.",
                              "Unknown opinion: favourable, favourable_with_reservations or unfavourable.");
-    if (text.size() > kMaxReviewText) return too_long();
+    if (longer_than(text, kMaxReviewText)) return too_long();
     Opinion opinion;
     opinion.response_id = response_id;
     opinion.role = std::string(role_name(user.role));

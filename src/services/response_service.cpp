@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/answer_validation.hpp"
+#include "core/utf8.hpp"
 
 namespace cyberachat::services {
 
@@ -68,7 +69,7 @@ Result<SaveAnswerResult> ResponseService::save_answer(Id response_id, const std:
         value = std::move(normalized.value());
     }
     std::string new_comment = comment ? *comment : (before.answers.count(question_id) ? before.answers[question_id].comment : "");
-    if (new_comment.size() > 5000)
+    if (longer_than(new_comment, kMaxCommentCharacters))
         return Error::make(ErrorCode::invalid_value, "Le commentaire est trop long (5 000 caractères au plus).",
                            "The comment is too long (at most 5,000 characters).");
 
@@ -112,7 +113,7 @@ Result<SectionSaveResult> ResponseService::save_section(Id response_id, const st
             value = std::move(normalized.value());
         }
         const std::string comment = answer.comment.value_or(current_comment);
-        if (comment.size() > 5000) {
+        if (longer_than(comment, kMaxCommentCharacters)) {
             result.refused.emplace(question_id, Error::make(ErrorCode::invalid_value,
                                                             "Le commentaire est trop long (5 000 caractères au plus).",
                                                             "The comment is too long (at most 5,000 characters)."));
@@ -188,7 +189,7 @@ Result<void> ResponseService::answer_clarification(Id response_id, const std::st
                            "No clarification is requested on this question.");
     if (explanation.empty())
         return Error::make(ErrorCode::invalid_value, "Écrivez votre précision.", "Write your clarification.");
-    if (explanation.size() > 5000)
+    if (longer_than(explanation, kMaxCommentCharacters))
         return Error::make(ErrorCode::invalid_value, "La précision est trop longue (5 000 caractères au plus).",
                            "The clarification is too long (at most 5,000 characters).");
     auto stored = snapshot.answers.find(question_id);

@@ -30,6 +30,11 @@ TEST_F(AcquisitionServiceTest, ValidatePurchaseNamesEachFaultyField) {
     EXPECT_TRUE(errors.count("notes"));
     input.title = std::string(201, 't');
     EXPECT_TRUE(AcquisitionService::validate(input).count("title"));
+    // Characters, not bytes: 150 "é" (300 bytes) fit in the 200 characters of a title.
+    input = purchase_input();
+    input.title.clear();
+    for (int i = 0; i < 150; ++i) input.title += "é";
+    EXPECT_FALSE(AcquisitionService::validate(input).count("title"));
 }
 
 TEST_F(AcquisitionServiceTest, ValidateVendor) {

@@ -125,6 +125,19 @@ TEST_F(ResponseServiceTest, SaveSectionSavesTheValidAnswersAndRefusesTheOthersOn
     EXPECT_ERROR_CODE(responses().save_section(submitted_response(), "p.s", posted, vendor_actor(id)), "submitted");
 }
 
+// Length limits count characters, as their messages say: 2,600 "é" (5,200 bytes) is a comment of
+// 2,600 characters, under the 5,000 allowed.
+TEST_F(ResponseServiceTest, CommentLimitsCountCharactersNotBytes) {
+    const Id id = new_response();
+    std::string accented;
+    for (int i = 0; i < 2600; ++i) accented += "é";
+    auto saved = responses().save_answer(id, "p.gate", "oui", accented, -1, vendor_actor(id));
+    ASSERT_TRUE(saved.ok()) << saved.error().message.fr;
+    EXPECT_EQ(store->responses.answer(id, "p.gate")->comment, accented);
+    EXPECT_ERROR_CODE(responses().save_answer(id, "p.gate", "oui", std::string(5001, 'a'), -1, vendor_actor(id)),
+                      "invalid_value");
+}
+
 // A stale save through save_answer carries the stored answer, so that the API can show it.
 TEST_F(ResponseServiceTest, AConflictCarriesTheStoredAnswer) {
     const Id id = new_response();

@@ -7,6 +7,7 @@
 #include "core/answer_validation.hpp"
 #include "core/ascii_text.hpp"
 #include "core/engine.hpp"
+#include "core/utf8.hpp"
 #include "outputs/xlsx/answer_cells.hpp"
 #include "outputs/xlsx/workbook_layout.hpp"
 
@@ -200,7 +201,7 @@ Result<ImportPlan> plan_import(const Questionnaire& questionnaire, const AnswerS
             if (has_value(*normalized)) p.value = std::move(normalized.value());
         }
         p.comment = entry.comment.empty() ? stored_comment : entry.comment;
-        if (p.comment.size() > 5000) {
+        if (longer_than(p.comment, kMaxCommentCharacters)) {
             p.row.status = RowStatus::rejected;
             p.row.message = {"Le commentaire est trop long (5 000 caractères au plus).",
                              "The comment is too long (at most 5,000 characters)."};

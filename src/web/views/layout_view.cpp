@@ -33,7 +33,6 @@ const std::string& asset_version() {
 
 // POST /vendor/language with language=fr|en and return=<current path>: a form, so it works without JS.
 void write_language_switch(HtmlWriter& w, const PageContext& context) {
-    const bool en = context.language == Language::en;
     w.open("form", {{"method", "post"}, {"action", "/vendor/language"}, {"class", "language-switch"}});
     write_csrf_field(w, context);
     w.void_tag("input", {{"type", "hidden"}, {"name", "return"},

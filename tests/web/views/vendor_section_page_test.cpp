@@ -15,7 +15,7 @@ namespace {
 std::string render_section(const Fixture& f, std::string_view section_id, Language language = Language::fr,
                            std::map<std::string, std::string> errors = {},
                            std::map<std::string, std::string> rejected = {}, bool read_only = false) {
-    SectionForm form{f.section(section_id), {}, false, {}, {}};
+    SectionForm form{f.section(section_id), {}, false, {}, {}, {}};
     form.navigation.previous_section_id = "dispositif.informations_generales";
     form.navigation.next_section_id = "dispositif.type_connexion";
     form.errors = std::move(errors);
@@ -265,7 +265,7 @@ TEST(VendorSectionPage, EveryAfibSectionRendersInBothLanguages) {
     Fixture f;
     for (const Section* section : f.questionnaire->sections()) {
         for (Language language : {Language::fr, Language::en}) {
-            SectionForm form{*section, {}, false, {}, {}};
+            SectionForm form{*section, {}, false, {}, {}, {}};
             const std::string html = render_vendor_section_page(f.vendor_context(language), f.view(), form);
             SCOPED_TRACE(section->id);
             expect_well_formed(html);
@@ -282,7 +282,7 @@ TEST(VendorSectionPage, RendersWellUnderAMillisecond) {
     Fixture f;
     f.answer("serveurs.liste_logiciels_installes",
              nlohmann::json::array({{{"nom", "Windows Server"}, {"niveau_version", "2022"}}}));
-    SectionForm form{f.section("serveurs.description_generique_logiciels"), {}, false, {}, {}};
+    SectionForm form{f.section("serveurs.description_generique_logiciels"), {}, false, {}, {}, {}};
     const auto view = f.view();
     const auto context = f.vendor_context();
     size_t total = 0;
