@@ -20,11 +20,14 @@ public:
 
     T& value() & { return std::get<T>(data_); }
     const T& value() const& { return std::get<T>(data_); }
-    T&& value() && { return std::get<T>(std::move(data_)); }
+    // By value: `for (auto& x : store.list().value())` then iterates a value that lives for the
+    // whole loop, not a reference into the destroyed temporary Result.
+    T value() && { return std::get<T>(std::move(data_)); }
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
     T& operator*() & { return value(); }
     const T& operator*() const& { return value(); }
+    T operator*() && { return std::move(*this).value(); }
 
     const Error& error() const { return std::get<Error>(data_); }
 
