@@ -28,6 +28,9 @@ public:
     AcquisitionService(store::Store& store, QuestionnaireProvider& questionnaires)
         : store_(store), questionnaires_(questionnaires) {}
 
+    // A purchase by id: "not_found", or "storage" when it cannot be read.
+    Result<Acquisition> find(Id acquisition_id) { return store_.acquisitions.find(acquisition_id); }
+
     static FieldErrors validate(const Acquisition& input);
     static FieldErrors validate(const VendorInput& input);
 

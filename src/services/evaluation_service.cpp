@@ -36,6 +36,14 @@ Result<WeightOverrides> EvaluationService::weights_for(Id acquisition_id) {
     return weights;
 }
 
+Result<ResponseReviews> EvaluationService::reviews(Id response_id) {
+    TRY(store_.responses.find(response_id));
+    ResponseReviews out;
+    TRY_ASSIGN(out.reviews, store_.reviews.list_for(response_id));
+    TRY_ASSIGN(out.opinions, store_.reviews.opinions(response_id));
+    return out;
+}
+
 Result<ResponseEvaluation> EvaluationService::evaluate(Id response_id) {
     ResponseEvaluation out;
     TRY_ASSIGN(out.snapshot, responses_.load(response_id));

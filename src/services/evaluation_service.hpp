@@ -42,6 +42,12 @@ struct Comparison {
     std::vector<ComparedResponse> compared() const;  // points into `vendors`
 };
 
+// What reviewers wrote on a response: reviews (oldest first) and advisory opinions.
+struct ResponseReviews {
+    std::vector<Review> reviews;
+    std::vector<Opinion> opinions;
+};
+
 class EvaluationService {
 public:
     EvaluationService(store::Store& store, QuestionnaireProvider& questionnaires, ResponseService& responses)
@@ -51,6 +57,8 @@ public:
     // grids existed is given the built-in grid when its questionnaire is the built-in one.
     Result<std::shared_ptr<const ScoringGrid>> grid_for(const Acquisition& acquisition, const Questionnaire& questionnaire);
     Result<WeightOverrides> weights_for(Id acquisition_id);
+    // "not_found" for an unknown response.
+    Result<ResponseReviews> reviews(Id response_id);
 
     Result<ResponseEvaluation> evaluate(Id response_id);
 

@@ -4,6 +4,7 @@
 
 #include "core/answer_validation.hpp"
 #include "core/utf8.hpp"
+#include "security/secrets.hpp"
 
 namespace cyberachat::services {
 
@@ -25,6 +26,10 @@ Error unknown_question(const std::string& id) {
 Result<ResponseSnapshot> ResponseService::load(Id response_id) {
     TRY_ASSIGN(auto response, store_.responses.find(response_id));
     return load(std::move(response));
+}
+
+Result<VendorResponse> ResponseService::find_by_invitation_token(const std::string& token) {
+    return store_.responses.find_by_token_hash(security::sha256_hex(token));
 }
 
 Result<ResponseSnapshot> ResponseService::load(VendorResponse response) {

@@ -60,6 +60,13 @@ public:
         : store_(store), questionnaires_(questionnaires), limits_(limits) {}
 
     Result<ResponseSnapshot> load(Id response_id);
+    // The response row alone (no answers): "not_found", or "storage".
+    Result<VendorResponse> find(Id response_id) { return store_.responses.find(response_id); }
+    // The response a secret invitation link opens (its SHA-256 is what is stored): "not_found" for
+    // a link that was never issued, replaced or revoked.
+    Result<VendorResponse> find_by_invitation_token(const std::string& token);
+    // A stored document by id (any response's: the caller checks it may see it).
+    Result<StoredDocument> find_document(Id document_id) { return store_.documents.find(document_id); }
     // The same, from a response row just read (saves reading it again on a page view).
     Result<ResponseSnapshot> load(VendorResponse response);
 

@@ -37,8 +37,14 @@ std::string safe_download_type(std::string_view detected_type) {
     return "application/octet-stream";
 }
 
+Result<StoredDocument> find_document_by_path(WebApp& app, const httplib::Request& req) {
+    auto id = path_id(req);
+    if (!id) return Error::make(ErrorCode::not_found, "Document introuvable.", "Document not found.");
+    return app.responses.find_document(*id);
+}
+
 Result<StoredDocument> find_response_document(WebApp& app, const httplib::Request& req, Id response_id) {
-    TRY_ASSIGN(auto document, find_by_path_id(app.store->documents, req));
+    TRY_ASSIGN(auto document, find_document_by_path(app, req));
     if (document.response_id != response_id)
         return Error::make(ErrorCode::not_found, "Document introuvable.", "Document not found.");
     return document;

@@ -20,6 +20,8 @@ std::string safe_download_type(std::string_view detected_type);
 // nothing and loads nothing) and `X-Content-Type-Options: nosniff`.
 void send_document(WebApp& app, httplib::Response& res, const StoredDocument& document);
 
+// The document whose id is the path's number (for the hospital, who sees every response's).
+Result<StoredDocument> find_document_by_path(WebApp& app, const httplib::Request& req);
 // The document whose id is the path's number, when it belongs to response `response_id`:
 // "not_found" otherwise (another vendor's document is as if it did not exist), "storage" when
 // the read failed.

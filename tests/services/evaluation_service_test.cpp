@@ -164,6 +164,20 @@ TEST_F(EvaluationServiceTest, SetOpinionOnePerRole) {
     }
 }
 
+TEST_F(EvaluationServiceTest, ReviewsGivesWhatReviewersWroteOnAResponse) {
+    const Id id = new_response(true);
+    const User it = it_reviewer();
+    review(id, ReviewInput{kAfibText, "", "Désignation à confirmer", ""}, it);
+    ASSERT_TRUE(evaluations().set_opinion(id, "favourable", "Conforme", it, user_actor(it)).ok());
+    auto written = evaluations().reviews(id);
+    ASSERT_TRUE(written.ok()) << written.error().message.fr;
+    ASSERT_EQ(written->reviews.size(), 1u);
+    EXPECT_EQ(written->reviews[0].comment, "Désignation à confirmer");
+    ASSERT_EQ(written->opinions.size(), 1u);
+    EXPECT_EQ(written->opinions[0].verdict, "favourable");
+    EXPECT_ERROR_CODE(evaluations().reviews(id + 100), "not_found");
+}
+
 TEST_F(EvaluationServiceTest, SetOpinionErrors) {
     const Id id = new_response(true);
     const User it = it_reviewer();

@@ -138,6 +138,19 @@ TEST_F(ResponseServiceTest, CommentLimitsCountCharactersNotBytes) {
                       "invalid_value");
 }
 
+// The secret link opens its response; a replaced link opens nothing.
+TEST_F(ResponseServiceTest, AnInvitationTokenFindsItsResponse) {
+    const Invitation invitation = invite(mini_purchase().id);
+    auto found = responses().find_by_invitation_token(invitation.token);
+    ASSERT_TRUE(found.ok()) << found.error().message.fr;
+    EXPECT_EQ(found->id, invitation.response.id);
+    auto replacement = acquisitions().regenerate_link(invitation.response.id, kBuyerActor);
+    ASSERT_TRUE(replacement.ok());
+    EXPECT_ERROR_CODE(responses().find_by_invitation_token(invitation.token), "not_found");
+    EXPECT_EQ(responses().find_by_invitation_token(*replacement)->id, invitation.response.id);
+    EXPECT_ERROR_CODE(responses().find_by_invitation_token(""), "not_found");
+}
+
 // A stale save through save_answer carries the stored answer, so that the API can show it.
 TEST_F(ResponseServiceTest, AConflictCarriesTheStoredAnswer) {
     const Id id = new_response();

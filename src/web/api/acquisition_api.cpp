@@ -109,7 +109,7 @@ void get_acquisition(WebApp& app, const httplib::Request& req, httplib::Response
 void invite_vendor(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_api_user(app, req, res);
     if (!caller) return;
-    auto acquisition = find_by_path_id(app.store->acquisitions, req);
+    auto acquisition = find_by_path_id(app.acquisitions, req);
     if (!acquisition) return send_json_error(res, acquisition.error());
     auto body = json_body(req, res);
     if (!body) return;
@@ -149,7 +149,7 @@ void reopen_response(WebApp& app, const httplib::Request& req, httplib::Response
 // GET /api/v1/documents/{id}
 void download_document(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     if (!require_api_user(app, req, res)) return;
-    auto document = find_by_path_id(app.store->documents, req);
+    auto document = find_document_by_path(app, req);
     if (!document) return send_json_error(res, document.error());
     send_document(app, res, *document);
 }

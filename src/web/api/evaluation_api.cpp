@@ -90,13 +90,10 @@ void set_weight(WebApp& app, const httplib::Request& req, httplib::Response& res
 // GET /api/v1/responses/{id}/reviews
 void list_reviews(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     if (!require_api_user(app, req, res)) return;
-    auto response = find_by_path_id(app.store->responses, req);
-    if (!response) return send_json_error(res, response.error());
-    auto reviews = app.store->reviews.list_for(response->id);
-    if (!reviews) return send_json_error(res, reviews.error());
-    auto opinions = app.store->reviews.opinions(response->id);
-    if (!opinions) return send_json_error(res, opinions.error());
-    send_json(res, 200, reviews_json(*reviews, *opinions));
+    auto id = path_id(req);
+    auto written = app.evaluations.reviews(id.value_or(0));
+    if (!written) return send_json_error(res, written.error());
+    send_json(res, 200, reviews_json(written->reviews, written->opinions));
 }
 
 // POST /api/v1/responses/{id}/reviews

@@ -34,7 +34,7 @@ void send_pdf(httplib::Response& res, const Result<report::ReportDocument>& docu
 
 
 std::string acquisition_file(WebApp& app, Id id, const std::string& prefix, const std::string& extension) {
-    auto acquisition = app.store->acquisitions.find(id);
+    auto acquisition = app.acquisitions.find(id);
     return prefix + "-" + services::file_slug(acquisition ? acquisition->title : "") + "." + extension;
 }
 
@@ -64,7 +64,7 @@ void questionnaire_pdf(WebApp& app, const httplib::Request& req, httplib::Respon
 void response_report_pdf(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     if (!require_hospital(app, req, res)) return;
     const Id id = path_id(req).value_or(0);
-    auto response = app.store->responses.find(id);
+    auto response = app.responses.find(id);
     if (!response) return send_json_error(res, response.error());
     const Language language = requested_language(req);
     auto evaluation = services::response_report_evaluation(*app.store, app.evaluations, id, language);

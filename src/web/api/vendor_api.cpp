@@ -118,7 +118,7 @@ void submit_response(WebApp& app, const httplib::Request& req, httplib::Response
     auto submitted = app.responses.submit(caller->response.id, caller->actor());
     // "incomplete" carries "missing_required"
     if (!submitted) return send_json_error(res, submitted.error(), language_of(*caller));
-    auto response = app.store->responses.find(caller->response.id);
+    auto response = app.responses.find(caller->response.id);
     if (!response) return send_json_error(res, response.error(), language_of(*caller));
     send_json(res, 200, {{"status", "submitted"}, {"submitted_at", response->submitted_at}});
 }

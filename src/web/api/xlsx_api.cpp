@@ -70,7 +70,7 @@ void blank_workbook(WebApp& app, const httplib::Request& req, httplib::Response&
 // GET /api/v1/responses/{id}/export.xlsx
 void export_response_workbook(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     if (!require_api_user(app, req, res)) return;
-    auto response = find_by_path_id(app.store->responses, req);
+    auto response = find_by_path_id(app.responses, req);
     if (!response) return send_json_error(res, response.error());
     const Language language = query_language(req, Language::fr);
     auto bytes = app.xlsx.export_response(response->id, language);
@@ -84,7 +84,7 @@ void export_response_workbook(WebApp& app, const httplib::Request& req, httplib:
 void import_response_workbook(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_api_user(app, req, res);
     if (!caller) return;
-    auto response = find_by_path_id(app.store->responses, req);
+    auto response = find_by_path_id(app.responses, req);
     if (!response) return send_json_error(res, response.error());
     handle_import(app, req, res, response->id, Language::fr, caller->actor());
 }

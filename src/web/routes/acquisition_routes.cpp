@@ -77,7 +77,7 @@ void create(WebApp& app, const httplib::Request& req, httplib::Response& res) {
 void show_page(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_hospital_page(app, req, res);
     if (!caller) return;
-    auto acquisition = find_by_path_id(app.store->acquisitions, req);
+    auto acquisition = find_by_path_id(app.acquisitions, req);
     if (!acquisition) return send_error_page(res, acquisition.error());
     show_acquisition(app, req, res, *caller, *acquisition, 200, std::nullopt, {}, {});
 }
@@ -86,7 +86,7 @@ void show_page(WebApp& app, const httplib::Request& req, httplib::Response& res)
 void edit_page(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_hospital_page(app, req, res);
     if (!caller) return;
-    auto acquisition = find_by_path_id(app.store->acquisitions, req);
+    auto acquisition = find_by_path_id(app.acquisitions, req);
     if (!acquisition) return send_error_page(res, acquisition.error());
     send_html(res, 200, views::render_acquisition_form_page(hospital_context(*caller, "Modifier l'achat"),
                                                             *acquisition, {}, false));
@@ -96,7 +96,7 @@ void edit_page(WebApp& app, const httplib::Request& req, httplib::Response& res)
 void update(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_hospital_page(app, req, res);
     if (!caller || !require_csrf(req, res, *caller->session, Language::fr)) return;
-    auto acquisition = find_by_path_id(app.store->acquisitions, req);
+    auto acquisition = find_by_path_id(app.acquisitions, req);
     if (!acquisition) return send_error_page(res, acquisition.error());
     const Id id = acquisition->id;
     Acquisition input = acquisition_from_form(req);
@@ -114,7 +114,7 @@ void update(WebApp& app, const httplib::Request& req, httplib::Response& res) {
 void invite_vendor(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_hospital_page(app, req, res);
     if (!caller || !require_csrf(req, res, *caller->session, Language::fr)) return;
-    auto acquisition = find_by_path_id(app.store->acquisitions, req);
+    auto acquisition = find_by_path_id(app.acquisitions, req);
     if (!acquisition) return send_error_page(res, acquisition.error());
     services::VendorInput input{form_value(req, "company"), form_value(req, "contact_name"), form_value(req, "email"),
                                 form_value(req, "language").empty() ? "fr" : form_value(req, "language")};

@@ -43,7 +43,7 @@ void comparison_page(WebApp& app, const httplib::Request& req, httplib::Response
 void save_weights(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_hospital_page(app, req, res);
     if (!caller || !require_csrf(req, res, *caller->session, Language::fr)) return;
-    auto acquisition = find_by_path_id(app.store->acquisitions, req);
+    auto acquisition = find_by_path_id(app.acquisitions, req);
     if (!acquisition) return send_error_page(res, acquisition.error());
     const Id id = acquisition->id;
     size_t changed = 0;

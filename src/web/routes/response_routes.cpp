@@ -38,7 +38,7 @@ void response_page(WebApp& app, const httplib::Request& req, httplib::Response& 
 void download_document(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_hospital_page(app, req, res);
     if (!caller) return;
-    auto document = find_by_path_id(app.store->documents, req);
+    auto document = find_document_by_path(app, req);
     if (!document) return send_error_page(res, document.error());
     send_document(app, res, *document);
 }
@@ -48,7 +48,7 @@ void download_document(WebApp& app, const httplib::Request& req, httplib::Respon
 void regenerate_link(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_hospital_page(app, req, res);
     if (!caller || !require_csrf(req, res, *caller->session, Language::fr)) return;
-    auto response = find_by_path_id(app.store->responses, req);
+    auto response = find_by_path_id(app.responses, req);
     if (!response) return send_error_page(res, response.error());
     const Id id = response->id;
     auto token = app.acquisitions.regenerate_link(id, caller->actor());
@@ -66,7 +66,7 @@ void regenerate_link(WebApp& app, const httplib::Request& req, httplib::Response
 void revoke_link(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_hospital_page(app, req, res);
     if (!caller || !require_csrf(req, res, *caller->session, Language::fr)) return;
-    auto response = find_by_path_id(app.store->responses, req);
+    auto response = find_by_path_id(app.responses, req);
     if (!response) return send_error_page(res, response.error());
     const Id id = response->id;
     auto revoked = app.acquisitions.revoke_link(id, caller->actor());
@@ -79,7 +79,7 @@ void revoke_link(WebApp& app, const httplib::Request& req, httplib::Response& re
 void reopen(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_hospital_page(app, req, res);
     if (!caller || !require_csrf(req, res, *caller->session, Language::fr)) return;
-    auto response = find_by_path_id(app.store->responses, req);
+    auto response = find_by_path_id(app.responses, req);
     if (!response) return send_error_page(res, response.error());
     const Id id = response->id;
     auto reopened = app.responses.reopen(id, caller->actor());

@@ -2,7 +2,6 @@
 // documents, review, submit, confirmation, language, help.
 #include "web/routes/vendor_routes.hpp"
 
-#include "security/secrets.hpp"
 #include "web/document_download.hpp"
 #include "web/http_io.hpp"
 #include "web/page_support.hpp"
@@ -82,7 +81,7 @@ namespace vendor_routes {
 // The secret link: opens a vendor session, then leaves the token out of the address bar.
 void open_invitation(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     const std::string token = req.matches[1].str();
-    auto response = app.store->responses.find_by_token_hash(security::sha256_hex(token));
+    auto response = app.responses.find_by_invitation_token(token);
     if (!response && response.error().code != ErrorCode::not_found)
         return send_error_page(res, 503, "Réessayez dans un instant. / Please try again in a moment.");
     if (!response)

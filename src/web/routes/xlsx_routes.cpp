@@ -87,7 +87,7 @@ std::optional<ImportTarget> vendor_target(WebApp& app, const httplib::Request& r
     if (post && !require_csrf(req, res, *caller->session, language)) return std::nullopt;
     ImportTarget target{caller->response.id, caller->actor(),
                         vendor_context(*caller, in_language(language, "Import Excel", "Excel import"), req), {}};
-    auto acquisition = app.store->acquisitions.find(caller->response.acquisition_id);
+    auto acquisition = app.acquisitions.find(caller->response.acquisition_id);
     if (!acquisition) {
         send_error_page(res, acquisition.error(), language);
         return std::nullopt;
@@ -105,7 +105,7 @@ std::optional<ImportTarget> hospital_target(WebApp& app, const httplib::Request&
     auto caller = require_hospital_page(app, req, res);
     if (!caller) return std::nullopt;
     if (post && !require_csrf(req, res, *caller->session, Language::fr)) return std::nullopt;
-    auto response = find_by_path_id(app.store->responses, req);
+    auto response = find_by_path_id(app.responses, req);
     if (!response) {
         send_error_page(res, response.error());
         return std::nullopt;
@@ -152,7 +152,7 @@ void vendor_import_apply(WebApp& app, const httplib::Request& req, httplib::Resp
 void response_export(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_hospital_page(app, req, res);
     if (!caller) return;
-    auto response = find_by_path_id(app.store->responses, req);
+    auto response = find_by_path_id(app.responses, req);
     if (!response) return send_error_page(res, response.error());
     send_workbook(app, res, response->id, query_language(req, Language::fr));
 }
