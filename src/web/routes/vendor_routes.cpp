@@ -43,15 +43,20 @@ struct VendorPage {
     Language language = Language::fr;
 };
 
+// What a vendor request is: a page view (`fresh`: see load_snapshot), or a form posted, whose CSRF
+// token is checked before anything is read.
+enum class VendorRequest { view, fresh_view, form };
+
 // The vendor of the session and its response; nullopt when an answer was already sent (the 401
-// page of a lost session, or the error page of a failed read). `fresh`: see load_snapshot.
+// page of a lost session, the 403 of a bad CSRF token, or the error page of a failed read).
 std::optional<VendorPage> open_vendor_page(WebApp& app, const httplib::Request& req, httplib::Response& res,
-                                           bool fresh = false) {
+                                           VendorRequest kind = VendorRequest::view) {
     auto caller = require_vendor_page(app, req, res);
     if (!caller) return std::nullopt;
-    auto snapshot = load_snapshot(app, *caller, res, fresh);
-    if (!snapshot) return std::nullopt;
     const Language language = parse_language(caller->session->language);
+    if (kind == VendorRequest::form && !require_csrf(req, res, *caller->session, language)) return std::nullopt;
+    auto snapshot = load_snapshot(app, *caller, res, kind == VendorRequest::fresh_view);
+    if (!snapshot) return std::nullopt;
     return VendorPage{std::move(*caller), std::move(*snapshot), language};
 }
 
@@ -142,7 +147,7 @@ void answer_clarification(WebApp& app, const httplib::Request& req, httplib::Res
 
 // GET /vendor/sections/{section}
 void section_page(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    auto page = open_vendor_page(app, req, res, true);
+    auto page = open_vendor_page(app, req, res, VendorRequest::fresh_view);
     if (!page) return;
     const Section* section = page->snapshot.questionnaire->find_section(req.matches[1].str());
     if (!section)
@@ -153,16 +158,15 @@ void section_page(WebApp& app, const httplib::Request& req, httplib::Response& r
 
 // POST /vendor/sections/{section}
 void save_section(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    auto caller = require_vendor_page(app, req, res);
-    if (!caller) return;
-    const Language language = parse_language(caller->session->language);
-    if (!require_csrf(req, res, *caller->session, language)) return;
-    auto snapshot = load_snapshot(app, *caller, res);
-    if (!snapshot) return;
-    const Section* section = snapshot->questionnaire->find_section(req.matches[1].str());
+    auto page = open_vendor_page(app, req, res, VendorRequest::form);
+    if (!page) return;
+    const VendorCaller& vendor = page->caller;
+    const services::ResponseSnapshot& snapshot = page->snapshot;
+    const Language language = page->language;
+    const Section* section = snapshot.questionnaire->find_section(req.matches[1].str());
     if (!section) return send_error_page(res, 404, in_language(language, "Cette page n'existe pas.", "This page does not exist."), language);
-    auto saved = app.responses.save_section(caller->response.id, section->id, read_section_form(req, *section),
-                                            caller->actor());
+    auto saved = app.responses.save_section(vendor.response.id, section->id, read_section_form(req, *section),
+                                            vendor.actor());
     if (!saved) return send_error_page(res, saved.error(), language);
     const services::ResponseSnapshot& after = saved->snapshot;
     if (!saved->refused.empty()) {
@@ -173,7 +177,7 @@ void save_section(WebApp& app, const httplib::Request& req, httplib::Response& r
             if (typed.is_string()) rejected[question_id] = typed.get<std::string>();
             else if (typed.is_array() || typed.is_object()) rejected_records[question_id] = typed;
         }
-        return render_section(app, req, res, *caller, after, *section, 422, errors, rejected, rejected_records);
+        return render_section(app, req, res, vendor, after, *section, 422, errors, rejected, rejected_records);
     }
 
     const std::string go = form_value(req, "go");
@@ -192,22 +196,21 @@ void save_section(WebApp& app, const httplib::Request& req, httplib::Response& r
 
 // POST /vendor/documents/{question}
 void upload_document(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    auto caller = require_vendor_page(app, req, res);
-    if (!caller) return;
-    const Language language = parse_language(caller->session->language);
-    if (!require_csrf(req, res, *caller->session, language)) return;
-    auto snapshot = load_snapshot(app, *caller, res);
-    if (!snapshot) return;
+    auto page = open_vendor_page(app, req, res, VendorRequest::form);
+    if (!page) return;
+    const VendorCaller& vendor = page->caller;
+    const services::ResponseSnapshot& snapshot = page->snapshot;
+    const Language language = page->language;
     const std::string question_id = req.matches[1].str();
-    const Question* question = snapshot->questionnaire->find_question(question_id);
+    const Question* question = snapshot.questionnaire->find_question(question_id);
     if (!question) return send_error_page(res, 404, in_language(language, "Question inconnue.", "Unknown question."), language);
-    const std::string back = section_url(snapshot->questionnaire->sections()[question->section_index]->id) + "#q-" + question_id;
+    const std::string back = section_url(snapshot.questionnaire->sections()[question->section_index]->id) + "#q-" + question_id;
     if (!req.has_file("file") || req.get_file_value("file").content.empty()) {
         set_flash(res, app, in_language(language, "Choisissez un fichier à déposer.", "Choose a file to upload."), true);
         return redirect(res, back);
     }
     const auto& file = req.get_file_value("file");
-    auto added = app.responses.add_document(caller->response.id, question_id, file.filename, file.content, caller->actor());
+    auto added = app.responses.add_document(vendor.response.id, question_id, file.filename, file.content, vendor.actor());
     if (!added) {
         set_flash(res, app, added.error().message.in(language), true);
         return redirect(res, back);
