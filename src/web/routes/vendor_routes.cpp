@@ -23,19 +23,6 @@ views::ResponseView response_view(const services::ResponseSnapshot& snapshot) {
                                snapshot.evaluation,  snapshot.answers,   snapshot.documents};
 }
 
-// Loads the caller's response or answers with an error page.
-// `fresh`: the caller's response row was read for this very request and nothing was written since
-// (a page view), so it is not read again.
-std::optional<services::ResponseSnapshot> load_snapshot(WebApp& app, const VendorCaller& caller, httplib::Response& res,
-                                                        bool fresh = false) {
-    auto snapshot = fresh ? app.responses.load(caller.response) : app.responses.load(caller.response.id);
-    if (!snapshot) {
-        send_error_page(res, snapshot.error(), parse_language(caller.session->language));
-        return std::nullopt;
-    }
-    return std::move(snapshot.value());
-}
-
 // What a vendor's page starts from: the caller, its response as loaded now, the page's language.
 struct VendorPage {
     VendorCaller caller;
@@ -43,8 +30,9 @@ struct VendorPage {
     Language language = Language::fr;
 };
 
-// What a vendor request is: a page view (`fresh`: see load_snapshot), or a form posted, whose CSRF
-// token is checked before anything is read.
+// What a vendor request is: a page view; a fresh page view (the caller's response row was read
+// for this very request and nothing was written since, so it is not read again); or a form
+// posted, whose CSRF token is checked before anything is read.
 enum class VendorRequest { view, fresh_view, form };
 
 // The vendor of the session and its response; nullopt when an answer was already sent (the 401
@@ -55,9 +43,13 @@ std::optional<VendorPage> open_vendor_page(WebApp& app, const httplib::Request& 
     if (!caller) return std::nullopt;
     const Language language = parse_language(caller->session->language);
     if (kind == VendorRequest::form && !require_csrf(req, res, *caller->session, language)) return std::nullopt;
-    auto snapshot = load_snapshot(app, *caller, res, kind == VendorRequest::fresh_view);
-    if (!snapshot) return std::nullopt;
-    return VendorPage{std::move(*caller), std::move(*snapshot), language};
+    auto snapshot = kind == VendorRequest::fresh_view ? app.responses.load(caller->response)
+                                                      : app.responses.load(caller->response.id);
+    if (!snapshot) {
+        send_error_page(res, snapshot.error(), language);
+        return std::nullopt;
+    }
+    return VendorPage{std::move(*caller), std::move(snapshot.value()), language};
 }
 
 void render_section(WebApp& app, const httplib::Request& req, httplib::Response& res, const VendorCaller& caller,
