@@ -8,12 +8,15 @@ packages=(
   build-essential g++ cmake ninja-build pkg-config git ccache
   # libraries (all from Debian)
   libcpp-httplib-dev nlohmann-json3-dev libyaml-cpp-dev libsqlite3-dev sqlite3
-  libsoci-dev libsodium-dev libcli11-dev libspdlog-dev libfmt-dev
+  libsoci-dev libpq-dev libsodium-dev libcli11-dev libspdlog-dev libfmt-dev
   libxlsxwriter-dev libzip-dev libpugixml-dev libcairo2-dev libpango1.0-dev
   libgraphviz-dev graphviz libmagic-dev libssl-dev zlib1g-dev librsvg2-dev libdeflate-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev curl python3 python3-openpyxl poppler-utils
   chromium wrk nginx-light hyperfine fonts-dejavu-core
+  # the store, service and HTTP tests run on PostgreSQL too: a throwaway cluster per build folder
+  # (scripts/test-postgres.sh); the client for the tests' own set-up
+  postgresql-15 postgresql-client-15
   # the CLI flowchart tests check the SVG they write with xmllint
   libxml2-utils
   # the XLSX import test converts a workbook with LibreOffice (headless)

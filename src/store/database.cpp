@@ -17,19 +17,6 @@ namespace cyberachat::store {
 
 namespace {
 
-constexpr const char* kSqlite = "sqlite3";
-
-// Every pooled SQLite connection gets the same settings (they are per connection, except
-// journal_mode which the file keeps).
-void configure_sqlite(soci::session& sql) {
-    std::string mode;
-    sql << "PRAGMA journal_mode=WAL", soci::into(mode);
-    sql << "PRAGMA synchronous=FULL";
-    sql << "PRAGMA foreign_keys=ON";
-    int timeout = 0;
-    sql << "PRAGMA busy_timeout=10000", soci::into(timeout);
-}
-
 void rollback_quietly(soci::session& sql) {
     try {
         sql << "ROLLBACK";
@@ -50,10 +37,10 @@ struct PendingWrite {
 constexpr size_t kMaxBatch = 128;
 
 struct Database::Impl {
-    explicit Impl(std::string path_, size_t size)
-        : path(std::move(path_)), pool(size), pool_size(size), prepared(size) {}
-    std::string backend = kSqlite;
-    std::string path;
+    Impl(Engine engine_, std::string where_, size_t size)
+        : engine(engine_), where(std::move(where_)), pool(size), pool_size(size), prepared(size) {}
+    Engine engine;
+    std::string where;  // for logs: the file, or the URL without its password
     soci::connection_pool pool;
     size_t pool_size;
     // Statements prepared on each pooled connection (by pool position; used by its lease holder
@@ -79,17 +66,24 @@ Result<std::shared_ptr<Database>> Database::open_sqlite_at_version(const std::st
                                                                    size_t pool_size) {
     if (path.empty() || path.find('"') != std::string::npos)
         return detail::invalid("Chemin de base de données invalide.", "Invalid database path.");
+    return open_at_version(Engine::sqlite, path, version, pool_size);
+}
+
+Result<std::shared_ptr<Database>> Database::open_postgresql(const std::string& url, size_t pool_size) {
+    return open_at_version(Engine::postgresql, url, latest_schema_version(), pool_size);
+}
+
+Result<std::shared_ptr<Database>> Database::open_at_version(Engine engine, const std::string& target, int version,
+                                                            size_t pool_size) {
     if (pool_size == 0) pool_size = 1;
-    detail::configure_sqlite_library();
-    auto impl = std::make_unique<Impl>(path, pool_size);
-    const std::string connect = "db=\"" + path + "\"";
+    auto impl = std::make_unique<Impl>(engine, engine == Engine::sqlite ? target : redact_database_url(target),
+                                       pool_size);
     try {
         for (size_t i = 0; i < pool_size; ++i) {
             soci::session& sql = impl->pool.at(i);
-            sql.open(soci::sqlite3, connect);
-            configure_sqlite(sql);
+            detail::connect(sql, engine, target);
             if (i == 0) {
-                auto migrated = apply_migrations(sql, impl->backend, version);
+                auto migrated = apply_migrations(sql, version);
                 if (!migrated) return migrated.error();
             }
         }
@@ -105,7 +99,7 @@ int Database::schema_version() {
     return version;
 }
 
-const std::string& Database::backend() const { return impl_->backend; }
+Engine Database::engine() const { return impl_->engine; }
 
 Result<void> Database::write(const std::function<Result<void>(soci::session&)>& work) {
     PendingWrite mine{&work, {}, false};
@@ -139,7 +133,7 @@ Result<void> Database::write(const std::function<Result<void>(soci::session&)>& 
 void Database::run_batch(const std::vector<PendingWrite*>& batch) {
     soci::session sql(impl_->pool);
     try {
-        sql << detail::begin_statement(impl_->backend);
+        detail::begin_exclusive_write(sql);
     } catch (const std::exception& e) {
         for (PendingWrite* write : batch) write->result = detail::storage_error(e);
         return;
@@ -206,10 +200,36 @@ Result<void> Database::read(const std::function<void(soci::session&)>& work) {
     try {
         work(sql);
     } catch (const std::exception& e) {
-        detail::log_read_error(impl_->path, e);
+        detail::log_read_error(impl_->where, e);
         return detail::storage_error(e);
     }
     return {};
+}
+
+Result<void> Database::write_independent(const std::function<Result<void>(soci::session&)>& work) {
+    soci::session sql(impl_->pool);
+    try {
+        detail::begin_independent_write(sql);
+    } catch (const std::exception& e) {
+        return detail::storage_error(e);
+    }
+    Result<void> result;
+    try {
+        result = work(sql);
+    } catch (const std::exception& e) {
+        result = detail::database_error(e);
+    }
+    if (!result.ok()) {
+        rollback_quietly(sql);
+        return result;
+    }
+    try {
+        sql << "COMMIT";
+    } catch (const std::exception& e) {
+        rollback_quietly(sql);
+        return detail::storage_error(e);
+    }
+    return result;
 }
 
 std::string now_iso() {

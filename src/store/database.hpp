@@ -1,6 +1,6 @@
 #pragma once
-// The database: SQLite (embedded default) through SOCI, with versioned migrations applied at
-// open. Written so that the same SQL runs on PostgreSQL (a later backend). Repositories
+// The database: SQLite (embedded default) or PostgreSQL, through SOCI, with versioned migrations
+// applied at open (store/engine.hpp is the one place that knows the engine). Repositories
 // (one per aggregate, in this folder) are the only users of it. Code that uses the soci::session
 // given to write()/read() includes "store/soci.hpp" (not <soci/soci.h> directly: see there).
 #include <cstdint>
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "store/engine.hpp"
 
 namespace soci {
 class session;
@@ -28,14 +29,21 @@ public:
     // as an earlier program left them, then check that a normal open migrates them).
     static Result<std::shared_ptr<Database>> open_sqlite_at_version(const std::string& path, int version,
                                                                     size_t pool_size = 2);
+    // Connects `pool_size` sessions to the PostgreSQL database `url` (a libpq URL or key=value
+    // string; never logged with its password), then applies the pending migrations, each in one
+    // transaction under the writers' lock (instances starting together apply each one once).
+    static Result<std::shared_ptr<Database>> open_postgresql(const std::string& url, size_t pool_size = 8);
+    // Either engine, up to a migration (test hook, as open_sqlite_at_version).
+    static Result<std::shared_ptr<Database>> open_at_version(Engine engine, const std::string& target, int version,
+                                                             size_t pool_size);
     ~Database();
 
     int schema_version();        // highest applied migration
     static int latest_schema_version();
-    const std::string& backend() const;  // "sqlite3"
+    Engine engine() const;
 
-    // Runs `work` on a pooled session inside a write transaction (serialized for SQLite,
-    // BEGIN IMMEDIATE); its changes are committed when `work` returns without throwing and the
+    // Runs `work` on a pooled session inside a write transaction that excludes every other writer
+    // of the database, in any process (detail::begin_exclusive_write); its changes are committed when `work` returns without throwing and the
     // result is ok, undone otherwise. Returns only once durable. Concurrent writes are grouped
     // (group commit): they run one after the other in one transaction, each in a savepoint, and
     // share one commit, so a burst of saves costs one fsync rather than one each. An exception becomes an Error
@@ -47,6 +55,10 @@ public:
     // bound values) and comes back as an Error "storage": a failed read is never taken for an
     // absent record.
     Result<void> read(const std::function<void(soci::session&)>& work);
+    // Runs `work` in a transaction of its own, outside the group commit and without the writers'
+    // lock, committed when it returns ok: for rows no other write touches (a new document's
+    // chunks on PostgreSQL, written before the document's row). Same error mapping as write().
+    Result<void> write_independent(const std::function<Result<void>(soci::session&)>& work);
     // Transactions committed by write() since open (with group commit, at most one per write).
     std::uint64_t commit_count() const;
 
@@ -64,7 +76,7 @@ std::string now_iso();
 // Migrations (migrations.cpp): the schema as data, one list of statements per backend.
 // Applies those above the recorded version and up to `up_to`, each in its own transaction;
 // returns the version reached. Error "storage" if the database is newer than this program.
-Result<int> apply_migrations(soci::session& sql, const std::string& backend, int up_to);
+Result<int> apply_migrations(soci::session& sql, int up_to);
 // Highest applied migration (0 for an empty database).
 int applied_schema_version(soci::session& sql);
 

@@ -1,5 +1,7 @@
 #include "store/internal.hpp"
 
+#include "store/engine.hpp"
+
 #include <sqlite3.h>
 
 #include <chrono>
@@ -8,8 +10,6 @@
 #include <iostream>
 
 namespace cyberachat::store::detail {
-
-std::string begin_statement(const std::string& backend) { return backend == "sqlite3" ? "BEGIN IMMEDIATE" : "BEGIN"; }
 
 
 namespace {
@@ -41,16 +41,15 @@ void log_read_error(std::string_view where, const std::exception& e) {
 }
 
 Error database_error(const std::exception& e) {
-    bool constraint = false;
-    if (const auto* sqlite_error = dynamic_cast<const soci::sqlite3_soci_error*>(&e))
-        constraint = (sqlite_error->result() & 0xff) == SQLITE_CONSTRAINT;
-    else if (const auto* soci_error = dynamic_cast<const soci::soci_error*>(&e))
-        constraint = soci_error->get_error_category() == soci::soci_error::constraint_violation;
-    if (!constraint) return storage_error(e);
-    const std::string message = message_of(e);
-    if (message.find("FOREIGN KEY") != std::string::npos || message.find("foreign key") != std::string::npos)
-        return Error::make(ErrorCode::invalid_value, "Référence à un enregistrement inexistant.", "Reference to a missing record.");
-    return Error::make(ErrorCode::conflict, "Cet enregistrement existe déjà.", "This record already exists.");
+    switch (classify_failure(e)) {
+        case Failure::unique_violation:
+            return Error::make(ErrorCode::conflict, "Cet enregistrement existe déjà.", "This record already exists.");
+        case Failure::foreign_key_violation:
+            return Error::make(ErrorCode::invalid_value, "Référence à un enregistrement inexistant.",
+                               "Reference to a missing record.");
+        case Failure::other: break;
+    }
+    return storage_error(e);
 }
 
 Error not_found(std::string_view what_fr, std::string_view what_en) {

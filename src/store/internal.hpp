@@ -22,10 +22,6 @@ namespace cyberachat::store::detail {
 // between the server's worker threads, seen with perf under wrk).
 void configure_sqlite_library();
 
-// The statement that opens a write transaction: BEGIN IMMEDIATE on SQLite (takes the write lock at
-// once, so a busy database waits at the start rather than failing at the first write), BEGIN elsewhere.
-std::string begin_statement(const std::string& backend);
-
 Error storage_error(const std::exception& e);
 Error storage_error(std::string_view what_fr, std::string_view what_en);
 // Logs a failed read (stderr) without bound values.

@@ -1,8 +1,9 @@
-// The schema as data: one ordered list of migrations per backend, each a list of statements
-// (SQLite's prepare runs one statement at a time). Migrations are never edited once released:
-// a change is a new migration. The SQL sticks to what PostgreSQL also accepts (INTEGER/BIGINT,
-// TEXT, times as ISO-8601 TEXT written by the program) so that the PostgreSQL list, when it
-// comes, differs only where it must (identity columns, triggers).
+// The schema as data: one ordered list of migrations, each written for both engines: the
+// statements both run (SQLite's prepare runs one statement at a time), where "{id}" stands for
+// each engine's generated primary key, then what only one engine runs (triggers). Migrations are
+// never edited once released: a change is a new migration, tested on both engines
+// (tests/store/database_test.cpp). The SQL sticks to what both accept: BIGINT, TEXT, DOUBLE
+// PRECISION, times as ISO-8601 TEXT written by the program.
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -18,16 +19,18 @@ namespace {
 struct Migration {
     int version;
     std::string description;
-    std::vector<std::string> statements;
+    std::vector<std::string> statements;             // both engines
+    std::vector<std::string> sqlite_statements = {};      // then these on SQLite
+    std::vector<std::string> postgresql_statements = {};  // or these on PostgreSQL
 };
 
-const std::vector<Migration>& sqlite_migrations() {
+const std::vector<Migration>& all_migrations() {
     static const std::vector<Migration> migrations = {
         {1,
          "initial schema",
          {
              R"sql(CREATE TABLE users (
-                 id INTEGER PRIMARY KEY,
+                 {id},
                  email TEXT NOT NULL UNIQUE,
                  display_name TEXT NOT NULL DEFAULT '',
                  role TEXT NOT NULL,
@@ -45,14 +48,14 @@ const std::vector<Migration>& sqlite_migrations() {
                  last_seen_at TEXT NOT NULL
              ))sql",
              R"sql(CREATE TABLE api_tokens (
-                 id INTEGER PRIMARY KEY,
+                 {id},
                  user_id BIGINT NOT NULL REFERENCES users(id),
                  token_hash TEXT NOT NULL UNIQUE,
                  name TEXT NOT NULL DEFAULT '',
                  created_at TEXT NOT NULL
              ))sql",
              R"sql(CREATE TABLE questionnaire_versions (
-                 id INTEGER PRIMARY KEY,
+                 {id},
                  questionnaire_id TEXT NOT NULL,
                  version TEXT NOT NULL,
                  sha256 TEXT NOT NULL UNIQUE,
@@ -60,7 +63,7 @@ const std::vector<Migration>& sqlite_migrations() {
                  created_at TEXT NOT NULL
              ))sql",
              R"sql(CREATE TABLE acquisitions (
-                 id INTEGER PRIMARY KEY,
+                 {id},
                  title TEXT NOT NULL,
                  equipment TEXT NOT NULL DEFAULT '',
                  service TEXT NOT NULL DEFAULT '',
@@ -74,7 +77,7 @@ const std::vector<Migration>& sqlite_migrations() {
                  updated_at TEXT NOT NULL
              ))sql",
              R"sql(CREATE TABLE responses (
-                 id INTEGER PRIMARY KEY,
+                 {id},
                  acquisition_id BIGINT NOT NULL REFERENCES acquisitions(id),
                  company TEXT NOT NULL,
                  contact_name TEXT NOT NULL DEFAULT '',
@@ -98,7 +101,7 @@ const std::vector<Migration>& sqlite_migrations() {
                  PRIMARY KEY (response_id, question_id)
              ))sql",
              R"sql(CREATE TABLE documents (
-                 id INTEGER PRIMARY KEY,
+                 {id},
                  response_id BIGINT NOT NULL REFERENCES responses(id),
                  question_id TEXT NOT NULL DEFAULT '',
                  file_name TEXT NOT NULL,
@@ -109,7 +112,7 @@ const std::vector<Migration>& sqlite_migrations() {
                  created_at TEXT NOT NULL
              ))sql",
              R"sql(CREATE TABLE events (
-                 id INTEGER PRIMARY KEY,
+                 {id},
                  at TEXT NOT NULL,
                  actor TEXT NOT NULL,
                  entity TEXT NOT NULL,
@@ -131,16 +134,28 @@ const std::vector<Migration>& sqlite_migrations() {
              "CREATE INDEX sessions_subject ON sessions (kind, subject_id)",
              "CREATE INDEX sessions_last_seen ON sessions (last_seen_at)",
              "CREATE INDEX api_tokens_user ON api_tokens (user_id)",
+         },
+         {
              R"sql(CREATE TRIGGER events_no_update BEFORE UPDATE ON events
                  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END)sql",
              R"sql(CREATE TRIGGER events_no_delete BEFORE DELETE ON events
                  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END)sql",
+         },
+         {
+             R"sql(CREATE FUNCTION cyb_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                 BEGIN RAISE EXCEPTION 'events are append-only'; END $$)sql",
+             R"sql(CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+                 FOR EACH ROW EXECUTE FUNCTION cyb_events_append_only())sql",
+             R"sql(CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+                 FOR EACH ROW EXECUTE FUNCTION cyb_events_append_only())sql",
+             R"sql(CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events
+                 FOR EACH STATEMENT EXECUTE FUNCTION cyb_events_append_only())sql",
          }},
         {3,
          "evaluation: scoring grids copied into purchases, per-purchase weights, reviews, opinions",
          {
              R"sql(CREATE TABLE scoring_grids (
-                 id INTEGER PRIMARY KEY,
+                 {id},
                  grid_id TEXT NOT NULL,
                  version TEXT NOT NULL,
                  sha256 TEXT NOT NULL UNIQUE,
@@ -161,7 +176,7 @@ const std::vector<Migration>& sqlite_migrations() {
                  PRIMARY KEY (acquisition_id, question_id)
              ))sql",
              R"sql(CREATE TABLE reviews (
-                 id INTEGER PRIMARY KEY,
+                 {id},
                  response_id BIGINT NOT NULL REFERENCES responses(id),
                  question_id TEXT NOT NULL,
                  status TEXT NOT NULL DEFAULT '',
@@ -186,15 +201,20 @@ const std::vector<Migration>& sqlite_migrations() {
     return migrations;
 }
 
-const std::vector<Migration>& migrations_for(const std::string& backend) {
-    // PostgreSQL: its own list (BIGINT GENERATED ALWAYS AS IDENTITY ids, plpgsql triggers).
-    return sqlite_migrations();
+// A statement as `engine` runs it.
+std::string for_engine(std::string statement, Engine engine) {
+    static const std::string kId = "{id}";
+    const std::string id = engine == Engine::sqlite ? "id INTEGER PRIMARY KEY"
+                                                    : "id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY";
+    for (size_t at = statement.find(kId); at != std::string::npos; at = statement.find(kId, at + id.size()))
+        statement.replace(at, kId.size(), id);
+    return statement;
 }
 
 }  // namespace
 
 int Database::latest_schema_version() {
-    const auto& migrations = sqlite_migrations();
+    const auto& migrations = all_migrations();
     return migrations.empty() ? 0 : migrations.back().version;
 }
 
@@ -205,16 +225,24 @@ int applied_schema_version(soci::session& sql) {
     return ind == soci::i_ok ? version : 0;
 }
 
-Result<int> apply_migrations(soci::session& sql, const std::string& backend, int up_to) {
-    const auto& migrations = migrations_for(backend);
+Result<int> apply_migrations(soci::session& sql, int up_to) {
+    const auto& migrations = all_migrations();
+    const Engine engine = detail::engine_of(sql);
     const int latest = migrations.empty() ? 0 : migrations.back().version;
     up_to = std::min(up_to, latest);
     int current = 0;
     try {
+        // Under the writers' lock: two instances starting together would both create it.
+        detail::begin_exclusive_write(sql);
         sql << "CREATE TABLE IF NOT EXISTS schema_migrations ("
                "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)";
         current = applied_schema_version(sql);
+        sql << "COMMIT";
     } catch (const std::exception& e) {
+        try {
+            sql << "ROLLBACK";
+        } catch (const std::exception&) {
+        }
         return detail::storage_error(e);
     }
     if (current > latest)
@@ -227,7 +255,7 @@ Result<int> apply_migrations(soci::session& sql, const std::string& backend, int
     for (const Migration& migration : migrations) {
         if (migration.version <= current || migration.version > up_to) continue;
         try {
-            sql << detail::begin_statement(backend);
+            detail::begin_exclusive_write(sql);
         } catch (const std::exception& e) {
             return detail::storage_error(e);
         }
@@ -237,7 +265,10 @@ Result<int> apply_migrations(soci::session& sql, const std::string& backend, int
                 sql << "COMMIT";
                 continue;
             }
-            for (const std::string& statement : migration.statements) sql << statement;
+            for (const std::string& statement : migration.statements) sql << for_engine(statement, engine);
+            for (const std::string& statement :
+                 engine == Engine::sqlite ? migration.sqlite_statements : migration.postgresql_statements)
+                sql << statement;
             int version = migration.version;
             std::string applied_at = now_iso();
             sql << "INSERT INTO schema_migrations (version, applied_at) VALUES (:version, :applied_at)",

@@ -16,12 +16,4 @@ CurrentPreparedQueries::CurrentPreparedQueries(PreparedQueries* queries) : previ
 
 CurrentPreparedQueries::~CurrentPreparedQueries() { current_queries = previous_; }
 
-void finish_statement(soci::statement& statement, bool sqlite) {
-    // SOCI's SQLite backend exports neither its type information nor reset(): its statement handle
-    // is a public member, reset with SQLite's own call.
-    if (!sqlite) return;
-    auto* backend = static_cast<soci::sqlite3_statement_backend*>(statement.get_backend());
-    if (backend && backend->stmt_) sqlite_api::sqlite3_reset(backend->stmt_);
-}
-
 }  // namespace cyberachat::store::detail

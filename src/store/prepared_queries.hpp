@@ -14,6 +14,7 @@
 #include <typeinfo>
 #include <unordered_map>
 
+#include "store/engine.hpp"
 #include "store/soci.hpp"
 
 namespace cyberachat::store::detail {
@@ -56,24 +57,21 @@ private:
     PreparedQueries* previous_;
 };
 
-// Ends the statement's run (sqlite3_reset, for SQLite) so that it holds no read snapshot.
-void finish_statement(soci::statement& statement, bool sqlite);
-
 // A SELECT with one bound key whose columns fill a Row (Row::bind(prepare_temp_type&)).
 template <class Row, class Key>
 class PreparedSelect : public CachedStatement {
 public:
     PreparedSelect(soci::session& sql, const std::string& query)
-        : sqlite_(sql.get_backend_name() == "sqlite3"), statement_(prepare(sql, query)) {}
+        : engine_(engine_of(sql)), statement_(prepare(sql, query)) {}
 
     template <class OnRow>
     void run(const Key& key, OnRow&& on_row, bool first_only) {
         key_ = key;
         struct Finish {
             soci::statement& statement;
-            bool sqlite;
-            ~Finish() { finish_statement(statement, sqlite); }
-        } finish{statement_, sqlite_};
+            Engine engine;
+            ~Finish() { finish_statement(statement, engine); }
+        } finish{statement_, engine_};
         if (!statement_.execute(true)) return;
         do {
             on_row(static_cast<const Row&>(row_));
@@ -91,7 +89,7 @@ private:
 
     Row row_;  // bound by address: declared (so built) before the statement
     Key key_{};
-    bool sqlite_;
+    Engine engine_;
     soci::statement statement_;
 };
 

@@ -319,6 +319,9 @@ struct Store {
     // Creates data_dir if needed and opens data_dir/cyberachat.db with `connections` pooled
     // connections (the server gives one per worker thread, so readers never queue for one).
     static Result<std::shared_ptr<Store>> open(const std::string& data_dir, size_t connections = 8);
+    // The PostgreSQL database at `url` (libpq URL): everything, documents included, is in it
+    // (data_dir is empty), so that several instances can share it.
+    static Result<std::shared_ptr<Store>> open_postgresql(const std::string& url, size_t connections = 8);
 };
 
 }  // namespace cyberachat::store

@@ -24,4 +24,10 @@ Result<std::shared_ptr<Store>> Store::open(const std::string& data_dir, size_t c
     return std::shared_ptr<Store>(new Store{db, data_dir});
 }
 
+Result<std::shared_ptr<Store>> Store::open_postgresql(const std::string& url, size_t connections) {
+    TRY(engine_of_url(url));
+    TRY_ASSIGN(auto db, Database::open_postgresql(url, connections));
+    return std::shared_ptr<Store>(new Store{db, {}});
+}
+
 }  // namespace cyberachat::store

@@ -32,7 +32,7 @@ TEST(StoreDatabase, MigratesAnEmptyDatabaseToTheLatestVersion) {
     TempDir dir;
     auto db = Database::open_sqlite(db_path(dir));
     ASSERT_TRUE(db.ok()) << db.error().message.in(Language::en);
-    EXPECT_EQ((*db)->backend(), "sqlite3");
+    EXPECT_EQ((*db)->engine(), Engine::sqlite);
     EXPECT_GE(Database::latest_schema_version(), 2);
     EXPECT_EQ((*db)->schema_version(), Database::latest_schema_version());
     const auto tables = names_of(**db, "table");
