@@ -28,7 +28,7 @@ std::vector<std::string> names_of(Database& db, const std::string& type) {
     return names;
 }
 
-TEST(StoreDatabase, MigratesAnEmptyDatabaseToTheLatestVersion) {
+TEST(SqliteDatabase, MigratesAnEmptyDatabaseToTheLatestVersion) {
     TempDir dir;
     auto db = Database::open_sqlite(db_path(dir));
     ASSERT_TRUE(db.ok()) << db.error().message.in(Language::en);
@@ -44,7 +44,7 @@ TEST(StoreDatabase, MigratesAnEmptyDatabaseToTheLatestVersion) {
     EXPECT_NE(std::find(indexes.begin(), indexes.end(), "documents_response"), indexes.end());
 }
 
-TEST(StoreDatabase, EachMigrationIsRecordedOnce) {
+TEST(SqliteDatabase, EachMigrationIsRecordedOnce) {
     TempDir dir;
     {
         auto db = Database::open_sqlite(db_path(dir));
@@ -61,7 +61,7 @@ TEST(StoreDatabase, EachMigrationIsRecordedOnce) {
     EXPECT_EQ(distinct, rows);
 }
 
-TEST(StoreDatabase, ConnectionsHaveTheRequiredPragmas) {
+TEST(SqliteDatabase, ConnectionsHaveTheRequiredPragmas) {
     TempDir dir;
     auto db = Database::open_sqlite(db_path(dir), 3);
     ASSERT_TRUE(db.ok());
@@ -110,7 +110,7 @@ void seed_version_1(soci::session& sql) {
            "VALUES ('2026-01-01T00:00:00Z', 'system', 'user', 1, 'create', '', '', '{}')";
 }
 
-TEST(StoreDatabase, MigratesFromVersion1KeepingTheData) {
+TEST(SqliteDatabase, MigratesFromVersion1KeepingTheData) {
     TempDir dir;
     const std::string data = (dir.path() / "data").string();
     std::filesystem::create_directories(data);
@@ -157,7 +157,7 @@ TEST(StoreDatabase, MigratesFromVersion1KeepingTheData) {
     EXPECT_EQ(saved->answer.revision, 2);
 }
 
-TEST(StoreDatabase, UpgradesFromEveryEarlierVersion) {
+TEST(SqliteDatabase, UpgradesFromEveryEarlierVersion) {
     for (int version = 0; version < Database::latest_schema_version(); ++version) {
         SCOPED_TRACE("from version " + std::to_string(version));
         TempDir dir;
@@ -176,7 +176,7 @@ TEST(StoreDatabase, UpgradesFromEveryEarlierVersion) {
     }
 }
 
-TEST(StoreDatabase, RefusesADatabaseFromANewerProgram) {
+TEST(SqliteDatabase, RefusesADatabaseFromANewerProgram) {
     TempDir dir;
     {
         auto db = Database::open_sqlite(db_path(dir));
@@ -193,14 +193,14 @@ TEST(StoreDatabase, RefusesADatabaseFromANewerProgram) {
     EXPECT_NE(db.error().message.in(Language::en).find("newer"), std::string::npos);
 }
 
-TEST(StoreDatabase, FailsCleanlyOnAnUnusablePath) {
+TEST(SqliteDatabase, FailsCleanlyOnAnUnusablePath) {
     TempDir dir;
     auto db = Database::open_sqlite((dir.path() / "missing" / "folder" / "x.db").string());
     ASSERT_FALSE(db.ok());
     EXPECT_EQ(db.error().code, ErrorCode::storage);
 }
 
-TEST(StoreDatabase, WriteRollsBackOnErrorAndOnException) {
+TEST(SqliteDatabase, WriteRollsBackOnErrorAndOnException) {
     TempDir dir;
     auto opened = Database::open_sqlite(db_path(dir));
     ASSERT_TRUE(opened.ok());
@@ -239,7 +239,7 @@ TEST(StoreDatabase, WriteRollsBackOnErrorAndOnException) {
     EXPECT_EQ(n, 1);  // only d@
 }
 
-TEST(StoreDatabase, ConcurrentWritesShareACommitAndFailAlone) {
+TEST(SqliteDatabase, ConcurrentWritesShareACommitAndFailAlone) {
     TempDir dir;
     auto opened = Database::open_sqlite(db_path(dir), 4);
     ASSERT_TRUE(opened.ok());
@@ -298,7 +298,7 @@ TEST(StoreDatabase, ConcurrentWritesShareACommitAndFailAlone) {
     EXPECT_EQ(emails, expected);
 }
 
-TEST(StoreDatabase, StorageErrorsDoNotRevealBoundValues) {
+TEST(SqliteDatabase, StorageErrorsDoNotRevealBoundValues) {
     TempDir dir;
     auto opened = Database::open_sqlite(db_path(dir));
     ASSERT_TRUE(opened.ok());
@@ -317,7 +317,7 @@ TEST(StoreDatabase, StorageErrorsDoNotRevealBoundValues) {
     EXPECT_EQ(failed.error().message.in(Language::en).find(secret), std::string::npos);
 }
 
-TEST(StoreDatabase, ReadSwallowsExceptions) {
+TEST(SqliteDatabase, ReadSwallowsExceptions) {
     TempDir dir;
     auto opened = Database::open_sqlite(db_path(dir));
     ASSERT_TRUE(opened.ok());
@@ -329,7 +329,7 @@ TEST(StoreDatabase, ReadSwallowsExceptions) {
     EXPECT_TRUE(ran);
 }
 
-TEST(StoreDatabase, EventsAreAppendOnly) {
+TEST(SqliteDatabase, EventsAreAppendOnly) {
     TempDir dir;
     auto opened = Database::open_sqlite(db_path(dir));
     ASSERT_TRUE(opened.ok());
@@ -351,7 +351,7 @@ TEST(StoreDatabase, EventsAreAppendOnly) {
     EXPECT_EQ(EventRepository(db).list_all().value().size(), 1u);
 }
 
-TEST(StoreDatabase, NowIsoIsUtcWithSeconds) {
+TEST(SqliteDatabase, NowIsoIsUtcWithSeconds) {
     const std::string now = now_iso();
     ASSERT_EQ(now.size(), 20u) << now;
     EXPECT_EQ(now[4], '-');

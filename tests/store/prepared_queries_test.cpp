@@ -29,14 +29,14 @@ private:
     sqlite_api::sqlite3* db_ = nullptr;
 };
 
-class PreparedQueries : public StoreTest {
+class SqlitePreparedQueries : public StoreTest {
 protected:
     std::string db_file() const { return data_dir() + "/cyberachat.db"; }
 };
 
 }  // namespace
 
-TEST_F(PreparedQueries, EachReadSeesTheCommitsMadeBeforeIt) {
+TEST_F(SqlitePreparedQueries, EachReadSeesTheCommitsMadeBeforeIt) {
     Acquisition acquisition = make_acquisition();
     VendorResponse response = make_response(acquisition.id);
     for (int round = 0; round < 20; ++round) {
@@ -58,7 +58,7 @@ TEST_F(PreparedQueries, EachReadSeesTheCommitsMadeBeforeIt) {
     }
 }
 
-TEST_F(PreparedQueries, NoReadSnapshotIsLeftOpen) {
+TEST_F(SqlitePreparedQueries, NoReadSnapshotIsLeftOpen) {
     Acquisition acquisition = make_acquisition();
     VendorResponse response = make_response(acquisition.id);
     ASSERT_TRUE(store->responses.save_answer(response.id, "q1", "oui", "", -1, "vendor:1").ok());

@@ -28,14 +28,15 @@ TEST_F(StoreReadFailure, AMissingRecordIsNotFoundAndAFailedReadIsStorage) {
     EXPECT_TRUE(store->acquisitions.list().value().size() == 1u);
 
     break_table(*store, "acquisitions");
-    auto found = store->acquisitions.find(acquisition.id);
+    constexpr Id kDistinctiveId = 987654321;  // a bound value that no database message would hold by chance
+    auto found = store->acquisitions.find(kDistinctiveId);
     ASSERT_FALSE(found.ok());
     EXPECT_EQ(found.error().code, ErrorCode::storage);
     auto listed = store->acquisitions.list();
     ASSERT_FALSE(listed.ok());  // not an empty list
     EXPECT_EQ(listed.error().code, ErrorCode::storage);
     // The message names no bound value (it may be a secret), only the database's complaint.
-    EXPECT_EQ(found.error().message.fr.find(std::to_string(acquisition.id)), std::string::npos) << found.error().message.fr;
+    EXPECT_EQ(found.error().message.fr.find(std::to_string(kDistinctiveId)), std::string::npos) << found.error().message.fr;
 }
 
 TEST_F(StoreReadFailure, TheSweepRemovesNothingWhenItCannotReadTheDocumentRows) {

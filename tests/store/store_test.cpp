@@ -10,7 +10,7 @@
 namespace cyberachat::store::testing {
 namespace {
 
-TEST(StoreOpen, CreatesTheDataFolderAndTheDatabase) {
+TEST(SqliteStoreOpen, CreatesTheDataFolderAndTheDatabase) {
     TempDir dir;
     const auto data = dir.path() / "a" / "b" / "data";
     auto opened = Store::open(data.string());
@@ -23,13 +23,13 @@ TEST(StoreOpen, CreatesTheDataFolderAndTheDatabase) {
     EXPECT_EQ(st.st_mode & 077, 0u);  // private to the service's user
 }
 
-TEST(StoreOpen, RejectsAnEmptyFolderName) {
+TEST(SqliteStoreOpen, RejectsAnEmptyFolderName) {
     auto opened = Store::open("");
     ASSERT_FALSE(opened.ok());
     EXPECT_EQ(opened.error().code, ErrorCode::invalid_value);
 }
 
-TEST(StoreOpen, FailsWhenTheFolderCannotBeCreated) {
+TEST(SqliteStoreOpen, FailsWhenTheFolderCannotBeCreated) {
     TempDir dir;
     const auto file = dir.path() / "file";
     { std::ofstream(file) << "x"; }

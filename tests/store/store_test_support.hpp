@@ -1,9 +1,14 @@
 #pragma once
-// Shared fixture of the store tests: a fresh temporary data folder per test, a real SQLite file.
+// Shared fixture of the store tests (and, through services/service_fixture.hpp, of the service
+// tests): a fresh store per test on a real engine — a SQLite file in a fresh temporary folder, or,
+// when CYB_TEST_POSTGRES_URL names a PostgreSQL database (CTest's "pg." copies of the suites, on the
+// throwaway cluster of scripts/test-postgres.sh), a fresh schema of its own in that database.
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
+#include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <memory>
 #include <string>
 
@@ -34,15 +39,55 @@ private:
     fs::path path_;
 };
 
+// The PostgreSQL database the tests run on, or "" for SQLite.
+inline std::string test_postgres_url() {
+    const char* url = std::getenv("CYB_TEST_POSTGRES_URL");
+    return url ? url : "";
+}
+inline bool testing_on_postgresql() { return !test_postgres_url().empty(); }
+inline Engine test_engine() { return testing_on_postgresql() ? Engine::postgresql : Engine::sqlite; }
+
+// A schema of its own in the test database (t_<random>), dropped with everything in it at the end.
+class TestSchema {
+public:
+    TestSchema() : name_("t_" + security::random_token(8)) {
+        for (char& c : name_) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (char& c : name_)
+            if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+        soci::session admin(soci::postgresql, test_postgres_url());
+        admin << "CREATE SCHEMA " + name_;
+    }
+    ~TestSchema() {
+        try {
+            soci::session admin(soci::postgresql, test_postgres_url());
+            admin << "DROP SCHEMA " + name_ + " CASCADE";
+        } catch (const std::exception& e) {
+            ADD_FAILURE() << "DROP SCHEMA " << name_ << ": " << e.what();
+        }
+    }
+    TestSchema(const TestSchema&) = delete;
+    TestSchema& operator=(const TestSchema&) = delete;
+    const std::string& name() const { return name_; }
+    // The test database's URL with this schema first in the search path.
+    std::string url() const {
+        const std::string base = test_postgres_url();
+        return base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + name_;
+    }
+
+private:
+    std::string name_;
+};
+
 class StoreTest : public ::testing::Test {
 protected:
     void SetUp() override {
         ASSERT_TRUE(security::initialize());
+        if (testing_on_postgresql()) schema.emplace();
         open();
     }
 
     void open() {
-        auto opened = Store::open(data_dir());
+        auto opened = schema ? Store::open_postgresql(schema->url(), 4) : Store::open(data_dir());
         ASSERT_TRUE(opened.ok()) << opened.error().message.in(Language::en);
         store = *opened;
     }
@@ -105,7 +150,8 @@ protected:
     }
 
     TempDir dir;
-    std::shared_ptr<Store> store;
+    std::optional<TestSchema> schema;  // PostgreSQL runs only
+    std::shared_ptr<Store> store;      // declared last: closed before the schema is dropped
 };
 
 }  // namespace cyberachat::store::testing
