@@ -67,6 +67,12 @@ public:
     Result<VendorResponse> find_by_invitation_token(const std::string& token);
     // A stored document by id (any response's: the caller checks it may see it).
     Result<StoredDocument> find_document(Id document_id) { return store_.documents.find(document_id); }
+    // A document's content, whole (checked before it is returned) or piece by piece (checked at
+    // the end): "not_found" when missing, "storage" when altered.
+    Result<std::string> read_document_bytes(const StoredDocument& document) { return store_.documents.read_bytes(document); }
+    Result<store::DocumentStream> open_document_stream(const StoredDocument& document) {
+        return store_.documents.open_stream(document);
+    }
     // The same, from a response row just read (saves reading it again on a page view).
     Result<ResponseSnapshot> load(VendorResponse response);
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 
+#include "store/document_bytes.hpp"
 #include "store/internal.hpp"
 #include "store/repositories.hpp"
 
@@ -55,9 +56,30 @@ Result<Acquisition> ArchiveRestore::restore(const ArchivedPurchase& purchase, co
     Acquisition acquisition = purchase.acquisition;
     if (auto error = detail::normalize_acquisition(acquisition)) return *error;
     acquisition.created_by = 0;
-    std::vector<std::string> written_files;  // removed if the transaction does not commit
+    // The documents' bytes first (as an upload does), each where the engine keeps them: erased
+    // again if the transaction does not commit.
+    std::vector<std::string> written_files;
+    std::vector<std::vector<StoredDocument>> documents(purchase.vendors.size());
+    const auto erase_written = [&] {
+        for (const std::string& path : written_files) (void)bytes_->erase(path);
+    };
+    for (size_t v = 0; v < purchase.vendors.size(); ++v)
+        for (const ArchivedDocument& archived : purchase.vendors[v].documents) {
+            StoredDocument document = archived.document;
+            if (auto error = detail::describe_document(document, archived.bytes)) {
+                erase_written();
+                return *error;
+            }
+            auto stored = bytes_->put("imported", archived.bytes);
+            if (!stored) {
+                erase_written();
+                return stored.error();
+            }
+            document.storage_path = *stored;
+            written_files.push_back(document.storage_path);
+            documents[v].push_back(document);
+        }
     auto written = db_->write([&](soci::session& sql) -> Result<void> {
-        written_files.clear();
         IdMaps ids;
         ids.acquisition_from = purchase.acquisition.id;
         acquisition.id = ids.acquisition_to = detail::insert_acquisition(sql, acquisition);
@@ -97,13 +119,10 @@ Result<Acquisition> ArchiveRestore::restore(const ArchivedPurchase& purchase, co
                 answer.updated_by = ids.actor(answer.updated_by);
                 detail::insert_answer(sql, answer, value_json);
             }
-            for (const ArchivedDocument& archived : vendor.documents) {
-                StoredDocument document = archived.document;
+            for (size_t d = 0; d < vendor.documents.size(); ++d) {
+                StoredDocument document = documents[v][d];
                 document.response_id = response_id;
-                if (auto error = detail::describe_document(document, archived.bytes)) return *error;
-                TRY(detail::write_document_file(data_dir_, document, archived.bytes));
-                written_files.push_back(document.storage_path);
-                ids.documents[archived.document.id] = detail::insert_document(sql, document);
+                ids.documents[vendor.documents[d].document.id] = detail::insert_document(sql, document);
             }
             for (Review review : vendor.reviews) {
                 if (review.question_id.empty() || (!valid_review_status(review.status) && review.status != "answered"))
@@ -136,7 +155,7 @@ Result<Acquisition> ArchiveRestore::restore(const ArchivedPurchase& purchase, co
         return {};
     });
     if (!written) {
-        for (const std::string& path : written_files) ::unlink((std::filesystem::path(data_dir_) / path).c_str());
+        erase_written();
         return written.error();
     }
     return acquisition;

@@ -1,20 +1,16 @@
-// Vendors' documents: the bytes in files under data_dir/documents/<response id>/, the facts in
-// the documents table. A file is written durably before its row; a row is deleted before its
-// file. So a row always has its file, and the worst a crash leaves is an orphan file.
-#include <fcntl.h>
+// Vendors' documents: the facts in the documents table, the bytes where the engine keeps them
+// (store/document_bytes.hpp: files on SQLite, chunks in the database on PostgreSQL). The bytes are
+// written durably before their row; a row is deleted before its bytes. So a row always has its
+// bytes, and the worst a crash leaves is unreferenced bytes, which sweep_orphans() removes.
 #include <magic.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
 #include <set>
-#include <sstream>
 
 #include "security/secrets.hpp"
+#include "store/document_bytes.hpp"
 #include "store/internal.hpp"
 #include "store/prepared_queries.hpp"
 #include "store/repositories.hpp"
@@ -152,74 +148,6 @@ std::string detect_content_type(const std::string& bytes) {
     return type != nullptr ? std::string(type) : std::string();
 }
 
-// ---- durable files ----------------------------------------------------------------------------
-
-Error errno_error(const std::string& what_fr, const std::string& what_en, int error) {
-    const std::string detail = std::strerror(error);
-    return detail::storage_error(what_fr + " : " + detail, what_en + ": " + detail);
-}
-
-bool fsync_directory(const fs::path& dir) {
-    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
-
-Result<void> create_directory_durably(const fs::path& dir) {
-    std::error_code ec;
-    if (fs::is_directory(dir, ec)) return {};
-    if (auto parent = dir.parent_path(); !parent.empty()) TRY(create_directory_durably(parent));
-    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
-        return errno_error("Création du dossier impossible", "Cannot create the folder", errno);
-    if (!fsync_directory(dir.parent_path()))
-        return errno_error("Synchronisation du dossier impossible", "Cannot sync the folder", errno);
-    return {};
-}
-
-// Writes `bytes` to `target` so that, once this returns, the file is there in full after a
-// crash: temporary file, fsync, rename, fsync of the folder.
-Result<void> write_file_durably(const fs::path& target, const std::string& bytes) {
-    const fs::path temporary = target.string() + ".tmp";
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) return errno_error("Écriture du document impossible", "Cannot write the document", errno);
-    size_t written = 0;
-    while (written < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            const int error = errno;
-            ::close(fd);
-            ::unlink(temporary.c_str());
-            return errno_error("Écriture du document impossible", "Cannot write the document", error);
-        }
-        written += static_cast<size_t>(n);
-    }
-    if (::fsync(fd) != 0) {
-        const int error = errno;
-        ::close(fd);
-        ::unlink(temporary.c_str());
-        return errno_error("Synchronisation du document impossible", "Cannot sync the document", error);
-    }
-    if (::close(fd) != 0) {
-        const int error = errno;
-        ::unlink(temporary.c_str());
-        return errno_error("Écriture du document impossible", "Cannot write the document", error);
-    }
-    if (::rename(temporary.c_str(), target.c_str()) != 0) {
-        const int error = errno;
-        ::unlink(temporary.c_str());
-        return errno_error("Enregistrement du document impossible", "Cannot store the document", error);
-    }
-    if (!fsync_directory(target.parent_path())) {
-        const int error = errno;
-        ::unlink(target.c_str());
-        return errno_error("Synchronisation du dossier impossible", "Cannot sync the folder", error);
-    }
-    return {};
-}
-
 }  // namespace
 
 std::string DocumentRepository::sanitize_file_name(const std::string& name) {
@@ -320,11 +248,9 @@ std::optional<Error> describe_document(StoredDocument& document, const std::stri
     return std::nullopt;
 }
 
-Result<void> write_document_file(const std::string& data_dir, StoredDocument& document, const std::string& bytes) {
-    const std::string folder = "documents/" + std::to_string(document.response_id);
-    document.storage_path = folder + "/" + security::random_token(16) + ".bin";
-    TRY(create_directory_durably(fs::path(data_dir) / folder));
-    return write_file_durably(fs::path(data_dir) / document.storage_path, bytes);
+Result<void> store_document_bytes(DocumentBytes& bytes_store, StoredDocument& document, const std::string& bytes) {
+    TRY_ASSIGN(document.storage_path, bytes_store.put(std::to_string(document.response_id), bytes));
+    return {};
 }
 
 Id insert_document(soci::session& sql, const StoredDocument& document) {
@@ -342,6 +268,34 @@ Id insert_document(soci::session& sql, const StoredDocument& document) {
 
 }  // namespace detail
 
+// ---- DocumentStream ------------------------------------------------------------------------------
+
+DocumentStream::DocumentStream(std::unique_ptr<DocumentReader> reader, StoredDocument document)
+    : reader_(std::move(reader)), document_(std::move(document)) {}
+DocumentStream::~DocumentStream() = default;
+DocumentStream::DocumentStream(DocumentStream&&) noexcept = default;
+DocumentStream& DocumentStream::operator=(DocumentStream&&) noexcept = default;
+
+Result<std::optional<std::string>> DocumentStream::next() {
+    if (finished_) return std::optional<std::string>{};
+    TRY_ASSIGN(auto piece, reader_->next());
+    if (piece) {
+        read_ += static_cast<std::int64_t>(piece->size());
+        if (read_ > document_.size)
+            return detail::storage_error("Le contenu du document est plus long que prévu (altéré).",
+                                         "The document's content is longer than recorded (corrupted).");
+        sha_.update(*piece);
+        return piece;
+    }
+    finished_ = true;
+    if (read_ != document_.size || (!document_.sha256.empty() && sha_.hex_digest() != document_.sha256))
+        return detail::storage_error("Le fichier du document est altéré (empreinte différente).",
+                                     "The document file is corrupted (checksum mismatch).");
+    return std::optional<std::string>{};
+}
+
+// ---- DocumentRepository --------------------------------------------------------------------------
+
 Result<StoredDocument> DocumentRepository::add(Id response_id, const std::string& question_id,
                                                const std::string& file_name, const std::string& bytes,
                                                const std::string& actor) {
@@ -358,8 +312,7 @@ Result<StoredDocument> DocumentRepository::add(Id response_id, const std::string
     }));
     if (!response_exists) return detail::not_found("Réponse", "Response");
 
-    TRY(detail::write_document_file(data_dir_, document, bytes));
-    const fs::path absolute = fs::path(data_dir_) / document.storage_path;
+    TRY(detail::store_document_bytes(*bytes_, document, bytes));
 
     document.created_at = now_iso();
     auto written = db_->write([&](soci::session& sql) -> Result<void> {
@@ -369,7 +322,7 @@ Result<StoredDocument> DocumentRepository::add(Id response_id, const std::string
         return {};
     });
     if (!written) {
-        ::unlink(absolute.c_str());
+        (void)bytes_->erase(document.storage_path);  // what the sweep would remove later
         return written.error();
     }
     return document;
@@ -392,20 +345,20 @@ Result<std::vector<StoredDocument>> DocumentRepository::list_for(Id response_id)
     return out;
 }
 
+Result<DocumentStream> DocumentRepository::open_stream(const StoredDocument& document) {
+    TRY_ASSIGN(auto reader, bytes_->open(document.storage_path));
+    return DocumentStream(std::move(reader), document);
+}
+
 Result<std::string> DocumentRepository::read_bytes(const StoredDocument& document) {
-    if (document.storage_path.empty() || document.storage_path.find("..") != std::string::npos ||
-        document.storage_path.front() == '/')
-        return detail::invalid("Chemin de document invalide.", "Invalid document path.");
-    std::ifstream in(fs::path(data_dir_) / document.storage_path, std::ios::binary);
-    if (!in) return detail::not_found("Fichier du document", "Document file");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    std::string bytes = std::move(buffer).str();
-    if (in.bad()) return detail::storage_error("Lecture du document impossible.", "Cannot read the document.");
-    if (!document.sha256.empty() && security::sha256_hex(bytes) != document.sha256)
-        return detail::storage_error("Le fichier du document est altéré (empreinte différente).",
-                                     "The document file is corrupted (checksum mismatch).");
-    return bytes;
+    TRY_ASSIGN(auto stream, open_stream(document));
+    std::string bytes;
+    bytes.reserve(static_cast<size_t>(std::max<std::int64_t>(document.size, 0)));
+    for (;;) {
+        TRY_ASSIGN(auto piece, stream.next());
+        if (!piece) return bytes;
+        bytes += *piece;
+    }
 }
 
 Result<void> DocumentRepository::remove(Id id, const std::string& actor) {
@@ -419,36 +372,23 @@ Result<void> DocumentRepository::remove(Id id, const std::string& actor) {
         detail::append_event(sql, actor, "document", id, "delete", removed.question_id, shown(removed).dump(), {});
         return {};
     }));
-    // The row is gone: the file follows. A failure here leaves an orphan file, never a dangling row.
-    const fs::path absolute = fs::path(data_dir_) / removed.storage_path;
-    if (::unlink(absolute.c_str()) != 0 && errno != ENOENT)
-        return errno_error("Le document est retiré mais son fichier n'a pas pu être effacé",
-                           "The document is removed but its file could not be deleted", errno);
-    fsync_directory(absolute.parent_path());
+    // The row is gone: the bytes follow. A failure here leaves unreferenced bytes, never a dangling row.
+    if (auto erased = bytes_->erase(removed.storage_path); !erased)
+        return Error::make(ErrorCode::storage,
+                           "Le document est retiré mais son contenu n'a pas pu être effacé : " + erased.error().message.fr,
+                           "The document is removed but its content could not be deleted: " +
+                               erased.error().message.in(Language::en));
     return {};
 }
 
 DocumentRepository::Sweep DocumentRepository::sweep_orphans(std::chrono::seconds grace) {
     Sweep sweep;
-    const fs::path root = fs::path(data_dir_) / "documents";
-    std::error_code ec;
-    if (!fs::is_directory(root, ec)) return sweep;
+    // The stored bytes first, the rows after: bytes written after the listing are not looked at,
+    // and bytes listed before their row is inserted are younger than `grace` (an upload under way).
+    auto candidates = bytes_->written_before(grace);
+    if (!candidates || candidates->empty()) return sweep;
 
-    // The files first, the rows after: a file written after the listing is not looked at, and a
-    // file listed before its row is inserted is younger than `grace` (its upload is under way).
-    const auto cutoff = fs::file_time_type::clock::now() - grace;
-    std::vector<std::string> candidates;
-    for (fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
-         !ec && it != end; it.increment(ec)) {
-        std::error_code entry_ec;
-        if (!it->is_regular_file(entry_ec) || it->is_symlink(entry_ec)) continue;
-        const auto written = it->last_write_time(entry_ec);
-        if (entry_ec || written > cutoff) continue;
-        candidates.push_back(it->path().lexically_relative(data_dir_).generic_string());
-    }
-    if (candidates.empty()) return sweep;
-
-    // Which files the rows point to. If that cannot be read, nothing is removed: an empty set
+    // Which bytes the rows point to. If that cannot be read, nothing is removed: an empty set
     // would make every document an orphan.
     std::set<std::string> referenced;
     auto read = db_->read([&](soci::session& sql) {
@@ -456,15 +396,9 @@ DocumentRepository::Sweep DocumentRepository::sweep_orphans(std::chrono::seconds
         for (const auto& path : rows) referenced.insert(fs::path(path).lexically_normal().generic_string());
     });
     if (!read) return sweep;
-    for (const auto& path : candidates) {
+    for (const auto& path : *candidates) {
         if (referenced.count(fs::path(path).lexically_normal().generic_string())) continue;
-        const fs::path absolute = fs::path(data_dir_) / path;
-        if (::unlink(absolute.c_str()) == 0 || errno == ENOENT) {
-            sweep.removed.push_back(path);
-            fsync_directory(absolute.parent_path());
-        } else {
-            sweep.failed.push_back(path);
-        }
+        (bytes_->erase(path) ? sweep.removed : sweep.failed).push_back(path);
     }
     return sweep;
 }

@@ -13,6 +13,10 @@
 #include "core/result.hpp"
 #include "store/soci.hpp"
 
+namespace cyberachat::store {
+class DocumentBytes;
+}
+
 namespace cyberachat::store::detail {
 
 // An Error with code "storage" for an exception raised by the database or the file system.
@@ -54,12 +58,12 @@ void insert_event(soci::session& sql, const Event& event);
 
 // Checks shared by the repositories and the archive restore: trim and check what a caller may set
 // (acquisition_repository.cpp, response_repository.cpp); name a document's bytes (sanitized
-// name, size, SHA-256, detected type; "invalid" when empty or of a type not allowed) and write
-// them durably under data_dir/documents/<response id>/ (document_repository.cpp).
+// name, size, SHA-256, detected type; "invalid" when empty or of a type not allowed) and store
+// them durably where the engine keeps them, setting the storage path (document_repository.cpp).
 std::optional<Error> normalize_acquisition(Acquisition& acquisition);
 std::optional<Error> normalize_response(VendorResponse& response);
 std::optional<Error> describe_document(StoredDocument& document, const std::string& bytes);
-Result<void> write_document_file(const std::string& data_dir, StoredDocument& document, const std::string& bytes);
+Result<void> store_document_bytes(DocumentBytes& bytes_store, StoredDocument& document, const std::string& bytes);
 
 // One row each, written as given (timestamps, authors, revision included) on `sql`, no event:
 // the repositories add theirs; the archive restore writes the archived journal instead.

@@ -197,6 +197,20 @@ const std::vector<Migration>& all_migrations() {
                  PRIMARY KEY (response_id, role)
              ))sql",
          }},
+        {4,
+         "documents' bytes in the database on PostgreSQL (several instances share no folder)",
+         {},
+         {},  // SQLite keeps them as files under the data folder (store/file_document_bytes.cpp)
+         {
+             R"sql(CREATE TABLE document_chunks (
+                 storage_path TEXT NOT NULL,
+                 seq INTEGER NOT NULL,
+                 data BYTEA NOT NULL,
+                 created_at TEXT NOT NULL,
+                 PRIMARY KEY (storage_path, seq)
+             ))sql",
+             "CREATE INDEX document_chunks_written ON document_chunks (created_at) WHERE seq = 0",
+         }},
     };
     return migrations;
 }

@@ -19,6 +19,7 @@
 #include "core/acquisition.hpp"
 #include "core/evaluation_records.hpp"
 #include "core/result.hpp"
+#include "security/sha256_stream.hpp"
 #include "store/database.hpp"
 
 namespace cyberachat::store {
@@ -168,25 +169,52 @@ private:
     std::shared_ptr<Database> db_;
 };
 
+class DocumentBytes;   // where the bytes live (store/document_bytes.hpp)
+class DocumentReader;
+
+// A stored document's bytes, piece by piece (at most 1 MiB each), for a download that never
+// holds the whole file. The end checks the size and SHA-256 against the row: "storage" when they
+// differ (the pieces already given were then not the document).
+class DocumentStream {
+public:
+    DocumentStream(std::unique_ptr<DocumentReader> reader, StoredDocument document);
+    ~DocumentStream();
+    DocumentStream(DocumentStream&&) noexcept;
+    DocumentStream& operator=(DocumentStream&&) noexcept;
+    Result<std::optional<std::string>> next();  // nullopt at the end
+    const StoredDocument& document() const { return document_; }
+
+private:
+    std::unique_ptr<DocumentReader> reader_;
+    StoredDocument document_;
+    security::Sha256Stream sha_;
+    std::int64_t read_ = 0;
+    bool finished_ = false;
+};
+
 class DocumentRepository {
 public:
-    // Files go under data_dir/documents/; rows in the database.
-    DocumentRepository(std::shared_ptr<Database> db, std::string data_dir)
-        : db_(std::move(db)), data_dir_(std::move(data_dir)) {}
-    // Sanitizes the name, computes SHA-256, detects the type (libmagic), writes the file durably
-    // (fsync) and then the row. "invalid" for an empty file or a type not allowed, "not_found"
-    // for an unknown response. If the row cannot be written, the file is removed.
+    // Rows in the database; bytes in `bytes` (files on SQLite, chunks on PostgreSQL).
+    DocumentRepository(std::shared_ptr<Database> db, std::shared_ptr<DocumentBytes> bytes)
+        : db_(std::move(db)), bytes_(std::move(bytes)) {}
+    // Sanitizes the name, computes SHA-256, detects the type (libmagic), stores the bytes durably
+    // and then the row. "invalid" for an empty file or a type not allowed, "not_found" for an
+    // unknown response. If the row cannot be written, the bytes are erased.
     Result<StoredDocument> add(Id response_id, const std::string& question_id, const std::string& file_name,
                                const std::string& bytes, const std::string& actor);
     Result<StoredDocument> find(Id id);
     Result<std::vector<StoredDocument>> list_for(Id response_id);
-    // "not_found" if the file is missing, "storage" if its SHA-256 no longer matches.
+    // The whole content: "not_found" if the bytes are missing, "storage" if their SHA-256 no
+    // longer matches, "invalid" for a storage path that is not one of ours.
     Result<std::string> read_bytes(const StoredDocument& document);
-    Result<void> remove(Id id, const std::string& actor);  // row and file
+    // The content piece by piece (downloads): the same errors, the checksum's at the end.
+    Result<DocumentStream> open_stream(const StoredDocument& document);
+    Result<void> remove(Id id, const std::string& actor);  // row and bytes
 
-    // What an interrupted upload or a failed removal leaves: files under documents/ that no row
-    // points to (".tmp" files included), last written more than `grace` ago (younger ones may be
-    // an upload in progress, here or in another process). Removed, never a file a row points to.
+    // What an interrupted upload or a failed removal leaves: stored bytes that no row points to
+    // (files under documents/, ".tmp" files included, or chunks), written more than `grace` ago
+    // (younger ones may be an upload in progress, here or in another process or instance).
+    // Removed, never bytes a row points to.
     struct Sweep {
         std::vector<std::string> removed;  // paths relative to the data folder
         std::vector<std::string> failed;   // could not be removed
@@ -203,7 +231,7 @@ public:
 
 private:
     std::shared_ptr<Database> db_;
-    std::string data_dir_;
+    std::shared_ptr<DocumentBytes> bytes_;
 };
 
 class EventRepository {
@@ -290,31 +318,35 @@ struct ArchivedPurchase {
 // refuse or an event about a record the archive does not hold.
 class ArchiveRestore {
 public:
-    ArchiveRestore(std::shared_ptr<Database> db, std::string data_dir)
-        : db_(std::move(db)), data_dir_(std::move(data_dir)) {}
+    ArchiveRestore(std::shared_ptr<Database> db, std::shared_ptr<DocumentBytes> bytes)
+        : db_(std::move(db)), bytes_(std::move(bytes)) {}
     Result<Acquisition> restore(const ArchivedPurchase& purchase, const std::string& actor,
                                 const nlohmann::json& import_note);
 
 private:
     std::shared_ptr<Database> db_;
-    std::string data_dir_;
+    std::shared_ptr<DocumentBytes> bytes_;
 };
+
+// Where `db` keeps documents' bytes: files under data_dir on SQLite, the database on PostgreSQL.
+std::shared_ptr<DocumentBytes> make_document_bytes(const std::shared_ptr<Database>& db, const std::string& data_dir);
 
 // All repositories over one database, as the web layer and the CLI use them.
 struct Store {
     std::shared_ptr<Database> db;
-    std::string data_dir;
+    std::string data_dir;  // SQLite only (empty on PostgreSQL)
+    std::shared_ptr<DocumentBytes> document_bytes = make_document_bytes(db, data_dir);
     UserRepository users{db};
     SessionRepository sessions{db};
     ApiTokenRepository api_tokens{db};
     QuestionnaireRepository questionnaires{db};
     AcquisitionRepository acquisitions{db};
     ResponseRepository responses{db};
-    DocumentRepository documents{db, data_dir};
+    DocumentRepository documents{db, document_bytes};
     EventRepository events{db};
     ScoringGridRepository scoring_grids{db};
     ReviewRepository reviews{db};
-    ArchiveRestore archive_restore{db, data_dir};
+    ArchiveRestore archive_restore{db, document_bytes};
 
     // Creates data_dir if needed and opens data_dir/cyberachat.db with `connections` pooled
     // connections (the server gives one per worker thread, so readers never queue for one).

@@ -1,6 +1,10 @@
 #include "web/document_download.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <cctype>
+#include <memory>
+#include <optional>
 
 #include "web/http_io.hpp"
 
@@ -37,6 +41,14 @@ std::string safe_download_type(std::string_view detected_type) {
     return "application/octet-stream";
 }
 
+// The message for a document whose content cannot be sent.
+Error document_unreadable(const Error& cause) {
+    if (cause.code == ErrorCode::not_found)
+        return Error::make(ErrorCode::not_found, "Le fichier de ce document est introuvable.",
+                           "This document's file cannot be found.");
+    return cause;  // "storage": altered or unreadable (logged by send_json_error)
+}
+
 Result<StoredDocument> find_document_by_path(WebApp& app, const httplib::Request& req) {
     auto id = path_id(req);
     if (!id) return Error::make(ErrorCode::not_found, "Document introuvable.", "Document not found.");
@@ -50,9 +62,51 @@ Result<StoredDocument> find_response_document(WebApp& app, const httplib::Reques
     return document;
 }
 
+namespace {
+
+// Documents up to this size are read whole and checked before anything is sent (an altered one
+// is a clean error); larger ones are streamed piece by piece, checked at the end (an altered one
+// ends the connection before its last byte: the download is incomplete, never taken for whole).
+constexpr std::int64_t kCheckedWholeUpTo = 4 * 1024 * 1024;
+
+// httplib asks for the bytes from `offset` on (in order; a Range request starts further on).
+httplib::ContentProvider stream_provider(std::shared_ptr<store::DocumentStream> stream) {
+    struct Position {
+        std::string piece;  // the current piece
+        size_t piece_start = 0;
+    };
+    auto position = std::make_shared<Position>();
+    return [stream, position](size_t offset, size_t, httplib::DataSink& sink) {
+        while (offset >= position->piece_start + position->piece.size()) {
+            position->piece_start += position->piece.size();
+            auto next = stream->next();
+            if (!next || !*next) {
+                if (!next)
+                    spdlog::error("document {}: {}", stream->document().id, next.error().message.in(Language::en));
+                return false;  // closes the connection: the client sees an incomplete download
+            }
+            position->piece = std::move(**next);
+        }
+        if (offset < position->piece_start) return false;  // never asked backwards
+        const size_t within = offset - position->piece_start;
+        return sink.write(position->piece.data() + within, position->piece.size() - within);
+    };
+}
+
+}  // namespace
+
 void send_document(WebApp& app, httplib::Response& res, const StoredDocument& document) {
-    auto bytes = app.store->documents.read_bytes(document);
-    if (!bytes) return send_json_error(res, Error::make(ErrorCode::not_found, "Le fichier de ce document est introuvable."));
+    std::optional<std::string> whole;
+    std::shared_ptr<store::DocumentStream> stream;
+    if (document.size <= kCheckedWholeUpTo) {
+        auto bytes = app.responses.read_document_bytes(document);
+        if (!bytes) return send_json_error(res, document_unreadable(bytes.error()));
+        whole = std::move(*bytes);
+    } else {
+        auto opened = app.responses.open_document_stream(document);
+        if (!opened) return send_json_error(res, document_unreadable(opened.error()));
+        stream = std::make_shared<store::DocumentStream>(std::move(*opened));
+    }
     // RFC 6266: an ASCII fallback and the UTF-8 name, percent-encoded.
     std::string ascii, encoded;
     static const char* hex = "0123456789ABCDEF";
@@ -70,7 +124,9 @@ void send_document(WebApp& app, httplib::Response& res, const StoredDocument& do
     replace_header(res, "X-Content-Type-Options", "nosniff");
     replace_header(res, "X-Document-SHA256", document.sha256);
     res.status = 200;
-    res.set_content(std::move(bytes.value()), safe_download_type(document.content_type));
+    if (whole) return res.set_content(std::move(*whole), safe_download_type(document.content_type));
+    res.set_content_provider(static_cast<size_t>(document.size), safe_download_type(document.content_type),
+                             stream_provider(std::move(stream)));
 }
 
 }  // namespace cyberachat::web

@@ -113,4 +113,23 @@ TEST_F(DocumentDownload, APdfKeepsItsTypeWithTheSameProtections) {
     EXPECT_EQ(result->get_header_value("Content-Disposition").rfind("attachment;", 0), 0u);
 }
 
+// A document larger than what is checked whole before sending (4 MiB) is streamed: the same bytes,
+// headers and protections, its length announced, its SHA-256 given.
+TEST_F(DocumentDownload, ALargeDocumentIsStreamedWhole) {
+    std::string text;
+    for (int line = 0; text.size() < 9'000'000; ++line)
+        text += "Journal d'audit, ligne " + std::to_string(line) + " : connexion du technicien\n";
+    auto document = upload(text, "journal.txt", "text/plain");
+    ASSERT_TRUE(document.contains("id")) << document.dump();
+    auto result = vendor().Get("/api/v1/vendor/documents/" + std::to_string(document["id"].get<long long>()));
+    ASSERT_TRUE(result);
+    ASSERT_EQ(result->status, 200);
+    EXPECT_EQ(result->body.size(), text.size());
+    EXPECT_TRUE(result->body == text);
+    EXPECT_EQ(result->get_header_value("Content-Length"), std::to_string(text.size()));
+    EXPECT_EQ(result->get_header_value("Content-Type"), document["content_type"].get<std::string>());  // text/…
+    EXPECT_EQ(result->get_header_value("X-Document-SHA256"), document["sha256"].get<std::string>());
+    EXPECT_EQ(result->get_header_value("Content-Security-Policy"), "sandbox; default-src 'none'");
+}
+
 }  // namespace document_download_test

@@ -76,13 +76,8 @@ TEST_F(StoreDocuments, AddFindReadRemove) {
     EXPECT_EQ(added->sha256, security::sha256_hex(kPdf));
     EXPECT_EQ(added->storage_path.rfind("documents/" + std::to_string(response.id) + "/", 0), 0u);
     EXPECT_EQ(added->storage_path.substr(added->storage_path.size() - 4), ".bin");
-    const auto file = fs::path(data_dir()) / added->storage_path;
-    ASSERT_TRUE(fs::exists(file));
-    EXPECT_EQ(fs::file_size(file), kPdf.size());
-    // No temporary file left behind.
-    size_t files = 0;
-    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(file.parent_path())) ++files;
-    EXPECT_EQ(files, 1u);
+    ASSERT_TRUE(stored_bytes_exist(added->storage_path));
+    EXPECT_EQ(stored_bytes_count(), 1u);  // no temporary file left behind
 
     auto found = store->documents.find(added->id);
     ASSERT_TRUE(found);
@@ -103,7 +98,7 @@ TEST_F(StoreDocuments, AddFindReadRemove) {
     EXPECT_EQ(list[1].id, png->id);
 
     ASSERT_TRUE(store->documents.remove(added->id, "vendor:1").ok());
-    EXPECT_FALSE(fs::exists(file));
+    EXPECT_FALSE(stored_bytes_exist(added->storage_path));
     EXPECT_FALSE(store->documents.find(added->id));
     EXPECT_EQ(store->documents.list_for(response.id).value().size(), 1u);
     EXPECT_EQ(store->documents.remove(added->id, "vendor:1").error().code, ErrorCode::not_found);
@@ -142,7 +137,7 @@ TEST_F(StoreDocuments, RejectsEmptyAndDisallowedFiles) {
     ASSERT_FALSE(binary.ok());
     EXPECT_EQ(binary.error().code, ErrorCode::invalid_value);
     EXPECT_TRUE(store->documents.list_for(response.id).value().empty());
-    EXPECT_FALSE(fs::exists(fs::path(data_dir()) / "documents" / std::to_string(response.id)));
+    EXPECT_EQ(stored_bytes_count(), 0u);
     EXPECT_TRUE(store->events.list_all(1000).value().size() > 0);
     for (const Event& e : store->events.list_all(1000).value()) EXPECT_NE(e.entity, "document");
 }
@@ -151,7 +146,7 @@ TEST_F(StoreDocuments, UnknownResponseOrDocument) {
     auto added = store->documents.add(4242, "q", "a.pdf", kPdf, "vendor:1");
     ASSERT_FALSE(added.ok());
     EXPECT_EQ(added.error().code, ErrorCode::not_found);
-    EXPECT_FALSE(fs::exists(fs::path(data_dir()) / "documents" / "4242"));
+    EXPECT_EQ(stored_bytes_count(), 0u);
     EXPECT_FALSE(store->documents.find(1));
     EXPECT_EQ(store->documents.remove(1, "x").error().code, ErrorCode::not_found);
 }
@@ -160,16 +155,48 @@ TEST_F(StoreDocuments, ReadDetectsMissingAndAlteredFiles) {
     const VendorResponse response = make_response(make_acquisition().id);
     auto added = store->documents.add(response.id, "q", "a.pdf", kPdf, "vendor:1");
     ASSERT_TRUE(added.ok());
-    const auto file = fs::path(data_dir()) / added->storage_path;
-    { std::ofstream(file, std::ios::app) << "tampered"; }
+    alter_stored_bytes(added->storage_path);
     EXPECT_EQ(store->documents.read_bytes(*added).error().code, ErrorCode::storage);
-    fs::remove(file);
+    delete_stored_bytes(added->storage_path);
     EXPECT_EQ(store->documents.read_bytes(*added).error().code, ErrorCode::not_found);
     // A removal whose file is gone already still removes the row.
     EXPECT_TRUE(store->documents.remove(added->id, "vendor:1").ok());
     StoredDocument forged = *added;
     forged.storage_path = "../cyberachat.db";
     EXPECT_EQ(store->documents.read_bytes(forged).error().code, ErrorCode::invalid_value);
+}
+
+// A large document comes back in pieces of at most 1 MiB, whose concatenation is the document;
+// an altered one fails at the end of its stream ("storage"), never passes as whole.
+TEST_F(StoreDocuments, StreamsALargeDocumentInPiecesCheckedAtTheEnd) {
+    const VendorResponse response = make_response(make_acquisition().id);
+    std::string text;
+    for (int line = 0; text.size() < 3'500'000; ++line) text += "Ligne " + std::to_string(line) + " du journal technique\n";
+    auto added = store->documents.add(response.id, "q", "journal.txt", text, "vendor:1");
+    ASSERT_TRUE(added.ok()) << added.error().message.in(Language::en);
+    auto stream = store->documents.open_stream(*added);
+    ASSERT_TRUE(stream.ok()) << stream.error().message.in(Language::en);
+    std::string joined;
+    size_t pieces = 0;
+    for (;;) {
+        auto piece = stream->next();
+        ASSERT_TRUE(piece.ok()) << piece.error().message.in(Language::en);
+        if (!*piece) break;
+        EXPECT_LE((*piece)->size(), 1u << 20);
+        joined += **piece;
+        ++pieces;
+    }
+    EXPECT_GE(pieces, 4u);
+    EXPECT_EQ(joined, text);
+
+    alter_stored_bytes(added->storage_path);
+    auto altered = store->documents.open_stream(*added);
+    ASSERT_TRUE(altered.ok());
+    Result<std::optional<std::string>> piece = std::optional<std::string>{};
+    do piece = altered->next();
+    while (piece.ok() && *piece);
+    ASSERT_FALSE(piece.ok());
+    EXPECT_EQ(piece.error().code, ErrorCode::storage);
 }
 
 TEST_F(StoreDocuments, DocumentsSurviveARestart) {

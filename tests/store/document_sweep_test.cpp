@@ -1,5 +1,6 @@
-// The sweep at start: what interrupted uploads leave (".tmp" files, files no row points to) goes
-// once older than the grace period; a file a row points to, or a recent one, stays.
+// The sweep at start: what interrupted uploads leave (".tmp" files, stored bytes no row points to)
+// goes once older than the grace period; bytes a row points to, or recent ones, stay. On both
+// engines: files (SQLite) or chunks (PostgreSQL).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -17,11 +18,6 @@ const std::string kPdf =
     "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> "
     "endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
-void write_aged(const fs::path& path, std::chrono::minutes age) {
-    std::ofstream(path, std::ios::binary) << "leftover";
-    fs::last_write_time(path, fs::file_time_type::clock::now() - age);
-}
-
 bool contains(const std::vector<std::string>& list, const std::string& item) {
     return std::find(list.begin(), list.end(), item) != list.end();
 }
@@ -30,22 +26,24 @@ TEST_F(StoreDocumentSweep, RemovesOnlyOldFilesNoRowPointsTo) {
     const VendorResponse response = make_response(make_acquisition().id);
     auto kept = store->documents.add(response.id, "q", "certificat.pdf", kPdf, "vendor:1");
     ASSERT_TRUE(kept.ok()) << kept.error().message.in(Language::en);
-    const fs::path data = data_dir();
-    const fs::path folder = data / "documents" / std::to_string(response.id);
-    // The referenced file is old too: its age must not matter.
-    fs::last_write_time(data / kept->storage_path, fs::file_time_type::clock::now() - std::chrono::hours(5));
+    // The referenced content is old too: its age must not matter.
+    if (testing_on_postgresql())
+        run_sql("UPDATE document_chunks SET created_at = '2020-01-01T00:00:00Z' WHERE storage_path = '" +
+                kept->storage_path + "'");
+    else
+        fs::last_write_time(fs::path(data_dir()) / kept->storage_path,
+                            fs::file_time_type::clock::now() - std::chrono::hours(5));
 
     const std::string tmp = "documents/" + std::to_string(response.id) + "/interrupted.bin.tmp";
     const std::string orphan = "documents/" + std::to_string(response.id) + "/orphan.bin";
     const std::string recent_orphan = "documents/" + std::to_string(response.id) + "/in-progress.bin";
     const std::string recent_tmp = "documents/" + std::to_string(response.id) + "/in-progress.bin.tmp";
     const std::string other_folder_orphan = "documents/999/lost.bin";
-    write_aged(data / tmp, std::chrono::minutes(120));
-    write_aged(data / orphan, std::chrono::minutes(61));
-    write_aged(data / recent_orphan, std::chrono::minutes(5));
-    write_aged(data / recent_tmp, std::chrono::minutes(0));
-    fs::create_directories(data / "documents" / "999");
-    write_aged(data / other_folder_orphan, std::chrono::minutes(24 * 60));
+    put_leftover_bytes(tmp, std::chrono::minutes(120));
+    put_leftover_bytes(orphan, std::chrono::minutes(61));
+    put_leftover_bytes(recent_orphan, std::chrono::minutes(5));
+    put_leftover_bytes(recent_tmp, std::chrono::minutes(0));
+    put_leftover_bytes(other_folder_orphan, std::chrono::minutes(24 * 60));
 
     auto sweep = store->documents.sweep_orphans(std::chrono::hours(1));
     EXPECT_TRUE(sweep.failed.empty());
@@ -53,12 +51,12 @@ TEST_F(StoreDocumentSweep, RemovesOnlyOldFilesNoRowPointsTo) {
     EXPECT_TRUE(contains(sweep.removed, tmp));
     EXPECT_TRUE(contains(sweep.removed, orphan));
     EXPECT_TRUE(contains(sweep.removed, other_folder_orphan));
-    EXPECT_FALSE(fs::exists(data / tmp));
-    EXPECT_FALSE(fs::exists(data / orphan));
-    EXPECT_FALSE(fs::exists(data / other_folder_orphan));
-    EXPECT_TRUE(fs::exists(data / recent_orphan));
-    EXPECT_TRUE(fs::exists(data / recent_tmp));
-    ASSERT_TRUE(fs::exists(data / kept->storage_path));
+    EXPECT_FALSE(stored_bytes_exist(tmp));
+    EXPECT_FALSE(stored_bytes_exist(orphan));
+    EXPECT_FALSE(stored_bytes_exist(other_folder_orphan));
+    EXPECT_TRUE(stored_bytes_exist(recent_orphan));
+    EXPECT_TRUE(stored_bytes_exist(recent_tmp));
+    ASSERT_TRUE(stored_bytes_exist(kept->storage_path));
     auto bytes = store->documents.read_bytes(*kept);
     ASSERT_TRUE(bytes.ok());
     EXPECT_EQ(*bytes, kPdf);

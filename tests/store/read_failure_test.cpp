@@ -40,15 +40,13 @@ TEST_F(StoreReadFailure, AMissingRecordIsNotFoundAndAFailedReadIsStorage) {
 }
 
 TEST_F(StoreReadFailure, TheSweepRemovesNothingWhenItCannotReadTheDocumentRows) {
-    const fs::path orphan = fs::path(data_dir()) / "documents" / "7" / "old.bin";
-    fs::create_directories(orphan.parent_path());
-    std::ofstream(orphan, std::ios::binary) << "leftover";
-    fs::last_write_time(orphan, fs::file_time_type::clock::now() - std::chrono::hours(5));
+    const std::string orphan = "documents/7/old.bin";
+    put_leftover_bytes(orphan, std::chrono::minutes(5 * 60));
 
     break_table(*store, "documents");
     auto sweep = store->documents.sweep_orphans(std::chrono::hours(1));
     EXPECT_TRUE(sweep.removed.empty());
-    EXPECT_TRUE(fs::exists(orphan));
+    EXPECT_TRUE(stored_bytes_exist(orphan));
 }
 
 }  // namespace read_failure_test

@@ -6,7 +6,10 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
+#include <chrono>
 #include <cstdlib>
+#include <ctime>
+#include <fstream>
 #include <filesystem>
 #include <optional>
 #include <memory>
@@ -138,6 +141,72 @@ protected:
         auto created = store->responses.create(response, "user:buyer@example.org");
         EXPECT_TRUE(created.ok()) << created.error().message.in(Language::en);
         return created.ok() ? *created : VendorResponse{};
+    }
+
+    // ---- documents' stored bytes, wherever the engine keeps them (files or database chunks) ----
+    bool stored_bytes_exist(const std::string& storage_path) {
+        if (!schema) return fs::exists(fs::path(data_dir()) / storage_path);
+        long long chunks = 0;
+        EXPECT_TRUE(store->db->read([&](soci::session& sql) {
+            sql << "SELECT COUNT(*) FROM document_chunks WHERE storage_path = :p", soci::use(storage_path),
+                soci::into(chunks);
+        }).ok());
+        return chunks > 0;
+    }
+    // Every stored piece of content: files under documents/ (temporary ones too), or chunk series.
+    size_t stored_bytes_count() {
+        size_t count = 0;
+        if (!schema) {
+            const fs::path root = fs::path(data_dir()) / "documents";
+            if (fs::exists(root))
+                for (const auto& entry : fs::recursive_directory_iterator(root)) count += entry.is_regular_file() ? 1 : 0;
+            return count;
+        }
+        long long paths = 0;
+        EXPECT_TRUE(store->db->read([&](soci::session& sql) {
+            sql << "SELECT COUNT(DISTINCT storage_path) FROM document_chunks", soci::into(paths);
+        }).ok());
+        return static_cast<size_t>(paths);
+    }
+    // Changes the stored content behind the store's back (a damaged disk, a tampering).
+    void alter_stored_bytes(const std::string& storage_path) {
+        if (!schema) {
+            std::ofstream(fs::path(data_dir()) / storage_path, std::ios::app) << "tampered";
+            return;
+        }
+        run_sql("UPDATE document_chunks SET data = data || decode('7461', 'hex') WHERE storage_path = '" + storage_path + "'");
+    }
+    void delete_stored_bytes(const std::string& storage_path) {
+        if (!schema) {
+            fs::remove(fs::path(data_dir()) / storage_path);
+            return;
+        }
+        run_sql("DELETE FROM document_chunks WHERE storage_path = '" + storage_path + "'");
+    }
+    // Content no row points to (what an interrupted upload leaves), written `age` ago.
+    void put_leftover_bytes(const std::string& storage_path, std::chrono::minutes age) {
+        if (!schema) {
+            const fs::path path = fs::path(data_dir()) / storage_path;
+            fs::create_directories(path.parent_path());
+            std::ofstream(path, std::ios::binary) << "leftover";
+            fs::last_write_time(path, fs::file_time_type::clock::now() - age);
+            return;
+        }
+        const auto at = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now() - age);
+        std::tm tm{};
+        gmtime_r(&at, &tm);
+        char written[32];
+        std::strftime(written, sizeof written, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        run_sql("INSERT INTO document_chunks (storage_path, seq, data, created_at) VALUES ('" + storage_path +
+                "', 0, decode('6c656674', 'hex'), '" + written + "')");
+    }
+    // One statement of the test's own (fixed text, no user input), in a transaction.
+    void run_sql(const std::string& statement) {
+        auto done = store->db->write([&](soci::session& sql) -> Result<void> {
+            sql << statement;
+            return {};
+        });
+        ASSERT_TRUE(done.ok()) << done.error().message.in(Language::en);
     }
 
     // Every event's text, to look for secrets.
