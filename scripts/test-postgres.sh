@@ -52,7 +52,7 @@ case "$action" in
     as_owner "$bin/initdb" -D "$dir/data" -U cyberachat --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
       { cat "$dir/initdb.log" >&2; exit 1; }
     options="-c listen_addresses= -c unix_socket_directories=$dir -p $port -c max_connections=300"
-    options+=" -c shared_buffers=128MB -c log_min_messages=warning"
+    options+=" -c shared_buffers=128MB -c log_min_messages=warning -c client_min_messages=warning"
     if [ "$durable" != "--durable" ]; then options+=" -c fsync=off -c full_page_writes=off"; fi
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -o "$options" -w -t 60 start >/dev/null ||
       { cat "$dir/server.log" >&2; exit 1; }

@@ -10,5 +10,6 @@ void register_user_command(CLI::App& app);
 void register_token_command(CLI::App& app);
 void register_import_archive_command(CLI::App& app);
 void register_demo_command(CLI::App& app);
+void register_migrate_store_command(CLI::App& app);
 
 }  // namespace cyberachat::cli

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
     cyberachat::cli::register_token_command(app);
     cyberachat::cli::register_import_archive_command(app);
     cyberachat::cli::register_demo_command(app);
+    cyberachat::cli::register_migrate_store_command(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

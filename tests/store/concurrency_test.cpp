@@ -47,8 +47,12 @@ TEST_F(StoreConcurrency, DifferentAnswersFromManyThreadsAllSurviveARestart) {
               static_cast<size_t>(2 * kThreads * kPerThread));
 }
 
-TEST_F(StoreConcurrency, TheSameAnswerFromManyThreadsNeverLosesAnAcknowledgedWrite) {
+// Half the threads write through a second Store on the same database: another instance of the
+// server (a second process on the SQLite file, a second server on the PostgreSQL database).
+TEST_F(StoreConcurrency, TheSameAnswerFromManyThreadsOnTwoInstancesNeverLosesAnAcknowledgedWrite) {
     const VendorResponse response = make_response(make_acquisition().id);
+    std::shared_ptr<Store> other = open_second_instance();
+    ASSERT_TRUE(other);
     constexpr int kThreads = 8;
     constexpr int kAttempts = 20;
     std::mutex mutex;
@@ -57,12 +61,13 @@ TEST_F(StoreConcurrency, TheSameAnswerFromManyThreadsNeverLosesAnAcknowledgedWri
     std::vector<std::thread> threads;
     for (int t = 0; t < kThreads; ++t)
         threads.emplace_back([&, t] {
+            Store& instance = t % 2 ? *other : *store;
             for (int i = 0; i < kAttempts; ++i) {
                 // Read-modify-write as a browser does: base = the revision last seen.
-                auto current = store->responses.answer(response.id, "shared");
+                auto current = instance.responses.answer(response.id, "shared");
                 const std::int64_t base = current ? current->revision : 0;
                 const nlohmann::json value = "thread " + std::to_string(t) + " attempt " + std::to_string(i);
-                auto saved = store->responses.save_answer(response.id, "shared", value, "", base, "vendor:1");
+                auto saved = instance.responses.save_answer(response.id, "shared", value, "", base, "vendor:1");
                 if (saved.ok()) {
                     std::lock_guard lock(mutex);
                     if (saved->changed) {
@@ -82,6 +87,7 @@ TEST_F(StoreConcurrency, TheSameAnswerFromManyThreadsNeverLosesAnAcknowledgedWri
     ASSERT_FALSE(acknowledged.empty());
     EXPECT_EQ(acknowledged.size() + static_cast<size_t>(conflicts.load()), static_cast<size_t>(kThreads * kAttempts));
 
+    other.reset();
     reopen();
     auto stored = store->responses.answer(response.id, "shared");
     ASSERT_TRUE(stored);

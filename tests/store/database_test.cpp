@@ -16,23 +16,55 @@ namespace {
 
 std::string db_path(const TempDir& dir) { return (dir.path() / "test.db").string(); }
 
+// A fresh database of the engine under test (a SQLite file, or a PostgreSQL schema of its own on
+// the pg run), which several Database objects may open — as several instances would.
+class TestTarget {
+public:
+    TestTarget() {
+        if (testing_on_postgresql()) schema_.emplace();
+    }
+    std::string target() const { return schema_ ? schema_->url() : db_path(dir_); }
+    Result<std::shared_ptr<Database>> open(size_t pool = 2, int version = Database::latest_schema_version()) const {
+        return Database::open_at_version(test_engine(), target(), version, pool);
+    }
+    // The data folder of a Store on this target (SQLite: the file is data/cyberachat.db).
+    Result<std::shared_ptr<Store>> open_store() const {
+        if (schema_) return Store::open_postgresql(schema_->url(), 2);
+        return Store::open(data_dir());
+    }
+    std::string data_dir() const { return (dir_.path() / "data").string(); }
+    std::string store_target() const { return schema_ ? schema_->url() : data_dir() + "/cyberachat.db"; }
+
+private:
+    TempDir dir_;
+    std::optional<TestSchema> schema_;
+};
+
+// The tables, indexes or triggers of the schema, by name, on either engine.
 std::vector<std::string> names_of(Database& db, const std::string& type) {
+    std::string query;
+    if (db.engine() == Engine::sqlite)
+        query = "SELECT name FROM sqlite_master WHERE type = '" + type + "' ORDER BY name";
+    else if (type == "table")
+        query = "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1";
+    else if (type == "index")
+        query = "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() ORDER BY 1";
+    else
+        query = "SELECT DISTINCT trigger_name FROM information_schema.triggers WHERE trigger_schema = current_schema() "
+                "ORDER BY 1";
     std::vector<std::string> names;
     EXPECT_TRUE(db.read([&](soci::session& sql) {
-        std::string name;
-        soci::statement st = (sql.prepare << "SELECT name FROM sqlite_master WHERE type = :type ORDER BY name",
-                              soci::into(name), soci::use(type));
-        st.execute();
-        while (st.fetch()) names.push_back(name);
+        soci::rowset<std::string> rows = (sql.prepare << query);
+        for (const auto& name : rows) names.push_back(name);
     }).ok());
     return names;
 }
 
-TEST(SqliteDatabase, MigratesAnEmptyDatabaseToTheLatestVersion) {
-    TempDir dir;
-    auto db = Database::open_sqlite(db_path(dir));
+TEST(StoreDatabase, MigratesAnEmptyDatabaseToTheLatestVersion) {
+    TestTarget dir;
+    auto db = dir.open();
     ASSERT_TRUE(db.ok()) << db.error().message.in(Language::en);
-    EXPECT_EQ((*db)->engine(), Engine::sqlite);
+    EXPECT_EQ((*db)->engine(), test_engine());
     EXPECT_GE(Database::latest_schema_version(), 2);
     EXPECT_EQ((*db)->schema_version(), Database::latest_schema_version());
     const auto tables = names_of(**db, "table");
@@ -44,13 +76,13 @@ TEST(SqliteDatabase, MigratesAnEmptyDatabaseToTheLatestVersion) {
     EXPECT_NE(std::find(indexes.begin(), indexes.end(), "documents_response"), indexes.end());
 }
 
-TEST(SqliteDatabase, EachMigrationIsRecordedOnce) {
-    TempDir dir;
+TEST(StoreDatabase, EachMigrationIsRecordedOnce) {
+    TestTarget dir;
     {
-        auto db = Database::open_sqlite(db_path(dir));
+        auto db = dir.open();
         ASSERT_TRUE(db.ok());
     }
-    auto db = Database::open_sqlite(db_path(dir));  // reopening applies nothing twice
+    auto db = dir.open();  // reopening applies nothing twice
     ASSERT_TRUE(db.ok()) << db.error().message.in(Language::en);
     long long rows = 0, distinct = 0;
     EXPECT_TRUE((*db)->read([&](soci::session& sql) {
@@ -110,13 +142,11 @@ void seed_version_1(soci::session& sql) {
            "VALUES ('2026-01-01T00:00:00Z', 'system', 'user', 1, 'create', '', '', '{}')";
 }
 
-TEST(SqliteDatabase, MigratesFromVersion1KeepingTheData) {
-    TempDir dir;
-    const std::string data = (dir.path() / "data").string();
-    std::filesystem::create_directories(data);
-    const std::string path = data + "/cyberachat.db";
+TEST(StoreDatabase, MigratesFromVersion1KeepingTheData) {
+    TestTarget dir;
+    std::filesystem::create_directories(dir.data_dir());
     {
-        auto old = Database::open_sqlite_at_version(path, 1);
+        auto old = Database::open_at_version(test_engine(), dir.store_target(), 1, 2);
         ASSERT_TRUE(old.ok()) << old.error().message.in(Language::en);
         EXPECT_EQ((*old)->schema_version(), 1);
         EXPECT_TRUE(names_of(**old, "trigger").empty());
@@ -126,7 +156,7 @@ TEST(SqliteDatabase, MigratesFromVersion1KeepingTheData) {
         });
         ASSERT_TRUE(seeded.ok()) << seeded.error().message.in(Language::en);
     }
-    auto opened = Store::open(data);
+    auto opened = dir.open_store();
     ASSERT_TRUE(opened.ok()) << opened.error().message.in(Language::en);
     auto& store = **opened;
     EXPECT_EQ(store.db->schema_version(), Database::latest_schema_version());
@@ -157,16 +187,16 @@ TEST(SqliteDatabase, MigratesFromVersion1KeepingTheData) {
     EXPECT_EQ(saved->answer.revision, 2);
 }
 
-TEST(SqliteDatabase, UpgradesFromEveryEarlierVersion) {
+TEST(StoreDatabase, UpgradesFromEveryEarlierVersion) {
     for (int version = 0; version < Database::latest_schema_version(); ++version) {
         SCOPED_TRACE("from version " + std::to_string(version));
-        TempDir dir;
+        TestTarget dir;
         {
-            auto old = Database::open_sqlite_at_version(db_path(dir), version);
+            auto old = dir.open(2, version);
             ASSERT_TRUE(old.ok()) << old.error().message.in(Language::en);
             EXPECT_EQ((*old)->schema_version(), version);
         }
-        auto db = Database::open_sqlite(db_path(dir));
+        auto db = dir.open();
         ASSERT_TRUE(db.ok()) << db.error().message.in(Language::en);
         EXPECT_EQ((*db)->schema_version(), Database::latest_schema_version());
         UserRepository users(*db);
@@ -176,10 +206,10 @@ TEST(SqliteDatabase, UpgradesFromEveryEarlierVersion) {
     }
 }
 
-TEST(SqliteDatabase, RefusesADatabaseFromANewerProgram) {
-    TempDir dir;
+TEST(StoreDatabase, RefusesADatabaseFromANewerProgram) {
+    TestTarget dir;
     {
-        auto db = Database::open_sqlite(db_path(dir));
+        auto db = dir.open();
         ASSERT_TRUE(db.ok());
         auto written = (*db)->write([](soci::session& sql) -> Result<void> {
             sql << "INSERT INTO schema_migrations (version, applied_at) VALUES (999, '2099-01-01T00:00:00Z')";
@@ -187,7 +217,7 @@ TEST(SqliteDatabase, RefusesADatabaseFromANewerProgram) {
         });
         ASSERT_TRUE(written.ok());
     }
-    auto db = Database::open_sqlite(db_path(dir));
+    auto db = dir.open();
     ASSERT_FALSE(db.ok());
     EXPECT_EQ(db.error().code, ErrorCode::storage);
     EXPECT_NE(db.error().message.in(Language::en).find("newer"), std::string::npos);
@@ -200,9 +230,9 @@ TEST(SqliteDatabase, FailsCleanlyOnAnUnusablePath) {
     EXPECT_EQ(db.error().code, ErrorCode::storage);
 }
 
-TEST(SqliteDatabase, WriteRollsBackOnErrorAndOnException) {
-    TempDir dir;
-    auto opened = Database::open_sqlite(db_path(dir));
+TEST(StoreDatabase, WriteRollsBackOnErrorAndOnException) {
+    TestTarget dir;
+    auto opened = dir.open();
     ASSERT_TRUE(opened.ok());
     auto db = *opened;
     const auto insert = [](soci::session& sql, const std::string& email) {
@@ -239,9 +269,9 @@ TEST(SqliteDatabase, WriteRollsBackOnErrorAndOnException) {
     EXPECT_EQ(n, 1);  // only d@
 }
 
-TEST(SqliteDatabase, ConcurrentWritesShareACommitAndFailAlone) {
-    TempDir dir;
-    auto opened = Database::open_sqlite(db_path(dir), 4);
+TEST(StoreDatabase, ConcurrentWritesShareACommitAndFailAlone) {
+    TestTarget dir;
+    auto opened = dir.open(4);
     ASSERT_TRUE(opened.ok());
     auto db = *opened;
     const auto insert = [](soci::session& sql, const std::string& email) {
@@ -298,9 +328,9 @@ TEST(SqliteDatabase, ConcurrentWritesShareACommitAndFailAlone) {
     EXPECT_EQ(emails, expected);
 }
 
-TEST(SqliteDatabase, StorageErrorsDoNotRevealBoundValues) {
-    TempDir dir;
-    auto opened = Database::open_sqlite(db_path(dir));
+TEST(StoreDatabase, StorageErrorsDoNotRevealBoundValues) {
+    TestTarget dir;
+    auto opened = dir.open();
     ASSERT_TRUE(opened.ok());
     const std::string secret = "secret-token-hash-value";
     auto failed = (*opened)->write([&](soci::session& sql) -> Result<void> {
@@ -317,9 +347,9 @@ TEST(SqliteDatabase, StorageErrorsDoNotRevealBoundValues) {
     EXPECT_EQ(failed.error().message.in(Language::en).find(secret), std::string::npos);
 }
 
-TEST(SqliteDatabase, ReadSwallowsExceptions) {
-    TempDir dir;
-    auto opened = Database::open_sqlite(db_path(dir));
+TEST(StoreDatabase, ReadSwallowsExceptions) {
+    TestTarget dir;
+    auto opened = dir.open();
     ASSERT_TRUE(opened.ok());
     bool ran = false;
     EXPECT_NO_THROW((*opened)->read([&](soci::session& sql) {
@@ -329,9 +359,9 @@ TEST(SqliteDatabase, ReadSwallowsExceptions) {
     EXPECT_TRUE(ran);
 }
 
-TEST(SqliteDatabase, EventsAreAppendOnly) {
-    TempDir dir;
-    auto opened = Database::open_sqlite(db_path(dir));
+TEST(StoreDatabase, EventsAreAppendOnly) {
+    TestTarget dir;
+    auto opened = dir.open();
     ASSERT_TRUE(opened.ok());
     auto db = *opened;
     UserRepository users(db);
@@ -351,7 +381,7 @@ TEST(SqliteDatabase, EventsAreAppendOnly) {
     EXPECT_EQ(EventRepository(db).list_all().value().size(), 1u);
 }
 
-TEST(SqliteDatabase, NowIsoIsUtcWithSeconds) {
+TEST(StoreDatabase, NowIsoIsUtcWithSeconds) {
     const std::string now = now_iso();
     ASSERT_EQ(now.size(), 20u) << now;
     EXPECT_EQ(now[4], '-');

@@ -63,6 +63,7 @@ public:
     ~TestSchema() {
         try {
             soci::session admin(soci::postgresql, test_postgres_url());
+            admin << "SET client_min_messages = warning";
             admin << "DROP SCHEMA " + name_ + " CASCADE";
         } catch (const std::exception& e) {
             ADD_FAILURE() << "DROP SCHEMA " << name_ << ": " << e.what();
@@ -98,6 +99,13 @@ protected:
     void reopen() {
         store.reset();
         open();
+    }
+
+    // Another Store on the same database, as a second server instance would open it.
+    std::shared_ptr<Store> open_second_instance() {
+        auto opened = schema ? Store::open_postgresql(schema->url(), 4) : Store::open(data_dir());
+        EXPECT_TRUE(opened.ok()) << opened.error().message.in(Language::en);
+        return opened.ok() ? *opened : nullptr;
     }
 
     std::string data_dir() const { return (dir.path() / "data").string(); }
