@@ -8,7 +8,10 @@
 #  2. the vendor's longest section page, filled, served by Cyberachat vs the same bytes as a static
 #     file served by nginx (wrk, 2 threads, 50 connections, Accept-Encoding: gzip); and once more
 #     with Cyberachat's compression cache off (--compression-cache-mb 0), each response gzipped anew;
-#  3. durable answer saves through the API (each request a new value, so each is a real write).
+#  3. durable answer saves through the API (each request a new value, so each is a real write);
+#  4. both engines in the same run: the same page and the same saves on a SQLite instance and on a
+#     PostgreSQL one (a throwaway durable cluster, fsync on: scripts/test-postgres.sh --durable),
+#     and the ratios PostgreSQL / SQLite.
 # Prints requests/s, p99 and the ratios. Loopback only; every run is bounded in time.
 set -euo pipefail
 build=${1:-build}
@@ -18,10 +21,12 @@ bin="$build/cyberachat"
 duration=${BENCH_SECONDS:-10}
 work=$(mktemp -d /tmp/cyb-bench-XXXXXX)
 chmod 755 "$work"  # nginx workers (www-data) must read the page
-server_pid=""; nginx_conf=""
+server_pid=""; nginx_conf=""; engine_pids=(); pg_dir=""
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  for pid in "${engine_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   [ -n "$nginx_conf" ] && nginx -c "$nginx_conf" -s stop 2>/dev/null || true
+  [ -n "$pg_dir" ] && bash "$root/scripts/test-postgres.sh" stop "$pg_dir" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -43,6 +48,28 @@ run_gbench "1c. XLSX import of a full questionnaire: preview vs reading the file
 run_gbench "1d. PDF report of an 8-vendor purchase vs the same model as JSON text (target < 500 ms)" pdf_report_bench
 run_gbench "1e. Comparison of 8 vendors over the full questionnaire: page render vs evaluating them (target < 20 ms)" comparison_bench
 
+# Answers every visible question of section $1 (documents aside) on server $2 as vendor $3.
+fill_section() {
+  curl -sf "$2/api/v1/questionnaire" | python3 -c '
+import json,sys,urllib.request
+q=json.load(sys.stdin); sid=sys.argv[1]; base=sys.argv[2]; tok=sys.argv[3]
+sec=[s for p in q["parts"] for s in p["sections"] if s["id"]==sid][0]
+def put(qid, value):
+    req=urllib.request.Request(base+"/api/v1/vendor/answers/"+qid, data=json.dumps({"value":value,"comment":"Voir la documentation technique jointe."}).encode(), method="PUT",
+        headers={"Authorization":"Bearer "+tok,"Content-Type":"application/json"})
+    try: urllib.request.urlopen(req).read()
+    except Exception: pass
+for k in sec["questions"]:
+    kind=k["kind"]
+    v={"yes_no":"oui","number":12.5,"integer":3,"date":"2025-01-31","email":"it@vendor.test","phone":"01 23 45 67 89"}.get(kind,"Réponse détaillée du fournisseur, avec les précisions demandées.")
+    if kind in ("single_choice","multiple_choice"): v=k["choices"][0]["id"]
+    if kind=="table": v=[{f["id"]:"valeur %d"%i for f in k["fields"]} for i in range(5)]
+    if kind=="contact": v={"nom":"Martin","prenom":"Élise","fonction":"Cheffe de projet","coordonnees":"1 rue de la Paix, Paris","telephone":"01 23 45 67 89","email":"e.martin@vendor.test"}
+    if kind=="document": continue
+    put(k["id"], v)
+' "$1" "$2" "$3"
+}
+
 echo "== 2. Vendor section page: Cyberachat vs nginx (static copy of the same page)"
 port=$(free_port)
 echo 'Bench-password-0001' | "$bin" user add bench@chu.test --role biomedical --password-stdin --data "$work/data" >/dev/null
@@ -62,24 +89,7 @@ import json,sys
 q=json.load(sys.stdin)
 best=max((s for p in q["parts"] for s in p["sections"]), key=lambda s: len(s["questions"]))
 print(best["id"])')
-curl -sf "$base/api/v1/questionnaire" | python3 -c '
-import json,sys,urllib.request
-q=json.load(sys.stdin); sid=sys.argv[1]; base=sys.argv[2]; tok=sys.argv[3]
-sec=[s for p in q["parts"] for s in p["sections"] if s["id"]==sid][0]
-def put(qid, value):
-    req=urllib.request.Request(base+"/api/v1/vendor/answers/"+qid, data=json.dumps({"value":value,"comment":"Voir la documentation technique jointe."}).encode(), method="PUT",
-        headers={"Authorization":"Bearer "+tok,"Content-Type":"application/json"})
-    try: urllib.request.urlopen(req).read()
-    except Exception: pass
-for k in sec["questions"]:
-    kind=k["kind"]
-    v={"yes_no":"oui","number":12.5,"integer":3,"date":"2025-01-31","email":"it@vendor.test","phone":"01 23 45 67 89"}.get(kind,"Réponse détaillée du fournisseur, avec les précisions demandées.")
-    if kind in ("single_choice","multiple_choice"): v=k["choices"][0]["id"]
-    if kind=="table": v=[{f["id"]:"valeur %d"%i for f in k["fields"]} for i in range(5)]
-    if kind=="contact": v={"nom":"Martin","prenom":"Élise","fonction":"Cheffe de projet","coordonnees":"1 rue de la Paix, Paris","telephone":"01 23 45 67 89","email":"e.martin@vendor.test"}
-    if kind=="document": continue
-    put(k["id"], v)
-' "$section" "$base" "$invite"
+fill_section "$section" "$base" "$invite"
 cookie=$(curl -s -o /dev/null -D - "$base/invitation/$invite" | sed -n 's/^Set-Cookie: \(cyb_vendor=[^;]*\).*/\1/p' | tr -d '\r')
 page="/vendor/sections/$section"
 mkdir -p "$work/www"
@@ -162,3 +172,42 @@ printf '%-34s %12s req/s   p99 %8s   non-2xx %s\n' "answer saves (synchronous=FU
 printf '%-34s %12s commits/s (one fsync each, same disk)\n' "reference: bare SQLite commits" "$ref_commits"
 python3 -c "import sys; print('ratio saves / bare commits: %.2f (group commit shares one fsync among concurrent saves)' % (float(sys.argv[1])/float(sys.argv[2])))" "$save_rps" "$ref_commits"
 python3 -c "import sys; print('target >= 1000 durable saves/s: %s' % ('met' if float(sys.argv[1])>=1000 else 'NOT met'))" "$save_rps"
+
+echo
+echo "== 4. Both engines, same run: the section page and durable saves on SQLite, then on PostgreSQL"
+pg_dir=$(mktemp -d /tmp/cyb-bench-pg-XXXXXX)
+pg_url=$(bash "$root/scripts/test-postgres.sh" start "$pg_dir" --durable)
+# One instance per engine, set up the same way: an account, a purchase, a vendor, the section filled.
+engine_instance() {  # name store-args… → prints "base invite cookie"
+  local name=$1; shift
+  local port; port=$(free_port)
+  echo 'Bench-password-0001' | "$bin" user add "bench-$name@chu.test" --role biomedical --password-stdin "$@" >/dev/null
+  local tok; tok=$("$bin" token create "bench-$name@chu.test" "$@")
+  "$bin" serve --port "$port" "$@" >"$work/server-$name.log" 2>&1 &
+  engine_pids+=($!)
+  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+  local b="http://127.0.0.1:$port"
+  local a; a=$(curl -sf -H "Authorization: Bearer $tok" -H 'Content-Type: application/json' \
+        -d '{"title":"Banc moteurs","equipment":"Scanner"}' "$b/api/v1/acquisitions" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  local inv; inv=$(curl -sf -H "Authorization: Bearer $tok" -H 'Content-Type: application/json' \
+        -d '{"company":"Bench SA","email":"bench@vendor.test"}' "$b/api/v1/acquisitions/$a/vendors" | python3 -c 'import json,sys; print(json.load(sys.stdin)["invite_token"])')
+  fill_section "$section" "$b" "$inv"  # the same answers as section 2's page
+  local ck; ck=$(curl -s -o /dev/null -D - "$b/invitation/$inv" | sed -n 's/^Set-Cookie: \(cyb_vendor=[^;]*\).*/\1/p' | tr -d '\r')
+  echo "$b $inv $ck"
+}
+read -r sqlite_base sqlite_invite sqlite_cookie < <(engine_instance sqlite --data "$work/data-sqlite")
+read -r pg_base pg_invite pg_cookie < <(engine_instance postgresql --database "$pg_url")
+engine_saves() {  # base invite → "rps p99 errors"
+  sed "s/Bearer [^\"]*\"/Bearer $2\"/" "$work/save.lua" >"$work/save-$2.lua"
+  run_wrk "$1/" -s "$work/save-$2.lua"
+}
+read -r sp_rps sp_p99 sp_err < <(run_wrk "$sqlite_base$page" -H "Cookie: $sqlite_cookie")
+read -r pp_rps pp_p99 pp_err < <(run_wrk "$pg_base$page" -H "Cookie: $pg_cookie")
+read -r ss_rps ss_p99 ss_err < <(engine_saves "$sqlite_base" "$sqlite_invite")
+read -r ps_rps ps_p99 ps_err < <(engine_saves "$pg_base" "$pg_invite")
+printf '%-34s %12s req/s   p99 %8s   non-2xx %s\n' "page, SQLite" "$sp_rps" "$sp_p99" "$sp_err"
+printf '%-34s %12s req/s   p99 %8s   non-2xx %s\n' "page, PostgreSQL" "$pp_rps" "$pp_p99" "$pp_err"
+printf '%-34s %12s req/s   p99 %8s   non-2xx %s\n' "saves, SQLite" "$ss_rps" "$ss_p99" "$ss_err"
+printf '%-34s %12s req/s   p99 %8s   non-2xx %s\n' "saves, PostgreSQL" "$ps_rps" "$ps_p99" "$ps_err"
+python3 -c "import sys; a,b,c,d=map(float,sys.argv[1:]); print('ratio PostgreSQL / SQLite: page %.2f, saves %.2f' % (b/a, d/c))" \
+  "$sp_rps" "$pp_rps" "$ss_rps" "$ps_rps"
