@@ -1,9 +1,7 @@
 // Vendors' documents: the bytes in files under data_dir/documents/<response id>/, the facts in
 // the documents table. A file is written durably before its row; a row is deleted before its
 // file. So a row always has its file, and the worst a crash leaves is an orphan file.
-#include <fcntl.h>
 #include <magic.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -15,6 +13,7 @@
 #include <sstream>
 
 #include "security/secrets.hpp"
+#include "store/durable_files.hpp"
 #include "store/internal.hpp"
 #include "store/prepared_queries.hpp"
 #include "store/repositories.hpp"
@@ -150,74 +149,6 @@ std::string detect_content_type(const std::string& bytes) {
     }
     const char* type = magic_buffer(cookie, bytes.data(), bytes.size());
     return type != nullptr ? std::string(type) : std::string();
-}
-
-// ---- durable files ----------------------------------------------------------------------------
-
-Error errno_error(const std::string& what_fr, const std::string& what_en, int error) {
-    const std::string detail = std::strerror(error);
-    return detail::storage_error(what_fr + " : " + detail, what_en + ": " + detail);
-}
-
-bool fsync_directory(const fs::path& dir) {
-    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
-
-Result<void> create_directory_durably(const fs::path& dir) {
-    std::error_code ec;
-    if (fs::is_directory(dir, ec)) return {};
-    if (auto parent = dir.parent_path(); !parent.empty()) TRY(create_directory_durably(parent));
-    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
-        return errno_error("Création du dossier impossible", "Cannot create the folder", errno);
-    if (!fsync_directory(dir.parent_path()))
-        return errno_error("Synchronisation du dossier impossible", "Cannot sync the folder", errno);
-    return {};
-}
-
-// Writes `bytes` to `target` so that, once this returns, the file is there in full after a
-// crash: temporary file, fsync, rename, fsync of the folder.
-Result<void> write_file_durably(const fs::path& target, const std::string& bytes) {
-    const fs::path temporary = target.string() + ".tmp";
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) return errno_error("Écriture du document impossible", "Cannot write the document", errno);
-    size_t written = 0;
-    while (written < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            const int error = errno;
-            ::close(fd);
-            ::unlink(temporary.c_str());
-            return errno_error("Écriture du document impossible", "Cannot write the document", error);
-        }
-        written += static_cast<size_t>(n);
-    }
-    if (::fsync(fd) != 0) {
-        const int error = errno;
-        ::close(fd);
-        ::unlink(temporary.c_str());
-        return errno_error("Synchronisation du document impossible", "Cannot sync the document", error);
-    }
-    if (::close(fd) != 0) {
-        const int error = errno;
-        ::unlink(temporary.c_str());
-        return errno_error("Écriture du document impossible", "Cannot write the document", error);
-    }
-    if (::rename(temporary.c_str(), target.c_str()) != 0) {
-        const int error = errno;
-        ::unlink(temporary.c_str());
-        return errno_error("Enregistrement du document impossible", "Cannot store the document", error);
-    }
-    if (!fsync_directory(target.parent_path())) {
-        const int error = errno;
-        ::unlink(target.c_str());
-        return errno_error("Synchronisation du dossier impossible", "Cannot sync the folder", error);
-    }
-    return {};
 }
 
 }  // namespace
@@ -422,9 +353,9 @@ Result<void> DocumentRepository::remove(Id id, const std::string& actor) {
     // The row is gone: the file follows. A failure here leaves an orphan file, never a dangling row.
     const fs::path absolute = fs::path(data_dir_) / removed.storage_path;
     if (::unlink(absolute.c_str()) != 0 && errno != ENOENT)
-        return errno_error("Le document est retiré mais son fichier n'a pas pu être effacé",
+        return detail::errno_error("Le document est retiré mais son fichier n'a pas pu être effacé",
                            "The document is removed but its file could not be deleted", errno);
-    fsync_directory(absolute.parent_path());
+    detail::fsync_directory(absolute.parent_path());
     return {};
 }
 
@@ -461,7 +392,7 @@ DocumentRepository::Sweep DocumentRepository::sweep_orphans(std::chrono::seconds
         const fs::path absolute = fs::path(data_dir_) / path;
         if (::unlink(absolute.c_str()) == 0 || errno == ENOENT) {
             sweep.removed.push_back(path);
-            fsync_directory(absolute.parent_path());
+            detail::fsync_directory(absolute.parent_path());
         } else {
             sweep.failed.push_back(path);
         }
