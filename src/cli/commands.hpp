@@ -11,5 +11,7 @@ void register_token_command(CLI::App& app);
 void register_import_archive_command(CLI::App& app);
 void register_demo_command(CLI::App& app);
 void register_migrate_store_command(CLI::App& app);
+void register_backup_command(CLI::App& app);
+void register_restore_command(CLI::App& app);
 
 }  // namespace cyberachat::cli

@@ -1,16 +1,15 @@
 // Documents' bytes as files under data_dir/documents/<response id>/<random>.bin (SQLite): written
-// to a temporary file, fsync'ed, renamed, the folder fsync'ed — a returned put() survives a crash.
-#include <fcntl.h>
-#include <sys/stat.h>
+// to a temporary file, fsync'ed, renamed, the folder fsync'ed (store/durable_files.hpp) — a
+// returned put() survives a crash.
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 
 #include "security/secrets.hpp"
 #include "store/document_bytes.hpp"
+#include "store/durable_files.hpp"
 #include "store/internal.hpp"
 
 namespace cyberachat::store {
@@ -20,70 +19,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr size_t kFileReadPiece = 1u << 20;
-
-Error file_errno_error(const std::string& what_fr, const std::string& what_en, int error) {
-    const std::string detail = std::strerror(error);
-    return detail::storage_error(what_fr + " : " + detail, what_en + ": " + detail);
-}
-
-bool fsync_directory(const fs::path& dir) {
-    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
-
-Result<void> create_directory_durably(const fs::path& dir) {
-    std::error_code ec;
-    if (fs::is_directory(dir, ec)) return {};
-    if (auto parent = dir.parent_path(); !parent.empty()) TRY(create_directory_durably(parent));
-    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
-        return file_errno_error("Création du dossier impossible", "Cannot create the folder", errno);
-    if (!fsync_directory(dir.parent_path()))
-        return file_errno_error("Synchronisation du dossier impossible", "Cannot sync the folder", errno);
-    return {};
-}
-
-// Writes `bytes` to `target` so that, once this returns, the file is there in full after a
-// crash: temporary file, fsync, rename, fsync of the folder.
-Result<void> write_file_durably(const fs::path& target, const std::string& bytes) {
-    const fs::path temporary = target.string() + ".tmp";
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) return file_errno_error("Écriture du document impossible", "Cannot write the document", errno);
-    const auto fail = [&](const char* fr, const char* en) {
-        const int error = errno;
-        ::close(fd);
-        ::unlink(temporary.c_str());
-        return file_errno_error(fr, en, error);
-    };
-    size_t written = 0;
-    while (written < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return fail("Écriture du document impossible", "Cannot write the document");
-        }
-        written += static_cast<size_t>(n);
-    }
-    if (::fsync(fd) != 0) return fail("Synchronisation du document impossible", "Cannot sync the document");
-    if (::close(fd) != 0) {
-        const int error = errno;
-        ::unlink(temporary.c_str());
-        return file_errno_error("Écriture du document impossible", "Cannot write the document", error);
-    }
-    if (::rename(temporary.c_str(), target.c_str()) != 0) {
-        const int error = errno;
-        ::unlink(temporary.c_str());
-        return file_errno_error("Enregistrement du document impossible", "Cannot store the document", error);
-    }
-    if (!fsync_directory(target.parent_path())) {
-        const int error = errno;
-        ::unlink(target.c_str());
-        return file_errno_error("Synchronisation du dossier impossible", "Cannot sync the folder", error);
-    }
-    return {};
-}
 
 class FileReader final : public DocumentReader {
 public:
@@ -108,8 +43,8 @@ public:
     Result<std::string> put(const std::string& folder_name, const std::string& bytes) override {
         const std::string folder = "documents/" + folder_name;
         std::string storage_path = folder + "/" + security::random_token(16) + ".bin";
-        TRY(create_directory_durably(fs::path(data_dir_) / folder));
-        TRY(write_file_durably(fs::path(data_dir_) / storage_path, bytes));
+        TRY(detail::create_directory_durably(fs::path(data_dir_) / folder));
+        TRY(detail::write_file_durably(fs::path(data_dir_) / storage_path, bytes));
         return storage_path;
     }
 
@@ -125,8 +60,8 @@ public:
         if (!is_document_storage_path(storage_path)) return {};
         const fs::path absolute = fs::path(data_dir_) / storage_path;
         if (::unlink(absolute.c_str()) != 0 && errno != ENOENT)
-            return file_errno_error("Le fichier n'a pas pu être effacé", "The file could not be deleted", errno);
-        fsync_directory(absolute.parent_path());
+            return detail::errno_error("Le fichier n'a pas pu être effacé", "The file could not be deleted", errno);
+        detail::fsync_directory(absolute.parent_path());
         return {};
     }
 

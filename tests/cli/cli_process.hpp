@@ -61,4 +61,20 @@ inline Outcome run_cyberachat(const std::vector<std::string>& args, const std::f
     return result;
 }
 
+// A fresh temporary folder per test (dir_), removed afterwards.
+class CliTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        std::string pattern = (std::filesystem::temp_directory_path() / "cyb-cli-XXXXXX").string();
+        ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+        dir_ = pattern;
+    }
+    void TearDown() override {
+        std::error_code ec;
+        std::filesystem::remove_all(dir_, ec);
+    }
+
+    std::filesystem::path dir_;
+};
+
 }  // namespace cyberachat::cli_testing

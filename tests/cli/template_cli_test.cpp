@@ -20,18 +20,8 @@ namespace {
 using cyberachat::cli_testing::Outcome;
 using cyberachat::cli_testing::read_whole_file;
 
-class TemplateCli : public ::testing::Test {
+class TemplateCli : public cyberachat::cli_testing::CliTest {
 protected:
-    void SetUp() override {
-        std::string pattern = (fs::temp_directory_path() / "cyb-cli-XXXXXX").string();
-        ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-        dir_ = pattern;
-    }
-    void TearDown() override {
-        std::error_code ec;
-        fs::remove_all(dir_, ec);
-    }
-
     fs::path write(const std::string& name, const std::string& content) {
         fs::path path = dir_ / name;
         std::ofstream(path, std::ios::binary) << content;
@@ -54,8 +44,6 @@ protected:
         EXPECT_EQ(r.exit_code, 0) << r.err;
         return parse_stdout(r);
     }
-
-    fs::path dir_;
 };
 
 bool contains(const json& list, const std::string& id) {

@@ -14,18 +14,8 @@ namespace user_cli_test {
 namespace fs = std::filesystem;
 using cyberachat::cli_testing::Outcome;
 
-class UserCli : public ::testing::Test {
+class UserCli : public cyberachat::cli_testing::CliTest {
 protected:
-    void SetUp() override {
-        std::string pattern = (fs::temp_directory_path() / "cyb-user-cli-XXXXXX").string();
-        ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-        dir_ = pattern;
-    }
-    void TearDown() override {
-        std::error_code ec;
-        fs::remove_all(dir_, ec);
-    }
-
     // `user add EMAIL --role biomedical --password-stdin --data DIR`, with `password` + "\n" on stdin.
     Outcome add_user(const std::string& email, const std::string& password) {
         const fs::path in_path = dir_ / "stdin.txt";
@@ -34,8 +24,6 @@ protected:
             {"user", "add", email, "--role", "biomedical", "--password-stdin", "--data", (dir_ / "data").string()}, dir_,
             in_path.string());
     }
-
-    fs::path dir_;
 };
 
 TEST_F(UserCli, SixAccentedLettersAreSixCharactersNotTwelve) {

@@ -43,18 +43,6 @@ long long environment_number(const char* name, long long fallback, long long low
     return value;
 }
 
-// The output of `sqlite3 <file> "PRAGMA integrity_check;"` (the CLI, as an operator would run it).
-std::string integrity_check(const std::string& database) {
-    const std::string command = "sqlite3 '" + database + "' 'PRAGMA integrity_check;' 2>&1";
-    std::string out;
-    if (FILE* pipe = popen(command.c_str(), "r")) {
-        char buffer[256];
-        while (fgets(buffer, sizeof buffer, pipe)) out += buffer;
-        pclose(pipe);
-    }
-    return out;
-}
-
 // A valid PDF whose bytes (and so SHA-256) are unique to `tag`: a comment after %%EOF.
 std::string tagged_pdf(const std::string& tag) { return minimal_pdf() + "% " + tag + "\n"; }
 
@@ -189,22 +177,12 @@ TEST(CrashDurability, AcknowledgedWritesSurviveSigkillAtRandomMoments) {
     const std::string context_prefix = "seed " + std::to_string(seed);
 
     ServerProcess server;
-    const long long acquisition = create_acquisition(server, "Moniteurs — essai de robustesse");
-    std::vector<VendorLedger> vendors(kVendors);
-    for (int v = 0; v < kVendors; ++v)
-        vendors[v].invitation = invite_vendor(server, acquisition, "Fournisseur " + std::to_string(v + 1));
-
     // Free-text questions (hidden ones are saved too) and a document question, from the questionnaire.
-    auto definition = parse_json(server.api(vendors[0].invitation.token).Get("/api/v1/questionnaire"));
-    std::vector<std::string> text_questions;
-    std::string document_question;
-    for (const auto& part : definition["parts"])
-        for (const auto& section : part["sections"])
-            for (const auto& question : section["questions"]) {
-                const std::string kind = question["kind"];
-                if (kind == "text" && text_questions.size() < kTextQuestions) text_questions.push_back(question["id"]);
-                if (kind == "document" && document_question.empty()) document_question = question["id"];
-            }
+    const InvitedVendors invited = invite_vendors(server, "Moniteurs — essai de robustesse", kVendors, kTextQuestions);
+    std::vector<VendorLedger> vendors(kVendors);
+    for (int v = 0; v < kVendors; ++v) vendors[v].invitation = invited.invitations[v];
+    const std::vector<std::string>& text_questions = invited.questions.text;
+    const std::string& document_question = invited.questions.document;
     ASSERT_EQ(text_questions.size(), static_cast<size_t>(kTextQuestions));
     ASSERT_FALSE(document_question.empty());
 
@@ -227,7 +205,7 @@ TEST(CrashDurability, AcknowledgedWritesSurviveSigkillAtRandomMoments) {
 
         server.start();  // same data directory
         for (auto& vendor : vendors) check_after_restart(server, vendor, document_question, context, checked);
-        const std::string integrity = integrity_check(server.data_dir() + "/cyberachat.db");
+        const std::string integrity = sqlite_integrity_check(server.data_dir() + "/cyberachat.db");
         ASSERT_EQ(integrity, "ok\n") << context;
         if (::testing::Test::HasFailure()) break;
     }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <regex>
@@ -92,6 +93,17 @@ ServerProcess::ServerProcess(std::vector<std::string> extra_args) : extra_args_(
     auto token = run_binary({"token", "create", kEmail, "--data", data_dir_});
     if (token.exit_code != 0) throw std::runtime_error("token create failed: " + token.err);
     api_token_ = token.out.substr(0, token.out.find('\n'));
+    start();
+}
+
+std::unique_ptr<ServerProcess> ServerProcess::on_existing_data(std::string dir, std::string api_token,
+                                                               std::vector<std::string> extra_args) {
+    return std::unique_ptr<ServerProcess>(
+        new ServerProcess(ExistingTag{}, std::move(dir), std::move(api_token), std::move(extra_args)));
+}
+
+ServerProcess::ServerProcess(ExistingTag, std::string dir, std::string api_token, std::vector<std::string> extra_args)
+    : data_dir_(std::move(dir)), api_token_(std::move(api_token)), extra_args_(std::move(extra_args)) {
     start();
 }
 
@@ -252,6 +264,46 @@ std::string user_token(const ServerProcess& server, const std::string& email, co
     if (added.exit_code != 0) throw std::runtime_error("user add failed: " + added.err);
     auto token = run_binary({"token", "create", email, "--data", server.data_dir()});
     return token.out.substr(0, token.out.find('\n'));
+}
+
+}  // namespace cyberachat::testing
+
+namespace cyberachat::testing {
+
+PickedQuestions pick_questions(const ServerProcess& server, const std::string& token, size_t text_count) {
+    auto definition = parse_json(server.api(token).Get("/api/v1/questionnaire"));
+    PickedQuestions picked;
+    for (const auto& part : definition["parts"])
+        for (const auto& section : part["sections"])
+            for (const auto& question : section["questions"]) {
+                const std::string kind = question["kind"];
+                if (kind == "text" && picked.text.size() < text_count) picked.text.push_back(question["id"]);
+                if (kind == "document" && picked.document.empty()) picked.document = question["id"];
+            }
+    return picked;
+}
+
+InvitedVendors invite_vendors(const ServerProcess& server, const std::string& title, int count, size_t text_count) {
+    InvitedVendors invited;
+    invited.acquisition = create_acquisition(server, title);
+    for (int v = 0; v < count; ++v)
+        invited.invitations.push_back(invite_vendor(server, invited.acquisition, "Fournisseur " + std::to_string(v + 1)));
+    if (!invited.invitations.empty()) invited.questions = pick_questions(server, invited.invitations[0].token, text_count);
+    return invited;
+}
+
+std::string command_output(const std::string& command) {
+    std::string out;
+    if (FILE* pipe = popen(command.c_str(), "r")) {
+        char buffer[256];
+        while (fgets(buffer, sizeof buffer, pipe)) out += buffer;
+        pclose(pipe);
+    }
+    return out;
+}
+
+std::string sqlite_integrity_check(const std::string& database) {
+    return command_output("sqlite3 '" + database + "' 'PRAGMA integrity_check;' 2>&1");
 }
 
 }  // namespace cyberachat::testing

@@ -2,6 +2,7 @@
 // Runs the real cyberachat binary on a free port with a temporary data directory, for HTTP tests.
 #include <httplib.h>
 
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -21,6 +22,10 @@ class ServerProcess {
 public:
     // Creates the data directory, a biomedical user with a known password and an API token, then starts.
     explicit ServerProcess(std::vector<std::string> extra_args = {});
+    // Starts on a data directory made elsewhere (a restored backup), adding nothing to it;
+    // `api_token` is one its database knows. The directory is removed at the end too.
+    static std::unique_ptr<ServerProcess> on_existing_data(std::string dir, std::string api_token,
+                                                           std::vector<std::string> extra_args = {});
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
@@ -44,6 +49,9 @@ public:
     static constexpr const char* kPassword = "Mot-de-passe-de-test-1";
 
 private:
+    struct ExistingTag {};
+    ServerProcess(ExistingTag, std::string dir, std::string api_token, std::vector<std::string> extra_args);
+
     std::string data_dir_;
     std::string api_token_;
     std::vector<std::string> extra_args_;
@@ -72,5 +80,27 @@ std::string hospital_session(const ServerProcess& server);
 std::string user_token(const ServerProcess& server, const std::string& email, const std::string& role);
 // Answers every visible required question (branches included) until nothing required is missing.
 void fill_required(const ServerProcess& server, const std::string& token);
+
+// Questions of the questionnaire (as a vendor with `token` reads it), in its order: the first
+// `text_count` free-text ones and the first document one.
+struct PickedQuestions {
+    std::vector<std::string> text;
+    std::string document;
+};
+PickedQuestions pick_questions(const ServerProcess& server, const std::string& token, size_t text_count);
+
+// A purchase titled `title` with `count` vendors invited to it ("Fournisseur 1"…), each its own
+// invitation, and the questions picked for them (pick_questions).
+struct InvitedVendors {
+    long long acquisition = 0;
+    std::vector<Invitation> invitations;
+    PickedQuestions questions;
+};
+InvitedVendors invite_vendors(const ServerProcess& server, const std::string& title, int count, size_t text_count);
+
+// What a shell command prints on its standard output (and error, with 2>&1 in it).
+std::string command_output(const std::string& command);
+// `sqlite3 DATABASE "PRAGMA integrity_check;"` (the CLI, as an operator would run it): "ok\n" when sound.
+std::string sqlite_integrity_check(const std::string& database);
 
 }  // namespace cyberachat::testing
