@@ -1,4 +1,4 @@
-// `cyberachat demo [--data DIR]`: a purchase a new user can look at in a minute — three vendors'
+// `cyberachat demo [--data DIR | --database URL]`: a purchase a new user can look at in a minute — three vendors'
 // complete, realistic responses (a strong, a middling and a weak one) with documents, reviews and
 // opinions, so that the comparison, the scores and the points de vigilance show at once.
 #include <cstdio>
@@ -152,8 +152,8 @@ std::optional<User> demo_user(store::Store& store, const char* email, const char
     return std::move(created.value());
 }
 
-int run_demo(const std::string& data_dir) {
-    auto store = open_store_or_report(data_dir);
+int run_demo(const StoreLocation& location) {
+    auto store = open_store_or_report(location);
     if (!store) return 1;
     auto biomedical = demo_user(*store, kBiomedical, "biomedical");
     auto it = demo_user(*store, kIt, "it");
@@ -215,7 +215,7 @@ int run_demo(const std::string& data_dir) {
     }
     std::cout << "Achat de démonstration créé (n° " << acquisition->id << ") avec 3 fournisseurs : "
               << "Veillemed Santé (solide), Cardiotrace Médical France (moyen), Médi-Surveillance SAS (faible).\n"
-              << "Lancez : cyberachat serve --data " << data_dir << "\n"
+              << "Lancez : cyberachat serve" << store_options_text(location) << "\n"
               << "puis ouvrez /acquisitions/" << acquisition->id << "/comparison (compte " << kBiomedical
               << " ou " << kIt << ", mots de passe affichés ci-dessus à la première démonstration).\n";
     return 0;
@@ -224,12 +224,12 @@ int run_demo(const std::string& data_dir) {
 }  // namespace
 
 void register_demo_command(CLI::App& app) {
-    auto data = std::make_shared<std::string>("var");
+    auto location = std::make_shared<StoreLocation>();
     CLI::App* demo = app.add_subcommand(
         "demo", "Créer un achat de démonstration : trois fournisseurs (solide, moyen, faible), documents, relectures et avis");
-    demo->add_option("--data", *data, "Répertoire des données")->capture_default_str();
-    demo->callback([data] {
-        if (run_demo(*data) != 0) throw CLI::RuntimeError(1);
+    add_store_options(demo, *location);
+    demo->callback([location] {
+        if (run_demo(*location) != 0) throw CLI::RuntimeError(1);
     });
 }
 

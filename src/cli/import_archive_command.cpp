@@ -1,4 +1,4 @@
-// `cyberachat import-archive FILE [--data DIR]`: restores a purchase's archive (made by
+// `cyberachat import-archive FILE [--data DIR | --database URL]`: restores a purchase's archive (made by
 // GET /api/v1/acquisitions/{id}/archive.zip) into this instance, as a new purchase identical but for
 // the ids (times, revisions, authors and journal included), in one transaction.
 #include <fstream>
@@ -13,12 +13,13 @@ namespace cyberachat::cli {
 
 void register_import_archive_command(CLI::App& app) {
     struct Options {
-        std::string file, data = "var";
+        std::string file;
+        StoreLocation store;
     };
     auto options = std::make_shared<Options>();
     CLI::App* command = app.add_subcommand("import-archive", "Restaurer l'archive complète d'un achat (zip) dans cette instance");
     command->add_option("FILE", options->file, "Archive zip produite par l'export « archive complète »")->required();
-    command->add_option("--data", options->data, "Répertoire des données")->capture_default_str();
+    add_store_options(command, options->store);
     command->callback([options] {
         std::ifstream in(options->file, std::ios::binary);
         if (!in) {
@@ -27,7 +28,7 @@ void register_import_archive_command(CLI::App& app) {
         }
         std::ostringstream bytes;
         bytes << in.rdbuf();
-        auto store = open_store_or_report(options->data);
+        auto store = open_store_or_report(options->store);
         if (!store) throw CLI::RuntimeError(1);
         services::QuestionnaireProvider questionnaires(*store);
         services::ResponseService responses(*store, questionnaires);

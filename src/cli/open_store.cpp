@@ -2,7 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cctype>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
@@ -12,20 +14,101 @@
 
 namespace cyberachat::cli {
 
-std::shared_ptr<store::Store> open_store_or_report(const std::string& data_dir, size_t connections) {
+namespace {
+
+// The one store a command opens: a data directory (SQLite) or a PostgreSQL URL, never both.
+struct ResolvedStoreLocation {
+    std::string data_dir;
+    std::string database_url;
+    bool from_environment = false;  // database_url is CYBERACHAT_DATABASE_URL's
+};
+
+Result<ResolvedStoreLocation> resolve_store_location(const StoreLocation& location) {
+    const bool data_given = location.data_option && location.data_option->count() > 0;
+    if (!location.database_url.empty()) {
+        if (data_given)
+            return Error::make(ErrorCode::invalid_value,
+                               "--database et --data s'excluent : une seule base par commande (--data DOSSIER pour "
+                               "SQLite, --database URL pour PostgreSQL).",
+                               "--database and --data exclude each other: one database per command (--data DIR for "
+                               "SQLite, --database URL for PostgreSQL).");
+        return ResolvedStoreLocation{{}, location.database_url, false};
+    }
+    if (!data_given)
+        if (const char* url = std::getenv(kDatabaseUrlVariable); url && *url) return ResolvedStoreLocation{{}, url, true};
+    return ResolvedStoreLocation{location.data_dir, {}, false};
+}
+
+}  // namespace
+
+void add_store_options(CLI::App* command, StoreLocation& location) {
+    location.data_option =
+        command->add_option("--data", location.data_dir, "Répertoire des données (base SQLite et documents)")
+            ->capture_default_str();
+    command->add_option("--database", location.database_url,
+                        std::string("Base PostgreSQL à utiliser au lieu de --data : postgresql://utilisateur@hôte/base "
+                                    "(mot de passe : PGPASSWORD ou ~/.pgpass ; à défaut des deux options, la "
+                                    "variable d'environnement ") +
+                            kDatabaseUrlVariable + ")");
+}
+
+std::shared_ptr<store::Store> open_store_or_report(const StoreLocation& location, size_t connections) {
     if (!security::initialize()) {
         std::cerr << "libsodium ne démarre pas.\n";
         return nullptr;
     }
-    auto opened = store::Store::open(data_dir, connections);
+    auto resolved = resolve_store_location(location);
+    if (!resolved) {
+        std::cerr << resolved.error().message.fr << " / " << resolved.error().message.in(Language::en) << "\n";
+        return nullptr;
+    }
+    if (resolved->database_url.empty()) {
+        auto opened = store::Store::open(resolved->data_dir, connections);
+        if (!opened) {
+            std::cerr << "Impossible d'ouvrir la base de données dans « " << resolved->data_dir
+                      << " » : " << opened.error().message.fr << "\n";
+            return nullptr;
+        }
+        return opened.value();
+    }
+    // Never the URL itself in a message: it may hold a password. Not even redacted when it is not
+    // a postgresql:// URL (a key=value string would keep its password=…).
+    const std::string origin = resolved->from_environment ? std::string(kDatabaseUrlVariable) + " : " : "";
+    if (auto engine = store::engine_of_url(resolved->database_url); !engine) {
+        std::cerr << origin << engine.error().message.fr << " / " << engine.error().message.in(Language::en) << "\n";
+        return nullptr;
+    }
+    auto opened = store::Store::open_postgresql(resolved->database_url, connections);
     if (!opened) {
-        std::cerr << "Impossible d'ouvrir la base de données dans « " << data_dir << " » : " << opened.error().message.fr << "\n";
+        const std::string shown = store::redact_database_url(resolved->database_url);
+        std::string detail = opened.error().message.fr;  // libpq's own words after a connection failure
+        while (!detail.empty() && std::isspace(static_cast<unsigned char>(detail.back()))) detail.pop_back();
+        std::cerr << origin << "Impossible d'ouvrir la base PostgreSQL « " << shown
+                  << " » (serveur injoignable, accès refusé, base absente ?). / Cannot open the PostgreSQL database \""
+                  << shown << "\" (server unreachable, access refused, no such database?).\n"
+                  << detail << "\n";
         return nullptr;
     }
     return opened.value();
 }
 
+std::string describe_store(const StoreLocation& location) {
+    auto resolved = resolve_store_location(location);
+    if (!resolved) return {};
+    if (resolved->database_url.empty()) return "SQLite, dossier " + resolved->data_dir;
+    return "PostgreSQL, " + store::redact_database_url(resolved->database_url);
+}
+
+std::string store_options_text(const StoreLocation& location) {
+    auto resolved = resolve_store_location(location);
+    if (!resolved) return {};
+    if (resolved->database_url.empty()) return " --data " + resolved->data_dir;
+    if (resolved->from_environment) return {};  // the next command reads the same variable
+    return " --database " + store::redact_database_url(resolved->database_url);
+}
+
 void sweep_document_leftovers(store::Store& store) {
+    if (store.data_dir.empty()) return;  // PostgreSQL: no documents folder (data_dir is empty)
     // An hour: an upload in progress (here or in another process on the same folder) is never touched.
     const auto sweep = store.documents.sweep_orphans(std::chrono::hours(1));
     for (const auto& path : sweep.removed)

@@ -1,4 +1,6 @@
 #pragma once
+#include <CLI/CLI.hpp>
+
 #include <memory>
 #include <string>
 
@@ -6,8 +8,31 @@
 
 namespace cyberachat::cli {
 
-// Opens the data directory's database (creating it), or prints why not and returns null.
-std::shared_ptr<store::Store> open_store_or_report(const std::string& data_dir, size_t connections = 8);
+// Where a command's store is: the SQLite database in a data directory (--data DIR, default
+// "var"), or a PostgreSQL database (--database URL, or the environment variable
+// CYBERACHAT_DATABASE_URL when neither option is given, so that a password need not show in `ps`).
+struct StoreLocation {
+    std::string data_dir = "var";
+    std::string database_url;
+    const CLI::Option* data_option = nullptr;  // set by add_store_options: whether --data was given
+};
+
+inline constexpr const char* kDatabaseUrlVariable = "CYBERACHAT_DATABASE_URL";
+
+// Adds --data DIR and --database URL to `command`, filling `location`.
+void add_store_options(CLI::App* command, StoreLocation& location);
+
+// Opens the store `location` names (creating the SQLite database, or migrating the PostgreSQL
+// one), or prints why not (French, then English; a URL only without its password) and returns
+// null: --database with an explicit --data, a URL that is not postgresql://…, a server that
+// cannot be reached.
+std::shared_ptr<store::Store> open_store_or_report(const StoreLocation& location, size_t connections = 8);
+
+// What an opened store is, for messages: "SQLite, dossier var" or "PostgreSQL, postgresql://u:***@h/db".
+std::string describe_store(const StoreLocation& location);
+// The options that name the same store to another command: " --data var", " --database
+// postgresql://u:***@h/db" (password masked), or "" when it came from CYBERACHAT_DATABASE_URL.
+std::string store_options_text(const StoreLocation& location);
 
 // At server start: removes what interrupted uploads left in the documents folder (files no row
 // points to, last written over an hour ago), logging each file's name.

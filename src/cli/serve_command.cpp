@@ -1,4 +1,4 @@
-// `cyberachat serve`: the web application on an embedded SQLite database.
+// `cyberachat serve`: the web application, on an embedded SQLite database or on PostgreSQL.
 #include <spdlog/spdlog.h>
 
 #include <csignal>
@@ -16,7 +16,7 @@ namespace {
 
 struct ServeOptions {
     web::ServerConfig config;
-    std::string data = "var";
+    StoreLocation store;
     std::string admin_email = "admin@cyberachat.local";
     size_t max_upload_mb = 50;
     size_t compression_cache_mb = 32;
@@ -34,7 +34,7 @@ void run_serve(const ServeOptions& options) {
     sigaddset(&signals, SIGINT);
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-    auto store = open_store_or_report(options.data, options.db_connections);
+    auto store = open_store_or_report(options.store, options.db_connections);
     if (!store) throw CLI::RuntimeError(1);
     sweep_document_leftovers(*store);  // what interrupted uploads left (see DocumentRepository::sweep_orphans)
     web::ServerConfig config = options.config;
@@ -73,7 +73,8 @@ void run_serve(const ServeOptions& options) {
         server->stop();
     });
 
-    std::cout << "Cyberachat écoute sur " << app.base_url() << "  (données : " << options.data << ")\n"
+    std::cout << "Cyberachat écoute sur " << app.base_url() << "  (base de données : " << describe_store(options.store)
+              << ")\n"
               << "Connectez-vous sur " << app.base_url() << "/login avec le compte administrateur.\n"
               << std::flush;
     server->listen_after_bind();
@@ -89,10 +90,11 @@ void run_serve(const ServeOptions& options) {
 
 void register_serve_command(CLI::App& app) {
     auto options = std::make_shared<ServeOptions>();
-    CLI::App* serve = app.add_subcommand("serve", "Démarrer l'application web (base SQLite intégrée dans --data)");
+    CLI::App* serve = app.add_subcommand(
+        "serve", "Démarrer l'application web (base SQLite intégrée dans --data, ou PostgreSQL avec --database)");
     serve->add_option("--port", options->config.port, "Port d'écoute (0 : un port libre)")->capture_default_str();
     serve->add_option("--bind", options->config.bind, "Adresse d'écoute")->capture_default_str();
-    serve->add_option("--data", options->data, "Répertoire des données (base SQLite et documents)")->capture_default_str();
+    add_store_options(serve, options->store);
     serve->add_option("--public-url", options->config.public_url,
                       "Adresse publique, pour les liens d'invitation (ex. https://cyberachat.chu.fr)");
     serve->add_flag("--secure-cookies", options->config.secure_cookies, "Cookies « Secure » (derrière HTTPS)");
@@ -115,7 +117,7 @@ void register_serve_command(CLI::App& app) {
         ->capture_default_str()
         ->check(CLI::Range(1, 300));
     serve->add_option("--db-connections", options->db_connections,
-                      "Connexions SQLite partagées par les fils de traitement")
+                      "Connexions à la base de données partagées par les fils de traitement")
         ->capture_default_str()
         ->check(CLI::Range(1, 256));
     serve->add_option("--compression-cache-mb", options->compression_cache_mb,

@@ -9,7 +9,8 @@ namespace cyberachat::cli {
 
 void register_token_command(CLI::App& app) {
     struct Options {
-        std::string email, name = "cli", data = "var";
+        std::string email, name = "cli";
+        StoreLocation store;
     };
     auto options = std::make_shared<Options>();
     CLI::App* token = app.add_subcommand("token", "Jetons d'API pour l'établissement");
@@ -17,9 +18,9 @@ void register_token_command(CLI::App& app) {
     CLI::App* create = token->add_subcommand("create", "Créer un jeton d'API pour un compte (affiché une seule fois)");
     create->add_option("EMAIL", options->email, "Compte propriétaire du jeton")->required();
     create->add_option("--name", options->name, "Nom du jeton (usage)")->capture_default_str();
-    create->add_option("--data", options->data, "Répertoire des données")->capture_default_str();
+    add_store_options(create, options->store);
     create->callback([options] {
-        auto store = open_store_or_report(options->data);
+        auto store = open_store_or_report(options->store);
         if (!store) throw CLI::RuntimeError(1);
         std::string email = options->email;
         for (char& c : email) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

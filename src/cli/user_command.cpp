@@ -8,7 +8,8 @@ namespace cyberachat::cli {
 
 void register_user_command(CLI::App& app) {
     struct Options {
-        std::string email, role = "biomedical", data = "var";
+        std::string email, role = "biomedical";
+        StoreLocation store;
         bool password_stdin = false;
     };
     auto options = std::make_shared<Options>();
@@ -19,9 +20,9 @@ void register_user_command(CLI::App& app) {
     add->add_option("EMAIL", options->email, "Adresse e-mail (identifiant de connexion)")->required();
     add->add_option("--role", options->role, "admin | biomedical | it | buyer")->capture_default_str();
     add->add_flag("--password-stdin", options->password_stdin, "Lire le mot de passe sur l'entrée standard (12 caractères au moins)");
-    add->add_option("--data", options->data, "Répertoire des données")->capture_default_str();
+    add_store_options(add, options->store);
     add->callback([options] {
-        auto store = open_store_or_report(options->data);
+        auto store = open_store_or_report(options->store);
         if (!store) throw CLI::RuntimeError(1);
         std::string password;
         if (options->password_stdin) {

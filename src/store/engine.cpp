@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 #include "store/internal.hpp"
 
 namespace cyberachat::store {
@@ -24,15 +26,27 @@ Result<Engine> engine_of_url(std::string_view url) {
 }
 
 std::string redact_database_url(std::string_view url) {
-    const size_t scheme = url.find("://");
-    if (scheme == std::string_view::npos) return std::string(url);
+    std::string redacted(url);
+    const size_t scheme = redacted.find("://");
+    if (scheme == std::string::npos) return redacted;
     const size_t authority = scheme + 3;
-    const size_t end = url.find_first_of("/?", authority);
-    const size_t at = url.rfind('@', end == std::string_view::npos ? url.size() : end);
-    if (at == std::string_view::npos || at < authority) return std::string(url);
-    const size_t colon = url.find(':', authority);
-    if (colon == std::string_view::npos || colon > at) return std::string(url);
-    return std::string(url.substr(0, colon + 1)) + "***" + std::string(url.substr(at));
+    const size_t end = redacted.find_first_of("/?", authority);
+    const size_t at = redacted.rfind('@', end == std::string::npos ? redacted.size() : end);
+    if (at != std::string::npos && at >= authority) {
+        const size_t colon = redacted.find(':', authority);
+        if (colon != std::string::npos && colon < at) redacted.replace(colon + 1, at - colon - 1, "***");
+    }
+    // libpq also takes the password as a parameter: …?host=…&password=secret → password=***.
+    constexpr std::string_view key = "password=";
+    for (size_t parameter = redacted.find('?'); parameter != std::string::npos;
+         parameter = redacted.find('&', parameter)) {
+        ++parameter;
+        if (redacted.compare(parameter, key.size(), key) != 0) continue;
+        const size_t value = parameter + key.size();
+        const size_t value_end = std::min(redacted.find('&', value), redacted.size());
+        redacted.replace(value, value_end - value, "***");
+    }
+    return redacted;
 }
 
 namespace detail {
@@ -61,6 +75,8 @@ void connect(soci::session& sql, Engine engine, const std::string& target) {
             sql << "SET TIME ZONE 'UTC'";
             // A write waits for the writers' lock at most this long, then fails as "storage".
             sql << "SET lock_timeout = '30s'";
+            // No NOTICE on stderr ("relation … already exists, skipping" at every start).
+            sql << "SET client_min_messages = WARNING";
             return;
     }
 }

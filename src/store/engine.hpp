@@ -21,7 +21,8 @@ std::string_view engine_name(Engine engine);
 // PostgreSQL; anything else is refused (SQLite is chosen with --data DIR).
 Result<Engine> engine_of_url(std::string_view url);
 
-// A libpq URL without its password (user:secret@ → user:***@), for messages and logs.
+// A libpq URL without its password (user:secret@ → user:***@, password=secret → password=***),
+// for messages and logs.
 std::string redact_database_url(std::string_view url);
 
 namespace detail {

@@ -9,7 +9,7 @@ using json = nlohmann::json;
 
 TEST(Demo, CreatesAPurchaseWithAStrongAMiddlingAndAWeakVendor) {
     ServerProcess server;
-    auto demo = run_binary({"demo", "--data", server.data_dir()});
+    auto demo = run_binary_on_store(server, {"demo"});
     ASSERT_EQ(demo.exit_code, 0) << demo.out << demo.err;
     EXPECT_NE(demo.out.find("Achat de démonstration créé"), std::string::npos) << demo.out;
     EXPECT_NE(demo.out.find("biomedical@demo.cyberachat.fr"), std::string::npos);
@@ -39,7 +39,7 @@ TEST(Demo, CreatesAPurchaseWithAStrongAMiddlingAndAWeakVendor) {
     EXPECT_TRUE(response["missing_required"].empty());
 
     // A second demo adds another purchase and reuses the demo accounts.
-    auto again = run_binary({"demo", "--data", server.data_dir()});
+    auto again = run_binary_on_store(server, {"demo"});
     EXPECT_EQ(again.exit_code, 0) << again.err;
     EXPECT_EQ(parse_json(api.Get("/api/v1/acquisitions")).size(), 2u);
 }

@@ -1,6 +1,7 @@
-// The sweep at server start against the real binary: what interrupted uploads left in the
-// documents folder goes once over an hour old, each removal logged by file name; the files rows
-// point to, and recent leftovers (an upload in progress), stay.
+// The sweep at server start against the real binary (SQLite only: on PostgreSQL, documents are in
+// the database and there is no documents folder): what interrupted uploads left in the documents
+// folder goes once over an hour old, each removal logged by file name; the files rows point to, and
+// recent leftovers (an upload in progress), stay.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -15,7 +16,7 @@ namespace fs = std::filesystem;
 
 namespace document_sweep_http_test {
 
-TEST(DocumentSweepAtStart, OldLeftoversGoReferencedAndRecentFilesStay) {
+TEST(SqliteDocumentSweepAtStart, OldLeftoversGoReferencedAndRecentFilesStay) {
     ServerProcess server;
     const Invitation invitation = invite_vendor(server, create_acquisition(server));
     auto vendor = server.api(invitation.token);

@@ -1,4 +1,5 @@
-// Nothing acknowledged is lost across a restart; secrets never reach the log.
+// Nothing acknowledged is lost across a restart; secrets (the database's password included) never
+// reach the log.
 #include <gtest/gtest.h>
 
 #include "server_process.hpp"
@@ -40,4 +41,9 @@ TEST(Persistence, InvitationTokensAndPasswordsNeverReachTheLog) {
     EXPECT_EQ(log.find(invitation.token), std::string::npos);
     EXPECT_EQ(log.find(server.api_token()), std::string::npos);
     EXPECT_EQ(log.find(ServerProcess::kPassword), std::string::npos);
+    // The start line names the database, a PostgreSQL URL without its password.
+    const std::string database_line = testing_on_postgresql() ? "(base de données : PostgreSQL, postgresql://cyberachat:***@/"
+                                                              : "(base de données : SQLite, dossier " + server.data_dir() + ")";
+    EXPECT_NE(log.find(database_line), std::string::npos) << log;
+    EXPECT_EQ(log.find(ServerProcess::kDatabasePassword), std::string::npos) << log;
 }

@@ -1,6 +1,8 @@
 #include "server_process.hpp"
 
 #include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <libpq-fe.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -11,8 +13,10 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <map>
+#include <random>
 #include <regex>
 #include <sstream>
 #include <stdexcept>
@@ -69,7 +73,42 @@ std::string make_temp_dir() {
     return pattern;
 }
 
+// Runs `sql` on the PostgreSQL database `url` (libpq); the first value of the first row, "" when
+// none. Throws with PostgreSQL's message when the connection or the statement fails.
+std::string postgres_value(const std::string& url, const std::string& sql) {
+    PGconn* connection = PQconnectdb(url.c_str());
+    PQsetNoticeProcessor(connection, [](void*, const char*) {}, nullptr);  // "drop cascades to …"
+    if (PQstatus(connection) != CONNECTION_OK) {
+        const std::string message = PQerrorMessage(connection);
+        PQfinish(connection);
+        throw std::runtime_error("PostgreSQL connection failed: " + message);
+    }
+    PGresult* result = PQexec(connection, sql.c_str());
+    const ExecStatusType status = PQresultStatus(result);
+    std::string value, message;
+    if (status == PGRES_TUPLES_OK && PQntuples(result) > 0 && PQnfields(result) > 0) value = PQgetvalue(result, 0, 0);
+    else if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) message = PQresultErrorMessage(result);
+    PQclear(result);
+    PQfinish(connection);
+    if (!message.empty()) throw std::runtime_error("PostgreSQL: " + sql + ": " + message);
+    return value;
+}
+
 }  // namespace
+
+std::string shell_output(const std::string& command) {
+    const std::string dir = make_temp_dir();
+    const int status = std::system((command + " > " + dir + "/out 2> " + dir + "/err").c_str());
+    const std::string out = read_file(dir + "/out"), err = read_file(dir + "/err");
+    std::system(("rm -rf " + dir).c_str());
+    if (status != 0) throw std::runtime_error(command + " failed: " + err);
+    return out;
+}
+
+std::string test_postgres_url() {
+    const char* url = std::getenv("CYB_TEST_POSTGRES_URL");
+    return url ? url : "";
+}
 
 CommandResult run_binary(const std::vector<std::string>& args, const std::string& input) {
     const std::string dir = make_temp_dir();
@@ -85,12 +124,27 @@ CommandResult run_binary(const std::vector<std::string>& args, const std::string
     return result;
 }
 
+CommandResult run_binary_on_store(const ServerProcess& server, std::vector<std::string> args, const std::string& input) {
+    for (auto& arg : server.store_args()) args.push_back(std::move(arg));
+    return run_binary(args, input);
+}
+
 ServerProcess::ServerProcess(std::vector<std::string> extra_args) : extra_args_(std::move(extra_args)) {
     data_dir_ = make_temp_dir();
-    auto user = run_binary({"user", "add", kEmail, "--role", "biomedical", "--password-stdin", "--data", data_dir_},
-                           std::string(kPassword) + "\n");
+    if (const std::string base = test_postgres_url(); !base.empty()) {
+        std::random_device random;
+        char name[32];
+        std::snprintf(name, sizeof name, "t_http_%08x%08x", random(), random());
+        postgres_value(base, std::string("CREATE SCHEMA ") + name);
+        schema_ = name;
+        database_url_ = base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema_;
+        const size_t at = database_url_.find('@');  // postgresql://user@… → postgresql://user:password@…
+        if (at != std::string::npos) database_url_.insert(at, std::string(":") + kDatabasePassword);
+    }
+    auto user = run_binary_on_store(*this, {"user", "add", kEmail, "--role", "biomedical", "--password-stdin"},
+                                    std::string(kPassword) + "\n");
     if (user.exit_code != 0) throw std::runtime_error("user add failed: " + user.err);
-    auto token = run_binary({"token", "create", kEmail, "--data", data_dir_});
+    auto token = run_binary_on_store(*this, {"token", "create", kEmail});
     if (token.exit_code != 0) throw std::runtime_error("token create failed: " + token.err);
     api_token_ = token.out.substr(0, token.out.find('\n'));
     start();
@@ -109,12 +163,48 @@ ServerProcess::ServerProcess(ExistingTag, std::string dir, std::string api_token
 
 ServerProcess::~ServerProcess() {
     stop();
+    if (!schema_.empty()) {
+        try {
+            postgres_value(test_postgres_url(), "DROP SCHEMA " + schema_ + " CASCADE");
+        } catch (const std::exception& e) {
+            ADD_FAILURE() << e.what();
+        }
+    }
     std::system(("rm -rf " + data_dir_).c_str());
+}
+
+std::vector<std::string> ServerProcess::store_args() const {
+    if (!database_url_.empty()) return {"--database", database_url_};
+    return {"--data", data_dir_};
+}
+
+std::string ServerProcess::query_value(const std::string& sql) const {
+    if (!database_url_.empty()) return postgres_value(database_url_, sql);
+    const std::string dir = make_temp_dir();
+    std::ofstream(dir + "/query.sql") << sql << ";\n";
+    std::string out;
+    try {
+        out = shell_output("sqlite3 -batch -noheader -separator '\x1f' '" + data_dir_ + "/cyberachat.db' < " + dir +
+                           "/query.sql");
+    } catch (...) {
+        std::system(("rm -rf " + dir).c_str());
+        throw;
+    }
+    std::system(("rm -rf " + dir).c_str());
+    return out.substr(0, out.find_first_of("\x1f\n"));
+}
+
+std::string ServerProcess::database_contents() const {
+    if (!database_url_.empty())
+        return shell_output("/usr/lib/postgresql/15/bin/pg_dump --data-only --schema=" + schema_ + " '" +
+                            test_postgres_url() + "'");
+    return read_file(data_dir_ + "/cyberachat.db") + read_file(data_dir_ + "/cyberachat.db-wal");
 }
 
 void ServerProcess::start() {
     port_ = free_port();
-    std::vector<std::string> args = {"serve", "--port", std::to_string(port_), "--data", data_dir_};
+    std::vector<std::string> args = {"serve", "--port", std::to_string(port_)};
+    for (const auto& arg : store_args()) args.push_back(arg);
     args.insert(args.end(), extra_args_.begin(), extra_args_.end());
     pid_ = spawn(args, "/dev/null", data_dir_ + "/server.out", data_dir_ + "/server.err");
     if (pid_ <= 0) throw std::runtime_error("cannot start the server");
@@ -259,10 +349,10 @@ std::string hospital_session(const ServerProcess& server) {
 }
 
 std::string user_token(const ServerProcess& server, const std::string& email, const std::string& role) {
-    auto added = run_binary({"user", "add", email, "--role", role, "--password-stdin", "--data", server.data_dir()},
-                            "Mot-de-passe-de-test-2\n");
+    auto added = run_binary_on_store(server, {"user", "add", email, "--role", role, "--password-stdin"},
+                                     "Mot-de-passe-de-test-2\n");
     if (added.exit_code != 0) throw std::runtime_error("user add failed: " + added.err);
-    auto token = run_binary({"token", "create", email, "--data", server.data_dir()});
+    auto token = run_binary_on_store(server, {"token", "create", email});
     return token.out.substr(0, token.out.find('\n'));
 }
 

@@ -1,5 +1,7 @@
 #pragma once
-// Runs the real cyberachat binary on a free port with a temporary data directory, for HTTP tests.
+// Runs the real cyberachat binary on a free port with a temporary data directory, for HTTP tests:
+// on a SQLite database in that directory, or — when CYB_TEST_POSTGRES_URL names a PostgreSQL
+// database (CTest's "pg." copies of the suites) — on a fresh schema of its own in that database.
 #include <httplib.h>
 
 #include <memory>
@@ -15,12 +17,21 @@ struct CommandResult {
     std::string err;
 };
 
+// The PostgreSQL database the tests run on (CYB_TEST_POSTGRES_URL), or "" for SQLite.
+std::string test_postgres_url();
+inline bool testing_on_postgresql() { return !test_postgres_url().empty(); }
+
+// Runs a shell command; its standard output, or throws with its error output.
+std::string shell_output(const std::string& command);
+
 // Runs the binary with arguments, optional standard input; captures stdout and stderr.
 CommandResult run_binary(const std::vector<std::string>& args, const std::string& input = "");
 
 class ServerProcess {
 public:
-    // Creates the data directory, a biomedical user with a known password and an API token, then starts.
+    // Creates the data directory (and, on PostgreSQL, the schema), a biomedical user with a known
+    // password and an API token, then starts. The destructor stops the server, drops the schema
+    // and removes the data directory.
     explicit ServerProcess(std::vector<std::string> extra_args = {});
     // Starts on a data directory made elsewhere (a restored backup), adding nothing to it;
     // `api_token` is one its database knows. The directory is removed at the end too.
@@ -43,21 +54,40 @@ public:
     int pid() const { return pid_; }
     std::string log() const;  // what the server printed so far
 
+    // The server's own folder: its output (server.out, server.err) and, on SQLite, its database.
     const std::string& data_dir() const { return data_dir_; }
+    // The options that give another run of the binary this server's store: {"--data", dir} or
+    // {"--database", url of its schema}.
+    std::vector<std::string> store_args() const;
+    // The first column of the first row of `sql` run on the server's database ("" when no row),
+    // by the sqlite3 client or libpq; throws when the query fails.
+    std::string query_value(const std::string& sql) const;
+    // Everything the database holds, as bytes to search: the SQLite file and its WAL, or a
+    // pg_dump of the schema (data only).
+    std::string database_contents() const;
     const std::string& api_token() const { return api_token_; }
     static constexpr const char* kEmail = "bio@chu.test";
     static constexpr const char* kPassword = "Mot-de-passe-de-test-1";
+    // PostgreSQL: the password in the URL given to the binary. The test cluster trusts its socket
+    // and never asks for it: it is there to check that no message or log line shows it.
+    static constexpr const char* kDatabasePassword = "Mot-de-passe-de-la-base-7";
 
 private:
     struct ExistingTag {};
     ServerProcess(ExistingTag, std::string dir, std::string api_token, std::vector<std::string> extra_args);
 
     std::string data_dir_;
+    std::string schema_;        // PostgreSQL only: "t_…"
+    std::string database_url_;  // PostgreSQL only: the test database with schema_ as search path
     std::string api_token_;
     std::vector<std::string> extra_args_;
     int port_ = 0;
     int pid_ = -1;
 };
+
+// Runs the binary with `args` then the server's store_args() (a command on the server's store).
+CommandResult run_binary_on_store(const ServerProcess& server, std::vector<std::string> args,
+                                  const std::string& input = "");
 
 // Helpers over the API.
 nlohmann::json parse_json(const httplib::Result& result);
@@ -76,7 +106,7 @@ std::string minimal_pdf();
 std::string set_cookie(const httplib::Result& result, const std::string& name);
 // A hospital session cookie ("cyb_session=…"), through the login form.
 std::string hospital_session(const ServerProcess& server);
-// Adds a user of this role on the server's data directory and returns a new API token of theirs.
+// Adds a user of this role on the server's store and returns a new API token of theirs.
 std::string user_token(const ServerProcess& server, const std::string& email, const std::string& role);
 // Answers every visible required question (branches included) until nothing required is missing.
 void fill_required(const ServerProcess& server, const std::string& token);

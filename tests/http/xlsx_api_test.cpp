@@ -36,21 +36,11 @@ std::string read_workbook_file(const std::string& path) {
     return bytes.str();
 }
 
-// Runs a shell command; its standard output, or throws with its error output.
-std::string run(const std::string& command) {
-    const std::string dir = temp_dir();
-    const int status = std::system((command + " >" + dir + "/out 2>" + dir + "/err").c_str());
-    const std::string out = read_workbook_file(dir + "/out"), err = read_workbook_file(dir + "/err");
-    std::system(("rm -rf " + dir).c_str());
-    if (status != 0) throw std::runtime_error(command + " failed: " + err);
-    return out;
-}
-
 // openpyxl's view of a workbook: {"meta", "sheets", "ids"}.
 json openpyxl_ids(const std::string& bytes) {
     const std::string dir = temp_dir();
     write_file(dir + "/in.xlsx", bytes);
-    json out = json::parse(run("/usr/bin/python3 " + kTool + " ids " + dir + "/in.xlsx"));
+    json out = json::parse(shell_output("/usr/bin/python3 " + kTool + " ids " + dir + "/in.xlsx"));
     std::system(("rm -rf " + dir).c_str());
     return out;
 }
@@ -60,7 +50,7 @@ std::string openpyxl_fill(const std::string& bytes, const json& answers) {
     const std::string dir = temp_dir();
     write_file(dir + "/in.xlsx", bytes);
     write_file(dir + "/answers.json", answers.dump());
-    run("/usr/bin/python3 " + kTool + " fill " + dir + "/in.xlsx " + dir + "/out.xlsx " + dir + "/answers.json");
+    shell_output("/usr/bin/python3 " + kTool + " fill " + dir + "/in.xlsx " + dir + "/out.xlsx " + dir + "/answers.json");
     std::string out = read_workbook_file(dir + "/out.xlsx");
     std::system(("rm -rf " + dir).c_str());
     return out;
@@ -71,7 +61,7 @@ std::string libreoffice_resave(const std::string& bytes) {
     const std::string dir = temp_dir();
     std::system(("mkdir -p " + dir + "/in " + dir + "/out " + dir + "/home").c_str());
     write_file(dir + "/in/filled.xlsx", bytes);
-    run("cd " + dir + " && HOME=" + dir + "/home libreoffice -env:UserInstallation=file://" + dir +
+    shell_output("cd " + dir + " && HOME=" + dir + "/home libreoffice -env:UserInstallation=file://" + dir +
         "/profile --headless --norestore --convert-to 'xlsx:Calc MS Excel 2007 XML' --outdir " + dir + "/out " + dir +
         "/in/filled.xlsx");
     std::string out = read_workbook_file(dir + "/out/filled.xlsx");
@@ -198,10 +188,9 @@ TEST_F(XlsxApi, WorkbookFilledByOpenpyxlPreviewsThenApplies) {
     EXPECT_EQ(reexport["to_save"], 0) << reexport.dump();
 
     // One event records the applied import.
-    auto events = run("sqlite3 " + server->data_dir() +
-                      "/cyberachat.db \"SELECT COUNT(*) FROM events WHERE action = 'import_xlsx' AND entity_id = " +
-                      std::to_string(invitation.response_id) + "\"");
-    EXPECT_EQ(events, "1\n");
+    EXPECT_EQ(server->query_value("SELECT COUNT(*) FROM events WHERE action = 'import_xlsx' AND entity_id = " +
+                                  std::to_string(invitation.response_id)),
+              "1");
 }
 
 TEST_F(XlsxApi, WorkbookSavedByLibreOfficeImports) {
@@ -247,7 +236,7 @@ TEST_F(XlsxApi, BadFilesAreRefusedCleanlyAndNothingIsLost) {
     // A workbook of another origin: LibreOffice's conversion of a CSV file.
     const std::string dir = temp_dir();
     write_file(dir + "/other.csv", "a,b\n1,2\n");
-    run("cd " + dir + " && HOME=" + dir + " libreoffice -env:UserInstallation=file://" + dir +
+    shell_output("cd " + dir + " && HOME=" + dir + " libreoffice -env:UserInstallation=file://" + dir +
         "/profile --headless --convert-to xlsx --outdir " + dir + " " + dir + "/other.csv");
     const json foreign = import_as_vendor(read_workbook_file(dir + "/other.xlsx"), true, 422);
     std::system(("rm -rf " + dir).c_str());

@@ -3,6 +3,7 @@
 
 #include "embedded_files.hpp"
 #include "security/secrets.hpp"
+#include "store/engine.hpp"
 #include "web/http_io.hpp"
 #include "web/routes/routes.hpp"
 
@@ -28,7 +29,10 @@ namespace asset_routes {
 // GET /healthz
 void health(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     const int version = app.store->db->schema_version();
-    send_json(res, 200, {{"status", "ok"}, {"schema_version", version}});
+    send_json(res, 200,
+              {{"status", "ok"},
+               {"schema_version", version},
+               {"database", std::string(store::engine_name(app.store->db->engine()))}});
 }
 
 }  // namespace asset_routes
