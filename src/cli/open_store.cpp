@@ -108,14 +108,14 @@ std::string store_options_text(const StoreLocation& location) {
 }
 
 void sweep_document_leftovers(store::Store& store) {
-    if (store.data_dir.empty()) return;  // PostgreSQL: no documents folder (data_dir is empty)
-    // An hour: an upload in progress (here or in another process on the same folder) is never touched.
+    // An hour: an upload in progress (here, or in another process or instance on the same
+    // folder or database) is never touched. Files on SQLite, chunks on PostgreSQL.
     const auto sweep = store.documents.sweep_orphans(std::chrono::hours(1));
     for (const auto& path : sweep.removed)
-        spdlog::info("documents: leftover file removed (no document points to it): {}",
+        spdlog::info("documents: leftover content removed (no document points to it): {}",
                      std::filesystem::path(path).filename().string());
     for (const auto& path : sweep.failed)
-        spdlog::warn("documents: leftover file could not be removed: {}", std::filesystem::path(path).filename().string());
+        spdlog::warn("documents: leftover content could not be removed: {}", std::filesystem::path(path).filename().string());
 }
 
 bool create_user(store::Store& store, const std::string& email_input, const std::string& role_name_input,

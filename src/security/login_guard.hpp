@@ -11,16 +11,21 @@
 //   not applied to the addresses this account last logged in from (its 8 most recent).
 // A success forgets the account's failures (not the address's: logging into one's own account
 // does not buy more guesses at others). Failures are forgotten after 15 quiet minutes.
-// In memory (lost at restart), each table bounded (10,000 entries: the idle ones go first, then
-// those untouched longest; never one with an attempt in progress). Pure logic, no I/O; the clock
-// is injectable for tests.
+//
+// The counters live in a LoginCounterStore (the database, shared by every instance: a lockout
+// set through one instance holds on the others; it survives restarts). An attempt in progress
+// for longer than 2 minutes is no longer counted (its instance died mid-check). Counters with
+// nothing left to remember are deleted when their attempt ends, and the quiet ones by a cleanup
+// that each guard runs at most once a minute. When the store cannot be read or written, every
+// attempt is refused (Decision::unavailable): the guard fails closed, never open.
+// The logic is pure apart from the store; the wall clock is injectable for tests.
+#include <atomic>
 #include <chrono>
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <unordered_map>
-#include <vector>
+
+#include "security/login_counter_store.hpp"
 
 namespace cyberachat::security {
 
@@ -32,14 +37,16 @@ struct LoginPolicy {
     std::chrono::milliseconds backoff_start{1000};
     std::chrono::milliseconds backoff_cap{60'000};
     size_t known_addresses_per_account = 8;
-    size_t max_entries = 10'000;  // per table
+    std::chrono::seconds in_flight_limit{120};     // an attempt in progress longer: no longer counted
+    std::chrono::seconds cleanup_interval{60};     // at most one cleanup of quiet counters per guard
 };
 
 class LoginGuard {
 public:
-    using Clock = std::function<std::chrono::steady_clock::time_point()>;
+    using Clock = std::function<WallClock::time_point()>;
 
-    explicit LoginGuard(LoginPolicy policy = {}, Clock clock = [] { return std::chrono::steady_clock::now(); });
+    explicit LoginGuard(LoginCounterStore& store, LoginPolicy policy = {},
+                        Clock clock = [] { return WallClock::now(); });
     LoginGuard(const LoginGuard&) = delete;
     LoginGuard& operator=(const LoginGuard&) = delete;
 
@@ -58,50 +65,42 @@ public:
 
     private:
         friend class LoginGuard;
-        Attempt(LoginGuard* guard, std::string account, std::string address)
-            : guard_(guard), account_(std::move(account)), address_(std::move(address)) {}
+        Attempt(LoginGuard* guard, std::string account, std::string address, WallClock::time_point reserved_at)
+            : guard_(guard), account_(std::move(account)), address_(std::move(address)), reserved_at_(reserved_at) {}
         LoginGuard* guard_ = nullptr;
         std::string account_, address_;
+        WallClock::time_point reserved_at_{};
     };
 
     struct Decision {
         std::optional<Attempt> attempt;       // set: the password may be checked
         std::chrono::seconds retry_after{0};  // otherwise: when trying again makes sense (≥ 1 s)
+        bool unavailable = false;             // or: the counters could not be read or saved (refused)
         bool admitted() const { return attempt.has_value(); }
     };
 
     // `account`: the e-mail as typed (normalized), whether or not an account has it.
     Decision admit(const std::string& account, const std::string& address);
 
-    size_t tracked_entries() const;  // all tables together (bounded by 3 × max_entries)
-
 private:
-    using TimePoint = std::chrono::steady_clock::time_point;
-    struct Counter {
-        int failures = 0;
-        int in_flight = 0;
-        TimePoint last_failure{};
-        TimePoint touched{};
-        std::vector<std::string> known_addresses;  // accounts only: most recent first
-    };
-    using Table = std::unordered_map<std::string, Counter>;
-
     enum class Outcome { failed, succeeded, abandoned };
-    void finish(const std::string& account, const std::string& address, Outcome outcome);
+    void finish(const Attempt& attempt, Outcome outcome);
 
-    void forget_if_quiet(Counter& counter, TimePoint now) const;
-    Counter* find(Table& table, const std::string& key, TimePoint now);
-    Counter& find_or_add(Table& table, const std::string& key, TimePoint now);
-    void make_room(Table& table, TimePoint now);
-    static bool idle(const Counter& counter) { return counter.failures == 0 && counter.in_flight == 0 && counter.known_addresses.empty(); }
+    // The pure logic, on the counters as loaded.
+    void forget_stale(LoginCounter& counter, WallClock::time_point now) const;
+    std::optional<std::chrono::seconds> refusal(const LoginCounters& counters, const std::string& address,
+                                                WallClock::time_point now) const;
+    void record(LoginCounters& counters, const std::string& address, WallClock::time_point reserved_at,
+                Outcome outcome, WallClock::time_point now) const;
     std::chrono::milliseconds backoff(int failures) const;
-    std::chrono::seconds until_forgotten(const Counter& counter, TimePoint now) const;
-    static std::string pair_key(const std::string& account, const std::string& address) { return account + '\n' + address; }
+    std::chrono::seconds until_forgotten(const LoginCounter& counter, WallClock::time_point now) const;
+    void clean_up_if_due(WallClock::time_point now);
+    WallClock::time_point now_in_milliseconds() const;
 
+    LoginCounterStore& store_;
     LoginPolicy policy_;
     Clock clock_;
-    mutable std::mutex mutex_;
-    Table pairs_, addresses_, accounts_;
+    std::atomic<long long> next_cleanup_ms_{0};
 };
 
 }  // namespace cyberachat::security

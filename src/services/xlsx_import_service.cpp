@@ -75,46 +75,19 @@ Result<ImportOutcome> XlsxImportService::import(Id response_id, std::string_view
     return outcome;
 }
 
-std::string PendingUploads::put(Id response_id, std::string bytes, std::string file_name) {
-    std::lock_guard lock(mutex_);
-    expire_locked();
-    while (!uploads_.empty() && (uploads_.size() >= capacity_ || total_bytes_ + bytes.size() > max_total_bytes_)) {
-        auto oldest = uploads_.begin();
-        for (auto it = uploads_.begin(); it != uploads_.end(); ++it)
-            if (it->second.created < oldest->second.created) oldest = it;
-        erase_locked(oldest);
-    }
+Result<std::string> PendingUploads::put(Id response_id, const std::string& bytes, const std::string& file_name) {
     std::string token = security::random_token(24);
-    total_bytes_ += bytes.size();
-    uploads_[token] = Upload{response_id, std::move(bytes), std::move(file_name), std::chrono::steady_clock::now()};
+    TRY(repository_.put(security::sha256_hex(token), store::PendingUpload{response_id, file_name, bytes}, limits_));
     return token;
 }
 
-std::optional<PendingUploads::Upload> PendingUploads::find(const std::string& token, Id response_id) {
-    std::lock_guard lock(mutex_);
-    expire_locked();
-    auto it = uploads_.find(token);
-    if (it == uploads_.end() || it->second.response_id != response_id) return std::nullopt;
-    return it->second;
+Result<PendingUploads::Upload> PendingUploads::find(const std::string& token, Id response_id) {
+    if (token.empty()) return Error::make(ErrorCode::not_found, "Aperçu d'import introuvable.", "Import preview not found.");
+    return repository_.find(security::sha256_hex(token), response_id, limits_.lifetime);
 }
 
-void PendingUploads::remove(const std::string& token) {
-    std::lock_guard lock(mutex_);
-    if (auto it = uploads_.find(token); it != uploads_.end()) erase_locked(it);
-}
-
-void PendingUploads::erase_locked(std::map<std::string, Upload>::iterator it) {
-    total_bytes_ -= it->second.bytes.size();
-    uploads_.erase(it);
-}
-
-void PendingUploads::expire_locked() {
-    const auto now = std::chrono::steady_clock::now();
-    for (auto it = uploads_.begin(); it != uploads_.end();) {
-        auto next = std::next(it);
-        if (now - it->second.created > lifetime_) erase_locked(it);
-        it = next;
-    }
+Result<void> PendingUploads::remove(const std::string& token) {
+    return repository_.remove(security::sha256_hex(token), limits_.lifetime);
 }
 
 }  // namespace cyberachat::services

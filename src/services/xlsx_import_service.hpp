@@ -2,10 +2,6 @@
 // The Excel round trip of a response, for the vendor and for the hospital: its workbook filled in,
 // and the import of a filled workbook — first a preview (the per-row report, nothing saved), then
 // applied: the accepted rows saved in ONE transaction, with one "import_xlsx" event.
-#include <chrono>
-#include <map>
-#include <mutex>
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -47,36 +43,26 @@ private:
     XlsxLimits limits_;
 };
 
-// Files uploaded for a preview, kept in memory until "apply" (pages only: the API sends the file
-// again with ?apply=1). At most `capacity` files and `max_total_bytes` together (the oldest go
-// first), each for `lifetime`; a restart forgets them.
+// Files uploaded for a preview, kept in the database until "apply" (pages only: the API sends
+// the file again with ?apply=1), so that "apply" works on any instance and after a restart. At
+// most `capacity` files and `max_total_bytes` together (the oldest go first), each for `lifetime`
+// (store::PendingUploadRepository). The page gets a random token; only its SHA-256 is stored.
 class PendingUploads {
 public:
-    struct Upload {
-        Id response_id = 0;
-        std::string bytes;
-        std::string file_name;
-        std::chrono::steady_clock::time_point created;
-    };
-    explicit PendingUploads(size_t capacity = 64, size_t max_total_bytes = 64u * 1024 * 1024,
-                            std::chrono::minutes lifetime = std::chrono::minutes(60))
-        : capacity_(capacity), max_total_bytes_(max_total_bytes), lifetime_(lifetime) {}
+    using Upload = store::PendingUpload;
+    explicit PendingUploads(store::PendingUploadRepository& repository, store::PendingUploadLimits limits = {})
+        : repository_(repository), limits_(limits) {}
 
     // Returns the token to send back with "apply".
-    std::string put(Id response_id, std::string bytes, std::string file_name);
-    // The upload for this token if it is for this response and not expired (it stays until taken).
-    std::optional<Upload> find(const std::string& token, Id response_id);
-    void remove(const std::string& token);
+    Result<std::string> put(Id response_id, const std::string& bytes, const std::string& file_name);
+    // The upload for this token if it is for this response and not expired (it stays until
+    // removed); "not_found" otherwise.
+    Result<Upload> find(const std::string& token, Id response_id);
+    Result<void> remove(const std::string& token);
 
 private:
-    void expire_locked();
-    void erase_locked(std::map<std::string, Upload>::iterator it);
-    std::mutex mutex_;
-    std::map<std::string, Upload> uploads_;
-    size_t capacity_;
-    size_t max_total_bytes_;
-    size_t total_bytes_ = 0;
-    std::chrono::minutes lifetime_;
+    store::PendingUploadRepository& repository_;
+    store::PendingUploadLimits limits_;
 };
 
 }  // namespace cyberachat::services

@@ -211,6 +211,37 @@ const std::vector<Migration>& all_migrations() {
              ))sql",
              "CREATE INDEX document_chunks_written ON document_chunks (created_at) WHERE seq = 0",
          }},
+        {5,
+         "state the instances share: login attempt counters, XLSX import previews waiting for apply",
+         {
+             // kind: 'pair' (key: account, newline, address), 'address' or 'account'. Times in
+             // milliseconds since 1970 (wall clock). in_flight: the reservation times of the
+             // attempts in progress, space-separated; last_reserved_ms the newest of them (0:
+             // none); known_addresses (accounts): newline-separated, most recent first.
+             R"sql(CREATE TABLE login_counters (
+                 kind TEXT NOT NULL,
+                 counter_key TEXT NOT NULL,
+                 failures BIGINT NOT NULL DEFAULT 0,
+                 last_failure_ms BIGINT NOT NULL DEFAULT 0,
+                 in_flight TEXT NOT NULL DEFAULT '',
+                 last_reserved_ms BIGINT NOT NULL DEFAULT 0,
+                 known_addresses TEXT NOT NULL DEFAULT '',
+                 PRIMARY KEY (kind, counter_key)
+             ))sql",
+             "CREATE INDEX login_counters_last_failure ON login_counters (last_failure_ms)",
+             // The file as base64 (the same SQL on both engines), found by the SHA-256 of the
+             // token the page sends back; size: of the file itself. The oldest go first: by id.
+             R"sql(CREATE TABLE pending_uploads (
+                 {id},
+                 token_hash TEXT NOT NULL UNIQUE,
+                 response_id BIGINT NOT NULL,
+                 file_name TEXT NOT NULL,
+                 size BIGINT NOT NULL,
+                 content_base64 TEXT NOT NULL,
+                 created_at_ms BIGINT NOT NULL
+             ))sql",
+             "CREATE INDEX pending_uploads_created ON pending_uploads (created_at_ms)",
+         }},
     };
     return migrations;
 }

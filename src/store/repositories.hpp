@@ -11,6 +11,7 @@
 // events one field each. Secrets (password hashes, token hashes, session ids, CSRF tokens) are
 // never written to events: their changes are recorded without values.
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,6 +21,7 @@
 #include "core/evaluation_records.hpp"
 #include "core/result.hpp"
 #include "security/sha256_stream.hpp"
+#include "security/login_counter_store.hpp"
 #include "store/database.hpp"
 
 namespace cyberachat::store {
@@ -72,6 +74,57 @@ public:
     explicit ApiTokenRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
     Result<Id> create(Id user_id, const std::string& token_hash, const std::string& name, const std::string& actor);
     Result<User> find_user(const std::string& token_hash);  // active user owning the token
+
+private:
+    std::shared_ptr<Database> db_;
+};
+
+// The login guard's counters (security/login_guard.hpp) in table login_counters, so that every
+// instance on the database applies the same limits: one row per counter — kind "pair" (key: the
+// account, a newline, the address), "address" or "account" — times as milliseconds since 1970.
+// update() loads the three rows, lets the guard change them and saves them inside one write (the
+// writers' lock makes it atomic across instances), deleting the idle ones; unchanged rows are not
+// written. No events (it runs at each login attempt, and its keys are what was typed). Failures
+// are logged (stderr, without values); update() then says false and the guard refuses.
+class LoginCounterRepository final : public security::LoginCounterStore {
+public:
+    explicit LoginCounterRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
+    bool update(const std::string& account, const std::string& address,
+                const std::function<void(security::LoginCounters&)>& change) override;
+    void forget_quiet(security::WallClock::time_point failures_before,
+                      security::WallClock::time_point reservations_before) override;
+
+private:
+    std::shared_ptr<Database> db_;
+};
+
+// A file uploaded for an XLSX import preview, waiting for "apply" (services::PendingUploads).
+struct PendingUpload {
+    Id response_id = 0;
+    std::string file_name;
+    std::string bytes;
+};
+
+struct PendingUploadLimits {
+    size_t capacity = 64;                        // files kept at most, all responses together
+    size_t max_total_bytes = 64u * 1024 * 1024;  // their sizes together
+    std::chrono::milliseconds lifetime = std::chrono::minutes(60);
+};
+
+// Table pending_uploads: found by the SHA-256 of the token the page sends back (never the token),
+// the bytes as base64 TEXT, so that "apply" works on any instance and after a restart. No events:
+// nothing of the response changes before "apply", which writes its own.
+class PendingUploadRepository {
+public:
+    explicit PendingUploadRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
+    // Deletes the expired uploads, then the oldest ones as long as keeping them with this one
+    // would exceed the capacity or the total size, then keeps this one (even alone over the total).
+    // "conflict" if the hash is taken.
+    Result<void> put(const std::string& token_hash, const PendingUpload& upload, const PendingUploadLimits& limits);
+    // "not_found" when unknown, for another response, or older than `lifetime`.
+    Result<PendingUpload> find(const std::string& token_hash, Id response_id, std::chrono::milliseconds lifetime);
+    // This one (if there) and the expired ones.
+    Result<void> remove(const std::string& token_hash, std::chrono::milliseconds lifetime);
 
 private:
     std::shared_ptr<Database> db_;
@@ -339,6 +392,8 @@ struct Store {
     UserRepository users{db};
     SessionRepository sessions{db};
     ApiTokenRepository api_tokens{db};
+    LoginCounterRepository login_counters{db};
+    PendingUploadRepository pending_uploads{db};
     QuestionnaireRepository questionnaires{db};
     AcquisitionRepository acquisitions{db};
     ResponseRepository responses{db};

@@ -46,13 +46,13 @@ struct WebApp {
     flowchart::FlowchartCache flowcharts;  // charts laid out once per questionnaire version, part, language
     services::XlsxImportService xlsx{*store, responses,
                                      services::XlsxLimits{std::min<size_t>(config.max_document_bytes, 10u * 1024 * 1024)}};
-    services::PendingUploads pending_xlsx;  // previews waiting for "apply" (pages)
+    services::PendingUploads pending_xlsx{store->pending_uploads};  // previews waiting for "apply" (pages; in the database)
     services::ReportService reports{*store, questionnaires, responses, flowcharts};
     services::EvaluationService evaluations{*store, questionnaires, responses};
     services::ExportService exports{*store, questionnaires, responses, evaluations};
     CompressedBodyCache compressed_bodies{config.compression_cache_bytes};
     BlankWorkbookCache blank_workbooks;
-    security::LoginGuard login_guard;  // login attempts per account and address (in memory)
+    security::LoginGuard login_guard{store->login_counters};  // login attempts per account and address (in the database)
     int listening_socket = -1;  // set when the server binds (see widen_listen_backlog)
 
     // `current`: the questionnaire (and grid) new purchases get and the public pages show; the CLI

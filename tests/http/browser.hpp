@@ -1,10 +1,11 @@
 #pragma once
-// A minimal browser for HTTP tests: keeps cookies, reads the CSRF token of the last page; and
-// logging in as the test server's biomedical engineer.
+// A minimal browser for HTTP tests: keeps cookies, reads the CSRF token of the last page, sends
+// files; and logging in as the test server's biomedical engineer.
 #include <gtest/gtest.h>
 #include <httplib.h>
 
 #include <map>
+#include <optional>
 #include <regex>
 #include <string>
 
@@ -15,16 +16,26 @@ namespace cyberachat::testing {
 // A minimal browser: keeps cookies, reads the CSRF token of the last page.
 class Browser {
 public:
-    explicit Browser(const ServerProcess& server) : client_(server.client()) {}
+    explicit Browser(const ServerProcess& server) { client_.emplace(server.client()); }
+    // After server.restart() (a new port), with the same cookies.
+    void reconnect(const ServerProcess& server) { client_.emplace(server.client()); }
 
     httplib::Result get(const std::string& path) {
-        auto result = client_.Get(path.c_str(), headers());
+        auto result = client_->Get(path.c_str(), headers());
         remember(result);
         return result;
     }
     httplib::Result post(const std::string& path, httplib::Params params, bool with_csrf = true) {
         if (with_csrf) params.emplace("_csrf", csrf_);
-        auto result = client_.Post(path.c_str(), headers(), params);
+        auto result = client_->Post(path.c_str(), headers(), params);
+        remember(result);
+        return result;
+    }
+    // A form with one file (multipart), and the CSRF token of the last page.
+    httplib::Result post_file(const std::string& path, const std::string& field, const std::string& bytes,
+                              const std::string& file_name, const std::string& content_type) {
+        const httplib::MultipartFormDataItems items = {{"_csrf", csrf_, "", ""}, {field, bytes, file_name, content_type}};
+        auto result = client_->Post(path.c_str(), headers(), items);
         remember(result);
         return result;
     }
@@ -49,7 +60,7 @@ private:
         static const std::regex csrf_field(R"(name="_csrf" value="([^"]+)\")");
         if (std::regex_search(result->body, match, csrf_field)) csrf_ = match[1];
     }
-    httplib::Client client_;
+    std::optional<httplib::Client> client_;
     std::map<std::string, std::string> cookies_;
     std::string csrf_;
 };

@@ -1,7 +1,8 @@
 // Login against the real server under hostile clients: parallel guesses on one account cannot
 // get more checks than the limit, a flood of logins is turned away (503) rather than piling up
 // argon2id hashes (64 MiB each), the attacker's failures do not lock the owner out from
-// elsewhere, and an unknown e-mail costs the same time as a wrong password.
+// elsewhere, a lockout outlives a restart (the counters are in the database), and an unknown
+// e-mail costs the same time as a wrong password.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -100,6 +101,20 @@ TEST(LoginGuardHttp, ParallelWrongPasswordsOnOneAccountGetAtMostTheLimitOfChecks
     ASSERT_TRUE(owner);
     EXPECT_EQ(owner->status, 303);
     EXPECT_EQ(owner->get_header_value("Location"), "/acquisitions");
+}
+
+TEST(LoginGuardHttp, ALockoutOutlivesARestart) {
+    ServerProcess server;
+    for (int i = 0; i < 5; ++i) {
+        auto failed = log_in(server, ServerProcess::kEmail, "mauvais-mot-de-passe");
+        ASSERT_TRUE(failed);
+        ASSERT_EQ(failed->status, 401);
+    }
+    server.restart();  // the counters are in the database, not in the process
+    auto refused = log_in(server, ServerProcess::kEmail, ServerProcess::kPassword);
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 429);
+    EXPECT_EQ(refused->get_header_value("Retry-After"), "900");
 }
 
 TEST(LoginGuardHttp, AFloodOfLoginsIsTurnedAwayInsteadOfPilingUpHashes) {

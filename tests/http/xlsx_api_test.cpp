@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "browser.hpp"
 #include "server_process.hpp"
 
 using namespace cyberachat::testing;
@@ -191,6 +192,31 @@ TEST_F(XlsxApi, WorkbookFilledByOpenpyxlPreviewsThenApplies) {
     EXPECT_EQ(server->query_value("SELECT COUNT(*) FROM events WHERE action = 'import_xlsx' AND entity_id = " +
                                   std::to_string(invitation.response_id)),
               "1");
+}
+
+// The pages keep the previewed file in the database until "apply": a restart (or another
+// instance serving "apply") does not lose it.
+TEST_F(XlsxApi, APagePreviewIsAppliedAfterTheServerRestarts) {
+    const std::string filled = openpyxl_fill(vendor_workbook(), {{"dispositif.fabricant", "Medica"}});
+    Browser page(*server);
+    ASSERT_EQ(page.get("/invitation/" + invitation.token)->status, 303);
+    ASSERT_EQ(page.get("/vendor/import")->status, 200);
+    auto preview = page.post_file("/vendor/import", "file", filled, "reponses.xlsx", kXlsxType);
+    ASSERT_TRUE(preview);
+    ASSERT_EQ(preview->status, 200) << preview->body;
+    std::smatch match;
+    static const std::regex token_field(R"(name="token" value="([^"]+)\")");
+    ASSERT_TRUE(std::regex_search(preview->body, match, token_field)) << "the preview offers to apply";
+    const std::string token = match[1];
+    EXPECT_FALSE(answers().contains("dispositif.fabricant"));
+
+    server->restart();
+    page.reconnect(*server);
+    auto applied = page.post("/vendor/import/apply", {{"token", token}});
+    ASSERT_TRUE(applied);
+    EXPECT_EQ(applied->status, 200) << applied->body;
+    EXPECT_EQ(answers()["dispositif.fabricant"]["value"], "Medica");
+    EXPECT_EQ(page.post("/vendor/import/apply", {{"token", token}})->status, 410) << "taken once applied";
 }
 
 TEST_F(XlsxApi, WorkbookSavedByLibreOfficeImports) {

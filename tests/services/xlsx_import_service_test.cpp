@@ -112,45 +112,66 @@ TEST_F(XlsxImportServiceTest, ImportErrors) {
     EXPECT_TRUE(store->responses.answers(id).value().empty());
 }
 
-TEST(PendingUploadsTest, AnUploadIsFoundByItsTokenForItsResponseOnly) {
-    PendingUploads uploads;
-    const std::string token = uploads.put(7, "bytes", "reponse.xlsx");
+// The previews wait in the database (store::PendingUploadRepository, tested on its own in
+// tests/store/pending_upload_repository_test.cpp); the page holds a token of which only the
+// SHA-256 is stored.
+class PendingUploadsTest : public ServiceTest {
+protected:
+    PendingUploads uploads(store::PendingUploadLimits limits = {}) { return PendingUploads(store->pending_uploads, limits); }
+};
+
+TEST_F(PendingUploadsTest, AnUploadIsFoundByItsTokenForItsResponseOnly) {
+    PendingUploads pending = uploads();
+    const std::string token = pending.put(7, "bytes", "reponse.xlsx").value();
     EXPECT_GE(token.size(), 24u);
-    auto found = uploads.find(token, 7);
-    ASSERT_TRUE(found);
+    auto found = pending.find(token, 7);
+    ASSERT_TRUE(found.ok());
     EXPECT_EQ(found->bytes, "bytes");
     EXPECT_EQ(found->file_name, "reponse.xlsx");
-    EXPECT_TRUE(uploads.find(token, 7));  // stays until removed
-    EXPECT_FALSE(uploads.find(token, 8));
-    EXPECT_FALSE(uploads.find("unknown", 7));
-    uploads.remove(token);
-    EXPECT_FALSE(uploads.find(token, 7));
+    EXPECT_TRUE(pending.find(token, 7).ok());  // stays until removed
+    EXPECT_ERROR_CODE(pending.find(token, 8), "not_found");
+    EXPECT_ERROR_CODE(pending.find("unknown", 7), "not_found");
+    EXPECT_ERROR_CODE(pending.find("", 7), "not_found");
+    ASSERT_TRUE(pending.remove(token).ok());
+    EXPECT_ERROR_CODE(pending.find(token, 7), "not_found");
 }
 
-TEST(PendingUploadsTest, TheOldestGoFirstBeyondTheLimits) {
-    PendingUploads by_count(2, 1000);
-    const std::string first = by_count.put(1, "a", "1.xlsx");
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    const std::string second = by_count.put(1, "b", "2.xlsx");
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    const std::string third = by_count.put(1, "c", "3.xlsx");
-    EXPECT_FALSE(by_count.find(first, 1));
-    EXPECT_TRUE(by_count.find(second, 1));
-    EXPECT_TRUE(by_count.find(third, 1));
-
-    PendingUploads by_size(10, 10);
-    const std::string big = by_size.put(1, std::string(6, 'x'), "big.xlsx");
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    const std::string other = by_size.put(1, std::string(6, 'y'), "other.xlsx");
-    EXPECT_FALSE(by_size.find(big, 1));
-    EXPECT_TRUE(by_size.find(other, 1));
+TEST_F(PendingUploadsTest, OnlyTheTokensHashIsStored) {
+    PendingUploads pending = uploads();
+    const std::string token = pending.put(7, "bytes", "reponse.xlsx").value();
+    std::vector<std::string> hashes;
+    ASSERT_TRUE(store->db->read([&](soci::session& sql) {
+        std::string hash;
+        soci::statement st = (sql.prepare << "SELECT token_hash FROM pending_uploads", soci::into(hash));
+        st.execute();
+        while (st.fetch()) hashes.push_back(hash);
+    }).ok());
+    EXPECT_EQ(hashes, std::vector<std::string>{security::sha256_hex(token)});
 }
 
-TEST(PendingUploadsTest, AnUploadExpires) {
-    PendingUploads uploads(4, 1000, std::chrono::minutes(0));
-    const std::string token = uploads.put(1, "a", "a.xlsx");
+TEST_F(PendingUploadsTest, TheOldestGoFirstBeyondTheLimits) {
+    PendingUploads by_count = uploads({2, 1000});
+    const std::string first = by_count.put(1, "a", "1.xlsx").value();
+    const std::string second = by_count.put(1, "b", "2.xlsx").value();
+    const std::string third = by_count.put(1, "c", "3.xlsx").value();
+    EXPECT_FALSE(by_count.find(first, 1).ok());
+    EXPECT_TRUE(by_count.find(second, 1).ok());
+    EXPECT_TRUE(by_count.find(third, 1).ok());
+    ASSERT_TRUE(by_count.remove(second).ok());
+    ASSERT_TRUE(by_count.remove(third).ok());
+
+    PendingUploads by_size = uploads({10, 10});
+    const std::string big = by_size.put(1, std::string(6, 'x'), "big.xlsx").value();
+    const std::string other = by_size.put(1, std::string(6, 'y'), "other.xlsx").value();
+    EXPECT_FALSE(by_size.find(big, 1).ok());
+    EXPECT_TRUE(by_size.find(other, 1).ok());
+}
+
+TEST_F(PendingUploadsTest, AnUploadExpires) {
+    PendingUploads pending = uploads({4, 1000, std::chrono::minutes(0)});
+    const std::string token = pending.put(1, "a", "a.xlsx").value();
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    EXPECT_FALSE(uploads.find(token, 1));
+    EXPECT_ERROR_CODE(pending.find(token, 1), "not_found");
 }
 
 }  // namespace

@@ -51,7 +51,7 @@ TEST_F(StoreConcurrency, DifferentAnswersFromManyThreadsAllSurviveARestart) {
 // server (a second process on the SQLite file, a second server on the PostgreSQL database).
 TEST_F(StoreConcurrency, TheSameAnswerFromManyThreadsOnTwoInstancesNeverLosesAnAcknowledgedWrite) {
     const VendorResponse response = make_response(make_acquisition().id);
-    std::shared_ptr<Store> other = open_second_instance();
+    std::shared_ptr<Store> other = open_another_instance();
     ASSERT_TRUE(other);
     constexpr int kThreads = 8;
     constexpr int kAttempts = 20;

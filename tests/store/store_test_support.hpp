@@ -90,22 +90,24 @@ protected:
         open();
     }
 
+    Result<std::shared_ptr<Store>> open_store() {
+        return schema ? Store::open_postgresql(schema->url(), 4) : Store::open(data_dir());
+    }
     void open() {
-        auto opened = schema ? Store::open_postgresql(schema->url(), 4) : Store::open(data_dir());
+        auto opened = open_store();
         ASSERT_TRUE(opened.ok()) << opened.error().message.in(Language::en);
         store = *opened;
+    }
+    // A second Store on the same database, as another instance of the server would open it.
+    std::shared_ptr<Store> open_another_instance() {
+        auto opened = open_store();
+        EXPECT_TRUE(opened.ok()) << opened.error().message.in(Language::en);
+        return opened.ok() ? *opened : nullptr;
     }
     // Closes the database (every pooled connection) and opens it again: what a restart does.
     void reopen() {
         store.reset();
         open();
-    }
-
-    // Another Store on the same database, as a second server instance would open it.
-    std::shared_ptr<Store> open_second_instance() {
-        auto opened = schema ? Store::open_postgresql(schema->url(), 4) : Store::open(data_dir());
-        EXPECT_TRUE(opened.ok()) << opened.error().message.in(Language::en);
-        return opened.ok() ? *opened : nullptr;
     }
 
     std::string data_dir() const { return (dir.path() / "data").string(); }
@@ -215,6 +217,13 @@ protected:
             return {};
         });
         ASSERT_TRUE(done.ok()) << done.error().message.in(Language::en);
+    }
+    // How many rows `table` holds (-1 if it cannot be read).
+    long long count_rows(const std::string& table) {
+        long long n = -1;
+        auto read = store->db->read([&](soci::session& sql) { sql << "SELECT COUNT(*) FROM " + table, soci::into(n); });
+        EXPECT_TRUE(read.ok());
+        return n;
     }
 
     // Every event's text, to look for secrets.

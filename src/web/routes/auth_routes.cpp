@@ -46,6 +46,9 @@ std::string too_many_attempts(std::chrono::seconds wait) {
            "Too many login attempts: try again in " + seconds + " second(s).";
 }
 
+// The database failed (the user lookup, or the attempt counters: then the guard fails closed).
+constexpr const char* kCannotLogInNow = "Connexion impossible pour le moment : réessayez. / Cannot log in right now: try again.";
+
 std::string lower(std::string text) {
     for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return text;
@@ -85,13 +88,14 @@ void login(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     // The guard's key stays small whatever was typed (an e-mail address has 254 characters at most).
     const std::string account_key = email.size() <= 254 ? email : "sha256:" + security::sha256_hex(email);
     auto decision = app.login_guard.admit(account_key, client_address(req));
+    if (decision.unavailable) return show_login(app, res, 503, email, kCannotLogInNow);
     if (!decision.admitted()) {
         res.set_header("Retry-After", std::to_string(decision.retry_after.count()));
         return show_login(app, res, 429, email, too_many_attempts(decision.retry_after));
     }
     auto user = app.store->users.find_by_email(email);
     if (!user && user.error().code != ErrorCode::not_found)  // the database failed: not the caller's fault
-        return show_login(app, res, 503, email, "Connexion impossible pour le moment : réessayez. / Cannot log in right now: try again.");
+        return show_login(app, res, 503, email, kCannotLogInNow);
     bool verified = false;
     {
         auto permit = security::PasswordCheckGate::for_logins().enter();

@@ -1,5 +1,6 @@
 // Excel round trip on the pages: the vendor's and the hospital's workbook downloads, and the import
-// page (upload → preview with the per-row report → "apply"; the file waits in memory in between).
+// page (upload → preview with the per-row report → "apply"; the file waits in the database in
+// between, so that "apply" may reach another instance).
 #include "web/routes/xlsx_routes.hpp"
 
 #include "outputs/xlsx/questionnaire_workbook.hpp"
@@ -55,8 +56,11 @@ void preview(WebApp& app, const httplib::Request& req, httplib::Response& res, I
     if (!outcome) return render_refusal(res, target, outcome.error());
     target.view.plan = &outcome->plan;
     target.view.file_name = file->filename;
-    if (!outcome->plan.changes.empty())
-        target.view.token = app.pending_xlsx.put(target.response_id, file->content, file->filename);
+    if (!outcome->plan.changes.empty()) {
+        auto token = app.pending_xlsx.put(target.response_id, file->content, file->filename);
+        if (!token) return render_refusal(res, target, token.error());
+        target.view.token = std::move(*token);
+    }
     render(res, 200, target);
 }
 
@@ -65,6 +69,7 @@ void apply(WebApp& app, const httplib::Request& req, httplib::Response& res, Imp
     const Language language = target.context.language;
     const std::string token = form_value(req, "token");
     auto upload = app.pending_xlsx.find(token, target.response_id);
+    if (!upload && upload.error().code != ErrorCode::not_found) return render_refusal(res, target, upload.error());
     if (!upload) {
         target.view.error = in_language(language, "Cet aperçu a expiré : importez le fichier à nouveau.",
                                  "This preview has expired: import the file again.");
@@ -72,7 +77,7 @@ void apply(WebApp& app, const httplib::Request& req, httplib::Response& res, Imp
     }
     auto outcome = app.xlsx.import(target.response_id, upload->bytes, true, language, upload->file_name, target.actor);
     if (!outcome) return render_refusal(res, target, outcome.error());
-    app.pending_xlsx.remove(token);
+    if (auto removed = app.pending_xlsx.remove(token); !removed) log_server_error(removed.error());  // expires anyway
     target.view.plan = &outcome->plan;
     target.view.applied = true;
     target.view.saved = outcome->saved;
