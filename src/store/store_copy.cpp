@@ -102,7 +102,8 @@ const std::vector<std::string>& copied_tables() {
 }
 
 const std::vector<std::string>& transient_tables() {
-    static const std::vector<std::string> tables = {"sessions", "schema_migrations", "document_chunks"};
+    static const std::vector<std::string> tables = {"sessions", "schema_migrations", "document_chunks", "login_counters",
+                                                    "pending_uploads"};
     return tables;
 }
 

@@ -161,8 +161,37 @@ ServerProcess::ServerProcess(ExistingTag, std::string dir, std::string api_token
     start();
 }
 
+std::unique_ptr<ServerProcess> ServerProcess::another_instance(const ServerProcess& first,
+                                                               std::vector<std::string> extra_args) {
+    return std::unique_ptr<ServerProcess>(new ServerProcess(InstanceTag{}, first, std::move(extra_args)));
+}
+
+std::unique_ptr<ServerProcess> ServerProcess::on_store(std::vector<std::string> store_args, std::string api_token) {
+    std::unique_ptr<ServerProcess> server(new ServerProcess(InstanceTag{}, std::move(store_args), std::move(api_token)));
+    return server;
+}
+
+ServerProcess::ServerProcess(InstanceTag, std::vector<std::string> store_args, std::string api_token)
+    : data_dir_(make_temp_dir()), store_args_override_(std::move(store_args)), api_token_(std::move(api_token)) {
+    start();
+}
+
+ServerProcess::ServerProcess(InstanceTag, const ServerProcess& first, std::vector<std::string> extra_args)
+    : data_dir_(first.data_dir_),
+      log_dir_(make_temp_dir()),
+      owns_store_(false),
+      database_url_(first.database_url_),
+      api_token_(first.api_token_),
+      extra_args_(std::move(extra_args)) {
+    start();
+}
+
 ServerProcess::~ServerProcess() {
     stop();
+    if (!owns_store_) {
+        std::system(("rm -rf " + log_dir_).c_str());
+        return;
+    }
     if (!schema_.empty()) {
         try {
             postgres_value(test_postgres_url(), "DROP SCHEMA " + schema_ + " CASCADE");
@@ -174,6 +203,7 @@ ServerProcess::~ServerProcess() {
 }
 
 std::vector<std::string> ServerProcess::store_args() const {
+    if (!store_args_override_.empty()) return store_args_override_;
     if (!database_url_.empty()) return {"--database", database_url_};
     return {"--data", data_dir_};
 }
@@ -206,7 +236,7 @@ void ServerProcess::start() {
     std::vector<std::string> args = {"serve", "--port", std::to_string(port_)};
     for (const auto& arg : store_args()) args.push_back(arg);
     args.insert(args.end(), extra_args_.begin(), extra_args_.end());
-    pid_ = spawn(args, "/dev/null", data_dir_ + "/server.out", data_dir_ + "/server.err");
+    pid_ = spawn(args, "/dev/null", log_dir() + "/server.out", log_dir() + "/server.err");
     if (pid_ <= 0) throw std::runtime_error("cannot start the server");
     httplib::Client probe("127.0.0.1", port_);
     probe.set_connection_timeout(0, 200000);
@@ -246,7 +276,7 @@ httplib::Client ServerProcess::api(const std::string& token) const {
 }
 
 std::string ServerProcess::log() const {
-    return read_file(data_dir_ + "/server.out") + read_file(data_dir_ + "/server.err");
+    return read_file(log_dir() + "/server.out") + read_file(log_dir() + "/server.err");
 }
 
 nlohmann::json parse_json(const httplib::Result& result) {

@@ -37,6 +37,13 @@ public:
     // `api_token` is one its database knows. The directory is removed at the end too.
     static std::unique_ptr<ServerProcess> on_existing_data(std::string dir, std::string api_token,
                                                            std::vector<std::string> extra_args = {});
+    // A second instance of the server on `first`'s store (its own port and log folder): what a
+    // hospital group runs behind its load balancer. It leaves the store to `first`.
+    static std::unique_ptr<ServerProcess> another_instance(const ServerProcess& first,
+                                                           std::vector<std::string> extra_args = {});
+    // Starts on a store made elsewhere, given as the binary's options ({"--database", url}: a
+    // restored dump), adding nothing to it; its logs go to a folder of its own, removed at the end.
+    static std::unique_ptr<ServerProcess> on_store(std::vector<std::string> store_args, std::string api_token);
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
@@ -75,8 +82,15 @@ public:
 private:
     struct ExistingTag {};
     ServerProcess(ExistingTag, std::string dir, std::string api_token, std::vector<std::string> extra_args);
+    struct InstanceTag {};
+    ServerProcess(InstanceTag, const ServerProcess& first, std::vector<std::string> extra_args);
+    ServerProcess(InstanceTag, std::vector<std::string> store_args, std::string api_token);
+    const std::string& log_dir() const { return log_dir_.empty() ? data_dir_ : log_dir_; }
 
     std::string data_dir_;
+    std::string log_dir_;       // server.out / server.err: data_dir_, or a folder of its own (another_instance)
+    bool owns_store_ = true;    // drops the schema / removes data_dir_ at the end
+    std::vector<std::string> store_args_override_;  // on_store()
     std::string schema_;        // PostgreSQL only: "t_…"
     std::string database_url_;  // PostgreSQL only: the test database with schema_ as search path
     std::string api_token_;
