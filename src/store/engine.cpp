@@ -115,6 +115,18 @@ Failure classify_failure(const std::exception& e) {
     return Failure::other;
 }
 
+std::vector<std::string> table_columns(soci::session& sql, const std::string& table) {
+    std::vector<std::string> columns;
+    const std::string query =
+        engine_of(sql) == Engine::sqlite
+            ? "SELECT name FROM pragma_table_info(:t) ORDER BY cid"
+            : "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+              "AND table_name = :t ORDER BY ordinal_position";
+    soci::rowset<std::string> rows = (sql.prepare << query, soci::use(table));
+    for (const auto& column : rows) columns.push_back(column);
+    return columns;
+}
+
 void finish_statement(soci::statement& statement, Engine engine) {
     // SOCI's SQLite backend exports neither its type information nor reset(): its statement handle
     // is a public member, reset with SQLite's own call.

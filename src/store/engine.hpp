@@ -6,6 +6,7 @@
 #include <exception>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.hpp"
 #include "store/soci.hpp"
@@ -48,6 +49,9 @@ enum class Failure {
     other,
 };
 Failure classify_failure(const std::exception& e);
+
+// The columns `table` has in the current schema, in their order.
+std::vector<std::string> table_columns(soci::session& sql, const std::string& table);
 
 // Ends a cached statement's run so that it holds no read snapshot (sqlite3_reset on SQLite;
 // nothing to do on PostgreSQL, whose results are fetched whole).

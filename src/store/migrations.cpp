@@ -22,6 +22,12 @@ struct Migration {
     std::vector<std::string> statements;             // both engines
     std::vector<std::string> sqlite_statements = {};      // then these on SQLite
     std::vector<std::string> postgresql_statements = {};  // or these on PostgreSQL
+    // The oldest program (by the schema version it knows) that still runs correctly on a database
+    // with this migration applied: 0 means "the previous release", the rule for every migration
+    // (add tables, columns with defaults, indexes — never drop or rename what the previous release
+    // uses), so that a group upgrades its instances one at a time. A migration that cannot keep
+    // that rule sets its own version here: older instances then refuse to start on it.
+    int compatible_down_to = 0;
 };
 
 const std::vector<Migration>& all_migrations() {
@@ -270,18 +276,43 @@ int applied_schema_version(soci::session& sql) {
     return ind == soci::i_ok ? version : 0;
 }
 
+namespace {
+
+// The bookkeeping table, with the column saying which older programs may still run on the
+// database (added to a table made before it existed: rows from then count as incompatible).
+void ensure_schema_migrations_table(soci::session& sql) {
+    sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL, "
+           "compatible_down_to INTEGER NOT NULL DEFAULT 2147483647)";
+    const auto columns = detail::table_columns(sql, "schema_migrations");
+    if (std::find(columns.begin(), columns.end(), "compatible_down_to") == columns.end())
+        sql << "ALTER TABLE schema_migrations ADD COLUMN compatible_down_to INTEGER NOT NULL DEFAULT 2147483647";
+}
+
+// On a database newer than this program (`latest`): whether every migration it does not know
+// says it keeps programs of `latest` working.
+bool newer_migrations_keep_this_program(soci::session& sql, int latest) {
+    int oldest_required = 0;
+    soci::indicator ind = soci::i_null;
+    sql << "SELECT MAX(compatible_down_to) FROM schema_migrations WHERE version > :latest", soci::use(latest),
+        soci::into(oldest_required, ind);
+    return ind == soci::i_ok && oldest_required <= latest;
+}
+
+}  // namespace
+
 Result<int> apply_migrations(soci::session& sql, int up_to) {
     const auto& migrations = all_migrations();
     const Engine engine = detail::engine_of(sql);
     const int latest = migrations.empty() ? 0 : migrations.back().version;
     up_to = std::min(up_to, latest);
     int current = 0;
+    bool compatible_newer = false;
     try {
         // Under the writers' lock: two instances starting together would both create it.
         detail::begin_exclusive_write(sql);
-        sql << "CREATE TABLE IF NOT EXISTS schema_migrations ("
-               "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)";
+        ensure_schema_migrations_table(sql);
         current = applied_schema_version(sql);
+        if (current > latest) compatible_newer = newer_migrations_keep_this_program(sql, latest);
         sql << "COMMIT";
     } catch (const std::exception& e) {
         try {
@@ -290,12 +321,15 @@ Result<int> apply_migrations(soci::session& sql, int up_to) {
         }
         return detail::storage_error(e);
     }
+    // A newer release migrated the database (a group upgrading its instances one at a time): this
+    // one keeps running if the newer migrations say it can, and is refused otherwise.
+    if (current > latest && compatible_newer) return current;
     if (current > latest)
         return detail::storage_error(
             "La base de données vient d'une version plus récente du programme (schéma " + std::to_string(current) +
-                ", ce programme connaît " + std::to_string(latest) + ").",
+                ", ce programme connaît " + std::to_string(latest) + ") : mettez cette instance à jour.",
             "The database comes from a newer version of the program (schema " + std::to_string(current) +
-                ", this program knows " + std::to_string(latest) + ").");
+                ", this program knows " + std::to_string(latest) + "): upgrade this instance.");
 
     for (const Migration& migration : migrations) {
         if (migration.version <= current || migration.version > up_to) continue;
@@ -315,9 +349,11 @@ Result<int> apply_migrations(soci::session& sql, int up_to) {
                  engine == Engine::sqlite ? migration.sqlite_statements : migration.postgresql_statements)
                 sql << statement;
             int version = migration.version;
+            int compatible_down_to = migration.compatible_down_to == 0 ? migration.version - 1 : migration.compatible_down_to;
             std::string applied_at = now_iso();
-            sql << "INSERT INTO schema_migrations (version, applied_at) VALUES (:version, :applied_at)",
-                soci::use(version), soci::use(applied_at);
+            sql << "INSERT INTO schema_migrations (version, applied_at, compatible_down_to) "
+                   "VALUES (:version, :applied_at, :compatible)",
+                soci::use(version), soci::use(applied_at), soci::use(compatible_down_to);
             sql << "COMMIT";
         } catch (const std::exception& e) {
             try {

@@ -11,19 +11,6 @@ namespace cyberachat::store {
 
 namespace {
 
-// The columns `table` has on `sql`'s engine, in their order.
-std::vector<std::string> columns_of(soci::session& sql, const std::string& table) {
-    std::vector<std::string> columns;
-    const std::string query =
-        detail::engine_of(sql) == Engine::sqlite
-            ? "SELECT name FROM pragma_table_info(:t) ORDER BY cid"
-            : "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
-              "AND table_name = :t ORDER BY ordinal_position";
-    soci::rowset<std::string> rows = (sql.prepare << query, soci::use(table));
-    for (const auto& column : rows) columns.push_back(column);
-    return columns;
-}
-
 long long count_rows(soci::session& sql, const std::string& table) {
     long long count = 0;
     sql << "SELECT COUNT(*) FROM " + table, soci::into(count);
@@ -36,7 +23,7 @@ long long count_rows(soci::session& sql, const std::string& table) {
 long long copy_table(soci::session& from, soci::session& to, const std::string& table,
                      const std::function<void(const std::vector<std::string>& columns, std::vector<std::string>& values)>&
                          rewrite) {
-    const std::vector<std::string> columns = columns_of(from, table);
+    const std::vector<std::string> columns = detail::table_columns(from, table);
     std::string select = "SELECT ", insert = "INSERT INTO " + table + " (", placeholders;
     for (size_t i = 0; i < columns.size(); ++i) {
         const std::string comma = i ? ", " : "";
@@ -172,7 +159,7 @@ Result<StoreCopyReport> copy_store(Store& from, Store& to, const std::string& ac
                 };
                 copied[table] = copy_table(source, target, table,
                                            table == "documents" ? std::function(rewrite_document) : nullptr);
-                continue_ids_after_copy(target, table, columns_of(target, table));
+                continue_ids_after_copy(target, table, detail::table_columns(target, table));
             }
             return {};
         });

@@ -223,6 +223,60 @@ TEST(StoreDatabase, RefusesADatabaseFromANewerProgram) {
     EXPECT_NE(db.error().message.in(Language::en).find("newer"), std::string::npos);
 }
 
+// A group upgrades its instances one at a time: an instance of the previous release keeps running
+// on a database the next release migrated, as long as that migration says it keeps it working.
+TEST(StoreDatabase, RunsOnADatabaseANewerCompatibleReleaseMigrated) {
+    TestTarget dir;
+    const int latest = Database::latest_schema_version();
+    const auto add_row = [&](int version, int compatible_down_to) {
+        auto db = dir.open();
+        ASSERT_TRUE(db.ok()) << db.error().message.in(Language::en);
+        auto written = (*db)->write([&](soci::session& sql) -> Result<void> {
+            sql << "INSERT INTO schema_migrations (version, applied_at, compatible_down_to) "
+                   "VALUES (:v, '2027-01-01T00:00:00Z', :c)",
+                soci::use(version), soci::use(compatible_down_to);
+            return {};
+        });
+        ASSERT_TRUE(written.ok()) << written.error().message.in(Language::en);
+    };
+    add_row(latest + 1, latest);  // the next release: additive, keeps this one working
+    {
+        auto db = dir.open();
+        ASSERT_TRUE(db.ok()) << db.error().message.in(Language::en);
+        EXPECT_EQ((*db)->schema_version(), latest + 1);
+        User user;
+        user.email = "during-the-upgrade@example.org";
+        EXPECT_TRUE(UserRepository(*db).create(user, "system").ok());
+    }
+    add_row(latest + 2, latest + 2);  // a release after it that breaks older programs
+    auto refused = dir.open();
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::storage);
+    EXPECT_NE(refused.error().message.fr.find("mettez cette instance à jour"), std::string::npos) << refused.error().message.fr;
+}
+
+// Databases made before the compatibility column existed get it at their next start.
+TEST(StoreDatabase, AnOlderBookkeepingTableGetsTheCompatibilityColumn) {
+    TestTarget dir;
+    {
+        auto db = dir.open(2, 0);
+        ASSERT_TRUE(db.ok());
+        ASSERT_TRUE((*db)->write([](soci::session& sql) -> Result<void> {
+            sql << "DROP TABLE schema_migrations";
+            sql << "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)";
+            return {};
+        }).ok());
+    }
+    auto db = dir.open();
+    ASSERT_TRUE(db.ok()) << db.error().message.in(Language::en);
+    EXPECT_EQ((*db)->schema_version(), Database::latest_schema_version());
+    int compatible = -1;
+    ASSERT_TRUE((*db)->read([&](soci::session& sql) {
+        sql << "SELECT compatible_down_to FROM schema_migrations WHERE version = 2", soci::into(compatible);
+    }).ok());
+    EXPECT_EQ(compatible, 1);  // each migration so far keeps the previous release working
+}
+
 TEST(SqliteDatabase, FailsCleanlyOnAnUnusablePath) {
     TempDir dir;
     auto db = Database::open_sqlite((dir.path() / "missing" / "folder" / "x.db").string());
