@@ -98,6 +98,9 @@ void register_serve_command(CLI::App& app) {
     serve->add_option("--public-url", options->config.public_url,
                       "Adresse publique, pour les liens d'invitation (ex. https://cyberachat.chu.fr)");
     serve->add_flag("--secure-cookies", options->config.secure_cookies, "Cookies « Secure » (derrière HTTPS)");
+    serve->add_option("--trusted-proxy", options->config.trusted_proxies,
+                      "Adresse d'un proxy inverse sur une autre machine dont l'en-tête X-Forwarded-For est cru "
+                      "(répétable ; celui de cette machine l'est toujours)");
     serve->add_option("--max-upload-mb", options->max_upload_mb, "Taille maximale d'un document, en Mo")->capture_default_str();
     serve->add_option("--max-connections", options->connections.max_connections,
                       "Requêtes reçues ou traitées en même temps, au plus (un fil chacune ; une connexion inactive "

@@ -4,6 +4,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "outputs/flowchart/flowchart_drawing.hpp"
 #include "security/login_guard.hpp"
@@ -24,6 +25,7 @@ struct ServerConfig {
     int port = 8080;
     std::string public_url;            // e.g. https://cyberachat.chu-exemple.fr; default http://bind:port
     bool secure_cookies = false;       // set when served over HTTPS (behind a reverse proxy)
+    std::vector<std::string> trusted_proxies;  // besides loopback: proxies whose X-Forwarded-For counts
     int hospital_idle_minutes = 60;    // hospital sessions end after this much inactivity
     int vendor_idle_minutes = 12 * 60; // vendor sessions too (the link opens a new one)
     size_t max_document_bytes = 50u * 1024 * 1024;

@@ -7,6 +7,7 @@
 #include "security/login_guard.hpp"
 #include "security/password_check_gate.hpp"
 #include "security/secrets.hpp"
+#include "web/client_address.hpp"
 #include "web/http_io.hpp"
 #include "web/page_support.hpp"
 #include "web/routes/routes.hpp"
@@ -14,26 +15,6 @@
 
 namespace cyberachat::web {
 namespace {
-
-bool is_loopback(const std::string& address) {
-    return address.rfind("127.", 0) == 0 || address == "::1" || address.rfind("::ffff:127.", 0) == 0;
-}
-
-// The client's address: the peer's; or, when the peer is this machine (the HTTPS reverse proxy
-// in front, docs/deployment.md), the last X-Forwarded-For entry, the one the proxy added.
-std::string client_address(const httplib::Request& req) {
-    if (is_loopback(req.remote_addr) && req.has_header("X-Forwarded-For")) {
-        const std::string forwarded = req.get_header_value("X-Forwarded-For");
-        const size_t comma = forwarded.rfind(',');
-        std::string last = forwarded.substr(comma == std::string::npos ? 0 : comma + 1);
-        last.erase(0, last.find_first_not_of(" \t"));
-        last.erase(last.find_last_not_of(" \t") + 1);
-        const bool plausible = !last.empty() && last.size() <= 45 &&
-                               last.find_first_not_of("0123456789abcdefABCDEF.:") == std::string::npos;
-        if (plausible) return last;
-    }
-    return req.remote_addr;
-}
 
 std::string too_many_attempts(std::chrono::seconds wait) {
     if (wait >= std::chrono::seconds(60)) {
@@ -87,7 +68,7 @@ void login(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     // The attempt takes its place (counted as a failure until it ends) before any hash.
     // The guard's key stays small whatever was typed (an e-mail address has 254 characters at most).
     const std::string account_key = email.size() <= 254 ? email : "sha256:" + security::sha256_hex(email);
-    auto decision = app.login_guard.admit(account_key, client_address(req));
+    auto decision = app.login_guard.admit(account_key, client_address(req.remote_addr, req.get_header_value("X-Forwarded-For"), app.config.trusted_proxies));
     if (decision.unavailable) return show_login(app, res, 503, email, kCannotLogInNow);
     if (!decision.admitted()) {
         res.set_header("Retry-After", std::to_string(decision.retry_after.count()));
