@@ -108,7 +108,9 @@ TEST(ConnectionLimits, FiveHundredKeepAliveClientsEachGetAFirstAnswerWithinTwoSe
               << ", server RSS " << rss << ", " << threads << " threads, new client " << fresh_client_ms << " ms\n";
     EXPECT_EQ(within_two_seconds, kClients) << answered << " answered at all within 4 s";
     for (size_t i = 0; i < kClients; ++i)
-        if (first_answer_ms[i] >= 0) EXPECT_EQ(split_responses(received[i]).front().status, 200);
+        if (first_answer_ms[i] >= 0) {
+            EXPECT_EQ(split_responses(received[i]).front().status, 200);
+        }
     EXPECT_GE(fresh_client_ms, 0);
     EXPECT_LT(fresh_client_ms, 1000);
     // The idle connections are still open and usable.

@@ -188,8 +188,9 @@ TEST_F(Pages, RefusedContactAndTableInputIsShownBackAsTyped) {
     auto response = parse_json(server->api(invitation.token).Get("/api/v1/vendor/response"));
     for (const auto& s : response["sections"])
         for (const auto& q : s["questions"])
-            if (q["id"] == "dispositif.contact_installation" || q["id"] == "logiciels.donnees_produites")
+            if (q["id"] == "dispositif.contact_installation" || q["id"] == "logiciels.donnees_produites") {
                 EXPECT_TRUE(q["value"].is_null()) << q.dump();
+            }
 }
 
 TEST_F(Pages, ForgedInvitationLinksGetAClearMessage) {
