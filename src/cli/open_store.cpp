@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <cctype>
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -24,7 +25,8 @@ struct ResolvedStoreLocation {
 };
 
 Result<ResolvedStoreLocation> resolve_store_location(const StoreLocation& location) {
-    const bool data_given = location.data_option && location.data_option->count() > 0;
+    const bool data_given = std::any_of(location.data_options.begin(), location.data_options.end(),
+                                        [](const CLI::Option* option) { return option->count() > 0; });
     if (!location.database_url.empty()) {
         if (data_given)
             return Error::make(ErrorCode::invalid_value,
@@ -42,9 +44,9 @@ Result<ResolvedStoreLocation> resolve_store_location(const StoreLocation& locati
 }  // namespace
 
 void add_store_options(CLI::App* command, StoreLocation& location) {
-    location.data_option =
+    location.data_options.push_back(
         command->add_option("--data", location.data_dir, "Répertoire des données (base SQLite et documents)")
-            ->capture_default_str();
+            ->capture_default_str());
     command->add_option("--database", location.database_url,
                         std::string("Base PostgreSQL à utiliser au lieu de --data : postgresql://utilisateur@hôte/base "
                                     "(mot de passe : PGPASSWORD ou ~/.pgpass ; à défaut des deux options, la "
@@ -116,6 +118,17 @@ void sweep_document_leftovers(store::Store& store) {
                      std::filesystem::path(path).filename().string());
     for (const auto& path : sweep.failed)
         spdlog::warn("documents: leftover content could not be removed: {}", std::filesystem::path(path).filename().string());
+}
+
+std::optional<User> find_account_or_report(store::Store& store, const std::string& email_input) {
+    std::string email = email_input;
+    for (char& c : email) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto found = store.users.find_by_email(email);
+    if (found) return *found;
+    std::cerr << (found.error().code == ErrorCode::not_found ? "Aucun compte pour « " + email + " »."
+                                                             : found.error().message.fr)
+              << "\n";
+    return std::nullopt;
 }
 
 bool create_user(store::Store& store, const std::string& email_input, const std::string& role_name_input,

@@ -2,7 +2,9 @@
 #include <CLI/CLI.hpp>
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "store/repositories.hpp"
 
@@ -14,7 +16,9 @@ namespace cyberachat::cli {
 struct StoreLocation {
     std::string data_dir = "var";
     std::string database_url;
-    const CLI::Option* data_option = nullptr;  // set by add_store_options: whether --data was given
+    // Set by add_store_options, one per subcommand sharing this location (only the one that runs
+    // can have been given): whether --data was given.
+    std::vector<const CLI::Option*> data_options;
 };
 
 inline constexpr const char* kDatabaseUrlVariable = "CYBERACHAT_DATABASE_URL";
@@ -43,6 +47,10 @@ inline constexpr size_t kMinimumPasswordCharacters = 12;
 
 // Creates a hospital user; prints the generated password when `password` is empty.
 // Returns false (with a message on stderr) on failure.
+// The account with this e-mail (case-insensitive); prints "Aucun compte pour « … »." (or the
+// storage error) and returns nullopt otherwise.
+std::optional<User> find_account_or_report(store::Store& store, const std::string& email);
+
 bool create_user(store::Store& store, const std::string& email, const std::string& role, std::string password,
                  bool print_generated);
 

@@ -1,8 +1,11 @@
-// `cyberachat token create EMAIL`: an API token for a hospital user (only its hash is stored).
+// `cyberachat token create EMAIL`: an API token for a hospital user (only its hash is stored);
+// `token list [EMAIL] [--json]` (never the tokens themselves) and `token revoke ID`.
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
 #include "cli/open_store.hpp"
+#include "core/utf8.hpp"
 #include "security/secrets.hpp"
 
 namespace cyberachat::cli {
@@ -22,11 +25,9 @@ void register_token_command(CLI::App& app) {
     create->callback([options] {
         auto store = open_store_or_report(options->store);
         if (!store) throw CLI::RuntimeError(1);
-        std::string email = options->email;
-        for (char& c : email) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        auto user = store->users.find_by_email(email);
+        auto user = find_account_or_report(*store, options->email);
         if (!user) {
-            std::cerr << "Aucun compte pour " << email << " : créez-le avec « cyberachat user add ».\n";
+            std::cerr << "Créez-le avec « cyberachat user add ».\n";
             throw CLI::RuntimeError(1);
         }
         const std::string secret = security::random_token();
@@ -36,6 +37,54 @@ void register_token_command(CLI::App& app) {
             throw CLI::RuntimeError(1);
         }
         std::cout << secret << "\n";
+    });
+
+    auto listed = std::make_shared<std::pair<std::string, bool>>();  // e-mail filter, --json
+    CLI::App* list = token->add_subcommand("list", "Lister les jetons d'API (de tous les comptes, ou d'un seul)");
+    list->add_option("EMAIL", listed->first, "Seulement les jetons de ce compte");
+    list->add_flag("--json", listed->second, "En JSON (pour un script)");
+    add_store_options(list, options->store);
+    list->callback([options, listed] {
+        auto store = open_store_or_report(options->store);
+        if (!store) throw CLI::RuntimeError(1);
+        std::optional<Id> owner;
+        if (!listed->first.empty()) {
+            auto user = find_account_or_report(*store, listed->first);
+            if (!user) throw CLI::RuntimeError(1);
+            owner = user->id;
+        }
+        auto tokens = store->api_tokens.list(owner);
+        if (!tokens) {
+            std::cerr << tokens.error().message.fr << "\n";
+            throw CLI::RuntimeError(1);
+        }
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& t : *tokens)
+            out.push_back({{"id", t.id}, {"email", t.user_email}, {"name", t.name}, {"created_at", t.created_at}});
+        if (listed->second) {
+            std::cout << out.dump(2) << "\n";
+            return;
+        }
+        std::cout << padded("N°", 8) << padded("COMPTE", 36) << padded("NOM", 20) << "CRÉÉ LE\n";
+        for (const auto& t : *tokens)
+            std::cout << padded(std::to_string(t.id), 8) << padded(t.user_email, 36) << padded(t.name, 20) << t.created_at
+                      << "\n";
+    });
+
+    auto revoked = std::make_shared<long long>(0);
+    CLI::App* revoke = token->add_subcommand("revoke", "Révoquer un jeton d'API (son n°, voir « token list »)");
+    revoke->add_option("ID", *revoked, "N° du jeton")->required();
+    add_store_options(revoke, options->store);
+    revoke->callback([options, revoked] {
+        auto store = open_store_or_report(options->store);
+        if (!store) throw CLI::RuntimeError(1);
+        if (auto done = store->api_tokens.revoke(*revoked, "system:cli"); !done) {
+            std::cerr << (done.error().code == ErrorCode::not_found ? "Aucun jeton n° " + std::to_string(*revoked) + "."
+                                                                    : done.error().message.fr)
+                      << "\n";
+            throw CLI::RuntimeError(1);
+        }
+        std::cout << "Jeton n° " << *revoked << " révoqué : il ne donne plus accès.\n";
     });
 }
 

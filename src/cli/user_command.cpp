@@ -1,8 +1,13 @@
-// `cyberachat user add EMAIL --role R [--password-stdin]`: hospital accounts. No default account exists.
+// `cyberachat user add EMAIL --role R [--password-stdin]`, `user list [--json]`,
+// `user disable|enable EMAIL`, `user set-role EMAIL ROLE`: hospital accounts. No default account
+// exists. Every change is journalled (actor "system:cli"); disabling an account ends its sessions
+// and revokes its API tokens at once.
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
 #include "cli/open_store.hpp"
+#include "core/utf8.hpp"
 
 namespace cyberachat::cli {
 
@@ -34,6 +39,80 @@ void register_user_command(CLI::App& app) {
             }
         }
         if (!create_user(*store, options->email, options->role, password, true)) throw CLI::RuntimeError(1);
+    });
+
+    auto json_output = std::make_shared<bool>(false);
+    CLI::App* list = user->add_subcommand("list", "Lister les comptes (rôle, statut, dernière connexion)");
+    list->add_flag("--json", *json_output, "En JSON (pour un script)");
+    add_store_options(list, options->store);
+    list->callback([options, json_output] {
+        auto store = open_store_or_report(options->store);
+        if (!store) throw CLI::RuntimeError(1);
+        auto users = store->users.list();
+        auto logins = store->users.last_logins();
+        if (!users || !logins) {
+            std::cerr << (!users ? users.error() : logins.error()).message.fr << "\n";
+            throw CLI::RuntimeError(1);
+        }
+        nlohmann::json out = nlohmann::json::array();
+        for (const User& u : *users) {
+            auto login = logins->find(u.id);
+            out.push_back({{"id", u.id},
+                           {"email", u.email},
+                           {"role", std::string(role_name(u.role))},
+                           {"origin", "local"},
+                           {"active", u.active},
+                           {"created_at", u.created_at},
+                           {"last_login_at", login != logins->end() ? nlohmann::json(login->second) : nlohmann::json()}});
+        }
+        if (*json_output) {
+            std::cout << out.dump(2) << "\n";
+            return;
+        }
+        std::cout << padded("COMPTE", 36) << padded("RÔLE", 12) << padded("STATUT", 11) << "DERNIÈRE CONNEXION\n";
+        for (const auto& u : out)
+            std::cout << padded(u["email"].get<std::string>(), 36) << padded(u["role"].get<std::string>(), 12)
+                      << padded(u["active"].get<bool>() ? "actif" : "désactivé", 11)
+                      << (u["last_login_at"].is_null() ? "jamais" : u["last_login_at"].get<std::string>()) << "\n";
+    });
+
+    for (const bool active : {false, true}) {
+        CLI::App* command = user->add_subcommand(
+            active ? "enable" : "disable",
+            active ? "Réactiver un compte" : "Désactiver un compte : ses sessions et ses jetons d'API prennent fin aussitôt");
+        command->add_option("EMAIL", options->email, "Adresse e-mail du compte")->required();
+        add_store_options(command, options->store);
+        command->callback([options, active] {
+            auto store = open_store_or_report(options->store);
+            if (!store) throw CLI::RuntimeError(1);
+            auto account = find_account_or_report(*store, options->email);
+            if (!account) throw CLI::RuntimeError(1);
+            if (auto done = store->users.set_active(account->id, active, "system:cli"); !done) {
+                std::cerr << done.error().message.fr << "\n";
+                throw CLI::RuntimeError(1);
+            }
+            std::cout << "Compte " << account->email << (active ? " réactivé.\n" : " désactivé (sessions et jetons révoqués).\n");
+        });
+    }
+    CLI::App* set_role = user->add_subcommand("set-role", "Changer le rôle d'un compte");
+    set_role->add_option("EMAIL", options->email, "Adresse e-mail du compte")->required();
+    set_role->add_option("ROLE", options->role, "admin | biomedical | it | buyer")->required();
+    add_store_options(set_role, options->store);
+    set_role->callback([options] {
+        auto role = parse_role(options->role);
+        if (!role) {
+            std::cerr << "Rôle inconnu « " << options->role << " » : admin, biomedical, it ou buyer.\n";
+            throw CLI::RuntimeError(1);
+        }
+        auto store = open_store_or_report(options->store);
+        if (!store) throw CLI::RuntimeError(1);
+        auto account = find_account_or_report(*store, options->email);
+        if (!account) throw CLI::RuntimeError(1);
+        if (auto done = store->users.set_role(account->id, *role, "system:cli"); !done) {
+            std::cerr << done.error().message.fr << "\n";
+            throw CLI::RuntimeError(1);
+        }
+        std::cout << "Compte " << account->email << " : rôle " << role_label_fr(*role) << ".\n";
     });
 }
 

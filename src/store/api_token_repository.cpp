@@ -47,4 +47,33 @@ Result<User> ApiTokenRepository::find_user(const std::string& token_hash) {
     return std::move(*out);
 }
 
+Result<std::vector<ApiToken>> ApiTokenRepository::list(std::optional<Id> user_id) {
+    std::vector<ApiToken> out;
+    TRY(db_->read([&](soci::session& sql) {
+        long long id = 0, user = 0;
+        std::string email, name, created_at;
+        long long filter = user_id.value_or(0);
+        int all = user_id ? 0 : 1;
+        soci::statement st = (sql.prepare << "SELECT t.id, t.user_id, u.email, t.name, t.created_at FROM api_tokens t "
+                                             "JOIN users u ON u.id = t.user_id WHERE (:all = 1 OR t.user_id = :user) "
+                                             "ORDER BY t.id",
+                              soci::into(id), soci::into(user), soci::into(email), soci::into(name),
+                              soci::into(created_at), soci::use(all), soci::use(filter));
+        st.execute();
+        while (st.fetch()) out.push_back(ApiToken{id, user, email, name, created_at});
+    }));
+    return out;
+}
+
+Result<void> ApiTokenRepository::revoke(Id id, const std::string& actor) {
+    return db_->write([&](soci::session& sql) -> Result<void> {
+        long long key = id;
+        if (!detail::exists(sql, "SELECT 1 FROM api_tokens WHERE id = :id", soci::use(key)))
+            return detail::not_found("Jeton", "Token");
+        sql << "DELETE FROM api_tokens WHERE id = :id", soci::use(key);
+        detail::append_event(sql, actor, "token", id, "revoke");
+        return {};
+    });
+}
+
 }  // namespace cyberachat::store

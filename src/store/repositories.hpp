@@ -12,6 +12,7 @@
 // never written to events: their changes are recorded without values.
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,6 +37,13 @@ public:
     Result<std::vector<User>> list();
     Result<size_t> count();
     Result<void> set_password_hash(Id id, const std::string& hash, const std::string& actor);  // event without values
+    // Disable (events "disable"; its sessions end and its API tokens are revoked in the same
+    // transaction: "token" "revoke" each, "session" "revoke") or enable ("enable") an account.
+    // Unchanged: nothing written. "not_found" for an unknown id.
+    Result<void> set_active(Id id, bool active, const std::string& actor);
+    Result<void> set_role(Id id, Role role, const std::string& actor);  // event "update", field "role"
+    // The time of each account's last login (from the journal), by user id; absent: never.
+    Result<std::map<Id, std::string>> last_logins();
 
 private:
     std::shared_ptr<Database> db_;
@@ -69,9 +77,19 @@ private:
     std::shared_ptr<Database> db_;
 };
 
+struct ApiToken {  // never the token itself (only its hash is stored, and not listed)
+    Id id = 0;
+    Id user_id = 0;
+    std::string user_email;
+    std::string name;
+    std::string created_at;
+};
+
 class ApiTokenRepository {
 public:
     explicit ApiTokenRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
+    Result<std::vector<ApiToken>> list(std::optional<Id> user_id = std::nullopt);  // by id
+    Result<void> revoke(Id id, const std::string& actor);  // the row goes; event "token" "revoke"
     Result<Id> create(Id user_id, const std::string& token_hash, const std::string& name, const std::string& actor);
     Result<User> find_user(const std::string& token_hash);  // active user owning the token
 

@@ -1,3 +1,4 @@
+#include <map>
 #include "store/internal.hpp"
 #include "store/repositories.hpp"
 #include "store/user_row.hpp"
@@ -113,6 +114,61 @@ Result<void> UserRepository::set_password_hash(Id id, const std::string& hash, c
         detail::append_event(sql, actor, "user", id, "set_password", "password");
         return {};
     });
+}
+
+Result<void> UserRepository::set_active(Id id, bool active, const std::string& actor) {
+    return db_->write([&](soci::session& sql) -> Result<void> {
+        long long key = id;
+        int current = 0;
+        soci::indicator ind = soci::i_null;
+        sql << "SELECT active FROM users WHERE id = :id", soci::use(key), soci::into(current, ind);
+        if (ind != soci::i_ok) return detail::not_found("Utilisateur", "User");
+        if ((current != 0) == active) return {};
+        int value = active ? 1 : 0;
+        sql << "UPDATE users SET active = :active WHERE id = :id", soci::use(value), soci::use(key);
+        detail::append_event(sql, actor, "user", id, active ? "enable" : "disable", "active",
+                             active ? "false" : "true", active ? "true" : "false");
+        if (active) return {};
+        // A disabled account keeps nothing open: its sessions end, its API tokens are revoked, at once.
+        sql << "DELETE FROM sessions WHERE kind = 'user' AND subject_id = :id", soci::use(key);
+        std::vector<long long> tokens;
+        {
+            soci::rowset<long long> rows = (sql.prepare << "SELECT id FROM api_tokens WHERE user_id = :id", soci::use(key));
+            for (long long token : rows) tokens.push_back(token);
+        }
+        for (long long token : tokens) {
+            sql << "DELETE FROM api_tokens WHERE id = :id", soci::use(token);
+            detail::append_event(sql, actor, "token", token, "revoke", "", {}, nlohmann::json{{"reason", "disable"}}.dump());
+        }
+        detail::append_event(sql, actor, "session", id, "revoke", "user");
+        return {};
+    });
+}
+
+Result<void> UserRepository::set_role(Id id, Role role, const std::string& actor) {
+    return db_->write([&](soci::session& sql) -> Result<void> {
+        long long key = id;
+        std::string current;
+        soci::indicator ind = soci::i_null;
+        sql << "SELECT role FROM users WHERE id = :id", soci::use(key), soci::into(current, ind);
+        if (ind != soci::i_ok) return detail::not_found("Utilisateur", "User");
+        const std::string name(role_name(role));
+        if (current == name) return {};
+        sql << "UPDATE users SET role = :role WHERE id = :id", soci::use(name), soci::use(key);
+        detail::append_event(sql, actor, "user", id, "update", "role", detail::json_text(current), detail::json_text(name));
+        return {};
+    });
+}
+
+Result<std::map<Id, std::string>> UserRepository::last_logins() {
+    std::map<Id, std::string> out;
+    TRY(db_->read([&](soci::session& sql) {
+        soci::rowset<soci::row> rows =
+            (sql.prepare << "SELECT CAST(entity_id AS TEXT), MAX(at) FROM events WHERE entity = 'session' "
+                            "AND action = 'login' AND field = 'user' GROUP BY entity_id");
+        for (const soci::row& row : rows) out[std::stoll(row.get<std::string>(0))] = row.get<std::string>(1);
+    }));
+    return out;
 }
 
 }  // namespace cyberachat::store
