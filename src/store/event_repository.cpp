@@ -1,4 +1,6 @@
+#include "store/engine.hpp"
 #include "store/internal.hpp"
+#include "store/journal_chain.hpp"
 #include "store/repositories.hpp"
 
 namespace cyberachat::store {
@@ -12,11 +14,30 @@ void append_event(soci::session& sql, const std::string& actor, const std::strin
 }
 
 void insert_event(soci::session& sql, const Event& event) {
-    const long long id = event.entity_id;
-    sql << "INSERT INTO events (at, actor, entity, entity_id, action, field, old_value, new_value) "
-           "VALUES (:at, :actor, :entity, :entity_id, :action, :field, :old_value, :new_value)",
-        soci::use(event.at), soci::use(event.actor), soci::use(event.entity), soci::use(id), soci::use(event.action),
-        soci::use(event.field), soci::use(event.old_value), soci::use(event.new_value);
+    // Under the writers' lock (Database::write), so nobody appends between these reads and the
+    // insert. The id is known before the row is written (its hash covers it; the trigger forbids
+    // an UPDATE afterwards): on SQLite the next rowid; on PostgreSQL the next value of the id's
+    // sequence, which the previous release, writing without an id, uses too.
+    Event chained = event;
+    long long id = 0;
+    if (engine_of(sql) == Engine::sqlite)
+        sql << "SELECT COALESCE(MAX(id), 0) + 1 FROM events", soci::into(id);
+    else
+        sql << "SELECT nextval(pg_get_serial_sequence('events', 'id'))", soci::into(id);
+    chained.id = id;
+    // The last chained event: events without hash (written before migration 6, or by an instance
+    // of the previous release during an upgrade) are not part of the chain.
+    std::string prev_hash;
+    soci::indicator prev_indicator = soci::i_null;
+    sql << "SELECT hash FROM events WHERE hash <> '' ORDER BY id DESC LIMIT 1", soci::into(prev_hash, prev_indicator);
+    if (prev_indicator != soci::i_ok) prev_hash.clear();
+    const std::string hash = journal_event_hash(prev_hash, chained);
+    const long long entity_id = event.entity_id;
+    sql << "INSERT INTO events (id, at, actor, entity, entity_id, action, field, old_value, new_value, prev_hash, hash) "
+           "VALUES (:id, :at, :actor, :entity, :entity_id, :action, :field, :old_value, :new_value, :prev_hash, :hash)",
+        soci::use(id), soci::use(event.at), soci::use(event.actor), soci::use(event.entity), soci::use(entity_id),
+        soci::use(event.action), soci::use(event.field), soci::use(event.old_value), soci::use(event.new_value),
+        soci::use(prev_hash), soci::use(hash);
 }
 
 }  // namespace detail

@@ -248,6 +248,15 @@ const std::vector<Migration>& all_migrations() {
              ))sql",
              "CREATE INDEX pending_uploads_created ON pending_uploads (created_at_ms)",
          }},
+        {6,
+         "tamper-evident journal: each event carries its SHA-256, chained to the previous event's",
+         {
+             // Filled in by detail::insert_event (store/journal_chain.hpp); events written before
+             // keep '' (the triggers forbid filling them in): they are "before the chain". The
+             // previous release writes events without them, as before.
+             "ALTER TABLE events ADD COLUMN prev_hash TEXT NOT NULL DEFAULT ''",
+             "ALTER TABLE events ADD COLUMN hash TEXT NOT NULL DEFAULT ''",
+         }},
     };
     return migrations;
 }

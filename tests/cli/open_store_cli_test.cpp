@@ -29,7 +29,7 @@ constexpr const char* kUnreachable = "postgresql://cyberachat:Mot-de-passe-secre
 TEST(OpenStoreCli, EveryCommandOnTheStoreTakesDataAndDatabase) {
     ScratchDir dir("cyb-open-store");
     const std::vector<std::vector<std::string>> commands = {
-        {"serve"}, {"user", "add"}, {"token", "create"}, {"demo"}, {"import-archive"}};
+        {"serve"}, {"user", "add"}, {"token", "create"}, {"demo"}, {"import-archive"}, {"journal", "verify"}};
     for (auto command : commands) {
         command.push_back("--help");
         const Outcome help = run_cyberachat(command, dir.path());

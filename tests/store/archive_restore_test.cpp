@@ -2,6 +2,7 @@
 // archived journal (ids mapped) plus one import event, all in one transaction.
 #include <gtest/gtest.h>
 
+#include "store/journal_chain.hpp"
 #include "store_test_support.hpp"
 
 namespace cyberachat::store::testing {
@@ -80,6 +81,19 @@ TEST_F(StoreArchiveRestore, WritesTheRecordsAsArchivedWithTheJournalAndOneImport
     EXPECT_EQ(submitted[0].at, "2025-02-28T23:59:00Z");
     EXPECT_EQ(submitted[0].actor, "vendor:" + std::to_string(response.id));
     EXPECT_EQ(store->events.list("document", documents[0].id).value().size(), 1u);
+}
+
+// The archived journal is written through the chain: the restored purchase's events link up.
+TEST_F(StoreArchiveRestore, TheRestoredJournalVerifies) {
+    make_acquisition("Avant l'import");
+    auto restored = store->archive_restore.restore(sample_purchase(make_questionnaire().id), "system:import-archive", {});
+    ASSERT_TRUE(restored.ok()) << restored.error().message.in(Language::en);
+    make_acquisition("Après l'import");
+    auto verification = verify_journal(*store);
+    ASSERT_TRUE(verification.ok());
+    EXPECT_TRUE(verification->intact()) << verification->broken_event_id;
+    EXPECT_EQ(verification->chained, count_rows("events"));
+    EXPECT_GE(verification->chained, 5);
 }
 
 TEST_F(StoreArchiveRestore, AFailureLeavesNothing) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <fstream>
 
+#include "store/journal_chain.hpp"
 #include "store/store_copy.hpp"
 #include "store_test_support.hpp"
 
@@ -129,6 +130,25 @@ TEST_F(StoreCopy, CopiesEveryRecordWithItsIdsRevisionsAndDocuments) {
     auto created = store->acquisitions.create(next, "user:bio@chu.test");
     ASSERT_TRUE(created.ok()) << created.error().message.in(Language::en);
     EXPECT_GT(created->id, source.acquisition_id);
+}
+
+// The events are copied with their links, then the copy's own event chains onto the last one.
+TEST_F(StoreCopy, TheCopiedJournalStillVerifies) {
+    SourceInstance source;
+    auto copied = copy_store(*source.store, *store, "system:migrate-store");
+    ASSERT_TRUE(copied.ok()) << copied.error().message.in(Language::en);
+    auto before = verify_journal(*source.store);
+    auto after = verify_journal(*store);
+    ASSERT_TRUE(before.ok() && after.ok());
+    EXPECT_TRUE(after->intact()) << after->broken_event_id;
+    EXPECT_EQ(after->chained, before->chained + 1);
+    EXPECT_EQ(after->chained, rows_in(*store, "events"));
+    EXPECT_EQ(after->last_event_id, store->events.list("store", 0).value().at(0).id);
+    make_acquisition("Après la copie");  // and the next ones after it
+    after = verify_journal(*store);
+    ASSERT_TRUE(after.ok());
+    EXPECT_TRUE(after->intact()) << after->broken_event_id;
+    EXPECT_EQ(after->chained, rows_in(*store, "events"));
 }
 
 TEST_F(StoreCopy, RefusesATargetThatHoldsData) {
