@@ -19,6 +19,7 @@ struct ServeOptions {
     StoreLocation store;
     std::string admin_email = "admin@cyberachat.local";
     size_t max_upload_mb = 50;
+    size_t vendor_quota_mb = 500;
     size_t compression_cache_mb = 32;
     web::ConnectionLimits connections;
     size_t db_connections = 16;  // shared by every worker thread: each request leases one per read or write
@@ -39,6 +40,7 @@ void run_serve(const ServeOptions& options) {
     sweep_document_leftovers(*store);  // what interrupted uploads left (see DocumentRepository::sweep_orphans)
     web::ServerConfig config = options.config;
     config.max_document_bytes = options.max_upload_mb * 1024 * 1024;
+    config.max_response_bytes = static_cast<std::uint64_t>(options.vendor_quota_mb) * 1024 * 1024;
     config.compression_cache_bytes = options.compression_cache_mb * 1024 * 1024;
 
     // First start on an empty database: one administrator, its password generated and shown once.
@@ -102,6 +104,10 @@ void register_serve_command(CLI::App& app) {
                       "Adresse d'un proxy inverse sur une autre machine dont l'en-tête X-Forwarded-For est cru "
                       "(répétable ; celui de cette machine l'est toujours)");
     serve->add_option("--max-upload-mb", options->max_upload_mb, "Taille maximale d'un document, en Mo")->capture_default_str();
+    serve->add_option("--vendor-quota-mb", options->vendor_quota_mb,
+                      "Espace de stockage de chaque réponse de fournisseur (tous ses documents), en Mo")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 1'000'000));
     serve->add_option("--max-connections", options->connections.max_connections,
                       "Requêtes reçues ou traitées en même temps, au plus (un fil chacune ; une connexion inactive "
                       "entre deux requêtes n'en occupe pas)")

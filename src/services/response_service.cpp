@@ -165,6 +165,21 @@ Result<StoredDocument> ResponseService::add_document(Id response_id, const std::
                            "Le fichier dépasse la taille maximale (" + std::to_string(limits_.max_document_bytes / (1024 * 1024)) + " Mo).",
                            "The file exceeds the maximum size (" + std::to_string(limits_.max_document_bytes / (1024 * 1024)) + " MB).");
     if (bytes.empty()) return Error::make(ErrorCode::invalid_value, "Le fichier est vide.", "The file is empty.");
+    // The response's storage quota: what its documents take already, plus this one. (Two uploads
+    // at the same instant may both pass: the quota is exceeded by one document at most.)
+    std::uint64_t used = 0;
+    for (const auto& [question, documents] : snapshot.documents)
+        for (const auto& document : documents) used += static_cast<std::uint64_t>(std::max<std::int64_t>(document.size, 0));
+    if (used + bytes.size() > limits_.max_response_bytes) {
+        const auto mb = [](std::uint64_t n) { return std::to_string((n + 1024 * 1024 - 1) / (1024 * 1024)); };
+        return Error::make(ErrorCode::too_large,
+                           "Espace de stockage de cette réponse épuisé : les documents envoyés occupent " + mb(used) +
+                               " Mo sur " + mb(limits_.max_response_bytes) +
+                               " Mo. Retirez un document devenu inutile, ou demandez à l'établissement d'augmenter la limite.",
+                           "This response's storage is full: the documents sent take " + mb(used) + " MB of " +
+                               mb(limits_.max_response_bytes) +
+                               " MB. Remove a document you no longer need, or ask the hospital to raise the limit.");
+    }
     return store_.documents.add(response_id, question_id, file_name, bytes, actor);
 }
 

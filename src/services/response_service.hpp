@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,8 @@ struct SectionSaveResult {
 
 struct ServiceLimits {
     size_t max_document_bytes = 50u * 1024 * 1024;
+    // All the documents of one vendor's response together (its storage quota).
+    std::uint64_t max_response_bytes = 500ull * 1024 * 1024;
 };
 
 class ResponseService {

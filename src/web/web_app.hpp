@@ -1,6 +1,7 @@
 #pragma once
 // Everything a request handler may use: the store, the services, the server's settings.
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -29,6 +30,7 @@ struct ServerConfig {
     int hospital_idle_minutes = 60;    // hospital sessions end after this much inactivity
     int vendor_idle_minutes = 12 * 60; // vendor sessions too (the link opens a new one)
     size_t max_document_bytes = 50u * 1024 * 1024;
+    std::uint64_t max_response_bytes = 500ull * 1024 * 1024;  // each vendor response's documents together
     size_t compression_cache_bytes = 32u * 1024 * 1024;  // gzip of recently sent bodies (0: off)
 };
 
@@ -43,7 +45,7 @@ struct WebApp {
     ServerConfig config;
     services::QuestionnaireProvider questionnaires;  // the current questionnaire and each purchase's
     services::ResponseService responses{*store, questionnaires,
-                                        services::ServiceLimits{config.max_document_bytes}};
+                                        services::ServiceLimits{config.max_document_bytes, config.max_response_bytes}};
     services::AcquisitionService acquisitions{*store, questionnaires};
     flowchart::FlowchartCache flowcharts;  // charts laid out once per questionnaire version, part, language
     services::XlsxImportService xlsx{*store, responses,

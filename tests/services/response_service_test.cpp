@@ -206,6 +206,28 @@ TEST_F(ResponseServiceTest, AddDocumentErrors) {
     EXPECT_EQ(responses().limits().max_document_bytes, 100u);
 }
 
+// A vendor's documents together stay within the response's quota; what is refused says how much is
+// used, in French and in English; removing a document frees its room.
+TEST_F(ResponseServiceTest, DocumentsStayWithinTheResponsesQuota) {
+    wire(ServiceLimits{1024 * 1024, 2 * kPdfBytes.size() + 10});
+    const Id id = new_response();
+    const Id other = invite(store->responses.find(id)->acquisition_id, "Autre").response.id;
+    ASSERT_TRUE(responses().add_document(id, "p.doc", "a.pdf", kPdfBytes, vendor_actor(id)).ok());
+    auto second = responses().add_document(id, "p.doc", "b.pdf", kPdfBytes, vendor_actor(id));
+    ASSERT_TRUE(second.ok()) << second.error().message.fr;
+    auto refused = responses().add_document(id, "p.doc", "c.pdf", kPdfBytes, vendor_actor(id));
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::too_large);
+    EXPECT_NE(refused.error().message.fr.find("Espace de stockage de cette réponse épuisé"), std::string::npos);
+    EXPECT_NE(refused.error().message.in(Language::en).find("This response's storage is full"), std::string::npos);
+    EXPECT_EQ(store->documents.list_for(id).value().size(), 2u);
+    // Another vendor's quota is its own.
+    EXPECT_TRUE(responses().add_document(other, "p.doc", "a.pdf", kPdfBytes, vendor_actor(other)).ok());
+    // Room comes back when a document goes.
+    ASSERT_TRUE(responses().delete_document(id, second->id, vendor_actor(id)).ok());
+    EXPECT_TRUE(responses().add_document(id, "p.doc", "c.pdf", kPdfBytes, vendor_actor(id)).ok());
+}
+
 TEST_F(ResponseServiceTest, DeleteDocumentOnlyFromItsOwnResponse) {
     const Id id = new_response();
     const Id other = invite(store->responses.find(id)->acquisition_id, "Autre").response.id;
