@@ -103,6 +103,10 @@ void register_serve_command(CLI::App& app) {
     serve->add_option("--trusted-proxy", options->config.trusted_proxies,
                       "Adresse d'un proxy inverse sur une autre machine dont l'en-tête X-Forwarded-For est cru "
                       "(répétable ; celui de cette machine l'est toujours)");
+    serve->add_option("--session-max-hours", options->config.session_max_hours,
+                      "Durée de vie absolue d'une session, en heures, même active (puis reconnexion)")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 24 * 30));
     serve->add_option("--max-upload-mb", options->max_upload_mb, "Taille maximale d'un document, en Mo")->capture_default_str();
     serve->add_option("--vendor-quota-mb", options->vendor_quota_mb,
                       "Espace de stockage de chaque réponse de fournisseur (tous ses documents), en Mo")

@@ -14,7 +14,8 @@ std::time_t parse_iso(const std::string& text) {
     return timegm(&tm);
 }
 
-// The session behind `cookie`, unless idle for longer than `idle_minutes` (then it is removed).
+// The session behind `cookie`, unless idle for longer than `idle_minutes` or begun longer ago
+// than the absolute lifetime (then it is removed: the user logs in again).
 std::optional<store::Session> live_session(WebApp& app, const httplib::Request& req, const char* cookie,
                                            const char* kind, int idle_minutes) {
     auto value = cookie_value(req, cookie);
@@ -24,7 +25,9 @@ std::optional<store::Session> live_session(WebApp& app, const httplib::Request& 
     if (!session || session->kind != kind) return std::nullopt;
     const std::time_t now = std::time(nullptr);
     const std::time_t last_seen = parse_iso(session->last_seen_at);
-    if (now - last_seen > static_cast<std::time_t>(idle_minutes) * 60) {
+    const std::time_t created = parse_iso(session->created_at);
+    if (now - last_seen > static_cast<std::time_t>(idle_minutes) * 60 ||
+        now - created > static_cast<std::time_t>(app.config.session_max_hours) * 3600) {
         app.store->sessions.remove(hash);
         return std::nullopt;
     }

@@ -29,6 +29,7 @@ struct ServerConfig {
     std::vector<std::string> trusted_proxies;  // besides loopback: proxies whose X-Forwarded-For counts
     int hospital_idle_minutes = 60;    // hospital sessions end after this much inactivity
     int vendor_idle_minutes = 12 * 60; // vendor sessions too (the link opens a new one)
+    int session_max_hours = 12;        // any session ends this long after it began, active or not
     size_t max_document_bytes = 50u * 1024 * 1024;
     std::uint64_t max_response_bytes = 500ull * 1024 * 1024;  // each vendor response's documents together
     size_t compression_cache_bytes = 32u * 1024 * 1024;  // gzip of recently sent bodies (0: off)
