@@ -9,9 +9,7 @@ namespace {
 
 using StoreDocuments = StoreTest;
 
-const std::string kPdf =
-    "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> "
-    "endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+const std::string& kPdf = kMinimalPdf;
 
 // A 1×1 PNG.
 const std::string kPng = std::string(

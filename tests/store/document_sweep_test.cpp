@@ -14,9 +14,7 @@ namespace document_sweep_test {
 
 using StoreDocumentSweep = StoreTest;
 
-const std::string kPdf =
-    "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> "
-    "endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+const std::string& kPdf = kMinimalPdf;
 
 bool contains(const std::vector<std::string>& list, const std::string& item) {
     return std::find(list.begin(), list.end(), item) != list.end();

@@ -15,9 +15,7 @@ namespace store_copy_test {
 
 using StoreCopy = StoreTest;
 
-const std::string kPdf =
-    "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> "
-    "endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+const std::string& kPdf = kMinimalPdf;
 
 // A SQLite instance as a hospital leaves it: accounts, a token, a purchase with its grid and a
 // weight, two vendors with answers (one revised), a document, a review, an opinion, a session.

@@ -42,6 +42,11 @@ private:
     fs::path path_;
 };
 
+// A small valid PDF (libmagic: application/pdf), the document most store tests add.
+inline const std::string kMinimalPdf =
+    "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> "
+    "endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
 // The PostgreSQL database the tests run on, or "" for SQLite.
 inline std::string test_postgres_url() {
     const char* url = std::getenv("CYB_TEST_POSTGRES_URL");
