@@ -25,6 +25,7 @@ struct User {
     std::string password_hash;  // argon2id (libsodium crypto_pwhash_str); never the password
     bool active = true;
     std::string created_at;
+    std::string origin = "local";  // "local" (password here) | "directory" (LDAP / Active Directory)
 };
 
 // A stored copy of one questionnaire version: a purchase keeps the version it was created with.

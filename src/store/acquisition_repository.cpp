@@ -123,6 +123,12 @@ Result<Acquisition> AcquisitionRepository::create(const Acquisition& acquisition
             return detail::not_found("Utilisateur", "User");
         stored.id = detail::insert_acquisition(sql, stored);
         detail::append_event(sql, actor, "acquisition", stored.id, "create", {}, {}, shown(stored).dump());
+        // Its creator runs it: the purchase's first lead (an administrator's is left to a team).
+        if (creator != 0) {
+            std::string creator_role;
+            sql << "SELECT role FROM users WHERE id = :id", soci::use(creator), soci::into(creator_role);
+            if (creator_role != "admin") detail::insert_member(sql, stored.id, creator, PurchaseRole::lead, actor);
+        }
         return {};
     });
     if (!written) return written.error();

@@ -10,6 +10,7 @@
 
 #include "core/acquisition.hpp"
 #include "core/evaluation_records.hpp"
+#include "core/purchase_role.hpp"
 #include "core/result.hpp"
 #include "store/soci.hpp"
 
@@ -48,6 +49,10 @@ std::string json_text(std::string_view text);
 
 // Appends one row to the journal on `sql` (inside the caller's transaction). Defined in
 // event_repository.cpp. Never pass secrets as values.
+// Adds an account to a purchase's team (event "member" "add", field = the account's id, new
+// value = the role). The caller has checked that both exist and that it is not a member yet.
+void insert_member(soci::session& sql, Id acquisition_id, Id user_id, PurchaseRole role, const std::string& actor);
+
 void append_event(soci::session& sql, const std::string& actor, const std::string& entity, Id entity_id,
                   const std::string& action, const std::string& field = {}, const std::string& old_value = {},
                   const std::string& new_value = {});

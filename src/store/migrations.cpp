@@ -257,6 +257,33 @@ const std::vector<Migration>& all_migrations() {
              "ALTER TABLE events ADD COLUMN prev_hash TEXT NOT NULL DEFAULT ''",
              "ALTER TABLE events ADD COLUMN hash TEXT NOT NULL DEFAULT ''",
          }},
+        {7,
+         "teams per purchase (lead, IT/security reviewer, buyer, observer); accounts' origin (local or directory)",
+         {
+             "ALTER TABLE users ADD COLUMN origin TEXT NOT NULL DEFAULT 'local'",
+             R"sql(CREATE TABLE acquisition_members (
+                 acquisition_id BIGINT NOT NULL REFERENCES acquisitions(id),
+                 user_id BIGINT NOT NULL REFERENCES users(id),
+                 role TEXT NOT NULL,
+                 added_at TEXT NOT NULL,
+                 added_by TEXT NOT NULL DEFAULT '',
+                 PRIMARY KEY (acquisition_id, user_id)
+             ))sql",
+             "CREATE INDEX acquisition_members_user ON acquisition_members (user_id)",
+             // Nobody loses what they saw before teams existed: every hospital account but the
+             // administrators joins every existing purchase with the purchase role of its account's
+             // role (biomedical engineer: lead, IT: reviewer, buyer: buyer).
+             R"sql(INSERT INTO acquisition_members (acquisition_id, user_id, role, added_at, added_by)
+                   SELECT a.id, u.id,
+                          CASE u.role WHEN 'biomedical' THEN 'lead' WHEN 'it' THEN 'it_reviewer' ELSE 'buyer' END,
+                          a.created_at, 'system:migration'
+                   FROM acquisitions a CROSS JOIN users u WHERE u.role <> 'admin')sql",
+         },
+         {},
+         {},
+         // A previous release would let every account see every purchase again, and would create
+         // purchases without a team: it must not run on this schema.
+         7},
     };
     return migrations;
 }

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/acquisition.hpp"
+#include "core/purchase_role.hpp"
 #include "core/evaluation_records.hpp"
 #include "core/result.hpp"
 #include "security/sha256_stream.hpp"
@@ -172,6 +173,28 @@ public:
     Result<Acquisition> update(const Acquisition& acquisition, const std::string& actor);
     Result<Acquisition> find(Id id);
     Result<std::vector<Acquisition>> list();  // newest first
+
+private:
+    std::shared_ptr<Database> db_;
+};
+
+// Each purchase's team: who belongs to it, with which purchase role (core/purchase_role.hpp).
+// Events on the purchase: "member_add" / "member_role" / "member_remove", field "user:<id>",
+// values the roles as JSON strings.
+class MemberRepository {
+public:
+    explicit MemberRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
+    Result<std::vector<Member>> list(Id acquisition_id);  // by role, then e-mail
+    // The account's role in the purchase; nullopt when it is not a member (or either is unknown).
+    Result<std::optional<PurchaseRole>> role_of(Id acquisition_id, Id user_id);
+    // The purchases an account belongs to, with its role in each.
+    Result<std::map<Id, PurchaseRole>> purchases_of(Id user_id);
+    // Adds the account, or changes its role (nothing written when unchanged). "not_found": no such
+    // purchase or account; "invalid": an administrator's account (administrators are never members);
+    // "conflict": the purchase's last lead would stop being one.
+    Result<Member> put(Id acquisition_id, Id user_id, PurchaseRole role, const std::string& actor);
+    // "not_found" when the account is not a member; "conflict" for the purchase's last lead.
+    Result<void> remove(Id acquisition_id, Id user_id, const std::string& actor);
 
 private:
     std::shared_ptr<Database> db_;
@@ -414,6 +437,7 @@ struct Store {
     PendingUploadRepository pending_uploads{db};
     QuestionnaireRepository questionnaires{db};
     AcquisitionRepository acquisitions{db};
+    MemberRepository members{db};
     ResponseRepository responses{db};
     DocumentRepository documents{db, document_bytes};
     EventRepository events{db};

@@ -9,7 +9,7 @@ namespace detail {
 
 void UserRow::bind(soci::details::prepare_temp_type& p) {
     p, soci::into(id), soci::into(email), soci::into(display_name), soci::into(role), soci::into(password_hash),
-        soci::into(active), soci::into(created_at);
+        soci::into(active), soci::into(created_at), soci::into(origin);
 }
 
 User UserRow::to_user() const {
@@ -21,6 +21,7 @@ User UserRow::to_user() const {
     user.password_hash = password_hash;
     user.active = active != 0;
     user.created_at = created_at;
+    user.origin = origin;
     return user;
 }
 
@@ -61,13 +62,15 @@ Result<User> UserRepository::create(const User& user, const std::string& actor) 
         const std::string role(role_name(stored.role));
         const int active = stored.active ? 1 : 0;
         long long id = 0;
-        sql << "INSERT INTO users (email, display_name, role, password_hash, active, created_at) "
-               "VALUES (:email, :display_name, :role, :password_hash, :active, :created_at) RETURNING id",
+        if (stored.origin != "local" && stored.origin != "directory")
+            return detail::invalid("Origine de compte inconnue.", "Unknown account origin.");
+        sql << "INSERT INTO users (email, display_name, role, password_hash, active, created_at, origin) "
+               "VALUES (:email, :display_name, :role, :password_hash, :active, :created_at, :origin) RETURNING id",
             soci::use(stored.email), soci::use(stored.display_name), soci::use(role), soci::use(stored.password_hash),
-            soci::use(active), soci::use(stored.created_at), soci::into(id);
+            soci::use(active), soci::use(stored.created_at), soci::use(stored.origin), soci::into(id);
         stored.id = id;
         const nlohmann::json shown = {
-            {"email", stored.email}, {"display_name", stored.display_name}, {"role", role}, {"active", stored.active}};
+            {"email", stored.email}, {"display_name", stored.display_name}, {"role", role}, {"active", stored.active}, {"origin", stored.origin}};
         detail::append_event(sql, actor, "user", stored.id, "create", {}, {}, shown.dump());
         return {};
     });

@@ -45,10 +45,15 @@ TEST_F(StoreAcquisitions, CreateFindList) {
     EXPECT_EQ(all[1].id, created->id);
     EXPECT_EQ(all[0].created_by, 0);  // none given: stored as NULL, read as 0
 
+    // Newest first: the creator joined the team as its lead, after the purchase was created.
     auto events = store->events.list("acquisition", created->id).value();
-    ASSERT_EQ(events.size(), 1u);
-    EXPECT_EQ(events[0].action, "create");
-    EXPECT_EQ(nlohmann::json::parse(events[0].new_value)["title"], "Moniteurs de réanimation");
+    ASSERT_EQ(events.size(), 2u);
+    EXPECT_EQ(events[1].action, "create");
+    EXPECT_EQ(nlohmann::json::parse(events[1].new_value)["title"], "Moniteurs de réanimation");
+    EXPECT_EQ(events[0].action, "member_add");
+    EXPECT_EQ(events[0].field, "user:" + std::to_string(buyer.id));
+    EXPECT_EQ(store->members.role_of(created->id, buyer.id).value(), PurchaseRole::lead);
+    EXPECT_TRUE(store->members.list(second.id).value().empty());  // no creator: no team yet
 }
 
 TEST_F(StoreAcquisitions, ValidationAndReferences) {
