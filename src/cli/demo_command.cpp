@@ -176,6 +176,11 @@ int run_demo(const StoreLocation& location) {
         std::cerr << acquisition.error().message.fr << "\n";
         return 1;
     }
+    // The team: the biomedical engineer leads it (as its creator), IT reviews.
+    if (auto added = store->members.put(acquisition->id, it->id, PurchaseRole::it_reviewer, bio_actor); !added) {
+        std::cerr << added.error().message.fr << "\n";
+        return 1;
+    }
     std::vector<Id> ids;
     for (const DemoVendor& vendor : demo_vendors()) {
         auto invitation = acquisitions.invite(acquisition->id, vendor.input, bio_actor);

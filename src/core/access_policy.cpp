@@ -51,7 +51,8 @@ bool member_may(PurchaseRole role, Permission permission) {
         case PurchaseRole::lead: return true;
         case PurchaseRole::it_reviewer:
             return permission == Permission::view_purchase || permission == Permission::review ||
-                   permission == Permission::give_opinion || permission == Permission::export_data ||
+                   permission == Permission::give_opinion || permission == Permission::set_weights ||
+                   permission == Permission::export_data ||
                    permission == Permission::view_journal || permission == Permission::view_members;
         case PurchaseRole::buyer:
             return permission == Permission::view_purchase || permission == Permission::export_data ||

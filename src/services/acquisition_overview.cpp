@@ -30,4 +30,25 @@ Result<std::vector<AcquisitionOverview>> all_acquisition_overviews(store::Store&
     return out;
 }
 
+Result<std::vector<VisibleAcquisition>> acquisitions_visible_to(store::Store& store, ResponseService& responses,
+                                                                const User& user) {
+    std::vector<VisibleAcquisition> out;
+    TRY_ASSIGN(auto acquisitions, store.acquisitions.list());
+    if (user.role == Role::admin) {
+        for (auto& acquisition : acquisitions) {
+            TRY_ASSIGN(auto version, store.questionnaires.find(acquisition.questionnaire_version_id));
+            out.push_back(VisibleAcquisition{AcquisitionOverview{std::move(acquisition), std::move(version), {}}, std::nullopt});
+        }
+        return out;
+    }
+    TRY_ASSIGN(auto memberships, store.members.purchases_of(user.id));
+    for (auto& acquisition : acquisitions) {
+        auto role = memberships.find(acquisition.id);
+        if (role == memberships.end()) continue;
+        TRY_ASSIGN(auto overview, acquisition_overview(store, responses, std::move(acquisition)));
+        out.push_back(VisibleAcquisition{std::move(overview), role->second});
+    }
+    return out;
+}
+
 }  // namespace cyberachat::services

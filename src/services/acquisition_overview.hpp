@@ -3,7 +3,10 @@
 // it was created with, and each invited vendor with its progress.
 #include <vector>
 
+#include <optional>
+
 #include "core/acquisition.hpp"
+#include "core/purchase_role.hpp"
 #include "core/result.hpp"
 #include "services/response_service.hpp"
 #include "store/repositories.hpp"
@@ -30,5 +33,15 @@ Result<AcquisitionOverview> acquisition_overview(store::Store& store, ResponseSe
 Result<AcquisitionOverview> acquisition_overview(store::Store& store, ResponseService& responses, Id acquisition_id);
 // Every purchase, newest first.
 Result<std::vector<AcquisitionOverview>> all_acquisition_overviews(store::Store& store, ResponseService& responses);
+
+// The purchases an account sees in its list, newest first: those it belongs to, with its role in
+// each; for an administrator every purchase, without its vendors (administrators manage teams,
+// they do not follow the responses).
+struct VisibleAcquisition {
+    AcquisitionOverview overview;
+    std::optional<PurchaseRole> role;  // nullopt: an administrator's view
+};
+Result<std::vector<VisibleAcquisition>> acquisitions_visible_to(store::Store& store, ResponseService& responses,
+                                                                const User& user);
 
 }  // namespace cyberachat::services

@@ -1,5 +1,7 @@
 #include "web/page_support.hpp"
 
+#include "web/access/access_guard.hpp"
+
 #include <cctype>
 
 #include "web/http_io.hpp"
@@ -49,6 +51,7 @@ std::string decode_flash(const std::string& text) {
 }  // namespace
 
 std::optional<HospitalCaller> require_hospital_page(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    if (const GrantedAccess* access = granted_access(req)) return access->caller;  // the guard identified it
     if (auto caller = hospital_from_session(app, req)) return caller;
     redirect(res, "/login");
     return std::nullopt;

@@ -1,5 +1,7 @@
 #include "web/request_auth.hpp"
 
+#include "web/access/access_guard.hpp"
+
 #include <ctime>
 
 #include "security/secrets.hpp"
@@ -128,6 +130,7 @@ bool csrf_ok(const httplib::Request& req, const store::Session& session) {
 }
 
 std::optional<HospitalCaller> require_hospital(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    if (const GrantedAccess* access = granted_access(req)) return access->caller;  // the guard identified it
     auto caller = hospital_from_bearer(app, req);
     if (!caller && req.get_header_value("Authorization").empty()) caller = hospital_from_session(app, req);
     if (!caller)

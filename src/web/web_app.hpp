@@ -15,6 +15,7 @@
 #include "services/questionnaire_provider.hpp"
 #include "services/report_service.hpp"
 #include "services/response_service.hpp"
+#include "services/team_service.hpp"
 #include "services/xlsx_import_service.hpp"
 #include "store/repositories.hpp"
 #include "web/compressed_body_cache.hpp"
@@ -48,6 +49,7 @@ struct WebApp {
     services::ResponseService responses{*store, questionnaires,
                                         services::ServiceLimits{config.max_document_bytes, config.max_response_bytes}};
     services::AcquisitionService acquisitions{*store, questionnaires};
+    services::TeamService teams{*store};  // each purchase's members
     flowchart::FlowchartCache flowcharts;  // charts laid out once per questionnaire version, part, language
     services::XlsxImportService xlsx{*store, responses,
                                      services::XlsxLimits{std::min<size_t>(config.max_document_bytes, 10u * 1024 * 1024)}};

@@ -94,6 +94,7 @@ TEST(ArchiveImport, RoundTripYieldsIdenticalData) {
     ASSERT_EQ(source.api(other.token).Post("/api/v1/vendor/submit", "{}", "application/json")->status, 200);
     // The hospital's evaluation: a weight of its own, a review by IT, a clarification, two opinions.
     const std::string it_token = user_token(source, "rssi@chu.test", "it");
+    add_member(source, acquisition, "rssi@chu.test", "it_reviewer");
     auto hospital = source.api(source.api_token());
     auto weighed = hospital.Put("/api/v1/acquisitions/" + std::to_string(acquisition) + "/weights/dispositif.poste_standard",
                                 json{{"weight", 7}}.dump(), "application/json");
@@ -131,7 +132,7 @@ TEST(ArchiveImport, RoundTripYieldsIdenticalData) {
     invite_vendor(target, own, "Fournisseur local");
     invite_vendor(target, own, "Autre fournisseur local");
     target.stop();
-    auto imported = run_binary_on_store(target, {"import-archive", file});
+    auto imported = run_binary_on_store(target, {"import-archive", file, "--lead", ServerProcess::kEmail});
     ASSERT_EQ(imported.exit_code, 0) << imported.err;
     EXPECT_NE(imported.out.find("restauré"), std::string::npos) << imported.out;
     target.start();
@@ -144,8 +145,13 @@ TEST(ArchiveImport, RoundTripYieldsIdenticalData) {
     ASSERT_EQ(after["vendors"].size(), 2u);
     EXPECT_NE(after["vendors"][0]["response_id"], before["vendors"][0]["response_id"]);
 
-    // The journal: the archived one, then one line for the import itself (actor, archive's SHA-256).
-    ASSERT_EQ(after["events"].size(), before["events"].size() + 1);
+    // The journal: the archived one, then one line for the import itself (actor, archive's SHA-256)
+    // and one for the lead the import appointed.
+    ASSERT_EQ(after["events"].size(), before["events"].size() + 2);
+    const json lead_event = after["events"].back();
+    after["events"].erase(after["events"].size() - 1);
+    EXPECT_EQ(lead_event["action"], "member_add");
+    EXPECT_EQ(lead_event["new_value"], "\"lead\"");
     const json import_event = after["events"].back();
     after["events"].erase(after["events"].size() - 1);
     for (json& event : after["events"]) event.erase("id");

@@ -14,9 +14,15 @@ TEST(Demo, CreatesAPurchaseWithAStrongAMiddlingAndAWeakVendor) {
     EXPECT_NE(demo.out.find("Achat de démonstration créé"), std::string::npos) << demo.out;
     EXPECT_NE(demo.out.find("biomedical@demo.cyberachat.fr"), std::string::npos);
 
-    auto api = server.api(server.api_token());
+    // The purchase is its team's: the demo's biomedical engineer leads it, another account of the
+    // hospital does not see it.
+    EXPECT_TRUE(parse_json(server.api(server.api_token()).Get("/api/v1/acquisitions")).empty());
+    auto token = run_binary_on_store(server, {"token", "create", "biomedical@demo.cyberachat.fr"});
+    ASSERT_EQ(token.exit_code, 0) << token.err;
+    auto api = server.api(token.out.substr(0, token.out.find('\n')));
     auto purchases = parse_json(api.Get("/api/v1/acquisitions"));
     ASSERT_EQ(purchases.size(), 1u);
+    EXPECT_EQ(purchases[0]["my_role"], "lead");
     const long long id = purchases[0]["id"];
     auto comparison = parse_json(api.Get("/api/v1/acquisitions/" + std::to_string(id) + "/comparison"));
     ASSERT_EQ(comparison["vendors"].size(), 3u);

@@ -29,6 +29,7 @@ protected:
         server = new ServerProcess();
         const std::string it_token = user_token(*server, "rssi@chu.test", "it");
         acquisition = create_acquisition(*server, "Moniteurs 2028");
+        add_member(*server, acquisition, "rssi@chu.test", "it_reviewer");
         vendor = invite_vendor(*server, acquisition, "Vigie Médical");
         auto put = server->api(vendor.token).Put("/api/v1/vendor/answers/dispositif.marque", json{{"value", "Vigie"}}.dump(),
                                                  "application/json");

@@ -21,6 +21,8 @@ protected:
         it_token = user_token(*server, "rssi@chu.test", "it");
         buyer_token = user_token(*server, "achats@chu.test", "buyer");
         acquisition = create_acquisition(*server, "Échographes 2031");
+        add_member(*server, acquisition, "rssi@chu.test", "it_reviewer");
+        add_member(*server, acquisition, "achats@chu.test", "buyer");
         vendor = invite_vendor(*server, acquisition, "Écho Systèmes");
         fill_required(*server, vendor.token);
     }

@@ -386,6 +386,15 @@ std::string user_token(const ServerProcess& server, const std::string& email, co
     return token.out.substr(0, token.out.find('\n'));
 }
 
+void add_member(const ServerProcess& server, long long acquisition_id, const std::string& email,
+                const std::string& purchase_role) {
+    auto added = server.api(server.api_token())
+                     .Post("/api/v1/acquisitions/" + std::to_string(acquisition_id) + "/members",
+                           nlohmann::json{{"email", email}, {"role", purchase_role}}.dump(), "application/json");
+    if (!added || added->status != 200)
+        throw std::runtime_error("adding a member failed: " + (added ? added->body : std::string("no answer")));
+}
+
 }  // namespace cyberachat::testing
 
 namespace cyberachat::testing {

@@ -122,6 +122,10 @@ std::string set_cookie(const httplib::Result& result, const std::string& name);
 std::string hospital_session(const ServerProcess& server);
 // Adds a user of this role on the server's store and returns a new API token of theirs.
 std::string user_token(const ServerProcess& server, const std::string& email, const std::string& role);
+// Puts the account `email` in the purchase's team with `purchase_role` (lead, it_reviewer, buyer,
+// observer), through the API as the server's own user (the purchases' creator, their lead).
+void add_member(const ServerProcess& server, long long acquisition_id, const std::string& email,
+                const std::string& purchase_role);
 // Answers every visible required question (branches included) until nothing required is missing.
 void fill_required(const ServerProcess& server, const std::string& token);
 

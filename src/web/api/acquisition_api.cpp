@@ -1,6 +1,8 @@
 // Hospital JSON API v1 (Authorization: Bearer <API token>): purchases, vendors, responses.
 #include "web/api/acquisition_api.hpp"
 
+#include "web/access/access_guard.hpp"
+
 #include "core/ascii_text.hpp"
 #include "outputs/json/questionnaire_json.hpp"
 #include "services/acquisition_overview.hpp"
@@ -88,11 +90,16 @@ void create_acquisition(WebApp& app, const httplib::Request& req, httplib::Respo
 
 // GET /api/v1/acquisitions
 void list_acquisitions(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    if (!require_api_user(app, req, res)) return;
-    auto overviews = services::all_acquisition_overviews(*app.store, app.responses);
-    if (!overviews) return send_json_error(res, overviews.error());
+    auto caller = require_api_user(app, req, res);
+    if (!caller) return;
+    auto visible = services::acquisitions_visible_to(*app.store, app.responses, caller->user);
+    if (!visible) return send_json_error(res, visible.error());
     json list = json::array();
-    for (const auto& overview : *overviews) list.push_back(acquisition_json(overview));
+    for (const auto& shown : *visible) {
+        json item = acquisition_json(shown.overview);
+        item["my_role"] = shown.role ? json(purchase_role_name(*shown.role)) : json(nullptr);
+        list.push_back(std::move(item));
+    }
     send_json(res, 200, list);
 }
 
@@ -157,14 +164,14 @@ void download_document(WebApp& app, const httplib::Request& req, httplib::Respon
 }  // namespace acquisition_api
 
 void register_acquisition_api(httplib::Server& server, WebApp& app) {
-    server.Get("/api/v1/questionnaire", action(app, acquisition_api::get_questionnaire));
-    server.Post("/api/v1/acquisitions", action(app, acquisition_api::create_acquisition));
-    server.Get("/api/v1/acquisitions", action(app, acquisition_api::list_acquisitions));
-    server.Get(R"(/api/v1/acquisitions/(\d+))", action(app, acquisition_api::get_acquisition));
-    server.Post(R"(/api/v1/acquisitions/(\d+)/vendors)", action(app, acquisition_api::invite_vendor));
-    server.Get(R"(/api/v1/responses/(\d+))", action(app, acquisition_api::get_response));
-    server.Post(R"(/api/v1/responses/(\d+)/reopen)", action(app, acquisition_api::reopen_response));
-    server.Get(R"(/api/v1/documents/(\d+))", action(app, acquisition_api::download_document));
+    add_route(server, app, "GET", "/api/v1/questionnaire", acquisition_api::get_questionnaire);
+    add_route(server, app, "POST", "/api/v1/acquisitions", acquisition_api::create_acquisition);
+    add_route(server, app, "GET", "/api/v1/acquisitions", acquisition_api::list_acquisitions);
+    add_route(server, app, "GET", "/api/v1/acquisitions/{acquisition}", acquisition_api::get_acquisition);
+    add_route(server, app, "POST", "/api/v1/acquisitions/{acquisition}/vendors", acquisition_api::invite_vendor);
+    add_route(server, app, "GET", "/api/v1/responses/{response}", acquisition_api::get_response);
+    add_route(server, app, "POST", "/api/v1/responses/{response}/reopen", acquisition_api::reopen_response);
+    add_route(server, app, "GET", "/api/v1/documents/{document}", acquisition_api::download_document);
 }
 
 }  // namespace cyberachat::web

@@ -1,10 +1,12 @@
 #include "web/api/api_auth.hpp"
 
+#include "web/access/access_guard.hpp"
 #include "web/http_io.hpp"
 
 namespace cyberachat::web {
 
 std::optional<HospitalCaller> require_api_user(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    if (const GrantedAccess* access = granted_access(req)) return access->caller;  // the guard identified it
     if (auto caller = hospital_from_bearer(app, req)) return caller;
     send_json_error(res, Error::make(ErrorCode::unauthorized, "Jeton d'API manquant ou invalide (en-tête Authorization: Bearer …)."));
     return std::nullopt;

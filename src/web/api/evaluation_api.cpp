@@ -3,6 +3,8 @@
 // comparison of every vendor of a purchase, reviews of answers and advisory opinions.
 #include "web/api/evaluation_api.hpp"
 
+#include "web/access/access_guard.hpp"
+
 #include "core/ascii_text.hpp"
 #include "web/api/api_auth.hpp"
 #include "web/api/evaluation_json.hpp"
@@ -82,7 +84,7 @@ void set_weight(WebApp& app, const httplib::Request& req, httplib::Response& res
     if (it->is_number()) weight = it->get<double>();
     else if (!it->is_null()) return send_json_error(res, Error::make(ErrorCode::invalid_value, "« weight » doit être un nombre ou null."));
     const std::string question_id = req.matches[2].str();
-    auto saved = app.evaluations.set_weight(change->id, question_id, weight, change->caller.user, change->caller.actor());
+    auto saved = app.evaluations.set_weight(change->id, question_id, weight, acting_user(change->caller, req), change->caller.actor());
     if (!saved) return send_json_error(res, saved.error());
     send_json(res, 200, {{"question_id", question_id}, {"weight", weight ? json(*weight) : json()}});
 }
@@ -103,7 +105,7 @@ void add_review(WebApp& app, const httplib::Request& req, httplib::Response& res
     const json& body = change->body;
     services::ReviewInput input{text_field(body, "question_id"), text_field(body, "status"),
                                 text_field(body, "comment"), text_field(body, "vendor_question")};
-    auto added = app.evaluations.add_review(change->id, input, change->caller.user, change->caller.actor());
+    auto added = app.evaluations.add_review(change->id, input, acting_user(change->caller, req), change->caller.actor());
     if (!added) return send_json_error(res, added.error());
     send_json(res, 201, review_json(*added));
 }
@@ -113,7 +115,7 @@ void set_opinion(WebApp& app, const httplib::Request& req, httplib::Response& re
     auto change = api_change(app, req, res, "Réponse introuvable.");
     if (!change) return;
     auto saved = app.evaluations.set_opinion(change->id, text_field(change->body, "verdict"),
-                                             text_field(change->body, "text"), change->caller.user,
+                                             text_field(change->body, "text"), acting_user(change->caller, req),
                                              change->caller.actor());
     if (!saved) return send_json_error(res, saved.error());
     send_json(res, 200, opinion_json(*saved));
@@ -122,12 +124,12 @@ void set_opinion(WebApp& app, const httplib::Request& req, httplib::Response& re
 }  // namespace evaluation_api
 
 void register_evaluation_api(httplib::Server& server, WebApp& app) {
-    server.Get(R"(/api/v1/responses/(\d+)/evaluation)", action(app, evaluation_api::get_evaluation));
-    server.Get(R"(/api/v1/acquisitions/(\d+)/comparison)", action(app, evaluation_api::get_comparison));
-    server.Put(R"(/api/v1/acquisitions/(\d+)/weights/([a-z0-9_.\-]+))", action(app, evaluation_api::set_weight));
-    server.Get(R"(/api/v1/responses/(\d+)/reviews)", action(app, evaluation_api::list_reviews));
-    server.Post(R"(/api/v1/responses/(\d+)/reviews)", action(app, evaluation_api::add_review));
-    server.Put(R"(/api/v1/responses/(\d+)/opinion)", action(app, evaluation_api::set_opinion));
+    add_route(server, app, "GET", "/api/v1/responses/{response}/evaluation", evaluation_api::get_evaluation);
+    add_route(server, app, "GET", "/api/v1/acquisitions/{acquisition}/comparison", evaluation_api::get_comparison);
+    add_route(server, app, "PUT", "/api/v1/acquisitions/{acquisition}/weights/{question}", evaluation_api::set_weight);
+    add_route(server, app, "GET", "/api/v1/responses/{response}/reviews", evaluation_api::list_reviews);
+    add_route(server, app, "POST", "/api/v1/responses/{response}/reviews", evaluation_api::add_review);
+    add_route(server, app, "PUT", "/api/v1/responses/{response}/opinion", evaluation_api::set_opinion);
 }
 
 }  // namespace cyberachat::web

@@ -5,6 +5,8 @@
 // vigilance, reviewers' comments, advisory opinions.
 #include "web/api/export_api.hpp"
 
+#include "web/access/access_guard.hpp"
+
 #include <functional>
 
 #include "outputs/pdf/pdf_renderer.hpp"
@@ -118,14 +120,14 @@ void acquisition_archive(WebApp& app, const httplib::Request& req, httplib::Resp
 }  // namespace export_api
 
 void register_export_api(httplib::Server& server, WebApp& app) {
-    server.Get("/api/v1/questionnaire.pdf", action(app, export_api::questionnaire_pdf));
-    server.Get(R"(/api/v1/responses/(\d+)/report\.pdf)", action(app, export_api::response_report_pdf));
-    server.Get("/api/v1/vendor/report.pdf", action(app, export_api::vendor_report_pdf));
-    server.Get(R"(/api/v1/acquisitions/(\d+)/report\.pdf)", action(app, export_api::acquisition_report_pdf));
+    add_route(server, app, "GET", "/api/v1/questionnaire.pdf", export_api::questionnaire_pdf);
+    add_route(server, app, "GET", "/api/v1/responses/{response}/report.pdf", export_api::response_report_pdf);
+    add_route(server, app, "GET", "/api/v1/vendor/report.pdf", export_api::vendor_report_pdf);
+    add_route(server, app, "GET", "/api/v1/acquisitions/{acquisition}/report.pdf", export_api::acquisition_report_pdf);
 
-    server.Get(R"(/api/v1/acquisitions/(\d+)/export\.csv)", action(app, export_api::acquisition_csv));
-    server.Get(R"(/api/v1/acquisitions/(\d+)/export\.json)", action(app, export_api::acquisition_json));
-    server.Get(R"(/api/v1/acquisitions/(\d+)/archive\.zip)", action(app, export_api::acquisition_archive));
+    add_route(server, app, "GET", "/api/v1/acquisitions/{acquisition}/export.csv", export_api::acquisition_csv);
+    add_route(server, app, "GET", "/api/v1/acquisitions/{acquisition}/export.json", export_api::acquisition_json);
+    add_route(server, app, "GET", "/api/v1/acquisitions/{acquisition}/archive.zip", export_api::acquisition_archive);
 }
 
 }  // namespace cyberachat::web

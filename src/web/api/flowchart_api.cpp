@@ -3,6 +3,8 @@
 // "{part}" is the part's id or its number 1–4. ?lang=en for English (vendors get their language).
 #include "web/api/flowchart_api.hpp"
 
+#include "web/access/access_guard.hpp"
+
 #include "web/api/api_auth.hpp"
 #include "web/flowchart_support.hpp"
 #include "web/http_io.hpp"
@@ -67,9 +69,9 @@ void vendor_flowchart_svg(WebApp& app, const httplib::Request& req, httplib::Res
 }  // namespace flowchart_api
 
 void register_flowchart_api(httplib::Server& server, WebApp& app) {
-    server.Get(R"(/api/v1/questionnaire/flowcharts/([^/]+)\.svg)", action(app, flowchart_api::questionnaire_flowchart_svg));
-    server.Get(R"(/api/v1/responses/(\d+)/flowcharts/([^/]+)\.svg)", action(app, flowchart_api::response_flowchart_svg));
-    server.Get(R"(/api/v1/vendor/flowcharts/([^/]+)\.svg)", action(app, flowchart_api::vendor_flowchart_svg));
+    add_route(server, app, "GET", "/api/v1/questionnaire/flowcharts/{part}.svg", flowchart_api::questionnaire_flowchart_svg);
+    add_route(server, app, "GET", "/api/v1/responses/{response}/flowcharts/{part}.svg", flowchart_api::response_flowchart_svg);
+    add_route(server, app, "GET", "/api/v1/vendor/flowcharts/{part}.svg", flowchart_api::vendor_flowchart_svg);
 }
 
 }  // namespace cyberachat::web

@@ -2,6 +2,8 @@
 // the X-CSRF-Token header (the pages' autosave). Only the vendor's own response is reachable.
 #include "web/api/vendor_api.hpp"
 
+#include "web/access/access_guard.hpp"
+
 #include "web/api/api_auth.hpp"
 #include "web/api/response_json.hpp"
 #include "web/document_download.hpp"
@@ -126,14 +128,14 @@ void submit_response(WebApp& app, const httplib::Request& req, httplib::Response
 }  // namespace vendor_api
 
 void register_vendor_api(httplib::Server& server, WebApp& app) {
-    server.Get("/api/v1/vendor/response", action(app, vendor_api::get_own_response));
-    server.Get("/api/v1/vendor/clarifications", action(app, vendor_api::list_clarifications));
-    server.Post(R"(/api/v1/vendor/clarifications/([a-z0-9_.\-]+))", action(app, vendor_api::answer_clarification));
-    server.Put(R"(/api/v1/vendor/answers/([a-z0-9_.\-]+))", action(app, vendor_api::save_answer));
-    server.Post(R"(/api/v1/vendor/documents/([a-z0-9_.\-]+))", action(app, vendor_api::upload_document));
-    server.Get(R"(/api/v1/vendor/documents/(\d+))", action(app, vendor_api::download_document));
-    server.Delete(R"(/api/v1/vendor/documents/(\d+))", action(app, vendor_api::delete_document));
-    server.Post("/api/v1/vendor/submit", action(app, vendor_api::submit_response));
+    add_route(server, app, "GET", "/api/v1/vendor/response", vendor_api::get_own_response);
+    add_route(server, app, "GET", "/api/v1/vendor/clarifications", vendor_api::list_clarifications);
+    add_route(server, app, "POST", "/api/v1/vendor/clarifications/{question}", vendor_api::answer_clarification);
+    add_route(server, app, "PUT", "/api/v1/vendor/answers/{question}", vendor_api::save_answer);
+    add_route(server, app, "POST", "/api/v1/vendor/documents/{question}", vendor_api::upload_document);
+    add_route(server, app, "GET", "/api/v1/vendor/documents/{document}", vendor_api::download_document);
+    add_route(server, app, "DELETE", "/api/v1/vendor/documents/{document}", vendor_api::delete_document);
+    add_route(server, app, "POST", "/api/v1/vendor/submit", vendor_api::submit_response);
 }
 
 }  // namespace cyberachat::web

@@ -3,6 +3,8 @@
 // with ?apply=1 — by the vendor or by the hospital on its behalf.
 #include "web/api/xlsx_api.hpp"
 
+#include "web/access/access_guard.hpp"
+
 #include "outputs/xlsx/questionnaire_workbook.hpp"
 #include "web/api/api_auth.hpp"
 #include "web/http_io.hpp"
@@ -111,11 +113,11 @@ void import_own_workbook(WebApp& app, const httplib::Request& req, httplib::Resp
 }  // namespace xlsx_api
 
 void register_xlsx_api(httplib::Server& server, WebApp& app) {
-    server.Get("/api/v1/questionnaire.xlsx", action(app, xlsx_api::blank_workbook));
-    server.Get(R"(/api/v1/responses/(\d+)/export\.xlsx)", action(app, xlsx_api::export_response_workbook));
-    server.Post(R"(/api/v1/responses/(\d+)/import)", action(app, xlsx_api::import_response_workbook));
-    server.Get("/api/v1/vendor/export.xlsx", action(app, xlsx_api::export_own_workbook));
-    server.Post("/api/v1/vendor/import", action(app, xlsx_api::import_own_workbook));
+    add_route(server, app, "GET", "/api/v1/questionnaire.xlsx", xlsx_api::blank_workbook);
+    add_route(server, app, "GET", "/api/v1/responses/{response}/export.xlsx", xlsx_api::export_response_workbook);
+    add_route(server, app, "POST", "/api/v1/responses/{response}/import", xlsx_api::import_response_workbook);
+    add_route(server, app, "GET", "/api/v1/vendor/export.xlsx", xlsx_api::export_own_workbook);
+    add_route(server, app, "POST", "/api/v1/vendor/import", xlsx_api::import_own_workbook);
 }
 
 }  // namespace cyberachat::web

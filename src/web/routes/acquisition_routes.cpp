@@ -1,6 +1,10 @@
 // Hospital pages: the list of purchases, creating and editing one, inviting vendors.
 #include "web/routes/acquisition_routes.hpp"
 
+#include "core/access_policy.hpp"
+
+#include "web/access/access_guard.hpp"
+
 #include "web/http_io.hpp"
 #include "web/page_support.hpp"
 #include "web/routes/routes.hpp"
@@ -44,12 +48,16 @@ void list_page(WebApp& app, const httplib::Request& req, httplib::Response& res)
     auto caller = require_hospital_page(app, req, res);
     if (!caller) return;
     auto context = hospital_context(*caller, "Achats");
-    auto overviews = services::all_acquisition_overviews(*app.store, app.responses);
-    if (!overviews) return send_error_page(res, overviews.error(), context);
+    auto visible = services::acquisitions_visible_to(*app.store, app.responses, caller->user);
+    if (!visible) return send_error_page(res, visible.error(), context);
     std::vector<views::AcquisitionRow> rows;
-    for (const auto& overview : *overviews) rows.push_back(views::AcquisitionRow{overview.acquisition, vendor_rows(overview)});
+    for (const auto& shown : *visible)
+        rows.push_back(views::AcquisitionRow{shown.overview.acquisition, vendor_rows(shown.overview), shown.role});
     take_flash(req, res, app, context);
-    send_html(res, 200, views::render_acquisitions_page(context, rows));
+    const views::AcquisitionListOptions options{
+        decide(caller->user.role, std::nullopt, Permission::create_purchase) == Verdict::allowed,
+        caller->user.role == Role::admin};
+    send_html(res, 200, views::render_acquisitions_page(context, rows, options));
 }
 
 // GET /acquisitions/new
@@ -135,13 +143,13 @@ void invite_vendor(WebApp& app, const httplib::Request& req, httplib::Response& 
 }  // namespace acquisition_routes
 
 void register_acquisition_routes(httplib::Server& server, WebApp& app) {
-    server.Get("/acquisitions", action(app, acquisition_routes::list_page));
-    server.Get("/acquisitions/new", action(app, acquisition_routes::new_page));
-    server.Post("/acquisitions", action(app, acquisition_routes::create));
-    server.Get(R"(/acquisitions/(\d+))", action(app, acquisition_routes::show_page));
-    server.Get(R"(/acquisitions/(\d+)/edit)", action(app, acquisition_routes::edit_page));
-    server.Post(R"(/acquisitions/(\d+))", action(app, acquisition_routes::update));
-    server.Post(R"(/acquisitions/(\d+)/vendors)", action(app, acquisition_routes::invite_vendor));
+    add_route(server, app, "GET", "/acquisitions", acquisition_routes::list_page);
+    add_route(server, app, "GET", "/acquisitions/new", acquisition_routes::new_page);
+    add_route(server, app, "POST", "/acquisitions", acquisition_routes::create);
+    add_route(server, app, "GET", "/acquisitions/{acquisition}", acquisition_routes::show_page);
+    add_route(server, app, "GET", "/acquisitions/{acquisition}/edit", acquisition_routes::edit_page);
+    add_route(server, app, "POST", "/acquisitions/{acquisition}", acquisition_routes::update);
+    add_route(server, app, "POST", "/acquisitions/{acquisition}/vendors", acquisition_routes::invite_vendor);
 }
 
 }  // namespace cyberachat::web

@@ -1,6 +1,8 @@
 // Static assets embedded in the binary, and the health check.
 #include "web/routes/asset_routes.hpp"
 
+#include "web/access/access_guard.hpp"
+
 #include "embedded_files.hpp"
 #include "security/secrets.hpp"
 #include "store/engine.hpp"
@@ -57,7 +59,7 @@ void register_asset_routes(httplib::Server& server, WebApp& app) {
         });
     }
 
-    server.Get("/healthz", action(app, asset_routes::health));
+    add_route(server, app, "GET", "/healthz", asset_routes::health);
 }
 
 }  // namespace cyberachat::web

@@ -1,6 +1,8 @@
 // Hospital login and logout.
 #include "web/routes/auth_routes.hpp"
 
+#include "web/access/access_guard.hpp"
+
 #include <chrono>
 #include <string>
 
@@ -116,10 +118,10 @@ void logout(WebApp& app, const httplib::Request& req, httplib::Response& res) {
 void register_auth_routes(httplib::Server& server, WebApp& app) {
     security::dummy_password_hash();  // made now, not during the first login with an unknown e-mail
 
-    server.Get("/", action(app, auth_routes::home));
-    server.Get("/login", action(app, auth_routes::login_page));
-    server.Post("/login", action(app, auth_routes::login));
-    server.Post("/logout", action(app, auth_routes::logout));
+    add_route(server, app, "GET", "/", auth_routes::home);
+    add_route(server, app, "GET", "/login", auth_routes::login_page);
+    add_route(server, app, "POST", "/login", auth_routes::login);
+    add_route(server, app, "POST", "/logout", auth_routes::logout);
 }
 
 }  // namespace cyberachat::web

@@ -2,6 +2,8 @@
 // forms of the response page (reviews of answers, advisory opinions).
 #include "web/routes/evaluation_routes.hpp"
 
+#include "web/access/access_guard.hpp"
+
 #include <cstdlib>
 
 #include "core/ascii_text.hpp"
@@ -63,7 +65,7 @@ void save_weights(WebApp& app, const httplib::Request& req, httplib::Response& r
         }
         auto before = app.evaluations.weights_for(id);
         if (!before) return send_error_page(res, before.error());
-        auto saved = app.evaluations.set_weight(id, question_id, weight, caller->user, caller->actor());
+        auto saved = app.evaluations.set_weight(id, question_id, weight, acting_user(*caller, req), caller->actor());
         if (!saved) return send_error_page(res, saved.error());
         auto after = app.evaluations.weights_for(id);
         if (!after) return send_error_page(res, after.error());
@@ -81,7 +83,7 @@ void add_review(WebApp& app, const httplib::Request& req, httplib::Response& res
     if (!id) return send_error_page(res, 404, "Cette réponse n'existe pas.");
     services::ReviewInput input{form_value(req, "question_id"), form_value(req, "status"), form_value(req, "comment"),
                                 form_value(req, "vendor_question")};
-    auto added = app.evaluations.add_review(*id, input, caller->user, caller->actor());
+    auto added = app.evaluations.add_review(*id, input, acting_user(*caller, req), caller->actor());
     if (!added) return send_error_page(res, added.error());
     set_flash(res, app, "Relecture enregistrée.");
     redirect(res, "/responses/" + std::to_string(*id) + "#q-" + input.question_id);
@@ -93,7 +95,7 @@ void save_opinion(WebApp& app, const httplib::Request& req, httplib::Response& r
     if (!caller || !require_csrf(req, res, *caller->session, Language::fr)) return;
     auto id = path_id(req);
     if (!id) return send_error_page(res, 404, "Cette réponse n'existe pas.");
-    auto saved = app.evaluations.set_opinion(*id, form_value(req, "verdict"), form_value(req, "text"), caller->user,
+    auto saved = app.evaluations.set_opinion(*id, form_value(req, "verdict"), form_value(req, "text"), acting_user(*caller, req),
                                              caller->actor());
     if (!saved) return send_error_page(res, saved.error());
     set_flash(res, app, "Avis enregistré (consultatif).");
@@ -103,10 +105,10 @@ void save_opinion(WebApp& app, const httplib::Request& req, httplib::Response& r
 }  // namespace evaluation_routes
 
 void register_evaluation_routes(httplib::Server& server, WebApp& app) {
-    server.Get(R"(/acquisitions/(\d+)/comparison)", action(app, evaluation_routes::comparison_page));
-    server.Post(R"(/acquisitions/(\d+)/weights)", action(app, evaluation_routes::save_weights));
-    server.Post(R"(/responses/(\d+)/reviews)", action(app, evaluation_routes::add_review));
-    server.Post(R"(/responses/(\d+)/opinion)", action(app, evaluation_routes::save_opinion));
+    add_route(server, app, "GET", "/acquisitions/{acquisition}/comparison", evaluation_routes::comparison_page);
+    add_route(server, app, "POST", "/acquisitions/{acquisition}/weights", evaluation_routes::save_weights);
+    add_route(server, app, "POST", "/responses/{response}/reviews", evaluation_routes::add_review);
+    add_route(server, app, "POST", "/responses/{response}/opinion", evaluation_routes::save_opinion);
 }
 
 }  // namespace cyberachat::web

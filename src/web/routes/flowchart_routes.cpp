@@ -2,6 +2,8 @@
 // hospital, and the vendor's own. Each page: overview of the parts, or one part's flowchart.
 #include "web/routes/flowchart_routes.hpp"
 
+#include "web/access/access_guard.hpp"
+
 #include <tuple>
 
 #include "web/flowchart_support.hpp"
@@ -113,14 +115,14 @@ void vendor_page(WebApp& app, const httplib::Request& req, httplib::Response& re
 }  // namespace flowchart_routes
 
 void register_flowchart_routes(httplib::Server& server, WebApp& app) {
-    server.Get("/flowcharts", action(app, flowchart_routes::questionnaire_page));
-    server.Get(R"(/flowcharts/([a-z0-9_.\-]+))", action(app, flowchart_routes::questionnaire_page));
+    add_route(server, app, "GET", "/flowcharts", flowchart_routes::questionnaire_page);
+    add_route(server, app, "GET", "/flowcharts/{chart}", flowchart_routes::questionnaire_page);
 
-    server.Get(R"(/responses/(\d+)/flowcharts)", action(app, flowchart_routes::hospital_page));
-    server.Get(R"(/responses/(\d+)/flowcharts/([a-z0-9_.\-]+))", action(app, flowchart_routes::hospital_page));
+    add_route(server, app, "GET", "/responses/{response}/flowcharts", flowchart_routes::hospital_page);
+    add_route(server, app, "GET", "/responses/{response}/flowcharts/{chart}", flowchart_routes::hospital_page);
 
-    server.Get("/vendor/flowcharts", action(app, flowchart_routes::vendor_page));
-    server.Get(R"(/vendor/flowcharts/([a-z0-9_.\-]+))", action(app, flowchart_routes::vendor_page));
+    add_route(server, app, "GET", "/vendor/flowcharts", flowchart_routes::vendor_page);
+    add_route(server, app, "GET", "/vendor/flowcharts/{chart}", flowchart_routes::vendor_page);
 }
 
 }  // namespace cyberachat::web

@@ -1,6 +1,8 @@
 // Hospital pages about one vendor: reading its response, its documents, its link, reopening.
 #include "web/routes/response_routes.hpp"
 
+#include "web/access/access_guard.hpp"
+
 #include "web/document_download.hpp"
 #include "web/http_io.hpp"
 #include "web/page_support.hpp"
@@ -30,7 +32,7 @@ void response_page(WebApp& app, const httplib::Request& req, httplib::Response& 
     views::ResponseView view{snapshot.acquisition, snapshot.response,  *snapshot.questionnaire,
                              snapshot.evaluation,  snapshot.answers,   snapshot.documents};
     views::EvaluationPanel panel{*evaluated->grid,          evaluated->card, evaluated->reviews, evaluated->opinions,
-                                 snapshot.response.id,      std::string(role_name(caller->user.role))};
+                                 snapshot.response.id,      std::string(role_name(acting_user(*caller, req).role))};
     send_html(res, 200, views::render_response_page(context, view, &panel));
 }
 
@@ -91,11 +93,11 @@ void reopen(WebApp& app, const httplib::Request& req, httplib::Response& res) {
 }  // namespace response_routes
 
 void register_response_routes(httplib::Server& server, WebApp& app) {
-    server.Get(R"(/responses/(\d+))", action(app, response_routes::response_page));
-    server.Get(R"(/documents/(\d+))", action(app, response_routes::download_document));
-    server.Post(R"(/responses/(\d+)/regenerate)", action(app, response_routes::regenerate_link));
-    server.Post(R"(/responses/(\d+)/revoke)", action(app, response_routes::revoke_link));
-    server.Post(R"(/responses/(\d+)/reopen)", action(app, response_routes::reopen));
+    add_route(server, app, "GET", "/responses/{response}", response_routes::response_page);
+    add_route(server, app, "GET", "/documents/{document}", response_routes::download_document);
+    add_route(server, app, "POST", "/responses/{response}/regenerate", response_routes::regenerate_link);
+    add_route(server, app, "POST", "/responses/{response}/revoke", response_routes::revoke_link);
+    add_route(server, app, "POST", "/responses/{response}/reopen", response_routes::reopen);
 }
 
 }  // namespace cyberachat::web

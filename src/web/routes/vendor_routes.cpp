@@ -2,6 +2,8 @@
 // documents, review, submit, confirmation, language, help.
 #include "web/routes/vendor_routes.hpp"
 
+#include "web/access/access_guard.hpp"
+
 #include "web/document_download.hpp"
 #include "web/http_io.hpp"
 #include "web/page_support.hpp"
@@ -302,22 +304,22 @@ void help_page(WebApp& app, const httplib::Request& req, httplib::Response& res)
 }  // namespace vendor_routes
 
 void register_vendor_routes(httplib::Server& server, WebApp& app) {
-    server.Get(R"(/invitation/([A-Za-z0-9_\-]{20,100}))", action(app, vendor_routes::open_invitation));
-    server.Get(R"(/invitation/.*)", action(app, vendor_routes::invalid_invitation));
-    server.Get("/vendor", action(app, vendor_routes::home_page));
-    server.Get("/vendor/clarifications", action(app, vendor_routes::clarifications_page));
-    server.Post(R"(/vendor/clarifications/([a-z0-9_.\-]+))", action(app, vendor_routes::answer_clarification));
-    server.Get(R"(/vendor/sections/([a-z0-9_.\-]+))", action(app, vendor_routes::section_page));
-    server.Post(R"(/vendor/sections/([a-z0-9_.\-]+))", action(app, vendor_routes::save_section));
-    server.Post(R"(/vendor/documents/([a-z0-9_.\-]+))", action(app, vendor_routes::upload_document));
-    server.Post(R"(/vendor/documents/(\d+)/delete)", action(app, vendor_routes::delete_document));
-    server.Get(R"(/vendor/documents/(\d+))", action(app, vendor_routes::download_document));
-    server.Get("/vendor/review", action(app, vendor_routes::review_page));
-    server.Post("/vendor/submit", action(app, vendor_routes::submit));
-    server.Get("/vendor/confirmation", action(app, vendor_routes::confirmation_page));
-    server.Post("/vendor/language", action(app, vendor_routes::set_language));
-    server.Get("/vendor/help", action(app, vendor_routes::vendor_help_page));
-    server.Get("/help", action(app, vendor_routes::help_page));
+    add_route(server, app, "GET", "/invitation/{invitation}", vendor_routes::open_invitation);
+    add_route(server, app, "GET", "/invitation/{anything}", vendor_routes::invalid_invitation);
+    add_route(server, app, "GET", "/vendor", vendor_routes::home_page);
+    add_route(server, app, "GET", "/vendor/clarifications", vendor_routes::clarifications_page);
+    add_route(server, app, "POST", "/vendor/clarifications/{question}", vendor_routes::answer_clarification);
+    add_route(server, app, "GET", "/vendor/sections/{section}", vendor_routes::section_page);
+    add_route(server, app, "POST", "/vendor/sections/{section}", vendor_routes::save_section);
+    add_route(server, app, "POST", "/vendor/documents/{question}", vendor_routes::upload_document);
+    add_route(server, app, "POST", "/vendor/documents/{document}/delete", vendor_routes::delete_document);
+    add_route(server, app, "GET", "/vendor/documents/{document}", vendor_routes::download_document);
+    add_route(server, app, "GET", "/vendor/review", vendor_routes::review_page);
+    add_route(server, app, "POST", "/vendor/submit", vendor_routes::submit);
+    add_route(server, app, "GET", "/vendor/confirmation", vendor_routes::confirmation_page);
+    add_route(server, app, "POST", "/vendor/language", vendor_routes::set_language);
+    add_route(server, app, "GET", "/vendor/help", vendor_routes::vendor_help_page);
+    add_route(server, app, "GET", "/help", vendor_routes::help_page);
 }
 
 }  // namespace cyberachat::web

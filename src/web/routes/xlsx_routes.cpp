@@ -3,6 +3,8 @@
 // between, so that "apply" may reach another instance).
 #include "web/routes/xlsx_routes.hpp"
 
+#include "web/access/access_guard.hpp"
+
 #include "outputs/xlsx/questionnaire_workbook.hpp"
 #include "web/http_io.hpp"
 #include "web/page_support.hpp"
@@ -189,15 +191,15 @@ void blank_workbook(WebApp& app, const httplib::Request& req, httplib::Response&
 }  // namespace xlsx_routes
 
 void register_xlsx_routes(httplib::Server& server, WebApp& app) {
-    server.Get("/vendor/export.xlsx", action(app, xlsx_routes::vendor_export));
-    server.Get("/vendor/import", action(app, xlsx_routes::vendor_import_page));
-    server.Post("/vendor/import", action(app, xlsx_routes::vendor_import_preview));
-    server.Post("/vendor/import/apply", action(app, xlsx_routes::vendor_import_apply));
-    server.Get(R"(/responses/(\d+)/export\.xlsx)", action(app, xlsx_routes::response_export));
-    server.Get(R"(/responses/(\d+)/import)", action(app, xlsx_routes::response_import_page));
-    server.Post(R"(/responses/(\d+)/import)", action(app, xlsx_routes::response_import_preview));
-    server.Post(R"(/responses/(\d+)/import/apply)", action(app, xlsx_routes::response_import_apply));
-    server.Get("/questionnaire.xlsx", action(app, xlsx_routes::blank_workbook));
+    add_route(server, app, "GET", "/vendor/export.xlsx", xlsx_routes::vendor_export);
+    add_route(server, app, "GET", "/vendor/import", xlsx_routes::vendor_import_page);
+    add_route(server, app, "POST", "/vendor/import", xlsx_routes::vendor_import_preview);
+    add_route(server, app, "POST", "/vendor/import/apply", xlsx_routes::vendor_import_apply);
+    add_route(server, app, "GET", "/responses/{response}/export.xlsx", xlsx_routes::response_export);
+    add_route(server, app, "GET", "/responses/{response}/import", xlsx_routes::response_import_page);
+    add_route(server, app, "POST", "/responses/{response}/import", xlsx_routes::response_import_preview);
+    add_route(server, app, "POST", "/responses/{response}/import/apply", xlsx_routes::response_import_apply);
+    add_route(server, app, "GET", "/questionnaire.xlsx", xlsx_routes::blank_workbook);
 }
 
 }  // namespace cyberachat::web

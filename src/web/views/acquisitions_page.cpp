@@ -10,34 +10,46 @@ namespace cyberachat::web::views {
 
 using html::HtmlWriter;
 
-std::string render_acquisitions_page(const PageContext& context, const std::vector<AcquisitionRow>& rows) {
+std::string render_acquisitions_page(const PageContext& context, const std::vector<AcquisitionRow>& rows,
+                                     const AcquisitionListOptions& options) {
     PageContext page = context;
     if (page.title.empty()) page.title = "Achats";
     HtmlWriter w(8192 + rows.size() * 1024);
     w.open("div", {{"class", "page-head"}});
     w.element("h1", {{"id", "page-title"}}, "Achats");
-    w.element("a", {{"href", "/acquisitions/new"}, {"class", "button button-primary"}}, "Nouvel achat");
+    if (options.can_create)
+        w.element("a", {{"href", "/acquisitions/new"}, {"class", "button button-primary"}}, "Nouvel achat");
     w.close("div");
-    w.element("p", {{"class", "lead"}},
-              "Chaque achat rassemble les fournisseurs invités à remplir le questionnaire de sécurité numérique de "
-              "l'AFIB.");
+    if (options.administration)
+        w.element("p", {{"class", "lead"}},
+                  "En tant qu'administrateur, vous gérez l'équipe de chaque achat (pilote, relecteurs DSI / RSSI, "
+                  "acheteurs, observateurs) ; les réponses des fournisseurs sont lues par les membres de l'équipe.");
+    else
+        w.element("p", {{"class", "lead"}},
+                  "Chaque achat rassemble les fournisseurs invités à remplir le questionnaire de sécurité numérique de "
+                  "l'AFIB. Vous voyez les achats dont vous faites partie de l'équipe.");
     if (rows.empty()) {
-        w.element("p", {{"class", "empty"}}, "Aucun achat pour l'instant. Créez-en un avec le bouton «\u00A0Nouvel achat\u00A0».");
+        w.element("p", {{"class", "empty"}},
+                  options.can_create ? "Aucun achat pour l'instant. Créez-en un avec le bouton «\u00A0Nouvel achat\u00A0»."
+                                     : "Aucun achat pour l'instant : le pilote d'un achat peut vous ajouter à son équipe.");
         return render_layout(page, w.take());
     }
     w.open("div", {{"class", "table-wrap"}});
     w.open("table", {{"class", "data-table acquisitions"}});
     w.element("caption", "Liste des achats (" + std::to_string(rows.size()) + ")");
     w.open("thead").open("tr");
-    for (const char* header : {"Achat", "Équipement", "Service", "Référence", "Échéance", "Statut", "Fournisseurs"})
+    for (const char* header : {"Achat", "Équipement", "Service", "Référence", "Échéance", "Statut"})
         w.element("th", {{"scope", "col"}}, header);
+    w.element("th", {{"scope", "col"}}, options.administration ? "Équipe" : "Mon rôle");
+    if (!options.administration) w.element("th", {{"scope", "col"}}, "Fournisseurs");
     w.close("tr").close("thead");
     w.open("tbody");
     for (const auto& row : rows) {
         const Acquisition& a = row.acquisition;
         w.open("tr");
         w.open("th", {{"scope", "row"}});
-        w.element("a", {{"href", "/acquisitions/" + std::to_string(a.id)}}, a.title);
+        const std::string href = "/acquisitions/" + std::to_string(a.id);
+        w.element("a", {{"href", options.administration ? href + "/members" : href}}, a.title);
         w.close("th");
         w.element("td", a.equipment);
         w.element("td", a.service);
@@ -46,6 +58,13 @@ std::string render_acquisitions_page(const PageContext& context, const std::vect
         if (!a.deadline.empty()) w.element("time", {{"datetime", a.deadline}}, format_date(a.deadline, Language::fr));
         w.close("td");
         w.element("td", acquisition_status_label(a));
+        if (options.administration) {
+            w.open("td");
+            w.element("a", {{"href", href + "/members"}}, "Gérer l'équipe");
+            w.close("td").close("tr");
+            continue;
+        }
+        w.element("td", row.role ? std::string(purchase_role_label_fr(*row.role)) : std::string());
         w.open("td");
         if (row.vendors.empty()) {
             w.element("span", {{"class", "muted"}}, "Aucun fournisseur invité");

@@ -1,11 +1,16 @@
 #pragma once
 // GET /acquisitions: table of purchases (title → /acquisitions/{id}, equipment, service, reference,
 // deadline, status) with each vendor's company, status (Brouillon / Soumis le …) and a progress bar
-// (<progress> with text). Button "Nouvel achat" → /acquisitions/new.
+// (<progress> with text), and the account's role in each. Button "Nouvel achat" → /acquisitions/new
+// for those who may create one. An administrator's list: every purchase, each linking to its team
+// (/acquisitions/{id}/members), without vendors.
 #include <string>
 #include <vector>
 
+#include <optional>
+
 #include "core/acquisition.hpp"
+#include "core/purchase_role.hpp"
 #include "web/views/page_context.hpp"
 #include "web/views/vendor_row.hpp"
 
@@ -14,8 +19,15 @@ namespace cyberachat::web::views {
 struct AcquisitionRow {
     Acquisition acquisition;
     std::vector<VendorRow> vendors;
+    std::optional<PurchaseRole> role;  // the account's role in it; nullopt: the administrator's list
 };
 
-std::string render_acquisitions_page(const PageContext& context, const std::vector<AcquisitionRow>& rows);
+struct AcquisitionListOptions {
+    bool can_create = true;      // shows "Nouvel achat"
+    bool administration = false; // an administrator's list: teams, not vendors
+};
+
+std::string render_acquisitions_page(const PageContext& context, const std::vector<AcquisitionRow>& rows,
+                                     const AcquisitionListOptions& options = {});
 
 }  // namespace cyberachat::web::views

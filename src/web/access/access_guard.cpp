@@ -1,0 +1,162 @@
+#include "web/access/access_guard.hpp"
+
+#include <stdexcept>
+
+#include "core/access_policy.hpp"
+#include "web/access/route_access.hpp"
+#include "web/api/api_auth.hpp"
+#include "web/http_io.hpp"
+#include "web/page_support.hpp"
+
+namespace cyberachat::web {
+
+namespace {
+
+thread_local const GrantedAccess* current_access = nullptr;
+
+// Sets the request's access for the handler's duration.
+class GrantedAccessScope {
+public:
+    explicit GrantedAccessScope(const GrantedAccess& access) : previous_(current_access) { current_access = &access; }
+    ~GrantedAccessScope() { current_access = previous_; }
+    GrantedAccessScope(const GrantedAccessScope&) = delete;
+    GrantedAccessScope& operator=(const GrantedAccessScope&) = delete;
+
+private:
+    const GrantedAccess* previous_;
+};
+
+std::optional<HospitalCaller> identify(WebApp& app, const httplib::Request& req, httplib::Response& res,
+                                       Audience audience) {
+    switch (audience) {
+        case Audience::hospital_page: return require_hospital_page(app, req, res);
+        case Audience::hospital_api: return require_api_user(app, req, res);
+        case Audience::hospital_download: return require_hospital(app, req, res);
+        default: return std::nullopt;
+    }
+}
+
+// The purchase the path's first number designates (through its response or document); 0 when
+// there is none such (the guard answers 404); an Error when the database failed.
+Result<Id> purchase_of(WebApp& app, const httplib::Request& req, Scope scope) {
+    auto id = path_id(req);
+    if (!id) return Id{0};
+    switch (scope) {
+        case Scope::acquisition: {
+            auto found = app.store->acquisitions.find(*id);
+            if (!found) return found.error().code == ErrorCode::not_found ? Result<Id>(Id{0}) : Result<Id>(found.error());
+            return found->id;
+        }
+        case Scope::response: {
+            auto found = app.store->responses.find(*id);
+            if (!found) return found.error().code == ErrorCode::not_found ? Result<Id>(Id{0}) : Result<Id>(found.error());
+            return found->acquisition_id;
+        }
+        case Scope::document: {
+            auto document = app.store->documents.find(*id);
+            if (!document)
+                return document.error().code == ErrorCode::not_found ? Result<Id>(Id{0}) : Result<Id>(document.error());
+            auto response = app.store->responses.find(document->response_id);
+            if (!response)
+                return response.error().code == ErrorCode::not_found ? Result<Id>(Id{0}) : Result<Id>(response.error());
+            return response->acquisition_id;
+        }
+        default: return Id{0};
+    }
+}
+
+void refuse(const httplib::Request& req, httplib::Response& res, const RouteAccess& route, Verdict verdict,
+            const HospitalCaller& caller) {
+    const bool api = route.audience != Audience::hospital_page;
+    if (verdict == Verdict::hidden) {
+        const std::string fr = "Cet achat n'existe pas, ou vous ne faites pas partie de son équipe.";
+        const std::string en = "This purchase does not exist, or you are not a member of its team.";
+        if (api) return send_json_error(res, Error::make(ErrorCode::not_found, fr, en));
+        return send_error_page(res, 404, fr, hospital_context(caller, "Page introuvable"));
+    }
+    std::string fr;
+    if (caller.user.role == Role::admin)
+        fr = "Un compte administrateur gère les comptes et les équipes des achats ; il ne consulte ni n'évalue les "
+             "réponses des fournisseurs. Utilisez votre compte d'utilisateur.";
+    else if (route.permission == Permission::create_purchase)
+        fr = "La création d'un achat est réservée aux ingénieurs biomédicaux.";
+    else
+        fr = "Votre rôle dans cet achat ne permet pas cette action. Le pilote de l'achat peut changer votre rôle.";
+    const std::string en = "Your role does not allow this action.";
+    (void)req;
+    if (api) return send_json_error(res, Error::make(ErrorCode::forbidden, fr, en));
+    send_error_page(res, 403, fr, hospital_context(caller, "Accès refusé"));
+}
+
+void guard(WebApp& app, const httplib::Request& req, httplib::Response& res, const RouteAccess& route, Action run) {
+    auto caller = identify(app, req, res, route.audience);
+    if (!caller) return;  // 401 or the redirect to the login page is sent
+    GrantedAccess access{&req, std::move(*caller), 0, std::nullopt};
+    const Permission permission = *route.permission;
+    if (concerns_a_purchase(permission)) {
+        auto acquisition = purchase_of(app, req, route.scope);
+        if (!acquisition) {
+            if (route.audience == Audience::hospital_page) return send_error_page(res, acquisition.error());
+            return send_json_error(res, acquisition.error());
+        }
+        access.acquisition_id = *acquisition;
+        if (access.acquisition_id == 0) return refuse(req, res, route, Verdict::hidden, access.caller);
+        if (access.caller.user.role != Role::admin) {
+            auto membership = app.store->members.role_of(access.acquisition_id, access.caller.user.id);
+            if (!membership) {
+                if (route.audience == Audience::hospital_page) return send_error_page(res, membership.error());
+                return send_json_error(res, membership.error());
+            }
+            access.membership = *membership;
+        }
+    }
+    const Verdict verdict = decide(access.caller.user.role, access.membership, permission);
+    if (verdict != Verdict::allowed) return refuse(req, res, route, verdict, access.caller);
+    GrantedAccessScope scope(access);
+    run(app, req, res);
+}
+
+}  // namespace
+
+void add_route(httplib::Server& server, WebApp& app, const char* method, const char* shown, Action run) {
+    const RouteAccess* route = find_route_access(method, shown);
+    if (!route)
+        throw std::logic_error(std::string("route without an access rule in web/access/route_access_table.cpp: ") +
+                               method + " " + shown);
+    httplib::Server::Handler handler;
+    const bool guarded = route->audience == Audience::hospital_page || route->audience == Audience::hospital_api ||
+                         route->audience == Audience::hospital_download;
+    if (guarded) {
+        if (!route->permission)
+            throw std::logic_error(std::string("hospital route without a permission: ") + method + " " + shown);
+        handler = [&app, route, run](const httplib::Request& req, httplib::Response& res) { guard(app, req, res, *route, run); };
+    } else {
+        handler = [&app, run](const httplib::Request& req, httplib::Response& res) { run(app, req, res); };
+    }
+    const std::string method_name = method;
+    if (method_name == "GET") server.Get(route->pattern, std::move(handler));
+    else if (method_name == "POST") server.Post(route->pattern, std::move(handler));
+    else if (method_name == "PUT") server.Put(route->pattern, std::move(handler));
+    else if (method_name == "PATCH") server.Patch(route->pattern, std::move(handler));
+    else if (method_name == "DELETE") server.Delete(route->pattern, std::move(handler));
+    else throw std::logic_error("unknown method " + method_name);
+}
+
+const GrantedAccess* granted_access(const httplib::Request& req) {
+    return current_access && current_access->request == &req ? current_access : nullptr;
+}
+
+User acting_user(const HospitalCaller& caller, const httplib::Request& req) {
+    User user = caller.user;
+    const GrantedAccess* access = granted_access(req);
+    if (!access || !access->membership) return user;
+    switch (*access->membership) {
+        case PurchaseRole::lead: user.role = Role::biomedical; break;
+        case PurchaseRole::it_reviewer: user.role = Role::it; break;
+        case PurchaseRole::buyer:
+        case PurchaseRole::observer: user.role = Role::buyer; break;
+    }
+    return user;
+}
+
+}  // namespace cyberachat::web
