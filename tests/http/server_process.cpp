@@ -366,6 +366,10 @@ std::string set_cookie(const httplib::Result& result, const std::string& name) {
 
 // A hospital session cookie, through the login form.
 std::string hospital_session(const ServerProcess& server) {
+    return hospital_session(server, ServerProcess::kEmail, ServerProcess::kPassword);
+}
+
+std::string hospital_session(const ServerProcess& server, const std::string& email, const std::string& password) {
     auto client = server.client();
     auto form = client.Get("/login");
     std::smatch match;
@@ -373,14 +377,14 @@ std::string hospital_session(const ServerProcess& server) {
     if (!form || !std::regex_search(form->body, match, csrf)) return {};
     const std::string login_cookie = "cyb_login_csrf=" + set_cookie(form, "cyb_login_csrf");
     auto done = client.Post("/login", {{"Cookie", login_cookie}},
-                            httplib::Params{{"email", ServerProcess::kEmail}, {"password", ServerProcess::kPassword},
+                            httplib::Params{{"email", email}, {"password", password},
                                             {"_csrf", match[1].str()}});
     return done ? "cyb_session=" + set_cookie(done, "cyb_session") : "";
 }
 
 std::string user_token(const ServerProcess& server, const std::string& email, const std::string& role) {
     auto added = run_binary_on_store(server, {"user", "add", email, "--role", role, "--password-stdin"},
-                                     "Mot-de-passe-de-test-2\n");
+                                     std::string(kUserPassword) + "\n");
     if (added.exit_code != 0) throw std::runtime_error("user add failed: " + added.err);
     auto token = run_binary_on_store(server, {"token", "create", email});
     return token.out.substr(0, token.out.find('\n'));

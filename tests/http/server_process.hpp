@@ -120,6 +120,9 @@ std::string minimal_pdf();
 std::string set_cookie(const httplib::Result& result, const std::string& name);
 // A hospital session cookie ("cyb_session=…"), through the login form.
 std::string hospital_session(const ServerProcess& server);
+// The same for another account (user_token's accounts have the password kUserPassword).
+std::string hospital_session(const ServerProcess& server, const std::string& email, const std::string& password);
+inline constexpr const char* kUserPassword = "Mot-de-passe-de-test-2";
 // Adds a user of this role on the server's store and returns a new API token of theirs.
 std::string user_token(const ServerProcess& server, const std::string& email, const std::string& role);
 // Puts the account `email` in the purchase's team with `purchase_role` (lead, it_reviewer, buyer,

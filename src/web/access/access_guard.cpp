@@ -146,6 +146,23 @@ const GrantedAccess* granted_access(const httplib::Request& req) {
     return current_access && current_access->request == &req ? current_access : nullptr;
 }
 
+views::PurchaseRights granted_purchase_rights() {
+    views::PurchaseRights rights;
+    if (!current_access || current_access->acquisition_id == 0) return rights;
+    auto may = [](Permission permission) {
+        return decide(current_access->caller.user.role, current_access->membership, permission) == Verdict::allowed;
+    };
+    rights.edit = may(Permission::edit_purchase);
+    rights.invite = may(Permission::invite_vendor);
+    rights.manage_links = may(Permission::manage_vendor_link);
+    rights.reopen = may(Permission::reopen_response);
+    rights.import_for_vendor = may(Permission::import_for_vendor);
+    rights.export_data = may(Permission::export_data);
+    rights.view_members = may(Permission::view_members);
+    rights.manage_members = may(Permission::manage_members);
+    return rights;
+}
+
 User acting_user(const HospitalCaller& caller, const httplib::Request& req) {
     User user = caller.user;
     const GrantedAccess* access = granted_access(req);

@@ -12,6 +12,7 @@
 #include "core/purchase_role.hpp"
 #include "web/request_auth.hpp"
 #include "web/routes/action.hpp"
+#include "web/views/page_context.hpp"
 #include "web/web_app.hpp"
 
 namespace cyberachat::web {
@@ -29,6 +30,10 @@ struct GrantedAccess {
     std::optional<PurchaseRole> membership;   // the caller's role in that purchase
 };
 const GrantedAccess* granted_access(const httplib::Request& req);
+
+// What the caller may do on the purchase of the request being handled on this thread, for the
+// pages to show only the actions it may use (all true outside a purchase).
+views::PurchaseRights granted_purchase_rights();
 
 // The account as the services should see it in this request: its role replaced by the one its
 // purchase role acts as (lead: biomedical engineer, IT reviewer: IT, buyer and observer: buyer),

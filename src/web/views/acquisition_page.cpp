@@ -67,10 +67,13 @@ std::string render_acquisition_page(const PageContext& context, const Acquisitio
     w.open("div", {{"class", "actions"}});
     if (!vendors.empty())
         w.element("a", {{"href", base + "/comparison"}, {"class", "button button-primary"}}, "Comparer les fournisseurs");
-    w.element("a", {{"href", base + "/edit"}, {"class", "button button-secondary"}}, "Modifier l'achat");
+    if (context.rights.view_members)
+        w.element("a", {{"href", base + "/members"}, {"class", "button button-secondary"}}, "Équipe");
+    if (context.rights.edit)
+        w.element("a", {{"href", base + "/edit"}, {"class", "button button-secondary"}}, "Modifier l'achat");
     w.close("div");
     w.close("div");
-    write_export_links(w, acquisition.id);
+    if (context.rights.export_data) write_export_links(w, acquisition.id);
 
     if (reveal) {
         w.open("section", {{"class", "reveal"}, {"aria-labelledby", "reveal-title"}});
@@ -161,12 +164,13 @@ std::string render_acquisition_page(const PageContext& context, const Acquisitio
             w.open("td", {{"class", "actions-cell"}});
             w.element("a", {{"href", "/responses/" + rid}, {"class", "button button-small button-secondary"}},
                       "Voir les réponses");
-            write_post_button(w, context, "/responses/" + rid + "/regenerate",
-                              "Régénérer le lien", r.company);
-            if (vendor.link_active)
-                write_post_button(w, context, "/responses/" + rid + "/revoke", "Révoquer le lien", r.company,
-                                  "button button-small button-danger");
-            if (r.status == ResponseStatus::submitted)
+            if (context.rights.manage_links) {
+                write_post_button(w, context, "/responses/" + rid + "/regenerate", "Régénérer le lien", r.company);
+                if (vendor.link_active)
+                    write_post_button(w, context, "/responses/" + rid + "/revoke", "Révoquer le lien", r.company,
+                                      "button button-small button-danger");
+            }
+            if (r.status == ResponseStatus::submitted && context.rights.reopen)
                 write_post_button(w, context, "/responses/" + rid + "/reopen", "Rouvrir", r.company);
             w.close("td");
             w.close("tr");
@@ -175,6 +179,7 @@ std::string render_acquisition_page(const PageContext& context, const Acquisitio
     }
     w.close("section");
 
+    if (!context.rights.invite) return render_layout(page, w.take());
     w.open("section", {{"aria-labelledby", "add-vendor-title"}, {"class", "card"}, {"id", "ajouter-fournisseur"}});
     w.element("h2", {{"id", "add-vendor-title"}}, "Ajouter un fournisseur");
     w.element("p", {{"class", "hint"}},

@@ -7,6 +7,19 @@
 
 namespace cyberachat::web::views {
 
+// What the account may do on the purchase a hospital page shows (from its role in the team): the
+// page shows only the buttons and forms it may use (the server refuses the others anyway).
+struct PurchaseRights {
+    bool edit = true;               // "Modifier l'achat"
+    bool invite = true;             // "Ajouter un fournisseur"
+    bool manage_links = true;       // "Régénérer le lien", "Révoquer le lien"
+    bool reopen = true;             // "Rouvrir"
+    bool import_for_vendor = true;  // the Excel import on a vendor's behalf
+    bool export_data = true;        // reports and exports
+    bool view_members = true;       // the team page
+    bool manage_members = true;
+};
+
 struct PageContext {
     Language language = Language::fr;
     std::string title;               // page title (without the site name)
@@ -17,6 +30,7 @@ struct PageContext {
     std::string flash;               // one-time message shown at the top
     bool flash_is_error = false;
     std::string current_path;        // for the language switch "return to"
+    PurchaseRights rights;           // hospital pages about one purchase
 };
 
 // Picks the text of the page's language: L(ctx.language, "Enregistrer", "Save").

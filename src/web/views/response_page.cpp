@@ -102,7 +102,8 @@ std::string render_response_page(const PageContext& context, const ResponseView&
     write_all_progress(w, view, lang);
     w.close("div");
     w.close("section");
-    write_hospital_excel_card(w, response.id, response.status == ResponseStatus::submitted);
+    if (context.rights.export_data)
+        write_hospital_excel_card(w, response.id, response.status == ResponseStatus::submitted || !context.rights.import_for_vendor);
 
     if (evaluation) write_evaluation_panel(w, context, questionnaire, *evaluation, view.answers);
 
@@ -123,11 +124,13 @@ std::string render_response_page(const PageContext& context, const ResponseView&
     w.element("a", {{"href", "/responses/" + std::to_string(response.id) + "/flowcharts"}, {"class", "flowcharts-link"}},
               "Logigrammes : le parcours de cette réponse");
     w.close("li");
-    w.open("li");
-    w.element("a", {{"href", "/api/v1/responses/" + std::to_string(response.id) + "/report.pdf"}, {"class", "report-link"},
-                    {"download", true}},
-              "Rapport PDF de cette réponse");
-    w.close("li");
+    if (context.rights.export_data) {
+        w.open("li");
+        w.element("a", {{"href", "/api/v1/responses/" + std::to_string(response.id) + "/report.pdf"},
+                        {"class", "report-link"}, {"download", true}},
+                  "Rapport PDF de cette réponse");
+        w.close("li");
+    }
     w.close("ol");
     w.close("nav");
 

@@ -43,3 +43,19 @@ TEST(AcquisitionPages, PurchasePageWithVendorsAndReveal) {
     // Each form has its CSRF field.
     EXPECT_EQ(count(html, "<form"), count(html, "name=\"_csrf\""));
 }
+
+// An observer's page: what it may not do is not offered (the server refuses it anyway).
+TEST(AcquisitionPages, AnObserverSeesNoActionItMayNotTake) {
+    Fixture f;
+    VendorRow submitted{f.response, 100, true, 0};
+    submitted.response.status = ResponseStatus::submitted;
+    PageContext context = f.hospital_context();
+    context.rights = PurchaseRights{false, false, false, false, false, false, true, false};
+    const std::string html = render_acquisition_page(context, f.acquisition, "AFIB 2024.1", {submitted}, std::nullopt, {}, {});
+    expect_well_formed(html);
+    EXPECT_TRUE(contains(html, "href=\"/responses/42\""));             // reads the response
+    EXPECT_TRUE(contains(html, "href=\"/acquisitions/7/members\""));   // sees the team
+    for (const char* absent : {"/acquisitions/7/edit", "/responses/42/regenerate", "/responses/42/revoke",
+                               "/responses/42/reopen", "/acquisitions/7/vendors", "report.pdf", "export.csv"})
+        EXPECT_FALSE(contains(html, absent)) << absent;
+}
