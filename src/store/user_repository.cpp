@@ -163,6 +163,22 @@ Result<void> UserRepository::set_role(Id id, Role role, const std::string& actor
     });
 }
 
+Result<void> UserRepository::set_display_name(Id id, const std::string& display_name, const std::string& actor) {
+    const std::string name(trim(display_name));
+    return db_->write([&](soci::session& sql) -> Result<void> {
+        long long key = id;
+        std::string current;
+        soci::indicator ind = soci::i_null;
+        sql << "SELECT display_name FROM users WHERE id = :id", soci::use(key), soci::into(current, ind);
+        if (ind != soci::i_ok) return detail::not_found("Utilisateur", "User");
+        if (current == name) return {};
+        sql << "UPDATE users SET display_name = :name WHERE id = :id", soci::use(name), soci::use(key);
+        detail::append_event(sql, actor, "user", id, "update", "display_name", detail::json_text(current),
+                             detail::json_text(name));
+        return {};
+    });
+}
+
 Result<std::map<Id, std::string>> UserRepository::last_logins() {
     std::map<Id, std::string> out;
     TRY(db_->read([&](soci::session& sql) {

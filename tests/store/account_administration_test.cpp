@@ -68,6 +68,22 @@ TEST_F(StoreAccounts, ARoleChangeIsJournalledOldToNew) {
     EXPECT_EQ(store->users.set_role(4242, Role::it, "x").error().code, ErrorCode::not_found);
 }
 
+TEST_F(StoreAccounts, ADisplayNameChangeIsJournalledOldToNew) {
+    const User user = make_user("rssi@chu.test", Role::it);
+    ASSERT_TRUE(store->users.set_display_name(user.id, "  Régine Sécurité ", "system:directory").ok());
+    EXPECT_EQ(store->users.find(user.id)->display_name, "Régine Sécurité");
+    auto events = store->events.list("user", user.id).value();
+    ASSERT_FALSE(events.empty());
+    EXPECT_EQ(events[0].action, "update");
+    EXPECT_EQ(events[0].field, "display_name");
+    EXPECT_EQ(events[0].actor, "system:directory");
+    EXPECT_EQ(events[0].new_value, "\"Régine Sécurité\"");
+    const size_t count = store->events.list_all(1000).value().size();
+    ASSERT_TRUE(store->users.set_display_name(user.id, "Régine Sécurité", "system:directory").ok());
+    EXPECT_EQ(store->events.list_all(1000).value().size(), count);  // unchanged: nothing written
+    EXPECT_EQ(store->users.set_display_name(4242, "x", "x").error().code, ErrorCode::not_found);
+}
+
 TEST_F(StoreAccounts, TokensAreListedWithoutTheirValueAndRevokedOneByOne) {
     const User user = make_user("bio@chu.test");
     const Id first = store->api_tokens.create(user.id, std::string(64, 'c'), "tableur", "system:cli").value();
