@@ -63,6 +63,20 @@ Result<std::vector<std::string>> text_list(const YAML::Node& node, const std::st
     return out;
 }
 
+// A group's DN has several parts (cn=…,ou=…,dc=…): one without a comma is most often a DN that
+// YAML split, written unquoted between [ ] where a comma separates the items.
+Result<void> check_group_dns(const std::vector<std::string>& dns, const YAML::Node& node, const std::string& key) {
+    for (const auto& dn : dns)
+        if (dn.find(',') == std::string::npos || dn.find('=') == std::string::npos)
+            return config_error("« " + key + " » : « " + dn + " » n'est pas le DN complet d'un groupe" + at_line(node) +
+                                    " ; entre [ ], une virgule sépare les éléments : écrivez un DN par ligne "
+                                    "(- cn=…,ou=…) ou entre guillemets.",
+                                "\"" + key + "\": \"" + dn + "\" is not a group's full DN" + at_line_en(node) +
+                                    "; between [ ] a comma separates the items: write one DN per line "
+                                    "(- cn=…,ou=…) or quote it.");
+    return {};
+}
+
 Result<Role> role_value(const std::string& name, const YAML::Node& where, const std::string& key) {
     if (auto role = parse_role(name)) return *role;
     return config_error("rôle inconnu « " + name + " » dans « " + key + " »" + at_line(where) +
@@ -131,6 +145,7 @@ Result<void> read_roles(const YAML::Node& node, LdapConfig& config) {
         TRY_ASSIGN(std::string name, text_value(it->first, "roles"));
         TRY_ASSIGN(Role role, role_value(name, it->first, "roles"));
         TRY_ASSIGN(std::vector<std::string> groups, text_list(it->second, "roles." + name));
+        TRY(check_group_dns(groups, it->second, "roles." + name));
         config.roles.push_back(RoleGroups{role, std::move(groups)});
     }
     // The first role that matches wins, in a fixed order (not the file's).
@@ -184,7 +199,10 @@ Result<LdapConfig> parse_ldap_config(const std::string& yaml, const std::optiona
         else if (key == "email_attribute") { TRY_ASSIGN(config.email_attribute, text_value(value, key)); }
         else if (key == "display_name_attribute") { TRY_ASSIGN(config.display_name_attribute, text_value(value, key)); }
         else if (key == "roles") { TRY(read_roles(value, config)); }
-        else if (key == "allowed_groups") { TRY_ASSIGN(config.allowed_groups, text_list(value, key)); }
+        else if (key == "allowed_groups") {
+            TRY_ASSIGN(config.allowed_groups, text_list(value, key));
+            TRY(check_group_dns(config.allowed_groups, value, key));
+        }
         else if (key == "default_role") {
             TRY_ASSIGN(std::string name, text_value(value, key));
             TRY_ASSIGN(config.default_role, role_value(name, value, key));

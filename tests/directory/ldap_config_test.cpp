@@ -17,7 +17,7 @@ user_base: ou=people,dc=chu-test,dc=fr
 user_filter: "(&(objectClass=inetOrgPerson)(|(mail={login})(uid={login})))"
 group_base: ou=groups,dc=chu-test,dc=fr
 roles:
-  it: [cn=cyberachat-it,ou=groups,dc=chu-test,dc=fr]
+  it: ["cn=cyberachat-it,ou=groups,dc=chu-test,dc=fr", "cn=rssi,ou=groups,dc=chu-test,dc=fr"]
   admin:
     - cn=cyberachat-admin,ou=groups,dc=chu-test,dc=fr
   buyer: cn=cyberachat-buyer,ou=groups,dc=chu-test,dc=fr
@@ -76,6 +76,7 @@ TEST(LdapConfig, AValidFileGivesEverySetting) {
     ASSERT_EQ(config->roles.size(), 3u);
     EXPECT_EQ(config->roles[0].role, Role::admin);
     EXPECT_EQ(config->roles[1].role, Role::it);
+    EXPECT_EQ(config->roles[1].group_dns.size(), 2u);
     EXPECT_EQ(config->roles[2].role, Role::buyer);
     EXPECT_EQ(config->roles[2].group_dns, std::vector<std::string>{"cn=cyberachat-buyer,ou=groups,dc=chu-test,dc=fr"});
     EXPECT_EQ(config->allowed_groups.size(), 1u);
@@ -118,13 +119,25 @@ TEST(LdapConfig, ARoleMustBeOneOfTheApplications) {
     EXPECT_NE(text.find("admin, biomedical, it ou buyer"), std::string::npos) << text;
     EXPECT_NE(text.find("unknown role \"acheteur\""), std::string::npos) << text;
     EXPECT_NE(refusal(kValidLdapYaml + "default_role: chef\n").find("rôle inconnu « chef »"), std::string::npos);
-    EXPECT_NE(refusal(replaced(kValidLdapYaml, "  it: [cn=cyberachat-it,ou=groups,dc=chu-test,dc=fr]", "  it: {a: b}"))
+    EXPECT_NE(refusal(replaced(kValidLdapYaml, "  it: [\"cn=cyberachat-it,ou=groups,dc=chu-test,dc=fr\", \"cn=rssi,ou=groups,dc=chu-test,dc=fr\"]",
+                               "  it: {a: b}"))
                   .find("« roles.it » doit être une liste"),
               std::string::npos);
 }
 
+TEST(LdapConfig, AGroupDnSplitByYamlIsCaught) {
+    // Unquoted between [ ], YAML cuts a DN at each comma: the pieces are not DNs.
+    const std::string text = refusal(replaced(kValidLdapYaml, "  it: [\"cn=cyberachat-it,ou=groups,dc=chu-test,dc=fr\",",
+                                              "  it: [cn=cyberachat-it,ou=groups,dc=chu-test,dc=fr,"));
+    EXPECT_NE(text.find("« roles.it » : « cn=cyberachat-it » n'est pas le DN complet d'un groupe"), std::string::npos) << text;
+    EXPECT_NE(text.find("un DN par ligne"), std::string::npos) << text;
+    EXPECT_NE(refusal(replaced(kValidLdapYaml, "  - cn=cyberachat,ou=groups,dc=chu-test,dc=fr", "  - cyberachat"))
+                  .find("« allowed_groups » : « cyberachat »"),
+              std::string::npos);
+}
+
 TEST(LdapConfig, RolesAndFiltersAreChecked) {
-    std::string no_roles = kValidLdapYaml.substr(0, kValidLdapYaml.find("roles:")) + "allowed_groups: [cn=x]\n";
+    std::string no_roles = kValidLdapYaml.substr(0, kValidLdapYaml.find("roles:")) + "allowed_groups: [\"cn=x,dc=fr\"]\n";
     EXPECT_NE(refusal(no_roles).find("« roles » manque"), std::string::npos);
     EXPECT_EQ(refusal(no_roles + "default_role: biomedical\n"), "(accepted)");  // everyone allowed is biomedical
     const std::string without_allowed = replaced(kValidLdapYaml, "allowed_groups:\n  - cn=cyberachat,ou=groups,dc=chu-test,dc=fr\n", "");
