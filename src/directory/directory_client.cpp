@@ -17,26 +17,24 @@ constexpr int kMaxGroupsRead = 2000;
 constexpr size_t kMaxLoginBytes = 256;      // an e-mail address has 254 characters at most
 constexpr size_t kMaxPasswordBytes = 1024;
 
-// One connection, unbound (closed) when it goes.
-struct LdapConnection {
-    LDAP* ld = nullptr;
-    LdapConnection() = default;
-    LdapConnection(const LdapConnection&) = delete;
-    LdapConnection& operator=(const LdapConnection&) = delete;
-    ~LdapConnection() {
-        if (ld) ldap_unbind_ext_s(ld, nullptr, nullptr);
-    }
+// A connection, unbound (closed) when it goes; a search's answer, freed.
+struct LdapUnbind {
+    void operator()(LDAP* ld) const { ldap_unbind_ext_s(ld, nullptr, nullptr); }
 };
+struct LdapMessageFree {
+    void operator()(LDAPMessage* message) const { ldap_msgfree(message); }
+};
+using LdapMessagePtr = std::unique_ptr<LDAPMessage, LdapMessageFree>;
 
-struct LdapMessageOwner {
-    LDAPMessage* message = nullptr;
-    LdapMessageOwner() = default;
-    LdapMessageOwner(const LdapMessageOwner&) = delete;
-    LdapMessageOwner& operator=(const LdapMessageOwner&) = delete;
-    ~LdapMessageOwner() {
-        if (message) ldap_msgfree(message);
-    }
-};
+// ldap_search_ext_s, its answer owned (freed even when the search failed).
+int search_entries(LDAP* ld, const std::string& base, const std::string& filter, char** attributes, timeval* timeout,
+                   int size_limit, LdapMessagePtr& answer) {
+    LDAPMessage* raw = nullptr;
+    const int code = ldap_search_ext_s(ld, base.c_str(), LDAP_SCOPE_SUBTREE, filter.c_str(), attributes, 0, nullptr,
+                                       nullptr, timeout, size_limit, &raw);
+    answer.reset(raw);
+    return code;
+}
 
 DirectoryLogin directory_failure(DirectoryFailure failure, std::string detail) {
     DirectoryLogin out;
@@ -158,11 +156,12 @@ DirectoryLogin DirectoryClient::authenticate(std::string_view login, std::string
     if (login.size() > kMaxLoginBytes || password.size() > kMaxPasswordBytes)
         return directory_failure(DirectoryFailure::wrong_credentials, "identifiant ou mot de passe trop long");
 
-    LdapConnection connection;
-    int code = ldap_initialize(&connection.ld, config_.url.c_str());
-    if (code != LDAP_SUCCESS || !connection.ld)
+    LDAP* raw_connection = nullptr;
+    int code = ldap_initialize(&raw_connection, config_.url.c_str());
+    const std::unique_ptr<LDAP, LdapUnbind> connection(raw_connection);
+    if (code != LDAP_SUCCESS || !connection)
         return directory_failure(DirectoryFailure::misconfigured, "adresse de l'annuaire : " + ldap_problem(nullptr, code));
-    LDAP* ld = connection.ld;
+    LDAP* ld = connection.get();
     const int version = LDAP_VERSION3;
     timeval timeout{static_cast<time_t>(config_.timeout.count()), 0};
     ldap_set_option(ld, LDAP_OPT_PROTOCOL_VERSION, &version);
@@ -186,15 +185,14 @@ DirectoryLogin DirectoryClient::authenticate(std::string_view login, std::string
     std::vector<char*> attributes;
     for (auto& name : wanted) attributes.push_back(name.data());
     attributes.push_back(nullptr);
-    LdapMessageOwner users;
-    code = ldap_search_ext_s(ld, config_.user_base.c_str(), LDAP_SCOPE_SUBTREE, filter.c_str(), attributes.data(), 0,
-                             nullptr, nullptr, &timeout, 2, &users.message);
-    if (code == LDAP_SIZELIMIT_EXCEEDED || (code == LDAP_SUCCESS && ldap_count_entries(ld, users.message) > 1))
+    LdapMessagePtr users;
+    code = search_entries(ld, config_.user_base, filter, attributes.data(), &timeout, 2, users);
+    if (code == LDAP_SIZELIMIT_EXCEEDED || (code == LDAP_SUCCESS && ldap_count_entries(ld, users.get()) > 1))
         return directory_failure(DirectoryFailure::misconfigured,
                                  "plusieurs fiches répondent au filtre user_filter pour cet identifiant");
     if (code != LDAP_SUCCESS)
         return step_failure(ld, code, "recherche de l'utilisateur sous " + config_.user_base, DirectoryFailure::misconfigured);
-    LDAPMessage* entry = ldap_first_entry(ld, users.message);
+    LDAPMessage* entry = ldap_first_entry(ld, users.get());
     if (!entry) return directory_failure(DirectoryFailure::wrong_credentials, "aucune fiche pour cet identifiant");
 
     DirectoryAccount account;
@@ -212,12 +210,11 @@ DirectoryLogin DirectoryClient::authenticate(std::string_view login, std::string
         const std::string group_filter = fill_filter(config_.group_filter, "{dn}", account.dn);
         char no_attributes[] = LDAP_NO_ATTRS;
         char* group_attributes[] = {no_attributes, nullptr};
-        LdapMessageOwner groups;
-        code = ldap_search_ext_s(ld, config_.group_base.c_str(), LDAP_SCOPE_SUBTREE, group_filter.c_str(),
-                                 group_attributes, 0, nullptr, nullptr, &timeout, kMaxGroupsRead, &groups.message);
+        LdapMessagePtr groups;
+        code = search_entries(ld, config_.group_base, group_filter, group_attributes, &timeout, kMaxGroupsRead, groups);
         if (code != LDAP_SUCCESS && code != LDAP_SIZELIMIT_EXCEEDED)
             return step_failure(ld, code, "recherche des groupes sous " + config_.group_base, DirectoryFailure::misconfigured);
-        for (LDAPMessage* group = ldap_first_entry(ld, groups.message); group; group = ldap_next_entry(ld, group))
+        for (LDAPMessage* group = ldap_first_entry(ld, groups.get()); group; group = ldap_next_entry(ld, group))
             if (std::string dn = entry_dn(ld, group); !dn.empty()) account.groups.push_back(std::move(dn));
     }
 

@@ -71,17 +71,15 @@ void refuse_directory_login(const WebApp& app, httplib::Response& res, const std
             attempt.failed();
             return show_login(app, res, 401, login, kWrongCredentials);
         case directory::DirectoryFailure::not_allowed:
+        case directory::DirectoryFailure::no_email:  // the password was right: say why
             attempt.failed();
             spdlog::info("annuaire : connexion refusée, {}", outcome.detail);
             return show_login(app, res, 403, login,
-                              "Votre compte de l'annuaire n'a pas accès à Cyberachat : demandez à l'administrateur "
-                              "de vous ajouter au groupe prévu.");
-        case directory::DirectoryFailure::no_email:
-            attempt.failed();
-            spdlog::warn("annuaire : connexion refusée, {}", outcome.detail);
-            return show_login(app, res, 403, login,
-                              "Votre fiche dans l'annuaire n'a pas d'adresse e-mail : adressez-vous au service "
-                              "informatique.");
+                              outcome.failure == directory::DirectoryFailure::not_allowed
+                                  ? "Votre compte de l'annuaire n'a pas accès à Cyberachat : demandez à "
+                                    "l'administrateur de vous ajouter au groupe prévu."
+                                  : "Votre fiche dans l'annuaire n'a pas d'adresse e-mail : adressez-vous au "
+                                    "service informatique.");
         case directory::DirectoryFailure::unreachable:
             spdlog::warn("annuaire injoignable : {}", outcome.detail);
             res.set_header("Retry-After", "30");
