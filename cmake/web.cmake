@@ -13,6 +13,6 @@ file(GLOB CYB_WEB_SOURCES CONFIGURE_DEPENDS
      ${CMAKE_SOURCE_DIR}/src/web/*.cpp ${CMAKE_SOURCE_DIR}/src/web/access/*.cpp ${CMAKE_SOURCE_DIR}/src/web/routes/*.cpp
      ${CMAKE_SOURCE_DIR}/src/web/api/*.cpp)
 add_library(cyb_web STATIC ${CYB_WEB_SOURCES})
-target_link_libraries(cyb_web PUBLIC cyb_services cyb_views ${CYB_OUTPUT_LIBS} cyb_embedded PkgConfig::HTTPLIB PkgConfig::LIBDEFLATE spdlog::spdlog)
+target_link_libraries(cyb_web PUBLIC cyb_services cyb_directory cyb_views ${CYB_OUTPUT_LIBS} cyb_embedded PkgConfig::HTTPLIB PkgConfig::LIBDEFLATE spdlog::spdlog)
 
 target_link_libraries(cyberachat PRIVATE cyb_web)

@@ -17,6 +17,10 @@ packages=(
   # the store, service and HTTP tests run on PostgreSQL too: a throwaway cluster per build folder
   # (scripts/test-postgres.sh); the client for the tests' own set-up
   postgresql-15 postgresql-client-15
+  # directory login (serve --ldap-config): the OpenLDAP client library; the directory tests run a
+  # throwaway slapd in a temporary folder (scripts/test-ldap.sh) and wait for it with ldapsearch.
+  # slapd's own system instance is not used (DEBIAN_FRONTEND=noninteractive: no debconf questions).
+  libldap2-dev slapd ldap-utils
   # the CLI flowchart tests check the SVG they write with xmllint
   libxml2-utils
   # the XLSX import test converts a workbook with LibreOffice (headless)

@@ -131,18 +131,58 @@ std::optional<User> find_account_or_report(store::Store& store, const std::strin
     return std::nullopt;
 }
 
-bool create_user(store::Store& store, const std::string& email_input, const std::string& role_name_input,
-                 std::string password, bool print_generated) {
+namespace {
+
+// The e-mail (lower-cased) and role of a new account, or nullopt after saying what is wrong.
+std::optional<std::pair<std::string, Role>> new_account_identity(const std::string& email_input,
+                                                                 const std::string& role_name_input) {
     auto email = validate_email(email_input);
     if (!email) {
         std::cerr << "Adresse e-mail invalide : « " << email_input << " »\n";
-        return false;
+        return std::nullopt;
     }
     auto role = parse_role(role_name_input);
     if (!role) {
         std::cerr << "Rôle inconnu « " << role_name_input << " » : admin, biomedical, it ou buyer.\n";
+        return std::nullopt;
+    }
+    std::string lowered = *email;
+    for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return std::make_pair(lowered, *role);
+}
+
+bool store_new_account(store::Store& store, const User& user) {
+    auto created = store.users.create(user, "system:cli");
+    if (!created) {
+        std::cerr << (created.error().code == ErrorCode::conflict ? "Un compte existe déjà pour " + user.email
+                                                          : created.error().message.fr)
+                  << "\n";
         return false;
     }
+    return true;
+}
+
+}  // namespace
+
+bool create_directory_user(store::Store& store, const std::string& email_input, const std::string& role_name_input) {
+    auto identity = new_account_identity(email_input, role_name_input);
+    if (!identity) return false;
+    User user;
+    user.email = identity->first;
+    user.display_name = user.email;
+    user.role = identity->second;
+    user.origin = "directory";  // no password hash: it never logs in locally
+    if (!store_new_account(store, user)) return false;
+    std::cout << "Compte de l'annuaire créé : " << user.email << " (" << role_label_fr(user.role)
+              << ") ; il se connecte avec son mot de passe de l'annuaire.\n";
+    return true;
+}
+
+bool create_user(store::Store& store, const std::string& email_input, const std::string& role_name_input,
+                 std::string password, bool print_generated) {
+    auto identity = new_account_identity(email_input, role_name_input);
+    if (!identity) return false;
+    const Role* role = &identity->second;
     const bool generated = password.empty();
     if (generated) password = security::generate_password();
     // Counted in characters (code points), not bytes: "éééééé" is 12 bytes but 6 characters.
@@ -157,18 +197,11 @@ bool create_user(store::Store& store, const std::string& email_input, const std:
         return false;
     }
     User user;
-    user.email = *email;
-    for (char& c : user.email) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    user.email = identity->first;
     user.display_name = user.email;
     user.role = *role;
     user.password_hash = security::hash_password(password);
-    auto created = store.users.create(user, "system:cli");
-    if (!created) {
-        std::cerr << (created.error().code == ErrorCode::conflict ? "Un compte existe déjà pour " + user.email
-                                                          : created.error().message.fr)
-                  << "\n";
-        return false;
-    }
+    if (!store_new_account(store, user)) return false;
     std::cout << "Compte créé : " << user.email << " (" << role_label_fr(*role) << ")\n";
     if (generated && print_generated)
         std::cout << "Mot de passe (affiché une seule fois, notez-le) : " << password << "\n";

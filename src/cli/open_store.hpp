@@ -53,5 +53,8 @@ std::optional<User> find_account_or_report(store::Store& store, const std::strin
 
 bool create_user(store::Store& store, const std::string& email, const std::string& role, std::string password,
                  bool print_generated);
+// Creates a hospital account that logs in through the directory (origin "directory", no local
+// password): its first directory login finds it by e-mail and brings its name and role up to date.
+bool create_directory_user(store::Store& store, const std::string& email, const std::string& role);
 
 }  // namespace cyberachat::cli

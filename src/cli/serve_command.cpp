@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "cli/open_store.hpp"
 #include "definition/builtin_definition.hpp"
+#include "directory/ldap_config.hpp"
 #include "web/http_server.hpp"
 
 namespace cyberachat::cli {
@@ -23,7 +24,23 @@ struct ServeOptions {
     size_t compression_cache_mb = 32;
     web::ConnectionLimits connections;
     size_t db_connections = 16;  // shared by every worker thread: each request leases one per read or write
+    std::string ldap_config;     // the directory's YAML file; empty: local accounts only
 };
+
+// The directory of --ldap-config, read and checked before anything starts (its password once,
+// from its file or CYBERACHAT_LDAP_PASSWORD); exits with the file's mistake otherwise.
+std::shared_ptr<const directory::DirectoryClient> load_directory_or_exit(const std::string& path) {
+    if (path.empty()) return nullptr;
+    auto config = directory::load_ldap_config(path);
+    if (!config) {
+        std::cerr << config.error().message.fr << "\n" << config.error().message.in(Language::en) << "\n";
+        throw CLI::RuntimeError(1);
+    }
+    // libldap writes to its sockets with write(): a directory that closes its end must not kill
+    // the server with SIGPIPE (the HTTP side already sends with MSG_NOSIGNAL).
+    std::signal(SIGPIPE, SIG_IGN);
+    return std::make_shared<const directory::DirectoryClient>(std::move(*config));
+}
 
 void run_serve(const ServeOptions& options) {
     // Stop cleanly on SIGINT/SIGTERM: finish the requests in progress, nothing acknowledged is lost.
@@ -35,6 +52,7 @@ void run_serve(const ServeOptions& options) {
     sigaddset(&signals, SIGINT);
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    auto directory = load_directory_or_exit(options.ldap_config);
     auto store = open_store_or_report(options.store, options.db_connections);
     if (!store) throw CLI::RuntimeError(1);
     sweep_document_leftovers(*store);  // what interrupted uploads left (see DocumentRepository::sweep_orphans)
@@ -56,6 +74,7 @@ void run_serve(const ServeOptions& options) {
 
     spdlog::flush_every(std::chrono::seconds(1));
     web::WebApp app(store, config, builtin_afib_definition());
+    app.directory = directory;
     auto server = web::make_server(app, options.connections);
     int port = config.port;
     if (port == 0) port = server->bind_to_any_port(config.bind);
@@ -77,8 +96,9 @@ void run_serve(const ServeOptions& options) {
 
     std::cout << "Cyberachat écoute sur " << app.base_url() << "  (base de données : " << describe_store(options.store)
               << ")\n"
-              << "Connectez-vous sur " << app.base_url() << "/login avec le compte administrateur.\n"
-              << std::flush;
+              << "Connectez-vous sur " << app.base_url() << "/login avec le compte administrateur.\n";
+    if (directory) std::cout << "Annuaire : " << directory->config().describe() << "\n";
+    std::cout << std::flush;
     server->listen_after_bind();
     spdlog::default_logger()->flush();
     std::fflush(stdout);
@@ -136,6 +156,10 @@ void register_serve_command(CLI::App& app) {
     serve->add_option("--compression-cache-mb", options->compression_cache_mb,
                       "Mémoire gardée pour ne pas recompresser une page identique à un envoi récent, en Mo (0 : aucune)")
         ->capture_default_str();
+    serve->add_option("--ldap-config", options->ldap_config,
+                      "Connexion des comptes de l'établissement par l'annuaire (LDAP / Active Directory) : fichier "
+                      "YAML (docs/deployment.md) ; mot de passe du compte de service dans son fichier ou la variable "
+                      "CYBERACHAT_LDAP_PASSWORD");
     serve->add_option("--admin-email", options->admin_email,
                       "Identifiant de l'administrateur créé au premier démarrage sur une base vide")->capture_default_str();
     serve->callback([options] { run_serve(*options); });

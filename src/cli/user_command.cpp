@@ -1,4 +1,4 @@
-// `cyberachat user add EMAIL --role R [--password-stdin]`, `user list [--json]`,
+// `cyberachat user add EMAIL --role R [--password-stdin | --directory]`, `user list [--json]`,
 // `user disable|enable EMAIL`, `user set-role EMAIL ROLE`: hospital accounts. No default account
 // exists. Every change is journalled (actor "system:cli"); disabling an account ends its sessions
 // and revokes its API tokens at once.
@@ -16,6 +16,7 @@ void register_user_command(CLI::App& app) {
         std::string email, role = "biomedical";
         StoreLocation store;
         bool password_stdin = false;
+        bool directory = false;
     };
     auto options = std::make_shared<Options>();
     CLI::App* user = app.add_subcommand("user", "Gérer les comptes de l'établissement");
@@ -25,10 +26,18 @@ void register_user_command(CLI::App& app) {
     add->add_option("EMAIL", options->email, "Adresse e-mail (identifiant de connexion)")->required();
     add->add_option("--role", options->role, "admin | biomedical | it | buyer")->capture_default_str();
     add->add_flag("--password-stdin", options->password_stdin, "Lire le mot de passe sur l'entrée standard (12 caractères au moins)");
+    add->add_flag("--directory", options->directory,
+                  "Compte de l'annuaire (serve --ldap-config) : aucun mot de passe ici, il se connecte avec celui "
+                  "de l'annuaire, qui met à jour son nom et son rôle")
+        ->excludes("--password-stdin");
     add_store_options(add, options->store);
     add->callback([options] {
         auto store = open_store_or_report(options->store);
         if (!store) throw CLI::RuntimeError(1);
+        if (options->directory) {
+            if (!create_directory_user(*store, options->email, options->role)) throw CLI::RuntimeError(1);
+            return;
+        }
         std::string password;
         if (options->password_stdin) {
             std::getline(std::cin, password);
@@ -60,7 +69,7 @@ void register_user_command(CLI::App& app) {
             out.push_back({{"id", u.id},
                            {"email", u.email},
                            {"role", std::string(role_name(u.role))},
-                           {"origin", "local"},
+                           {"origin", u.origin},
                            {"active", u.active},
                            {"created_at", u.created_at},
                            {"last_login_at", login != logins->end() ? nlohmann::json(login->second) : nlohmann::json()}});
@@ -69,9 +78,11 @@ void register_user_command(CLI::App& app) {
             std::cout << out.dump(2) << "\n";
             return;
         }
-        std::cout << padded("COMPTE", 36) << padded("RÔLE", 12) << padded("STATUT", 11) << "DERNIÈRE CONNEXION\n";
+        std::cout << padded("COMPTE", 36) << padded("RÔLE", 12) << padded("ORIGINE", 10) << padded("STATUT", 11)
+                  << "DERNIÈRE CONNEXION\n";
         for (const auto& u : out)
             std::cout << padded(u["email"].get<std::string>(), 36) << padded(u["role"].get<std::string>(), 12)
+                      << padded(u["origin"] == "directory" ? "annuaire" : "local", 10)
                       << padded(u["active"].get<bool>() ? "actif" : "désactivé", 11)
                       << (u["last_login_at"].is_null() ? "jamais" : u["last_login_at"].get<std::string>()) << "\n";
     });

@@ -43,6 +43,8 @@ public:
     // Unchanged: nothing written. "not_found" for an unknown id.
     Result<void> set_active(Id id, bool active, const std::string& actor);
     Result<void> set_role(Id id, Role role, const std::string& actor);  // event "update", field "role"
+    // Event "update", field "display_name" (trimmed; unchanged: nothing written).
+    Result<void> set_display_name(Id id, const std::string& display_name, const std::string& actor);
     // The time of each account's last login (from the journal), by user id; absent: never.
     Result<std::map<Id, std::string>> last_logins();
 

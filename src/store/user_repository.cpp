@@ -148,19 +148,34 @@ Result<void> UserRepository::set_active(Id id, bool active, const std::string& a
     });
 }
 
-Result<void> UserRepository::set_role(Id id, Role role, const std::string& actor) {
-    return db_->write([&](soci::session& sql) -> Result<void> {
+namespace {
+
+// One text column of an account set to `value`, journalled as an "update" of `column` (old → new);
+// unchanged: nothing written. `column` is one of this file's, never a caller's text.
+Result<void> update_user_column(Database& db, Id id, const char* column, const std::string& value,
+                                const std::string& actor) {
+    return db.write([&](soci::session& sql) -> Result<void> {
         long long key = id;
         std::string current;
         soci::indicator ind = soci::i_null;
-        sql << "SELECT role FROM users WHERE id = :id", soci::use(key), soci::into(current, ind);
+        sql << "SELECT " << column << " FROM users WHERE id = :id", soci::use(key), soci::into(current, ind);
         if (ind != soci::i_ok) return detail::not_found("Utilisateur", "User");
-        const std::string name(role_name(role));
-        if (current == name) return {};
-        sql << "UPDATE users SET role = :role WHERE id = :id", soci::use(name), soci::use(key);
-        detail::append_event(sql, actor, "user", id, "update", "role", detail::json_text(current), detail::json_text(name));
+        if (current == value) return {};
+        sql << "UPDATE users SET " << column << " = :value WHERE id = :id", soci::use(value), soci::use(key);
+        detail::append_event(sql, actor, "user", id, "update", column, detail::json_text(current),
+                             detail::json_text(value));
         return {};
     });
+}
+
+}  // namespace
+
+Result<void> UserRepository::set_role(Id id, Role role, const std::string& actor) {
+    return update_user_column(*db_, id, "role", std::string(role_name(role)), actor);
+}
+
+Result<void> UserRepository::set_display_name(Id id, const std::string& display_name, const std::string& actor) {
+    return update_user_column(*db_, id, "display_name", std::string(trim(display_name)), actor);
 }
 
 Result<std::map<Id, std::string>> UserRepository::last_logins() {

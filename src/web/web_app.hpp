@@ -7,8 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "directory/directory_client.hpp"
 #include "outputs/flowchart/flowchart_drawing.hpp"
 #include "security/login_guard.hpp"
+#include "security/password_check_gate.hpp"
 #include "services/acquisition_service.hpp"
 #include "services/export_service.hpp"
 #include "services/evaluation_service.hpp"
@@ -60,6 +62,11 @@ struct WebApp {
     CompressedBodyCache compressed_bodies{config.compression_cache_bytes};
     BlankWorkbookCache blank_workbooks;
     security::LoginGuard login_guard{store->login_counters};  // login attempts per account and address (in the database)
+    // The hospital's directory (serve --ldap-config), or none: then local accounts only.
+    std::shared_ptr<const directory::DirectoryClient> directory;
+    // Directory logins waiting on the network at once: a slow directory holds at most this many
+    // worker threads; beyond, the login answers 503 "server busy" (the argon2 gate is for CPU).
+    security::PasswordCheckGate directory_logins{8, 16, std::chrono::milliseconds(5000)};
     int listening_socket = -1;  // set when the server binds (see widen_listen_backlog)
 
     // `current`: the questionnaire (and grid) new purchases get and the public pages show; the CLI

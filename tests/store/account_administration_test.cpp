@@ -52,20 +52,45 @@ TEST_F(StoreAccounts, DisablingAnAccountEndsItsSessionsAndRevokesItsTokensAtOnce
     EXPECT_EQ(store->users.set_active(4242, false, "x").error().code, ErrorCode::not_found);
 }
 
+// The account's newest event is an "update" of `field` by `actor`, old → new (JSON texts).
+void expect_last_update(Store& store, Id user, const std::string& field, const std::string& actor,
+                        const std::string& old_value, const std::string& new_value) {
+    auto events = store.events.list("user", user).value();
+    ASSERT_FALSE(events.empty());
+    EXPECT_EQ(events[0].action, "update");
+    EXPECT_EQ(events[0].field, field);
+    EXPECT_EQ(events[0].actor, actor);
+    EXPECT_EQ(events[0].old_value, old_value);
+    EXPECT_EQ(events[0].new_value, new_value);
+}
+
+// Doing `change` (again: nothing to change) writes no event.
+template <typename Change>
+void expect_no_event_written(Store& store, Change change) {
+    const size_t count = store.events.list_all(1000).value().size();
+    ASSERT_TRUE(change().ok());
+    EXPECT_EQ(store.events.list_all(1000).value().size(), count);
+}
+
 TEST_F(StoreAccounts, ARoleChangeIsJournalledOldToNew) {
     const User user = make_user("acheteur@chu.test", Role::buyer);
     ASSERT_TRUE(store->users.set_role(user.id, Role::it, "system:cli").ok());
     EXPECT_EQ(store->users.find(user.id)->role, Role::it);
-    auto events = store->events.list("user", user.id).value();
-    ASSERT_FALSE(events.empty());
-    EXPECT_EQ(events[0].action, "update");
-    EXPECT_EQ(events[0].field, "role");
-    EXPECT_EQ(events[0].old_value, "\"buyer\"");
-    EXPECT_EQ(events[0].new_value, "\"it\"");
-    const size_t count = store->events.list_all(1000).value().size();
-    ASSERT_TRUE(store->users.set_role(user.id, Role::it, "system:cli").ok());  // unchanged: nothing written
-    EXPECT_EQ(store->events.list_all(1000).value().size(), count);
+    expect_last_update(*store, user.id, "role", "system:cli", "\"buyer\"", "\"it\"");
+    expect_no_event_written(*store, [&] { return store->users.set_role(user.id, Role::it, "system:cli"); });
     EXPECT_EQ(store->users.set_role(4242, Role::it, "x").error().code, ErrorCode::not_found);
+}
+
+TEST_F(StoreAccounts, ADisplayNameChangeIsJournalledOldToNew) {
+    const User user = make_user("rssi@chu.test", Role::it);
+    ASSERT_TRUE(store->users.set_display_name(user.id, "  Régine Sécurité ", "system:directory").ok());
+    EXPECT_EQ(store->users.find(user.id)->display_name, "Régine Sécurité");
+    expect_last_update(*store, user.id, "display_name", "system:directory", "\"Test rssi@chu.test\"",
+                       "\"Régine Sécurité\"");
+    expect_no_event_written(*store, [&] {
+        return store->users.set_display_name(user.id, "Régine Sécurité", "system:directory");
+    });
+    EXPECT_EQ(store->users.set_display_name(4242, "x", "x").error().code, ErrorCode::not_found);
 }
 
 TEST_F(StoreAccounts, TokensAreListedWithoutTheirValueAndRevokedOneByOne) {

@@ -1,0 +1,262 @@
+// Directory login against the real server (serve --ldap-config) and a real slapd of its own
+// (scripts/test-ldap.sh, tests/directory/fixture.ldif): the first login creates the account with
+// the role its groups give; a wrong password is 401 and counted by the login guard; an unreachable
+// directory is 503 with a clear message while local accounts still log in; an account an
+// administrator disabled stays refused; one made beforehand is found by e-mail.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "server_process.hpp"
+
+using namespace cyberachat::testing;
+
+namespace directory_login_http_test {
+
+constexpr const char* kRssi = "rssi@chu-test.fr";
+constexpr const char* kRssiPassword = "rssi-test-only-1";
+constexpr const char* kServicePassword = "service-test-only-7";
+// As the page shows it (HTML-escaped).
+constexpr const char* kUnreachable =
+    "Annuaire de l&#39;établissement injoignable : réessayez plus tard ; les comptes locaux restent utilisables.";
+
+// A slapd of this test's own, with the fixture, in a fresh folder; stopped and removed at the end.
+class TestDirectory {
+public:
+    TestDirectory() {
+        static int count = 0;
+        dir_ = "/tmp/cyb-ldap-http-" + std::to_string(::getpid()) + "-" + std::to_string(++count);
+        url_ = shell_output("bash " + std::string(CYB_SOURCE_DIR) + "/scripts/test-ldap.sh start " + dir_);
+        while (!url_.empty() && (url_.back() == '\n' || url_.back() == '\r')) url_.pop_back();
+    }
+    ~TestDirectory() { stop(); }
+    TestDirectory(const TestDirectory&) = delete;
+    TestDirectory& operator=(const TestDirectory&) = delete;
+
+    void stop() {
+        if (stopped_) return;
+        stopped_ = true;
+        std::system(("bash " + std::string(CYB_SOURCE_DIR) + "/scripts/test-ldap.sh stop " + dir_ + " >/dev/null 2>&1").c_str());
+    }
+    const std::string& url() const { return url_; }
+
+    // A --ldap-config file for `url` (this directory by default), the service password in a file
+    // beside it; `extra`: more YAML lines.
+    std::string config_file(const std::string& url = "", const std::string& extra = "") const {
+        const std::string password_file = dir_ + "/service-password";
+        std::ofstream(password_file) << (service_password_.empty() ? kServicePassword : service_password_) << "\n";
+        const std::string path = dir_ + "/ldap-" + std::to_string(++files_) + ".yaml";
+        std::ofstream(path) << "url: " << (url.empty() ? url_ : url) << "\n"
+                            << "bind_dn: cn=cyberachat,ou=services,dc=chu-test,dc=fr\n"
+                            << "bind_password_file: " << password_file << "\n"
+                            << "user_base: ou=people,dc=chu-test,dc=fr\n"
+                            << "user_filter: \"(&(objectClass=inetOrgPerson)(|(mail={login})(uid={login}))"
+                               "(!(employeeType=disabled)))\"\n"
+                            << "group_base: ou=groups,dc=chu-test,dc=fr\n"
+                            << "roles:\n"
+                            << "  admin:\n    - cn=cyberachat-admin,ou=groups,dc=chu-test,dc=fr\n"
+                            << "  biomedical:\n    - cn=cyberachat-biomedical,ou=groups,dc=chu-test,dc=fr\n"
+                            << "  it:\n    - cn=cyberachat-it,ou=groups,dc=chu-test,dc=fr\n"
+                            << "  buyer:\n    - cn=cyberachat-buyer,ou=groups,dc=chu-test,dc=fr\n"
+                            << "allowed_groups: [\"cn=cyberachat,ou=groups,dc=chu-test,dc=fr\"]\n"
+                            << "timeout_seconds: 2\n"
+                            << extra;
+        return path;
+    }
+    void set_service_password(std::string password) { service_password_ = std::move(password); }
+
+private:
+    std::string dir_, url_, service_password_;
+    mutable int files_ = 0;
+    bool stopped_ = false;
+};
+
+// POST /login through the form (its CSRF pair), as a browser does.
+httplib::Result directory_form_login(const ServerProcess& server, const std::string& login, const std::string& password) {
+    auto client = server.client();
+    const std::string csrf = "jeton-annuaire";
+    return client.Post("/login", {{"Cookie", std::string("cyb_login_csrf=") + csrf}},
+                       httplib::Params{{"email", login}, {"password", password}, {"_csrf", csrf}});
+}
+
+nlohmann::json listed_account(const ServerProcess& server, const std::string& email) {
+    auto listed = run_binary_on_store(server, {"user", "list", "--json"});
+    EXPECT_EQ(listed.exit_code, 0) << listed.err;
+    for (const auto& user : nlohmann::json::parse(listed.out))
+        if (user["email"] == email) return user;
+    return nullptr;
+}
+
+TEST(DirectoryLogin, TheFirstLoginCreatesTheAccountWithTheMappedRole) {
+    TestDirectory directory;
+    ServerProcess server({"--ldap-config", directory.config_file()});
+    EXPECT_NE(server.log().find("Annuaire : " + directory.url()), std::string::npos) << server.log();
+    EXPECT_TRUE(listed_account(server, kRssi).is_null());
+
+    auto login = directory_form_login(server, kRssi, kRssiPassword);
+    ASSERT_TRUE(login);
+    ASSERT_EQ(login->status, 303) << login->body;
+    EXPECT_EQ(login->get_header_value("Location"), "/acquisitions");
+    const std::string session = set_cookie(login, "cyb_session");
+    ASSERT_FALSE(session.empty());
+    auto page = server.client().Get("/acquisitions", {{"Cookie", "cyb_session=" + session}});
+    ASSERT_TRUE(page);
+    EXPECT_EQ(page->status, 200);
+
+    auto account = listed_account(server, kRssi);
+    ASSERT_FALSE(account.is_null());
+    EXPECT_EQ(account["origin"], "directory");
+    EXPECT_EQ(account["role"], "it");
+    EXPECT_FALSE(account["last_login_at"].is_null());
+    EXPECT_EQ(server.query_value("SELECT password_hash FROM users WHERE email = 'rssi@chu-test.fr'"), "");
+    EXPECT_EQ(server.query_value("SELECT display_name FROM users WHERE email = 'rssi@chu-test.fr'"), "Régine Sécurité (RSSI)");
+    EXPECT_EQ(server.query_value("SELECT actor FROM events WHERE entity = 'user' AND action = 'create' AND entity_id = " +
+                                 account["id"].dump()),
+              "system:directory");
+    auto table = run_binary_on_store(server, {"user", "list"});
+    EXPECT_NE(table.out.find("annuaire"), std::string::npos) << table.out;
+
+    // Again by uid: the same account, not a second one.
+    auto again = directory_form_login(server, "rssi", kRssiPassword);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->status, 303);
+    EXPECT_EQ(server.query_value("SELECT COUNT(*) FROM users WHERE origin = 'directory'"), "1");
+    // Another role from other groups; the service password never shows.
+    auto buyer = directory_form_login(server, "jdupont", "buyer-test-only-4");
+    ASSERT_TRUE(buyer);
+    EXPECT_EQ(buyer->status, 303);
+    EXPECT_EQ(listed_account(server, "jean.dupont@chu-test.fr")["role"], "buyer");
+    EXPECT_EQ(server.log().find(kServicePassword), std::string::npos);
+}
+
+TEST(DirectoryLogin, AWrongPasswordIsRefusedAndCountedByTheLoginGuard) {
+    TestDirectory directory;
+    ServerProcess server({"--ldap-config", directory.config_file()});
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        auto wrong = directory_form_login(server, kRssi, "pas-le-bon-mot-de-passe");
+        ASSERT_TRUE(wrong);
+        EXPECT_EQ(wrong->status, 401) << attempt;
+        EXPECT_NE(wrong->body.find("Adresse e-mail ou mot de passe incorrect."), std::string::npos);
+    }
+    // The sixth, even with the right password, waits: the directory's failures count like local ones.
+    auto locked = directory_form_login(server, kRssi, kRssiPassword);
+    ASSERT_TRUE(locked);
+    EXPECT_EQ(locked->status, 429);
+    EXPECT_TRUE(listed_account(server, kRssi).is_null());  // no account for a failed login
+    EXPECT_EQ(directory_form_login(server, "rssi", "").value().status, 401);  // empty password: never a bind
+}
+
+TEST(DirectoryLogin, AnEntryInNoAllowedGroupOrDisabledInTheDirectoryIsRefused) {
+    TestDirectory directory;
+    ServerProcess server({"--ldap-config", directory.config_file()});
+    auto outsider = directory_form_login(server, "stagiaire", "stagiaire-test-only-6");
+    ASSERT_TRUE(outsider);
+    EXPECT_EQ(outsider->status, 403);
+    EXPECT_NE(outsider->body.find("pas accès à Cyberachat"), std::string::npos) << outsider->body;
+    auto disabled = directory_form_login(server, "ancien", "ancien-test-only-5");
+    ASSERT_TRUE(disabled);
+    EXPECT_EQ(disabled->status, 401);
+    EXPECT_EQ(server.query_value("SELECT COUNT(*) FROM users WHERE origin = 'directory'"), "0");
+}
+
+TEST(DirectoryLogin, AnUnreachableDirectoryIs503AndLocalAccountsStillLogIn) {
+    TestDirectory directory;
+    ServerProcess server({"--ldap-config", directory.config_file()});
+    directory.stop();
+    const auto start = std::chrono::steady_clock::now();
+    auto down = directory_form_login(server, kRssi, kRssiPassword);
+    ASSERT_TRUE(down);
+    EXPECT_EQ(down->status, 503);
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(4));
+    EXPECT_NE(down->body.find(kUnreachable), std::string::npos) << down->body;
+    EXPECT_NE(server.log().find("annuaire injoignable"), std::string::npos) << server.log();
+    // The local account (the break-glass one) logs in with its local password.
+    auto local = directory_form_login(server, ServerProcess::kEmail, ServerProcess::kPassword);
+    ASSERT_TRUE(local);
+    EXPECT_EQ(local->status, 303);
+    // Unreachable is not the person's fault: it is not counted against the account.
+    for (int attempt = 0; attempt < 6; ++attempt)
+        EXPECT_EQ(directory_form_login(server, kRssi, kRssiPassword).value().status, 503);
+}
+
+TEST(DirectoryLogin, AClosedPortIsUnreachableToo) {
+    TestDirectory directory;
+    ServerProcess server({"--ldap-config", directory.config_file("ldap://127.0.0.1:1")});
+    auto down = directory_form_login(server, kRssi, kRssiPassword);
+    ASSERT_TRUE(down);
+    EXPECT_EQ(down->status, 503);
+    EXPECT_NE(down->body.find(kUnreachable), std::string::npos);
+    EXPECT_EQ(directory_form_login(server, ServerProcess::kEmail, ServerProcess::kPassword).value().status, 303);
+}
+
+TEST(DirectoryLogin, AnAccountDisabledHereIsRefusedWhateverTheDirectorySays) {
+    TestDirectory directory;
+    ServerProcess server({"--ldap-config", directory.config_file()});
+    ASSERT_EQ(directory_form_login(server, kRssi, kRssiPassword).value().status, 303);
+    auto disabled = run_binary_on_store(server, {"user", "disable", kRssi});
+    ASSERT_EQ(disabled.exit_code, 0) << disabled.err;
+    auto refused = directory_form_login(server, "rssi", kRssiPassword);
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 403);
+    EXPECT_NE(refused->body.find("désactivé"), std::string::npos) << refused->body;
+    EXPECT_TRUE(set_cookie(refused, "cyb_session").empty());
+}
+
+TEST(DirectoryLogin, AnAccountMadeBeforehandIsFoundByEmailAndUpdated) {
+    TestDirectory directory;
+    ServerProcess server({"--ldap-config", directory.config_file()});
+    auto added = run_binary_on_store(server, {"user", "add", kRssi, "--role", "buyer", "--directory"});
+    ASSERT_EQ(added.exit_code, 0) << added.err;
+    EXPECT_EQ(added.out.find("Mot de passe"), std::string::npos) << added.out;  // none to show
+    auto before = listed_account(server, kRssi);
+    EXPECT_EQ(before["origin"], "directory");
+    EXPECT_EQ(before["role"], "buyer");
+    ASSERT_EQ(directory_form_login(server, "rssi", kRssiPassword).value().status, 303);
+    auto after = listed_account(server, kRssi);
+    EXPECT_EQ(after["id"], before["id"]);
+    EXPECT_EQ(after["role"], "it");  // the directory's groups decide
+    EXPECT_EQ(server.query_value("SELECT actor FROM events WHERE entity = 'user' AND action = 'update' AND field = 'role'"),
+              "system:directory");
+}
+
+TEST(DirectoryLogin, ALocalAccountLogsInWithItsLocalPasswordOnly) {
+    TestDirectory directory;
+    ServerProcess server({"--ldap-config", directory.config_file()});
+    auto added = run_binary_on_store(server, {"user", "add", "biomed@chu-test.fr", "--password-stdin"},
+                                     "Mot-de-passe-local-9\n");
+    ASSERT_EQ(added.exit_code, 0) << added.err;
+    EXPECT_EQ(directory_form_login(server, "biomed@chu-test.fr", "biomed-test-only-2").value().status, 401);
+    EXPECT_EQ(directory_form_login(server, "biomed@chu-test.fr", "Mot-de-passe-local-9").value().status, 303);
+    // Through the directory by uid, the same e-mail is a local account's: refused.
+    auto by_uid = directory_form_login(server, "biomed", "biomed-test-only-2");
+    ASSERT_TRUE(by_uid);
+    EXPECT_EQ(by_uid->status, 403);
+    EXPECT_NE(by_uid->body.find("compte local"), std::string::npos) << by_uid->body;
+}
+
+TEST(DirectoryLogin, AWrongServiceAccountIs503WithoutShowingItsPassword) {
+    TestDirectory directory;
+    directory.set_service_password("mauvais-mot-de-passe-du-service");
+    ServerProcess server({"--ldap-config", directory.config_file()});
+    auto refused = directory_form_login(server, kRssi, kRssiPassword);
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 503);
+    EXPECT_NE(refused->body.find("configuration"), std::string::npos) << refused->body;
+    EXPECT_NE(server.log().find("annuaire mal configuré"), std::string::npos) << server.log();
+    EXPECT_EQ(server.log().find("mauvais-mot-de-passe-du-service"), std::string::npos);
+    EXPECT_EQ(refused->body.find("mauvais-mot-de-passe-du-service"), std::string::npos);
+}
+
+TEST(DirectoryLogin, ServeRefusesAConfigurationWithAMistake) {
+    TestDirectory directory;
+    const std::string config = directory.config_file("", "user_filtre: (uid={login})\n");
+    auto refused = run_binary({"serve", "--port", "0", "--data", "/nonexistent/cyb-never", "--ldap-config", config});
+    EXPECT_EQ(refused.exit_code, 1);
+    EXPECT_NE(refused.err.find("clé inconnue « user_filtre »"), std::string::npos) << refused.err;
+    EXPECT_EQ(refused.err.find(kServicePassword), std::string::npos);
+}
+
+}  // namespace directory_login_http_test
