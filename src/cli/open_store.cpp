@@ -11,7 +11,9 @@
 
 #include "core/answer_validation.hpp"
 #include "core/utf8.hpp"
+#include "core/ascii_text.hpp"
 #include "security/secrets.hpp"
+#include "services/account_service.hpp"
 
 namespace cyberachat::cli {
 
@@ -133,45 +135,24 @@ std::optional<User> find_account_or_report(store::Store& store, const std::strin
 
 bool create_user(store::Store& store, const std::string& email_input, const std::string& role_name_input,
                  std::string password, bool print_generated) {
-    auto email = validate_email(email_input);
-    if (!email) {
-        std::cerr << "Adresse e-mail invalide : « " << email_input << " »\n";
-        return false;
-    }
     auto role = parse_role(role_name_input);
     if (!role) {
         std::cerr << "Rôle inconnu « " << role_name_input << " » : admin, biomedical, it ou buyer.\n";
         return false;
     }
-    const bool generated = password.empty();
-    if (generated) password = security::generate_password();
-    // Counted in characters (code points), not bytes: "éééééé" is 12 bytes but 6 characters.
-    if (!is_valid_utf8(password)) {
-        std::cerr << "Mot de passe illisible : il doit être du texte UTF-8. / Unreadable password: it must be UTF-8 text.\n";
-        return false;
-    }
-    if (utf8_character_count(password) < kMinimumPasswordCharacters) {
-        std::cerr << "Mot de passe trop court : " << kMinimumPasswordCharacters
-                  << " caractères au moins. / Password too short: at least " << kMinimumPasswordCharacters
-                  << " characters.\n";
-        return false;
-    }
-    User user;
-    user.email = *email;
-    for (char& c : user.email) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    user.display_name = user.email;
-    user.role = *role;
-    user.password_hash = security::hash_password(password);
-    auto created = store.users.create(user, "system:cli");
+    // The password policy (security/password_policy.hpp) applies to a given one; a generated one passes it.
+    auto created = services::AccountService(store).create(services::NewAccount{email_input, "", *role, password}, "system:cli");
     if (!created) {
-        std::cerr << (created.error().code == ErrorCode::conflict ? "Un compte existe déjà pour " + user.email
-                                                          : created.error().message.fr)
+        const Error& error = created.error();
+        std::cerr << (error.code == ErrorCode::conflict
+                          ? "Un compte existe déjà pour " + std::string(lower_ascii(trim(email_input)))
+                          : error.message.fr + " / " + error.message.in(Language::en))
                   << "\n";
         return false;
     }
-    std::cout << "Compte créé : " << user.email << " (" << role_label_fr(*role) << ")\n";
-    if (generated && print_generated)
-        std::cout << "Mot de passe (affiché une seule fois, notez-le) : " << password << "\n";
+    std::cout << "Compte créé : " << created->user.email << " (" << role_label_fr(*role) << ")\n";
+    if (!created->generated_password.empty() && print_generated)
+        std::cout << "Mot de passe (affiché une seule fois, notez-le) : " << created->generated_password << "\n";
     return true;
 }
 
