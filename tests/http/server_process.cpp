@@ -365,7 +365,7 @@ std::string set_cookie(const httplib::Result& result, const std::string& name) {
 }
 
 // A hospital session cookie, through the login form.
-std::string hospital_session(const ServerProcess& server) {
+std::string hospital_session(const ServerProcess& server, const std::string& email, const std::string& password) {
     auto client = server.client();
     auto form = client.Get("/login");
     std::smatch match;
@@ -373,7 +373,7 @@ std::string hospital_session(const ServerProcess& server) {
     if (!form || !std::regex_search(form->body, match, csrf)) return {};
     const std::string login_cookie = "cyb_login_csrf=" + set_cookie(form, "cyb_login_csrf");
     auto done = client.Post("/login", {{"Cookie", login_cookie}},
-                            httplib::Params{{"email", ServerProcess::kEmail}, {"password", ServerProcess::kPassword},
+                            httplib::Params{{"email", email}, {"password", password},
                                             {"_csrf", match[1].str()}});
     return done ? "cyb_session=" + set_cookie(done, "cyb_session") : "";
 }
