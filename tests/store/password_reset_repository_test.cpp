@@ -9,18 +9,9 @@ namespace password_reset_repository_test {
 
 using StoreResets = StoreTest;
 
-Session account_session(Id user_id, const std::string& hash) {
-    Session session;
-    session.token_hash = hash;
-    session.kind = "user";
-    session.subject_id = user_id;
-    session.csrf_token = "csrf";
-    return session;
-}
-
 TEST_F(StoreResets, ALinkIsUsedOnceAndEndsTheAccountsSessions) {
     const User user = make_user("oubli@chu.test");
-    ASSERT_TRUE(store->sessions.create(account_session(user.id, std::string(64, 's'))).ok());
+    ASSERT_TRUE(store->sessions.create(user_session(user.id, std::string(64, 's'))).ok());
     auto reset = store->password_resets.create(user.id, std::string(64, 'h'), 1800, "system:cli");
     ASSERT_TRUE(reset.ok()) << reset.error().message.fr;
     EXPECT_GT(reset->expires_at, reset->created_at);
@@ -69,7 +60,7 @@ TEST_F(StoreResets, AnExpiredApiTokenNoLongerAuthenticates) {
 
 TEST_F(StoreResets, TheJournalNamesAccountsByIdAndDeletionLeavesATombstone) {
     const User user = make_user("depart@chu.test", Role::it);
-    ASSERT_TRUE(store->sessions.create(account_session(user.id, std::string(64, 'd'))).ok());
+    ASSERT_TRUE(store->sessions.create(user_session(user.id, std::string(64, 'd'))).ok());
     ASSERT_TRUE(store->api_tokens.create(user.id, std::string(64, 't'), "script", "user:depart@chu.test").ok());
     const Id acquisition = make_acquisition().id;
     ASSERT_TRUE(store->acquisitions.update([&] {
