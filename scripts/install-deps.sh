@@ -11,6 +11,8 @@ packages=(
   libsoci-dev libpq-dev libsodium-dev libcli11-dev libspdlog-dev libfmt-dev
   libxlsxwriter-dev libzip-dev libpugixml-dev libcairo2-dev libpango1.0-dev
   libgraphviz-dev graphviz libmagic-dev libssl-dev zlib1g-dev librsvg2-dev libdeflate-dev
+  # password policy: cracklib's check and its dictionary (built into /var/cache/cracklib)
+  libcrack2-dev cracklib-runtime
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev curl python3 python3-openpyxl poppler-utils
   chromium wrk nginx-light hyperfine fonts-dejavu-core

@@ -11,7 +11,9 @@
 
 #include "core/answer_validation.hpp"
 #include "core/utf8.hpp"
+#include "core/ascii_text.hpp"
 #include "security/secrets.hpp"
+#include "services/account_service.hpp"
 
 namespace cyberachat::cli {
 
@@ -183,28 +185,19 @@ bool create_user(store::Store& store, const std::string& email_input, const std:
     auto identity = new_account_identity(email_input, role_name_input);
     if (!identity) return false;
     const Role* role = &identity->second;
-    const bool generated = password.empty();
-    if (generated) password = security::generate_password();
-    // Counted in characters (code points), not bytes: "éééééé" is 12 bytes but 6 characters.
-    if (!is_valid_utf8(password)) {
-        std::cerr << "Mot de passe illisible : il doit être du texte UTF-8. / Unreadable password: it must be UTF-8 text.\n";
+    // The password policy (security/password_policy.hpp) applies to a given one; a generated one passes it.
+    auto created = services::AccountService(store).create(services::NewAccount{identity->first, "", *role, password}, "system:cli");
+    if (!created) {
+        const Error& error = created.error();
+        std::cerr << (error.code == ErrorCode::conflict
+                          ? "Un compte existe déjà pour " + std::string(lower_ascii(trim(email_input)))
+                          : error.message.fr + " / " + error.message.in(Language::en))
+                  << "\n";
         return false;
     }
-    if (utf8_character_count(password) < kMinimumPasswordCharacters) {
-        std::cerr << "Mot de passe trop court : " << kMinimumPasswordCharacters
-                  << " caractères au moins. / Password too short: at least " << kMinimumPasswordCharacters
-                  << " characters.\n";
-        return false;
-    }
-    User user;
-    user.email = identity->first;
-    user.display_name = user.email;
-    user.role = *role;
-    user.password_hash = security::hash_password(password);
-    if (!store_new_account(store, user)) return false;
-    std::cout << "Compte créé : " << user.email << " (" << role_label_fr(*role) << ")\n";
-    if (generated && print_generated)
-        std::cout << "Mot de passe (affiché une seule fois, notez-le) : " << password << "\n";
+    std::cout << "Compte créé : " << created->user.email << " (" << role_label_fr(*role) << ")\n";
+    if (!created->generated_password.empty() && print_generated)
+        std::cout << "Mot de passe (affiché une seule fois, notez-le) : " << created->generated_password << "\n";
     return true;
 }
 

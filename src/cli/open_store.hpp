@@ -42,15 +42,12 @@ std::string store_options_text(const StoreLocation& location);
 // points to, last written over an hour ago), logging each file's name.
 void sweep_document_leftovers(store::Store& store);
 
-// A password's minimum length, in characters (UTF-8 code points), not bytes.
-inline constexpr size_t kMinimumPasswordCharacters = 12;
-
-// Creates a hospital user; prints the generated password when `password` is empty.
-// Returns false (with a message on stderr) on failure.
 // The account with this e-mail (case-insensitive); prints "Aucun compte pour « … »." (or the
 // storage error) and returns nullopt otherwise.
 std::optional<User> find_account_or_report(store::Store& store, const std::string& email);
 
+// Creates a hospital user (services::AccountService: the password policy applies); prints the
+// generated password when `password` is empty. Returns false (with a message on stderr) on failure.
 bool create_user(store::Store& store, const std::string& email, const std::string& role, std::string password,
                  bool print_generated);
 // Creates a hospital account that logs in through the directory (origin "directory", no local

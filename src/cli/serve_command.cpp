@@ -127,6 +127,10 @@ void register_serve_command(CLI::App& app) {
                       "Durée de vie absolue d'une session, en heures, même active (puis reconnexion)")
         ->capture_default_str()
         ->check(CLI::Range(1, 24 * 30));
+    serve->add_option("--reset-link-minutes", options->config.reset_link_minutes,
+                      "Durée de validité d'un lien de réinitialisation du mot de passe, en minutes")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 7 * 24 * 60));
     serve->add_option("--max-upload-mb", options->max_upload_mb, "Taille maximale d'un document, en Mo")->capture_default_str();
     serve->add_option("--vendor-quota-mb", options->vendor_quota_mb,
                       "Espace de stockage de chaque réponse de fournisseur (tous ses documents), en Mo")

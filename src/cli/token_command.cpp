@@ -1,4 +1,4 @@
-// `cyberachat token create EMAIL`: an API token for a hospital user (only its hash is stored);
+// `cyberachat token create EMAIL [--name N] [--days D]`: an API token for a hospital user (only its hash is stored);
 // `token list [EMAIL] [--json]` (never the tokens themselves) and `token revoke ID`.
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -7,12 +7,14 @@
 #include "cli/open_store.hpp"
 #include "core/utf8.hpp"
 #include "security/secrets.hpp"
+#include "services/account_service.hpp"
 
 namespace cyberachat::cli {
 
 void register_token_command(CLI::App& app) {
     struct Options {
         std::string email, name = "cli";
+        int days = 0;
         StoreLocation store;
     };
     auto options = std::make_shared<Options>();
@@ -21,6 +23,8 @@ void register_token_command(CLI::App& app) {
     CLI::App* create = token->add_subcommand("create", "Créer un jeton d'API pour un compte (affiché une seule fois)");
     create->add_option("EMAIL", options->email, "Compte propriétaire du jeton")->required();
     create->add_option("--name", options->name, "Nom du jeton (usage)")->capture_default_str();
+    create->add_option("--days", options->days, "Durée de validité en jours (1 à 365 ; sans : pas d'expiration)")
+        ->check(CLI::Range(1, services::kMaximumTokenDays));
     add_store_options(create, options->store);
     create->callback([options] {
         auto store = open_store_or_report(options->store);
@@ -29,6 +33,15 @@ void register_token_command(CLI::App& app) {
         if (!user) {
             std::cerr << "Créez-le avec « cyberachat user add ».\n";
             throw CLI::RuntimeError(1);
+        }
+        if (options->days > 0) {
+            auto created = services::AccountService(*store).create_token(user->id, options->name, options->days, "system:cli");
+            if (!created) {
+                std::cerr << created.error().message.fr << "\n";
+                throw CLI::RuntimeError(1);
+            }
+            std::cout << created->secret << "\n";
+            return;
         }
         const std::string secret = security::random_token();
         auto created = store->api_tokens.create(user->id, security::sha256_hex(secret), options->name, "system:cli");
@@ -60,7 +73,8 @@ void register_token_command(CLI::App& app) {
         }
         nlohmann::json out = nlohmann::json::array();
         for (const auto& t : *tokens)
-            out.push_back({{"id", t.id}, {"email", t.user_email}, {"name", t.name}, {"created_at", t.created_at}});
+            out.push_back({{"id", t.id}, {"email", t.user_email}, {"name", t.name}, {"created_at", t.created_at},
+                           {"expires_at", t.expires_at.empty() ? nlohmann::json() : nlohmann::json(t.expires_at)}});
         if (listed->second) {
             std::cout << out.dump(2) << "\n";
             return;

@@ -1,5 +1,6 @@
 // `cyberachat user add EMAIL --role R [--password-stdin | --directory]`, `user list [--json]`,
-// `user disable|enable EMAIL`, `user set-role EMAIL ROLE`: hospital accounts. No default account
+// `user disable|enable EMAIL`, `user set-role EMAIL ROLE`, `user reset-password EMAIL
+// [--public-url URL] [--minutes N]`: hospital accounts. No default account
 // exists. Every change is journalled (actor "system:cli"); disabling an account ends its sessions
 // and revokes its API tokens at once.
 #include <iostream>
@@ -8,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "cli/open_store.hpp"
 #include "core/utf8.hpp"
+#include "services/account_service.hpp"
 
 namespace cyberachat::cli {
 
@@ -105,6 +107,39 @@ void register_user_command(CLI::App& app) {
             std::cout << "Compte " << account->email << (active ? " réactivé.\n" : " désactivé (sessions et jetons révoqués).\n");
         });
     }
+    struct ResetOptions {
+        std::string public_url = "http://127.0.0.1:8080";
+        long long minutes = services::kDefaultResetLinkSeconds / 60;
+    };
+    auto reset_options = std::make_shared<ResetOptions>();
+    CLI::App* reset = user->add_subcommand(
+        "reset-password",
+        "Créer un lien de réinitialisation du mot de passe d'un compte local (à usage unique, affiché une seule fois)");
+    reset->add_option("EMAIL", options->email, "Adresse e-mail du compte")->required();
+    reset->add_option("--public-url", reset_options->public_url,
+                      "Adresse publique du serveur, comme « serve --public-url »")
+        ->capture_default_str();
+    reset->add_option("--minutes", reset_options->minutes, "Durée de validité du lien, en minutes")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 7 * 24 * 60));
+    add_store_options(reset, options->store);
+    reset->callback([options, reset_options] {
+        auto store = open_store_or_report(options->store);
+        if (!store) throw CLI::RuntimeError(1);
+        auto account = find_account_or_report(*store, options->email);
+        if (!account) throw CLI::RuntimeError(1);
+        auto link = services::AccountService(*store).create_reset_link(account->id, reset_options->minutes * 60, "system:cli");
+        if (!link) {
+            std::cerr << link.error().message.fr << "\n";
+            throw CLI::RuntimeError(1);
+        }
+        std::string base = reset_options->public_url;
+        while (!base.empty() && base.back() == '/') base.pop_back();
+        std::cout << "Lien de réinitialisation pour " << account->email << " (à usage unique, valable jusqu'au "
+                  << link->expires_at << " UTC ; affiché une seule fois) :\n"
+                  << base << "/reset-password/" << link->token << "\n";
+    });
+
     CLI::App* set_role = user->add_subcommand("set-role", "Changer le rôle d'un compte");
     set_role->add_option("EMAIL", options->email, "Adresse e-mail du compte")->required();
     set_role->add_option("ROLE", options->role, "admin | biomedical | it | buyer")->required();

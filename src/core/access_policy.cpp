@@ -8,6 +8,7 @@ std::string_view permission_name(Permission permission) {
         case Permission::create_purchase: return "create_purchase";
         case Permission::read_questionnaire: return "read_questionnaire";
         case Permission::manage_accounts: return "manage_accounts";
+        case Permission::own_account: return "own_account";
         case Permission::view_purchase: return "view_purchase";
         case Permission::edit_purchase: return "edit_purchase";
         case Permission::invite_vendor: return "invite_vendor";
@@ -39,7 +40,8 @@ bool concerns_a_purchase(Permission permission) {
         case Permission::list_purchases:
         case Permission::create_purchase:
         case Permission::read_questionnaire:
-        case Permission::manage_accounts: return false;
+        case Permission::manage_accounts:
+        case Permission::own_account: return false;
         default: return true;
     }
 }
@@ -69,7 +71,8 @@ Verdict decide(Role account_role, std::optional<PurchaseRole> membership, Permis
     if (!concerns_a_purchase(permission)) {
         switch (permission) {
             case Permission::list_purchases:
-            case Permission::read_questionnaire: return Verdict::allowed;
+            case Permission::read_questionnaire:
+            case Permission::own_account: return Verdict::allowed;
             case Permission::create_purchase:
                 return account_role == Role::biomedical ? Verdict::allowed : Verdict::forbidden;
             case Permission::manage_accounts:

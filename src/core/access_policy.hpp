@@ -18,6 +18,7 @@ enum class Permission {
     create_purchase,  // biomedical engineers; the creator becomes the purchase's lead
     read_questionnaire,  // the blank questionnaire, its workbook, PDF and flowcharts
     manage_accounts,  // accounts and their tokens (administrators)
+    own_account,      // "my account": my password, sessions and API tokens (every account)
     // One purchase (and its vendors' responses, documents, reviews)
     view_purchase,      // the purchase page, its vendors' responses, documents, flowcharts, comparison
     edit_purchase,      // title, deadline, notes…

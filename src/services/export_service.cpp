@@ -17,8 +17,21 @@ namespace {
 
 using json = nlohmann::json;
 
-json event_json(const Event& event) {
-    return {{"id", event.id},         {"at", event.at},         {"actor", event.actor},   {"entity", event.entity},
+// The e-mail of each live account, by the "user:#<id>" actors of the journal: an archive names
+// people by e-mail, as the other instance has other ids (a deleted account stays "user:#<id>").
+using ArchiveActors = std::map<std::string, std::string>;
+
+Result<ArchiveActors> archive_actors(store::Store& store) {
+    TRY_ASSIGN(auto users, store.users.list());
+    ArchiveActors out;
+    for (const User& user : users) out["user:#" + std::to_string(user.id)] = "user:" + user.email;
+    return out;
+}
+
+json event_json(const Event& event, const ArchiveActors& actors) {
+    auto named = actors.find(event.actor);
+    const std::string& actor = named != actors.end() ? named->second : event.actor;
+    return {{"id", event.id},         {"at", event.at},         {"actor", actor},         {"entity", event.entity},
             {"entity_id", event.entity_id}, {"action", event.action}, {"field", event.field},
             {"old_value", event.old_value}, {"new_value", event.new_value}};
 }
@@ -93,8 +106,9 @@ Result<json> ExportService::acquisition_json(Id acquisition_id) {
     out["scoring_grid"] = std::move(grid);
     out["weights"] = std::move(weights);
     json events = json::array();
+    TRY_ASSIGN(const ArchiveActors actors, archive_actors(store_));
     TRY_ASSIGN(const auto acquisition_events, store_.events.list("acquisition", acquisition_id, 100000));
-    for (const auto& event : acquisition_events) events.push_back(event_json(event));
+    for (const auto& event : acquisition_events) events.push_back(event_json(event, actors));
     json vendors = json::array();
     TRY_ASSIGN(const auto responses, store_.responses.list_for(acquisition_id));
     for (const auto& response : responses) {
@@ -133,11 +147,11 @@ Result<json> ExportService::acquisition_json(Id acquisition_id) {
                            {"opinions", std::move(opinions)}});
         for (const char* entity : {"response", "answer", "review", "opinion"}) {
             TRY_ASSIGN(const auto response_events, store_.events.list(entity, response.id, 100000));
-            for (const auto& event : response_events) events.push_back(event_json(event));
+            for (const auto& event : response_events) events.push_back(event_json(event, actors));
         }
         for (const auto& document : stored_documents) {  // a document's events are by its id
             TRY_ASSIGN(const auto document_events, store_.events.list("document", document.id, 100000));
-            for (const auto& event : document_events) events.push_back(event_json(event));
+            for (const auto& event : document_events) events.push_back(event_json(event, actors));
         }
     }
     std::sort(events.begin(), events.end(), [](const json& a, const json& b) { return a["id"].get<Id>() < b["id"].get<Id>(); });

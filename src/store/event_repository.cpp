@@ -7,10 +7,21 @@ namespace cyberachat::store {
 
 namespace detail {
 
+std::string journal_actor(soci::session& sql, const std::string& actor) {
+    constexpr std::string_view prefix = "user:";
+    if (actor.compare(0, prefix.size(), prefix) != 0 || actor.compare(0, 6, "user:#") == 0) return actor;
+    const std::string email = actor.substr(prefix.size());
+    long long id = 0;
+    soci::indicator ind = soci::i_null;
+    soci::statement st = (sql.prepare << "SELECT id FROM users WHERE email = :email", soci::into(id, ind), soci::use(email));
+    if (st.execute(true) && ind == soci::i_ok) return "user:#" + std::to_string(id);
+    return actor;
+}
+
 void append_event(soci::session& sql, const std::string& actor, const std::string& entity, Id entity_id,
                   const std::string& action, const std::string& field, const std::string& old_value,
                   const std::string& new_value) {
-    insert_event(sql, Event{0, now_iso(), actor, entity, entity_id, action, field, old_value, new_value});
+    insert_event(sql, Event{0, now_iso(), journal_actor(sql, actor), entity, entity_id, action, field, old_value, new_value});
 }
 
 void insert_event(soci::session& sql, const Event& event) {

@@ -53,6 +53,10 @@ std::string json_text(std::string_view text);
 // value = the role). The caller has checked that both exist and that it is not a member yet.
 void insert_member(soci::session& sql, Id acquisition_id, Id user_id, PurchaseRole role, const std::string& actor);
 
+// The journal names hospital accounts by id, so that deleting one leaves a pseudonymous trace:
+// an actor "user:<email>" of an existing account is written "user:#<id>" (any other as given).
+std::string journal_actor(soci::session& sql, const std::string& actor);
+
 void append_event(soci::session& sql, const std::string& actor, const std::string& entity, Id entity_id,
                   const std::string& action, const std::string& field = {}, const std::string& old_value = {},
                   const std::string& new_value = {});

@@ -284,6 +284,22 @@ const std::vector<Migration>& all_migrations() {
          // A previous release would let every account see every purchase again, and would create
          // purchases without a team: it must not run on this schema.
          7},
+        {9,
+         "password reset links; API tokens' expiry",
+         {
+             // One row per link: only the SHA-256 of its token; used_at '' until used.
+             R"sql(CREATE TABLE password_resets (
+                 {id},
+                 token_hash TEXT NOT NULL UNIQUE,
+                 user_id BIGINT NOT NULL REFERENCES users(id),
+                 created_at TEXT NOT NULL,
+                 expires_at TEXT NOT NULL,
+                 used_at TEXT NOT NULL DEFAULT ''
+             ))sql",
+             "CREATE INDEX password_resets_user ON password_resets (user_id)",
+             // '' : no expiry (every token made before this migration, and `token create` without --days).
+             "ALTER TABLE api_tokens ADD COLUMN expires_at TEXT NOT NULL DEFAULT ''",
+         }},
     };
     return migrations;
 }

@@ -35,7 +35,7 @@ public:
     Result<User> create(const User& user, const std::string& actor);
     Result<User> find(Id id);
     Result<User> find_by_email(std::string_view email);        // case-insensitive
-    Result<std::vector<User>> list();
+    Result<std::vector<User>> list();  // by id, without the deleted accounts (is_deleted_account)
     Result<size_t> count();
     Result<void> set_password_hash(Id id, const std::string& hash, const std::string& actor);  // event without values
     // Disable (events "disable"; its sessions end and its API tokens are revoked in the same
@@ -47,10 +47,19 @@ public:
     Result<void> set_display_name(Id id, const std::string& display_name, const std::string& actor);
     // The time of each account's last login (from the journal), by user id; absent: never.
     Result<std::map<Id, std::string>> last_logins();
+    // Deletes an account, keeping a tombstone of its row so that what refers to it stays whole:
+    // e-mail "deleted:<id>", no name, no password, inactive (role and origin kept). In the same
+    // transaction its sessions, API tokens and reset links go, and the other tables' "user:<email>"
+    // authors (answers, weights, reviews, opinions, team additions) become "user:#<id>". Event
+    // "user" "delete" (no value). "not_found" for an unknown or already deleted account.
+    Result<void> remove(Id id, const std::string& actor);
 
 private:
     std::shared_ptr<Database> db_;
 };
+
+// A deleted account's tombstone (UserRepository::remove).
+bool is_deleted_account(const User& user);
 
 struct Session {
     std::string token_hash;      // SHA-256 hex of the cookie value; the cookie value is never stored
@@ -75,6 +84,10 @@ public:
     void remove(const std::string& token_hash);
     void remove_for_subject(const std::string& kind, Id subject_id);  // e.g. on link revocation
     void remove_idle(int idle_seconds);                               // last_seen_at older than that
+    // The sessions of one subject, oldest first.
+    Result<std::vector<Session>> list_for_subject(const std::string& kind, Id subject_id);
+    // Ends one session (event "revoke", field = kind, by `actor`); "not_found" when there is none.
+    Result<void> revoke(const std::string& token_hash, const std::string& actor);
 
 private:
     std::shared_ptr<Database> db_;
@@ -86,6 +99,7 @@ struct ApiToken {  // never the token itself (only its hash is stored, and not l
     std::string user_email;
     std::string name;
     std::string created_at;
+    std::string expires_at;  // "" : never
 };
 
 class ApiTokenRepository {
@@ -93,8 +107,36 @@ public:
     explicit ApiTokenRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
     Result<std::vector<ApiToken>> list(std::optional<Id> user_id = std::nullopt);  // by id
     Result<void> revoke(Id id, const std::string& actor);  // the row goes; event "token" "revoke"
-    Result<Id> create(Id user_id, const std::string& token_hash, const std::string& name, const std::string& actor);
-    Result<User> find_user(const std::string& token_hash);  // active user owning the token
+    // `expires_at` (ISO-8601 UTC, "" for never): the token stops working then.
+    Result<Id> create(Id user_id, const std::string& token_hash, const std::string& name, const std::string& actor,
+                      const std::string& expires_at = {});
+    Result<ApiToken> find(Id id);
+    Result<User> find_user(const std::string& token_hash);  // active user owning the token, unless it expired
+
+private:
+    std::shared_ptr<Database> db_;
+};
+
+// A password reset link (table password_resets): only the SHA-256 of its token is kept.
+struct PasswordReset {
+    Id id = 0;
+    Id user_id = 0;
+    std::string created_at, expires_at;
+    std::string used_at;  // "" until used
+};
+
+// Events (entity "user", entity_id = the account): "reset_link" when a link is made (new value
+// {"expires_at"}), "reset_password" when one is used. Never the token.
+class PasswordResetRepository {
+public:
+    explicit PasswordResetRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
+    // A link valid `lifetime_seconds` from now. "not_found" for an unknown account, "conflict" if the hash exists.
+    Result<PasswordReset> create(Id user_id, const std::string& token_hash, long long lifetime_seconds,
+                                 const std::string& actor);
+    Result<PasswordReset> find(const std::string& token_hash);  // used or expired ones too; "not_found" otherwise
+    // In ONE transaction: checks that the link is still unused and unexpired ("conflict"
+    // otherwise), marks it used, sets the account's password hash and ends all its sessions.
+    Result<void> use(Id reset_id, const std::string& password_hash, const std::string& actor);
 
 private:
     std::shared_ptr<Database> db_;
@@ -435,6 +477,7 @@ struct Store {
     UserRepository users{db};
     SessionRepository sessions{db};
     ApiTokenRepository api_tokens{db};
+    PasswordResetRepository password_resets{db};
     LoginCounterRepository login_counters{db};
     PendingUploadRepository pending_uploads{db};
     QuestionnaireRepository questionnaires{db};

@@ -27,16 +27,9 @@ struct SessionRow {
     }
 };
 
-// "user:<email>" or "vendor:<response id>": who the session belongs to.
-std::string subject_actor(soci::session& sql, const std::string& kind, long long subject_id) {
-    if (kind == "user") {
-        std::string email;
-        soci::statement st = (sql.prepare << "SELECT email FROM users WHERE id = :id", soci::into(email),
-                              soci::use(subject_id));
-        if (st.execute(true)) return "user:" + email;
-        return "user:#" + std::to_string(subject_id);
-    }
-    return "vendor:" + std::to_string(subject_id);
+// "user:#<id>" or "vendor:<response id>": who the session belongs to (the journal names accounts by id).
+std::string subject_actor(soci::session&, const std::string& kind, long long subject_id) {
+    return (kind == "user" ? "user:#" : "vendor:") + std::to_string(subject_id);
 }
 
 std::optional<SessionRow> find_session_row(soci::session& sql, const std::string& token_hash) {
@@ -156,6 +149,33 @@ void SessionRepository::remove_idle(int idle_seconds) {
             detail::append_event(sql, "system", "session", subject, "expire", kind);
         return {};
     }));
+}
+
+Result<std::vector<Session>> SessionRepository::list_for_subject(const std::string& kind, Id subject_id) {
+    std::vector<Session> out;
+    TRY(db_->read([&](soci::session& sql) {
+        SessionRow row;
+        long long subject = subject_id;
+        soci::details::prepare_temp_type p = sql.prepare << "SELECT " << kSessionColumns
+                                                         << " FROM sessions WHERE kind = :kind AND subject_id = :subject"
+                                                            " ORDER BY created_at, token_hash";
+        row.bind(p);
+        p, soci::use(kind), soci::use(subject);
+        soci::statement st(p);
+        st.execute();
+        while (st.fetch()) out.push_back(row.to_session());
+    }));
+    return out;
+}
+
+Result<void> SessionRepository::revoke(const std::string& token_hash, const std::string& actor) {
+    return db_->write([&](soci::session& sql) -> Result<void> {
+        auto row = find_session_row(sql, token_hash);
+        if (!row) return detail::not_found("Session", "Session");
+        sql << "DELETE FROM sessions WHERE token_hash = :token_hash", soci::use(token_hash);
+        detail::append_event(sql, actor, "session", row->subject_id, "revoke", row->kind);
+        return {};
+    });
 }
 
 }  // namespace cyberachat::store

@@ -69,8 +69,8 @@ Result<User> UserRepository::create(const User& user, const std::string& actor) 
             soci::use(stored.email), soci::use(stored.display_name), soci::use(role), soci::use(stored.password_hash),
             soci::use(active), soci::use(stored.created_at), soci::use(stored.origin), soci::into(id);
         stored.id = id;
-        const nlohmann::json shown = {
-            {"email", stored.email}, {"display_name", stored.display_name}, {"role", role}, {"active", stored.active}, {"origin", stored.origin}};
+        // Not the e-mail nor the name: the journal names the account by id (pseudonymous once deleted).
+        const nlohmann::json shown = {{"role", role}, {"active", stored.active}, {"origin", stored.origin}};
         detail::append_event(sql, actor, "user", stored.id, "create", {}, {}, shown.dump());
         return {};
     });
@@ -91,7 +91,7 @@ Result<std::vector<User>> UserRepository::list() {
     TRY(db_->read([&](soci::session& sql) {
         UserRow row;
         soci::details::prepare_temp_type p = sql.prepare << "SELECT " << UserRow::kColumns
-                                                         << " FROM users ORDER BY id";
+                                                         << " FROM users WHERE email NOT LIKE 'deleted:%' ORDER BY id";
         row.bind(p);
         soci::statement st(p);
         st.execute();
@@ -188,5 +188,33 @@ Result<std::map<Id, std::string>> UserRepository::last_logins() {
     }));
     return out;
 }
+
+Result<void> UserRepository::remove(Id id, const std::string& actor) {
+    return db_->write([&](soci::session& sql) -> Result<void> {
+        long long key = id;
+        std::string email;
+        soci::indicator ind = soci::i_null;
+        sql << "SELECT email FROM users WHERE id = :id", soci::use(key), soci::into(email, ind);
+        if (ind != soci::i_ok || email.rfind("deleted:", 0) == 0) return detail::not_found("Utilisateur", "User");
+        // Written before the e-mail goes, while journal_actor can still resolve an actor naming it.
+        detail::append_event(sql, actor, "user", id, "delete");
+        const std::string old_actor = "user:" + email, pseudonym = "user:#" + std::to_string(id);
+        const std::string tombstone = "deleted:" + std::to_string(id);
+        sql << "UPDATE users SET email = :email, display_name = '', password_hash = '', active = 0 WHERE id = :id",
+            soci::use(tombstone), soci::use(key);
+        sql << "DELETE FROM sessions WHERE kind = 'user' AND subject_id = :id", soci::use(key);
+        sql << "DELETE FROM api_tokens WHERE user_id = :id", soci::use(key);
+        sql << "DELETE FROM password_resets WHERE user_id = :id", soci::use(key);
+        for (const char* update : {"UPDATE answers SET updated_by = :pseudonym WHERE updated_by = :actor",
+                                   "UPDATE weight_overrides SET updated_by = :pseudonym WHERE updated_by = :actor",
+                                   "UPDATE reviews SET author = :pseudonym WHERE author = :actor",
+                                   "UPDATE opinions SET author = :pseudonym WHERE author = :actor",
+                                   "UPDATE acquisition_members SET added_by = :pseudonym WHERE added_by = :actor"})
+            sql << update, soci::use(pseudonym), soci::use(old_actor);
+        return {};
+    });
+}
+
+bool is_deleted_account(const User& user) { return user.email.rfind("deleted:", 0) == 0; }
 
 }  // namespace cyberachat::store

@@ -164,6 +164,10 @@ std::unique_ptr<httplib::Server> make_server(WebApp& app, const ConnectionLimits
     register_evaluation_api(*server, app);
     register_member_routes(*server, app);
     register_member_api(*server, app);
+    register_account_routes(*server, app);
+    register_user_admin_routes(*server, app);
+    register_user_api(*server, app);
+    register_token_api(*server, app);
     return server;
 }
 

@@ -11,6 +11,7 @@
 #include "outputs/flowchart/flowchart_drawing.hpp"
 #include "security/login_guard.hpp"
 #include "security/password_check_gate.hpp"
+#include "services/account_service.hpp"
 #include "services/acquisition_service.hpp"
 #include "services/export_service.hpp"
 #include "services/evaluation_service.hpp"
@@ -36,6 +37,7 @@ struct ServerConfig {
     size_t max_document_bytes = 50u * 1024 * 1024;
     std::uint64_t max_response_bytes = 500ull * 1024 * 1024;  // each vendor response's documents together
     size_t compression_cache_bytes = 32u * 1024 * 1024;  // gzip of recently sent bodies (0: off)
+    int reset_link_minutes = 30;       // a password reset link is valid this long
 };
 
 // The current questionnaire's blank workbook per language (fr, en), written on first request.
@@ -52,6 +54,7 @@ struct WebApp {
                                         services::ServiceLimits{config.max_document_bytes, config.max_response_bytes}};
     services::AcquisitionService acquisitions{*store, questionnaires};
     services::TeamService teams{*store};  // each purchase's members
+    services::AccountService accounts{*store};
     flowchart::FlowchartCache flowcharts;  // charts laid out once per questionnaire version, part, language
     services::XlsxImportService xlsx{*store, responses,
                                      services::XlsxLimits{std::min<size_t>(config.max_document_bytes, 10u * 1024 * 1024)}};
@@ -83,6 +86,8 @@ struct WebApp {
     }
     // A vendor's secret link.
     std::string invitation_url(const std::string& token) const { return base_url() + "/invitation/" + token; }
+    // A password reset link.
+    std::string reset_url(const std::string& token) const { return base_url() + "/reset-password/" + token; }
 };
 
 }  // namespace cyberachat::web

@@ -1,9 +1,11 @@
 // Account and token administration from the command line, as an operator runs it: list (text and
-// JSON), set-role, disable (its tokens stop working), token list / revoke, and clear refusals.
+// JSON), set-role, disable (its tokens stop working), token list / revoke, reset-password, the
+// password policy of `user add`, and clear refusals.
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "cli_process.hpp"
 
@@ -20,10 +22,13 @@ protected:
         args.push_back(data());
         return run_cyberachat(args, dir_);
     }
+    Outcome add_with(const std::string& email, const std::string& role, const std::string& password) {
+        std::ofstream(dir_ / "password.txt") << password << "\n";
+        return run_cyberachat({"user", "add", email, "--role", role, "--password-stdin", "--data", data()}, dir_,
+                              (dir_ / "password.txt").string());
+    }
     void add(const std::string& email, const std::string& role) {
-        std::ofstream(dir_ / "password.txt") << "Mot-de-passe-de-test-9\n";
-        auto added = run_cyberachat({"user", "add", email, "--role", role, "--password-stdin", "--data", data()}, dir_,
-                                    (dir_ / "password.txt").string());
+        auto added = add_with(email, role, "Mot-de-passe-de-test-9");
         ASSERT_EQ(added.exit_code, 0) << added.err;
     }
 };
@@ -75,6 +80,34 @@ TEST_F(AccountCli, RefusalsSayWhat) {
     auto token = run({"token", "revoke", "77"});
     EXPECT_EQ(token.exit_code, 1);
     EXPECT_NE(token.err.find("Aucun jeton n° 77"), std::string::npos) << token.err;
+}
+
+TEST_F(AccountCli, PrintsAOneTimeLinkOnThePublicUrl) {
+    add("oubli@chu.test", "biomedical");
+    auto reset = run({"user", "reset-password", "oubli@chu.test", "--public-url", "https://achat.chu.test/"});
+    ASSERT_EQ(reset.exit_code, 0) << reset.err;
+    std::smatch match;
+    ASSERT_TRUE(std::regex_search(reset.out, match, std::regex(R"(https://achat\.chu\.test/reset-password/([A-Za-z0-9_-]{43}))")))
+        << reset.out;
+    // Two links are two different secrets; an unknown account is refused.
+    auto second = run({"user", "reset-password", "oubli@chu.test"});
+    ASSERT_EQ(second.exit_code, 0);
+    EXPECT_NE(second.out.find("http://127.0.0.1:8080/reset-password/"), std::string::npos) << second.out;
+    EXPECT_EQ(second.out.find(match[1].str()), std::string::npos);
+    EXPECT_EQ(run({"user", "reset-password", "personne@chu.test"}).exit_code, 1);
+}
+
+TEST_F(AccountCli, UserAddAppliesThePolicyWithAClearReason) {
+    for (const char* weak : {"aaaaaaaaaaaa", "password1234", "motdepasse123", "azertyuiop12"}) {
+        auto refused = add_with("faible@chu.test", "biomedical", weak);
+        EXPECT_EQ(refused.exit_code, 1) << weak;
+        EXPECT_NE(refused.err.find("Mot de passe refusé"), std::string::npos) << weak << ": " << refused.err;
+        EXPECT_NE(refused.err.find("Password refused"), std::string::npos) << refused.err;
+    }
+    auto mine = add_with("faible@chu.test", "biomedical", "faible.chu.test-2027");
+    EXPECT_EQ(mine.exit_code, 1);
+    EXPECT_NE(mine.err.find("adresse e-mail"), std::string::npos) << mine.err;
+    EXPECT_EQ(add_with("fort@chu.test", "biomedical", "cheval agrafe pile correcte").exit_code, 0);
 }
 
 }  // namespace account_cli_test

@@ -365,10 +365,6 @@ std::string set_cookie(const httplib::Result& result, const std::string& name) {
 }
 
 // A hospital session cookie, through the login form.
-std::string hospital_session(const ServerProcess& server) {
-    return hospital_session(server, ServerProcess::kEmail, ServerProcess::kPassword);
-}
-
 std::string hospital_session(const ServerProcess& server, const std::string& email, const std::string& password) {
     auto client = server.client();
     auto form = client.Get("/login");

@@ -118,11 +118,10 @@ nlohmann::json sample_value(const nlohmann::json& question);
 std::string minimal_pdf();
 // The cookie `name` set by a response ("" when none).
 std::string set_cookie(const httplib::Result& result, const std::string& name);
-// A hospital session cookie ("cyb_session=…"), through the login form.
-std::string hospital_session(const ServerProcess& server);
-// The same for another account (user_token's accounts have the password kUserPassword).
-std::string hospital_session(const ServerProcess& server, const std::string& email, const std::string& password);
-inline constexpr const char* kUserPassword = "Mot-de-passe-de-test-2";
+// A hospital session cookie ("cyb_session=…"), through the login form ("cyb_session=" when refused).
+std::string hospital_session(const ServerProcess& server, const std::string& email = ServerProcess::kEmail,
+                             const std::string& password = ServerProcess::kPassword);
+inline constexpr const char* kUserPassword = "Mot-de-passe-de-test-2";  // user_token's accounts
 // Adds a user of this role on the server's store and returns a new API token of theirs.
 std::string user_token(const ServerProcess& server, const std::string& email, const std::string& role);
 // Puts the account `email` in the purchase's team with `purchase_role` (lead, it_reviewer, buyer,

@@ -10,15 +10,6 @@ namespace account_administration_test {
 
 using StoreAccounts = StoreTest;
 
-Session user_session(Id user_id, const std::string& hash) {
-    Session session;
-    session.token_hash = hash;
-    session.kind = "user";
-    session.subject_id = user_id;
-    session.csrf_token = "csrf";
-    return session;
-}
-
 TEST_F(StoreAccounts, DisablingAnAccountEndsItsSessionsAndRevokesItsTokensAtOnce) {
     const User rssi = make_user("rssi@chu.test", Role::it);
     const User other = make_user("bio@chu.test");

@@ -128,6 +128,16 @@ protected:
         return created.ok() ? *created : User{};
     }
 
+    // A hospital session of `user_id` stored under `hash` (to create with store->sessions.create).
+    static Session user_session(Id user_id, const std::string& hash) {
+        Session session;
+        session.token_hash = hash;
+        session.kind = "user";
+        session.subject_id = user_id;
+        session.csrf_token = "csrf";
+        return session;
+    }
+
     QuestionnaireVersion make_questionnaire(const std::string& yaml = "id: afib\nversion: '2024.1'\n") {
         auto stored = store->questionnaires.ensure("afib", "2024.1", yaml);
         EXPECT_TRUE(stored.ok()) << stored.error().message.in(Language::en);

@@ -68,6 +68,8 @@ Result<Id> purchase_of(WebApp& app, const httplib::Request& req, Scope scope) {
 void refuse(const httplib::Request& req, httplib::Response& res, const RouteAccess& route, Verdict verdict,
             const HospitalCaller& caller) {
     const bool api = route.audience != Audience::hospital_page;
+    // Says that the access policy refused, not the handler (a wrong form, an unknown session…).
+    res.set_header("X-Access-Policy", "refused");
     if (verdict == Verdict::hidden) {
         const std::string fr = "Cet achat n'existe pas, ou vous ne faites pas partie de son équipe.";
         const std::string en = "This purchase does not exist, or you are not a member of its team.";

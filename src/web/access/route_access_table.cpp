@@ -31,7 +31,7 @@ std::string route_pattern(std::string shown) {
     static const std::vector<std::pair<std::string, std::string>> placeholders = {
         {"{acquisition}", kId}, {"{response}", kId},   {"{document}", kId},  {"{user}", kId},
         {"{token}", kId},       {"{question}", kName}, {"{section}", kName}, {"{chart}", kName},
-        {"{part}", R"(([^/]+))"}, {"{invitation}", R"(([A-Za-z0-9_\-]{20,100}))"}, {"{anything}", ".*"},
+        {"{part}", R"(([^/]+))"}, {"{invitation}", R"(([A-Za-z0-9_\-]{20,100}))"}, {"{reset}", R"(([A-Za-z0-9_\-]{20,100}))"}, {"{anything}", ".*"},
     };
     for (const auto& [name, regex] : placeholders)
         for (size_t at = shown.find(name); at != std::string::npos; at = shown.find(name, at + regex.size()))
@@ -65,6 +65,8 @@ std::vector<RouteAccess> make_table() {
         row("GET", "/api/v1/questionnaire.pdf", A::anyone),
         row("GET", "/api/v1/questionnaire.xlsx", A::anyone),
         row("GET", "/api/v1/questionnaire/flowcharts/{part}.svg", A::anyone),
+        row("GET", "/reset-password/{reset}", A::anyone),  // the one-time link is the credential
+        row("POST", "/reset-password/{reset}", A::anyone),
         // The vendor's side: its own response only, through its secret link.
         row("GET", "/invitation/{invitation}", A::anyone),
         row("GET", "/invitation/{anything}", A::anyone),  // any other: "this link is not valid"
@@ -128,7 +130,29 @@ std::vector<RouteAccess> make_table() {
         row("POST", "/responses/{response}/import", A::hospital_page, P::import_for_vendor, S::response),
         row("POST", "/responses/{response}/import/apply", A::hospital_page, P::import_for_vendor, S::response),
 
+        // My account, and the administration of accounts
+        row("GET", "/account", A::hospital_page, P::own_account),
+        row("POST", "/account/password", A::hospital_page, P::own_account),
+        row("POST", "/account/sessions/end", A::hospital_page, P::own_account),
+        row("POST", "/account/tokens", A::hospital_page, P::own_account),
+        row("POST", "/account/tokens/{token}/revoke", A::hospital_page, P::own_account),  // one's own only
+        row("GET", "/admin/users", A::hospital_page, P::manage_accounts),
+        row("POST", "/admin/users", A::hospital_page, P::manage_accounts),
+        row("POST", "/admin/users/{user}/role", A::hospital_page, P::manage_accounts),
+        row("POST", "/admin/users/{user}/active", A::hospital_page, P::manage_accounts),
+        row("POST", "/admin/users/{user}/reset-link", A::hospital_page, P::manage_accounts),
+        row("POST", "/admin/users/{user}/delete", A::hospital_page, P::manage_accounts),
+
         // Hospital API (an API token as Bearer)
+        row("GET", "/api/v1/users", A::hospital_api, P::manage_accounts),
+        row("POST", "/api/v1/users", A::hospital_api, P::manage_accounts),
+        row("GET", "/api/v1/users/{user}", A::hospital_api, P::manage_accounts),
+        row("PATCH", "/api/v1/users/{user}", A::hospital_api, P::manage_accounts),
+        row("DELETE", "/api/v1/users/{user}", A::hospital_api, P::manage_accounts),
+        row("POST", "/api/v1/users/{user}/reset-link", A::hospital_api, P::manage_accounts),
+        row("GET", "/api/v1/tokens", A::hospital_api, P::own_account),  // an administrator's ?user=ID: anyone's
+        row("POST", "/api/v1/tokens", A::hospital_api, P::own_account),
+        row("DELETE", "/api/v1/tokens/{token}", A::hospital_api, P::own_account),  // one's own (administrators: any)
         row("GET", "/api/v1/acquisitions", A::hospital_api, P::list_purchases),
         row("POST", "/api/v1/acquisitions", A::hospital_api, P::create_purchase),
         row("GET", "/api/v1/acquisitions/{acquisition}", A::hospital_api, P::view_purchase, S::acquisition),

@@ -22,5 +22,9 @@ void register_evaluation_routes(httplib::Server& server, WebApp& app);
 void register_evaluation_api(httplib::Server& server, WebApp& app);
 void register_member_routes(httplib::Server& server, WebApp& app);
 void register_member_api(httplib::Server& server, WebApp& app);
+void register_account_routes(httplib::Server& server, WebApp& app);
+void register_user_admin_routes(httplib::Server& server, WebApp& app);
+void register_user_api(httplib::Server& server, WebApp& app);
+void register_token_api(httplib::Server& server, WebApp& app);
 
 }  // namespace cyberachat::web

@@ -5,6 +5,7 @@
 #include "web/views/detail_list.hpp"
 #include "web/views/form_fields.hpp"
 #include "web/views/layout_view.hpp"
+#include "web/views/secret_reveal.hpp"
 #include "web/views/progress_bars.hpp"
 #include "web/views/status_labels.hpp"
 #include "web/views/view_helpers.hpp"
@@ -76,27 +77,12 @@ std::string render_acquisition_page(const PageContext& context, const Acquisitio
     if (context.rights.export_data) write_export_links(w, acquisition.id);
 
     if (reveal) {
-        w.open("section", {{"class", "reveal"}, {"aria-labelledby", "reveal-title"}});
-        w.element("h2", {{"id", "reveal-title"}}, "Lien d'invitation pour " + reveal->company);
-        w.element("p", "Ce lien secret donne accès au questionnaire de ce fournisseur, sans compte. Transmettez-le "
-                       "au fournisseur par courriel. Il n'est affiché qu'une seule fois\u00A0: notez-le maintenant. En cas "
-                       "de perte, régénérez-le (l'ancien cessera de fonctionner).");
-        w.open("div", {{"class", "copy-field"}});
-        w.element("label", {{"for", "invitation-link"}}, "Lien secret");
-        w.open("div", {{"class", "copy-row"}});
-        w.void_tag("input", {{"type", "text"},
-                             {"id", "invitation-link"},
-                             {"value", reveal->url},
-                             {"readonly", true},
-                             {"spellcheck", "false"},
-                             {"autocomplete", "off"}});
-        w.element("button", {{"type", "button"}, {"class", "button button-primary"}, {"data-copy", "#invitation-link"},
-                             {"data-msg-copied", "Lien copié"}, {"hidden", true}},
-                  "Copier le lien");
-        w.close("div");
-        w.element("p", {{"class", "copy-status"}, {"data-copy-status", true}, {"aria-live", "polite"}}, "");
-        w.close("div");
-        w.close("section");
+        write_secret_reveal(w, SecretReveal{"invitation-link", "Lien d'invitation pour " + reveal->company,
+                                            "Ce lien secret donne accès au questionnaire de ce fournisseur, sans compte. "
+                                            "Transmettez-le au fournisseur par courriel. Il n'est affiché qu'une seule "
+                                            "fois\u00A0: notez-le maintenant. En cas de perte, régénérez-le (l'ancien "
+                                            "cessera de fonctionner).",
+                                            "Lien secret", reveal->url, "Lien copié", "Copier le lien"});
     }
 
     w.open("section", {{"aria-labelledby", "details-title"}, {"class", "card"}});

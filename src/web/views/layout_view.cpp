@@ -73,6 +73,8 @@ void write_header(HtmlWriter& w, const PageContext& context) {
             w.close("li");
         };
         item("/acquisitions", "Achats");
+        if (context.user_is_admin) item("/admin/users", "Comptes");
+        item("/account", "Mon compte");
         item("/help", "Aide");
         w.close("ul");
         w.close("nav");

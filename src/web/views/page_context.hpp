@@ -26,6 +26,7 @@ struct PageContext {
     std::string csrf_token;          // put in every form as hidden "_csrf" and in <meta name="csrf-token">
     std::optional<std::string> user_email;       // hospital user logged in
     std::string user_role_label;                 // "Ingénieur biomédical", …
+    bool user_is_admin = false;                  // the header links to /admin/users
     bool vendor = false;             // vendor pages: language switch, no hospital navigation
     std::string flash;               // one-time message shown at the top
     bool flash_is_error = false;

@@ -440,6 +440,7 @@ module.exports = {
   USER_EMAIL,
   USER_PASSWORD,
   startServer,
+  run,
   launchBrowser,
   newContext,
   login,
