@@ -162,7 +162,7 @@ bool create_user(store::Store& store, const std::string& email_input, const std:
     user.display_name = user.email;
     user.role = *role;
     user.password_hash = security::hash_password(password);
-    auto created = store.users.create(user, "system:cli");
+    auto created = store.users.create(user, Actor("system:cli", Via::cli));
     if (!created) {
         std::cerr << (created.error().code == ErrorCode::conflict ? "Un compte existe déjà pour " + user.email
                                                           : created.error().message.fr)

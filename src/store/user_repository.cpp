@@ -48,7 +48,7 @@ Result<User> find_user_where(Database& db, const std::string& where, const Key& 
 
 }  // namespace
 
-Result<User> UserRepository::create(const User& user, const std::string& actor) {
+Result<User> UserRepository::create(const User& user, const Actor& actor) {
     User stored = user;
     stored.email = lower_ascii(trim(user.email));
     stored.display_name = std::string(trim(user.display_name));
@@ -103,7 +103,7 @@ Result<size_t> UserRepository::count() {
     return static_cast<size_t>(n);
 }
 
-Result<void> UserRepository::set_password_hash(Id id, const std::string& hash, const std::string& actor) {
+Result<void> UserRepository::set_password_hash(Id id, const std::string& hash, const Actor& actor) {
     if (hash.empty()) return detail::invalid("Empreinte de mot de passe vide.", "Empty password hash.");
     return db_->write([&](soci::session& sql) -> Result<void> {
         long long key = id;
@@ -116,7 +116,7 @@ Result<void> UserRepository::set_password_hash(Id id, const std::string& hash, c
     });
 }
 
-Result<void> UserRepository::set_active(Id id, bool active, const std::string& actor) {
+Result<void> UserRepository::set_active(Id id, bool active, const Actor& actor) {
     return db_->write([&](soci::session& sql) -> Result<void> {
         long long key = id;
         int current = 0;
@@ -137,15 +137,15 @@ Result<void> UserRepository::set_active(Id id, bool active, const std::string& a
             for (long long token : rows) tokens.push_back(token);
         }
         for (long long token : tokens) {
-            sql << "DELETE FROM api_tokens WHERE id = :id", soci::use(token);
             detail::append_event(sql, actor, "token", token, "revoke", "", {}, nlohmann::json{{"reason", "disable"}}.dump());
+            sql << "DELETE FROM api_tokens WHERE id = :id", soci::use(token);
         }
         detail::append_event(sql, actor, "session", id, "revoke", "user");
         return {};
     });
 }
 
-Result<void> UserRepository::set_role(Id id, Role role, const std::string& actor) {
+Result<void> UserRepository::set_role(Id id, Role role, const Actor& actor) {
     return db_->write([&](soci::session& sql) -> Result<void> {
         long long key = id;
         std::string current;

@@ -217,5 +217,63 @@ TEST_F(StoreJournalChain, EventsWrittenBeforeTheChainAreCountedNotFailed) {
     upgraded->reset();  // before the schema goes
 }
 
+TEST_F(StoreJournalChain, ChangingWhereAnEventCameFromOrWhatItIsAboutIsNamed) {
+    write_some_events();
+    ASSERT_TRUE(store->responses.save_answer(1, "q1", "peut-être", "", -1, Actor("vendor:1", Via::page)).ok());
+    const auto ids = event_ids();
+    const long long changed = ids.back();
+    tamper("UPDATE events SET via = 'api' WHERE id = " + std::to_string(changed));
+    JournalVerification verification = verify();
+    EXPECT_EQ(verification.problem, Break::content_changed);
+    EXPECT_EQ(verification.broken_event_id, changed);
+    run_sql("UPDATE events SET via = 'page', acquisition_id = 0 WHERE id = " + std::to_string(changed));
+    verification = verify();
+    EXPECT_EQ(verification.problem, Break::content_changed);
+    // Passing it off as an event of the old format does not help either.
+    run_sql("UPDATE events SET acquisition_id = 1, format_version = 1 WHERE id = " + std::to_string(changed));
+    verification = verify();
+    EXPECT_EQ(verification.problem, Break::content_changed);
+    EXPECT_EQ(verification.broken_event_id, changed);
+}
+
+TEST_F(StoreJournalChain, EventsChainedBeforeMigration8StillVerifyAndTheChainGoesOn) {
+    // A database as the release before migration 8 left it: events chained in format 1.
+    TempDir legacy_dir;
+    std::optional<TestSchema> legacy_schema;
+    if (testing_on_postgresql()) legacy_schema.emplace();
+    const std::string data = (legacy_dir.path() / "data").string();
+    std::filesystem::create_directories(data);
+    {
+        auto old = Database::open_at_version(test_engine(), legacy_schema ? legacy_schema->url() : data + "/cyberachat.db",
+                                             6, 2);
+        ASSERT_TRUE(old.ok()) << old.error().message.in(Language::en);
+        ASSERT_TRUE((*old)->write([](soci::session& sql) -> Result<void> {
+            std::string prev;
+            for (long long n = 1; n <= 3; ++n) {
+                long long id = n;  // as that release chose it: the sequence's next value on PostgreSQL
+                if (testing_on_postgresql()) sql << "SELECT nextval(pg_get_serial_sequence('events', 'id'))", soci::into(id);
+                const Event event{id, "2025-01-01T00:00:00Z", "system", "user", id, "create", "", "", "{}"};
+                const std::string hash = journal_event_hash(prev, event, 1);
+                sql << "INSERT INTO events (id, at, actor, entity, entity_id, action, field, old_value, new_value, "
+                       "prev_hash, hash) VALUES (:id, :at, 'system', 'user', :entity_id, 'create', '', '', '{}', :prev, :hash)",
+                    soci::use(id), soci::use(event.at), soci::use(id), soci::use(prev), soci::use(hash);
+                prev = hash;
+            }
+            return {};
+        }).ok());
+    }
+    auto upgraded = legacy_schema ? Store::open_postgresql(legacy_schema->url(), 2) : Store::open(data, 2);
+    ASSERT_TRUE(upgraded.ok()) << upgraded.error().message.in(Language::en);
+    ASSERT_TRUE((*upgraded)->users.create(User{0, "apres@chu.test", "", Role::biomedical}, Actor("system:cli", Via::cli)).ok());
+    auto verification = verify_journal(**upgraded);
+    ASSERT_TRUE(verification.ok());
+    EXPECT_TRUE(verification->intact()) << verification->broken_event_id;
+    EXPECT_EQ(verification->chained, 4);
+    const auto newest = (*upgraded)->events.list_all(1).value();
+    ASSERT_EQ(newest.size(), 1u);
+    EXPECT_EQ(newest[0].via, "cli");
+    upgraded->reset();  // before the schema goes
+}
+
 }  // namespace journal_chain_test
 }  // namespace cyberachat::store::testing
