@@ -162,6 +162,8 @@ std::unique_ptr<httplib::Server> make_server(WebApp& app, const ConnectionLimits
     register_export_api(*server, app);
     register_evaluation_routes(*server, app);
     register_evaluation_api(*server, app);
+    register_journal_routes(*server, app);
+    register_journal_api(*server, app);
     return server;
 }
 

@@ -20,5 +20,7 @@ void register_xlsx_api(httplib::Server& server, WebApp& app);
 void register_export_api(httplib::Server& server, WebApp& app);
 void register_evaluation_routes(httplib::Server& server, WebApp& app);
 void register_evaluation_api(httplib::Server& server, WebApp& app);
+void register_journal_routes(httplib::Server& server, WebApp& app);
+void register_journal_api(httplib::Server& server, WebApp& app);
 
 }  // namespace cyberachat::web

@@ -1,0 +1,104 @@
+// Hospital pages of the journal (purchase, response, account) and their CSV downloads.
+#include "web/routes/journal_routes.hpp"
+
+#include "web/http_io.hpp"
+#include "web/journal_support.hpp"
+#include "web/page_support.hpp"
+#include "web/routes/routes.hpp"
+
+namespace cyberachat::web {
+
+namespace {
+
+// The purchase of a response's or purchase's journal, for the breadcrumb ("" if it cannot be read).
+std::string journal_acquisition_title(WebApp& app, Id acquisition_id) {
+    auto acquisition = app.store->acquisitions.find(acquisition_id);
+    return acquisition ? acquisition->title : "Achat";
+}
+
+void send_journal_page_error(httplib::Response& res, const Error& error, const char* missing) {
+    if (error.code == ErrorCode::not_found) return send_error_page(res, 404, missing);
+    send_error_page(res, error);
+}
+
+}  // namespace
+
+namespace journal_routes {
+
+// GET /acquisitions/{id}/journal
+void acquisition_journal(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto caller = require_hospital_page(app, req, res);
+    if (!caller) return;
+    auto page = app.journal.for_acquisition(path_id(req).value_or(0), journal_filter(req));
+    if (!page) return send_journal_page_error(res, page.error(), "Cet achat n'existe pas.");
+    const std::string base = "/acquisitions/" + std::to_string(page->acquisition_id);
+    const std::string title = journal_acquisition_title(app, page->acquisition_id);
+    auto view = journal_view(*page, "Journal de l'achat « " + title + " »", {{"Achats", "/acquisitions"}, {title, base}},
+                             base + "/journal", true);
+    send_html(res, 200, views::render_journal_page(hospital_context(*caller, "Journal — " + title), view));
+}
+
+// GET /acquisitions/{id}/journal.csv
+void acquisition_journal_csv(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    if (!require_hospital_page(app, req, res)) return;
+    auto page = app.journal.for_acquisition(path_id(req).value_or(0), journal_filter(req));
+    if (!page) return send_journal_page_error(res, page.error(), "Cet achat n'existe pas.");
+    send_journal_csv(res, *page, "journal-achat-" + std::to_string(page->acquisition_id) + ".csv");
+}
+
+// GET /responses/{id}/journal
+void response_journal(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto caller = require_hospital_page(app, req, res);
+    if (!caller) return;
+    auto page = app.journal.for_response(path_id(req).value_or(0), journal_filter(req));
+    if (!page) return send_journal_page_error(res, page.error(), "Cette réponse n'existe pas.");
+    const std::string acquisition = "/acquisitions/" + std::to_string(page->acquisition_id);
+    const std::string response = "/responses/" + std::to_string(page->response_id);
+    auto view = journal_view(*page, "Journal — " + page->title,
+                             {{"Achats", "/acquisitions"},
+                              {journal_acquisition_title(app, page->acquisition_id), acquisition},
+                              {page->title, response}},
+                             response + "/journal", true);
+    send_html(res, 200, views::render_journal_page(hospital_context(*caller, "Journal — " + page->title), view));
+}
+
+// GET /responses/{id}/journal.csv
+void response_journal_csv(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    if (!require_hospital_page(app, req, res)) return;
+    auto page = app.journal.for_response(path_id(req).value_or(0), journal_filter(req));
+    if (!page) return send_journal_page_error(res, page.error(), "Cette réponse n'existe pas.");
+    send_journal_csv(res, *page, "journal-reponse-" + std::to_string(page->response_id) + ".csv");
+}
+
+// GET /users/{id}/journal
+// Any hospital user for now (the access policy will keep it to administrators and the account itself).
+void user_journal(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto caller = require_hospital_page(app, req, res);
+    if (!caller) return;
+    auto page = app.journal.for_user(path_id(req).value_or(0), journal_filter(req));
+    if (!page) return send_journal_page_error(res, page.error(), "Ce compte n'existe pas.");
+    auto view = journal_view(*page, "Journal — " + page->title, {{"Achats", "/acquisitions"}},
+                             "/users/" + std::to_string(page->user_id) + "/journal", false);
+    send_html(res, 200, views::render_journal_page(hospital_context(*caller, "Journal — " + page->title), view));
+}
+
+// GET /users/{id}/journal.csv
+void user_journal_csv(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    if (!require_hospital_page(app, req, res)) return;
+    auto page = app.journal.for_user(path_id(req).value_or(0), journal_filter(req));
+    if (!page) return send_journal_page_error(res, page.error(), "Ce compte n'existe pas.");
+    send_journal_csv(res, *page, "journal-compte-" + std::to_string(page->user_id) + ".csv");
+}
+
+}  // namespace journal_routes
+
+void register_journal_routes(httplib::Server& server, WebApp& app) {
+    server.Get(R"(/acquisitions/(\d+)/journal)", action(app, journal_routes::acquisition_journal));
+    server.Get(R"(/acquisitions/(\d+)/journal\.csv)", action(app, journal_routes::acquisition_journal_csv));
+    server.Get(R"(/responses/(\d+)/journal)", action(app, journal_routes::response_journal));
+    server.Get(R"(/responses/(\d+)/journal\.csv)", action(app, journal_routes::response_journal_csv));
+    server.Get(R"(/users/(\d+)/journal)", action(app, journal_routes::user_journal));
+    server.Get(R"(/users/(\d+)/journal\.csv)", action(app, journal_routes::user_journal_csv));
+}
+
+}  // namespace cyberachat::web
