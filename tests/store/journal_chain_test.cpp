@@ -15,6 +15,21 @@ namespace journal_chain_test {
 
 using Break = JournalVerification::Break;
 
+// A database an older release left (its migrations up to some version), then opened by this one.
+struct LegacyDatabase {
+    TempDir dir;
+    std::optional<TestSchema> schema;
+    std::string data = (dir.path() / "data").string();
+    LegacyDatabase() {
+        if (testing_on_postgresql()) schema.emplace();
+        std::filesystem::create_directories(data);
+    }
+    Result<std::shared_ptr<Database>> open_at(int version) {
+        return Database::open_at_version(test_engine(), schema ? schema->url() : data + "/cyberachat.db", version, 2);
+    }
+    Result<std::shared_ptr<Store>> upgrade() { return schema ? Store::open_postgresql(schema->url(), 2) : Store::open(data, 2); }
+};
+
 class StoreJournalChain : public StoreTest {
 protected:
     // A few events of every usual kind: accounts, a purchase, a vendor, answers.
@@ -186,14 +201,9 @@ TEST_F(StoreJournalChain, EventsWrittenByTwoInstancesFormOneChain) {
 
 TEST_F(StoreJournalChain, EventsWrittenBeforeTheChainAreCountedNotFailed) {
     // A database as the release before migration 6 left it, with three events.
-    TempDir legacy_dir;
-    std::optional<TestSchema> legacy_schema;
-    if (testing_on_postgresql()) legacy_schema.emplace();
-    const std::string data = (legacy_dir.path() / "data").string();
-    std::filesystem::create_directories(data);
+    LegacyDatabase legacy;
     {
-        auto old = Database::open_at_version(test_engine(), legacy_schema ? legacy_schema->url() : data + "/cyberachat.db",
-                                             5, 2);
+        auto old = legacy.open_at(5);
         ASSERT_TRUE(old.ok()) << old.error().message.in(Language::en);
         ASSERT_TRUE((*old)->write([](soci::session& sql) -> Result<void> {
             for (int i = 0; i < 3; ++i)
@@ -202,7 +212,7 @@ TEST_F(StoreJournalChain, EventsWrittenBeforeTheChainAreCountedNotFailed) {
             return {};
         }).ok());
     }
-    auto upgraded = legacy_schema ? Store::open_postgresql(legacy_schema->url(), 2) : Store::open(data, 2);
+    auto upgraded = legacy.upgrade();
     ASSERT_TRUE(upgraded.ok()) << upgraded.error().message.in(Language::en);
     User user;
     user.email = "apres@chu.test";
@@ -238,14 +248,9 @@ TEST_F(StoreJournalChain, ChangingWhereAnEventCameFromOrWhatItIsAboutIsNamed) {
 
 TEST_F(StoreJournalChain, EventsChainedBeforeMigration8StillVerifyAndTheChainGoesOn) {
     // A database as the release before migration 8 left it: events chained in format 1.
-    TempDir legacy_dir;
-    std::optional<TestSchema> legacy_schema;
-    if (testing_on_postgresql()) legacy_schema.emplace();
-    const std::string data = (legacy_dir.path() / "data").string();
-    std::filesystem::create_directories(data);
+    LegacyDatabase legacy;
     {
-        auto old = Database::open_at_version(test_engine(), legacy_schema ? legacy_schema->url() : data + "/cyberachat.db",
-                                             6, 2);
+        auto old = legacy.open_at(6);
         ASSERT_TRUE(old.ok()) << old.error().message.in(Language::en);
         ASSERT_TRUE((*old)->write([](soci::session& sql) -> Result<void> {
             std::string prev;
@@ -262,7 +267,7 @@ TEST_F(StoreJournalChain, EventsChainedBeforeMigration8StillVerifyAndTheChainGoe
             return {};
         }).ok());
     }
-    auto upgraded = legacy_schema ? Store::open_postgresql(legacy_schema->url(), 2) : Store::open(data, 2);
+    auto upgraded = legacy.upgrade();
     ASSERT_TRUE(upgraded.ok()) << upgraded.error().message.in(Language::en);
     ASSERT_TRUE((*upgraded)->users.create(User{0, "apres@chu.test", "", Role::biomedical}, Actor("system:cli", Via::cli)).ok());
     auto verification = verify_journal(**upgraded);

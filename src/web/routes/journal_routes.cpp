@@ -21,6 +21,13 @@ void send_journal_page_error(httplib::Response& res, const Error& error, const c
     send_error_page(res, error);
 }
 
+// The CSV of a journal page as "<prefix><id>.csv", or its error page.
+void send_journal_download(httplib::Response& res, const Result<services::JournalPage>& page, const char* missing,
+                           const std::string& prefix, Id id) {
+    if (!page) return send_journal_page_error(res, page.error(), missing);
+    send_journal_csv(res, *page, prefix + std::to_string(id) + ".csv");
+}
+
 }  // namespace
 
 namespace journal_routes {
@@ -41,9 +48,8 @@ void acquisition_journal(WebApp& app, const httplib::Request& req, httplib::Resp
 // GET /acquisitions/{id}/journal.csv
 void acquisition_journal_csv(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     if (!require_hospital_page(app, req, res)) return;
-    auto page = app.journal.for_acquisition(path_id(req).value_or(0), journal_filter(req));
-    if (!page) return send_journal_page_error(res, page.error(), "Cet achat n'existe pas.");
-    send_journal_csv(res, *page, "journal-achat-" + std::to_string(page->acquisition_id) + ".csv");
+    const Id id = path_id(req).value_or(0);
+    send_journal_download(res, app.journal.for_acquisition(id, journal_filter(req)), "Cet achat n'existe pas.", "journal-achat-", id);
 }
 
 // GET /responses/{id}/journal
@@ -65,9 +71,8 @@ void response_journal(WebApp& app, const httplib::Request& req, httplib::Respons
 // GET /responses/{id}/journal.csv
 void response_journal_csv(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     if (!require_hospital_page(app, req, res)) return;
-    auto page = app.journal.for_response(path_id(req).value_or(0), journal_filter(req));
-    if (!page) return send_journal_page_error(res, page.error(), "Cette réponse n'existe pas.");
-    send_journal_csv(res, *page, "journal-reponse-" + std::to_string(page->response_id) + ".csv");
+    const Id id = path_id(req).value_or(0);
+    send_journal_download(res, app.journal.for_response(id, journal_filter(req)), "Cette réponse n'existe pas.", "journal-reponse-", id);
 }
 
 // GET /users/{id}/journal
@@ -85,9 +90,8 @@ void user_journal(WebApp& app, const httplib::Request& req, httplib::Response& r
 // GET /users/{id}/journal.csv
 void user_journal_csv(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     if (!require_hospital_page(app, req, res)) return;
-    auto page = app.journal.for_user(path_id(req).value_or(0), journal_filter(req));
-    if (!page) return send_journal_page_error(res, page.error(), "Ce compte n'existe pas.");
-    send_journal_csv(res, *page, "journal-compte-" + std::to_string(page->user_id) + ".csv");
+    const Id id = path_id(req).value_or(0);
+    send_journal_download(res, app.journal.for_user(id, journal_filter(req)), "Ce compte n'existe pas.", "journal-compte-", id);
 }
 
 }  // namespace journal_routes
