@@ -47,7 +47,7 @@ void register_import_archive_command(CLI::App& app) {
         services::ResponseService responses(*store, questionnaires);
         services::EvaluationService evaluations(*store, questionnaires, responses);
         services::ExportService exports(*store, questionnaires, responses, evaluations);
-        auto imported = exports.import_archive(bytes.str(), "system:import-archive");
+        auto imported = exports.import_archive(bytes.str(), Actor("system:import-archive", Via::cli));
         if (!imported) {
             std::cerr << imported.error().message.fr << "\n";
             throw CLI::RuntimeError(1);

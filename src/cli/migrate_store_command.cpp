@@ -46,7 +46,7 @@ void register_migrate_store_command(CLI::App& app) {
         if (!target)
             fail("Impossible d'ouvrir la base « " + store::redact_database_url(to) + " » : " + target.error().message.fr);
         std::cout << "Copie de « " << options->from << " » vers « " << store::redact_database_url(to) << " »…\n";
-        auto copied = store::copy_store(**from, **target, "system:migrate-store");
+        auto copied = store::copy_store(**from, **target, Actor("system:migrate-store", Via::cli));
         if (!copied) fail("Copie interrompue (la destination est laissée telle qu'elle était) : " + copied.error().message.fr);
         for (const auto& [table, rows] : copied->rows) std::cout << "  " << table << " : " << rows << "\n";
         std::cout << "  documents vérifiés (SHA-256) : " << copied->documents << " (" << copied->document_bytes

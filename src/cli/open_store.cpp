@@ -154,7 +154,7 @@ std::optional<std::pair<std::string, Role>> new_account_identity(const std::stri
 }
 
 bool store_new_account(store::Store& store, const User& user) {
-    auto created = store.users.create(user, "system:cli");
+    auto created = store.users.create(user, Actor("system:cli", Via::cli));
     if (!created) {
         std::cerr << (created.error().code == ErrorCode::conflict ? "Un compte existe déjà pour " + user.email
                                                           : created.error().message.fr)

@@ -44,7 +44,7 @@ void register_token_command(CLI::App& app) {
             return;
         }
         const std::string secret = security::random_token();
-        auto created = store->api_tokens.create(user->id, security::sha256_hex(secret), options->name, "system:cli");
+        auto created = store->api_tokens.create(user->id, security::sha256_hex(secret), options->name, Actor("system:cli", Via::cli));
         if (!created) {
             std::cerr << created.error().message.fr << "\n";
             throw CLI::RuntimeError(1);
@@ -92,7 +92,7 @@ void register_token_command(CLI::App& app) {
     revoke->callback([options, revoked] {
         auto store = open_store_or_report(options->store);
         if (!store) throw CLI::RuntimeError(1);
-        if (auto done = store->api_tokens.revoke(*revoked, "system:cli"); !done) {
+        if (auto done = store->api_tokens.revoke(*revoked, Actor("system:cli", Via::cli)); !done) {
             std::cerr << (done.error().code == ErrorCode::not_found ? "Aucun jeton n° " + std::to_string(*revoked) + "."
                                                                     : done.error().message.fr)
                       << "\n";

@@ -1,7 +1,7 @@
 // `cyberachat user add EMAIL --role R [--password-stdin | --directory]`, `user list [--json]`,
 // `user disable|enable EMAIL`, `user set-role EMAIL ROLE`, `user reset-password EMAIL
 // [--public-url URL] [--minutes N]`: hospital accounts. No default account
-// exists. Every change is journalled (actor "system:cli"); disabling an account ends its sessions
+// exists. Every change is journalled (actor "system:cli", via cli); disabling an account ends its sessions
 // and revokes its API tokens at once.
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -100,7 +100,7 @@ void register_user_command(CLI::App& app) {
             if (!store) throw CLI::RuntimeError(1);
             auto account = find_account_or_report(*store, options->email);
             if (!account) throw CLI::RuntimeError(1);
-            if (auto done = store->users.set_active(account->id, active, "system:cli"); !done) {
+            if (auto done = store->users.set_active(account->id, active, Actor("system:cli", Via::cli)); !done) {
                 std::cerr << done.error().message.fr << "\n";
                 throw CLI::RuntimeError(1);
             }
@@ -154,7 +154,7 @@ void register_user_command(CLI::App& app) {
         if (!store) throw CLI::RuntimeError(1);
         auto account = find_account_or_report(*store, options->email);
         if (!account) throw CLI::RuntimeError(1);
-        if (auto done = store->users.set_role(account->id, *role, "system:cli"); !done) {
+        if (auto done = store->users.set_role(account->id, *role, Actor("system:cli", Via::cli)); !done) {
             std::cerr << done.error().message.fr << "\n";
             throw CLI::RuntimeError(1);
         }

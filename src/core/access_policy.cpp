@@ -9,6 +9,7 @@ std::string_view permission_name(Permission permission) {
         case Permission::read_questionnaire: return "read_questionnaire";
         case Permission::manage_accounts: return "manage_accounts";
         case Permission::own_account: return "own_account";
+        case Permission::view_account_journal: return "view_account_journal";
         case Permission::view_purchase: return "view_purchase";
         case Permission::edit_purchase: return "edit_purchase";
         case Permission::invite_vendor: return "invite_vendor";
@@ -41,7 +42,8 @@ bool concerns_a_purchase(Permission permission) {
         case Permission::create_purchase:
         case Permission::read_questionnaire:
         case Permission::manage_accounts:
-        case Permission::own_account: return false;
+        case Permission::own_account:
+        case Permission::view_account_journal: return false;
         default: return true;
     }
 }
@@ -88,6 +90,11 @@ Verdict decide(Role account_role, std::optional<PurchaseRole> membership, Permis
     }
     if (!membership) return Verdict::hidden;
     return member_may(*membership, permission) ? Verdict::allowed : Verdict::forbidden;
+}
+
+Verdict decide_on_account(Role account_role, bool is_self, Permission permission) {
+    if (permission != Permission::view_account_journal) return decide(account_role, std::nullopt, permission);
+    return account_role == Role::admin || is_self ? Verdict::allowed : Verdict::forbidden;
 }
 
 std::optional<std::string_view> opinion_slot(PurchaseRole role) {

@@ -19,6 +19,7 @@ enum class Permission {
     read_questionnaire,  // the blank questionnaire, its workbook, PDF and flowcharts
     manage_accounts,  // accounts and their tokens (administrators)
     own_account,      // "my account": my password, sessions and API tokens (every account)
+    view_account_journal,  // what an account did and what was done to it (administrators; anyone: their own)
     // One purchase (and its vendors' responses, documents, reviews)
     view_purchase,      // the purchase page, its vendors' responses, documents, flowcharts, comparison
     edit_purchase,      // title, deadline, notes…
@@ -45,6 +46,9 @@ std::string_view verdict_name(Verdict verdict);  // "allowed", "forbidden", "hid
 // `membership`: the account's role in the purchase concerned, nullopt when it is not a member
 // (or when the permission concerns no purchase).
 Verdict decide(Role account_role, std::optional<PurchaseRole> membership, Permission permission);
+
+// A permission about one account (Scope::account): an administrator's, or the account's own.
+Verdict decide_on_account(Role account_role, bool is_self, Permission permission);
 
 // Whether the permission concerns one purchase (then the caller's membership decides).
 bool concerns_a_purchase(Permission permission);

@@ -105,6 +105,11 @@ struct Event {
     std::string field;          // e.g. question id for answers
     std::string old_value;      // JSON text or empty
     std::string new_value;      // JSON text or empty
+    // Since migration 8 (0 / "" before, and for events about none):
+    std::string via;            // where from: "page", "api", "xlsx", "archive", "cli", "system" (core/actor.hpp)
+    Id acquisition_id = 0;      // the purchase the event is about (its own, its vendors', answers', documents'…)
+    Id response_id = 0;         // the vendor response it is about
+    Id user_id = 0;             // the hospital account it is about (not the actor)
 };
 
 }  // namespace cyberachat

@@ -66,7 +66,7 @@ Result<AccountRow> AccountService::find(Id user_id) {
     return AccountRow{std::move(user), login != logins.end() ? login->second : std::string()};
 }
 
-Result<CreatedAccount> AccountService::create(const NewAccount& input, const std::string& actor) {
+Result<CreatedAccount> AccountService::create(const NewAccount& input, const Actor& actor) {
     auto email = validate_email(input.email);
     if (!email)
         return account_refusal(ErrorCode::invalid_value, "Adresse e-mail invalide : « " + input.email + " ».",
@@ -99,7 +99,7 @@ Result<void> AccountService::keep_an_administrator(const User& target) {
                            "This is the last active administrator: appoint another one first.");
 }
 
-Result<void> AccountService::set_active(const User& caller, Id user_id, bool active, const std::string& actor) {
+Result<void> AccountService::set_active(const User& caller, Id user_id, bool active, const Actor& actor) {
     TRY_ASSIGN(User target, live_account(user_id));
     if (!active && target.id == caller.id)
         return account_refusal(ErrorCode::conflict, "Vous ne pouvez pas désactiver votre propre compte.",
@@ -108,13 +108,13 @@ Result<void> AccountService::set_active(const User& caller, Id user_id, bool act
     return store_.users.set_active(user_id, active, actor);
 }
 
-Result<void> AccountService::set_role(const User& caller, Id user_id, Role role, const std::string& actor) {
+Result<void> AccountService::set_role(const User& caller, Id user_id, Role role, const Actor& actor) {
     TRY_ASSIGN(User target, live_account(user_id));
     if (role != Role::admin) TRY(keep_an_administrator(target));
     return store_.users.set_role(user_id, role, actor);
 }
 
-Result<void> AccountService::remove(const User& caller, Id user_id, const std::string& actor) {
+Result<void> AccountService::remove(const User& caller, Id user_id, const Actor& actor) {
     TRY_ASSIGN(User target, live_account(user_id));
     if (target.id == caller.id)
         return account_refusal(ErrorCode::conflict, "Vous ne pouvez pas supprimer votre propre compte.",
@@ -123,7 +123,7 @@ Result<void> AccountService::remove(const User& caller, Id user_id, const std::s
     return store_.users.remove(user_id, actor);
 }
 
-Result<ResetLink> AccountService::create_reset_link(Id user_id, long long lifetime_seconds, const std::string& actor) {
+Result<ResetLink> AccountService::create_reset_link(Id user_id, long long lifetime_seconds, const Actor& actor) {
     TRY_ASSIGN(User user, live_account(user_id));
     if (user.origin == "directory") return directory_account_error();
     ResetLink link;
@@ -166,7 +166,7 @@ Result<void> AccountService::reset_password(const std::string& token, const std:
 }
 
 Result<void> AccountService::change_password(const User& user, const std::string& current, const std::string& next,
-                                             const std::string& keep_session_hash, const std::string& actor) {
+                                             const std::string& keep_session_hash, const Actor& actor) {
     if (user.origin == "directory") return directory_account_error();
     if (!security::verify_password_or_dummy(&user.password_hash, current))
         return account_refusal(ErrorCode::forbidden, "Mot de passe actuel incorrect.", "Wrong current password.");
@@ -198,7 +198,7 @@ Result<std::vector<SessionInfo>> AccountService::sessions(Id user_id, const std:
     return out;
 }
 
-Result<void> AccountService::end_session(Id user_id, const std::string& reference, const std::string& actor) {
+Result<void> AccountService::end_session(Id user_id, const std::string& reference, const Actor& actor) {
     TRY_ASSIGN(auto open, store_.sessions.list_for_subject("user", user_id));
     for (const store::Session& session : open)
         if (security::constant_time_equals(session_reference(session.token_hash), reference))
@@ -211,7 +211,7 @@ Result<std::vector<store::ApiToken>> AccountService::tokens(std::optional<Id> us
 }
 
 Result<CreatedToken> AccountService::create_token(Id user_id, const std::string& name_input, int days,
-                                                  const std::string& actor) {
+                                                  const Actor& actor) {
     const std::string name(trim(name_input));
     if (name.empty() || !is_valid_utf8(name) || longer_than(name, 100))
         return account_refusal(ErrorCode::invalid_value, "Donnez un nom au jeton (100 caractères au plus).",

@@ -60,13 +60,13 @@ public:
     Result<std::vector<AccountRow>> list();
     Result<AccountRow> find(Id user_id);  // "not_found" for an unknown or deleted account
     // "invalid_value" for a bad e-mail or a password the policy refuses; "conflict" when the e-mail exists.
-    Result<CreatedAccount> create(const NewAccount& input, const std::string& actor);
-    Result<void> set_active(const User& caller, Id user_id, bool active, const std::string& actor);
-    Result<void> set_role(const User& caller, Id user_id, Role role, const std::string& actor);
-    Result<void> remove(const User& caller, Id user_id, const std::string& actor);
+    Result<CreatedAccount> create(const NewAccount& input, const Actor& actor);
+    Result<void> set_active(const User& caller, Id user_id, bool active, const Actor& actor);
+    Result<void> set_role(const User& caller, Id user_id, Role role, const Actor& actor);
+    Result<void> remove(const User& caller, Id user_id, const Actor& actor);
 
     // A reset link for a local account, valid `lifetime_seconds`. "invalid_value" for a directory account.
-    Result<ResetLink> create_reset_link(Id user_id, long long lifetime_seconds, const std::string& actor);
+    Result<ResetLink> create_reset_link(Id user_id, long long lifetime_seconds, const Actor& actor);
     // The account a link resets: "not_found" for an unknown link, "conflict" for a used or expired one
     // (each with its message).
     Result<User> reset_target(const std::string& token);
@@ -76,17 +76,17 @@ public:
     // The current password is required; the policy applies; the user's other sessions end.
     // "forbidden" when `current` is wrong, "invalid_value" for a directory account.
     Result<void> change_password(const User& user, const std::string& current, const std::string& next,
-                                 const std::string& keep_session_hash, const std::string& actor);
+                                 const std::string& keep_session_hash, const Actor& actor);
 
     Result<std::vector<SessionInfo>> sessions(Id user_id, const std::string& current_session_hash);
     // Ends one of the user's sessions by its reference ("not_found" otherwise).
-    Result<void> end_session(Id user_id, const std::string& reference, const std::string& actor);
+    Result<void> end_session(Id user_id, const std::string& reference, const Actor& actor);
 
     Result<std::vector<store::ApiToken>> tokens(std::optional<Id> user_id);
     Result<store::ApiToken> token(Id token_id) { return store_.api_tokens.find(token_id); }
     // A token valid `days` days (1 to kMaximumTokenDays; "invalid_value" otherwise); `name` required.
-    Result<CreatedToken> create_token(Id user_id, const std::string& name, int days, const std::string& actor);
-    Result<void> revoke_token(Id token_id, const std::string& actor) { return store_.api_tokens.revoke(token_id, actor); }
+    Result<CreatedToken> create_token(Id user_id, const std::string& name, int days, const Actor& actor);
+    Result<void> revoke_token(Id token_id, const Actor& actor) { return store_.api_tokens.revoke(token_id, actor); }
 
     static std::string session_reference(const std::string& token_hash);
 

@@ -54,7 +54,7 @@ FieldErrors AcquisitionService::validate(const VendorInput& input) {
     return errors;
 }
 
-Result<Acquisition> AcquisitionService::create(Acquisition input, Id user_id, const std::string& actor) {
+Result<Acquisition> AcquisitionService::create(Acquisition input, Id user_id, const Actor& actor) {
     if (auto errors = validate(input); !errors.empty()) return invalid_fields(errors);
     TRY_ASSIGN(auto version, questionnaires_.current_version());
     input.questionnaire_version_id = version.id;
@@ -66,7 +66,7 @@ Result<Acquisition> AcquisitionService::create(Acquisition input, Id user_id, co
     return created;
 }
 
-Result<Acquisition> AcquisitionService::update(const Acquisition& input, const std::string& actor) {
+Result<Acquisition> AcquisitionService::update(const Acquisition& input, const Actor& actor) {
     if (auto errors = validate(input); !errors.empty()) return invalid_fields(errors);
     TRY_ASSIGN(Acquisition updated, store_.acquisitions.find(input.id));
     updated.title = input.title;
@@ -78,7 +78,7 @@ Result<Acquisition> AcquisitionService::update(const Acquisition& input, const s
     return store_.acquisitions.update(updated, actor);
 }
 
-Result<Invitation> AcquisitionService::invite(Id acquisition_id, const VendorInput& input, const std::string& actor) {
+Result<Invitation> AcquisitionService::invite(Id acquisition_id, const VendorInput& input, const Actor& actor) {
     if (auto errors = validate(input); !errors.empty()) return invalid_fields(errors);
     TRY(store_.acquisitions.find(acquisition_id));
     Invitation invitation;
@@ -94,7 +94,7 @@ Result<Invitation> AcquisitionService::invite(Id acquisition_id, const VendorInp
     return invitation;
 }
 
-Result<std::string> AcquisitionService::regenerate_link(Id response_id, const std::string& actor) {
+Result<std::string> AcquisitionService::regenerate_link(Id response_id, const Actor& actor) {
     TRY(store_.responses.find(response_id));
     std::string token = security::random_token();
     TRY(store_.responses.set_invite_token_hash(response_id, security::sha256_hex(token), actor));
@@ -102,7 +102,7 @@ Result<std::string> AcquisitionService::regenerate_link(Id response_id, const st
     return token;
 }
 
-Result<void> AcquisitionService::revoke_link(Id response_id, const std::string& actor) {
+Result<void> AcquisitionService::revoke_link(Id response_id, const Actor& actor) {
     TRY(store_.responses.find(response_id));
     TRY(store_.responses.set_invite_token_hash(response_id, "", actor));
     store_.sessions.remove_for_subject("vendor", response_id);

@@ -35,12 +35,12 @@ public:
     static FieldErrors validate(const VendorInput& input);
 
     // The current questionnaire version is copied into the purchase. Error "invalid" when validate() fails.
-    Result<Acquisition> create(Acquisition input, Id user_id, const std::string& actor);
-    Result<Acquisition> update(const Acquisition& input, const std::string& actor);
+    Result<Acquisition> create(Acquisition input, Id user_id, const Actor& actor);
+    Result<Acquisition> update(const Acquisition& input, const Actor& actor);
 
-    Result<Invitation> invite(Id acquisition_id, const VendorInput& input, const std::string& actor);
-    Result<std::string> regenerate_link(Id response_id, const std::string& actor);  // new token; old link dies
-    Result<void> revoke_link(Id response_id, const std::string& actor);
+    Result<Invitation> invite(Id acquisition_id, const VendorInput& input, const Actor& actor);
+    Result<std::string> regenerate_link(Id response_id, const Actor& actor);  // new token; old link dies
+    Result<void> revoke_link(Id response_id, const Actor& actor);
 
 private:
     store::Store& store_;

@@ -13,7 +13,7 @@ Result<std::shared_ptr<const ScoringGrid>> EvaluationService::grid_for(const Acq
         if (!questionnaires_.is_current(questionnaire))
             return Error::make(ErrorCode::not_found, "Aucune grille d'évaluation pour ce questionnaire.",
                                "No scoring grid for this questionnaire.");
-        TRY_ASSIGN(stored, questionnaires_.attach_current_grid(acquisition.id, "system"));
+        TRY_ASSIGN(stored, questionnaires_.attach_current_grid(acquisition.id, Actor("system", Via::system)));
     }
     const auto key = std::make_pair(stored->id, &questionnaire);
     {
@@ -68,7 +68,7 @@ Error too_long() {
 }  // namespace
 
 Result<Review> EvaluationService::add_review(Id response_id, const ReviewInput& input, const User& user,
-                                            const std::string& actor) {
+                                            const Actor& actor) {
     if (user.role == Role::buyer)
         return Error::make(ErrorCode::forbidden, "La relecture des réponses est réservée à la DSI, au RSSI et aux ingénieurs biomédicaux.",
                            "Reviewing answers is for IT and biomedical engineers.");
@@ -94,7 +94,7 @@ Result<Review> EvaluationService::add_review(Id response_id, const ReviewInput& 
 }
 
 Result<Opinion> EvaluationService::set_opinion(Id response_id, const std::string& verdict, const std::string& text,
-                                              const User& user, const std::string& actor) {
+                                              const User& user, const Actor& actor) {
     if (user.role != Role::it && user.role != Role::biomedical)
         return Error::make(ErrorCode::forbidden, "Seuls la DSI / le RSSI et l'ingénieur biomédical donnent un avis.",
                            "Only IT and the biomedical engineer give an opinion.");
@@ -120,7 +120,7 @@ std::vector<ComparedResponse> Comparison::compared() const {
 }
 
 Result<void> EvaluationService::set_weight(Id acquisition_id, const std::string& question_id,
-                                          std::optional<double> weight, const User& user, const std::string& actor) {
+                                          std::optional<double> weight, const User& user, const Actor& actor) {
     if (user.role == Role::buyer)
         return Error::make(ErrorCode::forbidden, "L'ajustement des poids est réservé à la DSI, au RSSI et aux ingénieurs biomédicaux.",
                            "Adjusting weights is for IT and biomedical engineers.");

@@ -66,15 +66,15 @@ public:
     // Recorded in the journal by the store. "forbidden" for a buyer; "invalid" (French) for a
     // question the grid does not grade or a weight outside [0, 100]; "not_found" for a purchase.
     Result<void> set_weight(Id acquisition_id, const std::string& question_id, std::optional<double> weight,
-                            const User& user, const std::string& actor);
+                            const User& user, const Actor& actor);
 
     // IT, biomedical engineers and administrators review; a buyer gets "forbidden". "invalid"
     // (French message) for an unknown question or status, nothing to record, a clarification
     // without its question, a text over 5,000 characters; "not_found" for an unknown response.
-    Result<Review> add_review(Id response_id, const ReviewInput& input, const User& user, const std::string& actor);
+    Result<Review> add_review(Id response_id, const ReviewInput& input, const User& user, const Actor& actor);
     // The opinion of the user's role ("it" or "biomedical"; others get "forbidden").
     Result<Opinion> set_opinion(Id response_id, const std::string& verdict, const std::string& text, const User& user,
-                                const std::string& actor);
+                                const Actor& actor);
     Result<Comparison> compare(Id acquisition_id);
 
 private:

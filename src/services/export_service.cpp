@@ -237,7 +237,7 @@ Result<std::string> ExportService::acquisition_archive(Id acquisition_id) {
     return exports::write_zip(entries);
 }
 
-Result<Acquisition> ExportService::import_archive(const std::string& bytes, const std::string& actor) {
+Result<Acquisition> ExportService::import_archive(const std::string& bytes, const Actor& actor) {
     auto files = exports::read_zip(bytes);
     if (!files) return invalid_archive(files.error().message.fr, files.error().message.in(Language::en));
     auto manifest_it = files->find("manifest.json");
@@ -351,7 +351,7 @@ Result<Acquisition> ExportService::import_archive(const std::string& bytes, cons
     if (grid) purchase.grid = StoredGrid{0, text_field(*grid, "id"), text_field(*grid, "version"), {}, files->at(kGridFile), {}};
     for (const auto& weight : *weights)
         purchase.weights.push_back(WeightOverride{0, text_field(weight, "question_id"), weight["weight"].get<double>(),
-                                                  time_field(weight, "updated_at"), author_or(weight, "updated_by", actor)});
+                                                  time_field(weight, "updated_at"), author_or(weight, "updated_by", actor.name)});
     std::set<Id> document_ids;
     for (const auto& vendor : *vendors) {
         store::ArchivedVendor& restored = purchase.vendors.emplace_back();
@@ -376,7 +376,7 @@ Result<Acquisition> ExportService::import_archive(const std::string& bytes, cons
             const json* revision = member(answer, "revision", json::value_t::number_unsigned);
             stored.revision = revision ? revision->get<std::int64_t>() : 1;
             stored.updated_at = time_field(answer, "updated_at");
-            stored.updated_by = author_or(answer, "updated_by", actor);
+            stored.updated_by = author_or(answer, "updated_by", actor.name);
         }
         for (const auto& document : vendor.at("documents")) {
             store::ArchivedDocument& stored = restored.documents.emplace_back();
@@ -391,11 +391,11 @@ Result<Acquisition> ExportService::import_archive(const std::string& bytes, cons
         for (const auto& item : *optional_array(vendor, "reviews"))
             restored.reviews.push_back(Review{0, 0, text_field(item, "question_id"), text_field(item, "status"),
                                               text_field(item, "comment"), text_field(item, "vendor_question"),
-                                              author_or(item, "author", actor), text_field(item, "author_role"),
+                                              author_or(item, "author", actor.name), text_field(item, "author_role"),
                                               time_field(item, "created_at")});
         for (const auto& item : *optional_array(vendor, "opinions"))
             restored.opinions.push_back(Opinion{0, text_field(item, "role"), text_field(item, "verdict"),
-                                                text_field(item, "text"), author_or(item, "author", actor),
+                                                text_field(item, "text"), author_or(item, "author", actor.name),
                                                 time_field(item, "updated_at")});
     }
     for (const auto& item : *events) {

@@ -38,7 +38,7 @@ public:
     // restored: invite again. Archives of formats 1 and 2 too. Error "invalid_archive"
     // (French/English message) for a corrupted, foreign or inconsistent file; no purchase is
     // written then.
-    Result<Acquisition> import_archive(const std::string& bytes, const std::string& actor);
+    Result<Acquisition> import_archive(const std::string& bytes, const Actor& actor);
 
 private:
     store::Store& store_;

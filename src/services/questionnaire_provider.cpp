@@ -24,7 +24,7 @@ Result<QuestionnaireVersion> QuestionnaireProvider::current_version() {
     return store_.questionnaires.ensure(questionnaire.id, questionnaire.version, current_.questionnaire_yaml);
 }
 
-Result<StoredGrid> QuestionnaireProvider::attach_current_grid(Id acquisition_id, const std::string& actor) {
+Result<StoredGrid> QuestionnaireProvider::attach_current_grid(Id acquisition_id, const Actor& actor) {
     return store_.scoring_grids.attach(acquisition_id, current_.grid_id, current_.grid_version, current_.grid_yaml, actor);
 }
 

@@ -27,7 +27,7 @@ public:
     // The same, stored (once) as a version.
     Result<QuestionnaireVersion> current_version();
     // Gives a purchase the current grid (a purchase keeps the grid it was given first).
-    Result<StoredGrid> attach_current_grid(Id acquisition_id, const std::string& actor);
+    Result<StoredGrid> attach_current_grid(Id acquisition_id, const Actor& actor);
     // Whether `questionnaire` is the current one (its grid may then be attached on first use).
     bool is_current(const Questionnaire& questionnaire) const;
 

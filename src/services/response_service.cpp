@@ -57,7 +57,7 @@ Result<ResponseSnapshot> ResponseService::load(VendorResponse response) {
 
 Result<SaveAnswerResult> ResponseService::save_answer(Id response_id, const std::string& question_id, const json& raw,
                                                       const std::optional<std::string>& comment,
-                                                      std::int64_t base_revision, const std::string& actor) {
+                                                      std::int64_t base_revision, const Actor& actor) {
     TRY_ASSIGN(auto before, load(response_id));
     if (before.submitted()) return submitted_error();
     const Question* question = before.questionnaire->find_question(question_id);
@@ -93,7 +93,7 @@ Result<SaveAnswerResult> ResponseService::save_answer(Id response_id, const std:
 
 Result<SectionSaveResult> ResponseService::save_section(Id response_id, const std::string& section_id,
                                                        const std::map<std::string, PostedAnswer>& posted,
-                                                       const std::string& actor) {
+                                                       const Actor& actor) {
     TRY_ASSIGN(auto before, load(response_id));
     if (before.submitted()) return submitted_error();
     const Section* section = before.questionnaire->find_section(section_id);
@@ -153,7 +153,7 @@ Result<SectionSaveResult> ResponseService::save_section(Id response_id, const st
 
 Result<StoredDocument> ResponseService::add_document(Id response_id, const std::string& question_id,
                                                      const std::string& file_name, const std::string& bytes,
-                                                     const std::string& actor) {
+                                                     const Actor& actor) {
     TRY_ASSIGN(auto snapshot, load(response_id));
     if (snapshot.submitted()) return submitted_error();
     const Question* question = snapshot.questionnaire->find_question(question_id);
@@ -183,7 +183,7 @@ Result<StoredDocument> ResponseService::add_document(Id response_id, const std::
     return store_.documents.add(response_id, question_id, file_name, bytes, actor);
 }
 
-Result<void> ResponseService::delete_document(Id response_id, Id document_id, const std::string& actor) {
+Result<void> ResponseService::delete_document(Id response_id, Id document_id, const Actor& actor) {
     TRY_ASSIGN(auto document, store_.documents.find(document_id));
     if (document.response_id != response_id)
         return Error::make(ErrorCode::not_found, "Document introuvable.", "Document not found.");
@@ -199,7 +199,7 @@ Result<std::vector<OpenClarification>> ResponseService::open_clarifications(Id r
 
 Result<void> ResponseService::answer_clarification(Id response_id, const std::string& question_id,
                                                    const std::optional<json>& raw, const std::string& explanation,
-                                                   const std::string& actor) {
+                                                   const Actor& actor) {
     TRY_ASSIGN(auto snapshot, load(response_id));
     TRY_ASSIGN(const auto open, open_clarifications(response_id));
     const bool asked = std::any_of(open.begin(), open.end(), [&](const auto& c) { return c.question_id == question_id; });
@@ -230,7 +230,7 @@ Result<void> ResponseService::answer_clarification(Id response_id, const std::st
     return {};
 }
 
-Result<void> ResponseService::submit(Id response_id, const std::string& actor) {
+Result<void> ResponseService::submit(Id response_id, const Actor& actor) {
     TRY_ASSIGN(auto snapshot, load(response_id));
     if (snapshot.submitted()) return submitted_error();
     if (!snapshot.evaluation.is_complete()) {
@@ -244,7 +244,7 @@ Result<void> ResponseService::submit(Id response_id, const std::string& actor) {
     return store_.responses.submit(response_id, actor);
 }
 
-Result<void> ResponseService::reopen(Id response_id, const std::string& actor) {
+Result<void> ResponseService::reopen(Id response_id, const Actor& actor) {
     TRY_ASSIGN(auto response, store_.responses.find(response_id));
     if (response.status != ResponseStatus::submitted)
         return Error::make(ErrorCode::conflict, "La réponse n'est pas soumise.", "The response is not submitted.");

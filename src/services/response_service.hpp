@@ -85,20 +85,20 @@ public:
     // the stored comment is kept.
     Result<SaveAnswerResult> save_answer(Id response_id, const std::string& question_id, const nlohmann::json& raw,
                                          const std::optional<std::string>& comment, std::int64_t base_revision,
-                                         const std::string& actor);
+                                         const Actor& actor);
 
     // Saves what a section form posted, in ONE transaction: every valid, changed answer of the
     // section (unchanged ones are not written); invalid values and answers changed by someone else
     // since their base revision are refused one by one (SectionSaveResult::refused) while the
     // others are saved. Errors: "not_found" (unknown section), "submitted".
     Result<SectionSaveResult> save_section(Id response_id, const std::string& section_id,
-                                           const std::map<std::string, PostedAnswer>& posted, const std::string& actor);
+                                           const std::map<std::string, PostedAnswer>& posted, const Actor& actor);
 
     // Error codes: "not_found", "submitted", "invalid_value" (not a document question, empty or
     // disallowed type), "too_large".
     Result<StoredDocument> add_document(Id response_id, const std::string& question_id, const std::string& file_name,
-                                        const std::string& bytes, const std::string& actor);
-    Result<void> delete_document(Id response_id, Id document_id, const std::string& actor);
+                                        const std::string& bytes, const Actor& actor);
+    Result<void> delete_document(Id response_id, Id document_id, const Actor& actor);
 
     // Clarifications the hospital asked and the vendor has not answered yet (see OpenClarification).
     Result<std::vector<OpenClarification>> open_clarifications(Id response_id);
@@ -108,12 +108,12 @@ public:
     // stays locked. Errors: "not_found" (no open clarification on this question), "invalid_value".
     Result<void> answer_clarification(Id response_id, const std::string& question_id,
                                       const std::optional<nlohmann::json>& raw, const std::string& explanation,
-                                      const std::string& actor);
+                                      const Actor& actor);
 
     // "incomplete" when required answers are missing (payload "missing_required": their ids),
     // "submitted" when already.
-    Result<void> submit(Id response_id, const std::string& actor);
-    Result<void> reopen(Id response_id, const std::string& actor);
+    Result<void> submit(Id response_id, const Actor& actor);
+    Result<void> reopen(Id response_id, const Actor& actor);
 
     const ServiceLimits& limits() const { return limits_; }
 

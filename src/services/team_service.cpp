@@ -16,7 +16,7 @@ Result<std::vector<Member>> TeamService::members(Id acquisition_id) {
 }
 
 Result<Member> TeamService::put(Id acquisition_id, const std::string& email, const std::string& role_name,
-                                const std::string& actor) {
+                                const Actor& actor) {
     const std::string address = lower_ascii(trim(email));
     if (address.empty()) return invalid("Indiquez l'adresse e-mail du compte à ajouter.", "Give the account's e-mail address.");
     TRY(store_.acquisitions.find(acquisition_id));
@@ -42,7 +42,7 @@ Result<Member> TeamService::put(Id acquisition_id, const std::string& email, con
     return store_.members.put(acquisition_id, account->id, *role, actor);
 }
 
-Result<void> TeamService::remove(Id acquisition_id, Id user_id, const std::string& actor) {
+Result<void> TeamService::remove(Id acquisition_id, Id user_id, const Actor& actor) {
     TRY(store_.acquisitions.find(acquisition_id));
     return store_.members.remove(acquisition_id, user_id, actor);
 }

@@ -19,8 +19,8 @@ public:
     // role's default (core/purchase_role). Errors: "invalid" (unknown role, no such account, an
     // administrator's account, a disabled account), "not_found" (no such purchase), "conflict"
     // (the last lead would stop being one).
-    Result<Member> put(Id acquisition_id, const std::string& email, const std::string& role_name, const std::string& actor);
-    Result<void> remove(Id acquisition_id, Id user_id, const std::string& actor);
+    Result<Member> put(Id acquisition_id, const std::string& email, const std::string& role_name, const Actor& actor);
+    Result<void> remove(Id acquisition_id, Id user_id, const Actor& actor);
 
 private:
     store::Store& store_;

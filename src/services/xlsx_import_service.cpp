@@ -20,7 +20,7 @@ Result<std::string> XlsxImportService::export_response(Id response_id, Language 
 }
 
 Result<ImportOutcome> XlsxImportService::import(Id response_id, std::string_view bytes, bool apply, Language language,
-                                                const std::string& file_name, const std::string& actor) {
+                                                const std::string& file_name, const Actor& actor) {
     if (bytes.size() > limits_.max_upload_bytes)
         return Error::make(ErrorCode::too_large,
                            "Le fichier dépasse la taille maximale (" + std::to_string(limits_.max_upload_bytes / (1024 * 1024)) + " Mo).",
@@ -60,7 +60,7 @@ Result<ImportOutcome> XlsxImportService::import(Id response_id, std::string_view
                               {"unchanged", plan.count(xlsx::RowStatus::unchanged)},
                               {"rejected", plan.count(xlsx::RowStatus::rejected)},
                               {"ignored", plan.count(xlsx::RowStatus::ignored_branch) + plan.count(xlsx::RowStatus::ignored_document)}};
-        auto saved = store_.responses.save_answers(response_id, changes, "import_xlsx", summary, actor);
+        auto saved = store_.responses.save_answers(response_id, changes, "import_xlsx", summary, actor.through(Via::xlsx));
         if (!saved && saved.error().code == ErrorCode::conflict)
             return Error::make(ErrorCode::conflict,
                                "Des réponses ont été modifiées par quelqu'un d'autre pendant l'import : rien n'a été importé. "

@@ -33,7 +33,7 @@ public:
     // Error codes: "not_found", "submitted" (read-only response), "too_large" (upload or zip
     // bomb), "not_xlsx", "corrupt", "foreign", "wrong_version" (messages fr/en), "storage".
     Result<ImportOutcome> import(Id response_id, std::string_view bytes, bool apply, Language language,
-                                 const std::string& file_name, const std::string& actor);
+                                 const std::string& file_name, const Actor& actor);
 
     const XlsxLimits& limits() const { return limits_; }
 

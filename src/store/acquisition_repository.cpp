@@ -109,7 +109,7 @@ Id insert_acquisition(soci::session& sql, const Acquisition& a) {
 
 }  // namespace detail
 
-Result<Acquisition> AcquisitionRepository::create(const Acquisition& acquisition, const std::string& actor) {
+Result<Acquisition> AcquisitionRepository::create(const Acquisition& acquisition, const Actor& actor) {
     Acquisition stored = acquisition;
     if (auto error = detail::normalize_acquisition(stored)) return *error;
     stored.created_at = stored.updated_at = now_iso();
@@ -135,7 +135,7 @@ Result<Acquisition> AcquisitionRepository::create(const Acquisition& acquisition
     return stored;
 }
 
-Result<Acquisition> AcquisitionRepository::update(const Acquisition& acquisition, const std::string& actor) {
+Result<Acquisition> AcquisitionRepository::update(const Acquisition& acquisition, const Actor& actor) {
     Acquisition wanted = acquisition;
     if (auto error = detail::normalize_acquisition(wanted)) return *error;
     Acquisition stored;

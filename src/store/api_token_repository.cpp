@@ -6,7 +6,7 @@
 namespace cyberachat::store {
 
 Result<Id> ApiTokenRepository::create(Id user_id, const std::string& token_hash, const std::string& name,
-                                      const std::string& actor, const std::string& expires_at) {
+                                      const Actor& actor, const std::string& expires_at) {
     if (token_hash.empty()) return detail::invalid("Jeton vide.", "Empty token.");
     Id created = 0;
     auto written = db_->write([&](soci::session& sql) -> Result<void> {
@@ -76,13 +76,13 @@ Result<ApiToken> ApiTokenRepository::find(Id id) {
     return detail::not_found("Jeton", "Token");
 }
 
-Result<void> ApiTokenRepository::revoke(Id id, const std::string& actor) {
+Result<void> ApiTokenRepository::revoke(Id id, const Actor& actor) {
     return db_->write([&](soci::session& sql) -> Result<void> {
         long long key = id;
         if (!detail::exists(sql, "SELECT 1 FROM api_tokens WHERE id = :id", soci::use(key)))
             return detail::not_found("Jeton", "Token");
+        detail::append_event(sql, actor, "token", id, "revoke");  // first: the event is about the token's account
         sql << "DELETE FROM api_tokens WHERE id = :id", soci::use(key);
-        detail::append_event(sql, actor, "token", id, "revoke");
         return {};
     });
 }

@@ -51,7 +51,7 @@ Error refused(const std::string& fr, const std::string& en) { return detail::inv
 
 }  // namespace
 
-Result<Acquisition> ArchiveRestore::restore(const ArchivedPurchase& purchase, const std::string& actor,
+Result<Acquisition> ArchiveRestore::restore(const ArchivedPurchase& purchase, const Actor& actor,
                                             const nlohmann::json& import_note) {
     Acquisition acquisition = purchase.acquisition;
     if (auto error = detail::normalize_acquisition(acquisition)) return *error;
@@ -149,6 +149,7 @@ Result<Acquisition> ArchiveRestore::restore(const ArchivedPurchase& purchase, co
                                    std::to_string(event.entity_id) + ").");
             event.entity_id = entity_id;
             event.actor = ids.actor(event.actor);
+            event.via = std::string(via_name(Via::archive));  // here, it came from the archive
             detail::insert_event(sql, event);
         }
         detail::append_event(sql, actor, "acquisition", acquisition.id, "import", "archive", {}, import_note.dump());

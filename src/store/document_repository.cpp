@@ -298,7 +298,7 @@ Result<std::optional<std::string>> DocumentStream::next() {
 
 Result<StoredDocument> DocumentRepository::add(Id response_id, const std::string& question_id,
                                                const std::string& file_name, const std::string& bytes,
-                                               const std::string& actor) {
+                                               const Actor& actor) {
     StoredDocument document;
     document.response_id = response_id;
     document.question_id = question_id;
@@ -361,15 +361,16 @@ Result<std::string> DocumentRepository::read_bytes(const StoredDocument& documen
     }
 }
 
-Result<void> DocumentRepository::remove(Id id, const std::string& actor) {
+Result<void> DocumentRepository::remove(Id id, const Actor& actor) {
     StoredDocument removed;
     TRY(db_->write([&](soci::session& sql) -> Result<void> {
         long long key = id;
         auto current = find_row(sql, key);
         if (!current) return detail::not_found("Document", "Document");
         removed = *current;
-        sql << "DELETE FROM documents WHERE id = :id", soci::use(key);
+        // Journalled first: the event is about the document's response and purchase.
         detail::append_event(sql, actor, "document", id, "delete", removed.question_id, shown(removed).dump(), {});
+        sql << "DELETE FROM documents WHERE id = :id", soci::use(key);
         return {};
     }));
     // The row is gone: the bytes follow. A failure here leaves unreferenced bytes, never a dangling row.

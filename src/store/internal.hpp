@@ -9,6 +9,7 @@
 #include "core/ascii_text.hpp"
 
 #include "core/acquisition.hpp"
+#include "core/actor.hpp"
 #include "core/evaluation_records.hpp"
 #include "core/purchase_role.hpp"
 #include "core/result.hpp"
@@ -47,22 +48,24 @@ std::string iso_seconds_ago(long long seconds);
 // JSON text of a string (for Event old/new values).
 std::string json_text(std::string_view text);
 
-// Appends one row to the journal on `sql` (inside the caller's transaction). Defined in
-// event_repository.cpp. Never pass secrets as values.
 // Adds an account to a purchase's team (event "member" "add", field = the account's id, new
 // value = the role). The caller has checked that both exist and that it is not a member yet.
-void insert_member(soci::session& sql, Id acquisition_id, Id user_id, PurchaseRole role, const std::string& actor);
+void insert_member(soci::session& sql, Id acquisition_id, Id user_id, PurchaseRole role, const Actor& actor);
 
 // The journal names hospital accounts by id, so that deleting one leaves a pseudonymous trace:
 // an actor "user:<email>" of an existing account is written "user:#<id>" (any other as given).
 std::string journal_actor(soci::session& sql, const std::string& actor);
 
-void append_event(soci::session& sql, const std::string& actor, const std::string& entity, Id entity_id,
+// Appends one row to the journal on `sql` (inside the caller's transaction), with the actor's
+// name and via. Defined in event_repository.cpp. Never pass secrets as values. A repository that
+// deletes a record journals first: the event's purchase, response and account are found from it.
+void append_event(soci::session& sql, const Actor& actor, const std::string& entity, Id entity_id,
                   const std::string& action, const std::string& field = {}, const std::string& old_value = {},
                   const std::string& new_value = {});
 
-// Appends `event` as given (its time included; its id is the database's). Used by append_event and,
-// with the archived times, only by the archive restore (archive_restore.cpp).
+// Appends `event` as given (its time and via included; its id is the database's; its purchase,
+// response and account found from its entity). Used by append_event and, with the archived
+// times, only by the archive restore (archive_restore.cpp).
 void insert_event(soci::session& sql, const Event& event);
 
 // Checks shared by the repositories and the archive restore: trim and check what a caller may set
@@ -86,7 +89,7 @@ void insert_weight(soci::session& sql, const WeightOverride& weight);
 // Gives the purchase the grid text (stored unless the same is already; event "create" of the
 // scoring_grid then) unless it has one; `journal`: the purchase's "attach_grid" event too.
 StoredGrid attach_grid(soci::session& sql, Id acquisition_id, const std::string& grid_id, const std::string& version,
-                       const std::string& yaml, const std::string& actor, bool journal);
+                       const std::string& yaml, const Actor& actor, bool journal);
 
 // Whether a row exists: SELECT 1 … (the query must select one integer column).
 template <typename... Uses>

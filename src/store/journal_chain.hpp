@@ -9,6 +9,11 @@
 // hash was recomputed too — the hashes are unkeyed, so whoever can write the database can rewrite
 // the whole chain from that point; noting the last link elsewhere (verify prints it) detects that.
 // Removing the last events leaves a valid, shorter chain, which only such a noted link reveals.
+//
+// Two formats (column events.format_version): 1, events written before migration 8 (or by an
+// instance of the release before it during an upgrade), hashed as they were; 2, since migration 8,
+// whose hash also covers where the change came from (via) and the purchase, response and account
+// the event is about. Changing a row's format breaks its hash too.
 #include <string>
 
 #include "core/acquisition.hpp"
@@ -18,10 +23,14 @@ namespace cyberachat::store {
 
 struct Store;
 
+// The format new events are written in.
+inline constexpr int kJournalFormat = 2;
+
 // Hex SHA-256 of `prev_hash` and the event's id, time, actor, entity, entity id, action, field,
-// old and new values, each written as its length in bytes, ':' and the bytes (so that no two
-// different events serialize alike), after a version tag.
-std::string journal_event_hash(const std::string& prev_hash, const Event& event);
+// old and new values — and, in format 2, its via, purchase, response and account ids —, each
+// written as its length in bytes, ':' and the bytes (so that no two different events serialize
+// alike), after a version tag.
+std::string journal_event_hash(const std::string& prev_hash, const Event& event, int format = kJournalFormat);
 
 struct JournalVerification {
     enum class Break {

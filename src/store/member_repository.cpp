@@ -9,12 +9,12 @@ namespace cyberachat::store {
 
 namespace detail {
 
-void insert_member(soci::session& sql, Id acquisition_id, Id user_id, PurchaseRole role, const std::string& actor) {
+void insert_member(soci::session& sql, Id acquisition_id, Id user_id, PurchaseRole role, const Actor& actor) {
     long long acquisition = acquisition_id, user = user_id;
     const std::string name(purchase_role_name(role)), at = now_iso();  // store/database.hpp
     sql << "INSERT INTO acquisition_members (acquisition_id, user_id, role, added_at, added_by) "
            "VALUES (:a, :u, :role, :at, :by)",
-        soci::use(acquisition), soci::use(user), soci::use(name), soci::use(at), soci::use(actor);
+        soci::use(acquisition), soci::use(user), soci::use(name), soci::use(at), soci::use(actor.name);
     append_event(sql, actor, "acquisition", acquisition_id, "member_add", "user:" + std::to_string(user_id), {},
                  json_text(name));
 }
@@ -88,7 +88,7 @@ Result<std::map<Id, PurchaseRole>> MemberRepository::purchases_of(Id user_id) {
     return out;
 }
 
-Result<Member> MemberRepository::put(Id acquisition_id, Id user_id, PurchaseRole role, const std::string& actor) {
+Result<Member> MemberRepository::put(Id acquisition_id, Id user_id, PurchaseRole role, const Actor& actor) {
     Member member;
     auto written = db_->write([&](soci::session& sql) -> Result<void> {
         long long acquisition = acquisition_id, user = user_id;
@@ -123,7 +123,7 @@ Result<Member> MemberRepository::put(Id acquisition_id, Id user_id, PurchaseRole
     return detail::not_found("Membre", "Member");
 }
 
-Result<void> MemberRepository::remove(Id acquisition_id, Id user_id, const std::string& actor) {
+Result<void> MemberRepository::remove(Id acquisition_id, Id user_id, const Actor& actor) {
     return db_->write([&](soci::session& sql) -> Result<void> {
         long long acquisition = acquisition_id, user = user_id;
         auto current = member_role_in(sql, acquisition, user);

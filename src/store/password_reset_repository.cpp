@@ -6,7 +6,7 @@
 namespace cyberachat::store {
 
 Result<PasswordReset> PasswordResetRepository::create(Id user_id, const std::string& token_hash,
-                                                      long long lifetime_seconds, const std::string& actor) {
+                                                      long long lifetime_seconds, const Actor& actor) {
     if (token_hash.empty()) return detail::invalid("Lien vide.", "Empty link.");
     PasswordReset reset;
     reset.user_id = user_id;
@@ -52,7 +52,7 @@ Result<PasswordReset> PasswordResetRepository::find(const std::string& token_has
     return std::move(*out);
 }
 
-Result<void> PasswordResetRepository::use(Id reset_id, const std::string& password_hash, const std::string& actor) {
+Result<void> PasswordResetRepository::use(Id reset_id, const std::string& password_hash, const Actor& actor) {
     if (password_hash.empty()) return detail::invalid("Empreinte de mot de passe vide.", "Empty password hash.");
     const std::string now = now_iso();
     return db_->write([&](soci::session& sql) -> Result<void> {

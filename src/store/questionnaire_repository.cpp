@@ -59,7 +59,7 @@ Result<QuestionnaireVersion> QuestionnaireRepository::ensure(const std::string& 
         out.id = id;
         const nlohmann::json shown = {
             {"questionnaire_id", out.questionnaire_id}, {"version", out.version}, {"sha256", out.sha256}};
-        detail::append_event(sql, "system", "questionnaire", out.id, "create", {}, {}, shown.dump());
+        detail::append_event(sql, Actor("system", Via::system), "questionnaire", out.id, "create", {}, {}, shown.dump());
         return {};
     });
     if (!written) return written.error();

@@ -20,6 +20,7 @@
 
 #include "core/acquisition.hpp"
 #include "core/purchase_role.hpp"
+#include "core/actor.hpp"
 #include "core/evaluation_records.hpp"
 #include "core/result.hpp"
 #include "security/sha256_stream.hpp"
@@ -32,19 +33,19 @@ class UserRepository {
 public:
     explicit UserRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
     // The email is trimmed and lower-cased (ASCII); "invalid" without an '@', "conflict" if it exists.
-    Result<User> create(const User& user, const std::string& actor);
+    Result<User> create(const User& user, const Actor& actor);
     Result<User> find(Id id);
     Result<User> find_by_email(std::string_view email);        // case-insensitive
     Result<std::vector<User>> list();  // by id, without the deleted accounts (is_deleted_account)
     Result<size_t> count();
-    Result<void> set_password_hash(Id id, const std::string& hash, const std::string& actor);  // event without values
+    Result<void> set_password_hash(Id id, const std::string& hash, const Actor& actor);  // event without values
     // Disable (events "disable"; its sessions end and its API tokens are revoked in the same
     // transaction: "token" "revoke" each, "session" "revoke") or enable ("enable") an account.
     // Unchanged: nothing written. "not_found" for an unknown id.
-    Result<void> set_active(Id id, bool active, const std::string& actor);
-    Result<void> set_role(Id id, Role role, const std::string& actor);  // event "update", field "role"
+    Result<void> set_active(Id id, bool active, const Actor& actor);
+    Result<void> set_role(Id id, Role role, const Actor& actor);  // event "update", field "role"
     // Event "update", field "display_name" (trimmed; unchanged: nothing written).
-    Result<void> set_display_name(Id id, const std::string& display_name, const std::string& actor);
+    Result<void> set_display_name(Id id, const std::string& display_name, const Actor& actor);
     // The time of each account's last login (from the journal), by user id; absent: never.
     Result<std::map<Id, std::string>> last_logins();
     // Deletes an account, keeping a tombstone of its row so that what refers to it stays whole:
@@ -52,7 +53,7 @@ public:
     // transaction its sessions, API tokens and reset links go, and the other tables' "user:<email>"
     // authors (answers, weights, reviews, opinions, team additions) become "user:#<id>". Event
     // "user" "delete" (no value). "not_found" for an unknown or already deleted account.
-    Result<void> remove(Id id, const std::string& actor);
+    Result<void> remove(Id id, const Actor& actor);
 
 private:
     std::shared_ptr<Database> db_;
@@ -87,7 +88,7 @@ public:
     // The sessions of one subject, oldest first.
     Result<std::vector<Session>> list_for_subject(const std::string& kind, Id subject_id);
     // Ends one session (event "revoke", field = kind, by `actor`); "not_found" when there is none.
-    Result<void> revoke(const std::string& token_hash, const std::string& actor);
+    Result<void> revoke(const std::string& token_hash, const Actor& actor);
 
 private:
     std::shared_ptr<Database> db_;
@@ -106,9 +107,9 @@ class ApiTokenRepository {
 public:
     explicit ApiTokenRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
     Result<std::vector<ApiToken>> list(std::optional<Id> user_id = std::nullopt);  // by id
-    Result<void> revoke(Id id, const std::string& actor);  // the row goes; event "token" "revoke"
+    Result<void> revoke(Id id, const Actor& actor);  // the row goes; event "token" "revoke"
     // `expires_at` (ISO-8601 UTC, "" for never): the token stops working then.
-    Result<Id> create(Id user_id, const std::string& token_hash, const std::string& name, const std::string& actor,
+    Result<Id> create(Id user_id, const std::string& token_hash, const std::string& name, const Actor& actor,
                       const std::string& expires_at = {});
     Result<ApiToken> find(Id id);
     Result<User> find_user(const std::string& token_hash);  // active user owning the token, unless it expired
@@ -132,11 +133,11 @@ public:
     explicit PasswordResetRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
     // A link valid `lifetime_seconds` from now. "not_found" for an unknown account, "conflict" if the hash exists.
     Result<PasswordReset> create(Id user_id, const std::string& token_hash, long long lifetime_seconds,
-                                 const std::string& actor);
+                                 const Actor& actor);
     Result<PasswordReset> find(const std::string& token_hash);  // used or expired ones too; "not_found" otherwise
     // In ONE transaction: checks that the link is still unused and unexpired ("conflict"
     // otherwise), marks it used, sets the account's password hash and ends all its sessions.
-    Result<void> use(Id reset_id, const std::string& password_hash, const std::string& actor);
+    Result<void> use(Id reset_id, const std::string& password_hash, const Actor& actor);
 
 private:
     std::shared_ptr<Database> db_;
@@ -210,11 +211,11 @@ public:
     explicit AcquisitionRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
     // "invalid": empty title, status other than open/closed, deadline not YYYY-MM-DD (or empty).
     // questionnaire_version_id / created_by 0 mean none; an unknown one is "not_found".
-    Result<Acquisition> create(const Acquisition& acquisition, const std::string& actor);
+    Result<Acquisition> create(const Acquisition& acquisition, const Actor& actor);
     // By id. Changes title, equipment, service, reference, deadline, notes and status (one event
     // per changed field); the questionnaire version and the creator stay as created. No change:
     // nothing written, updated_at unchanged.
-    Result<Acquisition> update(const Acquisition& acquisition, const std::string& actor);
+    Result<Acquisition> update(const Acquisition& acquisition, const Actor& actor);
     Result<Acquisition> find(Id id);
     Result<std::vector<Acquisition>> list();  // newest first
 
@@ -236,9 +237,9 @@ public:
     // Adds the account, or changes its role (nothing written when unchanged). "not_found": no such
     // purchase or account; "invalid": an administrator's account (administrators are never members);
     // "conflict": the purchase's last lead would stop being one.
-    Result<Member> put(Id acquisition_id, Id user_id, PurchaseRole role, const std::string& actor);
+    Result<Member> put(Id acquisition_id, Id user_id, PurchaseRole role, const Actor& actor);
     // "not_found" when the account is not a member; "conflict" for the purchase's last lead.
-    Result<void> remove(Id acquisition_id, Id user_id, const std::string& actor);
+    Result<void> remove(Id acquisition_id, Id user_id, const Actor& actor);
 
 private:
     std::shared_ptr<Database> db_;
@@ -270,16 +271,16 @@ public:
     explicit ResponseRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
     // Always created as a draft. "not_found" for an unknown purchase, "invalid" without a company
     // or with a language other than fr/en, "conflict" if the token hash is taken.
-    Result<VendorResponse> create(const VendorResponse& response, const std::string& actor);
+    Result<VendorResponse> create(const VendorResponse& response, const Actor& actor);
     Result<VendorResponse> find(Id id);
     Result<VendorResponse> find_by_token_hash(const std::string& token_hash);  // never a revoked one
     Result<std::vector<VendorResponse>> list_for(Id acquisition_id);
     // Regenerate (new hash) or revoke (empty hash) the secret link. Events "regenerate_link" /
     // "revoke_link" without values. Does not end the vendor's sessions: the caller does
     // (SessionRepository::remove_for_subject("vendor", id)).
-    Result<void> set_invite_token_hash(Id id, const std::string& token_hash, const std::string& actor);
-    Result<void> submit(Id id, const std::string& actor);  // "conflict" if already submitted
-    Result<void> reopen(Id id, const std::string& actor);  // "conflict" if not submitted
+    Result<void> set_invite_token_hash(Id id, const std::string& token_hash, const Actor& actor);
+    Result<void> submit(Id id, const Actor& actor);  // "conflict" if already submitted
+    Result<void> reopen(Id id, const Actor& actor);  // "conflict" if not submitted
 
     Result<std::vector<StoredAnswer>> answers(Id response_id);
     Result<StoredAnswer> answer(Id response_id, const std::string& question_id);
@@ -294,14 +295,14 @@ public:
     // or a value that is not valid UTF-8; "not_found" for an unknown response.
     Result<SavedAnswer> save_answer(Id response_id, const std::string& question_id, const nlohmann::json& value,
                                     const std::string& comment, std::int64_t base_revision,
-                                    const std::string& actor);
+                                    const Actor& actor);
     // Saves several answers in ONE transaction (all or none), each as save_answer would, its
     // revision checked against its base_revision as `on_conflict` says, then, when `action` is not
     // empty, appends one event (entity "response", `action`, new_value `summary`, e.g. an
     // import's row counts). "not_found" for an unknown response.
     Result<std::vector<SavedAnswer>> save_answers(Id response_id, const std::vector<AnswerChange>& changes,
                                                   const std::string& action, const nlohmann::json& summary,
-                                                  const std::string& actor, OnConflict on_conflict = OnConflict::fail_all);
+                                                  const Actor& actor, OnConflict on_conflict = OnConflict::fail_all);
 
 private:
     std::shared_ptr<Database> db_;
@@ -339,7 +340,7 @@ public:
     // and then the row. "invalid" for an empty file or a type not allowed, "not_found" for an
     // unknown response. If the row cannot be written, the bytes are erased.
     Result<StoredDocument> add(Id response_id, const std::string& question_id, const std::string& file_name,
-                               const std::string& bytes, const std::string& actor);
+                               const std::string& bytes, const Actor& actor);
     Result<StoredDocument> find(Id id);
     Result<std::vector<StoredDocument>> list_for(Id response_id);
     // The whole content: "not_found" if the bytes are missing, "storage" if their SHA-256 no
@@ -347,7 +348,7 @@ public:
     Result<std::string> read_bytes(const StoredDocument& document);
     // The content piece by piece (downloads): the same errors, the checksum's at the end.
     Result<DocumentStream> open_stream(const StoredDocument& document);
-    Result<void> remove(Id id, const std::string& actor);  // row and bytes
+    Result<void> remove(Id id, const Actor& actor);  // row and bytes
 
     // What an interrupted upload or a failed removal leaves: stored bytes that no row points to
     // (files under documents/, ".tmp" files included, or chunks), written more than `grace` ago
@@ -372,11 +373,32 @@ private:
     std::shared_ptr<DocumentBytes> bytes_;
 };
 
+// What a journal page asks for (every field optional): events newest first, at most `limit`
+// (1 to kMaxLimit), older than `before_id` when given (the next page).
+struct EventFilter {
+    static constexpr size_t kMaxLimit = 500;
+    std::string from, to;  // YYYY-MM-DD, both days included (UTC); "invalid" otherwise
+    std::string action;    // exactly
+    std::string actor;     // contained in the actor, ASCII case ignored
+    std::string field;     // exactly (for answers: the question id)
+    Id before_id = 0;
+    size_t limit = kMaxLimit;
+};
+
 class EventRepository {
 public:
     explicit EventRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
     Result<std::vector<Event>> list(const std::string& entity, Id entity_id, size_t limit = 200);  // newest first
     Result<std::vector<Event>> list_all(size_t limit = 200);  // newest first
+    // The journal of a purchase: its own events (weights, grid, import…), its vendor responses'
+    // (creation, links, status), their answers', documents', reviews', opinions' and vendor
+    // sessions'. Of a response: the same for that response. Of an account: what it did (actor
+    // "user:<email>") and what was done to it (the account, its sessions, its API tokens). Events
+    // written before migration 8 are found by their entity, except those of a document deleted or
+    // a token revoked before it.
+    Result<std::vector<Event>> for_acquisition(Id acquisition_id, const EventFilter& filter);
+    Result<std::vector<Event>> for_response(Id response_id, const EventFilter& filter);
+    Result<std::vector<Event>> for_user(const User& user, const EventFilter& filter);
 
 private:
     std::shared_ptr<Database> db_;
@@ -391,7 +413,7 @@ public:
     // purchase's grid. Events: "create" (entity "scoring_grid", actor "system") for a new text,
     // "attach_grid" on the purchase. "not_found" for an unknown purchase.
     Result<StoredGrid> attach(Id acquisition_id, const std::string& grid_id, const std::string& version,
-                              const std::string& yaml, const std::string& actor);
+                              const std::string& yaml, const Actor& actor);
     Result<StoredGrid> for_acquisition(Id acquisition_id);
 
     Result<std::vector<WeightOverride>> weights(Id acquisition_id);  // by question id
@@ -400,7 +422,7 @@ public:
     // numbers, empty for the grid's). Nothing written when unchanged. "invalid" for a negative
     // weight or an empty question id, "not_found" for an unknown purchase.
     Result<void> set_weight(Id acquisition_id, const std::string& question_id, std::optional<double> weight,
-                            const std::string& actor);
+                            const Actor& actor);
 
 private:
     std::shared_ptr<Database> db_;
@@ -415,9 +437,9 @@ class ReviewRepository {
 public:
     explicit ReviewRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
     // author = actor, created_at = now; status also "answered" (the vendor answering a clarification)
-    Result<Review> add(const Review& review, const std::string& actor);
+    Result<Review> add(const Review& review, const Actor& actor);
     Result<std::vector<Review>> list_for(Id response_id);                          // oldest first
-    Result<Opinion> set_opinion(const Opinion& opinion, const std::string& actor);  // unchanged: nothing written
+    Result<Opinion> set_opinion(const Opinion& opinion, const Actor& actor);  // unchanged: nothing written
     Result<std::vector<Opinion>> opinions(Id response_id);
 
 private:
@@ -458,7 +480,7 @@ class ArchiveRestore {
 public:
     ArchiveRestore(std::shared_ptr<Database> db, std::shared_ptr<DocumentBytes> bytes)
         : db_(std::move(db)), bytes_(std::move(bytes)) {}
-    Result<Acquisition> restore(const ArchivedPurchase& purchase, const std::string& actor,
+    Result<Acquisition> restore(const ArchivedPurchase& purchase, const Actor& actor,
                                 const nlohmann::json& import_note);
 
 private:

@@ -92,7 +92,7 @@ std::optional<StoredAnswer> find_answer(soci::session& sql, long long response_i
 std::string dump(const nlohmann::json& value) { return value.dump(); }  // throws on invalid UTF-8
 
 Result<void> set_status(soci::session& sql, Id id, ResponseStatus from, ResponseStatus to, const std::string& action,
-                        const std::string& actor) {
+                        const Actor& actor) {
     auto current = find_response_where(sql, "id = :id", static_cast<long long>(id));
     if (!current) return detail::not_found("Réponse", "Response");
     if (current->status != from) {
@@ -115,7 +115,7 @@ Result<void> set_status(soci::session& sql, Id id, ResponseStatus from, Response
 // Saves one answer on `sql`, inside the caller's transaction (see ResponseRepository::save_answer).
 Result<void> save_answer_in(soci::session& sql, Id response_id, const std::string& question_id,
                             const nlohmann::json& value, const std::string& value_json, const std::string& comment,
-                            std::int64_t base_revision, const std::string& actor, SavedAnswer& saved) {
+                            std::int64_t base_revision, const Actor& actor, SavedAnswer& saved) {
     long long key = response_id;
     if (!detail::exists(sql, "SELECT 1 FROM responses WHERE id = :id", soci::use(key)))
         return detail::not_found("Réponse", "Response");
@@ -151,7 +151,7 @@ Result<void> save_answer_in(soci::session& sql, Id response_id, const std::strin
     after.comment = comment;
     after.revision = before.revision + 1;
     after.updated_at = now_iso();
-    after.updated_by = actor;
+    after.updated_by = actor.name;
     long long revision = after.revision;
     if (current) {
         sql << "UPDATE answers SET value_json = :value_json, comment = :comment, revision = :revision, "
@@ -219,7 +219,7 @@ void insert_answer(soci::session& sql, const StoredAnswer& answer, const std::st
 
 }  // namespace detail
 
-Result<VendorResponse> ResponseRepository::create(const VendorResponse& response, const std::string& actor) {
+Result<VendorResponse> ResponseRepository::create(const VendorResponse& response, const Actor& actor) {
     VendorResponse stored = response;
     if (auto error = detail::normalize_response(stored)) return *error;
     // A response starts as a draft, whatever the caller passed.
@@ -280,7 +280,7 @@ Result<std::vector<VendorResponse>> ResponseRepository::list_for(Id acquisition_
 }
 
 Result<void> ResponseRepository::set_invite_token_hash(Id id, const std::string& token_hash,
-                                                       const std::string& actor) {
+                                                       const Actor& actor) {
     return db_->write([&](soci::session& sql) -> Result<void> {
         long long key = id;
         if (!detail::exists(sql, "SELECT 1 FROM responses WHERE id = :id", soci::use(key)))
@@ -306,13 +306,13 @@ Result<void> ResponseRepository::set_invite_token_hash(Id id, const std::string&
     });
 }
 
-Result<void> ResponseRepository::submit(Id id, const std::string& actor) {
+Result<void> ResponseRepository::submit(Id id, const Actor& actor) {
     return db_->write([&](soci::session& sql) {
         return set_status(sql, id, ResponseStatus::draft, ResponseStatus::submitted, "submit", actor);
     });
 }
 
-Result<void> ResponseRepository::reopen(Id id, const std::string& actor) {
+Result<void> ResponseRepository::reopen(Id id, const Actor& actor) {
     return db_->write([&](soci::session& sql) {
         return set_status(sql, id, ResponseStatus::submitted, ResponseStatus::draft, "reopen", actor);
     });
@@ -337,7 +337,7 @@ Result<StoredAnswer> ResponseRepository::answer(Id response_id, const std::strin
 
 Result<SavedAnswer> ResponseRepository::save_answer(Id response_id, const std::string& question_id,
                                                     const nlohmann::json& value, const std::string& comment,
-                                                    std::int64_t base_revision, const std::string& actor) {
+                                                    std::int64_t base_revision, const Actor& actor) {
     if (question_id.empty()) return detail::invalid("Question non précisée.", "Missing question.");
     std::string value_json;
     try {
@@ -355,7 +355,7 @@ Result<SavedAnswer> ResponseRepository::save_answer(Id response_id, const std::s
 
 Result<std::vector<SavedAnswer>> ResponseRepository::save_answers(Id response_id, const std::vector<AnswerChange>& changes,
                                                                   const std::string& action, const nlohmann::json& summary,
-                                                                  const std::string& actor, OnConflict on_conflict) {
+                                                                  const Actor& actor, OnConflict on_conflict) {
     std::vector<std::string> value_jsons;
     for (const auto& change : changes) {
         if (change.question_id.empty()) return detail::invalid("Question non précisée.", "Missing question.");

@@ -67,11 +67,11 @@ void insert_opinion(soci::session& sql, const Opinion& opinion) {
 
 }  // namespace detail
 
-Result<Review> ReviewRepository::add(const Review& review, const std::string& actor) {
+Result<Review> ReviewRepository::add(const Review& review, const Actor& actor) {
     if (review.question_id.empty()) return detail::invalid("Question non précisée.", "Missing question.");
     if (!valid_review_status(review.status) && review.status != "answered") return detail::invalid("Statut de relecture inconnu.", "Unknown review status.");
     Review stored = review;
-    stored.author = actor;
+    stored.author = actor.name;
     stored.created_at = now_iso();
     auto written = db_->write([&](soci::session& sql) -> Result<void> {
         long long response = stored.response_id;
@@ -104,13 +104,13 @@ Result<std::vector<Review>> ReviewRepository::list_for(Id response_id) {
     return out;
 }
 
-Result<Opinion> ReviewRepository::set_opinion(const Opinion& opinion, const std::string& actor) {
+Result<Opinion> ReviewRepository::set_opinion(const Opinion& opinion, const Actor& actor) {
     if (opinion.role != "it" && opinion.role != "biomedical")
         return detail::invalid("Seuls la DSI / le RSSI et l'ingénieur biomédical donnent un avis.",
                                "Only IT and the biomedical engineer give an opinion.");
     if (!valid_opinion_verdict(opinion.verdict)) return detail::invalid("Avis inconnu.", "Unknown opinion.");
     Opinion stored = opinion;
-    stored.author = actor;
+    stored.author = actor.name;
     stored.updated_at = now_iso();
     auto written = db_->write([&](soci::session& sql) -> Result<void> {
         long long response = stored.response_id;

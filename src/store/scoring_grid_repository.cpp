@@ -42,7 +42,7 @@ std::string number_text(double value) { return nlohmann::json(value).dump(); }
 namespace detail {
 
 StoredGrid attach_grid(soci::session& sql, Id acquisition_id, const std::string& grid_id, const std::string& version,
-                       const std::string& yaml, const std::string& actor, bool journal) {
+                       const std::string& yaml, const Actor& actor, bool journal) {
     long long acquisition = acquisition_id;
     if (auto existing = grid_of(sql, acquisition)) return *existing;
     StoredGrid out;
@@ -58,7 +58,7 @@ StoredGrid attach_grid(soci::session& sql, Id acquisition_id, const std::string&
             soci::use(out.created_at), soci::into(id);
         out.id = id;
         const nlohmann::json shown = {{"grid_id", out.grid_id}, {"version", out.version}, {"sha256", out.sha256}};
-        append_event(sql, "system", "scoring_grid", out.id, "create", {}, {}, shown.dump());
+        append_event(sql, Actor("system", Via::system), "scoring_grid", out.id, "create", {}, {}, shown.dump());
     }
     long long grid = out.id;
     const std::string now = now_iso();
@@ -83,7 +83,7 @@ void insert_weight(soci::session& sql, const WeightOverride& weight) {
 
 Result<StoredGrid> ScoringGridRepository::attach(Id acquisition_id, const std::string& grid_id,
                                                  const std::string& version, const std::string& yaml,
-                                                 const std::string& actor) {
+                                                 const Actor& actor) {
     if (grid_id.empty() || yaml.empty()) return detail::invalid("Grille vide.", "Empty grid.");
     StoredGrid out;
     auto written = db_->write([&](soci::session& sql) -> Result<void> {
@@ -123,7 +123,7 @@ Result<std::vector<WeightOverride>> ScoringGridRepository::weights(Id acquisitio
 }
 
 Result<void> ScoringGridRepository::set_weight(Id acquisition_id, const std::string& question_id,
-                                               std::optional<double> weight, const std::string& actor) {
+                                               std::optional<double> weight, const Actor& actor) {
     if (question_id.empty()) return detail::invalid("Question non précisée.", "Missing question.");
     if (weight && !(*weight >= 0))
         return detail::invalid("Le poids doit être un nombre positif ou nul.", "The weight must be zero or positive.");
@@ -144,9 +144,9 @@ Result<void> ScoringGridRepository::set_weight(Id acquisition_id, const std::str
         } else if (had) {
             sql << "UPDATE weight_overrides SET weight = :weight, updated_at = :now, updated_by = :actor "
                    "WHERE acquisition_id = :id AND question_id = :question_id",
-                soci::use(*weight), soci::use(now), soci::use(actor), soci::use(acquisition), soci::use(question_id);
+                soci::use(*weight), soci::use(now), soci::use(actor.name), soci::use(acquisition), soci::use(question_id);
         } else {
-            detail::insert_weight(sql, WeightOverride{acquisition_id, question_id, *weight, now, actor});
+            detail::insert_weight(sql, WeightOverride{acquisition_id, question_id, *weight, now, actor.name});
         }
         detail::append_event(sql, actor, "acquisition", acquisition_id, "weight", question_id,
                              had ? number_text(current) : std::string(), weight ? number_text(*weight) : std::string());

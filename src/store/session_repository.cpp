@@ -67,7 +67,7 @@ Result<void> SessionRepository::create(const Session& session) {
             soci::use(stored.token_hash), soci::use(stored.kind), soci::use(subject), soci::use(stored.csrf_token),
             soci::use(stored.language), soci::use(stored.created_at), soci::use(stored.last_seen_at);
         const nlohmann::json shown = {{"kind", stored.kind}, {"language", stored.language}};
-        detail::append_event(sql, subject_actor(sql, stored.kind, subject), "session", stored.subject_id, "login",
+        detail::append_event(sql, Actor(subject_actor(sql, stored.kind, subject), Via::page), "session", stored.subject_id, "login",
                              stored.kind, {}, shown.dump());
         return {};
     });
@@ -98,7 +98,7 @@ void SessionRepository::set_language(const std::string& token_hash, const std::s
         if (!row || row->language == language) return {};
         sql << "UPDATE sessions SET language = :language WHERE token_hash = :token_hash", soci::use(language),
             soci::use(token_hash);
-        detail::append_event(sql, subject_actor(sql, row->kind, row->subject_id), "session", row->subject_id,
+        detail::append_event(sql, Actor(subject_actor(sql, row->kind, row->subject_id), Via::page), "session", row->subject_id,
                              "update", "language", detail::json_text(row->language), detail::json_text(language));
         return {};
     }));
@@ -109,7 +109,7 @@ void SessionRepository::remove(const std::string& token_hash) {
         auto row = find_session_row(sql, token_hash);
         if (!row) return {};
         sql << "DELETE FROM sessions WHERE token_hash = :token_hash", soci::use(token_hash);
-        detail::append_event(sql, subject_actor(sql, row->kind, row->subject_id), "session", row->subject_id,
+        detail::append_event(sql, Actor(subject_actor(sql, row->kind, row->subject_id), Via::page), "session", row->subject_id,
                              "logout", row->kind);
         return {};
     }));
@@ -124,7 +124,7 @@ void SessionRepository::remove_for_subject(const std::string& kind, Id subject_i
         if (n == 0) return {};
         sql << "DELETE FROM sessions WHERE kind = :kind AND subject_id = :subject_id", soci::use(kind),
             soci::use(subject);
-        detail::append_event(sql, "system", "session", subject_id, "revoke", kind, {},
+        detail::append_event(sql, Actor("system", Via::system), "session", subject_id, "revoke", kind, {},
                              nlohmann::json{{"sessions", n}}.dump());
         return {};
     }));
@@ -146,7 +146,7 @@ void SessionRepository::remove_idle(int idle_seconds) {
         if (expired.empty()) return {};
         sql << "DELETE FROM sessions WHERE last_seen_at < :cutoff", soci::use(cutoff);
         for (const auto& [kind, subject] : expired)
-            detail::append_event(sql, "system", "session", subject, "expire", kind);
+            detail::append_event(sql, Actor("system", Via::system), "session", subject, "expire", kind);
         return {};
     }));
 }
@@ -168,7 +168,7 @@ Result<std::vector<Session>> SessionRepository::list_for_subject(const std::stri
     return out;
 }
 
-Result<void> SessionRepository::revoke(const std::string& token_hash, const std::string& actor) {
+Result<void> SessionRepository::revoke(const std::string& token_hash, const Actor& actor) {
     return db_->write([&](soci::session& sql) -> Result<void> {
         auto row = find_session_row(sql, token_hash);
         if (!row) return detail::not_found("Session", "Session");

@@ -94,7 +94,7 @@ const std::vector<std::string>& transient_tables() {
     return tables;
 }
 
-Result<StoreCopyReport> copy_store(Store& from, Store& to, const std::string& actor) {
+Result<StoreCopyReport> copy_store(Store& from, Store& to, const Actor& actor) {
     // The target must be empty: a copy never merges two instances.
     bool target_used = false;
     TRY(to.db->read([&](soci::session& sql) {

@@ -32,6 +32,6 @@ const std::vector<std::string>& transient_tables();
 // a failed read or write; "corrupt" when a document's bytes do not match their SHA-256 or the
 // verification finds a different count. A failed copy leaves the target as it was (one transaction;
 // document bytes written before it are erased).
-Result<StoreCopyReport> copy_store(Store& from, Store& to, const std::string& actor);
+Result<StoreCopyReport> copy_store(Store& from, Store& to, const Actor& actor);
 
 }  // namespace cyberachat::store

@@ -49,7 +49,7 @@ Result<User> find_user_where(Database& db, const std::string& where, const Key& 
 
 }  // namespace
 
-Result<User> UserRepository::create(const User& user, const std::string& actor) {
+Result<User> UserRepository::create(const User& user, const Actor& actor) {
     User stored = user;
     stored.email = lower_ascii(trim(user.email));
     stored.display_name = std::string(trim(user.display_name));
@@ -106,7 +106,7 @@ Result<size_t> UserRepository::count() {
     return static_cast<size_t>(n);
 }
 
-Result<void> UserRepository::set_password_hash(Id id, const std::string& hash, const std::string& actor) {
+Result<void> UserRepository::set_password_hash(Id id, const std::string& hash, const Actor& actor) {
     if (hash.empty()) return detail::invalid("Empreinte de mot de passe vide.", "Empty password hash.");
     return db_->write([&](soci::session& sql) -> Result<void> {
         long long key = id;
@@ -119,7 +119,7 @@ Result<void> UserRepository::set_password_hash(Id id, const std::string& hash, c
     });
 }
 
-Result<void> UserRepository::set_active(Id id, bool active, const std::string& actor) {
+Result<void> UserRepository::set_active(Id id, bool active, const Actor& actor) {
     return db_->write([&](soci::session& sql) -> Result<void> {
         long long key = id;
         int current = 0;
@@ -140,8 +140,8 @@ Result<void> UserRepository::set_active(Id id, bool active, const std::string& a
             for (long long token : rows) tokens.push_back(token);
         }
         for (long long token : tokens) {
-            sql << "DELETE FROM api_tokens WHERE id = :id", soci::use(token);
             detail::append_event(sql, actor, "token", token, "revoke", "", {}, nlohmann::json{{"reason", "disable"}}.dump());
+            sql << "DELETE FROM api_tokens WHERE id = :id", soci::use(token);
         }
         detail::append_event(sql, actor, "session", id, "revoke", "user");
         return {};
@@ -153,7 +153,7 @@ namespace {
 // One text column of an account set to `value`, journalled as an "update" of `column` (old → new);
 // unchanged: nothing written. `column` is one of this file's, never a caller's text.
 Result<void> update_user_column(Database& db, Id id, const char* column, const std::string& value,
-                                const std::string& actor) {
+                                const Actor& actor) {
     return db.write([&](soci::session& sql) -> Result<void> {
         long long key = id;
         std::string current;
@@ -170,11 +170,11 @@ Result<void> update_user_column(Database& db, Id id, const char* column, const s
 
 }  // namespace
 
-Result<void> UserRepository::set_role(Id id, Role role, const std::string& actor) {
+Result<void> UserRepository::set_role(Id id, Role role, const Actor& actor) {
     return update_user_column(*db_, id, "role", std::string(role_name(role)), actor);
 }
 
-Result<void> UserRepository::set_display_name(Id id, const std::string& display_name, const std::string& actor) {
+Result<void> UserRepository::set_display_name(Id id, const std::string& display_name, const Actor& actor) {
     return update_user_column(*db_, id, "display_name", std::string(trim(display_name)), actor);
 }
 
@@ -189,7 +189,7 @@ Result<std::map<Id, std::string>> UserRepository::last_logins() {
     return out;
 }
 
-Result<void> UserRepository::remove(Id id, const std::string& actor) {
+Result<void> UserRepository::remove(Id id, const Actor& actor) {
     return db_->write([&](soci::session& sql) -> Result<void> {
         long long key = id;
         std::string email;

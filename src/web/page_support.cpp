@@ -71,6 +71,7 @@ views::PageContext hospital_context(const HospitalCaller& caller, std::string ti
     context.title = std::move(title);
     context.csrf_token = caller.session ? caller.session->csrf_token : "";
     context.user_email = caller.user.email;
+    context.user_id = caller.user.id;
     context.user_role_label = std::string(role_label_fr(caller.user.role));
     context.rights = granted_purchase_rights();
     context.user_is_admin = caller.user.role == Role::admin;

@@ -16,16 +16,18 @@ inline constexpr const char* kHospitalCookie = "cyb_session";
 inline constexpr const char* kVendorCookie = "cyb_vendor";
 inline constexpr const char* kLoginCsrfCookie = "cyb_login_csrf";
 
+// A caller's changes are journalled "from the page" when it came with its session cookie (a
+// browser: the pages, their autosave included), "from the API" with a bearer token.
 struct HospitalCaller {
     User user;
     std::optional<store::Session> session;  // absent for API-token calls
-    std::string actor() const { return "user:" + user.email; }
+    Actor actor() const { return Actor("user:" + user.email, session ? Via::page : Via::api); }
 };
 
 struct VendorCaller {
     VendorResponse response;
     std::optional<store::Session> session;  // absent for Bearer-token calls
-    std::string actor() const { return "vendor:" + std::to_string(response.id); }
+    Actor actor() const { return Actor("vendor:" + std::to_string(response.id), session ? Via::page : Via::api); }
 };
 
 std::optional<std::string> cookie_value(const httplib::Request& req, const std::string& name);

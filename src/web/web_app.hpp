@@ -14,6 +14,7 @@
 #include "services/account_service.hpp"
 #include "services/acquisition_service.hpp"
 #include "services/export_service.hpp"
+#include "services/journal_service.hpp"
 #include "services/evaluation_service.hpp"
 #include "services/questionnaire_provider.hpp"
 #include "services/report_service.hpp"
@@ -62,6 +63,7 @@ struct WebApp {
     services::ReportService reports{*store, questionnaires, responses, flowcharts};
     services::EvaluationService evaluations{*store, questionnaires, responses};
     services::ExportService exports{*store, questionnaires, responses, evaluations};
+    services::JournalService journal{*store, questionnaires};  // hospital only
     CompressedBodyCache compressed_bodies{config.compression_cache_bytes};
     BlankWorkbookCache blank_workbooks;
     security::LoginGuard login_guard{store->login_counters};  // login attempts per account and address (in the database)

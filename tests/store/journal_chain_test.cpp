@@ -15,6 +15,21 @@ namespace journal_chain_test {
 
 using Break = JournalVerification::Break;
 
+// A database an older release left (its migrations up to some version), then opened by this one.
+struct LegacyDatabase {
+    TempDir dir;
+    std::optional<TestSchema> schema;
+    std::string data = (dir.path() / "data").string();
+    LegacyDatabase() {
+        if (testing_on_postgresql()) schema.emplace();
+        std::filesystem::create_directories(data);
+    }
+    Result<std::shared_ptr<Database>> open_at(int version) {
+        return Database::open_at_version(test_engine(), schema ? schema->url() : data + "/cyberachat.db", version, 2);
+    }
+    Result<std::shared_ptr<Store>> upgrade() { return schema ? Store::open_postgresql(schema->url(), 2) : Store::open(data, 2); }
+};
+
 class StoreJournalChain : public StoreTest {
 protected:
     // A few events of every usual kind: accounts, a purchase, a vendor, answers.
@@ -186,14 +201,9 @@ TEST_F(StoreJournalChain, EventsWrittenByTwoInstancesFormOneChain) {
 
 TEST_F(StoreJournalChain, EventsWrittenBeforeTheChainAreCountedNotFailed) {
     // A database as the release before migration 6 left it, with three events.
-    TempDir legacy_dir;
-    std::optional<TestSchema> legacy_schema;
-    if (testing_on_postgresql()) legacy_schema.emplace();
-    const std::string data = (legacy_dir.path() / "data").string();
-    std::filesystem::create_directories(data);
+    LegacyDatabase legacy;
     {
-        auto old = Database::open_at_version(test_engine(), legacy_schema ? legacy_schema->url() : data + "/cyberachat.db",
-                                             5, 2);
+        auto old = legacy.open_at(5);
         ASSERT_TRUE(old.ok()) << old.error().message.in(Language::en);
         ASSERT_TRUE((*old)->write([](soci::session& sql) -> Result<void> {
             for (int i = 0; i < 3; ++i)
@@ -202,7 +212,7 @@ TEST_F(StoreJournalChain, EventsWrittenBeforeTheChainAreCountedNotFailed) {
             return {};
         }).ok());
     }
-    auto upgraded = legacy_schema ? Store::open_postgresql(legacy_schema->url(), 2) : Store::open(data, 2);
+    auto upgraded = legacy.upgrade();
     ASSERT_TRUE(upgraded.ok()) << upgraded.error().message.in(Language::en);
     User user;
     user.email = "apres@chu.test";
@@ -214,6 +224,59 @@ TEST_F(StoreJournalChain, EventsWrittenBeforeTheChainAreCountedNotFailed) {
     EXPECT_TRUE(verification->intact());
     EXPECT_EQ(verification->before_chain, 3);
     EXPECT_EQ(verification->chained, 2);
+    upgraded->reset();  // before the schema goes
+}
+
+TEST_F(StoreJournalChain, ChangingWhereAnEventCameFromOrWhatItIsAboutIsNamed) {
+    write_some_events();
+    ASSERT_TRUE(store->responses.save_answer(1, "q1", "peut-être", "", -1, Actor("vendor:1", Via::page)).ok());
+    const auto ids = event_ids();
+    const long long changed = ids.back();
+    tamper("UPDATE events SET via = 'api' WHERE id = " + std::to_string(changed));
+    JournalVerification verification = verify();
+    EXPECT_EQ(verification.problem, Break::content_changed);
+    EXPECT_EQ(verification.broken_event_id, changed);
+    run_sql("UPDATE events SET via = 'page', acquisition_id = 0 WHERE id = " + std::to_string(changed));
+    verification = verify();
+    EXPECT_EQ(verification.problem, Break::content_changed);
+    // Passing it off as an event of the old format does not help either.
+    run_sql("UPDATE events SET acquisition_id = 1, format_version = 1 WHERE id = " + std::to_string(changed));
+    verification = verify();
+    EXPECT_EQ(verification.problem, Break::content_changed);
+    EXPECT_EQ(verification.broken_event_id, changed);
+}
+
+TEST_F(StoreJournalChain, EventsChainedBeforeMigration8StillVerifyAndTheChainGoesOn) {
+    // A database as the release before migration 8 left it: events chained in format 1.
+    LegacyDatabase legacy;
+    {
+        auto old = legacy.open_at(6);
+        ASSERT_TRUE(old.ok()) << old.error().message.in(Language::en);
+        ASSERT_TRUE((*old)->write([](soci::session& sql) -> Result<void> {
+            std::string prev;
+            for (long long n = 1; n <= 3; ++n) {
+                long long id = n;  // as that release chose it: the sequence's next value on PostgreSQL
+                if (testing_on_postgresql()) sql << "SELECT nextval(pg_get_serial_sequence('events', 'id'))", soci::into(id);
+                const Event event{id, "2025-01-01T00:00:00Z", "system", "user", id, "create", "", "", "{}"};
+                const std::string hash = journal_event_hash(prev, event, 1);
+                sql << "INSERT INTO events (id, at, actor, entity, entity_id, action, field, old_value, new_value, "
+                       "prev_hash, hash) VALUES (:id, :at, 'system', 'user', :entity_id, 'create', '', '', '{}', :prev, :hash)",
+                    soci::use(id), soci::use(event.at), soci::use(id), soci::use(prev), soci::use(hash);
+                prev = hash;
+            }
+            return {};
+        }).ok());
+    }
+    auto upgraded = legacy.upgrade();
+    ASSERT_TRUE(upgraded.ok()) << upgraded.error().message.in(Language::en);
+    ASSERT_TRUE((*upgraded)->users.create(User{0, "apres@chu.test", "", Role::biomedical}, Actor("system:cli", Via::cli)).ok());
+    auto verification = verify_journal(**upgraded);
+    ASSERT_TRUE(verification.ok());
+    EXPECT_TRUE(verification->intact()) << verification->broken_event_id;
+    EXPECT_EQ(verification->chained, 4);
+    const auto newest = (*upgraded)->events.list_all(1).value();
+    ASSERT_EQ(newest.size(), 1u);
+    EXPECT_EQ(newest[0].via, "cli");
     upgraded->reset();  // before the schema goes
 }
 

@@ -112,7 +112,10 @@ void guard(WebApp& app, const httplib::Request& req, httplib::Response& res, con
             access.membership = *membership;
         }
     }
-    const Verdict verdict = decide(access.caller.user.role, access.membership, permission);
+    const Verdict verdict =
+        route.scope == Scope::account
+            ? decide_on_account(access.caller.user.role, path_id(req).value_or(0) == access.caller.user.id, permission)
+            : decide(access.caller.user.role, access.membership, permission);
     if (verdict != Verdict::allowed) return refuse(req, res, route, verdict, access.caller);
     GrantedAccessScope scope(access);
     run(app, req, res);

@@ -129,6 +129,12 @@ std::vector<RouteAccess> make_table() {
         row("GET", "/responses/{response}/import", A::hospital_page, P::import_for_vendor, S::response),
         row("POST", "/responses/{response}/import", A::hospital_page, P::import_for_vendor, S::response),
         row("POST", "/responses/{response}/import/apply", A::hospital_page, P::import_for_vendor, S::response),
+        row("GET", "/acquisitions/{acquisition}/journal", A::hospital_page, P::view_journal, S::acquisition),
+        row("GET", "/acquisitions/{acquisition}/journal.csv", A::hospital_page, P::view_journal, S::acquisition),
+        row("GET", "/responses/{response}/journal", A::hospital_page, P::view_journal, S::response),
+        row("GET", "/responses/{response}/journal.csv", A::hospital_page, P::view_journal, S::response),
+        row("GET", "/users/{user}/journal", A::hospital_page, P::view_account_journal, S::account),
+        row("GET", "/users/{user}/journal.csv", A::hospital_page, P::view_account_journal, S::account),
 
         // My account, and the administration of accounts
         row("GET", "/account", A::hospital_page, P::own_account),
@@ -173,6 +179,9 @@ std::vector<RouteAccess> make_table() {
         row("GET", "/api/v1/responses/{response}/export.xlsx", A::hospital_api, P::export_data, S::response),
         row("POST", "/api/v1/responses/{response}/import", A::hospital_api, P::import_for_vendor, S::response),
         row("GET", "/api/v1/documents/{document}", A::hospital_api, P::view_purchase, S::document),
+        row("GET", "/api/v1/acquisitions/{acquisition}/journal", A::hospital_api, P::view_journal, S::acquisition),
+        row("GET", "/api/v1/responses/{response}/journal", A::hospital_api, P::view_journal, S::response),
+        row("GET", "/api/v1/users/{user}/journal", A::hospital_api, P::view_account_journal, S::account),
         // Downloads a page links to (the session cookie serves too)
         row("GET", "/api/v1/responses/{response}/report.pdf", A::hospital_download, P::export_data, S::response),
         row("GET", "/api/v1/responses/{response}/flowcharts/{part}.svg", A::hospital_download, P::view_purchase,

@@ -47,7 +47,7 @@ bool apply_requested(const httplib::Request& req) {
 }
 
 void handle_import(WebApp& app, const httplib::Request& req, httplib::Response& res, Id response_id, Language language,
-                   const std::string& actor) {
+                   const Actor& actor) {
     const auto* file = uploaded_file(req);
     if (!file)
         return send_json_error(res, Error::make(ErrorCode::bad_request,

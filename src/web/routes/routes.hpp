@@ -26,5 +26,7 @@ void register_account_routes(httplib::Server& server, WebApp& app);
 void register_user_admin_routes(httplib::Server& server, WebApp& app);
 void register_user_api(httplib::Server& server, WebApp& app);
 void register_token_api(httplib::Server& server, WebApp& app);
+void register_journal_routes(httplib::Server& server, WebApp& app);
+void register_journal_api(httplib::Server& server, WebApp& app);
 
 }  // namespace cyberachat::web

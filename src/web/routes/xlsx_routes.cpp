@@ -23,7 +23,7 @@ std::string error_text(const Error& error, Language language) {
 // Who imports for which response, and where the page's links go.
 struct ImportTarget {
     Id response_id = 0;
-    std::string actor;
+    Actor actor;
     views::PageContext context;
     views::ImportPageView view;
 };

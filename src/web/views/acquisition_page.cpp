@@ -30,6 +30,8 @@ void write_export_links(HtmlWriter& w, Id acquisition_id) {
     w.element("a", {{"href", api + "/export.json"}, {"class", "button button-secondary"}, {"download", true}}, "Export JSON");
     w.element("a", {{"href", api + "/archive.zip"}, {"class", "button button-secondary"}, {"download", true}},
               "Archive complète (zip)");
+    w.element("a", {{"href", "/acquisitions/" + std::to_string(acquisition_id) + "/journal"}, {"class", "button button-secondary"}},
+              "Journal de l'achat");
     w.close("p");
 }
 

@@ -80,7 +80,12 @@ void write_header(HtmlWriter& w, const PageContext& context) {
         w.close("nav");
         w.open("div", {{"class", "user-box"}});
         w.open("span", {{"class", "user-name"}});
-        w.text(*context.user_email);
+        if (context.user_id > 0)
+            w.element("a", {{"href", "/users/" + std::to_string(context.user_id) + "/journal"},
+                            {"title", "Mon journal : ce que ce compte a fait"}},
+                      *context.user_email);
+        else
+            w.text(*context.user_email);
         if (!context.user_role_label.empty()) {
             w.text(" ");
             w.element("span", {{"class", "user-role"}}, "(" + context.user_role_label + ")");

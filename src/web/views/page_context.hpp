@@ -27,6 +27,7 @@ struct PageContext {
     std::optional<std::string> user_email;       // hospital user logged in
     std::string user_role_label;                 // "Ingénieur biomédical", …
     bool user_is_admin = false;                  // the header links to /admin/users
+    long long user_id = 0;                       // its account (its e-mail links to its journal)
     bool vendor = false;             // vendor pages: language switch, no hospital navigation
     std::string flash;               // one-time message shown at the top
     bool flash_is_error = false;

@@ -131,6 +131,10 @@ std::string render_response_page(const PageContext& context, const ResponseView&
                   "Rapport PDF de cette réponse");
         w.close("li");
     }
+    w.open("li");
+    w.element("a", {{"href", "/responses/" + std::to_string(response.id) + "/journal"}, {"class", "journal-link"}},
+              "Journal : l'historique de chaque réponse (qui, quand, d'où)");
+    w.close("li");
     w.close("ol");
     w.close("nav");
 

@@ -24,7 +24,9 @@ std::string cell_for(const RouteAccess& route, const cyberachat::testing::Matrix
     const Role role = *parse_role(account.account_role);
     std::optional<PurchaseRole> membership;
     if (*account.purchase_role) membership = parse_purchase_role(account.purchase_role);
-    switch (decide(role, membership, *route.permission)) {
+    const Verdict verdict = route.scope == Scope::account ? decide_on_account(role, /*is_self=*/false, *route.permission)
+                                                          : decide(role, membership, *route.permission);
+    switch (verdict) {
         case Verdict::allowed: return "oui";
         case Verdict::forbidden: return "403";
         case Verdict::hidden: return "404";
