@@ -142,6 +142,17 @@ public:
 
 private:
     void describe_actor(const std::string& actor, JournalEntry& out) {
+        if (actor.rfind("user:#", 0) == 0) {  // the journal names accounts by id (schema 9 on)
+            const Id id = std::strtoll(actor.c_str() + 6, nullptr, 10);
+            auto [it, inserted] = emails_by_id_.try_emplace(id);
+            if (inserted) {
+                auto user = store_.users.find(id);
+                it->second = user && !store::is_deleted_account(*user) ? user->email : std::string();
+            }
+            out.who = it->second.empty() ? "Compte supprimé n° " + std::to_string(id) : it->second;
+            out.who_user_id = it->second.empty() ? 0 : id;
+            return;
+        }
         if (actor.rfind("user:", 0) == 0) {
             const std::string email = actor.substr(5);
             out.who = email;
@@ -222,6 +233,7 @@ private:
     QuestionnaireProvider& questionnaires_;
     Id default_acquisition_;
     std::map<std::string, Id> user_ids_;
+    std::map<Id, std::string> emails_by_id_;  // "" for a deleted account
     std::map<Id, std::string> companies_;
     std::map<Id, std::shared_ptr<const Questionnaire>> questionnaires_by_acquisition_;
 };

@@ -82,7 +82,7 @@ TEST(RouteAccessTable, EveryHospitalRouteHasAPermissionAndEveryPathItsPattern) {
         // The pattern matches the path with its placeholders filled in, and nothing longer.
         std::string sample = std::regex_replace(route.shown, std::regex(R"(\{(acquisition|response|document|user|token)\})"), "12");
         sample = std::regex_replace(sample, std::regex(R"(\{(question|section|chart|part)\})"), "dispositif.marque");
-        sample = std::regex_replace(sample, std::regex(R"(\{invitation\})"), std::string(30, 'a'));
+        sample = std::regex_replace(sample, std::regex(R"(\{(invitation|reset)\})"), std::string(30, 'a'));
         sample = std::regex_replace(sample, std::regex(R"(\{anything\})"), "x");
         EXPECT_TRUE(std::regex_match(sample, std::regex(route.pattern))) << route.shown << " vs " << route.pattern;
         EXPECT_FALSE(std::regex_match(sample + "/x", std::regex(route.pattern)) && route.shown.find("{anything}") == std::string::npos)
