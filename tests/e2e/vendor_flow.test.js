@@ -163,7 +163,7 @@ describe('vendor flow: invitation, part 1 in the browser, review, submission, ho
       hospital.waitForURL(url(`/acquisitions/${acquisitionId}/vendors`)),
       hospital.click('button:has-text("Ajouter et créer le lien")'),
     ]);
-    assert.match(await h.text(hospital, '#reveal-title'), new RegExp(`Lien d'invitation pour ${VENDOR.company}`));
+    assert.match(await h.text(hospital, '#invitation-link-title'), new RegExp(`Lien d'invitation pour ${VENDOR.company}`));
     invitationUrl = await hospital.inputValue('#invitation-link');
     assert.match(invitationUrl, new RegExp(`^${server.baseUrl}/invitation/[A-Za-z0-9_-]{20,}$`));
     inviteToken = invitationUrl.split('/invitation/')[1];
