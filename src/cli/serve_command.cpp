@@ -123,6 +123,14 @@ void register_serve_command(CLI::App& app) {
     serve->add_option("--trusted-proxy", options->config.trusted_proxies,
                       "Adresse d'un proxy inverse sur une autre machine dont l'en-tête X-Forwarded-For est cru "
                       "(répétable ; celui de cette machine l'est toujours)");
+    serve->add_option("--hospital-idle-minutes", options->config.hospital_idle_minutes,
+                      "Fin d'une session de l'établissement après ce temps sans activité, en minutes")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 24 * 60));
+    serve->add_option("--vendor-idle-minutes", options->config.vendor_idle_minutes,
+                      "Fin d'une session de fournisseur après ce temps sans activité, en minutes (le lien en rouvre une)")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 7 * 24 * 60));
     serve->add_option("--session-max-hours", options->config.session_max_hours,
                       "Durée de vie absolue d'une session, en heures, même active (puis reconnexion)")
         ->capture_default_str()

@@ -260,3 +260,80 @@ TEST(DirectoryLogin, ServeRefusesAConfigurationWithAMistake) {
 }
 
 }  // namespace directory_login_http_test
+
+namespace directory_login_http_test {
+
+std::string page_csrf(const ServerProcess& server, const std::string& cookie) {
+    auto page = server.client().Get("/acquisitions", {{"Cookie", cookie}});
+    const std::string marker = "name=\"csrf-token\" content=\"";
+    const size_t at = page ? page->body.find(marker) : std::string::npos;
+    if (at == std::string::npos) return "";
+    return page->body.substr(at + marker.size(), page->body.find('"', at + marker.size()) - at - marker.size());
+}
+
+// The issue's "done means", end to end: an administrator adds a colleague from the directory to a
+// purchase as IT reviewer; the colleague logs in with the directory password, sees only that
+// purchase, reviews, cannot invite a vendor; disabling the account ends the session at once.
+TEST(DirectoryLogin, ADirectoryColleagueJoinsOnePurchaseAsReviewerAndIsCutOffWhenDisabled) {
+    TestDirectory directory;
+    ServerProcess server({"--ldap-config", directory.config_file()});
+    const std::string admin = user_token(server, "admin@chu.test", "admin");
+    const long long theirs = create_acquisition(server, "Moniteurs 2033");
+    const long long other = create_acquisition(server, "Pompes 2033");
+    const Invitation vendor = invite_vendor(server, theirs, "Vigie Médical");
+
+    // The administrator: the colleague's account, from the directory, then the team.
+    auto added = run_binary_on_store(server, {"user", "add", kRssi, "--role", "it", "--directory"});
+    ASSERT_EQ(added.exit_code, 0) << added.err;
+    auto joined = server.api(admin).Post("/api/v1/acquisitions/" + std::to_string(theirs) + "/members",
+                                         nlohmann::json{{"email", kRssi}, {"role", "it_reviewer"}}.dump(), "application/json");
+    ASSERT_TRUE(joined);
+    ASSERT_EQ(joined->status, 200) << joined->body;
+
+    // The colleague logs in with the directory password and sees that purchase only.
+    auto login = directory_form_login(server, kRssi, kRssiPassword);
+    ASSERT_TRUE(login);
+    ASSERT_EQ(login->status, 303) << login->body;
+    const std::string cookie = "cyb_session=" + set_cookie(login, "cyb_session");
+    auto list = server.client().Get("/acquisitions", {{"Cookie", cookie}});
+    ASSERT_TRUE(list);
+    EXPECT_NE(list->body.find("Moniteurs 2033"), std::string::npos);
+    EXPECT_EQ(list->body.find("Pompes 2033"), std::string::npos);
+    EXPECT_EQ(server.client().Get("/acquisitions/" + std::to_string(other), {{"Cookie", cookie}})->status, 404);
+    auto page = server.client().Get("/acquisitions/" + std::to_string(theirs), {{"Cookie", cookie}});
+    ASSERT_EQ(page->status, 200);
+    EXPECT_EQ(page->body.find("Ajouter un fournisseur"), std::string::npos);  // not offered…
+
+    // … reviews …
+    const std::string csrf = page_csrf(server, cookie);
+    ASSERT_FALSE(csrf.empty());
+    auto review = server.client().Post("/responses/" + std::to_string(vendor.response_id) + "/reviews",
+                                       {{"Cookie", cookie}, {"X-CSRF-Token", csrf}},
+                                       httplib::Params{{"question_id", "dispositif.marque"}, {"status", "accepted"},
+                                                       {"comment", "Vu par la DSI"}});
+    ASSERT_TRUE(review);
+    EXPECT_EQ(review->status, 303) << review->body;
+    EXPECT_EQ(server.query_value("SELECT author_role FROM reviews WHERE comment = 'Vu par la DSI'"), "it");
+    // … and cannot invite a vendor (refused by the access policy, nothing created).
+    auto invite = server.client().Post("/acquisitions/" + std::to_string(theirs) + "/vendors",
+                                       {{"Cookie", cookie}, {"X-CSRF-Token", csrf}},
+                                       httplib::Params{{"company", "Intrus SA"}, {"email", "x@intrus.example"}});
+    ASSERT_TRUE(invite);
+    EXPECT_EQ(invite->status, 403);
+    EXPECT_EQ(server.query_value("SELECT COUNT(*) FROM responses WHERE company = 'Intrus SA'"), "0");
+
+    // Disabled by the administrator: the open session ends at once.
+    const std::string id = server.query_value("SELECT id FROM users WHERE email = 'rssi@chu-test.fr'");
+    auto disabled = server.api(admin).Patch("/api/v1/users/" + id, nlohmann::json{{"active", false}}.dump(), "application/json");
+    ASSERT_TRUE(disabled);
+    ASSERT_EQ(disabled->status, 200) << disabled->body;
+    auto after = server.client().Get("/acquisitions/" + std::to_string(theirs), {{"Cookie", cookie}});
+    ASSERT_TRUE(after);
+    EXPECT_EQ(after->status, 303);
+    EXPECT_EQ(after->get_header_value("Location"), "/login");
+    auto again = directory_form_login(server, kRssi, kRssiPassword);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->status, 403);  // the directory accepts the password; this instance does not
+}
+
+}  // namespace directory_login_http_test

@@ -11,8 +11,8 @@ using namespace cyberachat::testing;
 namespace session_lifetime_test {
 
 // "2026-12-02T03:51:13Z", `hours` ago (UTC), as the sessions table keeps times.
-std::string hours_ago(int hours) {
-    const std::time_t at = std::time(nullptr) - hours * 3600;
+std::string hours_ago(double hours) {
+    const std::time_t at = std::time(nullptr) - static_cast<std::time_t>(hours * 3600);
     std::tm tm{};
     gmtime_r(&at, &tm);
     char text[32];
@@ -51,6 +51,22 @@ TEST(SessionLifetime, TheLifetimeIsASetting) {
     auto page = server.client().Get("/acquisitions", {{"Cookie", cookie}});
     ASSERT_TRUE(page);
     EXPECT_EQ(page->status, 303);
+}
+
+// The idle timeout is a setting too: a session unused for longer than --hospital-idle-minutes ends,
+// one used within it goes on.
+TEST(SessionLifetime, TheIdleTimeoutIsASetting) {
+    ServerProcess server({"--hospital-idle-minutes", "5"});
+    const std::string cookie = hospital_session(server);
+    server.query_value("UPDATE sessions SET last_seen_at = '" + hours_ago(0.05) + "' WHERE kind = 'user'");  // 3 min
+    auto recent = server.client().Get("/acquisitions", {{"Cookie", cookie}});
+    ASSERT_TRUE(recent);
+    EXPECT_EQ(recent->status, 200);
+    server.query_value("UPDATE sessions SET last_seen_at = '" + hours_ago(0.2) + "' WHERE kind = 'user'");  // 12 min
+    auto idle = server.client().Get("/acquisitions", {{"Cookie", cookie}});
+    ASSERT_TRUE(idle);
+    EXPECT_EQ(idle->status, 303);
+    EXPECT_EQ(idle->get_header_value("Location"), "/login");
 }
 
 }  // namespace session_lifetime_test
