@@ -79,6 +79,18 @@ Result<CreatedAccount> AccountService::create(const NewAccount& input, const Act
         return account_refusal(ErrorCode::invalid_value, "Nom trop long (200 caractères au plus).",
                                "Name too long (200 characters at most).");
     user.role = input.role;
+    if (input.origin == "directory") {
+        if (!input.password.empty())
+            return account_refusal(ErrorCode::invalid_value,
+                                   "Un compte de l'annuaire n'a pas de mot de passe ici : il se connecte avec celui de l'annuaire.",
+                                   "A directory account has no password here: it logs in with the directory's.");
+        user.origin = "directory";  // no password hash: it never logs in locally
+        TRY_ASSIGN(created.user, store_.users.create(user, actor));
+        return created;
+    }
+    if (input.origin != "local")
+        return account_refusal(ErrorCode::invalid_value, "Origine inconnue : local ou directory.",
+                               "Unknown origin: local or directory.");
     std::string password = input.password;
     if (password.empty()) created.generated_password = password = generated_password_for(user.email);
     TRY(security::check_password_policy(password, user.email));

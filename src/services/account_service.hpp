@@ -23,6 +23,9 @@ struct NewAccount {
     std::string display_name;  // "" : the e-mail
     Role role = Role::biomedical;
     std::string password;      // "" : generated (and returned once)
+    // "directory": an account of the hospital's directory, made before its first login (to put it
+    // in a purchase's team at once): no password here, it logs in with the directory's.
+    std::string origin = "local";
 };
 
 struct CreatedAccount {

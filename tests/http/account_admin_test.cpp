@@ -249,4 +249,24 @@ TEST(AccountAdmin, PagesCreateAnAccountAndATokenShownOnce) {
     EXPECT_NE(hospital_session(server, "nouveau@chu.test", "Trois mots tout neufs 9"), "cyb_session=");
 }
 
+// An account of the hospital's directory, made on the page before its first login: no password
+// here (it can never log in locally), origin "directory", and nothing secret shown.
+TEST(AccountAdmin, ADirectoryAccountIsMadeWithoutAPassword) {
+    ServerProcess server;
+    const Admin admin = make_admin(server);
+    auto page = server.client().Get("/admin/users", {{"Cookie", admin.cookie}});
+    ASSERT_EQ(page->status, 200);
+    EXPECT_NE(page->body.find("value=\"directory\""), std::string::npos);
+    auto made = server.client().Post("/admin/users", {{"Cookie", admin.cookie}},
+                                     httplib::Params{{"email", "rssi@chu.test"}, {"role", "it"}, {"password", "directory"},
+                                                     {"_csrf", csrf_of(page->body)}});
+    ASSERT_TRUE(made);
+    EXPECT_EQ(made->status, 303) << made->body;
+    EXPECT_EQ(server.query_value("SELECT origin FROM users WHERE email = 'rssi@chu.test'"), "directory");
+    EXPECT_EQ(server.query_value("SELECT password_hash FROM users WHERE email = 'rssi@chu.test'"), "");
+    // Without a directory to ask, it cannot log in: it has no password here.
+    EXPECT_EQ(hospital_session(server, "rssi@chu.test", ""), "cyb_session=");
+    EXPECT_EQ(hospital_session(server, "rssi@chu.test", kAdminPassword), "cyb_session=");
+}
+
 }  // namespace account_admin_test

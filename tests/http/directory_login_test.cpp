@@ -283,8 +283,13 @@ TEST(DirectoryLogin, ADirectoryColleagueJoinsOnePurchaseAsReviewerAndIsCutOffWhe
     const Invitation vendor = invite_vendor(server, theirs, "Vigie Médical");
 
     // The administrator: the colleague's account, from the directory, then the team.
-    auto added = run_binary_on_store(server, {"user", "add", kRssi, "--role", "it", "--directory"});
-    ASSERT_EQ(added.exit_code, 0) << added.err;
+    auto added = server.api(admin).Post("/api/v1/users",
+                                        nlohmann::json{{"email", kRssi}, {"role", "it"}, {"password", "directory"}}.dump(),
+                                        "application/json");
+    ASSERT_TRUE(added);
+    ASSERT_EQ(added->status, 201) << added->body;
+    EXPECT_EQ(nlohmann::json::parse(added->body)["origin"], "directory");
+    EXPECT_FALSE(nlohmann::json::parse(added->body).contains("password"));  // none to show: the directory's
     auto joined = server.api(admin).Post("/api/v1/acquisitions/" + std::to_string(theirs) + "/members",
                                          nlohmann::json{{"email", kRssi}, {"role", "it_reviewer"}}.dump(), "application/json");
     ASSERT_TRUE(joined);

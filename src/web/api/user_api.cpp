@@ -65,13 +65,19 @@ void create_user(WebApp& app, const httplib::Request& req, httplib::Response& re
     if (!role) return send_json_error(res, Error::make(ErrorCode::invalid_value, "Rôle inconnu : admin, biomedical, it ou buyer.",
                                                        "Unknown role: admin, biomedical, it or buyer."));
     if (!display_name.is_string() || !password.is_string() ||
-        (password.get<std::string>() != "generated" && password.get<std::string>() != "link"))
-        return send_json_error(res, bad_field("« display_name » est un texte, « password » vaut generated ou link.",
-                                              "\"display_name\" is text, \"password\" is generated or link."));
-    auto created = app.accounts.create(services::NewAccount{email, display_name.get<std::string>(), *role, ""}, caller->actor());
+        (password.get<std::string>() != "generated" && password.get<std::string>() != "link" &&
+         password.get<std::string>() != "directory"))
+        return send_json_error(res, bad_field("« display_name » est un texte, « password » vaut generated, link ou directory.",
+                                              "\"display_name\" is text, \"password\" is generated, link or directory."));
+    const bool directory = password.get<std::string>() == "directory";
+    auto created = app.accounts.create(
+        services::NewAccount{email, display_name.get<std::string>(), *role, "", directory ? "directory" : "local"},
+        caller->actor());
     if (!created) return send_json_error(res, created.error());
     json out = account_json(services::AccountRow{created->user, ""});
-    if (password.get<std::string>() == "link") {
+    if (directory) {
+        // nothing to show: the account logs in with its directory password
+    } else if (password.get<std::string>() == "link") {
         auto link = app.accounts.create_reset_link(created->user.id, app.config.reset_link_minutes * 60LL, caller->actor());
         if (!link) return send_json_error(res, link.error());
         out.update(reset_link_json(app, *link));

@@ -79,7 +79,9 @@ void create(WebApp& app, const httplib::Request& req, httplib::Response& res) {
         data.errors["role"] = "Choisissez un rôle.";
         return show_users(app, req, res, *caller, 422, std::move(data));
     }
-    auto created = app.accounts.create(services::NewAccount{data.values["email"], data.values["display_name"], *role, ""},
+    const bool directory = data.values["password"] == "directory";
+    auto created = app.accounts.create(services::NewAccount{data.values["email"], data.values["display_name"], *role, "",
+                                                            directory ? "directory" : "local"},
                                        caller->actor());
     if (!created) {
         if (created.error().code != ErrorCode::invalid_value && created.error().code != ErrorCode::conflict)
@@ -89,6 +91,11 @@ void create(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     }
     const User& user = created->user;
     views::UsersAdminPageData shown;
+    if (directory) {
+        set_flash(res, app, "Compte de l'annuaire créé : " + user.email +
+                                " ; il se connecte avec son mot de passe de l'annuaire. Ajoutez-le aux équipes des achats.");
+        return redirect(res, "/admin/users");
+    }
     if (data.values["password"] == "link") {
         auto link = app.accounts.create_reset_link(user.id, app.config.reset_link_minutes * 60LL, caller->actor());
         if (!link) return send_error_page(res, link.error());

@@ -82,13 +82,14 @@ void write_create_form(HtmlWriter& w, const PageContext& context, const UsersAdm
     w.close("div");
     w.open("fieldset");
     w.element("legend", "Premier mot de passe");
-    const bool link = value("password") == "link";
+    const std::string chosen = value("password") == "link" || value("password") == "directory" ? value("password") : "generated";
     for (const auto& [option, label] : {std::pair<const char*, const char*>{"generated", "Généré, affiché une fois"},
-                                        {"link", "Lien de réinitialisation à transmettre (30 minutes)"}}) {
+                                        {"link", "Lien de réinitialisation à transmettre (30 minutes)"},
+                                        {"directory", "Aucun : compte de l'annuaire de l'établissement (son mot de passe d'annuaire)"}}) {
         const std::string id = std::string("new-password-") + option;
         w.open("div", {{"class", "choice"}});
         w.void_tag("input", {{"type", "radio"}, {"id", id}, {"name", "password"}, {"value", option},
-                             Attr::flag("checked", (std::string_view(option) == "link") == link)});
+                             Attr::flag("checked", chosen == option)});
         w.element("label", {{"for", id}}, label);
         w.close("div");
     }
