@@ -23,6 +23,9 @@ packages=(
   # throwaway slapd in a temporary folder (scripts/test-ldap.sh) and wait for it with ldapsearch.
   # slapd's own system instance is not used (DEBIAN_FRONTEND=noninteractive: no debconf questions).
   libldap2-dev slapd ldap-utils
+  # outgoing e-mail (serve --smtp-url): libcurl's SMTP client; the mail tests deliver to a real SMTP
+  # server, Debian's aiosmtpd (python3 -m aiosmtpd), started by the tests themselves
+  libcurl4-openssl-dev python3-aiosmtpd
   # the CLI flowchart tests check the SVG they write with xmllint
   libxml2-utils
   # the XLSX import test converts a workbook with LibreOffice (headless)

@@ -44,10 +44,10 @@ struct Acquisition {
     std::string equipment;    // equipment designation
     std::string service;      // hospital department
     std::string reference;    // procurement reference (n° de marché)
-    std::string deadline;     // YYYY-MM-DD or empty
+    std::string deadline;     // "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM", Paris time (core/deadline.hpp), or empty
     std::string notes;
     Id questionnaire_version_id = 0;
-    std::string status = "open";  // open | closed
+    std::string status = "open";  // draft | open | closed | archived (the purchase's life)
     Id created_by = 0;
     std::string created_at;
     std::string updated_at;
@@ -70,6 +70,10 @@ struct VendorResponse {
     std::string invited_at;
     std::string created_at;
     std::string updated_at;
+    // The tender's life (issue 13):
+    std::string deadline;         // this vendor's extended deadline (core/deadline.hpp); empty: the purchase's
+    bool submitted_late = false;  // submitted after the purchase's deadline (only possible through an extension)
+    std::string withdrawn_at;     // set when the hospital withdrew this vendor (out of comparisons and reports)
 };
 
 struct StoredAnswer {

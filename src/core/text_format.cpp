@@ -6,6 +6,7 @@
 #include "core/answer.hpp"
 #include "core/answer_validation.hpp"
 #include "core/kind_traits.hpp"
+#include "core/paris_time.hpp"
 
 namespace cyberachat {
 
@@ -33,38 +34,6 @@ bool parse_iso_civil_date(std::string_view s, CivilDate& d) {
     if (!parse_format_int(s.substr(0, 4), d.year) || !parse_format_int(s.substr(5, 2), d.month) || !parse_format_int(s.substr(8, 2), d.day))
         return false;
     return d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 31;
-}
-
-// Days since 1970-01-01 (H. Hinnant's algorithm).
-long days_from_civil(int y, int m, int d) {
-    y -= m <= 2;
-    const long era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<long>(doe) - 719468;
-}
-
-CivilDate civil_from_days(long z) {
-    z += 719468;
-    const long era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const long y = static_cast<long>(yoe) + era * 400;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    return CivilDate{static_cast<int>(y + (m <= 2)), static_cast<int>(m), static_cast<int>(d)};
-}
-
-// Days of the last Sunday of a month.
-long last_sunday(int year, int month) {
-    int next_year = month == 12 ? year + 1 : year;
-    int next_month = month == 12 ? 1 : month + 1;
-    long last = days_from_civil(next_year, next_month, 1) - 1;
-    long weekday = ((last % 7) + 7 + 4) % 7;  // 0 = Sunday; 1970-01-01 was a Thursday
-    return last - weekday;
 }
 
 void append_two_digits(std::string& out, int n) {
@@ -152,24 +121,12 @@ std::string format_date(std::string_view iso_date, Language language) {
 }
 
 std::string format_datetime(std::string_view iso_time, Language language) {
-    CivilDate d;
-    int hour = 0, minute = 0;
-    if (iso_time.size() < 16 || !parse_iso_civil_date(iso_time, d) || (iso_time[10] != 'T' && iso_time[10] != ' ') ||
-        iso_time[13] != ':' || !parse_format_int(iso_time.substr(11, 2), hour) ||
-        !parse_format_int(iso_time.substr(14, 2), minute))
-        return std::string(iso_time);
-    // Europe/Paris: UTC+1, UTC+2 from the last Sunday of March to the last Sunday of October (01:00 UTC).
-    long days = days_from_civil(d.year, d.month, d.day);
-    long minutes_utc = days * 1440 + hour * 60 + minute;
-    long summer_start = last_sunday(d.year, 3) * 1440 + 60;
-    long summer_end = last_sunday(d.year, 10) * 1440 + 60;
-    long offset = (minutes_utc >= summer_start && minutes_utc < summer_end) ? 120 : 60;
-    long local = minutes_utc + offset;
-    long local_days = local >= 0 ? local / 1440 : (local - 1439) / 1440;
-    long minute_of_day = local - local_days * 1440;
-    CivilDate c = civil_from_days(local_days);
-    int h = static_cast<int>(minute_of_day / 60);
-    int m = static_cast<int>(minute_of_day % 60);
+    auto instant = utc_seconds_from_iso(iso_time);
+    if (!instant) return std::string(iso_time);
+    const CivilTime local = paris_time_of(*instant);
+    const CivilDate c{local.year, local.month, local.day};
+    const int h = local.hour;
+    const int m = local.minute;
     std::string out = civil_date_text(c, language);
     if (language == Language::en) {
         out += ", ";

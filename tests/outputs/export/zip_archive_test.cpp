@@ -21,7 +21,7 @@ TEST(ZipArchive, RoundTripKeepsEveryByte) {
 TEST(ZipArchive, GarbageAndTruncatedFilesAreRefused) {
     auto garbage = read_zip("ceci n'est pas une archive");
     ASSERT_FALSE(garbage);
-    EXPECT_EQ(garbage.error().code, ErrorCode::invalid_archive);
+    EXPECT_EQ(garbage.error().code, cyberachat::ErrorCode::invalid_archive);
     EXPECT_NE(garbage.error().message.fr.find("archive zip lisible"), std::string::npos);
     auto zip = write_zip({{"a", std::string(5000, 'x')}});
     ASSERT_TRUE(zip);
