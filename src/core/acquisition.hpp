@@ -74,6 +74,7 @@ struct VendorResponse {
     std::string deadline;         // this vendor's extended deadline (core/deadline.hpp); empty: the purchase's
     bool submitted_late = false;  // submitted after the purchase's deadline (only possible through an extension)
     std::string withdrawn_at;     // set when the hospital withdrew this vendor (out of comparisons and reports)
+    std::string reopened_at;      // the last time the hospital reopened a submitted response
 };
 
 struct StoredAnswer {
