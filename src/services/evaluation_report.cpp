@@ -116,7 +116,7 @@ Result<report::Evaluation> response_report_evaluation(store::Store& store, Evalu
 Result<Evaluations> acquisition_report_evaluations(store::Store& store, EvaluationService& evaluations, Id acquisition_id,
                                                    Language language) {
     TRY(store.acquisitions.find(acquisition_id));
-    auto comparison = evaluations.compare(acquisition_id);
+    auto comparison = evaluations.compare(acquisition_id, ComparisonScope{true});
     Evaluations out;
     if (!comparison) {
         if (comparison.error().code != ErrorCode::not_found) return comparison.error();

@@ -1,5 +1,7 @@
 #include "services/evaluation_service.hpp"
 
+#include "core/response_state.hpp"
+
 #include "core/utf8.hpp"
 #include "definition/grid_loader.hpp"
 
@@ -136,16 +138,23 @@ Result<void> EvaluationService::set_weight(Id acquisition_id, const std::string&
     return store_.scoring_grids.set_weight(acquisition_id, question_id, weight, actor);
 }
 
-Result<Comparison> EvaluationService::compare(Id acquisition_id) {
+Result<Comparison> EvaluationService::compare(Id acquisition_id, ComparisonScope scope) {
     Comparison out;
+    out.scope = scope;
     TRY_ASSIGN(out.acquisition, store_.acquisitions.find(acquisition_id));
     TRY_ASSIGN(out.questionnaire, questionnaires_.get(out.acquisition.questionnaire_version_id));
     TRY_ASSIGN(out.grid, grid_for(out.acquisition, *out.questionnaire));
     TRY_ASSIGN(out.weights, weights_for(acquisition_id));
     TRY_ASSIGN(const auto responses, store_.responses.list_for(acquisition_id));
     for (const auto& response : responses) {
+        const ResponseState state = response_state(response);
+        if (state == ResponseState::withdrawn || (!is_submitted_state(state) && !scope.include_drafts)) {
+            out.left_out.push_back(response);
+            continue;
+        }
         ResponseEvaluation vendor;
         TRY_ASSIGN(vendor.snapshot, responses_.load(response.id));
+        TRY_ASSIGN(vendor.opinions, store_.reviews.opinions(response.id));
         vendor.grid = out.grid;
         vendor.weights = out.weights;
         vendor.card = score(*out.questionnaire, *out.grid, vendor.snapshot.answer_set, vendor.snapshot.evaluation,

@@ -32,12 +32,20 @@ struct ReviewInput {
     std::string vendor_question;  // mandatory for "clarification"
 };
 
+// Which responses a comparison (and its ranking) puts side by side: submitted ones (on time or
+// late); drafts and reopened ones only when asked for; withdrawn vendors never.
+struct ComparisonScope {
+    bool include_drafts = false;
+};
+
 struct Comparison {
     Acquisition acquisition;
     std::shared_ptr<const Questionnaire> questionnaire;
     std::shared_ptr<const ScoringGrid> grid;
     WeightOverrides weights;
-    std::vector<ResponseEvaluation> vendors;  // in invitation order
+    ComparisonScope scope;
+    std::vector<ResponseEvaluation> vendors;  // in invitation order, each with its advisory opinions
+    std::vector<VendorResponse> left_out;     // the others (drafts not asked for, withdrawn), in invitation order
 
     std::vector<ComparedResponse> compared() const;  // points into `vendors`
 };
@@ -75,7 +83,7 @@ public:
     // The opinion of the user's role ("it" or "biomedical"; others get "forbidden").
     Result<Opinion> set_opinion(Id response_id, const std::string& verdict, const std::string& text, const User& user,
                                 const Actor& actor);
-    Result<Comparison> compare(Id acquisition_id);
+    Result<Comparison> compare(Id acquisition_id, ComparisonScope scope = {});
 
 private:
     store::Store& store_;

@@ -166,7 +166,7 @@ Result<std::string> ExportService::acquisition_csv(Id acquisition_id) {
     // Every vendor scored against the purchase's grid; without a grid (a questionnaire that has
     // none), the answers alone and the two evaluation columns empty.
     std::vector<ResponseEvaluation> vendors;
-    if (auto comparison = evaluations_.compare(acquisition_id)) vendors = std::move(comparison->vendors);
+    if (auto comparison = evaluations_.compare(acquisition_id, ComparisonScope{true})) vendors = std::move(comparison->vendors);
     else if (comparison.error().code != ErrorCode::not_found) return comparison.error();
     else {
         TRY_ASSIGN(const auto responses, store_.responses.list_for(acquisition_id));

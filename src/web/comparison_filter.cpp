@@ -23,4 +23,10 @@ Result<ComparisonFilter> comparison_filter_from(const httplib::Request& req, con
     return filter;
 }
 
+services::ComparisonScope comparison_scope_from(const httplib::Request& req) {
+    services::ComparisonScope scope;
+    scope.include_drafts = flag(req, "drafts");
+    return scope;
+}
+
 }  // namespace cyberachat::web

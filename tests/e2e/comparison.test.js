@@ -21,9 +21,10 @@ const COMPANIES = [
 // Vendor i refuses the secure gateway when i is odd; vendor 2 has no encrypted communications.
 const GATEWAY = 'maintenance.passerelle_securisee';
 const ENCRYPTION = 'logiciels.communications_chiffrees';
+const DRAFT_COMPANY = 'Retardataire Médical';
 
 describe('comparison of 8 vendors, with its filters', () => {
-  let server, browser, hospital, pdf, acquisitionId;
+  let server, browser, hospital, pdf, acquisitionId, draftId;
   const responses = [];
 
   before(async () => {
@@ -59,10 +60,20 @@ describe('comparison of 8 vendors, with its filters', () => {
       await h.fillRequiredByApi(base(), invited.invite_token, pdf);
       if (i % 2) await h.apiOk(base(), 'PUT', `/api/v1/vendor/answers/${GATEWAY}`, invited.invite_token, { value: 'non' });
       if (i === 2) await h.apiOk(base(), 'PUT', `/api/v1/vendor/answers/${ENCRYPTION}`, invited.invite_token, { value: 'non' });
+      await h.apiOk(base(), 'POST', '/api/v1/vendor/submit', invited.invite_token, {});
       responses.push(invited.response_id);
     }
+    // A ninth vendor has started but not submitted: it is named, not compared nor ranked.
+    const late = await h.apiOk(base(), 'POST', `/api/v1/acquisitions/${acquisitionId}/vendors`, server.apiToken, {
+      company: DRAFT_COMPANY,
+      email: 'offres@retardataire.test',
+    });
+    await h.apiOk(base(), 'PUT', `/api/v1/vendor/answers/${GATEWAY}`, late.invite_token, { value: 'non' });
+    draftId = late.response_id;
     const comparison = await h.apiOk(base(), 'GET', `/api/v1/acquisitions/${acquisitionId}/comparison`, server.apiToken);
     assert.equal(comparison.vendors.length, 8);
+    assert.deepEqual(comparison.left_out.map((v) => [v.company, v.state]), [[DRAFT_COMPANY, 'draft']]);
+    assert.ok(comparison.vendors.every((v) => v.state === 'submitted'));
   });
 
   step('the purchase page leads to the comparison, every vendor side by side', async () => {
@@ -80,6 +91,13 @@ describe('comparison of 8 vendors, with its filters', () => {
     assert.equal(await hospital.getAttribute(`tr[data-question="${GATEWAY}"]`, 'data-differs'), '1');
     assert.ok(await hospital.isVisible(`tr[data-question="${GATEWAY}"] .badge-differs`));
     assert.match(await h.text(hospital, '.advisory'), /n'élimine aucun fournisseur/);
+    const scope = await h.text(hospital, '#perimetre');
+    assert.match(scope, /Seules les réponses soumises sont comparées/);
+    assert.match(scope, new RegExp(`Non comparées : ${DRAFT_COMPANY} Brouillon`));
+    const states = await hospital.$$eval('.scores-table tbody tr', (trs) => trs.map((tr) => tr.querySelector('[data-state]').dataset.state));
+    assert.deepEqual(states, Array(8).fill('submitted'));
+    const opinions = await hospital.$$eval('.scores-table td[data-opinion="it"]', (tds) => tds.map((td) => td.textContent));
+    assert.deepEqual(opinions, Array(8).fill("Pas encore d'avis"));
   });
 
   step('the scores are drawn as an SVG chart with a text alternative, and ranked for information', async () => {
@@ -137,5 +155,18 @@ describe('comparison of 8 vendors, with its filters', () => {
     const findings = await hospital.$$eval('li.finding', (lis) => lis.map((li) => li.dataset.finding));
     assert.deepEqual(findings, [ENCRYPTION]);
     assert.match(await h.text(hospital, '#evaluation'), /Communications|communications/);
+  });
+
+  step('on demand the draft is compared and ranked too, marked as a draft', async () => {
+    await hospital.goto(`${base()}/acquisitions/${acquisitionId}/comparison`);
+    await h.clickAndWaitForPage(hospital, 'a:has-text("Inclure les brouillons")', `${base()}/acquisitions/${acquisitionId}/comparison?drafts=1`);
+    const ranking = await hospital.$$eval('ol.ranking li', (lis) => lis.map((li) => li.textContent));
+    assert.equal(ranking.length, 9);
+    assert.ok(ranking.some((r) => r.startsWith(DRAFT_COMPANY) && /Brouillon/.test(r)));
+    const header = await hospital.$eval(`#s-maintenance\\.generalites_telemaintenance thead th:last-child`, (th) => th.textContent);
+    assert.equal(header, `${DRAFT_COMPANY} Brouillon`);
+    assert.ok(await hospital.isVisible(`.scores-table tr[data-vendor="${draftId}"] [data-state="draft"]`));
+    await h.clickAndWaitForPage(hospital, 'a:has-text("Seulement les réponses soumises")', `${base()}/acquisitions/${acquisitionId}/comparison`);
+    assert.equal(await hospital.locator('ol.ranking li').count(), 8);
   });
 });

@@ -78,15 +78,29 @@ TEST_F(EvaluationApi, ScoreFollowsTheAnswers) {
 
 TEST_F(EvaluationApi, ComparesEveryVendorAndFilters) {
     auto api = server->api(server->api_token());
-    const std::string path = "/api/v1/acquisitions/" + std::to_string(acquisition) + "/comparison";
+    const std::string base_path = "/api/v1/acquisitions/" + std::to_string(acquisition) + "/comparison";
+    // Neither vendor has submitted: by default nothing is compared nor ranked, both are named.
+    auto submitted_only = parse_json(api.Get(base_path));
+    EXPECT_TRUE(submitted_only["vendors"].empty());
+    EXPECT_TRUE(submitted_only["ranking"].empty());
+    EXPECT_EQ(submitted_only["drafts_included"], false);
+    ASSERT_EQ(submitted_only["left_out"].size(), 2u);
+    EXPECT_EQ(submitted_only["left_out"][0]["state"], "draft");
+    // Asked for, the drafts are compared and ranked, each with its state.
+    const std::string path = base_path + "?drafts=1";
     auto all = parse_json(api.Get(path));
     ASSERT_EQ(all["vendors"].size(), 2u) << all.dump().substr(0, 500);
+    EXPECT_EQ(all["vendors"][0]["state"], "draft");
+    EXPECT_TRUE(all["vendors"][0]["opinions"].empty());
+    ASSERT_EQ(all["ranking"].size(), 2u);
+    EXPECT_EQ(all["ranking"][0], strong.response_id);
+    EXPECT_TRUE(all["left_out"].empty());
     EXPECT_EQ(all["vendors"][0]["company"], "Fresenius Vial");
     EXPECT_EQ(all["vendors"][0]["score"], 100);
     EXPECT_LT(all["vendors"][1]["score"].get<int>(), 100);
     EXPECT_GT(all["rows"].size(), 100u);
-    auto differences = parse_json(api.Get(path + "?differences=1"));
-    auto vigilance = parse_json(api.Get(path + "?vigilance=1"));
+    auto differences = parse_json(api.Get(path + "&differences=1"));
+    auto vigilance = parse_json(api.Get(path + "&vigilance=1"));
     ASSERT_EQ(vigilance["rows"].size(), 2u);
     EXPECT_EQ(vigilance["rows"][0]["question_id"], "maintenance.passerelle_securisee");
     const auto& answers = vigilance["rows"][0]["answers"];
@@ -97,10 +111,10 @@ TEST_F(EvaluationApi, ComparesEveryVendorAndFilters) {
     EXPECT_GE(differences["rows"].size(), 2u);
     EXPECT_LT(differences["rows"].size(), all["rows"].size());
     for (const auto& row : differences["rows"]) EXPECT_TRUE(row["differs"].get<bool>()) << row["question_id"];
-    auto part = parse_json(api.Get(path + "?part=logiciels"));
+    auto part = parse_json(api.Get(path + "&part=logiciels"));
     for (const auto& row : part["rows"]) EXPECT_EQ(row["part_id"], "logiciels");
 
-    auto unknown_part = api.Get(path + "?part=inconnue");
+    auto unknown_part = api.Get(path + "&part=inconnue");
     ASSERT_TRUE(unknown_part);
     EXPECT_EQ(unknown_part->status, 422);
     EXPECT_NE(parse_json(unknown_part)["error"]["message"].get<std::string>().find("Partie inconnue"), std::string::npos);
@@ -166,9 +180,17 @@ TEST_F(EvaluationApi, HospitalPagesShowScoresFindingsAndTheComparison) {
 
     const std::string base = "/acquisitions/" + std::to_string(acquisition);
     EXPECT_NE(hospital.get(base)->body.find(base + "/comparison"), std::string::npos);
-    auto comparison = hospital.get(base + "/comparison?vigilance=1");
+    auto drafts_left_out = hospital.get(base + "/comparison");
+    ASSERT_TRUE(drafts_left_out);
+    EXPECT_NE(drafts_left_out->body.find("Seules les réponses soumises sont comparées"), std::string::npos);
+    EXPECT_NE(drafts_left_out->body.find("Non comparées"), std::string::npos);
+    EXPECT_NE(drafts_left_out->body.find("Inclure les brouillons"), std::string::npos);
+    EXPECT_EQ(drafts_left_out->body.find("<svg"), std::string::npos);
+    auto comparison = hospital.get(base + "/comparison?vigilance=1&drafts=1");
     ASSERT_TRUE(comparison);
     ASSERT_EQ(comparison->status, 200);
+    EXPECT_NE(comparison->body.find("data-opinion=\"it\""), std::string::npos);
+    EXPECT_NE(comparison->body.find("data-state=\"draft\""), std::string::npos);
     EXPECT_NE(comparison->body.find("<svg"), std::string::npos);
     EXPECT_NE(comparison->body.find("Fresenius Vial"), std::string::npos);
     EXPECT_NE(comparison->body.find("data-question=\"maintenance.passerelle_securisee\""), std::string::npos);

@@ -199,9 +199,10 @@ TEST_F(EvaluationServiceTest, CompareScoresEveryVendorInInvitationOrder) {
     const User it = it_reviewer();
     ASSERT_TRUE(evaluations().set_weight(purchase.id, kAfibYesNo, 4.0, it, user_actor(it)).ok());
 
-    auto comparison = evaluations().compare(purchase.id);
+    auto comparison = evaluations().compare(purchase.id, ComparisonScope{true});  // both are drafts
     ASSERT_TRUE(comparison.ok()) << comparison.error().message.in(Language::en);
     EXPECT_EQ(comparison->acquisition.id, purchase.id);
+    EXPECT_TRUE(comparison->left_out.empty());
     EXPECT_EQ(comparison->weights.at(kAfibYesNo), 4.0);
     ASSERT_EQ(comparison->vendors.size(), 2u);
     EXPECT_EQ(comparison->vendors[0].snapshot.response.company, "Fort");
@@ -215,6 +216,38 @@ TEST_F(EvaluationServiceTest, CompareScoresEveryVendorInInvitationOrder) {
     ASSERT_EQ(compared.size(), 2u);
     EXPECT_EQ(compared[1].card, &comparison->vendors[1].card);
     EXPECT_ERROR_CODE(evaluations().compare(purchase.id + 100), "not_found");
+}
+
+TEST_F(EvaluationServiceTest, CompareLeavesDraftsOutUnlessAskedAndCarriesTheOpinions) {
+    const Acquisition purchase = afib_purchase();
+    const Id submitted = invite(purchase.id, "Soumis SA").response.id;
+    const Id draft = invite(purchase.id, "Brouillon SARL").response.id;
+    save(submitted, kAfibYesNo, "oui");
+    save(draft, kAfibYesNo, "non");
+    ASSERT_TRUE(store->responses.submit(submitted, vendor_actor(submitted)).ok());
+    const User it = it_reviewer();
+    const User biomedical = biomedical_reviewer();
+    ASSERT_TRUE(evaluations().set_opinion(submitted, "favourable_with_reservations", "Sous réserve du VPN", it, user_actor(it)).ok());
+    ASSERT_TRUE(evaluations().set_opinion(submitted, "unfavourable", "", biomedical, user_actor(biomedical)).ok());
+
+    auto by_default = evaluations().compare(purchase.id);
+    ASSERT_TRUE(by_default.ok()) << by_default.error().message.in(Language::en);
+    ASSERT_EQ(by_default->vendors.size(), 1u);
+    EXPECT_EQ(by_default->vendors[0].snapshot.response.company, "Soumis SA");
+    ASSERT_EQ(by_default->left_out.size(), 1u);
+    EXPECT_EQ(by_default->left_out[0].company, "Brouillon SARL");
+    ASSERT_EQ(by_default->vendors[0].opinions.size(), 2u);
+    std::map<std::string, std::string> verdicts;
+    for (const Opinion& opinion : by_default->vendors[0].opinions) verdicts[opinion.role] = opinion.verdict;
+    EXPECT_EQ(verdicts["it"], "favourable_with_reservations");
+    EXPECT_EQ(verdicts["biomedical"], "unfavourable");
+    EXPECT_EQ(ranking(by_default->compared()).size(), 1u);
+
+    auto with_drafts = evaluations().compare(purchase.id, ComparisonScope{true});
+    ASSERT_TRUE(with_drafts.ok());
+    ASSERT_EQ(with_drafts->vendors.size(), 2u);
+    EXPECT_TRUE(with_drafts->vendors[1].opinions.empty());
+    EXPECT_TRUE(with_drafts->left_out.empty());
 }
 
 }  // namespace

@@ -64,7 +64,7 @@ void get_comparison(WebApp& app, const httplib::Request& req, httplib::Response&
     if (!require_api_user(app, req, res)) return;
     auto id = path_id(req);
     if (!id) return send_json_error(res, Error::make(ErrorCode::not_found, "Achat introuvable."));
-    auto comparison = app.evaluations.compare(*id);
+    auto comparison = app.evaluations.compare(*id, comparison_scope_from(req));
     if (!comparison) return send_json_error(res, comparison.error());
     auto filter = comparison_filter_from(req, *comparison->questionnaire);
     if (!filter) return send_json_error(res, filter.error());

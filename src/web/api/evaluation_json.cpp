@@ -1,5 +1,6 @@
 #include "web/api/evaluation_json.hpp"
 
+#include "core/response_state.hpp"
 #include "outputs/json/evaluation_json.hpp"
 
 namespace cyberachat::web {
@@ -71,13 +72,22 @@ json comparison_json(const services::Comparison& comparison, const std::vector<C
     json vendors = json::array();
     for (const auto& vendor : comparison.vendors) {
         const VendorResponse& response = vendor.snapshot.response;
+        json opinions = json::array();
+        for (const Opinion& opinion : vendor.opinions) opinions.push_back(opinion_json(opinion));
         vendors.push_back({{"response_id", response.id},
                            {"company", response.company},
                            {"status", std::string(response_status_name(response.status))},
+                           {"state", std::string(response_state_name(response_state(response)))},
                            {"score", vendor.card.overall.score()},
                            {"parts", score_json(questionnaire, vendor.card)["parts"]},
-                           {"findings", vendor.card.findings.size()}});
+                           {"findings", vendor.card.findings.size()},
+                           {"opinions", opinions}});
     }
+    json left_out = json::array();
+    for (const VendorResponse& response : comparison.left_out)
+        left_out.push_back({{"response_id", response.id},
+                            {"company", response.company},
+                            {"state", std::string(response_state_name(response_state(response)))}});
     json out_rows = json::array();
     for (const ComparisonRow& row : rows) {
         json answers = json::array();
@@ -95,7 +105,14 @@ json comparison_json(const services::Comparison& comparison, const std::vector<C
                             {"vigilance", row.vigilance},
                             {"answers", answers}});
     }
-    return {{"acquisition_id", comparison.acquisition.id}, {"vendors", vendors}, {"rows", out_rows}};
+    json ranked = json::array();
+    for (size_t index : ranking(comparison.compared())) ranked.push_back(comparison.vendors[index].snapshot.response.id);
+    return {{"acquisition_id", comparison.acquisition.id},
+            {"drafts_included", comparison.scope.include_drafts},
+            {"vendors", vendors},
+            {"ranking", ranked},
+            {"left_out", left_out},
+            {"rows", out_rows}};
 }
 
 }  // namespace cyberachat::web

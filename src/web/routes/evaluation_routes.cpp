@@ -22,7 +22,8 @@ void comparison_page(WebApp& app, const httplib::Request& req, httplib::Response
     auto caller = require_hospital_page(app, req, res);
     if (!caller) return;
     auto id = path_id(req);
-    auto comparison = id ? app.evaluations.compare(*id) : Result<services::Comparison>(Error::make(ErrorCode::not_found, ""));
+    auto comparison = id ? app.evaluations.compare(*id, comparison_scope_from(req))
+                         : Result<services::Comparison>(Error::make(ErrorCode::not_found, ""));
     if (!comparison) {
         if (comparison.error().code == ErrorCode::not_found) return send_error_page(res, 404, "Cet achat n'existe pas.");
         return send_error_page(res, comparison.error());
@@ -33,8 +34,10 @@ void comparison_page(WebApp& app, const httplib::Request& req, httplib::Response
     const auto rows = compare_responses(*comparison->questionnaire, compared);
     views::ComparisonPage page{comparison->acquisition, *comparison->questionnaire, *comparison->grid, {}, rows,
                                ranking(compared), *filter, &comparison->weights};
+    page.include_drafts = comparison->scope.include_drafts;
+    page.left_out = &comparison->left_out;
     for (const auto& vendor : comparison->vendors)
-        page.vendors.push_back({vendor.snapshot.response, vendor.card, vendor.snapshot.documents});
+        page.vendors.push_back({vendor.snapshot.response, vendor.card, vendor.snapshot.documents, &vendor.opinions});
     auto context = hospital_context(*caller, "Comparaison — " + comparison->acquisition.title);
     take_flash(req, res, app, context);
     send_html(res, 200, views::render_comparison_page(context, page));

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 
+#include "core/evaluation_records.hpp"
+#include "core/response_state.hpp"
 #include "web/views/answer_format.hpp"
+#include "web/views/status_labels.hpp"
 #include "web/views/evaluation_labels.hpp"
 #include "web/views/layout_view.hpp"
 #include "web/views/view_helpers.hpp"
@@ -33,6 +36,56 @@ void write_value_or_documents(HtmlWriter& w, const Question& question, const jso
 }
 
 std::string vendor_label(const ComparedVendor& vendor) { return vendor.response.company; }
+
+// The opinion of one role ("it" / "biomedical") beside a vendor, or "Pas encore d'avis".
+void write_opinion_cell(HtmlWriter& w, const ComparedVendor& vendor, std::string_view role) {
+    w.open("td", {{"data-opinion", role}});
+    const Opinion* found = nullptr;
+    if (vendor.opinions)
+        for (const Opinion& opinion : *vendor.opinions)
+            if (opinion.role == role) found = &opinion;
+    if (!found) {
+        w.element("span", {{"class", "muted"}}, "Pas encore d'avis");
+    } else {
+        w.element("strong", opinion_verdict_label_fr(found->verdict));
+        if (!found->text.empty()) {
+            w.void_tag("br");
+            w.element("span", {{"class", "opinion-text"}}, found->text);
+        }
+    }
+    w.close("td");
+}
+
+// Which responses are compared, which are not (named with their state), and the switch.
+void write_comparison_scope(HtmlWriter& w, const ComparisonPage& page, const std::string& base) {
+    w.open("div", {{"class", "notice comparison-scope"}, {"id", "perimetre"}});
+    w.element("p", page.include_drafts
+                       ? "Les brouillons et les réponses rouvertes sont inclus dans la comparaison et le classement : "
+                         "leurs réponses peuvent encore changer."
+                       : "Seules les réponses soumises sont comparées et classées.");
+    if (page.left_out && !page.left_out->empty()) {
+        w.open("p").text("Non comparées : ");
+        bool first = true;
+        for (const VendorResponse& response : *page.left_out) {
+            if (!first) w.text(", ");
+            first = false;
+            w.open("span", {{"class", "left-out"}, {"data-vendor", static_cast<long long>(response.id)}});
+            w.text(response.company + " ");
+            write_response_status_badge(w, response);
+            w.close("span");
+        }
+        w.text(".");
+        w.close("p");
+    }
+    if (page.include_drafts)
+        w.element("a", {{"href", base + "/comparison"}, {"class", "button button-secondary"}}, "Seulement les réponses soumises");
+    else if (page.left_out && std::any_of(page.left_out->begin(), page.left_out->end(), [](const VendorResponse& r) {
+                 return response_state(r) != ResponseState::withdrawn;
+             }))
+        w.element("a", {{"href", base + "/comparison?drafts=1"}, {"class", "button button-secondary"}},
+                  "Inclure les brouillons");
+    w.close("div");
+}
 
 }  // namespace
 
@@ -120,8 +173,13 @@ std::string render_comparison_page(const PageContext& context, const ComparisonP
     write_page_heading(w, page.acquisition.title, "Comparaison des fournisseurs");
     w.element("p", {{"class", "notice advisory"}}, evaluation_advisory_note());
 
-    if (page.vendors.empty()) {
+    if (page.vendors.empty() && (!page.left_out || page.left_out->empty())) {
         w.element("p", "Aucun fournisseur n'a encore été invité pour cet achat.");
+        return render_layout(layout, w.take());
+    }
+    write_comparison_scope(w, page, base);
+    if (page.vendors.empty()) {
+        w.element("p", {{"class", "empty-comparison"}}, "Aucune réponse n'a encore été soumise : rien à comparer pour l'instant.");
         return render_layout(layout, w.take());
     }
 
@@ -146,6 +204,9 @@ std::string render_comparison_page(const PageContext& context, const ComparisonP
     for (const auto& part : questionnaire.parts) w.element("th", {{"scope", "col"}}, part.short_title.fr);
     w.element("th", {{"scope", "col"}}, "Global");
     w.element("th", {{"scope", "col"}}, "Points de vigilance");
+    w.element("th", {{"scope", "col"}}, "Statut");
+    w.element("th", {{"scope", "col"}}, std::string("Avis ") + std::string(opinion_role_label_fr("it")));
+    w.element("th", {{"scope", "col"}}, std::string("Avis ") + std::string(opinion_role_label_fr("biomedical")));
     w.close("tr").close("thead").open("tbody");
     for (const auto& vendor : page.vendors) {
         w.open("tr", {{"data-vendor", static_cast<long long>(vendor.response.id)}});
@@ -155,6 +216,11 @@ std::string render_comparison_page(const PageContext& context, const ComparisonP
         for (const auto& part : questionnaire.parts) w.element("td", std::to_string(vendor.card.parts[part.index].score()));
         w.element("td", {{"data-score", "overall"}}, std::to_string(vendor.card.overall.score()));
         w.element("td", std::to_string(vendor.card.findings.size()));
+        w.open("td");
+        write_response_status_badge(w, vendor.response);
+        w.close("td");
+        write_opinion_cell(w, vendor, "it");
+        write_opinion_cell(w, vendor, "biomedical");
         w.close("tr");
     }
     w.close("tbody").close("table").close("div");
@@ -162,8 +228,10 @@ std::string render_comparison_page(const PageContext& context, const ComparisonP
     w.open("ol", {{"class", "ranking"}, {"aria-labelledby", "ranking-title"}});
     for (size_t index : page.ranking) {
         const auto& vendor = page.vendors[index];
-        w.element("li", {{"data-vendor", static_cast<long long>(vendor.response.id)}},
-                  vendor.response.company + " — " + score_text(vendor.card.overall.score()));
+        w.open("li", {{"data-vendor", static_cast<long long>(vendor.response.id)}});
+        w.text(vendor.response.company + " — " + score_text(vendor.card.overall.score()) + " ");
+        write_response_status_badge(w, vendor.response);
+        w.close("li");
     }
     w.close("ol");
     w.close("section");
@@ -213,6 +281,7 @@ std::string render_comparison_page(const PageContext& context, const ComparisonP
     w.open("form", {{"method", "get"}, {"action", base + "/comparison"}, {"class", "card filters"},
                     {"aria-labelledby", "filters-title"}});
     w.element("h2", {{"id", "filters-title"}}, "Filtrer les questions");
+    if (page.include_drafts) w.void_tag("input", {{"type", "hidden"}, {"name", "drafts"}, {"value", "1"}});
     w.open("div", {{"class", "filter-row"}});
     w.open("label", {{"class", "option"}});
     w.void_tag("input", {{"type", "checkbox"}, {"name", "differences"}, {"value", "1"},
@@ -232,7 +301,8 @@ std::string render_comparison_page(const PageContext& context, const ComparisonP
                   "Partie " + std::to_string(part.index + 1) + " — " + part.short_title.fr);
     w.close("select");
     w.element("button", {{"type", "submit"}, {"class", "button button-primary"}}, "Appliquer");
-    w.element("a", {{"href", base + "/comparison"}, {"class", "button button-secondary"}}, "Tout afficher");
+    w.element("a", {{"href", base + (page.include_drafts ? "/comparison?drafts=1" : "/comparison")}, {"class", "button button-secondary"}},
+              "Tout afficher");
     w.close("div");
     w.close("form");
 
@@ -259,7 +329,15 @@ std::string render_comparison_page(const PageContext& context, const ComparisonP
             w.open("div", {{"class", "table-wrap"}});
             w.open("table", {{"class", "data-table comparison-table"}});
             w.open("thead").open("tr").element("th", {{"scope", "col"}}, "Question");
-            for (const auto& vendor : page.vendors) w.element("th", {{"scope", "col"}}, vendor.response.company);
+            for (const auto& vendor : page.vendors) {
+                w.open("th", {{"scope", "col"}});
+                w.text(vendor.response.company);
+                if (!is_submitted_state(response_state(vendor.response))) {
+                    w.text(" ");
+                    write_response_status_badge(w, vendor.response);
+                }
+                w.close("th");
+            }
             w.close("tr").close("thead").open("tbody");
         }
         ++shown;

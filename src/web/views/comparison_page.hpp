@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/comparison.hpp"
+#include "core/evaluation_records.hpp"
 #include "core/scoring.hpp"
 #include "web/views/page_context.hpp"
 #include "web/views/response_view.hpp"
@@ -15,6 +16,7 @@ struct ComparedVendor {
     const VendorResponse& response;
     const ScoreCard& card;
     const DocumentMap& documents;
+    const std::vector<Opinion>* opinions = nullptr;  // the reviewers' advisory opinions (by role)
 };
 
 struct ComparisonPage {
@@ -26,10 +28,14 @@ struct ComparisonPage {
     std::vector<size_t> ranking;             // vendor indexes, best first
     ComparisonFilter filter;
     const WeightOverrides* weights = nullptr;  // the purchase's own; with it, the weights form is shown
+    bool include_drafts = false;                      // drafts compared and ranked too (?drafts=1)
+    const std::vector<VendorResponse>* left_out = nullptr;  // not compared: drafts not asked for, withdrawn
 };
 
-// Filters (GET form: only differences, only points de vigilance, one part), the score chart with
-// its data table, the ranking (for information), then part → section → one row per question, one
+// Which responses are compared (submitted ones; drafts on demand; withdrawn never) and the others
+// named with their state, filters (GET form: only differences, only points de vigilance, one part),
+// the score chart with its data table (state and both advisory opinions beside each vendor), the
+// ranking (for information), then part → section → one row per question, one
 // column per vendor; differing rows and unfavourable answers are marked in text, not by colour alone.
 std::string render_comparison_page(const PageContext& context, const ComparisonPage& page);
 

@@ -1,5 +1,7 @@
 #include "web/views/status_labels.hpp"
 
+#include "core/response_state.hpp"
+
 namespace cyberachat::web::views {
 
 using html::HtmlWriter;
@@ -9,9 +11,13 @@ std::string_view acquisition_status_label(const Acquisition& acquisition) {
 }
 
 void write_response_status_badge(HtmlWriter& w, const VendorResponse& response) {
-    const bool submitted = response.status == ResponseStatus::submitted;
-    w.element("span", {{"class", submitted ? "badge badge-done" : "badge badge-draft"}},
-              submitted ? "Soumis" : "Brouillon");
+    const ResponseState state = response_state(response);
+    const char* style = "badge badge-draft";
+    if (state == ResponseState::submitted) style = "badge badge-done";
+    if (state == ResponseState::late) style = "badge badge-late";
+    if (state == ResponseState::withdrawn) style = "badge badge-withdrawn";
+    w.element("span", {{"class", style}, {"data-state", response_state_name(state)}},
+              response_state_label(state, Language::fr));
 }
 
 }  // namespace cyberachat::web::views

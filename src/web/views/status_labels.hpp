@@ -7,7 +7,8 @@
 
 namespace cyberachat::web::views {
 
-// <span class="badge badge-done">Soumis</span> / <span class="badge badge-draft">Brouillon</span>.
+// <span class="badge badge-done" data-state="submitted">Soumise</span>, "Brouillon", "Rouverte",
+// "Soumise en retard", "Retirée" (core/response_state.hpp).
 void write_response_status_badge(html::HtmlWriter& w, const VendorResponse& response);
 // "En cours" / "Clôturé".
 std::string_view acquisition_status_label(const Acquisition& acquisition);
