@@ -144,6 +144,7 @@ Result<Comparison> EvaluationService::compare(Id acquisition_id) {
     TRY_ASSIGN(out.weights, weights_for(acquisition_id));
     TRY_ASSIGN(const auto responses, store_.responses.list_for(acquisition_id));
     for (const auto& response : responses) {
+        if (!response.withdrawn_at.empty()) continue;  // a withdrawn vendor is compared with nobody
         ResponseEvaluation vendor;
         TRY_ASSIGN(vendor.snapshot, responses_.load(response.id));
         vendor.grid = out.grid;

@@ -4,6 +4,8 @@
 #include "web/access/access_guard.hpp"
 
 #include "core/ascii_text.hpp"
+#include "core/deadline.hpp"
+#include "core/response_state.hpp"
 #include "outputs/json/questionnaire_json.hpp"
 #include "services/acquisition_overview.hpp"
 #include "web/api/api_auth.hpp"
@@ -33,7 +35,10 @@ json acquisition_json(const services::AcquisitionOverview& overview) {
         vendors.push_back({{"response_id", response.id},   {"company", response.company},
                            {"email", response.email},      {"language", response.language},
                            {"status", std::string(response_status_name(response.status))},
+                           {"state", std::string(response_state_name(response_state(response)))},
                            {"submitted_at", response.submitted_at.empty() ? json() : json(response.submitted_at)},
+                           {"deadline", effective_deadline(acquisition, response)},
+                           {"contact_name", response.contact_name},
                            {"link_active", vendor.link_active()},
                            {"progress", vendor.progress}});
     }
@@ -41,7 +46,8 @@ json acquisition_json(const services::AcquisitionOverview& overview) {
             {"equipment", acquisition.equipment}, {"service", acquisition.service},
             {"reference", acquisition.reference}, {"deadline", acquisition.deadline},
             {"notes", acquisition.notes},     {"status", acquisition.status},
-            {"created_at", acquisition.created_at}, {"vendors", vendors},
+            {"created_at", acquisition.created_at}, {"closed_at", acquisition.closed_at},
+            {"archived_at", acquisition.archived_at}, {"vendors", vendors},
             {"questionnaire", {{"id", overview.questionnaire.questionnaire_id}, {"version", overview.questionnaire.version}}}};
 }
 
@@ -92,7 +98,12 @@ void create_acquisition(WebApp& app, const httplib::Request& req, httplib::Respo
 void list_acquisitions(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_api_user(app, req, res);
     if (!caller) return;
-    auto visible = services::acquisitions_visible_to(*app.store, app.responses, caller->user);
+    // ?archived=include: the archived purchases too; ?archived=only: them alone; else none of them.
+    const std::string archived = req.get_param_value("archived");
+    auto visible = services::acquisitions_visible_to(*app.store, app.responses, caller->user,
+                                                     archived == "include" ? services::ArchivedPurchases::included
+                                                     : archived == "only"  ? services::ArchivedPurchases::only
+                                                                           : services::ArchivedPurchases::hidden);
     if (!visible) return send_json_error(res, visible.error());
     json list = json::array();
     for (const auto& shown : *visible) {

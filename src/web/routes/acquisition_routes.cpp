@@ -48,7 +48,10 @@ void list_page(WebApp& app, const httplib::Request& req, httplib::Response& res)
     auto caller = require_hospital_page(app, req, res);
     if (!caller) return;
     auto context = hospital_context(*caller, "Achats");
-    auto visible = services::acquisitions_visible_to(*app.store, app.responses, caller->user);
+    const bool archives = req.get_param_value("archives") == "1";
+    auto visible = services::acquisitions_visible_to(*app.store, app.responses, caller->user,
+                                                     archives ? services::ArchivedPurchases::only
+                                                              : services::ArchivedPurchases::hidden);
     if (!visible) return send_error_page(res, visible.error(), context);
     std::vector<views::AcquisitionRow> rows;
     for (const auto& shown : *visible)
@@ -56,7 +59,7 @@ void list_page(WebApp& app, const httplib::Request& req, httplib::Response& res)
     take_flash(req, res, app, context);
     const views::AcquisitionListOptions options{
         decide(caller->user.role, std::nullopt, Permission::create_purchase) == Verdict::allowed,
-        caller->user.role == Role::admin};
+        caller->user.role == Role::admin, archives};
     send_html(res, 200, views::render_acquisitions_page(context, rows, options));
 }
 

@@ -31,6 +31,7 @@ struct PageContext {
     bool vendor = false;             // vendor pages: language switch, no hospital navigation
     std::string flash;               // one-time message shown at the top
     bool flash_is_error = false;
+    std::string lock_notice;         // vendor pages: why the response cannot change now (deadline passed, closed…)
     std::string current_path;        // for the language switch "return to"
     PurchaseRights rights;           // hospital pages about one purchase
 };
