@@ -27,7 +27,13 @@ std::string string_field(const json& body, const char* key) {
     return it->dump();
 }
 
-json acquisition_json(const services::AcquisitionOverview& overview) {
+// When retention allows deleting an archived purchase: its archive date plus the years kept.
+json retention_until(const Acquisition& acquisition, int years) {
+    if (acquisition.status != "archived" || acquisition.archived_at.size() < 4) return nullptr;
+    return std::to_string(std::stoi(acquisition.archived_at.substr(0, 4)) + years) + acquisition.archived_at.substr(4);
+}
+
+json acquisition_json(const services::AcquisitionOverview& overview, int retention_years) {
     const Acquisition& acquisition = overview.acquisition;
     json vendors = json::array();
     for (const auto& vendor : overview.vendors) {
@@ -47,7 +53,8 @@ json acquisition_json(const services::AcquisitionOverview& overview) {
             {"reference", acquisition.reference}, {"deadline", acquisition.deadline},
             {"notes", acquisition.notes},     {"status", acquisition.status},
             {"created_at", acquisition.created_at}, {"closed_at", acquisition.closed_at},
-            {"archived_at", acquisition.archived_at}, {"vendors", vendors},
+            {"archived_at", acquisition.archived_at}, {"retention_until", retention_until(acquisition, retention_years)},
+            {"vendors", vendors},
             {"questionnaire", {{"id", overview.questionnaire.questionnaire_id}, {"version", overview.questionnaire.version}}}};
 }
 
@@ -86,12 +93,15 @@ void create_acquisition(WebApp& app, const httplib::Request& req, httplib::Respo
     input.reference = string_field(*body, "reference");
     input.deadline = string_field(*body, "deadline");
     input.notes = string_field(*body, "notes");
-    if (auto errors = services::AcquisitionService::validate(input); !errors.empty())
-        return send_invalid_fields(res, errors);
-    auto created = app.acquisitions.create(input, caller->user.id, caller->actor());
+    // v1: without "status" the purchase is open and its links work at once; "draft" prepares it.
+    const std::string status = body->contains("status") ? string_field(*body, "status") : std::string("open");
+    auto errors = services::AcquisitionService::validate(input);
+    if (status != "open" && status != "draft") errors["status"] = "Statut à la création : « open » ou « draft ».";
+    if (!errors.empty()) return send_invalid_fields(res, errors);
+    auto created = app.acquisitions.create(input, caller->user.id, caller->actor(), status);
     if (!created) return send_json_error(res, created.error());
     res.set_header("Location", "/api/v1/acquisitions/" + std::to_string(created->id));
-    send_json(res, 201, {{"id", created->id}});
+    send_json(res, 201, {{"id", created->id}, {"status", created->status}});
 }
 
 // GET /api/v1/acquisitions
@@ -107,7 +117,7 @@ void list_acquisitions(WebApp& app, const httplib::Request& req, httplib::Respon
     if (!visible) return send_json_error(res, visible.error());
     json list = json::array();
     for (const auto& shown : *visible) {
-        json item = acquisition_json(shown.overview);
+        json item = acquisition_json(shown.overview, app.config.retention_years);
         item["my_role"] = shown.role ? json(purchase_role_name(*shown.role)) : json(nullptr);
         list.push_back(std::move(item));
     }
@@ -120,7 +130,7 @@ void get_acquisition(WebApp& app, const httplib::Request& req, httplib::Response
     auto id = path_id(req);
     auto overview = services::acquisition_overview(*app.store, app.responses, id.value_or(0));
     if (!overview) return send_json_error(res, overview.error());
-    send_json(res, 200, acquisition_json(*overview));
+    send_json(res, 200, acquisition_json(*overview, app.config.retention_years));
 }
 
 // POST /api/v1/acquisitions/{id}/vendors

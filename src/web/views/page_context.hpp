@@ -10,7 +10,8 @@ namespace cyberachat::web::views {
 // What the account may do on the purchase a hospital page shows (from its role in the team): the
 // page shows only the buttons and forms it may use (the server refuses the others anyway).
 struct PurchaseRights {
-    bool edit = true;               // "Modifier l'achat"
+    bool edit = true;               // "Modifier l'achat", its life, deadlines, vendors' details and withdrawals
+    bool delete_purchase = true;    // "Supprimer l'achat"
     bool invite = true;             // "Ajouter un fournisseur"
     bool manage_links = true;       // "Régénérer le lien", "Révoquer le lien"
     bool reopen = true;             // "Rouvrir"
