@@ -11,7 +11,6 @@ namespace cyberachat::web::views {
 // page shows only the buttons and forms it may use (the server refuses the others anyway).
 struct PurchaseRights {
     bool edit = true;               // "Modifier l'achat", its life, deadlines, vendors' details and withdrawals
-    bool delete_purchase = true;    // "Supprimer l'achat"
     bool invite = true;             // "Ajouter un fournisseur"
     bool manage_links = true;       // "Régénérer le lien", "Révoquer le lien"
     bool reopen = true;             // "Rouvrir"
@@ -19,6 +18,7 @@ struct PurchaseRights {
     bool export_data = true;        // reports and exports
     bool view_members = true;       // the team page
     bool manage_members = true;
+    bool delete_purchase = true;    // "Supprimer l'achat"
 };
 
 struct PageContext {
