@@ -84,9 +84,7 @@ std::optional<Error> normalize_acquisition(Acquisition& a) {
     if (a.title.empty()) return detail::invalid("Le titre est obligatoire.", "The title is required.");
     if (a.status.empty()) a.status = "open";
     if (!parse_purchase_status(a.status)) return detail::invalid("Statut d'achat inconnu.", "Unknown purchase status.");
-    if (!a.deadline.empty() && !valid_deadline(a.deadline))
-        return detail::invalid("Date limite invalide (AAAA-MM-JJ ou AAAA-MM-JJTHH:MM).",
-                               "Invalid deadline (YYYY-MM-DD or YYYY-MM-DDTHH:MM).");
+    if (!a.deadline.empty() && !valid_deadline(a.deadline)) return detail::invalid_deadline();
     return std::nullopt;
 }
 
@@ -233,22 +231,14 @@ Result<Acquisition> AcquisitionRepository::transition(Id id, const std::string& 
 
 Result<Acquisition> AcquisitionRepository::extend_deadline(Id id, const std::string& deadline,
                                                            const std::string& reason, const Actor& actor) {
-    if (!valid_deadline(deadline))
-        return detail::invalid("Date limite invalide (AAAA-MM-JJ ou AAAA-MM-JJTHH:MM).",
-                               "Invalid deadline (YYYY-MM-DD or YYYY-MM-DDTHH:MM).");
+    if (!valid_deadline(deadline)) return detail::invalid_deadline();
     Acquisition stored;
     auto written = db_->write([&](soci::session& sql) -> Result<void> {
         auto current = find_acquisition(sql, id);
         if (!current) return detail::not_found("Achat", "Purchase");
         stored = *current;
-        const std::string before = stored.deadline;
-        stored.deadline = deadline;
-        stored.updated_at = now_iso();
-        long long key = id;
-        sql << "UPDATE acquisitions SET deadline = :deadline, updated_at = :updated_at WHERE id = :id",
-            soci::use(stored.deadline), soci::use(stored.updated_at), soci::use(key);
-        detail::append_event(sql, actor, "acquisition", id, "extend_deadline", "deadline", detail::json_text(before),
-                             nlohmann::json{{"deadline", deadline}, {"reason", reason}}.dump());
+        detail::write_deadline_extension(sql, "acquisitions", "acquisition", id, stored.deadline, stored.updated_at,
+                                         deadline, reason, actor);
         return {};
     });
     if (!written) return written.error();

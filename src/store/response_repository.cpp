@@ -406,22 +406,14 @@ Result<VendorResponse> ResponseRepository::set_withdrawn(Id id, bool withdrawn, 
 
 Result<VendorResponse> ResponseRepository::set_deadline(Id id, const std::string& deadline, const std::string& reason,
                                                        const Actor& actor) {
-    if (!deadline.empty() && !valid_deadline(deadline))
-        return detail::invalid("Date limite invalide (AAAA-MM-JJ ou AAAA-MM-JJTHH:MM).",
-                               "Invalid deadline (YYYY-MM-DD or YYYY-MM-DDTHH:MM).");
+    if (!deadline.empty() && !valid_deadline(deadline)) return detail::invalid_deadline();
     VendorResponse stored;
     auto written = db_->write([&](soci::session& sql) -> Result<void> {
         auto current = find_response_where(sql, "id = :id", static_cast<long long>(id));
         if (!current) return detail::not_found("Réponse", "Response");
         stored = *current;
-        const std::string before = stored.deadline;
-        stored.deadline = deadline;
-        stored.updated_at = now_iso();
-        long long key = id;
-        sql << "UPDATE responses SET deadline = :deadline, updated_at = :updated_at WHERE id = :id",
-            soci::use(stored.deadline), soci::use(stored.updated_at), soci::use(key);
-        detail::append_event(sql, actor, "response", id, "extend_deadline", "deadline", detail::json_text(before),
-                             nlohmann::json{{"deadline", deadline}, {"reason", reason}}.dump());
+        detail::write_deadline_extension(sql, "responses", "response", id, stored.deadline, stored.updated_at, deadline,
+                                         reason, actor);
         return {};
     });
     if (!written) return written.error();

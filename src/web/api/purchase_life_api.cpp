@@ -48,8 +48,12 @@ std::optional<std::pair<HospitalCaller, json>> life_request(WebApp& app, const h
     return std::make_pair(std::move(*caller), std::move(*body));
 }
 
-template <typename T, typename Shape>
-void send_life_result(httplib::Response& res, const Result<T>& done, Shape shape) {
+// Reads the request, calls `change(path id, body, actor)` and answers its result as `shape` makes it.
+template <typename Change, typename Shape>
+void run_life_change(WebApp& app, const httplib::Request& req, httplib::Response& res, Change change, Shape shape) {
+    auto request = life_request(app, req, res);
+    if (!request) return;
+    auto done = change(path_id(req).value_or(0), request->second, request->first.actor());
     if (!done) return send_json_error(res, done.error());  // field errors carry "fields"
     send_json(res, 200, shape(*done));
 }
@@ -59,68 +63,53 @@ void send_life_result(httplib::Response& res, const Result<T>& done, Shape shape
 namespace purchase_life_api {
 
 void transition(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    auto request = life_request(app, req, res);
-    if (!request) return;
-    auto moved = app.acquisitions.transition(path_id(req).value_or(0), life_text(request->second, "action"),
-                                             life_text(request->second, "reason"), request->first.actor());
-    send_life_result(res, moved, life_acquisition_json);
+    run_life_change(app, req, res, [&](Id id, const json& body, const Actor& actor) {
+        return app.acquisitions.transition(id, life_text(body, "action"), life_text(body, "reason"), actor);
+    }, life_acquisition_json);
 }
 
 void extend_deadline(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    auto request = life_request(app, req, res);
-    if (!request) return;
-    auto extended = app.acquisitions.extend_deadline(path_id(req).value_or(0), life_text(request->second, "deadline"),
-                                                     life_text(request->second, "reason"), request->first.actor());
-    send_life_result(res, extended, life_acquisition_json);
+    run_life_change(app, req, res, [&](Id id, const json& body, const Actor& actor) {
+        return app.acquisitions.extend_deadline(id, life_text(body, "deadline"), life_text(body, "reason"), actor);
+    }, life_acquisition_json);
 }
 
 void delete_purchase(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    auto request = life_request(app, req, res);
-    if (!request) return;
-    const Id id = path_id(req).value_or(0);
-    auto removed = app.acquisitions.remove(id, life_text(request->second, "confirmation"), request->first.actor());
-    send_life_result(res, removed, [&](const store::RemovedAcquisition& r) {
-        return json{{"deleted", id}, {"responses", r.response_ids.size()}, {"documents", r.storage_paths.size()}};
+    run_life_change(app, req, res, [&](Id id, const json& body, const Actor& actor) {
+        return app.acquisitions.remove(id, life_text(body, "confirmation"), actor);
+    }, [](const store::RemovedAcquisition& r) {
+        return json{{"deleted", r.acquisition.id}, {"responses", r.response_ids.size()}, {"documents", r.storage_paths.size()}};
     });
 }
 
 void update_vendor(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    auto request = life_request(app, req, res);
-    if (!request) return;
-    auto current = find_by_path_id(app.responses, req);
-    if (!current) return send_json_error(res, current.error());
-    const json& body = request->second;
-    services::VendorInput input{current->company, current->contact_name, current->email, current->language};
-    if (body.contains("company")) input.company = life_text(body, "company");
-    if (body.contains("contact_name")) input.contact_name = life_text(body, "contact_name");
-    if (body.contains("email")) input.email = life_text(body, "email");
-    if (body.contains("language")) input.language = life_text(body, "language");
-    auto updated = app.acquisitions.update_vendor(current->id, input, request->first.actor());
-    send_life_result(res, updated, life_response_json);
+    run_life_change(app, req, res, [&](Id id, const json& body, const Actor& actor) -> Result<VendorResponse> {
+        TRY_ASSIGN(const auto current, app.responses.find(id));
+        services::VendorInput input{current.company, current.contact_name, current.email, current.language};
+        if (body.contains("company")) input.company = life_text(body, "company");
+        if (body.contains("contact_name")) input.contact_name = life_text(body, "contact_name");
+        if (body.contains("email")) input.email = life_text(body, "email");
+        if (body.contains("language")) input.language = life_text(body, "language");
+        return app.acquisitions.update_vendor(id, input, actor);
+    }, life_response_json);
 }
 
 void extend_vendor_deadline(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    auto request = life_request(app, req, res);
-    if (!request) return;
-    auto extended = app.acquisitions.extend_vendor_deadline(path_id(req).value_or(0), life_text(request->second, "deadline"),
-                                                            life_text(request->second, "reason"), request->first.actor());
-    send_life_result(res, extended, life_response_json);
+    run_life_change(app, req, res, [&](Id id, const json& body, const Actor& actor) {
+        return app.acquisitions.extend_vendor_deadline(id, life_text(body, "deadline"), life_text(body, "reason"), actor);
+    }, life_response_json);
 }
 
 void withdraw_vendor(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    auto request = life_request(app, req, res);
-    if (!request) return;
-    auto withdrawn = app.acquisitions.withdraw_vendor(path_id(req).value_or(0), life_text(request->second, "reason"),
-                                                      request->first.actor());
-    send_life_result(res, withdrawn, life_response_json);
+    run_life_change(app, req, res, [&](Id id, const json& body, const Actor& actor) {
+        return app.acquisitions.withdraw_vendor(id, life_text(body, "reason"), actor);
+    }, life_response_json);
 }
 
 void restore_vendor(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    auto request = life_request(app, req, res);
-    if (!request) return;
-    auto restored = app.acquisitions.restore_vendor(path_id(req).value_or(0), life_text(request->second, "reason"),
-                                                    request->first.actor());
-    send_life_result(res, restored, life_response_json);
+    run_life_change(app, req, res, [&](Id id, const json& body, const Actor& actor) {
+        return app.acquisitions.restore_vendor(id, life_text(body, "reason"), actor);
+    }, life_response_json);
 }
 
 }  // namespace purchase_life_api

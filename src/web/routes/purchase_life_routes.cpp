@@ -38,29 +38,26 @@ void back_to_purchase(WebApp& app, httplib::Response& res, Id acquisition_id, co
     redirect(res, purchase_url(acquisition_id) + "#cycle-de-vie");
 }
 
-// The vendor of the path (after the guard and the CSRF token), or nullopt once an answer was sent.
-std::optional<std::pair<HospitalCaller, VendorResponse>> posted_vendor(WebApp& app, const httplib::Request& req,
-                                                                      httplib::Response& res) {
+// The caller and the record the path names (a purchase or a vendor response), once the guard let
+// it through and its CSRF token is checked; nullopt once an answer was sent.
+template <typename Records>
+auto posted_record(WebApp& app, const httplib::Request& req, httplib::Response& res, Records& records)
+    -> std::optional<std::pair<HospitalCaller, std::decay_t<decltype(*records.find(Id{}))>>> {
     auto caller = require_hospital_page(app, req, res);
     if (!caller || !require_csrf(req, res, *caller->session, Language::fr)) return std::nullopt;
-    auto response = find_by_path_id(app.responses, req);
-    if (!response) {
-        send_error_page(res, response.error());
+    auto record = find_by_path_id(records, req);
+    if (!record) {
+        send_error_page(res, record.error());
         return std::nullopt;
     }
-    return std::make_pair(std::move(*caller), std::move(*response));
+    return std::make_pair(std::move(*caller), std::move(*record));
 }
 
-std::optional<std::pair<HospitalCaller, Acquisition>> posted_purchase(WebApp& app, const httplib::Request& req,
-                                                                     httplib::Response& res) {
-    auto caller = require_hospital_page(app, req, res);
-    if (!caller || !require_csrf(req, res, *caller->session, Language::fr)) return std::nullopt;
-    auto acquisition = find_by_path_id(app.acquisitions, req);
-    if (!acquisition) {
-        send_error_page(res, acquisition.error());
-        return std::nullopt;
-    }
-    return std::make_pair(std::move(*caller), std::move(*acquisition));
+auto posted_purchase(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    return posted_record(app, req, res, app.acquisitions);
+}
+auto posted_vendor(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    return posted_record(app, req, res, app.responses);
 }
 
 const char* transition_done(const std::string& action) {
