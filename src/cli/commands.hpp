@@ -14,5 +14,6 @@ void register_migrate_store_command(CLI::App& app);
 void register_backup_command(CLI::App& app);
 void register_restore_command(CLI::App& app);
 void register_journal_command(CLI::App& app);
+void register_purge_command(CLI::App& app);
 
 }  // namespace cyberachat::cli

@@ -139,6 +139,11 @@ void register_serve_command(CLI::App& app) {
                       "Durée de validité d'un lien de réinitialisation du mot de passe, en minutes")
         ->capture_default_str()
         ->check(CLI::Range(1, 7 * 24 * 60));
+    serve->add_option("--retention-years", options->config.retention_years,
+                      "Durée de conservation d'un achat archivé, en années après son archivage (annoncée sur ses pages ; "
+                      "`cyberachat purge` supprime ceux qui l'ont dépassée)")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 100));
     serve->add_option("--max-upload-mb", options->max_upload_mb, "Taille maximale d'un document, en Mo")->capture_default_str();
     serve->add_option("--vendor-quota-mb", options->vendor_quota_mb,
                       "Espace de stockage de chaque réponse de fournisseur (tous ses documents), en Mo")

@@ -12,6 +12,7 @@ std::string_view permission_name(Permission permission) {
         case Permission::view_account_journal: return "view_account_journal";
         case Permission::view_purchase: return "view_purchase";
         case Permission::edit_purchase: return "edit_purchase";
+        case Permission::delete_purchase: return "delete_purchase";
         case Permission::invite_vendor: return "invite_vendor";
         case Permission::manage_vendor_link: return "manage_vendor_link";
         case Permission::reopen_response: return "reopen_response";

@@ -22,7 +22,8 @@ enum class Permission {
     view_account_journal,  // what an account did and what was done to it (administrators; anyone: their own)
     // One purchase (and its vendors' responses, documents, reviews)
     view_purchase,      // the purchase page, its vendors' responses, documents, flowcharts, comparison
-    edit_purchase,      // title, deadline, notes…
+    edit_purchase,      // title, deadline, notes…; its life (open, close, archive), deadline extensions, vendors' details, withdrawals
+    delete_purchase,    // delete a purchase with everything it holds (its lead)
     invite_vendor,
     manage_vendor_link,  // regenerate or revoke a vendor's secret link
     reopen_response,

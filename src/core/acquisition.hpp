@@ -47,10 +47,12 @@ struct Acquisition {
     std::string deadline;     // "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM", Paris time (core/deadline.hpp), or empty
     std::string notes;
     Id questionnaire_version_id = 0;
-    std::string status = "open";  // draft | open | closed | archived (the purchase's life)
+    std::string status = "open";  // draft | open | closed | archived (the purchase's life, core/purchase_lifecycle.hpp)
     Id created_by = 0;
     std::string created_at;
     std::string updated_at;
+    std::string closed_at;    // the last time it was closed ("" : never, or since reopened)
+    std::string archived_at;  // when it was archived ("" : not archived); retention counts from it
 };
 
 enum class ResponseStatus { draft, submitted };

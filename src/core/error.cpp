@@ -28,6 +28,9 @@ std::string_view error_code_name(ErrorCode code) {
         case ErrorCode::output_failed: return "output_failed";
         case ErrorCode::storage: return "storage";
         case ErrorCode::internal: return "internal";
+        case ErrorCode::deadline_passed: return "deadline_passed";
+        case ErrorCode::purchase_closed: return "purchase_closed";
+        case ErrorCode::archived: return "archived";
     }
     return "storage";
 }

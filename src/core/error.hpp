@@ -17,6 +17,9 @@ enum class ErrorCode {
     invalid_value,     // a value the caller sent is refused (validation, reference to nothing)
     conflict,          // changed meanwhile (payload "current") or already exists
     submitted,         // the response is submitted: no more changes
+    deadline_passed,   // the deadline that holds for the vendor has passed (payload "deadline")
+    purchase_closed,   // the purchase is not open for changes: a draft, or closed
+    archived,          // the purchase is archived: read-only for everyone
     incomplete,        // required answers are missing (payload "missing_required")
     forbidden,         // the caller's role may not do this
     csrf,              // a change without its CSRF token

@@ -1,5 +1,7 @@
 #include "core/text_format.hpp"
 
+#include "core/response_state.hpp"
+
 #include <charconv>
 #include <cmath>
 
@@ -169,6 +171,14 @@ std::string abridged_sha256(std::string_view sha256) {
 }
 
 std::string response_status_label(const VendorResponse& response, Language language) {
+    const ResponseState state = response_state(response);
+    if (state == ResponseState::withdrawn || state == ResponseState::reopened)
+        return std::string(response_state_label(state, language));
+    if (state == ResponseState::late) {
+        if (response.submitted_at.empty()) return std::string(response_state_label(state, language));
+        return std::string(in_language(language, "Soumise en retard le ", "Submitted late on ")) +
+               format_datetime(response.submitted_at, language);
+    }
     if (response.status == ResponseStatus::submitted) {
         if (response.submitted_at.empty()) return in_language(language, "Soumis", "Submitted");
         return std::string(in_language(language, "Soumis le ", "Submitted on ")) +

@@ -31,9 +31,15 @@ Result<std::vector<AcquisitionOverview>> all_acquisition_overviews(store::Store&
 }
 
 Result<std::vector<VisibleAcquisition>> acquisitions_visible_to(store::Store& store, ResponseService& responses,
-                                                                const User& user) {
+                                                                const User& user, ArchivedPurchases archived) {
     std::vector<VisibleAcquisition> out;
-    TRY_ASSIGN(auto acquisitions, store.acquisitions.list());
+    TRY_ASSIGN(auto listed, store.acquisitions.list());
+    std::vector<Acquisition> acquisitions;
+    for (auto& acquisition : listed) {
+        const bool is_archived = acquisition.status == "archived";
+        if (archived == ArchivedPurchases::included || is_archived == (archived == ArchivedPurchases::only))
+            acquisitions.push_back(std::move(acquisition));
+    }
     if (user.role == Role::admin) {
         for (auto& acquisition : acquisitions) {
             TRY_ASSIGN(auto version, store.questionnaires.find(acquisition.questionnaire_version_id));

@@ -41,7 +41,11 @@ struct VisibleAcquisition {
     AcquisitionOverview overview;
     std::optional<PurchaseRole> role;  // nullopt: an administrator's view
 };
+// Archived purchases are out of the default list: `archived` says whether to leave them out,
+// list them alone (the list's "Archives" filter) or list them with the others.
+enum class ArchivedPurchases { hidden, only, included };
 Result<std::vector<VisibleAcquisition>> acquisitions_visible_to(store::Store& store, ResponseService& responses,
-                                                                const User& user);
+                                                                const User& user,
+                                                                ArchivedPurchases archived = ArchivedPurchases::hidden);
 
 }  // namespace cyberachat::services

@@ -1,6 +1,10 @@
 #include "services/acquisition_service.hpp"
 
+#include <algorithm>
+
 #include "core/answer_validation.hpp"
+#include "core/ascii_text.hpp"
+#include "core/deadline.hpp"
 #include "core/utf8.hpp"
 #include "security/secrets.hpp"
 #include "services/evaluation_service.hpp"
@@ -9,16 +13,19 @@ namespace cyberachat::services {
 
 namespace {
 
-// A deadline is stored as YYYY-MM-DD, exactly.
-bool valid_date(const std::string& text) {
-    auto date = validate_date(text);
-    return date.ok() && *date == text;
-}
-
 bool valid_email(const std::string& text) { return validate_email(text).ok(); }
 
 void check_length(FieldErrors& errors, const std::string& field, const std::string& value, size_t max) {
     if (longer_than(value, max)) errors[field] = "Trop long (" + std::to_string(max) + " caractères au plus).";
+}
+
+Error archived_error() {
+    return Error::make(ErrorCode::archived, "Cet achat est archivé : il est en lecture seule. Sortez-le des archives pour le modifier.",
+                       "This purchase is archived: it is read-only.");
+}
+
+Error reason_required() {
+    return Error::make(ErrorCode::invalid_value, "Indiquez le motif.", "Give the reason.");
 }
 
 Error invalid_fields(const FieldErrors& errors) {
@@ -33,8 +40,9 @@ FieldErrors AcquisitionService::validate(const Acquisition& input) {
     FieldErrors errors;
     if (input.title.empty()) errors["title"] = "Donnez un intitulé à l'achat.";
     if (input.equipment.empty()) errors["equipment"] = "Précisez l'équipement concerné.";
-    if (!input.deadline.empty() && !valid_date(input.deadline))
-        errors["deadline"] = "Date invalide : utilisez le format AAAA-MM-JJ.";
+    if (!normalized_deadline_input(input.deadline))
+        errors["deadline"] = "Date limite invalide : indiquez une date (AAAA-MM-JJ), ou une date et une heure "
+                             "(AAAA-MM-JJTHH:MM), heure de Paris.";
     check_length(errors, "title", input.title, 200);
     check_length(errors, "equipment", input.equipment, 200);
     check_length(errors, "service", input.service, 200);
@@ -54,12 +62,26 @@ FieldErrors AcquisitionService::validate(const VendorInput& input) {
     return errors;
 }
 
-Result<Acquisition> AcquisitionService::create(Acquisition input, Id user_id, const Actor& actor) {
+std::optional<std::string> normalized_deadline_input(const std::string& text) {
+    const std::string trimmed(trim(text));
+    if (trimmed.empty()) return std::string();
+    std::string deadline = trimmed;
+    if (deadline.size() == 19 && deadline[10] == 'T' && deadline[16] == ':' && deadline.substr(17) == "00")
+        deadline.resize(16);  // a datetime-local with its seconds
+    if (!valid_deadline(deadline)) return std::nullopt;
+    return deadline;
+}
+
+Result<Acquisition> AcquisitionService::create(Acquisition input, Id user_id, const Actor& actor, const std::string& status) {
     if (auto errors = validate(input); !errors.empty()) return invalid_fields(errors);
+    if (status != "draft" && status != "open")
+        return Error::make(ErrorCode::invalid_value, "Un achat est créé en préparation (draft) ou ouvert (open).",
+                           "A purchase is created as draft or open.");
+    input.deadline = *normalized_deadline_input(input.deadline);
     TRY_ASSIGN(auto version, questionnaires_.current_version());
     input.questionnaire_version_id = version.id;
     input.created_by = user_id;
-    input.status = "open";
+    input.status = status;
     TRY_ASSIGN(auto created, store_.acquisitions.create(input, actor));
     // The scoring grid is copied into the purchase with its questionnaire version.
     TRY(questionnaires_.attach_current_grid(created.id, actor));
@@ -69,18 +91,20 @@ Result<Acquisition> AcquisitionService::create(Acquisition input, Id user_id, co
 Result<Acquisition> AcquisitionService::update(const Acquisition& input, const Actor& actor) {
     if (auto errors = validate(input); !errors.empty()) return invalid_fields(errors);
     TRY_ASSIGN(Acquisition updated, store_.acquisitions.find(input.id));
+    TRY(require_not_archived(updated));
     updated.title = input.title;
     updated.equipment = input.equipment;
     updated.service = input.service;
     updated.reference = input.reference;
-    updated.deadline = input.deadline;
+    updated.deadline = *normalized_deadline_input(input.deadline);
     updated.notes = input.notes;
     return store_.acquisitions.update(updated, actor);
 }
 
 Result<Invitation> AcquisitionService::invite(Id acquisition_id, const VendorInput& input, const Actor& actor) {
     if (auto errors = validate(input); !errors.empty()) return invalid_fields(errors);
-    TRY(store_.acquisitions.find(acquisition_id));
+    TRY_ASSIGN(const auto acquisition, store_.acquisitions.find(acquisition_id));
+    TRY(require_not_archived(acquisition));
     Invitation invitation;
     invitation.token = security::random_token();
     VendorResponse response;
@@ -107,6 +131,153 @@ Result<void> AcquisitionService::revoke_link(Id response_id, const Actor& actor)
     TRY(store_.responses.set_invite_token_hash(response_id, "", actor));
     store_.sessions.remove_for_subject("vendor", response_id);
     return {};
+}
+
+Result<void> AcquisitionService::require_not_archived(const Acquisition& acquisition) const {
+    if (acquisition.status == "archived") return archived_error();
+    return {};
+}
+
+void AcquisitionService::notify(const DeadlineExtension& extension) const {
+    if (on_deadline_extended) on_deadline_extended(extension);
+}
+
+Result<Acquisition> AcquisitionService::transition(Id acquisition_id, const std::string& action,
+                                                   const std::string& reason_text, const Actor& actor) {
+    TRY_ASSIGN(const auto acquisition, store_.acquisitions.find(acquisition_id));
+    const std::string reason(trim(reason_text));
+    const auto from = parse_purchase_status(acquisition.status).value_or(PurchaseStatus::open);
+    const auto move = find_purchase_transition(from, action);
+    if (!move) {
+        const bool known = std::any_of(purchase_transitions().begin(), purchase_transitions().end(),
+                                       [&](const PurchaseTransition& t) { return t.action == action; });
+        if (!known) return Error::make(ErrorCode::invalid_value, "Action inconnue : " + action, "Unknown action: " + action);
+        return Error::make(ErrorCode::conflict,
+                           "Impossible depuis le statut « " + std::string(purchase_status_label(from)) + " ».",
+                           "Not possible from the status '" + std::string(purchase_status_label(from, Language::en)) + "'.");
+    }
+    if (move->reason_required && reason.empty()) return reason_required();
+    if (longer_than(reason, 2000)) return Error::make(ErrorCode::invalid_value, "Motif trop long.", "Reason too long.");
+    return store_.acquisitions.transition(acquisition_id, std::string(purchase_status_name(move->from)),
+                                          std::string(purchase_status_name(move->to)), std::string(move->action), reason,
+                                          actor);
+}
+
+namespace {
+
+// The checks of an extension: a deadline (date or date and time), later than the one it replaces, and a reason.
+Result<std::string> checked_extension(const std::string& deadline_text, const std::string& reason,
+                                      const std::string& current) {
+    FieldErrors errors;
+    auto deadline = normalized_deadline_input(deadline_text);
+    if (!deadline || deadline->empty())
+        errors["deadline"] = "Indiquez la nouvelle date limite : une date (AAAA-MM-JJ), ou une date et une heure (AAAA-MM-JJTHH:MM).";
+    else if (!current.empty() && *deadline_utc_seconds(*deadline) <= deadline_utc_seconds(current).value_or(0))
+        errors["deadline"] = "La nouvelle date limite doit être postérieure à l'actuelle (" +
+                             format_deadline(current, Language::fr) + ").";
+    if (trim(reason).empty()) errors["reason"] = "Indiquez le motif de la prolongation.";
+    else check_length(errors, "reason", std::string(trim(reason)), 2000);
+    if (!errors.empty()) return invalid_fields(errors).with_payload({{"fields", errors}});
+    return *deadline;
+}
+
+}  // namespace
+
+Result<Acquisition> AcquisitionService::extend_deadline(Id acquisition_id, const std::string& deadline_text,
+                                                        const std::string& reason, const Actor& actor) {
+    TRY_ASSIGN(const auto acquisition, store_.acquisitions.find(acquisition_id));
+    TRY(require_not_archived(acquisition));
+    TRY_ASSIGN(const auto deadline, checked_extension(deadline_text, reason, acquisition.deadline));
+    TRY_ASSIGN(auto extended, store_.acquisitions.extend_deadline(acquisition_id, deadline, std::string(trim(reason)), actor));
+    DeadlineExtension extension{extended, 0, acquisition.deadline, deadline, std::string(trim(reason)), {}};
+    TRY_ASSIGN(auto vendors, store_.responses.list_for(acquisition_id));
+    for (auto& vendor : vendors)
+        if (vendor.withdrawn_at.empty() && vendor.deadline.empty()) extension.vendors.push_back(std::move(vendor));
+    notify(extension);
+    return extended;
+}
+
+Result<VendorResponse> AcquisitionService::extend_vendor_deadline(Id response_id, const std::string& deadline_text,
+                                                                  const std::string& reason, const Actor& actor) {
+    TRY_ASSIGN(const auto response, store_.responses.find(response_id));
+    TRY_ASSIGN(const auto acquisition, store_.acquisitions.find(response.acquisition_id));
+    TRY(require_not_archived(acquisition));
+    const std::string current = effective_deadline(acquisition, response);
+    TRY_ASSIGN(const auto deadline, checked_extension(deadline_text, reason, current));
+    TRY_ASSIGN(auto extended, store_.responses.set_deadline(response_id, deadline, std::string(trim(reason)), actor));
+    notify(DeadlineExtension{acquisition, response_id, current, deadline, std::string(trim(reason)), {extended}});
+    return extended;
+}
+
+Result<VendorResponse> AcquisitionService::update_vendor(Id response_id, const VendorInput& input, const Actor& actor) {
+    if (auto errors = validate(input); !errors.empty()) return invalid_fields(errors).with_payload({{"fields", errors}});
+    TRY_ASSIGN(auto response, store_.responses.find(response_id));
+    TRY_ASSIGN(const auto acquisition, store_.acquisitions.find(response.acquisition_id));
+    TRY(require_not_archived(acquisition));
+    response.company = input.company;
+    response.contact_name = input.contact_name;
+    response.email = input.email;
+    response.language = input.language;
+    return store_.responses.update_vendor(response, actor);
+}
+
+namespace {
+
+Result<std::string> required_reason(const std::string& text) {
+    const std::string reason(trim(text));
+    if (reason.empty()) return reason_required();
+    if (longer_than(reason, 2000)) return Error::make(ErrorCode::invalid_value, "Motif trop long.", "Reason too long.");
+    return reason;
+}
+
+}  // namespace
+
+Result<VendorResponse> AcquisitionService::withdraw_vendor(Id response_id, const std::string& reason_text,
+                                                           const Actor& actor) {
+    TRY_ASSIGN(const auto reason, required_reason(reason_text));
+    TRY_ASSIGN(const auto response, store_.responses.find(response_id));
+    TRY_ASSIGN(const auto acquisition, store_.acquisitions.find(response.acquisition_id));
+    TRY(require_not_archived(acquisition));
+    TRY_ASSIGN(auto withdrawn, store_.responses.set_withdrawn(response_id, true, reason, actor));
+    store_.sessions.remove_for_subject("vendor", response_id);
+    return withdrawn;
+}
+
+Result<VendorResponse> AcquisitionService::restore_vendor(Id response_id, const std::string& reason_text,
+                                                          const Actor& actor) {
+    const std::string reason(trim(reason_text));
+    TRY_ASSIGN(const auto response, store_.responses.find(response_id));
+    TRY_ASSIGN(const auto acquisition, store_.acquisitions.find(response.acquisition_id));
+    TRY(require_not_archived(acquisition));
+    return store_.responses.set_withdrawn(response_id, false, reason, actor);
+}
+
+Result<store::RemovedAcquisition> AcquisitionService::remove(Id acquisition_id, const std::string& confirmation,
+                                                             const Actor& actor) {
+    TRY_ASSIGN(const auto acquisition, store_.acquisitions.find(acquisition_id));
+    const std::string typed(trim(confirmation));
+    const std::string& expected = acquisition.reference.empty() ? acquisition.title : acquisition.reference;
+    if (typed.empty() || typed != expected)
+        return Error::make(ErrorCode::invalid_value,
+                           acquisition.reference.empty()
+                               ? "Pour confirmer la suppression, saisissez exactement l'intitulé de l'achat."
+                               : "Pour confirmer la suppression, saisissez exactement la référence de l'achat.",
+                           "To confirm the deletion, type the purchase's reference (or its title when it has none).");
+    return store_.acquisitions.remove(acquisition_id, actor);
+}
+
+Result<PurgeReport> AcquisitionService::purge(int retention_years, bool dry_run, const Actor& actor) {
+    if (retention_years < 1)
+        return Error::make(ErrorCode::invalid_value, "La durée de conservation est d'au moins un an.",
+                           "The retention is at least one year.");
+    PurgeReport report;
+    const std::string now = clock_.now_iso();  // "2036-12-02T08:05:00Z"
+    report.cutoff = std::to_string(std::stoi(now.substr(0, 4)) - retention_years) + now.substr(4);
+    TRY_ASSIGN(report.purchases, store_.acquisitions.archived_before(report.cutoff));
+    if (dry_run) return report;
+    for (const auto& acquisition : report.purchases) TRY(store_.acquisitions.remove(acquisition.id, actor));
+    report.deleted = true;
+    return report;
 }
 
 }  // namespace cyberachat::services

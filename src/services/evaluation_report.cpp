@@ -122,6 +122,7 @@ Result<Evaluations> acquisition_report_evaluations(store::Store& store, Evaluati
         if (comparison.error().code != ErrorCode::not_found) return comparison.error();
         TRY_ASSIGN(const auto responses, store.responses.list_for(acquisition_id));
         for (const auto& response : responses) {  // no grid: no score, what reviewers wrote
+            if (!response.withdrawn_at.empty()) continue;
             report::Evaluation evaluation;
             TRY_ASSIGN(const auto reviews, store.reviews.list_for(response.id));
             TRY_ASSIGN(const auto opinions, store.reviews.opinions(response.id));

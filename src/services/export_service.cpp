@@ -1,5 +1,7 @@
 #include "services/export_service.hpp"
 
+#include "core/response_state.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -88,7 +90,8 @@ Result<json> ExportService::acquisition_json(Id acquisition_id) {
                           {"equipment", acquisition.equipment}, {"service", acquisition.service},
                           {"reference", acquisition.reference}, {"deadline", acquisition.deadline},
                           {"notes", acquisition.notes},     {"status", acquisition.status},
-                          {"created_at", acquisition.created_at}, {"updated_at", acquisition.updated_at}};
+                          {"created_at", acquisition.created_at}, {"updated_at", acquisition.updated_at},
+                          {"closed_at", acquisition.closed_at},   {"archived_at", acquisition.archived_at}};
     TRY_ASSIGN(auto version, absent_if_not_found(store_.questionnaires.find(acquisition.questionnaire_version_id)));
     if (version)
         out["questionnaire"] = {{"version_id", version->id}, {"id", version->questionnaire_id},
@@ -138,6 +141,11 @@ Result<json> ExportService::acquisition_json(Id acquisition_id) {
                            {"language", response.language},
                            {"status", std::string(response_status_name(response.status))},
                            {"submitted_at", response.submitted_at},
+                           {"state", std::string(response_state_name(response_state(response)))},
+                           {"deadline", response.deadline},
+                           {"submitted_late", response.submitted_late},
+                           {"withdrawn_at", response.withdrawn_at},
+                           {"reopened_at", response.reopened_at},
                            {"invited_at", response.invited_at},
                            {"created_at", response.created_at},
                            {"updated_at", response.updated_at},
@@ -171,6 +179,7 @@ Result<std::string> ExportService::acquisition_csv(Id acquisition_id) {
     else {
         TRY_ASSIGN(const auto responses, store_.responses.list_for(acquisition_id));
         for (const auto& response : responses) {
+            if (!response.withdrawn_at.empty()) continue;  // as compare(): withdrawn vendors are not exported
             TRY_ASSIGN(auto snapshot, responses_.load(response.id));
             vendors.push_back(ResponseEvaluation{std::move(snapshot), {}, {}, {}, {}, {}});
         }
@@ -345,6 +354,8 @@ Result<Acquisition> ExportService::import_archive(const std::string& bytes, cons
     input.deadline = text_field(source, "deadline");
     input.notes = text_field(source, "notes");
     input.status = text_field(source, "status");
+    input.closed_at = text_field(source, "closed_at");
+    input.archived_at = input.status == "archived" ? text_field(source, "archived_at") : std::string();
     input.created_at = time_field(source, "created_at");
     input.updated_at = time_field(source, "updated_at");
     input.questionnaire_version_id = version->id;
@@ -366,6 +377,11 @@ Result<Acquisition> ExportService::import_archive(const std::string& bytes, cons
         if (response.status == ResponseStatus::submitted && response.submitted_at.empty())
             response.submitted_at = store::now_iso();
         response.invited_at = text_field(vendor, "invited_at");
+        response.deadline = text_field(vendor, "deadline");
+        if (auto late = vendor.find("submitted_late"); late != vendor.end() && late->is_boolean())
+            response.submitted_late = response.status == ResponseStatus::submitted && late->get<bool>();
+        response.withdrawn_at = text_field(vendor, "withdrawn_at");
+        response.reopened_at = text_field(vendor, "reopened_at");
         response.created_at = time_field(vendor, "created_at");
         response.updated_at = time_field(vendor, "updated_at");
         for (const auto& answer : vendor.at("answers")) {

@@ -170,6 +170,7 @@ Result<report::ReportDocument> ReportService::acquisition_report(Id acquisition_
     document.generated_at = format_datetime(now_iso(), language);
     TRY_ASSIGN(const auto responses, store_.responses.list_for(acquisition_id));
     for (const auto& response : responses) {
+        if (!response.withdrawn_at.empty()) continue;  // withdrawn: out of the report (the journal and archive keep it)
         TRY_ASSIGN(auto snapshot, responses_.load(response.id));
         TRY_ASSIGN(auto vendor, vendor_block(snapshot, language));
         if (auto it = evaluations.find(response.id); it != evaluations.end()) vendor.evaluation = it->second;

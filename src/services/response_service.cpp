@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/answer_validation.hpp"
+#include "core/deadline.hpp"
 #include "core/utf8.hpp"
 #include "security/secrets.hpp"
 
@@ -52,14 +53,34 @@ Result<ResponseSnapshot> ResponseService::load(VendorResponse response) {
         snapshot.documents[document.question_id].push_back(std::move(document));
     }
     snapshot.evaluation = evaluate(*snapshot.questionnaire, snapshot.answer_set);
+    snapshot.lock = response_lock(snapshot.acquisition, snapshot.response, clock_.now_utc_seconds());
     return snapshot;
+}
+
+Result<void> ResponseService::check_changes_allowed(const ResponseSnapshot& snapshot, bool ignore_submitted) const {
+    const ResponseLock lock = response_lock(snapshot.acquisition, snapshot.response, clock_.now_utc_seconds(), ignore_submitted);
+    const LocalizedText message = response_lock_message(lock, snapshot.acquisition, snapshot.response);
+    switch (lock) {
+        case ResponseLock::none: return {};
+        case ResponseLock::submitted: return submitted_error();
+        case ResponseLock::withdrawn: return Error::make(ErrorCode::forbidden, message.fr, message.en);
+        case ResponseLock::not_open:
+        case ResponseLock::closed: return Error::make(ErrorCode::purchase_closed, message.fr, message.en);
+        case ResponseLock::archived: return Error::make(ErrorCode::archived, message.fr, message.en);
+        case ResponseLock::deadline_passed: {
+            const std::string deadline = effective_deadline(snapshot.acquisition, snapshot.response);
+            return Error::make(ErrorCode::deadline_passed, message.fr, message.en)
+                .with_payload({{"deadline", deadline}, {"deadline_text", format_deadline(deadline, Language::fr)}});
+        }
+    }
+    return {};
 }
 
 Result<SaveAnswerResult> ResponseService::save_answer(Id response_id, const std::string& question_id, const json& raw,
                                                       const std::optional<std::string>& comment,
                                                       std::int64_t base_revision, const Actor& actor) {
     TRY_ASSIGN(auto before, load(response_id));
-    if (before.submitted()) return submitted_error();
+    TRY(check_changes_allowed(before));
     const Question* question = before.questionnaire->find_question(question_id);
     if (!question) return unknown_question(question_id);
 
@@ -95,7 +116,7 @@ Result<SectionSaveResult> ResponseService::save_section(Id response_id, const st
                                                        const std::map<std::string, PostedAnswer>& posted,
                                                        const Actor& actor) {
     TRY_ASSIGN(auto before, load(response_id));
-    if (before.submitted()) return submitted_error();
+    TRY(check_changes_allowed(before));
     const Section* section = before.questionnaire->find_section(section_id);
     if (!section) return Error::make(ErrorCode::not_found, "Section inconnue : " + section_id, "Unknown section: " + section_id);
 
@@ -155,7 +176,7 @@ Result<StoredDocument> ResponseService::add_document(Id response_id, const std::
                                                      const std::string& file_name, const std::string& bytes,
                                                      const Actor& actor) {
     TRY_ASSIGN(auto snapshot, load(response_id));
-    if (snapshot.submitted()) return submitted_error();
+    TRY(check_changes_allowed(snapshot));
     const Question* question = snapshot.questionnaire->find_question(question_id);
     if (!question) return unknown_question(question_id);
     if (question->kind != QuestionKind::document)
@@ -188,7 +209,10 @@ Result<void> ResponseService::delete_document(Id response_id, Id document_id, co
     if (document.response_id != response_id)
         return Error::make(ErrorCode::not_found, "Document introuvable.", "Document not found.");
     TRY_ASSIGN(auto response, store_.responses.find(response_id));
-    if (response.status == ResponseStatus::submitted) return submitted_error();
+    ResponseSnapshot bare;  // the response and its purchase are all the lock looks at
+    bare.response = std::move(response);
+    TRY_ASSIGN(bare.acquisition, store_.acquisitions.find(bare.response.acquisition_id));
+    TRY(check_changes_allowed(bare));
     return store_.documents.remove(document_id, actor);
 }
 
@@ -201,6 +225,7 @@ Result<void> ResponseService::answer_clarification(Id response_id, const std::st
                                                    const std::optional<json>& raw, const std::string& explanation,
                                                    const Actor& actor) {
     TRY_ASSIGN(auto snapshot, load(response_id));
+    TRY(check_changes_allowed(snapshot, /*ignore_submitted=*/true));
     TRY_ASSIGN(const auto open, open_clarifications(response_id));
     const bool asked = std::any_of(open.begin(), open.end(), [&](const auto& c) { return c.question_id == question_id; });
     const Question* question = snapshot.questionnaire->find_question(question_id);
@@ -232,7 +257,7 @@ Result<void> ResponseService::answer_clarification(Id response_id, const std::st
 
 Result<void> ResponseService::submit(Id response_id, const Actor& actor) {
     TRY_ASSIGN(auto snapshot, load(response_id));
-    if (snapshot.submitted()) return submitted_error();
+    TRY(check_changes_allowed(snapshot));
     if (!snapshot.evaluation.is_complete()) {
         json missing = json::array();
         for (size_t index : snapshot.evaluation.missing_required) missing.push_back(snapshot.questionnaire->questions()[index]->id);
@@ -241,7 +266,9 @@ Result<void> ResponseService::submit(Id response_id, const Actor& actor) {
                            std::to_string(snapshot.evaluation.missing_required.size()) + " required answer(s) missing.")
             .with_payload({{"missing_required", std::move(missing)}});
     }
-    return store_.responses.submit(response_id, actor);
+    // Within this vendor's deadline, but after the purchase's own: only an extension allows it.
+    const bool late = deadline_passed(snapshot.acquisition.deadline, clock_.now_utc_seconds());
+    return store_.responses.submit(response_id, actor, late);
 }
 
 Result<void> ResponseService::reopen(Id response_id, const Actor& actor) {

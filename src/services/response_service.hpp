@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/engine.hpp"
+#include "core/response_lock.hpp"
 #include "core/result.hpp"
 #include "services/questionnaire_provider.hpp"
 #include "store/repositories.hpp"
@@ -25,7 +27,10 @@ struct ResponseSnapshot {
     AnswerSet answer_set;  // values for the engine (document questions: their document ids)
     Evaluation evaluation;
 
+    ResponseLock lock = ResponseLock::none;  // why the vendor cannot change it now (core/response_lock.hpp), as loaded
+
     bool submitted() const { return response.status == ResponseStatus::submitted; }
+    bool read_only() const { return lock != ResponseLock::none; }  // submitted, or frozen
 };
 
 struct SaveAnswerResult {
@@ -59,8 +64,10 @@ struct ServiceLimits {
 
 class ResponseService {
 public:
-    ResponseService(store::Store& store, QuestionnaireProvider& questionnaires, ServiceLimits limits = {})
-        : store_(store), questionnaires_(questionnaires), limits_(limits) {}
+    // `clock`: the time every deadline is decided with (tests pass a ManualClock).
+    ResponseService(store::Store& store, QuestionnaireProvider& questionnaires, ServiceLimits limits = {},
+                    const Clock& clock = system_clock())
+        : store_(store), questionnaires_(questionnaires), limits_(limits), clock_(clock) {}
 
     Result<ResponseSnapshot> load(Id response_id);
     // The response row alone (no answers): "not_found", or "storage".
@@ -78,6 +85,13 @@ public:
     }
     // The same, from a response row just read (saves reading it again on a page view).
     Result<ResponseSnapshot> load(VendorResponse response);
+
+    // Every change below (answers, sections, documents, clarifications, submission, and the XLSX
+    // import through XlsxImportService) is refused while the response is locked (core/response_lock):
+    // "submitted", "deadline_passed" (payload "deadline": the one that holds, and "deadline_text"),
+    // "purchase_closed" (a draft or closed purchase), "archived", "forbidden" (a withdrawn vendor).
+    // A submission after the purchase's own deadline (possible through an extension) is stored late.
+    Result<void> check_changes_allowed(const ResponseSnapshot& snapshot, bool ignore_submitted = false) const;
 
     // Error codes: "not_found" (unknown question, or a document question — use add_document),
     // "submitted" (read-only), "invalid_value" (messages fr/en), "conflict" (someone saved since
@@ -116,11 +130,13 @@ public:
     Result<void> reopen(Id response_id, const Actor& actor);
 
     const ServiceLimits& limits() const { return limits_; }
+    const Clock& clock() const { return clock_; }
 
 private:
     store::Store& store_;
     QuestionnaireProvider& questionnaires_;
     ServiceLimits limits_;
+    const Clock& clock_;
 };
 
 }  // namespace cyberachat::services

@@ -1,7 +1,12 @@
 // Purchases. Their questionnaire version and creator are fixed at creation; update() changes
-// the descriptive fields and the status, one journal event per changed field.
+// the descriptive fields and the status, one journal event per changed field; transition() moves
+// a purchase along its life, extend_deadline() gives more time, remove() deletes it whole.
 #include <array>
 #include <cctype>
+
+#include "core/deadline.hpp"
+#include "core/purchase_lifecycle.hpp"
+#include "store/document_bytes.hpp"
 
 #include "store/internal.hpp"
 #include "store/prepared_queries.hpp"
@@ -13,7 +18,7 @@ namespace {
 
 constexpr const char* kAcquisitionColumns =
     "id, title, equipment, service, reference, deadline, notes, questionnaire_version_id, status, created_by, "
-    "created_at, updated_at";
+    "created_at, updated_at, closed_at, archived_at";
 
 struct AcquisitionRow {
     long long id = 0;
@@ -23,13 +28,13 @@ struct AcquisitionRow {
     std::string status;
     long long created_by = 0;
     soci::indicator created_by_ind = soci::i_null;
-    std::string created_at, updated_at;
+    std::string created_at, updated_at, closed_at, archived_at;
 
     void bind(soci::details::prepare_temp_type& p) {
         p, soci::into(id), soci::into(title), soci::into(equipment), soci::into(service), soci::into(reference),
             soci::into(deadline), soci::into(notes), soci::into(questionnaire_version_id, questionnaire_version_ind),
             soci::into(status), soci::into(created_by, created_by_ind), soci::into(created_at),
-            soci::into(updated_at);
+            soci::into(updated_at), soci::into(closed_at), soci::into(archived_at);
     }
     Acquisition to_acquisition() const {
         Acquisition a;
@@ -45,6 +50,8 @@ struct AcquisitionRow {
         a.created_by = created_by_ind == soci::i_ok ? created_by : 0;
         a.created_at = created_at;
         a.updated_at = updated_at;
+        a.closed_at = closed_at;
+        a.archived_at = archived_at;
         return a;
     }
 };
@@ -55,14 +62,6 @@ std::optional<Acquisition> find_acquisition(soci::session& sql, long long id) {
         sql, std::string("SELECT ") + kAcquisitionColumns + " FROM acquisitions WHERE id = :id", id,
         [&](const AcquisitionRow& row) { out = row.to_acquisition(); }, true);
     return out;
-}
-
-bool is_date_or_empty(const std::string& text) {
-    if (text.empty()) return true;
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
-    return true;
 }
 
 nlohmann::json shown(const Acquisition& a) {
@@ -84,10 +83,8 @@ std::optional<Error> normalize_acquisition(Acquisition& a) {
     a.deadline = std::string(trim(a.deadline));
     if (a.title.empty()) return detail::invalid("Le titre est obligatoire.", "The title is required.");
     if (a.status.empty()) a.status = "open";
-    if (a.status != "open" && a.status != "closed")
-        return detail::invalid("Statut d'achat inconnu.", "Unknown purchase status.");
-    if (!is_date_or_empty(a.deadline))
-        return detail::invalid("Date limite invalide (AAAA-MM-JJ).", "Invalid deadline (YYYY-MM-DD).");
+    if (!parse_purchase_status(a.status)) return detail::invalid("Statut d'achat inconnu.", "Unknown purchase status.");
+    if (!a.deadline.empty() && !valid_deadline(a.deadline)) return detail::invalid_deadline();
     return std::nullopt;
 }
 
@@ -98,12 +95,13 @@ Id insert_acquisition(soci::session& sql, const Acquisition& a) {
     soci::indicator creator_ind = creator != 0 ? soci::i_ok : soci::i_null;
     long long id = 0;
     sql << "INSERT INTO acquisitions (title, equipment, service, reference, deadline, notes, "
-           "questionnaire_version_id, status, created_by, created_at, updated_at) "
+           "questionnaire_version_id, status, created_by, created_at, updated_at, closed_at, archived_at) "
            "VALUES (:title, :equipment, :service, :reference, :deadline, :notes, :questionnaire_version_id, "
-           ":status, :created_by, :created_at, :updated_at) RETURNING id",
+           ":status, :created_by, :created_at, :updated_at, :closed_at, :archived_at) RETURNING id",
         soci::use(a.title), soci::use(a.equipment), soci::use(a.service), soci::use(a.reference),
         soci::use(a.deadline), soci::use(a.notes), soci::use(version, version_ind), soci::use(a.status),
-        soci::use(creator, creator_ind), soci::use(a.created_at), soci::use(a.updated_at), soci::into(id);
+        soci::use(creator, creator_ind), soci::use(a.created_at), soci::use(a.updated_at), soci::use(a.closed_at),
+        soci::use(a.archived_at), soci::into(id);
     return id;
 }
 
@@ -198,6 +196,109 @@ Result<std::vector<Acquisition>> AcquisitionRepository::list() {
         while (st.fetch()) out.push_back(row.to_acquisition());
     }));
     return out;
+}
+
+Result<Acquisition> AcquisitionRepository::transition(Id id, const std::string& from, const std::string& to,
+                                                      const std::string& action, const std::string& reason,
+                                                      const Actor& actor) {
+    if (!parse_purchase_status(to)) return detail::invalid("Statut d'achat inconnu.", "Unknown purchase status.");
+    Acquisition stored;
+    auto written = db_->write([&](soci::session& sql) -> Result<void> {
+        auto current = find_acquisition(sql, id);
+        if (!current) return detail::not_found("Achat", "Purchase");
+        stored = *current;
+        if (stored.status != from)
+            return detail::conflict("Le statut de l'achat a changé entre-temps.", "The purchase's status changed meanwhile.");
+        const std::string now = now_iso();
+        if (to == "closed" && from == "open") stored.closed_at = now;
+        if (to == "open") stored.closed_at.clear();
+        stored.archived_at = to == "archived" ? now : std::string();
+        stored.status = to;
+        stored.updated_at = now;
+        long long key = id;
+        sql << "UPDATE acquisitions SET status = :status, closed_at = :closed_at, archived_at = :archived_at, "
+               "updated_at = :updated_at WHERE id = :id",
+            soci::use(stored.status), soci::use(stored.closed_at), soci::use(stored.archived_at),
+            soci::use(stored.updated_at), soci::use(key);
+        nlohmann::json after = {{"status", to}};
+        if (!reason.empty()) after["reason"] = reason;
+        detail::append_event(sql, actor, "acquisition", id, action, "status", detail::json_text(from), after.dump());
+        return {};
+    });
+    if (!written) return written.error();
+    return stored;
+}
+
+Result<Acquisition> AcquisitionRepository::extend_deadline(Id id, const std::string& deadline,
+                                                           const std::string& reason, const Actor& actor) {
+    if (!valid_deadline(deadline)) return detail::invalid_deadline();
+    Acquisition stored;
+    auto written = db_->write([&](soci::session& sql) -> Result<void> {
+        auto current = find_acquisition(sql, id);
+        if (!current) return detail::not_found("Achat", "Purchase");
+        stored = *current;
+        detail::write_deadline_extension(sql, "acquisitions", "acquisition", id, stored.deadline, stored.updated_at,
+                                         deadline, reason, actor);
+        return {};
+    });
+    if (!written) return written.error();
+    return stored;
+}
+
+Result<std::vector<Acquisition>> AcquisitionRepository::archived_before(const std::string& cutoff_iso) {
+    std::vector<Acquisition> out;
+    TRY(db_->read([&](soci::session& sql) {
+        AcquisitionRow row;
+        soci::details::prepare_temp_type p = sql.prepare << "SELECT " << kAcquisitionColumns
+                                                         << " FROM acquisitions WHERE status = 'archived'"
+                                                            " AND archived_at <> '' AND archived_at < :cutoff ORDER BY id";
+        row.bind(p);
+        p, soci::use(cutoff_iso);
+        soci::statement st(p);
+        st.execute();
+        while (st.fetch()) out.push_back(row.to_acquisition());
+    }));
+    return out;
+}
+
+Result<RemovedAcquisition> AcquisitionRepository::remove(Id id, const Actor& actor) {
+    RemovedAcquisition removed;
+    TRY(db_->write([&](soci::session& sql) -> Result<void> {
+        removed = RemovedAcquisition{};
+        auto current = find_acquisition(sql, id);
+        if (!current) return detail::not_found("Achat", "Purchase");
+        removed.acquisition = *current;
+        long long key = id;
+        {
+            soci::rowset<std::string> rows = (sql.prepare << "SELECT d.storage_path FROM documents d JOIN responses r "
+                                                             "ON r.id = d.response_id WHERE r.acquisition_id = :id",
+                                              soci::use(key));
+            for (const auto& path : rows) removed.storage_paths.push_back(path);
+        }
+        {
+            soci::rowset<long long> rows = (sql.prepare << "SELECT id FROM responses WHERE acquisition_id = :id", soci::use(key));
+            for (long long response : rows) removed.response_ids.push_back(response);
+        }
+        // Journalled first (the event is about the purchase): what it was, and how much went with it.
+        nlohmann::json trace = shown(removed.acquisition);
+        trace["responses"] = removed.response_ids.size();
+        trace["documents"] = removed.storage_paths.size();
+        detail::append_event(sql, actor, "acquisition", id, "delete", {}, trace.dump(), {});
+        const std::string in_responses = "(SELECT id FROM responses WHERE acquisition_id = :id)";
+        for (const char* table : {"answers", "documents", "reviews", "opinions", "pending_uploads"})
+            sql << std::string("DELETE FROM ") + table + " WHERE response_id IN " + in_responses, soci::use(key);
+        sql << "DELETE FROM sessions WHERE kind = 'vendor' AND subject_id IN " + in_responses, soci::use(key);
+        sql << "DELETE FROM responses WHERE acquisition_id = :id", soci::use(key);
+        for (const char* table : {"weight_overrides", "acquisition_grids", "acquisition_members"})
+            sql << std::string("DELETE FROM ") + table + " WHERE acquisition_id = :id", soci::use(key);
+        sql << "DELETE FROM acquisitions WHERE id = :id", soci::use(key);
+        return {};
+    }));
+    // The rows are gone: the bytes follow (a failure leaves unreferenced bytes, which the sweep removes).
+    if (bytes_)
+        for (const auto& path : removed.storage_paths)
+            if (!bytes_->erase(path)) removed.bytes_left.push_back(path);
+    return removed;
 }
 
 }  // namespace cyberachat::store

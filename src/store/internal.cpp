@@ -82,4 +82,21 @@ std::string json_text(std::string_view text) {
     return nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+void write_deadline_extension(soci::session& sql, const char* table, const char* entity, Id id, std::string& deadline_member,
+                              std::string& updated_at_member, const std::string& deadline, const std::string& reason,
+                              const Actor& actor) {
+    const std::string before = deadline_member;
+    deadline_member = deadline;
+    updated_at_member = now_iso();
+    long long key = id;
+    sql << std::string("UPDATE ") + table + " SET deadline = :deadline, updated_at = :updated_at WHERE id = :id",
+        soci::use(deadline_member), soci::use(updated_at_member), soci::use(key);
+    append_event(sql, actor, entity, id, "extend_deadline", "deadline", json_text(before),
+                 nlohmann::json{{"deadline", deadline}, {"reason", reason}}.dump());
+}
+
+Error invalid_deadline() {
+    return invalid("Date limite invalide (AAAA-MM-JJ ou AAAA-MM-JJTHH:MM).", "Invalid deadline (YYYY-MM-DD or YYYY-MM-DDTHH:MM).");
+}
+
 }  // namespace cyberachat::store::detail

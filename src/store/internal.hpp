@@ -63,6 +63,16 @@ void append_event(soci::session& sql, const Actor& actor, const std::string& ent
                   const std::string& action, const std::string& field = {}, const std::string& old_value = {},
                   const std::string& new_value = {});
 
+// A deadline extension on `sql`: sets `table`'s deadline and updated_at for row `id` (and the
+// record's `deadline` / `updated_at` members), journalled as `entity` "extend_deadline", field
+// "deadline", old the previous deadline, new {"deadline", "reason"}. Shared by the purchases'
+// and the responses' repositories.
+void write_deadline_extension(soci::session& sql, const char* table, const char* entity, Id id, std::string& deadline_member,
+                              std::string& updated_at_member, const std::string& deadline, const std::string& reason,
+                              const Actor& actor);
+// "invalid": a deadline that is neither YYYY-MM-DD nor YYYY-MM-DDTHH:MM.
+Error invalid_deadline();
+
 // Appends `event` as given (its time and via included; its id is the database's; its purchase,
 // response and account found from its entity). Used by append_event and, with the archived
 // times, only by the archive restore (archive_restore.cpp).

@@ -317,6 +317,20 @@ const std::vector<Migration>& all_migrations() {
              // '' : no expiry (every token made before this migration, and `token create` without --days).
              "ALTER TABLE api_tokens ADD COLUMN expires_at TEXT NOT NULL DEFAULT ''",
          }},
+        {11,
+         "the tender's life: each vendor's own deadline, late submissions, withdrawn and reopened responses; "
+         "when a purchase was closed and archived",
+         {
+             // '' : none. An existing purchase keeps its status (open stays open); an existing
+             // response is on time, not withdrawn, never reopened (the journal has the earlier reopenings).
+             "ALTER TABLE responses ADD COLUMN deadline TEXT NOT NULL DEFAULT ''",
+             "ALTER TABLE responses ADD COLUMN submitted_late INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE responses ADD COLUMN withdrawn_at TEXT NOT NULL DEFAULT ''",
+             "ALTER TABLE responses ADD COLUMN reopened_at TEXT NOT NULL DEFAULT ''",
+             "ALTER TABLE acquisitions ADD COLUMN closed_at TEXT NOT NULL DEFAULT ''",
+             "ALTER TABLE acquisitions ADD COLUMN archived_at TEXT NOT NULL DEFAULT ''",
+             "CREATE INDEX acquisitions_archived ON acquisitions (status, archived_at)",
+         }},
     };
     return migrations;
 }

@@ -206,10 +206,22 @@ private:
     std::shared_ptr<Database> db_;
 };
 
+class DocumentBytes;
+
+// What deleting a purchase took with it (AcquisitionRepository::remove).
+struct RemovedAcquisition {
+    Acquisition acquisition;                 // as it was
+    std::vector<Id> response_ids;            // its vendors' responses
+    std::vector<std::string> storage_paths;  // its documents' bytes, erased
+    std::vector<std::string> bytes_left;     // those that could not be erased (the sweep removes them later)
+};
+
 class AcquisitionRepository {
 public:
-    explicit AcquisitionRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
-    // "invalid": empty title, status other than open/closed, deadline not YYYY-MM-DD (or empty).
+    explicit AcquisitionRepository(std::shared_ptr<Database> db, std::shared_ptr<DocumentBytes> bytes = nullptr)
+        : db_(std::move(db)), bytes_(std::move(bytes)) {}
+    // "invalid": empty title, status other than draft/open/closed/archived, deadline neither
+    // YYYY-MM-DD nor YYYY-MM-DDTHH:MM (core/deadline.hpp), or empty.
     // questionnaire_version_id / created_by 0 mean none; an unknown one is "not_found".
     Result<Acquisition> create(const Acquisition& acquisition, const Actor& actor);
     // By id. Changes title, equipment, service, reference, deadline, notes and status (one event
@@ -219,8 +231,29 @@ public:
     Result<Acquisition> find(Id id);
     Result<std::vector<Acquisition>> list();  // newest first
 
+    // Moves the purchase from status `from` to `to` ("conflict" if it is no longer `from`; the
+    // caller checks the move is allowed, core/purchase_lifecycle.hpp). Sets closed_at when an open
+    // purchase closes (cleared when it opens again) and archived_at while archived. Event
+    // "acquisition" `action` ("open", "close", "reopen", "archive", "unarchive"), field "status",
+    // old the status, new {"status", "reason"} (reason when given).
+    Result<Acquisition> transition(Id id, const std::string& from, const std::string& to, const std::string& action,
+                                   const std::string& reason, const Actor& actor);
+    // The purchase's deadline becomes `deadline` (for every vendor without its own). Event
+    // "extend_deadline", field "deadline", old the deadline, new {"deadline", "reason"}.
+    // "invalid" for a deadline that is not one.
+    Result<Acquisition> extend_deadline(Id id, const std::string& deadline, const std::string& reason,
+                                        const Actor& actor);
+    // Archived purchases whose archive date is before `cutoff_iso` (UTC ISO-8601), by id.
+    Result<std::vector<Acquisition>> archived_before(const std::string& cutoff_iso);
+    // Deletes the purchase with its vendors' responses, answers, documents (rows, then bytes),
+    // reviews, opinions, weights, grid, team, vendor sessions and pending imports, in one
+    // transaction. The journal keeps everything it had, and one more event: "acquisition"
+    // "delete", old value the purchase's fields with its counts of responses and documents.
+    Result<RemovedAcquisition> remove(Id id, const Actor& actor);
+
 private:
     std::shared_ptr<Database> db_;
+    std::shared_ptr<DocumentBytes> bytes_;
 };
 
 // Each purchase's team: who belongs to it, with which purchase role (core/purchase_role.hpp).
@@ -279,8 +312,23 @@ public:
     // "revoke_link" without values. Does not end the vendor's sessions: the caller does
     // (SessionRepository::remove_for_subject("vendor", id)).
     Result<void> set_invite_token_hash(Id id, const std::string& token_hash, const Actor& actor);
-    Result<void> submit(Id id, const Actor& actor);  // "conflict" if already submitted
-    Result<void> reopen(Id id, const Actor& actor);  // "conflict" if not submitted
+    // "conflict" if already submitted; `late`: after the purchase's own deadline (stored
+    // submitted_late; the event's new value is then "late" instead of "submitted").
+    Result<void> submit(Id id, const Actor& actor, bool late = false);
+    // "conflict" if not submitted; sets reopened_at, clears submitted_late.
+    Result<void> reopen(Id id, const Actor& actor);
+    // Company, contact, e-mail and language as in `changed` (checked as create does); one event
+    // "update" per changed field; nothing written when none changed. "not_found" for an unknown id.
+    Result<VendorResponse> update_vendor(const VendorResponse& changed, const Actor& actor);
+    // Withdraws the vendor (withdrawn_at = now; event "withdraw", new value {"reason"}) or
+    // restores it (withdrawn_at cleared; event "restore", new value {"reason"}). "conflict" when
+    // it is already so. Does not end its sessions: the caller does.
+    Result<VendorResponse> set_withdrawn(Id id, bool withdrawn, const std::string& reason, const Actor& actor);
+    // This vendor's own deadline ("" : the purchase's again). Event "extend_deadline", field
+    // "deadline", old the vendor's deadline, new {"deadline", "reason"}. "invalid" for a
+    // deadline that is not one.
+    Result<VendorResponse> set_deadline(Id id, const std::string& deadline, const std::string& reason,
+                                        const Actor& actor);
 
     Result<std::vector<StoredAnswer>> answers(Id response_id);
     Result<StoredAnswer> answer(Id response_id, const std::string& question_id);
@@ -503,7 +551,7 @@ struct Store {
     LoginCounterRepository login_counters{db};
     PendingUploadRepository pending_uploads{db};
     QuestionnaireRepository questionnaires{db};
-    AcquisitionRepository acquisitions{db};
+    AcquisitionRepository acquisitions{db, document_bytes};
     MemberRepository members{db};
     ResponseRepository responses{db};
     DocumentRepository documents{db, document_bytes};

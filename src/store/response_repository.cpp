@@ -1,5 +1,8 @@
 // Vendors' responses and their answers. The repository does not look at a response's status
 // when saving answers: refusing changes to a submitted response is the web layer's decision.
+#include "core/deadline.hpp"
+#include <array>
+
 #include "store/internal.hpp"
 #include "store/prepared_queries.hpp"
 #include "store/repositories.hpp"
@@ -10,7 +13,7 @@ namespace {
 
 constexpr const char* kResponseColumns =
     "id, acquisition_id, company, contact_name, email, language, status, submitted_at, invite_token_hash, "
-    "invited_at, created_at, updated_at";
+    "invited_at, created_at, updated_at, deadline, submitted_late, withdrawn_at, reopened_at";
 constexpr const char* kAnswerColumns = "response_id, question_id, value_json, comment, revision, updated_at, updated_by";
 
 struct ResponseRow {
@@ -18,13 +21,16 @@ struct ResponseRow {
     std::string company, contact_name, email, language, status, submitted_at;
     std::string invite_token_hash;
     soci::indicator invite_token_ind = soci::i_null;
-    std::string invited_at, created_at, updated_at;
+    std::string invited_at, created_at, updated_at, deadline;
+    int submitted_late = 0;
+    std::string withdrawn_at, reopened_at;
 
     void bind(soci::details::prepare_temp_type& p) {
         p, soci::into(id), soci::into(acquisition_id), soci::into(company), soci::into(contact_name),
             soci::into(email), soci::into(language), soci::into(status), soci::into(submitted_at),
             soci::into(invite_token_hash, invite_token_ind), soci::into(invited_at), soci::into(created_at),
-            soci::into(updated_at);
+            soci::into(updated_at), soci::into(deadline), soci::into(submitted_late), soci::into(withdrawn_at),
+            soci::into(reopened_at);
     }
     VendorResponse to_response() const {
         VendorResponse r;
@@ -40,6 +46,10 @@ struct ResponseRow {
         r.invited_at = invited_at;
         r.created_at = created_at;
         r.updated_at = updated_at;
+        r.deadline = deadline;
+        r.submitted_late = submitted_late != 0;
+        r.withdrawn_at = withdrawn_at;
+        r.reopened_at = reopened_at;
         return r;
     }
 };
@@ -92,7 +102,7 @@ std::optional<StoredAnswer> find_answer(soci::session& sql, long long response_i
 std::string dump(const nlohmann::json& value) { return value.dump(); }  // throws on invalid UTF-8
 
 Result<void> set_status(soci::session& sql, Id id, ResponseStatus from, ResponseStatus to, const std::string& action,
-                        const Actor& actor) {
+                        const Actor& actor, bool late) {
     auto current = find_response_where(sql, "id = :id", static_cast<long long>(id));
     if (!current) return detail::not_found("Réponse", "Response");
     if (current->status != from) {
@@ -104,11 +114,18 @@ Result<void> set_status(soci::session& sql, Id id, ResponseStatus from, Response
     const std::string status(response_status_name(to));
     const std::string submitted_at = to == ResponseStatus::submitted ? now : std::string();
     long long key = id;
-    sql << "UPDATE responses SET status = :status, submitted_at = :submitted_at, updated_at = :updated_at "
-           "WHERE id = :id",
-        soci::use(status), soci::use(submitted_at), soci::use(now), soci::use(key);
+    const int late_flag = to == ResponseStatus::submitted && late ? 1 : 0;
+    if (to == ResponseStatus::draft) {
+        sql << "UPDATE responses SET status = :status, submitted_at = :submitted_at, updated_at = :updated_at, "
+               "submitted_late = 0, reopened_at = :reopened_at WHERE id = :id",
+            soci::use(status), soci::use(submitted_at), soci::use(now), soci::use(now), soci::use(key);
+    } else {
+        sql << "UPDATE responses SET status = :status, submitted_at = :submitted_at, updated_at = :updated_at, "
+               "submitted_late = :late WHERE id = :id",
+            soci::use(status), soci::use(submitted_at), soci::use(now), soci::use(late_flag), soci::use(key);
+    }
     detail::append_event(sql, actor, "response", id, action, "status",
-                         detail::json_text(response_status_name(from)), detail::json_text(status));
+                         detail::json_text(response_status_name(from)), detail::json_text(late_flag ? "late" : status));
     return {};
 }
 
@@ -196,14 +213,17 @@ Id insert_response(soci::session& sql, const VendorResponse& response) {
     const std::string status(response_status_name(response.status));
     soci::indicator token_ind = response.invite_token_hash.empty() ? soci::i_null : soci::i_ok;
     long long id = 0;
+    const int late = response.submitted_late ? 1 : 0;
     sql << "INSERT INTO responses (acquisition_id, company, contact_name, email, language, status, submitted_at, "
-           "invite_token_hash, invited_at, created_at, updated_at) "
+           "invite_token_hash, invited_at, created_at, updated_at, deadline, submitted_late, withdrawn_at, reopened_at) "
            "VALUES (:acquisition_id, :company, :contact_name, :email, :language, :status, :submitted_at, "
-           ":invite_token_hash, :invited_at, :created_at, :updated_at) RETURNING id",
+           ":invite_token_hash, :invited_at, :created_at, :updated_at, :deadline, :submitted_late, :withdrawn_at, "
+           ":reopened_at) RETURNING id",
         soci::use(acquisition), soci::use(response.company), soci::use(response.contact_name),
         soci::use(response.email), soci::use(response.language), soci::use(status), soci::use(response.submitted_at),
         soci::use(response.invite_token_hash, token_ind), soci::use(response.invited_at),
-        soci::use(response.created_at), soci::use(response.updated_at), soci::into(id);
+        soci::use(response.created_at), soci::use(response.updated_at), soci::use(response.deadline), soci::use(late),
+        soci::use(response.withdrawn_at), soci::use(response.reopened_at), soci::into(id);
     return id;
 }
 
@@ -225,6 +245,11 @@ Result<VendorResponse> ResponseRepository::create(const VendorResponse& response
     // A response starts as a draft, whatever the caller passed.
     stored.status = ResponseStatus::draft;
     stored.submitted_at.clear();
+    stored.submitted_late = false;
+    stored.withdrawn_at.clear();
+    stored.reopened_at.clear();
+    if (!stored.deadline.empty() && !valid_deadline(stored.deadline))
+        return detail::invalid("Date limite invalide.", "Invalid deadline.");
     stored.created_at = stored.updated_at = now_iso();
     if (!stored.invite_token_hash.empty() && stored.invited_at.empty()) stored.invited_at = stored.created_at;
     auto written = db_->write([&](soci::session& sql) -> Result<void> {
@@ -306,16 +331,93 @@ Result<void> ResponseRepository::set_invite_token_hash(Id id, const std::string&
     });
 }
 
-Result<void> ResponseRepository::submit(Id id, const Actor& actor) {
+Result<void> ResponseRepository::submit(Id id, const Actor& actor, bool late) {
     return db_->write([&](soci::session& sql) {
-        return set_status(sql, id, ResponseStatus::draft, ResponseStatus::submitted, "submit", actor);
+        return set_status(sql, id, ResponseStatus::draft, ResponseStatus::submitted, "submit", actor, late);
     });
 }
 
 Result<void> ResponseRepository::reopen(Id id, const Actor& actor) {
     return db_->write([&](soci::session& sql) {
-        return set_status(sql, id, ResponseStatus::submitted, ResponseStatus::draft, "reopen", actor);
+        return set_status(sql, id, ResponseStatus::submitted, ResponseStatus::draft, "reopen", actor, false);
     });
+}
+
+Result<VendorResponse> ResponseRepository::update_vendor(const VendorResponse& changed, const Actor& actor) {
+    VendorResponse wanted = changed;
+    if (auto error = detail::normalize_response(wanted)) return *error;
+    VendorResponse stored;
+    auto written = db_->write([&](soci::session& sql) -> Result<void> {
+        auto current = find_response_where(sql, "id = :id", static_cast<long long>(wanted.id));
+        if (!current) return detail::not_found("Réponse", "Response");
+        stored = *current;
+        struct Field {
+            const char* name;
+            std::string VendorResponse::*member;
+        };
+        static constexpr std::array<Field, 4> fields = {{{"company", &VendorResponse::company},
+                                                         {"contact_name", &VendorResponse::contact_name},
+                                                         {"email", &VendorResponse::email},
+                                                         {"language", &VendorResponse::language}}};
+        bool changed_any = false;
+        for (const Field& field : fields) {
+            if (stored.*field.member == wanted.*field.member) continue;
+            detail::append_event(sql, actor, "response", stored.id, "update", field.name,
+                                 detail::json_text(stored.*field.member), detail::json_text(wanted.*field.member));
+            stored.*field.member = wanted.*field.member;
+            changed_any = true;
+        }
+        if (!changed_any) return {};
+        stored.updated_at = now_iso();
+        long long key = stored.id;
+        sql << "UPDATE responses SET company = :company, contact_name = :contact_name, email = :email, "
+               "language = :language, updated_at = :updated_at WHERE id = :id",
+            soci::use(stored.company), soci::use(stored.contact_name), soci::use(stored.email),
+            soci::use(stored.language), soci::use(stored.updated_at), soci::use(key);
+        return {};
+    });
+    if (!written) return written.error();
+    return stored;
+}
+
+Result<VendorResponse> ResponseRepository::set_withdrawn(Id id, bool withdrawn, const std::string& reason,
+                                                        const Actor& actor) {
+    VendorResponse stored;
+    auto written = db_->write([&](soci::session& sql) -> Result<void> {
+        auto current = find_response_where(sql, "id = :id", static_cast<long long>(id));
+        if (!current) return detail::not_found("Réponse", "Response");
+        stored = *current;
+        if (withdrawn == !stored.withdrawn_at.empty())
+            return withdrawn ? detail::conflict("Ce fournisseur est déjà retiré.", "This vendor is already withdrawn.")
+                             : detail::conflict("Ce fournisseur n'est pas retiré.", "This vendor is not withdrawn.");
+        const std::string now = now_iso();
+        stored.withdrawn_at = withdrawn ? now : std::string();
+        stored.updated_at = now;
+        long long key = id;
+        sql << "UPDATE responses SET withdrawn_at = :withdrawn_at, updated_at = :updated_at WHERE id = :id",
+            soci::use(stored.withdrawn_at), soci::use(stored.updated_at), soci::use(key);
+        detail::append_event(sql, actor, "response", id, withdrawn ? "withdraw" : "restore", "withdrawn_at", {},
+                             nlohmann::json{{"reason", reason}}.dump());
+        return {};
+    });
+    if (!written) return written.error();
+    return stored;
+}
+
+Result<VendorResponse> ResponseRepository::set_deadline(Id id, const std::string& deadline, const std::string& reason,
+                                                       const Actor& actor) {
+    if (!deadline.empty() && !valid_deadline(deadline)) return detail::invalid_deadline();
+    VendorResponse stored;
+    auto written = db_->write([&](soci::session& sql) -> Result<void> {
+        auto current = find_response_where(sql, "id = :id", static_cast<long long>(id));
+        if (!current) return detail::not_found("Réponse", "Response");
+        stored = *current;
+        detail::write_deadline_extension(sql, "responses", "response", id, stored.deadline, stored.updated_at, deadline,
+                                         reason, actor);
+        return {};
+    });
+    if (!written) return written.error();
+    return stored;
 }
 
 Result<std::vector<StoredAnswer>> ResponseRepository::answers(Id response_id) {

@@ -34,6 +34,9 @@ int status_for(const Error& error) {
         case ErrorCode::condition_syntax: return 422;
         case ErrorCode::conflict:
         case ErrorCode::submitted:
+        case ErrorCode::deadline_passed:
+        case ErrorCode::purchase_closed:
+        case ErrorCode::archived:
         case ErrorCode::incomplete: return 409;
         case ErrorCode::too_large: return 413;
         case ErrorCode::forbidden:

@@ -152,6 +152,8 @@ std::unique_ptr<httplib::Server> make_server(WebApp& app, const ConnectionLimits
     register_auth_routes(*server, app);
     register_acquisition_routes(*server, app);
     register_response_routes(*server, app);
+    register_purchase_life_routes(*server, app);
+    register_purchase_life_api(*server, app);
     register_vendor_routes(*server, app);
     register_acquisition_api(*server, app);
     register_vendor_api(*server, app);

@@ -91,11 +91,19 @@ std::optional<HospitalCaller> hospital_from_bearer(WebApp& app, const httplib::R
     return HospitalCaller{std::move(*user), std::nullopt};
 }
 
+VendorLinkState vendor_link_state(WebApp& app, const VendorResponse& response) {
+    if (!response.withdrawn_at.empty()) return VendorLinkState::withdrawn;
+    auto acquisition = app.store->acquisitions.find(response.acquisition_id);
+    if (!acquisition) return VendorLinkState::unavailable;
+    return acquisition->status == "draft" ? VendorLinkState::not_open : VendorLinkState::works;
+}
+
 std::optional<VendorCaller> vendor_from_session(WebApp& app, const httplib::Request& req) {
     auto session = live_session(app, req, kVendorCookie, "vendor", app.config.vendor_idle_minutes);
     if (!session) return std::nullopt;
     auto response = app.store->responses.find(session->subject_id);
     if (!response || response->invite_token_hash.empty()) return std::nullopt;  // revoked link ends sessions
+    if (vendor_link_state(app, *response) != VendorLinkState::works) return std::nullopt;
     return VendorCaller{std::move(*response), std::move(session)};
 }
 
@@ -104,6 +112,7 @@ std::optional<VendorCaller> vendor_from_bearer(WebApp& app, const httplib::Reque
     if (!token) return std::nullopt;
     auto response = app.store->responses.find_by_token_hash(security::sha256_hex(*token));
     if (!response) return std::nullopt;
+    if (vendor_link_state(app, *response) != VendorLinkState::works) return std::nullopt;
     return VendorCaller{std::move(*response), std::nullopt};
 }
 

@@ -37,6 +37,12 @@ void clear_cookie(httplib::Response& res, const WebApp& app, const std::string& 
 
 std::optional<HospitalCaller> hospital_from_session(WebApp& app, const httplib::Request& req);
 std::optional<HospitalCaller> hospital_from_bearer(WebApp& app, const httplib::Request& req);
+// Whether a vendor's link opens: not for a withdrawn vendor, nor while its purchase is a draft
+// (being prepared); unavailable when the purchase cannot be read. vendor_from_session and
+// vendor_from_bearer find no vendor unless it works.
+enum class VendorLinkState { works, withdrawn, not_open, unavailable };
+VendorLinkState vendor_link_state(WebApp& app, const VendorResponse& response);
+
 std::optional<VendorCaller> vendor_from_session(WebApp& app, const httplib::Request& req);
 std::optional<VendorCaller> vendor_from_bearer(WebApp& app, const httplib::Request& req);
 

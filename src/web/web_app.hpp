@@ -39,6 +39,7 @@ struct ServerConfig {
     std::uint64_t max_response_bytes = 500ull * 1024 * 1024;  // each vendor response's documents together
     size_t compression_cache_bytes = 32u * 1024 * 1024;  // gzip of recently sent bodies (0: off)
     int reset_link_minutes = 30;       // a password reset link is valid this long
+    int retention_years = 10;          // an archived purchase is kept this long after its archiving (`cyberachat purge`)
 };
 
 // The current questionnaire's blank workbook per language (fr, en), written on first request.

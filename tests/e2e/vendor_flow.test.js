@@ -182,6 +182,21 @@ describe('vendor flow: invitation, part 1 in the browser, review, submission, ho
     );
   });
 
+  step('the purchase is being prepared: the link does not open until the engineer opens the tender', async () => {
+    const closed = await vendor.goto(invitationUrl);
+    assert.equal(closed.status(), 403);
+    assert.match(await h.text(vendor, 'main'), /pas encore ouverte/);
+    await hospital.goto(url(`/acquisitions/${acquisitionId}`));
+    assert.match(await h.text(hospital, '#purchase-status'), /En préparation/);
+    await Promise.all([
+      hospital.waitForURL(new RegExp(`/acquisitions/${acquisitionId}(#.*)?$`)),
+      hospital.click('#transition-open button:has-text("Ouvrir la consultation")'),
+    ]);
+    assert.match(await h.text(hospital, '.flash'), /Consultation ouverte/);
+    assert.match(await h.text(hospital, '#purchase-status'), /Ouverte/);
+    assert.ok(await hospital.$('#transition-close'), 'it can now be closed');
+  });
+
   // ---- the vendor answers part 1 ----
 
   step('the vendor opens the link: a session starts and the token leaves the address bar', async () => {

@@ -106,7 +106,12 @@ TEST_F(Pages, CreatePurchaseInviteVendorThenRegenerateAndRevokeTheLink) {
     // The link is shown once: the purchase page does not show it again.
     EXPECT_TRUE(invitation_link(hospital.get(page)->body).empty());
 
+    // Created on the page, the purchase is being prepared: its link opens once the lead opens it.
     Browser vendor(*server);
+    EXPECT_EQ(vendor.get("/invitation/" + token)->status, 403);
+    auto opening = hospital.post(page + "/transition", {{"action", "open"}});
+    ASSERT_TRUE(opening);
+    EXPECT_EQ(opening->status, 303);
     auto opened = vendor.get("/invitation/" + token);
     ASSERT_EQ(opened->status, 303);
     EXPECT_EQ(vendor.get("/vendor")->status, 200);

@@ -48,15 +48,20 @@ inline const std::string kPdfBytes =
 
 // Every service over one store, as the server wires them.
 struct ServiceSet {
+    // The time the tests start at: 2026-12-01T12:00:00Z (before the purchases' usual deadline, 2027-03-31).
+    static constexpr long long kStartTime = 1796126400;
+
     ServiceSet(store::Store& store, ServiceLimits limits, XlsxLimits xlsx_limits)
-        : questionnaires(store),
-          acquisitions(store, questionnaires),
-          responses(store, questionnaires, limits),
+        : clock(kStartTime),
+          questionnaires(store),
+          acquisitions(store, questionnaires, clock),
+          responses(store, questionnaires, limits, clock),
           evaluations(store, questionnaires, responses),
           exports(store, questionnaires, responses, evaluations),
           reports(store, questionnaires, responses, flowcharts),
           xlsx(store, responses, xlsx_limits) {}
 
+    ManualClock clock;  // every deadline decision of these services
     QuestionnaireProvider questionnaires;
     AcquisitionService acquisitions;
     ResponseService responses;
@@ -79,6 +84,7 @@ protected:
         services = std::make_unique<ServiceSet>(*store, limits, xlsx_limits);
     }
 
+    ManualClock& clock() { return services->clock; }
     QuestionnaireProvider& questionnaires() { return services->questionnaires; }
     AcquisitionService& acquisitions() { return services->acquisitions; }
     ResponseService& responses() { return services->responses; }

@@ -63,7 +63,7 @@ TEST_F(StoreAcquisitions, ValidationAndReferences) {
     acquisition.deadline = "31/03/2027";
     EXPECT_EQ(store->acquisitions.create(acquisition, "system").error().code, ErrorCode::invalid_value);
     acquisition.deadline.clear();
-    acquisition.status = "archived";
+    acquisition.status = "abandoned";  // (draft, open, closed and archived are statuses)
     EXPECT_EQ(store->acquisitions.create(acquisition, "system").error().code, ErrorCode::invalid_value);
     acquisition.status = "open";
     acquisition.questionnaire_version_id = 123;

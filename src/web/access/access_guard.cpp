@@ -116,6 +116,17 @@ void guard(WebApp& app, const httplib::Request& req, httplib::Response& res, con
             ? decide_on_account(access.caller.user.role, path_id(req).value_or(0) == access.caller.user.id, permission)
             : decide(access.caller.user.role, access.membership, permission);
     if (verdict != Verdict::allowed) return refuse(req, res, route, verdict, access.caller);
+    if (access.acquisition_id != 0 && route.method != "GET" && !route.allowed_when_archived) {
+        auto acquisition = app.store->acquisitions.find(access.acquisition_id);
+        if (acquisition && acquisition->status == "archived") {
+            const Error archived = Error::make(ErrorCode::archived,
+                                               "Cet achat est archivé : il est en lecture seule. Son pilote peut le sortir des archives.",
+                                               "This purchase is archived: it is read-only.");
+            if (route.audience == Audience::hospital_page) return send_error_page(res, 409, archived.message.fr,
+                                                                                  hospital_context(access.caller, "Achat archivé"));
+            return send_json_error(res, archived);
+        }
+    }
     GrantedAccessScope scope(access);
     run(app, req, res);
 }
@@ -157,6 +168,7 @@ views::PurchaseRights granted_purchase_rights() {
         return decide(current_access->caller.user.role, current_access->membership, permission) == Verdict::allowed;
     };
     rights.edit = may(Permission::edit_purchase);
+    rights.delete_purchase = may(Permission::delete_purchase);
     rights.invite = may(Permission::invite_vendor);
     rights.manage_links = may(Permission::manage_vendor_link);
     rights.reopen = may(Permission::reopen_response);

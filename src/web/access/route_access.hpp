@@ -31,6 +31,9 @@ struct RouteAccess {
     Audience audience = Audience::anyone;
     std::optional<Permission> permission;  // hospital audiences only
     Scope scope = Scope::instance;
+    // A change (any method but GET) to an archived purchase is refused (409 "archived": it is
+    // read-only for everyone) unless the route is one that takes it out of the archive or deletes it.
+    bool allowed_when_archived = false;
 };
 
 const std::vector<RouteAccess>& route_access_table();

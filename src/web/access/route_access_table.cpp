@@ -46,6 +46,12 @@ RouteAccess row(const char* method, const char* shown, Audience audience, std::o
     return RouteAccess{method, route_pattern(shown), shown, audience, permission, scope};
 }
 
+// A route that still works on an archived purchase (unarchive, delete).
+RouteAccess on_archived(RouteAccess route) {
+    route.allowed_when_archived = true;
+    return route;
+}
+
 std::vector<RouteAccess> make_table() {
     using A = Audience;
     using P = Permission;
@@ -110,6 +116,9 @@ std::vector<RouteAccess> make_table() {
         row("GET", "/acquisitions/{acquisition}/edit", A::hospital_page, P::edit_purchase, S::acquisition),
         row("POST", "/acquisitions/{acquisition}", A::hospital_page, P::edit_purchase, S::acquisition),
         row("POST", "/acquisitions/{acquisition}/vendors", A::hospital_page, P::invite_vendor, S::acquisition),
+        on_archived(row("POST", "/acquisitions/{acquisition}/transition", A::hospital_page, P::edit_purchase, S::acquisition)),
+        row("POST", "/acquisitions/{acquisition}/deadline", A::hospital_page, P::edit_purchase, S::acquisition),
+        on_archived(row("POST", "/acquisitions/{acquisition}/delete", A::hospital_page, P::delete_purchase, S::acquisition)),
         row("GET", "/acquisitions/{acquisition}/comparison", A::hospital_page, P::view_purchase, S::acquisition),
         row("POST", "/acquisitions/{acquisition}/weights", A::hospital_page, P::set_weights, S::acquisition),
         row("GET", "/acquisitions/{acquisition}/members", A::hospital_page, P::view_members, S::acquisition),
@@ -123,6 +132,10 @@ std::vector<RouteAccess> make_table() {
         row("POST", "/responses/{response}/regenerate", A::hospital_page, P::manage_vendor_link, S::response),
         row("POST", "/responses/{response}/revoke", A::hospital_page, P::manage_vendor_link, S::response),
         row("POST", "/responses/{response}/reopen", A::hospital_page, P::reopen_response, S::response),
+        row("POST", "/responses/{response}/vendor", A::hospital_page, P::edit_purchase, S::response),
+        row("POST", "/responses/{response}/deadline", A::hospital_page, P::edit_purchase, S::response),
+        row("POST", "/responses/{response}/withdraw", A::hospital_page, P::edit_purchase, S::response),
+        row("POST", "/responses/{response}/restore", A::hospital_page, P::edit_purchase, S::response),
         row("POST", "/responses/{response}/reviews", A::hospital_page, P::review, S::response),
         row("POST", "/responses/{response}/opinion", A::hospital_page, P::give_opinion, S::response),
         row("GET", "/responses/{response}/export.xlsx", A::hospital_page, P::export_data, S::response),
@@ -163,6 +176,10 @@ std::vector<RouteAccess> make_table() {
         row("POST", "/api/v1/acquisitions", A::hospital_api, P::create_purchase),
         row("GET", "/api/v1/acquisitions/{acquisition}", A::hospital_api, P::view_purchase, S::acquisition),
         row("POST", "/api/v1/acquisitions/{acquisition}/vendors", A::hospital_api, P::invite_vendor, S::acquisition),
+        on_archived(row("POST", "/api/v1/acquisitions/{acquisition}/transitions", A::hospital_api, P::edit_purchase,
+                        S::acquisition)),
+        row("POST", "/api/v1/acquisitions/{acquisition}/deadline", A::hospital_api, P::edit_purchase, S::acquisition),
+        on_archived(row("DELETE", "/api/v1/acquisitions/{acquisition}", A::hospital_api, P::delete_purchase, S::acquisition)),
         row("GET", "/api/v1/acquisitions/{acquisition}/comparison", A::hospital_api, P::view_purchase, S::acquisition),
         row("PUT", "/api/v1/acquisitions/{acquisition}/weights/{question}", A::hospital_api, P::set_weights,
             S::acquisition),
@@ -172,6 +189,10 @@ std::vector<RouteAccess> make_table() {
             S::acquisition),
         row("GET", "/api/v1/responses/{response}", A::hospital_api, P::view_purchase, S::response),
         row("POST", "/api/v1/responses/{response}/reopen", A::hospital_api, P::reopen_response, S::response),
+        row("PATCH", "/api/v1/responses/{response}", A::hospital_api, P::edit_purchase, S::response),
+        row("POST", "/api/v1/responses/{response}/deadline", A::hospital_api, P::edit_purchase, S::response),
+        row("POST", "/api/v1/responses/{response}/withdraw", A::hospital_api, P::edit_purchase, S::response),
+        row("POST", "/api/v1/responses/{response}/restore", A::hospital_api, P::edit_purchase, S::response),
         row("GET", "/api/v1/responses/{response}/evaluation", A::hospital_api, P::view_purchase, S::response),
         row("GET", "/api/v1/responses/{response}/reviews", A::hospital_api, P::view_purchase, S::response),
         row("POST", "/api/v1/responses/{response}/reviews", A::hospital_api, P::review, S::response),

@@ -4,6 +4,8 @@
 #include "web/access/access_guard.hpp"
 
 #include "core/ascii_text.hpp"
+#include "core/deadline.hpp"
+#include "core/response_state.hpp"
 #include "outputs/json/questionnaire_json.hpp"
 #include "services/acquisition_overview.hpp"
 #include "web/api/api_auth.hpp"
@@ -25,7 +27,13 @@ std::string string_field(const json& body, const char* key) {
     return it->dump();
 }
 
-json acquisition_json(const services::AcquisitionOverview& overview) {
+// When retention allows deleting an archived purchase: its archive date plus the years kept.
+json retention_until(const Acquisition& acquisition, int years) {
+    if (acquisition.status != "archived" || acquisition.archived_at.size() < 4) return nullptr;
+    return std::to_string(std::stoi(acquisition.archived_at.substr(0, 4)) + years) + acquisition.archived_at.substr(4);
+}
+
+json acquisition_json(const services::AcquisitionOverview& overview, int retention_years) {
     const Acquisition& acquisition = overview.acquisition;
     json vendors = json::array();
     for (const auto& vendor : overview.vendors) {
@@ -33,7 +41,10 @@ json acquisition_json(const services::AcquisitionOverview& overview) {
         vendors.push_back({{"response_id", response.id},   {"company", response.company},
                            {"email", response.email},      {"language", response.language},
                            {"status", std::string(response_status_name(response.status))},
+                           {"state", std::string(response_state_name(response_state(response)))},
                            {"submitted_at", response.submitted_at.empty() ? json() : json(response.submitted_at)},
+                           {"deadline", effective_deadline(acquisition, response)},
+                           {"contact_name", response.contact_name},
                            {"link_active", vendor.link_active()},
                            {"progress", vendor.progress}});
     }
@@ -41,7 +52,9 @@ json acquisition_json(const services::AcquisitionOverview& overview) {
             {"equipment", acquisition.equipment}, {"service", acquisition.service},
             {"reference", acquisition.reference}, {"deadline", acquisition.deadline},
             {"notes", acquisition.notes},     {"status", acquisition.status},
-            {"created_at", acquisition.created_at}, {"vendors", vendors},
+            {"created_at", acquisition.created_at}, {"closed_at", acquisition.closed_at},
+            {"archived_at", acquisition.archived_at}, {"retention_until", retention_until(acquisition, retention_years)},
+            {"vendors", vendors},
             {"questionnaire", {{"id", overview.questionnaire.questionnaire_id}, {"version", overview.questionnaire.version}}}};
 }
 
@@ -80,23 +93,31 @@ void create_acquisition(WebApp& app, const httplib::Request& req, httplib::Respo
     input.reference = string_field(*body, "reference");
     input.deadline = string_field(*body, "deadline");
     input.notes = string_field(*body, "notes");
-    if (auto errors = services::AcquisitionService::validate(input); !errors.empty())
-        return send_invalid_fields(res, errors);
-    auto created = app.acquisitions.create(input, caller->user.id, caller->actor());
+    // v1: without "status" the purchase is open and its links work at once; "draft" prepares it.
+    const std::string status = body->contains("status") ? string_field(*body, "status") : std::string("open");
+    auto errors = services::AcquisitionService::validate(input);
+    if (status != "open" && status != "draft") errors["status"] = "Statut à la création : « open » ou « draft ».";
+    if (!errors.empty()) return send_invalid_fields(res, errors);
+    auto created = app.acquisitions.create(input, caller->user.id, caller->actor(), status);
     if (!created) return send_json_error(res, created.error());
     res.set_header("Location", "/api/v1/acquisitions/" + std::to_string(created->id));
-    send_json(res, 201, {{"id", created->id}});
+    send_json(res, 201, {{"id", created->id}, {"status", created->status}});
 }
 
 // GET /api/v1/acquisitions
 void list_acquisitions(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_api_user(app, req, res);
     if (!caller) return;
-    auto visible = services::acquisitions_visible_to(*app.store, app.responses, caller->user);
+    // ?archived=include: the archived purchases too; ?archived=only: them alone; else none of them.
+    const std::string archived = req.get_param_value("archived");
+    auto visible = services::acquisitions_visible_to(*app.store, app.responses, caller->user,
+                                                     archived == "include" ? services::ArchivedPurchases::included
+                                                     : archived == "only"  ? services::ArchivedPurchases::only
+                                                                           : services::ArchivedPurchases::hidden);
     if (!visible) return send_json_error(res, visible.error());
     json list = json::array();
     for (const auto& shown : *visible) {
-        json item = acquisition_json(shown.overview);
+        json item = acquisition_json(shown.overview, app.config.retention_years);
         item["my_role"] = shown.role ? json(purchase_role_name(*shown.role)) : json(nullptr);
         list.push_back(std::move(item));
     }
@@ -109,7 +130,7 @@ void get_acquisition(WebApp& app, const httplib::Request& req, httplib::Response
     auto id = path_id(req);
     auto overview = services::acquisition_overview(*app.store, app.responses, id.value_or(0));
     if (!overview) return send_json_error(res, overview.error());
-    send_json(res, 200, acquisition_json(*overview));
+    send_json(res, 200, acquisition_json(*overview, app.config.retention_years));
 }
 
 // POST /api/v1/acquisitions/{id}/vendors

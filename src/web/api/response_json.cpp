@@ -1,5 +1,8 @@
 #include "web/api/response_json.hpp"
 
+#include "core/deadline.hpp"
+#include "core/response_state.hpp"
+
 #include "outputs/json/questionnaire_json.hpp"
 
 namespace cyberachat::web {
@@ -64,7 +67,11 @@ json hospital_response_json(const services::ResponseSnapshot& snapshot) {
             {"email", response.email},
             {"language", response.language},
             {"status", std::string(response_status_name(response.status))},
+            {"state", std::string(response_state_name(response_state(response)))},
             {"submitted_at", response.submitted_at.empty() ? json() : json(response.submitted_at)},
+            {"deadline", effective_deadline(snapshot.acquisition, response)},
+            {"own_deadline", response.deadline},
+            {"withdrawn_at", response.withdrawn_at.empty() ? json() : json(response.withdrawn_at)},
             {"link_active", !response.invite_token_hash.empty()},
             {"questionnaire", {{"id", questionnaire.id}, {"version", questionnaire.version}}},
             {"answers", answers},
@@ -103,10 +110,16 @@ json vendor_response_json(const services::ResponseSnapshot& snapshot) {
                             {"complete", evaluation.sections[section->index].complete()},
                             {"questions", questions}});
     }
+    const std::string deadline = effective_deadline(snapshot.acquisition, snapshot.response);
     return {{"status", std::string(response_status_name(snapshot.response.status))},
+            {"state", std::string(response_state_name(response_state(snapshot.response)))},
             {"submitted_at", snapshot.response.submitted_at.empty() ? json() : json(snapshot.response.submitted_at)},
+            {"deadline", deadline},  // the one that holds for this vendor (its own extension, else the purchase's)
+            {"deadline_text", format_deadline(deadline, snapshot.response.language == "en" ? Language::en : Language::fr)},
+            {"read_only", snapshot.read_only()},
+            {"read_only_reason", snapshot.lock == ResponseLock::none ? json() : json(response_lock_name(snapshot.lock))},
             {"acquisition", {{"title", snapshot.acquisition.title}, {"equipment", snapshot.acquisition.equipment},
-                             {"deadline", snapshot.acquisition.deadline}}},
+                             {"deadline", snapshot.acquisition.deadline}, {"status", snapshot.acquisition.status}}},
             {"questionnaire", {{"id", questionnaire.id}, {"version", questionnaire.version}}},
             {"sections", sections},
             {"progress", progress_json(questionnaire, evaluation)},

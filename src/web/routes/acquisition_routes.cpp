@@ -23,6 +23,10 @@ Acquisition acquisition_from_form(const httplib::Request& req) {
     input.service = form_value(req, "service");
     input.reference = form_value(req, "reference");
     input.deadline = form_value(req, "deadline");
+    // An optional time beside the date (Paris time); without it, the end of that day.
+    if (const std::string time = form_value(req, "deadline_time"); !time.empty() && !input.deadline.empty() &&
+                                                                   input.deadline.find('T') == std::string::npos)
+        input.deadline += "T" + time;
     input.notes = form_value(req, "notes");
     return input;
 }
@@ -48,7 +52,10 @@ void list_page(WebApp& app, const httplib::Request& req, httplib::Response& res)
     auto caller = require_hospital_page(app, req, res);
     if (!caller) return;
     auto context = hospital_context(*caller, "Achats");
-    auto visible = services::acquisitions_visible_to(*app.store, app.responses, caller->user);
+    const bool archives = req.get_param_value("archives") == "1";
+    auto visible = services::acquisitions_visible_to(*app.store, app.responses, caller->user,
+                                                     archives ? services::ArchivedPurchases::only
+                                                              : services::ArchivedPurchases::hidden);
     if (!visible) return send_error_page(res, visible.error(), context);
     std::vector<views::AcquisitionRow> rows;
     for (const auto& shown : *visible)
@@ -56,7 +63,7 @@ void list_page(WebApp& app, const httplib::Request& req, httplib::Response& res)
     take_flash(req, res, app, context);
     const views::AcquisitionListOptions options{
         decide(caller->user.role, std::nullopt, Permission::create_purchase) == Verdict::allowed,
-        caller->user.role == Role::admin};
+        caller->user.role == Role::admin, archives};
     send_html(res, 200, views::render_acquisitions_page(context, rows, options));
 }
 
@@ -75,9 +82,11 @@ void create(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     if (auto errors = services::AcquisitionService::validate(input); !errors.empty())
         return send_html(res, 422, views::render_acquisition_form_page(hospital_context(*caller, "Nouvel achat"),
                                                                        input, errors, true));
-    auto created = app.acquisitions.create(input, caller->user.id, caller->actor());
+    // Created on the page, a purchase is being prepared: no vendor link opens until "Ouvrir la consultation".
+    auto created = app.acquisitions.create(input, caller->user.id, caller->actor(), "draft");
     if (!created) return send_error_page(res, created.error());
-    set_flash(res, app, "Achat créé. Ajoutez maintenant les fournisseurs consultés.");
+    set_flash(res, app, "Achat créé, en préparation. Ajoutez les fournisseurs consultés, puis ouvrez la consultation : "
+                        "leurs liens ne fonctionnent qu'à partir de là.");
     redirect(res, "/acquisitions/" + std::to_string(created->id));
 }
 

@@ -10,6 +10,8 @@ void register_asset_routes(httplib::Server& server, WebApp& app);
 void register_auth_routes(httplib::Server& server, WebApp& app);
 void register_acquisition_routes(httplib::Server& server, WebApp& app);
 void register_response_routes(httplib::Server& server, WebApp& app);
+void register_purchase_life_routes(httplib::Server& server, WebApp& app);
+void register_purchase_life_api(httplib::Server& server, WebApp& app);
 void register_vendor_routes(httplib::Server& server, WebApp& app);
 void register_acquisition_api(httplib::Server& server, WebApp& app);
 void register_vendor_api(httplib::Server& server, WebApp& app);

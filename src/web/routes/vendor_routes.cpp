@@ -25,6 +25,13 @@ views::ResponseView response_view(const services::ResponseSnapshot& snapshot) {
                                snapshot.evaluation,  snapshot.answers,   snapshot.documents};
 }
 
+// Says on the page why the response cannot change now (the deadline passed, the purchase is
+// closed or archived); a submitted response says so itself.
+void show_lock(views::PageContext& context, const services::ResponseSnapshot& snapshot) {
+    if (snapshot.lock == ResponseLock::none || snapshot.lock == ResponseLock::submitted) return;
+    context.lock_notice = response_lock_message(snapshot.lock, snapshot.acquisition, snapshot.response).in(context.language);
+}
+
 // What a vendor's page starts from: the caller, its response as loaded now, the page's language.
 struct VendorPage {
     VendorCaller caller;
@@ -60,10 +67,11 @@ void render_section(WebApp& app, const httplib::Request& req, httplib::Response&
                     std::map<std::string, nlohmann::json> rejected_records = {}) {
     auto context = vendor_context(caller, section.title.in(parse_language(caller.session->language)), req);
     take_flash(req, res, app, context);
+    show_lock(context, snapshot);
     views::SectionForm form{section,
                             {previous_visible_section(*snapshot.questionnaire, snapshot.evaluation, section),
                              next_visible_section(*snapshot.questionnaire, snapshot.evaluation, section)},
-                            snapshot.submitted(),
+                            snapshot.read_only(),
                             std::move(errors),
                             std::move(rejected),
                             std::move(rejected_records)};
@@ -87,6 +95,23 @@ void open_invitation(WebApp& app, const httplib::Request& req, httplib::Response
         return send_error_page(res, 404,
                                "Ce lien n'est pas valable (il a pu être remplacé ou révoqué). Contactez l'établissement qui vous l'a envoyé. / "
                                "This link is not valid (it may have been replaced or revoked). Contact the hospital that sent it.");
+    switch (vendor_link_state(app, *response)) {
+        case VendorLinkState::works: break;
+        case VendorLinkState::not_open:
+            return send_error_page(res, 403,
+                                   "Cette consultation n'est pas encore ouverte : l'établissement la prépare. Votre lien "
+                                   "fonctionnera dès son ouverture ; vous n'avez rien à faire d'ici là. / "
+                                   "This tender is not open yet: the hospital is preparing it. Your link will work as soon "
+                                   "as it opens; there is nothing to do until then.");
+        case VendorLinkState::withdrawn:
+            return send_error_page(res, 403,
+                                   "L'établissement a retiré votre participation à cette consultation : ce lien ne "
+                                   "fonctionne plus. Contactez-le pour toute question. / "
+                                   "The hospital withdrew you from this tender: this link no longer works. Contact it "
+                                   "with any question.");
+        case VendorLinkState::unavailable:
+            return send_error_page(res, 503, "Réessayez dans un instant. / Please try again in a moment.");
+    }
     std::string csrf;
     const std::string secret = open_session(app, "vendor", response->id, response->language, csrf);
     if (secret.empty()) return send_error_page(res, 503, "Réessayez dans un instant. / Please try again in a moment.");
@@ -107,6 +132,7 @@ void home_page(WebApp& app, const httplib::Request& req, httplib::Response& res)
     if (!page) return;
     auto context = vendor_context(page->caller, page->snapshot.acquisition.title, req);
     take_flash(req, res, app, context);
+    show_lock(context, page->snapshot);
     auto open = app.responses.open_clarifications(page->caller.response.id);
     if (!open) return send_error_page(res, open.error(), context);
     send_html(res, 200, views::render_vendor_home_page(context, response_view(page->snapshot), open->size()));
@@ -119,6 +145,7 @@ void clarifications_page(WebApp& app, const httplib::Request& req, httplib::Resp
     const Language language = page->language;
     auto context = vendor_context(page->caller, in_language(language, "Précisions demandées", "Clarifications requested"), req);
     take_flash(req, res, app, context);
+    show_lock(context, page->snapshot);
     auto open = app.responses.open_clarifications(page->caller.response.id);
     if (!open) return send_error_page(res, open.error(), context);
     send_html(res, 200, views::render_vendor_clarifications_page(context, response_view(page->snapshot), *open));
@@ -245,6 +272,7 @@ void review_page(WebApp& app, const httplib::Request& req, httplib::Response& re
     const Language language = page->language;
     auto context = vendor_context(page->caller, in_language(language, "Relecture avant envoi", "Review before submitting"), req);
     take_flash(req, res, app, context);
+    show_lock(context, page->snapshot);
     send_html(res, 200, views::render_vendor_review_page(context, response_view(page->snapshot)));
 }
 

@@ -43,6 +43,9 @@ void render(httplib::Response& res, int status, const ImportTarget& target) {
 void render_refusal(httplib::Response& res, ImportTarget& target, const Error& error) {
     target.view.error = error_text(error, target.context.language);
     target.view.submitted = error.code == ErrorCode::submitted;
+    if (error.code == ErrorCode::deadline_passed || error.code == ErrorCode::purchase_closed ||
+        error.code == ErrorCode::archived || error.code == ErrorCode::forbidden)
+        target.view.locked = error.message.in(target.context.language);
     render(res, status_for(error), target);
 }
 
@@ -105,6 +108,9 @@ std::optional<ImportTarget> vendor_target(WebApp& app, const httplib::Request& r
     target.view.export_url = std::string("/vendor/export.xlsx?lang=") + std::string(language_code(language));
     target.view.back_url = "/vendor";
     target.view.submitted = caller->response.status == ResponseStatus::submitted;
+    const ResponseLock lock = response_lock(*acquisition, caller->response, app.responses.clock().now_utc_seconds());
+    if (lock != ResponseLock::none && lock != ResponseLock::submitted)
+        target.view.locked = response_lock_message(lock, *acquisition, caller->response).in(language);
     return target;
 }
 

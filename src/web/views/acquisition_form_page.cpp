@@ -1,5 +1,7 @@
 #include "web/views/acquisition_form_page.hpp"
 
+#include <algorithm>
+
 #include "web/html/html_writer.hpp"
 #include "web/views/form_fields.hpp"
 #include "web/views/layout_view.hpp"
@@ -41,8 +43,14 @@ std::string render_acquisition_form_page(const PageContext& context, const Acqui
                 errors, "");
     write_form_field(w, {"reference", "Référence du marché", "text", false, "Numéro de marché ou de consultation."},
                 values.reference, errors, "");
-    write_form_field(w, {"deadline", "Date limite de réponse", "date", false, "Format jj/mm/aaaa."}, values.deadline,
-                errors, "");
+    // The deadline: a date (the end of that day, Paris time) and, when the notice gives one, a time.
+    const std::string deadline_date = values.deadline.substr(0, std::min<size_t>(values.deadline.size(), 10));
+    const std::string deadline_time = values.deadline.size() > 11 ? values.deadline.substr(11) : std::string();
+    write_form_field(w, {"deadline", "Date limite de réponse", "date", false,
+                         "Format jj/mm/aaaa. Sans heure : jusqu'à 23 h 59, heure de Paris."},
+                     deadline_date, errors, "");
+    write_form_field(w, {"deadline_time", "Heure limite (facultative, heure de Paris)", "time", false, "Par exemple 12:00."},
+                     deadline_time, errors, "");
     write_form_field(w, {"notes", "Notes internes", "textarea", false, "Visibles uniquement par l'établissement."},
                 values.notes, errors, "");
     w.open("div", {{"class", "actions"}});

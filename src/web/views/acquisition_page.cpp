@@ -1,5 +1,7 @@
 #include "web/views/acquisition_page.hpp"
 
+#include "core/deadline.hpp"
+
 #include "web/html/html_writer.hpp"
 #include "web/views/answer_format.hpp"
 #include "web/views/detail_list.hpp"
@@ -7,6 +9,7 @@
 #include "web/views/layout_view.hpp"
 #include "web/views/secret_reveal.hpp"
 #include "web/views/progress_bars.hpp"
+#include "web/views/purchase_life_panel.hpp"
 #include "web/views/status_labels.hpp"
 #include "web/views/view_helpers.hpp"
 
@@ -93,7 +96,7 @@ std::string render_acquisition_page(const PageContext& context, const Acquisitio
     write_detail(w, "Équipement", acquisition.equipment, Language::fr);
     write_detail(w, "Service", acquisition.service, Language::fr);
     write_detail(w, "Référence du marché", acquisition.reference, Language::fr);
-    write_detail(w, "Date limite de réponse", format_date(acquisition.deadline, Language::fr), Language::fr);
+    write_detail(w, "Date limite de réponse", format_deadline(acquisition.deadline, Language::fr), Language::fr);
     write_detail(w, "Statut", acquisition_status_label(acquisition), Language::fr);
     write_detail(w, "Questionnaire", questionnaire_label, Language::fr);
     if (!acquisition.notes.empty()) {
@@ -102,6 +105,7 @@ std::string render_acquisition_page(const PageContext& context, const Acquisitio
     }
     w.close("dl");
     w.close("section");
+    write_purchase_life_card(w, context, acquisition);
 
     w.open("section", {{"aria-labelledby", "vendors-title"}});
     w.element("h2", {{"id", "vendors-title"}}, "Fournisseurs");
@@ -136,6 +140,9 @@ std::string render_acquisition_page(const PageContext& context, const Acquisitio
                 w.element("time", {{"datetime", r.submitted_at}}, format_datetime(r.submitted_at, Language::fr));
                 w.close("span");
             }
+            if (!r.deadline.empty())
+                w.element("span", {{"class", "block muted vendor-own-deadline"}},
+                          "Délai prolongé : " + format_deadline(r.deadline, Language::fr));
             w.close("td");
             w.open("td");
             write_inline_progress(w, vendor.progress, r.company);
@@ -160,6 +167,7 @@ std::string render_acquisition_page(const PageContext& context, const Acquisitio
             }
             if (r.status == ResponseStatus::submitted && context.rights.reopen)
                 write_post_button(w, context, "/responses/" + rid + "/reopen", "Rouvrir", r.company);
+            write_vendor_life_actions(w, context, acquisition, r);
             w.close("td");
             w.close("tr");
         }
@@ -167,7 +175,10 @@ std::string render_acquisition_page(const PageContext& context, const Acquisitio
     }
     w.close("section");
 
-    if (!context.rights.invite) return render_layout(page, w.take());
+    if (!context.rights.invite || acquisition.status == "archived") {
+        write_delete_purchase_card(w, context, acquisition);
+        return render_layout(page, w.take());
+    }
     w.open("section", {{"aria-labelledby", "add-vendor-title"}, {"class", "card"}, {"id", "ajouter-fournisseur"}});
     w.element("h2", {{"id", "add-vendor-title"}}, "Ajouter un fournisseur");
     w.element("p", {{"class", "hint"}},
@@ -189,6 +200,7 @@ std::string render_acquisition_page(const PageContext& context, const Acquisitio
     w.close("div");
     w.close("form");
     w.close("section");
+    write_delete_purchase_card(w, context, acquisition);
     return render_layout(page, w.take());
 }
 

@@ -16,10 +16,14 @@ std::string render_acquisitions_page(const PageContext& context, const std::vect
     if (page.title.empty()) page.title = "Achats";
     HtmlWriter w(8192 + rows.size() * 1024);
     w.open("div", {{"class", "page-head"}});
-    w.element("h1", {{"id", "page-title"}}, "Achats");
-    if (options.can_create)
+    w.element("h1", {{"id", "page-title"}}, options.archives ? "Achats archivés" : "Achats");
+    if (options.can_create && !options.archives)
         w.element("a", {{"href", "/acquisitions/new"}, {"class", "button button-primary"}}, "Nouvel achat");
     w.close("div");
+    w.open("p", {{"class", "archive-filter"}});
+    if (options.archives) w.element("a", {{"href", "/acquisitions"}, {"id", "show-current"}}, "← Achats en cours");
+    else w.element("a", {{"href", "/acquisitions?archives=1"}, {"id", "show-archives"}}, "Voir les achats archivés");
+    w.close("p");
     if (options.administration)
         w.element("p", {{"class", "lead"}},
                   "En tant qu'administrateur, vous gérez l'équipe de chaque achat (pilote, relecteurs DSI / RSSI, "
@@ -28,6 +32,10 @@ std::string render_acquisitions_page(const PageContext& context, const std::vect
         w.element("p", {{"class", "lead"}},
                   "Chaque achat rassemble les fournisseurs invités à remplir le questionnaire de sécurité numérique de "
                   "l'AFIB. Vous voyez les achats dont vous faites partie de l'équipe.");
+    if (rows.empty() && options.archives) {
+        w.element("p", {{"class", "empty"}}, "Aucun achat archivé.");
+        return render_layout(page, w.take());
+    }
     if (rows.empty()) {
         w.element("p", {{"class", "empty"}},
                   options.can_create ? "Aucun achat pour l'instant. Créez-en un avec le bouton «\u00A0Nouvel achat\u00A0»."

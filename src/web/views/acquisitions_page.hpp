@@ -3,7 +3,8 @@
 // deadline, status) with each vendor's company, status (Brouillon / Soumis le …) and a progress bar
 // (<progress> with text), and the account's role in each. Button "Nouvel achat" → /acquisitions/new
 // for those who may create one. An administrator's list: every purchase, each linking to its team
-// (/acquisitions/{id}/members), without vendors.
+// (/acquisitions/{id}/members), without vendors. Archived purchases are listed apart: a link
+// "Achats archivés" (/acquisitions?archives=1) and back.
 #include <string>
 #include <vector>
 
@@ -25,6 +26,7 @@ struct AcquisitionRow {
 struct AcquisitionListOptions {
     bool can_create = true;      // shows "Nouvel achat"
     bool administration = false; // an administrator's list: teams, not vendors
+    bool archives = false;       // the archived purchases alone (?archives=1); else those not archived
 };
 
 std::string render_acquisitions_page(const PageContext& context, const std::vector<AcquisitionRow>& rows,

@@ -129,6 +129,11 @@ std::string render_layout(const PageContext& context, std::string_view body_html
         w.element("p", context.flash);
         w.close("div");
     }
+    if (!context.lock_notice.empty()) {
+        w.open("div", {{"class", "notice notice-locked"}, {"role", "status"}, {"id", "response-locked"}});
+        w.element("p", context.lock_notice);
+        w.close("div");
+    }
     w.raw(body_html);
     w.close("main");
     w.open("footer", {{"class", "site-footer"}});

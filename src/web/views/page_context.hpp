@@ -10,7 +10,7 @@ namespace cyberachat::web::views {
 // What the account may do on the purchase a hospital page shows (from its role in the team): the
 // page shows only the buttons and forms it may use (the server refuses the others anyway).
 struct PurchaseRights {
-    bool edit = true;               // "Modifier l'achat"
+    bool edit = true;               // "Modifier l'achat", its life, deadlines, vendors' details and withdrawals
     bool invite = true;             // "Ajouter un fournisseur"
     bool manage_links = true;       // "Régénérer le lien", "Révoquer le lien"
     bool reopen = true;             // "Rouvrir"
@@ -18,6 +18,7 @@ struct PurchaseRights {
     bool export_data = true;        // reports and exports
     bool view_members = true;       // the team page
     bool manage_members = true;
+    bool delete_purchase = true;    // "Supprimer l'achat"
 };
 
 struct PageContext {
@@ -31,6 +32,7 @@ struct PageContext {
     bool vendor = false;             // vendor pages: language switch, no hospital navigation
     std::string flash;               // one-time message shown at the top
     bool flash_is_error = false;
+    std::string lock_notice;         // vendor pages: why the response cannot change now (deadline passed, closed…)
     std::string current_path;        // for the language switch "return to"
     PurchaseRights rights;           // hospital pages about one purchase
 };

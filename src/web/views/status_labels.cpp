@@ -1,5 +1,6 @@
 #include "web/views/status_labels.hpp"
 
+#include "core/purchase_lifecycle.hpp"
 #include "core/response_state.hpp"
 
 namespace cyberachat::web::views {
@@ -7,7 +8,7 @@ namespace cyberachat::web::views {
 using html::HtmlWriter;
 
 std::string_view acquisition_status_label(const Acquisition& acquisition) {
-    return acquisition.status == "closed" ? "Clôturé" : "En cours";
+    return purchase_status_label(parse_purchase_status(acquisition.status).value_or(PurchaseStatus::open));
 }
 
 void write_response_status_badge(HtmlWriter& w, const VendorResponse& response) {

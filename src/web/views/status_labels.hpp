@@ -10,7 +10,7 @@ namespace cyberachat::web::views {
 // <span class="badge badge-done" data-state="submitted">Soumise</span>, "Brouillon", "Rouverte",
 // "Soumise en retard", "Retirée" (core/response_state.hpp).
 void write_response_status_badge(html::HtmlWriter& w, const VendorResponse& response);
-// "En cours" / "Clôturé".
+// "En préparation" / "Ouverte" / "Clôturée" / "Archivée" (core/purchase_lifecycle).
 std::string_view acquisition_status_label(const Acquisition& acquisition);
 
 }  // namespace cyberachat::web::views

@@ -1,5 +1,7 @@
 #include "web/views/vendor_home_page.hpp"
 
+#include "core/deadline.hpp"
+
 #include "web/html/html_writer.hpp"
 #include "web/views/answer_format.hpp"
 #include "web/views/detail_list.hpp"
@@ -59,10 +61,11 @@ std::string render_vendor_home_page(const PageContext& context, const ResponseVi
     write_detail(w, L(lang, "Référence de l'établissement", "Hospital reference"), acquisition.reference, lang);
     w.element("dt", L(lang, "Date limite de réponse", "Response deadline"));
     w.open("dd");
-    if (acquisition.deadline.empty())
+    const std::string deadline = effective_deadline(acquisition, view.response);
+    if (deadline.empty())
         w.element("span", {{"class", "muted"}}, L(lang, "Non précisée", "Not specified"));
     else
-        w.element("time", {{"datetime", acquisition.deadline}}, format_date(acquisition.deadline, lang));
+        w.element("time", {{"datetime", deadline}, {"id", "vendor-deadline"}}, format_deadline(deadline, lang));
     w.close("dd");
     write_detail(w, L(lang, "Société", "Company"), view.response.company, lang);
     write_detail(w, L(lang, "Statut de votre réponse", "Status of your response"),

@@ -89,9 +89,11 @@ std::string render_vendor_review_page(const PageContext& context, const Response
 
     w.open("section", {{"class", "card submit-box"}, {"aria-labelledby", "submit-title"}});
     w.element("h2", {{"id", "submit-title"}}, L(lang, "Envoyer la réponse", "Submit the response"));
-    const bool blocked = !missing.empty();
+    const bool locked = !context.lock_notice.empty();  // the deadline passed, the purchase is closed…
+    const bool blocked = !missing.empty() || locked;
     w.element("p", {{"id", "submit-help"}},
-              blocked ? L(lang,
+              locked ? context.lock_notice.c_str()
+              : blocked ? L(lang,
                           "L'envoi sera possible quand toutes les réponses obligatoires seront renseignées. Vos "
                           "réponses déjà saisies sont enregistrées.",
                           "You can submit once every required answer is given. The answers you entered are saved.")

@@ -138,7 +138,7 @@ private:
 
     void write_heading() {
         write_page_heading(w_, part_heading(part_, lang_), section_.title.in(lang_));
-        if (form_.read_only) {
+        if (form_.read_only && view_.response.status == ResponseStatus::submitted) {
             w_.open("div", {{"class", "notice"}, {"role", "status"}});
             std::string when = view_.response.submitted_at.empty()
                                    ? std::string()

@@ -131,6 +131,8 @@ std::string render_import_page(const PageContext& context, const ImportPageView&
         w.element("p", {{"class", "flash flash-error"}},
                   L(lang, "La réponse a été soumise : elle n'est plus modifiable, l'import n'est pas possible.",
                     "The response has been submitted: it can no longer be changed, import is not possible."));
+    } else if (!view.locked.empty()) {
+        w.element("p", {{"class", "flash flash-error"}, {"id", "import-locked"}}, view.locked);
     } else if (!view.plan || view.applied) {
         write_upload_form(w, context, view);
     }

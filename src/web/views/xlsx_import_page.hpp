@@ -16,6 +16,7 @@ struct ImportPageView {
     std::string export_url;     // the workbook to download
     std::string back_url;
     bool submitted = false;     // import refused: says so, no form
+    std::string locked;         // import refused for another reason (deadline passed, purchase closed): says it, no form
     const xlsx::ImportPlan* plan = nullptr;  // preview (applied false) or result (applied true)
     bool applied = false;
     size_t saved = 0;
