@@ -16,17 +16,23 @@ struct VendorInput {
     std::string contact_name;
     std::string email;
     std::string language = "fr";
+    bool send_invitation = false;  // queue the invitation e-mail (with the link) when an e-mail is given
 };
 
 struct Invitation {
     VendorResponse response;
     std::string token;  // the secret, shown once; only its hash is stored
+    Id message_id = 0;       // the invitation e-mail queued (send_invitation), 0: none
+    std::string mail_error;  // why it could not be queued (French), "" otherwise
 };
+
+class MailService;
 
 class AcquisitionService {
 public:
-    AcquisitionService(store::Store& store, QuestionnaireProvider& questionnaires)
-        : store_(store), questionnaires_(questionnaires) {}
+    // `mail`: where invitations are queued (none: no e-mail, links only).
+    AcquisitionService(store::Store& store, QuestionnaireProvider& questionnaires, MailService* mail = nullptr)
+        : store_(store), questionnaires_(questionnaires), mail_(mail) {}
 
     // A purchase by id: "not_found", or "storage" when it cannot be read.
     Result<Acquisition> find(Id acquisition_id) { return store_.acquisitions.find(acquisition_id); }
@@ -41,10 +47,14 @@ public:
     Result<Invitation> invite(Id acquisition_id, const VendorInput& input, const Actor& actor);
     Result<std::string> regenerate_link(Id response_id, const Actor& actor);  // new token; old link dies
     Result<void> revoke_link(Id response_id, const Actor& actor);
+    // "Send the invitation" later: a new link (the old one stops working) in a queued e-mail.
+    // Returns the message's id; "invalid_value" for a vendor without an e-mail (MailService::send_invitation).
+    Result<Id> send_invitation(Id response_id, const Actor& actor);
 
 private:
     store::Store& store_;
     QuestionnaireProvider& questionnaires_;
+    MailService* mail_ = nullptr;
 };
 
 }  // namespace cyberachat::services

@@ -15,6 +15,8 @@
 
 namespace cyberachat::services {
 
+class MailService;  // services/mail_service.hpp
+
 // A response with everything needed to show or evaluate it.
 struct ResponseSnapshot {
     Acquisition acquisition;
@@ -59,8 +61,11 @@ struct ServiceLimits {
 
 class ResponseService {
 public:
-    ResponseService(store::Store& store, QuestionnaireProvider& questionnaires, ServiceLimits limits = {})
-        : store_(store), questionnaires_(questionnaires), limits_(limits) {}
+    // `mail`: where the e-mails of a submission, a reopening and an answered clarification are
+    // queued (none: no e-mail).
+    ResponseService(store::Store& store, QuestionnaireProvider& questionnaires, ServiceLimits limits = {},
+                    MailService* mail = nullptr)
+        : store_(store), questionnaires_(questionnaires), limits_(limits), mail_(mail) {}
 
     Result<ResponseSnapshot> load(Id response_id);
     // The response row alone (no answers): "not_found", or "storage".
@@ -121,6 +126,7 @@ private:
     store::Store& store_;
     QuestionnaireProvider& questionnaires_;
     ServiceLimits limits_;
+    MailService* mail_ = nullptr;
 };
 
 }  // namespace cyberachat::services

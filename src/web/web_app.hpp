@@ -15,6 +15,7 @@
 #include "services/acquisition_service.hpp"
 #include "services/export_service.hpp"
 #include "services/journal_service.hpp"
+#include "services/mail_service.hpp"
 #include "services/evaluation_service.hpp"
 #include "services/questionnaire_provider.hpp"
 #include "services/report_service.hpp"
@@ -51,9 +52,12 @@ struct WebApp {
     std::shared_ptr<store::Store> store;
     ServerConfig config;
     services::QuestionnaireProvider questionnaires;  // the current questionnaire and each purchase's
+    // The e-mails queued in the outbox (serve's mail worker sends them); links use base_url().
+    services::MailService mail{*store, system_clock(), [this] { return base_url(); }};
     services::ResponseService responses{*store, questionnaires,
-                                        services::ServiceLimits{config.max_document_bytes, config.max_response_bytes}};
-    services::AcquisitionService acquisitions{*store, questionnaires};
+                                        services::ServiceLimits{config.max_document_bytes, config.max_response_bytes},
+                                        &mail};
+    services::AcquisitionService acquisitions{*store, questionnaires, &mail};
     services::TeamService teams{*store};  // each purchase's members
     services::AccountService accounts{*store};
     flowchart::FlowchartCache flowcharts;  // charts laid out once per questionnaire version, part, language
@@ -61,7 +65,7 @@ struct WebApp {
                                      services::XlsxLimits{std::min<size_t>(config.max_document_bytes, 10u * 1024 * 1024)}};
     services::PendingUploads pending_xlsx{store->pending_uploads};  // previews waiting for "apply" (pages; in the database)
     services::ReportService reports{*store, questionnaires, responses, flowcharts};
-    services::EvaluationService evaluations{*store, questionnaires, responses};
+    services::EvaluationService evaluations{*store, questionnaires, responses, &mail};
     services::ExportService exports{*store, questionnaires, responses, evaluations};
     services::JournalService journal{*store, questionnaires};  // hospital only
     CompressedBodyCache compressed_bodies{config.compression_cache_bytes};
