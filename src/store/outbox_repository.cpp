@@ -56,6 +56,15 @@ Result<std::vector<OutboxMessage>> outbox_rows(Database& db, const std::string& 
     return out;
 }
 
+// The kind of message `id` (read inside the caller's transaction); nullopt when there is none.
+std::optional<std::string> outbox_kind(soci::session& sql, long long id) {
+    std::string kind;
+    soci::indicator ind = soci::i_null;
+    sql << "SELECT kind FROM outbox WHERE id = :id", soci::use(id), soci::into(kind, ind);
+    if (ind != soci::i_ok) return std::nullopt;
+    return kind;
+}
+
 }  // namespace
 
 Result<std::optional<OutboxMessage>> OutboxRepository::enqueue(const OutboxMessage& message, const std::string& now,
@@ -124,14 +133,12 @@ Result<std::vector<OutboxMessage>> OutboxRepository::due(const std::string& now,
 Result<void> OutboxRepository::mark_sent(Id id, const std::string& now) {
     return db_->write([&](soci::session& sql) -> Result<void> {
         long long key = id;
-        std::string kind;
-        soci::indicator ind = soci::i_null;
-        sql << "SELECT kind FROM outbox WHERE id = :id", soci::use(key), soci::into(kind, ind);
-        if (ind != soci::i_ok) return detail::not_found("Message", "Message");
+        const auto kind = outbox_kind(sql, key);
+        if (!kind) return detail::not_found("Message", "Message");
         sql << "UPDATE outbox SET status = 'sent', sent_at = :now, attempts = attempts + 1, secret_link = NULL, "
                "last_error = '' WHERE id = :id",
             soci::use(now), soci::use(key);
-        detail::append_event(sql, Actor("system", Via::system), "message", id, "sent", kind);
+        detail::append_event(sql, Actor("system", Via::system), "message", id, "sent", *kind);
         return {};
     });
 }
@@ -179,10 +186,8 @@ Result<void> OutboxRepository::requeue(Id id, const std::string& now, const std:
                                        const Actor& actor) {
     return db_->write([&](soci::session& sql) -> Result<void> {
         long long key = id;
-        std::string kind;
-        soci::indicator ind = soci::i_null;
-        sql << "SELECT kind FROM outbox WHERE id = :id", soci::use(key), soci::into(kind, ind);
-        if (ind != soci::i_ok) return detail::not_found("Message", "Message");
+        const auto kind = outbox_kind(sql, key);
+        if (!kind) return detail::not_found("Message", "Message");
         sql << "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = :now, last_error = '' WHERE id = :id",
             soci::use(now), soci::use(key);
         if (secret_link) {
@@ -190,7 +195,7 @@ Result<void> OutboxRepository::requeue(Id id, const std::string& now, const std:
             sql << "UPDATE outbox SET secret_link = :link WHERE id = :id", soci::use(*secret_link, link_ind),
                 soci::use(key);
         }
-        detail::append_event(sql, actor, "message", id, "resend", kind);
+        detail::append_event(sql, actor, "message", id, "resend", *kind);
         return {};
     });
 }

@@ -25,6 +25,8 @@
 #include <thread>
 #include <vector>
 
+#include "../free_port.hpp"
+
 extern char** environ;
 
 namespace cyberachat::testing {
@@ -152,7 +154,7 @@ public:
         char pattern[] = "/tmp/cyb-smtp-XXXXXX";
         if (!mkdtemp(pattern)) throw std::runtime_error("mkdtemp");
         dir_ = pattern;
-        port_ = free_port();
+        port_ = free_local_port();
         start();
     }
     ~TestSmtpServer() {
@@ -235,18 +237,6 @@ private:
     static std::string read_file(const std::string& path) {
         std::ifstream in(path, std::ios::binary);
         return std::string(std::istreambuf_iterator<char>(in), {});
-    }
-    static int free_port() {
-        int fd = socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        address.sin_port = 0;
-        bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-        socklen_t length = sizeof address;
-        getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-        close(fd);
-        return ntohs(address.sin_port);
     }
     bool accepts_connections() const {
         int fd = socket(AF_INET, SOCK_STREAM, 0);
