@@ -7,7 +7,8 @@ pkg_check_modules(LIBDEFLATE REQUIRED IMPORTED_TARGET libdeflate)  # response gz
 file(GLOB CYB_SERVICE_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/services/*.cpp)
 add_library(cyb_services STATIC ${CYB_SERVICE_SOURCES})
 # Reports and exports read answers through core/text_format (as the pages do) and draw with the output modules.
-target_link_libraries(cyb_services PUBLIC cyb_core cyb_definition cyb_store cyb_security ${CYB_OUTPUT_LIBS})
+target_link_libraries(cyb_services PUBLIC cyb_core cyb_definition cyb_store cyb_security cyb_mail ${CYB_OUTPUT_LIBS}
+                                    PRIVATE spdlog::spdlog)  # the mail worker's log (never a link)
 
 file(GLOB CYB_WEB_SOURCES CONFIGURE_DEPENDS
      ${CMAKE_SOURCE_DIR}/src/web/*.cpp ${CMAKE_SOURCE_DIR}/src/web/access/*.cpp ${CMAKE_SOURCE_DIR}/src/web/routes/*.cpp

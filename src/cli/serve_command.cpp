@@ -2,6 +2,8 @@
 #include <spdlog/spdlog.h>
 
 #include <csignal>
+#include <cstdlib>
+#include <optional>
 #include <cstdio>
 #include <iostream>
 #include <thread>
@@ -10,6 +12,9 @@
 #include "cli/open_store.hpp"
 #include "definition/builtin_definition.hpp"
 #include "directory/ldap_config.hpp"
+#include "mail/smtp_settings.hpp"
+#include "mail/smtp_transport.hpp"
+#include "services/mail_delivery.hpp"
 #include "web/http_server.hpp"
 
 namespace cyberachat::cli {
@@ -25,7 +30,24 @@ struct ServeOptions {
     web::ConnectionLimits connections;
     size_t db_connections = 16;  // shared by every worker thread: each request leases one per read or write
     std::string ldap_config;     // the directory's YAML file; empty: local accounts only
+    std::string smtp_url;        // empty: messages wait in the outbox
+    std::string smtp_from, smtp_user, smtp_password_file;
+    std::vector<int> reminder_days{7, 3, 1};
+    int mail_interval_seconds = 5;
 };
+
+// The SMTP settings of --smtp-url… (the password from its file or CYBERACHAT_SMTP_PASSWORD), or
+// none; exits with the mistake otherwise.
+std::optional<mail::SmtpSettings> smtp_settings_or_exit(const ServeOptions& options) {
+    if (options.smtp_url.empty()) return std::nullopt;
+    auto settings = mail::make_smtp_settings(options.smtp_url, options.smtp_from, options.smtp_user,
+                                             options.smtp_password_file, std::getenv("CYBERACHAT_SMTP_PASSWORD"));
+    if (!settings) {
+        std::cerr << settings.error().message.fr << "\n" << settings.error().message.in(Language::en) << "\n";
+        throw CLI::RuntimeError(1);
+    }
+    return std::move(*settings);
+}
 
 // The directory of --ldap-config, read and checked before anything starts (its password once,
 // from its file or CYBERACHAT_LDAP_PASSWORD); exits with the file's mistake otherwise.
@@ -53,6 +75,7 @@ void run_serve(const ServeOptions& options) {
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     auto directory = load_directory_or_exit(options.ldap_config);
+    const auto smtp = smtp_settings_or_exit(options);
     auto store = open_store_or_report(options.store, options.db_connections);
     if (!store) throw CLI::RuntimeError(1);
     sweep_document_leftovers(*store);  // what interrupted uploads left (see DocumentRepository::sweep_orphans)
@@ -75,6 +98,17 @@ void run_serve(const ServeOptions& options) {
     spdlog::flush_every(std::chrono::seconds(1));
     web::WebApp app(store, config, builtin_afib_definition());
     app.directory = directory;
+    // Outgoing e-mail: the worker plans reminders and, with an SMTP server, sends the outbox.
+    app.mail.set_reminder_days(options.reminder_days);
+    std::unique_ptr<mail::SmtpTransport> transport;
+    std::unique_ptr<services::MailDelivery> delivery;
+    if (smtp) {
+        std::signal(SIGPIPE, SIG_IGN);  // a relay closing its end must not kill the server
+        transport = std::make_unique<mail::SmtpTransport>(*smtp);
+        delivery = std::make_unique<services::MailDelivery>(*store, app.mail, *transport);
+        app.mail.set_delivery_configured(true);
+    }
+    services::MailWorker mail_worker(app.mail, delivery.get(), std::chrono::seconds(options.mail_interval_seconds));
     auto server = web::make_server(app, options.connections);
     int port = config.port;
     if (port == 0) port = server->bind_to_any_port(config.bind);
@@ -98,8 +132,12 @@ void run_serve(const ServeOptions& options) {
               << ")\n"
               << "Connectez-vous sur " << app.base_url() << "/login avec le compte administrateur.\n";
     if (directory) std::cout << "Annuaire : " << directory->config().describe() << "\n";
+    if (smtp) std::cout << "Envoi des e-mails : " << mail::describe_smtp(*smtp) << "\n";
+    else std::cout << "Aucun serveur d'envoi configuré (--smtp-url) : les messages attendent dans la boîte d'envoi.\n";
     std::cout << std::flush;
+    mail_worker.start();
     server->listen_after_bind();
+    mail_worker.stop();  // after the round in progress; what is not sent stays in the outbox
     spdlog::default_logger()->flush();
     std::fflush(stdout);
     if (stopper.joinable()) {
@@ -177,6 +215,22 @@ void register_serve_command(CLI::App& app) {
                       "Connexion des comptes de l'établissement par l'annuaire (LDAP / Active Directory) : fichier "
                       "YAML (docs/deployment.md) ; mot de passe du compte de service dans son fichier ou la variable "
                       "CYBERACHAT_LDAP_PASSWORD");
+    serve->add_option("--smtp-url", options->smtp_url,
+                      "Serveur d'envoi des e-mails : smtp://hôte:port (STARTTLS s'il le propose) ou smtps://hôte:port ; "
+                      "sans lui, les messages attendent dans la boîte d'envoi");
+    serve->add_option("--smtp-from", options->smtp_from, "Adresse d'expédition des e-mails (obligatoire avec --smtp-url)");
+    serve->add_option("--smtp-user", options->smtp_user, "Compte SMTP (authentification)");
+    serve->add_option("--smtp-password-file", options->smtp_password_file,
+                      "Fichier contenant le mot de passe SMTP (sinon la variable CYBERACHAT_SMTP_PASSWORD)");
+    serve->add_option("--reminder-days", options->reminder_days,
+                      "Rappels aux fournisseurs qui n'ont pas soumis, en jours avant la date limite (heure de Paris)")
+        ->delimiter(',')
+        ->capture_default_str()
+        ->check(CLI::Range(1, 365));
+    serve->add_option("--mail-interval-seconds", options->mail_interval_seconds,
+                      "Intervalle entre deux passages d'envoi des e-mails et de calcul des rappels, en secondes")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 3600));
     serve->add_option("--admin-email", options->admin_email,
                       "Identifiant de l'administrateur créé au premier démarrage sur une base vide")->capture_default_str();
     serve->callback([options] { run_serve(*options); });

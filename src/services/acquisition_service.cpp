@@ -1,6 +1,8 @@
 #include "services/acquisition_service.hpp"
 
 #include <algorithm>
+#include "services/invitation_link.hpp"
+#include "services/mail_service.hpp"
 
 #include "core/answer_validation.hpp"
 #include "core/ascii_text.hpp"
@@ -115,14 +117,17 @@ Result<Invitation> AcquisitionService::invite(Id acquisition_id, const VendorInp
     response.language = input.language;
     response.invite_token_hash = security::sha256_hex(invitation.token);
     TRY_ASSIGN(invitation.response, store_.responses.create(response, actor));
+    if (input.send_invitation && mail_ && !invitation.response.email.empty()) {
+        auto queued = mail_->invitation(invitation.response.id, invitation.token, actor);
+        if (queued) invitation.message_id = *queued;
+        else invitation.mail_error = queued.error().message.fr;
+    }
     return invitation;
 }
 
 Result<std::string> AcquisitionService::regenerate_link(Id response_id, const Actor& actor) {
-    TRY(store_.responses.find(response_id));
-    std::string token = security::random_token();
-    TRY(store_.responses.set_invite_token_hash(response_id, security::sha256_hex(token), actor));
-    store_.sessions.remove_for_subject("vendor", response_id);
+    TRY_ASSIGN(std::string token, new_invitation_token(store_, response_id, actor));
+    if (mail_) mail_->link_replaced(response_id, token);  // an invitation waiting to go takes the new link
     return token;
 }
 
@@ -130,6 +135,7 @@ Result<void> AcquisitionService::revoke_link(Id response_id, const Actor& actor)
     TRY(store_.responses.find(response_id));
     TRY(store_.responses.set_invite_token_hash(response_id, "", actor));
     store_.sessions.remove_for_subject("vendor", response_id);
+    if (mail_) mail_->link_replaced(response_id, "");  // an invitation waiting to go is not sent
     return {};
 }
 
@@ -278,6 +284,11 @@ Result<PurgeReport> AcquisitionService::purge(int retention_years, bool dry_run,
     for (const auto& acquisition : report.purchases) TRY(store_.acquisitions.remove(acquisition.id, actor));
     report.deleted = true;
     return report;
+}
+
+Result<Id> AcquisitionService::send_invitation(Id response_id, const Actor& actor) {
+    if (!mail_) return Error::make(ErrorCode::internal, "Envoi d'e-mails indisponible.", "E-mail unavailable.");
+    return mail_->send_invitation(response_id, actor);
 }
 
 }  // namespace cyberachat::services

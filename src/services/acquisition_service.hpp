@@ -20,12 +20,17 @@ struct VendorInput {
     std::string contact_name;
     std::string email;
     std::string language = "fr";
+    bool send_invitation = false;  // queue the invitation e-mail (with the link) when an e-mail is given
 };
 
 struct Invitation {
     VendorResponse response;
     std::string token;  // the secret, shown once; only its hash is stored
+    Id message_id = 0;       // the invitation e-mail queued (send_invitation), 0: none
+    std::string mail_error;  // why it could not be queued (French), "" otherwise
 };
+
+class MailService;
 
 // A deadline the lead extended: for every vendor (response_id 0) or one. What the e-mail "deadline
 // extended" needs (AcquisitionService::on_deadline_extended).
@@ -47,8 +52,10 @@ struct PurgeReport {
 
 class AcquisitionService {
 public:
-    AcquisitionService(store::Store& store, QuestionnaireProvider& questionnaires, const Clock& clock = system_clock())
-        : store_(store), questionnaires_(questionnaires), clock_(clock) {}
+    // `mail`: where invitations are queued (none: no e-mail, links only).
+    AcquisitionService(store::Store& store, QuestionnaireProvider& questionnaires, const Clock& clock = system_clock(),
+                       MailService* mail = nullptr)
+        : store_(store), questionnaires_(questionnaires), clock_(clock), mail_(mail) {}
 
     // Called after each deadline extension (extend_deadline, extend_vendor_deadline), in the
     // request's thread, once it is stored: the hook for the "deadline extended" e-mail. Unset: nothing.
@@ -71,6 +78,9 @@ public:
     Result<Invitation> invite(Id acquisition_id, const VendorInput& input, const Actor& actor);
     Result<std::string> regenerate_link(Id response_id, const Actor& actor);  // new token; old link dies
     Result<void> revoke_link(Id response_id, const Actor& actor);
+    // "Send the invitation" later: a new link (the old one stops working) in a queued e-mail.
+    // Returns the message's id; "invalid_value" for a vendor without an e-mail (MailService::send_invitation).
+    Result<Id> send_invitation(Id response_id, const Actor& actor);
 
     // The purchase's life (core/purchase_lifecycle.hpp): `action` is "open", "close", "reopen",
     // "archive" or "unarchive". "conflict" when it is not allowed from the current status,
@@ -109,6 +119,7 @@ private:
     store::Store& store_;
     QuestionnaireProvider& questionnaires_;
     const Clock& clock_;
+    MailService* mail_ = nullptr;
 };
 
 // A deadline as a form or the API gives it: "YYYY-MM-DD", "YYYY-MM-DDTHH:MM" (HTML

@@ -1,6 +1,7 @@
 #include "services/evaluation_service.hpp"
 
 #include "core/response_state.hpp"
+#include "services/mail_service.hpp"
 
 #include "core/utf8.hpp"
 #include "definition/grid_loader.hpp"
@@ -92,7 +93,11 @@ Result<Review> EvaluationService::add_review(Id response_id, const ReviewInput& 
     review.comment = input.comment;
     review.vendor_question = input.status == "clarification" ? input.vendor_question : std::string();
     review.author_role = std::string(role_name(user.role));
-    return store_.reviews.add(review, actor);
+    TRY_ASSIGN(Review added, store_.reviews.add(review, actor));
+    // The vendor is told (when it has an e-mail); the review stands whatever the outbox says.
+    if (mail_ && added.status == "clarification" && !snapshot.response.email.empty())
+        (void)mail_->clarification_requested(response_id, added.question_id, added.vendor_question, actor);
+    return added;
 }
 
 Result<Opinion> EvaluationService::set_opinion(Id response_id, const std::string& verdict, const std::string& text,

@@ -15,6 +15,8 @@
 
 namespace cyberachat::services {
 
+class MailService;  // services/mail_service.hpp
+
 struct ResponseEvaluation {
     ResponseSnapshot snapshot;
     std::shared_ptr<const ScoringGrid> grid;  // keeps card.findings' rule pointers valid
@@ -58,8 +60,10 @@ struct ResponseReviews {
 
 class EvaluationService {
 public:
-    EvaluationService(store::Store& store, QuestionnaireProvider& questionnaires, ResponseService& responses)
-        : store_(store), questionnaires_(questionnaires), responses_(responses) {}
+    // `mail`: where a clarification request is queued for the vendor (none: no e-mail).
+    EvaluationService(store::Store& store, QuestionnaireProvider& questionnaires, ResponseService& responses,
+                      MailService* mail = nullptr)
+        : store_(store), questionnaires_(questionnaires), responses_(responses), mail_(mail) {}
 
     // The purchase's grid, loaded against its questionnaire version. A purchase created before
     // grids existed is given the built-in grid when its questionnaire is the built-in one.
@@ -89,6 +93,7 @@ private:
     store::Store& store_;
     QuestionnaireProvider& questionnaires_;
     ResponseService& responses_;
+    MailService* mail_ = nullptr;
     std::mutex mutex_;
     std::map<std::pair<Id, const Questionnaire*>, std::shared_ptr<const ScoringGrid>> loaded_;
 };

@@ -35,6 +35,12 @@ std::string journal_action_label(const Event& event) {
         if (a == "revoke") return "Sessions fermées";
         if (a == "update") return "Langue changée";
     }
+    if (e == "message") {  // e-mail (the outbox): field = its kind
+        if (a == "enqueue") return "E-mail mis dans la boîte d'envoi";
+        if (a == "sent") return "E-mail envoyé";
+        if (a == "failed") return "E-mail en échec";
+        if (a == "resend") return "E-mail renvoyé";
+    }
     if (e == "token") {
         if (a == "create") return "Jeton d'API créé";
         if (a == "revoke") return "Jeton d'API révoqué";
@@ -53,6 +59,7 @@ std::string journal_entity_label(const std::string& entity) {
     if (entity == "opinion") return "Avis";
     if (entity == "session") return "Session";
     if (entity == "token") return "Jeton d'API";
+    if (entity == "message") return "E-mail";
     if (entity == "user") return "Compte";
     if (entity == "scoring_grid") return "Grille de notation";
     if (entity == "questionnaire") return "Questionnaire";

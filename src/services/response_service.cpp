@@ -1,5 +1,7 @@
 #include "services/response_service.hpp"
 
+#include "services/mail_service.hpp"
+
 #include <algorithm>
 
 #include "core/answer_validation.hpp"
@@ -252,6 +254,7 @@ Result<void> ResponseService::answer_clarification(Id response_id, const std::st
     answered.comment = explanation;
     answered.author_role = "vendor";
     TRY(store_.reviews.add(answered, actor));
+    if (mail_) (void)mail_->clarification_answered(response_id, question_id, explanation, actor);  // to the team
     return {};
 }
 
@@ -268,14 +271,23 @@ Result<void> ResponseService::submit(Id response_id, const Actor& actor) {
     }
     // Within this vendor's deadline, but after the purchase's own: only an extension allows it.
     const bool late = deadline_passed(snapshot.acquisition.deadline, clock_.now_utc_seconds());
-    return store_.responses.submit(response_id, actor, late);
+    TRY(store_.responses.submit(response_id, actor, late));
+    // The vendor's receipt (its documents' fingerprints) and the team's notice; the submission
+    // stands whatever the outbox says.
+    if (mail_) {
+        if (!snapshot.response.email.empty()) (void)mail_->submission_receipt(response_id, actor);
+        (void)mail_->vendor_submitted(response_id, actor);
+    }
+    return {};
 }
 
 Result<void> ResponseService::reopen(Id response_id, const Actor& actor) {
     TRY_ASSIGN(auto response, store_.responses.find(response_id));
     if (response.status != ResponseStatus::submitted)
         return Error::make(ErrorCode::conflict, "La réponse n'est pas soumise.", "The response is not submitted.");
-    return store_.responses.reopen(response_id, actor);
+    TRY(store_.responses.reopen(response_id, actor));
+    if (mail_ && !response.email.empty()) (void)mail_->response_reopened(response_id, actor);
+    return {};
 }
 
 }  // namespace cyberachat::services

@@ -17,6 +17,8 @@
 
 namespace cyberachat::services {
 
+class MailService;  // services/mail_service.hpp
+
 // A response with everything needed to show or evaluate it.
 struct ResponseSnapshot {
     Acquisition acquisition;
@@ -64,10 +66,11 @@ struct ServiceLimits {
 
 class ResponseService {
 public:
-    // `clock`: the time every deadline is decided with (tests pass a ManualClock).
+    // `clock`: the time every deadline is decided with (tests pass a ManualClock). `mail`: where the
+    // e-mails of a submission, a reopening and an answered clarification are queued (none: no e-mail).
     ResponseService(store::Store& store, QuestionnaireProvider& questionnaires, ServiceLimits limits = {},
-                    const Clock& clock = system_clock())
-        : store_(store), questionnaires_(questionnaires), limits_(limits), clock_(clock) {}
+                    const Clock& clock = system_clock(), MailService* mail = nullptr)
+        : store_(store), questionnaires_(questionnaires), limits_(limits), clock_(clock), mail_(mail) {}
 
     Result<ResponseSnapshot> load(Id response_id);
     // The response row alone (no answers): "not_found", or "storage".
@@ -137,6 +140,7 @@ private:
     QuestionnaireProvider& questionnaires_;
     ServiceLimits limits_;
     const Clock& clock_;
+    MailService* mail_ = nullptr;
 };
 
 }  // namespace cyberachat::services

@@ -288,6 +288,8 @@ Result<RemovedAcquisition> AcquisitionRepository::remove(Id id, const Actor& act
         for (const char* table : {"answers", "documents", "reviews", "opinions", "pending_uploads"})
             sql << std::string("DELETE FROM ") + table + " WHERE response_id IN " + in_responses, soci::use(key);
         sql << "DELETE FROM sessions WHERE kind = 'vendor' AND subject_id IN " + in_responses, soci::use(key);
+        // The e-mails sent about it go too (the journal keeps that each was queued and sent).
+        sql << "DELETE FROM outbox WHERE acquisition_id = :id", soci::use(key);
         sql << "DELETE FROM responses WHERE acquisition_id = :id", soci::use(key);
         for (const char* table : {"weight_overrides", "acquisition_grids", "acquisition_members"})
             sql << std::string("DELETE FROM ") + table + " WHERE acquisition_id = :id", soci::use(key);

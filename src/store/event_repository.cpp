@@ -49,6 +49,10 @@ void fill_event_scope(soci::session& sql, Event& event) {
         event.user_id = id;
     } else if (event.entity == "token") {
         event.user_id = event_scope_number(sql, "SELECT user_id FROM api_tokens WHERE id = :id", id);
+    } else if (event.entity == "message") {
+        event.response_id = event_scope_number(sql, "SELECT response_id FROM outbox WHERE id = :id", id);
+        if (event.response_id == 0)
+            event.acquisition_id = event_scope_number(sql, "SELECT acquisition_id FROM outbox WHERE id = :id", id);
     }
     if (event.response_id != 0)
         event.acquisition_id =

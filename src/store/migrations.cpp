@@ -317,6 +317,35 @@ const std::vector<Migration>& all_migrations() {
              // '' : no expiry (every token made before this migration, and `token create` without --days).
              "ALTER TABLE api_tokens ADD COLUMN expires_at TEXT NOT NULL DEFAULT ''",
          }},
+        {10,
+         "outgoing e-mail (the outbox)",
+         {
+             // One row per message, kept after sending (what each vendor was sent, and when).
+             // secret_link: an invitation's link in clear, only while the message is pending (NULL
+             // once sent). dedup_key: a message that must go once (a reminder per offset and deadline).
+             R"sql(CREATE TABLE outbox (
+                 {id},
+                 acquisition_id BIGINT NOT NULL REFERENCES acquisitions(id),
+                 response_id BIGINT REFERENCES responses(id),
+                 recipient TEXT NOT NULL,
+                 language TEXT NOT NULL DEFAULT 'fr',
+                 kind TEXT NOT NULL,
+                 subject TEXT NOT NULL,
+                 text_body TEXT NOT NULL,
+                 html_body TEXT NOT NULL,
+                 secret_link TEXT,
+                 dedup_key TEXT UNIQUE,
+                 status TEXT NOT NULL DEFAULT 'pending',
+                 attempts INTEGER NOT NULL DEFAULT 0,
+                 next_attempt_at TEXT NOT NULL,
+                 last_error TEXT NOT NULL DEFAULT '',
+                 created_at TEXT NOT NULL,
+                 sent_at TEXT NOT NULL DEFAULT ''
+             ))sql",
+             "CREATE INDEX outbox_due ON outbox (status, next_attempt_at)",
+             "CREATE INDEX outbox_response ON outbox (response_id)",
+             "CREATE INDEX outbox_acquisition ON outbox (acquisition_id)",
+         }},
         {11,
          "the tender's life: each vendor's own deadline, late submissions, withdrawn and reopened responses; "
          "when a purchase was closed and archived",

@@ -494,6 +494,57 @@ private:
     std::shared_ptr<Database> db_;
 };
 
+// One outgoing e-mail (table outbox). Kept after sending: what each vendor and team member was
+// sent, and when.
+struct OutboxMessage {
+    Id id = 0;
+    Id acquisition_id = 0;
+    Id response_id = 0;           // 0: about no vendor response
+    std::string recipient;
+    std::string language = "fr";  // fr | en
+    std::string kind;             // invitation, reminder, … (src/mail/templates/messages.yaml)
+    std::string subject, text_body, html_body;  // bodies hold a placeholder where the secret link goes
+    std::string secret_link;      // an invitation's link in clear, only while pending; due() alone reads it
+    std::string dedup_key;        // "": none; a key already queued is not queued again
+    std::string status = "pending";  // pending | sent | failed
+    int attempts = 0;
+    std::string next_attempt_at;  // when the sender may try it (again)
+    std::string last_error;
+    std::string created_at;
+    std::string sent_at;          // "" until sent
+};
+
+// Events (entity "message", entity_id = the message, field = its kind; its purchase and response
+// found from it): "enqueue" (new value {recipient, kind}), "sent", "failed" (given up: {attempts,
+// error}), "resend". Never the secret link or the bodies. Times are the caller's (its Clock).
+class OutboxRepository {
+public:
+    explicit OutboxRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
+    // Queues a message: pending, no attempt, due at `now`. With a dedup_key already queued:
+    // nothing written, nullopt. "invalid" without recipient, kind or subject, or a language other
+    // than fr/en; "not_found" for an unknown purchase or response.
+    Result<std::optional<OutboxMessage>> enqueue(const OutboxMessage& message, const std::string& now, const Actor& actor);
+    // Pending messages due at `now` (next_attempt_at <= now), oldest first, at most `limit`, with their secret link.
+    Result<std::vector<OutboxMessage>> due(const std::string& now, size_t limit);
+    // Sent: status "sent", sent_at, one more attempt, the secret link erased (NULL).
+    Result<void> mark_sent(Id id, const std::string& now);
+    // One more failed attempt: its error and the time of the next one; `give_up`: status "failed"
+    // (the secret link erased too; "resend" makes a new one).
+    Result<void> mark_attempt_failed(Id id, const std::string& next_attempt_at, const std::string& error, bool give_up);
+    Result<std::vector<OutboxMessage>> for_response(Id response_id);        // newest first, no secret link
+    Result<std::vector<OutboxMessage>> for_acquisition(Id acquisition_id);  // newest first, no secret link
+    Result<OutboxMessage> find(Id id);                                      // no secret link
+    // "Resend": pending again, attempts 0, due at `now`, the error cleared; `secret_link` (an
+    // invitation's new link) replaces the stored one when given. Event "resend".
+    Result<void> requeue(Id id, const std::string& now, const std::optional<std::string>& secret_link, const Actor& actor);
+    // The response's pending invitations take this link (the hospital made a new one meanwhile);
+    // an empty link (revoked): they fail at once with that reason.
+    Result<void> replace_pending_links(Id response_id, const std::string& secret_link);
+
+private:
+    std::shared_ptr<Database> db_;
+};
+
 // What an archive holds of one purchase (see services/export_service.hpp), as records. Ids are
 // the archive's (the source instance's); timestamps, authors and revisions as archived.
 struct ArchivedDocument {
@@ -558,6 +609,7 @@ struct Store {
     EventRepository events{db};
     ScoringGridRepository scoring_grids{db};
     ReviewRepository reviews{db};
+    OutboxRepository outbox{db};
     ArchiveRestore archive_restore{db, document_bytes};
 
     // Creates data_dir if needed and opens data_dir/cyberachat.db with `connections` pooled

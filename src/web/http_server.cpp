@@ -172,6 +172,8 @@ std::unique_ptr<httplib::Server> make_server(WebApp& app, const ConnectionLimits
     register_token_api(*server, app);
     register_journal_routes(*server, app);
     register_journal_api(*server, app);
+    register_message_routes(*server, app);
+    register_message_api(*server, app);
     return server;
 }
 

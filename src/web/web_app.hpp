@@ -15,6 +15,7 @@
 #include "services/acquisition_service.hpp"
 #include "services/export_service.hpp"
 #include "services/journal_service.hpp"
+#include "services/mail_service.hpp"
 #include "services/evaluation_service.hpp"
 #include "services/questionnaire_provider.hpp"
 #include "services/report_service.hpp"
@@ -52,9 +53,12 @@ struct WebApp {
     std::shared_ptr<store::Store> store;
     ServerConfig config;
     services::QuestionnaireProvider questionnaires;  // the current questionnaire and each purchase's
+    // The e-mails queued in the outbox (serve's mail worker sends them); links use base_url().
+    services::MailService mail{*store, system_clock(), [this] { return base_url(); }};
     services::ResponseService responses{*store, questionnaires,
-                                        services::ServiceLimits{config.max_document_bytes, config.max_response_bytes}};
-    services::AcquisitionService acquisitions{*store, questionnaires};
+                                        services::ServiceLimits{config.max_document_bytes, config.max_response_bytes},
+                                        system_clock(), &mail};
+    services::AcquisitionService acquisitions{*store, questionnaires, system_clock(), &mail};
     services::TeamService teams{*store};  // each purchase's members
     services::AccountService accounts{*store};
     flowchart::FlowchartCache flowcharts;  // charts laid out once per questionnaire version, part, language
@@ -62,7 +66,7 @@ struct WebApp {
                                      services::XlsxLimits{std::min<size_t>(config.max_document_bytes, 10u * 1024 * 1024)}};
     services::PendingUploads pending_xlsx{store->pending_uploads};  // previews waiting for "apply" (pages; in the database)
     services::ReportService reports{*store, questionnaires, responses, flowcharts};
-    services::EvaluationService evaluations{*store, questionnaires, responses};
+    services::EvaluationService evaluations{*store, questionnaires, responses, &mail};
     services::ExportService exports{*store, questionnaires, responses, evaluations};
     services::JournalService journal{*store, questionnaires};  // hospital only
     CompressedBodyCache compressed_bodies{config.compression_cache_bytes};
@@ -78,7 +82,13 @@ struct WebApp {
     // `current`: the questionnaire (and grid) new purchases get and the public pages show; the CLI
     // passes the built-in AFIB one (definition/builtin_definition.hpp).
     WebApp(std::shared_ptr<store::Store> s, ServerConfig c, QuestionnaireDefinition current)
-        : store(std::move(s)), config(std::move(c)), questionnaires(*store, std::move(current)) {}
+        : store(std::move(s)), config(std::move(c)), questionnaires(*store, std::move(current)) {
+        // An extension is e-mailed to each vendor it concerns (the journal already names who extended it).
+        acquisitions.on_deadline_extended = [this](const services::DeadlineExtension& extension) {
+            for (const VendorResponse& vendor : extension.vendors)
+                if (!vendor.email.empty()) (void)mail.deadline_extended(vendor.id, Actor("system"));
+        };
+    }
 
     // The address users reach, without a trailing slash (--public-url may be written with one).
     std::string base_url() const {

@@ -1,5 +1,7 @@
 #include "server_process.hpp"
 
+#include "../free_port.hpp"
+
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
@@ -34,19 +36,6 @@ std::string read_file(const std::string& path) {
     return buffer.str();
 }
 
-int free_port() {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = 0;
-    bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    socklen_t length = sizeof address;
-    getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-    int port = ntohs(address.sin_port);
-    close(fd);
-    return port;
-}
 
 int spawn(const std::vector<std::string>& args, const std::string& in_path, const std::string& out_path,
           const std::string& err_path) {
@@ -232,7 +221,7 @@ std::string ServerProcess::database_contents() const {
 }
 
 void ServerProcess::start() {
-    port_ = free_port();
+    port_ = free_local_port();
     std::vector<std::string> args = {"serve", "--port", std::to_string(port_)};
     for (const auto& arg : store_args()) args.push_back(arg);
     args.insert(args.end(), extra_args_.begin(), extra_args_.end());

@@ -143,17 +143,19 @@ TEST_F(PurchaseLifeTest, AVendorIsEditedWithdrawnOutOfTheComparisonAndRestored) 
     ASSERT_TRUE(acquisitions().withdraw_vendor(gone, "Offre hors délai", kBuyerActor).ok());
     EXPECT_ERROR_CODE(acquisitions().withdraw_vendor(gone, "Encore", kBuyerActor), "conflict");
     EXPECT_EQ(response_state(*store->responses.find(gone)), ResponseState::withdrawn);
-    auto comparison = evaluations().compare(purchase.id);
+    auto comparison = evaluations().compare(purchase.id, ComparisonScope{true});  // drafts asked for, the withdrawn never
     ASSERT_TRUE(comparison.ok());
     ASSERT_EQ(comparison->vendors.size(), 1u);
     EXPECT_EQ(comparison->vendors[0].snapshot.response.id, kept);
+    ASSERT_EQ(comparison->left_out.size(), 1u);
+    EXPECT_EQ(comparison->left_out[0].id, gone);
     auto report = services->reports.acquisition_report(purchase.id, Language::fr);
     ASSERT_TRUE(report.ok());
     EXPECT_EQ(report->vendors.size(), 1u);
     EXPECT_ERROR_CODE(responses().save_answer(gone, kAfibText, "X", std::nullopt, -1, vendor_actor(gone)), "forbidden");
 
     ASSERT_TRUE(acquisitions().restore_vendor(gone, "Erreur de notre part", kBuyerActor).ok());
-    EXPECT_EQ(evaluations().compare(purchase.id)->vendors.size(), 2u);
+    EXPECT_EQ(evaluations().compare(purchase.id, ComparisonScope{true})->vendors.size(), 2u);
 }
 
 TEST_F(PurchaseLifeTest, APurchaseIsDeletedOnlyWithItsReferenceTypedAndTakesItsDocuments) {

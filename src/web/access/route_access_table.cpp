@@ -30,7 +30,7 @@ std::string route_pattern(std::string shown) {
     for (size_t at = 0; (at = shown.find('.', at)) != std::string::npos; at += 2) shown.insert(at, "\\");
     static const std::vector<std::pair<std::string, std::string>> placeholders = {
         {"{acquisition}", kId}, {"{response}", kId},   {"{document}", kId},  {"{user}", kId},
-        {"{token}", kId},       {"{question}", kName}, {"{section}", kName}, {"{chart}", kName},
+        {"{token}", kId},       {"{message}", kId},     {"{question}", kName}, {"{section}", kName}, {"{chart}", kName},
         {"{part}", R"(([^/]+))"}, {"{invitation}", R"(([A-Za-z0-9_\-]{20,100}))"}, {"{reset}", R"(([A-Za-z0-9_\-]{20,100}))"}, {"{anything}", ".*"},
     };
     for (const auto& [name, regex] : placeholders)
@@ -136,6 +136,9 @@ std::vector<RouteAccess> make_table() {
         row("POST", "/responses/{response}/deadline", A::hospital_page, P::edit_purchase, S::response),
         row("POST", "/responses/{response}/withdraw", A::hospital_page, P::edit_purchase, S::response),
         row("POST", "/responses/{response}/restore", A::hospital_page, P::edit_purchase, S::response),
+        row("POST", "/responses/{response}/send-invitation", A::hospital_page, P::invite_vendor, S::response),
+        row("POST", "/responses/{response}/messages/{message}/resend", A::hospital_page, P::manage_vendor_link,
+            S::response),
         row("POST", "/responses/{response}/reviews", A::hospital_page, P::review, S::response),
         row("POST", "/responses/{response}/opinion", A::hospital_page, P::give_opinion, S::response),
         row("GET", "/responses/{response}/export.xlsx", A::hospital_page, P::export_data, S::response),
@@ -181,6 +184,12 @@ std::vector<RouteAccess> make_table() {
         row("POST", "/api/v1/acquisitions/{acquisition}/deadline", A::hospital_api, P::edit_purchase, S::acquisition),
         on_archived(row("DELETE", "/api/v1/acquisitions/{acquisition}", A::hospital_api, P::delete_purchase, S::acquisition)),
         row("GET", "/api/v1/acquisitions/{acquisition}/comparison", A::hospital_api, P::view_purchase, S::acquisition),
+        row("GET", "/api/v1/acquisitions/{acquisition}/responses/{response}/messages", A::hospital_api, P::view_purchase,
+            S::acquisition),
+        row("POST", "/api/v1/acquisitions/{acquisition}/responses/{response}/messages/{message}/resend", A::hospital_api,
+            P::manage_vendor_link, S::acquisition),
+        row("POST", "/api/v1/acquisitions/{acquisition}/responses/{response}/send-invitation", A::hospital_api,
+            P::invite_vendor, S::acquisition),
         row("PUT", "/api/v1/acquisitions/{acquisition}/weights/{question}", A::hospital_api, P::set_weights,
             S::acquisition),
         row("GET", "/api/v1/acquisitions/{acquisition}/members", A::hospital_api, P::view_members, S::acquisition),

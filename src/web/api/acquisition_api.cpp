@@ -144,13 +144,24 @@ void invite_vendor(WebApp& app, const httplib::Request& req, httplib::Response& 
     services::VendorInput input{string_field(*body, "company"), string_field(*body, "contact_name"),
                                 string_field(*body, "email"), string_field(*body, "language")};
     if (input.language.empty()) input.language = "fr";
+    // Optional, default false (v1: the caller sends the link itself).
+    if (auto send = body->find("send_invitation"); send != body->end() && !send->is_null()) {
+        if (!send->is_boolean())
+            return send_invalid_fields(res, {{"send_invitation", "Vrai ou faux attendu (send_invitation)."}});
+        input.send_invitation = send->get<bool>();
+    }
     if (auto errors = services::AcquisitionService::validate(input); !errors.empty())
         return send_invalid_fields(res, errors);
     auto invitation = app.acquisitions.invite(acquisition->id, input, caller->actor());
     if (!invitation) return send_json_error(res, invitation.error());
-    send_json(res, 201, {{"response_id", invitation->response.id},
-                         {"invite_token", invitation->token},
-                         {"invite_url", app.invitation_url(invitation->token)}});
+    json out{{"response_id", invitation->response.id},
+             {"invite_token", invitation->token},
+             {"invite_url", app.invitation_url(invitation->token)}};
+    if (input.send_invitation) {
+        out["invitation_message_id"] = invitation->message_id ? json(invitation->message_id) : json();
+        if (!invitation->mail_error.empty()) out["invitation_error"] = invitation->mail_error;
+    }
+    send_json(res, 201, out);
 }
 
 // GET /api/v1/responses/{id}

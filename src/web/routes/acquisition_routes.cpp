@@ -4,6 +4,7 @@
 #include "core/access_policy.hpp"
 
 #include "web/access/access_guard.hpp"
+#include "web/mail_support.hpp"
 
 #include "web/http_io.hpp"
 #include "web/page_support.hpp"
@@ -33,14 +34,20 @@ Acquisition acquisition_from_form(const httplib::Request& req) {
 
 void show_acquisition(WebApp& app, const httplib::Request& req, httplib::Response& res, const HospitalCaller& caller,
                       const Acquisition& acquisition, int status, const std::optional<views::InvitationReveal>& reveal,
-                      const services::FieldErrors& vendor_errors, const std::map<std::string, std::string>& vendor_values) {
+                      const services::FieldErrors& vendor_errors, const std::map<std::string, std::string>& vendor_values,
+                      const std::string& flash = {}, bool flash_is_error = false) {
     auto context = hospital_context(caller, acquisition.title);
     take_flash(req, res, app, context);
+    if (!flash.empty()) {
+        context.flash = flash;
+        context.flash_is_error = flash_is_error;
+    }
     auto overview = services::acquisition_overview(*app.store, app.responses, acquisition);
     if (!overview) return send_error_page(res, overview.error(), context);
     send_html(res, status,
               views::render_acquisition_page(context, acquisition, overview->questionnaire_label(), vendor_rows(*overview),
-                                             reveal, vendor_errors, vendor_values));
+                                             reveal, vendor_errors, vendor_values,
+                                             acquisition_mail_state(app, acquisition.id)));
 }
 
 }  // namespace
@@ -135,18 +142,27 @@ void invite_vendor(WebApp& app, const httplib::Request& req, httplib::Response& 
     if (!acquisition) return send_error_page(res, acquisition.error());
     services::VendorInput input{form_value(req, "company"), form_value(req, "contact_name"), form_value(req, "email"),
                                 form_value(req, "language").empty() ? "fr" : form_value(req, "language")};
+    input.send_invitation = form_value(req, "send_invitation") == "1";
     std::map<std::string, std::string> values{{"company", input.company},
                                               {"contact_name", input.contact_name},
                                               {"email", input.email},
-                                              {"language", input.language}};
+                                              {"language", input.language},
+                                              {"send_invitation", input.send_invitation ? "1" : "0"}};
     if (auto errors = services::AcquisitionService::validate(input); !errors.empty())
         return show_acquisition(app, req, res, *caller, *acquisition, 422, std::nullopt, errors, values);
     auto invitation = app.acquisitions.invite(acquisition->id, input, caller->actor());
     if (!invitation) return send_error_page(res, invitation.error());
     views::InvitationReveal reveal{invitation->response.id, invitation->response.company,
                                    app.invitation_url(invitation->token)};
+    std::string flash;
+    if (invitation->message_id)
+        flash = app.mail.delivery_configured()
+                    ? "Invitation pour " + invitation->response.email + " mise dans la boîte d'envoi : elle part dans quelques secondes (voir les messages du fournisseur)."
+                    : std::string("Invitation mise dans la boîte d'envoi. ") + views::kNoSmtpNotice;
+    else if (!invitation->mail_error.empty())
+        flash = "L'invitation n'a pas pu être mise dans la boîte d'envoi : " + invitation->mail_error;
     // The link is shown once, in this response (never stored, never redirected through a URL).
-    show_acquisition(app, req, res, *caller, *acquisition, 201, reveal, {}, {});
+    show_acquisition(app, req, res, *caller, *acquisition, 201, reveal, {}, {}, flash, !invitation->mail_error.empty());
 }
 
 }  // namespace acquisition_routes

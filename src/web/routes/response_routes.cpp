@@ -4,6 +4,7 @@
 #include "web/access/access_guard.hpp"
 
 #include "web/document_download.hpp"
+#include "web/mail_support.hpp"
 #include "web/http_io.hpp"
 #include "web/page_support.hpp"
 #include "web/routes/routes.hpp"
@@ -33,7 +34,9 @@ void response_page(WebApp& app, const httplib::Request& req, httplib::Response& 
                              snapshot.evaluation,  snapshot.answers,   snapshot.documents};
     views::EvaluationPanel panel{*evaluated->grid,          evaluated->card, evaluated->reviews, evaluated->opinions,
                                  snapshot.response.id,      std::string(role_name(acting_user(*caller, req).role))};
-    send_html(res, 200, views::render_response_page(context, view, &panel));
+    auto messages = messages_panel(app, snapshot.response, context.rights);
+    if (!messages) return send_error_page(res, messages.error());
+    send_html(res, 200, views::render_response_page(context, view, &panel, &*messages));
 }
 
 // GET /documents/{id}
@@ -61,7 +64,8 @@ void regenerate_link(WebApp& app, const httplib::Request& req, httplib::Response
     context.flash = "Nouveau lien créé pour " + response->company + " : l'ancien lien ne fonctionne plus.";
     views::InvitationReveal reveal{response->id, response->company, app.invitation_url(*token)};
     send_html(res, 200, views::render_acquisition_page(context, overview->acquisition, overview->questionnaire_label(),
-                                                       vendor_rows(*overview), reveal, {}, {}));
+                                                       vendor_rows(*overview), reveal, {}, {},
+                                                       acquisition_mail_state(app, overview->acquisition.id)));
 }
 
 // POST /responses/{id}/revoke

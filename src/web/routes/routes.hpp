@@ -30,5 +30,7 @@ void register_user_api(httplib::Server& server, WebApp& app);
 void register_token_api(httplib::Server& server, WebApp& app);
 void register_journal_routes(httplib::Server& server, WebApp& app);
 void register_journal_api(httplib::Server& server, WebApp& app);
+void register_message_routes(httplib::Server& server, WebApp& app);
+void register_message_api(httplib::Server& server, WebApp& app);
 
 }  // namespace cyberachat::web

@@ -6,6 +6,9 @@
 #include "web/views/answer_format.hpp"
 #include "web/views/detail_list.hpp"
 #include "web/views/form_fields.hpp"
+#include "web/views/messages_panel.hpp"
+
+#include <algorithm>
 #include "web/views/layout_view.hpp"
 #include "web/views/secret_reveal.hpp"
 #include "web/views/progress_bars.hpp"
@@ -55,7 +58,8 @@ std::string render_acquisition_page(const PageContext& context, const Acquisitio
                                     const std::string& questionnaire_label, const std::vector<VendorRow>& vendors,
                                     const std::optional<InvitationReveal>& reveal,
                                     const std::map<std::string, std::string>& vendor_errors,
-                                    const std::map<std::string, std::string>& vendor_values) {
+                                    const std::map<std::string, std::string>& vendor_values,
+                                    const AcquisitionMailState& mail) {
     PageContext page = context;
     if (page.title.empty()) page.title = acquisition.title;
     const std::string base = "/acquisitions/" + std::to_string(acquisition.id);
@@ -109,6 +113,7 @@ std::string render_acquisition_page(const PageContext& context, const Acquisitio
 
     w.open("section", {{"aria-labelledby", "vendors-title"}});
     w.element("h2", {{"id", "vendors-title"}}, "Fournisseurs");
+    if (!mail.delivery_configured) w.element("p", {{"class", "notice"}, {"role", "note"}}, kNoSmtpNotice);
     if (vendors.empty()) {
         w.element("p", {{"class", "empty"}}, "Aucun fournisseur invité pour l'instant.");
     } else {
@@ -165,6 +170,11 @@ std::string render_acquisition_page(const PageContext& context, const Acquisitio
                     write_post_button(w, context, "/responses/" + rid + "/revoke", "Révoquer le lien", r.company,
                                       "button button-small button-danger");
             }
+            const bool invited_by_mail = std::find(mail.invited_by_mail.begin(), mail.invited_by_mail.end(), r.id) !=
+                                         mail.invited_by_mail.end();
+            if (context.rights.invite && !r.email.empty() && !invited_by_mail)
+                write_post_button(w, context, "/responses/" + rid + "/send-invitation", "Envoyer l'invitation",
+                                  r.company + " (un nouveau lien est créé : l'actuel cesse de fonctionner)");
             if (r.status == ResponseStatus::submitted && context.rights.reopen)
                 write_post_button(w, context, "/responses/" + rid + "/reopen", "Rouvrir", r.company);
             write_vendor_life_actions(w, context, acquisition, r);
@@ -195,6 +205,12 @@ std::string render_acquisition_page(const PageContext& context, const Acquisitio
                 value_of(vendor_values, "email"), vendor_errors, "vendor-");
     write_form_field(w, {"language", "Langue du questionnaire", "select-language"}, value_of(vendor_values, "language"),
                 vendor_errors, "vendor-");
+    // Checked by default (a redisplayed form keeps the choice made).
+    const bool send_checked = vendor_values.empty() || value_of(vendor_values, "send_invitation") == "1";
+    w.open("label", {{"class", "option"}});
+    w.void_tag("input", {{"type", "checkbox"}, {"name", "send_invitation"}, {"value", "1"}, html::Attr::flag("checked", send_checked)});
+    w.text(" Envoyer l'invitation par e-mail");
+    w.close("label");
     w.open("div", {{"class", "actions"}});
     w.element("button", {{"type", "submit"}, {"class", "button button-primary"}}, "Ajouter et créer le lien");
     w.close("div");

@@ -23,6 +23,13 @@ struct InvitationReveal {
     std::string url;  // absolute URL of the secret link
 };
 
+// What the page says of e-mail: whether a server sends them, and the vendors already sent (or
+// waiting for) an invitation e-mail — the others with an e-mail get "Envoyer l'invitation".
+struct AcquisitionMailState {
+    bool delivery_configured = true;
+    std::vector<Id> invited_by_mail;
+};
+
 // `vendor_errors`/`vendor_values` redisplay the vendor form. When `reveal` is set, a highlighted
 // box shows the link in a read-only input with a "Copier le lien" button (data-copy attribute,
 // handled by app.js) and says it is shown only once.
@@ -30,6 +37,7 @@ std::string render_acquisition_page(const PageContext& context, const Acquisitio
                                     const std::string& questionnaire_label, const std::vector<VendorRow>& vendors,
                                     const std::optional<InvitationReveal>& reveal,
                                     const std::map<std::string, std::string>& vendor_errors,
-                                    const std::map<std::string, std::string>& vendor_values);
+                                    const std::map<std::string, std::string>& vendor_values,
+                                    const AcquisitionMailState& mail = {});
 
 }  // namespace cyberachat::web::views

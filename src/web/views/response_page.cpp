@@ -8,6 +8,7 @@
 #include "web/views/evaluation_panel.hpp"
 #include "web/views/excel_cards.hpp"
 #include "web/views/layout_view.hpp"
+#include "web/views/messages_panel.hpp"
 #include "web/views/progress_bars.hpp"
 #include "web/views/status_labels.hpp"
 #include "web/views/view_helpers.hpp"
@@ -53,7 +54,8 @@ void write_answer_block(HtmlWriter& w, const ResponseView& view, const Question&
 
 }  // namespace
 
-std::string render_response_page(const PageContext& context, const ResponseView& view, const EvaluationPanel* evaluation) {
+std::string render_response_page(const PageContext& context, const ResponseView& view, const EvaluationPanel* evaluation,
+                                 const MessagesPanel* messages) {
     const Language lang = Language::fr;  // hospital pages are in French
     const VendorResponse& response = view.response;
     const Questionnaire& questionnaire = view.questionnaire;
@@ -105,6 +107,7 @@ std::string render_response_page(const PageContext& context, const ResponseView&
     if (context.rights.export_data)
         write_hospital_excel_card(w, response.id, response.status == ResponseStatus::submitted || !context.rights.import_for_vendor);
 
+    if (messages) write_messages_panel(w, context, *messages);
     if (evaluation) write_evaluation_panel(w, context, questionnaire, *evaluation, view.answers);
 
     // Table of contents.

@@ -13,10 +13,13 @@
 
 namespace cyberachat::web::views {
 
+struct MessagesPanel;
+
 // With `evaluation` (hospital only), the evaluation panel (evaluation_panel.hpp) follows the
 // summary and each unfavourable answer is marked "Point de vigilance".
 struct EvaluationPanel;
+// `messages`: the vendor's e-mails (messages_panel.hpp), after the summary.
 std::string render_response_page(const PageContext& context, const ResponseView& view,
-                                 const EvaluationPanel* evaluation = nullptr);
+                                 const EvaluationPanel* evaluation = nullptr, const MessagesPanel* messages = nullptr);
 
 }  // namespace cyberachat::web::views
