@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "core/markup_escape.hpp"
 #include "embedded_files.hpp"
 
 namespace cyberachat::mail {
@@ -31,7 +32,7 @@ Result<std::string> fill_placeholders(const std::string& pattern, const MailValu
             out += value->second;
         } else {
             // Escaped, its line breaks kept.
-            const std::string escaped = escape_html(value->second);
+            const std::string escaped = markup_escaped(value->second);
             for (char c : escaped) {
                 if (c == '\n') out += "<br>\n";
                 else out += c;
@@ -43,22 +44,6 @@ Result<std::string> fill_placeholders(const std::string& pattern, const MailValu
 }
 
 }  // namespace
-
-std::string escape_html(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 Result<MessageTemplates> MessageTemplates::parse(std::string_view yaml) {
     MessageTemplates out;
@@ -118,7 +103,7 @@ Result<RenderedMail> MessageTemplates::render(std::string_view kind, Language la
     for (char& c : out.subject)
         if (c == '\n' || c == '\r') c = ' ';
     out.html = "<!DOCTYPE html>\n<html lang=\"" + texts->first + "\">\n<head><meta charset=\"utf-8\"><title>" +
-               escape_html(out.subject) + "</title></head>\n<body style=\"font-family: sans-serif; line-height: 1.4\">\n" +
+               markup_escaped(out.subject) + "</title></head>\n<body style=\"font-family: sans-serif; line-height: 1.4\">\n" +
                body + "</body>\n</html>\n";
     return out;
 }

@@ -25,9 +25,6 @@ using MailValues = std::map<std::string, std::string>;  // placeholder name (wit
 // is kept apart, and erased once sent).
 inline constexpr std::string_view kSecretLinkPlaceholder = "[[cyberachat-secret-link]]";
 
-// "&", "<", ">", '"' and "'" as entities.
-std::string escape_html(std::string_view text);
-
 class MessageTemplates {
 public:
     // "invalid_value" (with the line) for a file that is not a map of kind → language → texts,

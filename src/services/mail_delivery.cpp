@@ -1,5 +1,9 @@
 #include "services/mail_delivery.hpp"
 
+#include "core/markup_escape.hpp"
+
+#include <optional>
+
 #include <spdlog/spdlog.h>
 
 #include "core/paris_time.hpp"
@@ -38,7 +42,7 @@ Result<MailDelivery::Round> MailDelivery::deliver_due() {
         mime.to = message.recipient;
         mime.subject = message.subject;
         mime.text_body = with_secret_link(message.text_body, message.secret_link);
-        mime.html_body = with_secret_link(message.html_body, mail::escape_html(message.secret_link));
+        mime.html_body = with_secret_link(message.html_body, markup_escaped(message.secret_link));
         mime.date_utc_seconds = now;
         Result<void> sent = mail::valid_mail_address(message.recipient)
                                 ? transport_.send(message.recipient, mail::render_mime(mime))
@@ -67,11 +71,19 @@ MailWorker::MailWorker(MailService& mail, MailDelivery* delivery, std::chrono::m
 
 MailWorker::~MailWorker() { stop(); }
 
-void MailWorker::run_once() {
+void MailWorker::plan_notices() {
     if (auto queued = mail_.queue_deadline_notices(); !queued)
         spdlog::error("mail: deadline notices: {}", queued.error().message.fr);
+}
+
+void MailWorker::deliver() {
     if (delivery_)
         if (auto round = delivery_->deliver_due(); !round) spdlog::error("mail: delivery: {}", round.error().message.fr);
+}
+
+void MailWorker::run_once() {
+    plan_notices();
+    deliver();
 }
 
 void MailWorker::start() {
@@ -79,9 +91,15 @@ void MailWorker::start() {
     stopping_ = false;
     thread_ = std::thread([this] {
         std::unique_lock lock(mutex_);
+        std::optional<std::chrono::steady_clock::time_point> planned;
         while (!stopping_) {
             lock.unlock();
-            run_once();
+            const auto now = std::chrono::steady_clock::now();
+            if (!planned || now - *planned >= kNoticePlanningPeriod) {
+                plan_notices();
+                planned = now;
+            }
+            deliver();
             lock.lock();
             wake_.wait_for(lock, period_, [this] { return stopping_; });
         }

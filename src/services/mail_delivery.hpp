@@ -55,9 +55,16 @@ public:
     ~MailWorker();
     void start();
     void stop();
-    void run_once();  // one round now, on the caller's thread
+    void run_once();  // one round now, on the caller's thread: deadline notices, then delivery
+
+    // Reminders and "deadline missed" notices are counted in days: the background thread plans
+    // them at most this often (it reads every open purchase), while it delivers at each round.
+    static constexpr std::chrono::seconds kNoticePlanningPeriod{60};
 
 private:
+    void plan_notices();
+    void deliver();
+
     MailService& mail_;
     MailDelivery* delivery_;
     std::chrono::milliseconds period_;

@@ -1,5 +1,7 @@
 #include "outputs/flowchart/flowchart_drawing.hpp"
 
+#include "core/markup_escape.hpp"
+
 #include <algorithm>
 
 namespace cyberachat::flowchart {
@@ -26,8 +28,8 @@ std::string count_text(Language language, size_t count, const char* fr_one, cons
 }
 
 void finish(ChartTemplate& chart, const Drawing& drawing, std::vector<std::string> plain_status) {
-    for (const auto& label : chart.labels) chart.labels_xml.push_back(xml_escape(label));
-    for (const auto& status : plain_status) chart.plain_status_xml.push_back(xml_escape(status));
+    for (const auto& label : chart.labels) chart.labels_xml.push_back(markup_escaped(label));
+    for (const auto& status : plain_status) chart.plain_status_xml.push_back(markup_escaped(status));
     (void)drawing;
 }
 

@@ -1,5 +1,7 @@
 #include "outputs/flowchart/flowchart_layout.hpp"
 
+#include "core/markup_escape.hpp"
+
 #include <graphviz/gvc.h>
 
 #include <algorithm>
@@ -90,25 +92,6 @@ std::pair<size_t, size_t> style_run(const std::string& svg, size_t tag_begin) {
 
 }  // namespace
 
-void append_xml_escaped(std::string& out, std::string_view text) {
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out.push_back(c);
-        }
-    }
-}
-
-std::string xml_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + 8);
-    append_xml_escaped(out, text);
-    return out;
-}
 
 std::string to_dot(const Drawing& drawing) {
     std::string dot = "digraph ";

@@ -86,8 +86,5 @@ Result<SvgTemplate> lay_out(const Drawing& drawing);
 // The DOT text given to Graphviz for a drawing (for tests and debugging).
 std::string to_dot(const Drawing& drawing);
 
-// Escapes & < > " ' for XML text and attribute values.
-std::string xml_escape(std::string_view text);
-void append_xml_escaped(std::string& out, std::string_view text);
 
 }  // namespace cyberachat::flowchart

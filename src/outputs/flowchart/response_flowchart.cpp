@@ -1,5 +1,7 @@
 #include "outputs/flowchart/response_flowchart.hpp"
 
+#include "core/markup_escape.hpp"
+
 namespace cyberachat::flowchart {
 namespace {
 
@@ -92,7 +94,7 @@ std::string node_href(const ChartTemplate& chart, size_t index, const ChartLinks
 
 std::string root_attributes(const ChartTemplate& chart, bool has_links) {
     std::string out = has_links ? "role=\"group\" aria-label=\"" : "role=\"img\" aria-label=\"";
-    append_xml_escaped(out, chart.title);
+    append_markup_escaped(out, chart.title);
     out += "\" class=\"flowchart-svg\"";
     return out;
 }
@@ -110,8 +112,8 @@ ChartView render(const ChartTemplate& chart, const std::vector<NodeStatus>& stat
         const NodeStatus status = statuses[i];
         const bool plain = status == NodeStatus::plain;
         const std::string& text_xml = status_overrides[i].empty()
-                                          ? (plain ? chart.plain_status_xml[i] : (status_xml[i] = xml_escape(status_text(status, st))))
-                                          : (status_xml[i] = xml_escape(status_overrides[i]));
+                                          ? (plain ? chart.plain_status_xml[i] : (status_xml[i] = markup_escaped(status_text(status, st))))
+                                          : (status_xml[i] = markup_escaped(status_overrides[i]));
         titles[i].reserve(chart.labels_xml[i].size() + text_xml.size() + 8);
         titles[i] = chart.labels_xml[i];
         if (!text_xml.empty()) {
@@ -120,7 +122,7 @@ ChartView render(const ChartTemplate& chart, const std::vector<NodeStatus>& stat
         }
         hrefs[i] = node_href(chart, i, links, status != NodeStatus::not_applicable);
         if (!hrefs[i].empty()) {
-            hrefs[i] = xml_escape(hrefs[i]);
+            hrefs[i] = markup_escaped(hrefs[i]);
             any_link = true;
         }
         NodeLook& look = looks[i];

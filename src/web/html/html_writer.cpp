@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "core/ascii_text.hpp"
+#include "core/markup_escape.hpp"
 
 namespace cyberachat::web::html {
 
@@ -14,38 +15,9 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace
 
-void append_escaped(std::string& out, std::string_view text) {
-    // Most text has nothing to escape: scan with a table, append runs in one go.
-    static constexpr auto kEscapes = [] {
-        std::array<bool, 256> table{};
-        for (unsigned char c : {'&', '<', '>', '"', '\''}) table[c] = true;
-        return table;
-    }();
-    const char* const data = text.data();
-    const size_t size = text.size();
-    size_t start = 0;
-    for (size_t i = 0; i < size; ++i) {
-        const char c = data[i];
-        if (!kEscapes[static_cast<unsigned char>(c)]) continue;
-        out.append(data + start, i - start);
-        switch (c) {
-            case '&': out.append("&amp;"); break;
-            case '<': out.append("&lt;"); break;
-            case '>': out.append("&gt;"); break;
-            case '"': out.append("&quot;"); break;
-            default: out.append("&#39;"); break;
-        }
-        start = i + 1;
-    }
-    out.append(data + start, size - start);
-}
+void append_escaped(std::string& out, std::string_view text) { append_markup_escaped(out, text); }
 
-std::string escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + 16);
-    append_escaped(out, text);
-    return out;
-}
+std::string escape(std::string_view text) { return markup_escaped(text); }
 
 std::string url_encode(std::string_view value) {
     static constexpr char hex[] = "0123456789ABCDEF";
