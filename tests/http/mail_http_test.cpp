@@ -189,3 +189,39 @@ TEST(MailHttpWithoutSmtp, MessagesWaitAndThePagesSaySo) {
     const std::string token = json::parse(created->body)["invite_token"];
     EXPECT_EQ(server.log().find(token), std::string::npos);
 }
+
+TEST_F(MailHttp, AnExtensionIsMailedToEachVendorItConcerns) {
+    const long long acquisition = create_acquisition(*server, "Échographes 2027");
+    auto api = server->api(server->api_token());
+    auto invite = [&](const std::string& company, const std::string& email) {
+        auto created = api.Post("/api/v1/acquisitions/" + std::to_string(acquisition) + "/vendors",
+                                json{{"company", company}, {"email", email}}.dump(), "application/json");
+        EXPECT_EQ(created->status, 201) << created->body;
+        return json::parse(created->body)["response_id"].get<long long>();
+    };
+    const long long one = invite("Écho Un", "offres@echo-un.example");
+    const long long two = invite("Écho Deux", "offres@echo-deux.example");
+
+    // One vendor's own extension: that vendor alone is told.
+    auto own = api.Post("/api/v1/responses/" + std::to_string(one) + "/deadline",
+                        json{{"deadline", "2099-03-31T12:00"}, {"reason", "Pièce demandée au fabricant"}}.dump(),
+                        "application/json");
+    ASSERT_EQ(own->status, 200) << own->body;
+    auto first = settled_messages(*server, acquisition, one);
+    ASSERT_EQ(first["messages"].size(), 1u) << first.dump();
+    EXPECT_EQ(first["messages"][0]["kind"], "deadline_extended");
+    EXPECT_EQ(first["messages"][0]["status"], "sent");
+    EXPECT_TRUE(settled_messages(*server, acquisition, two)["messages"].empty());
+    auto mails = smtp->messages_to("offres@echo-un.example");
+    ASSERT_EQ(mails.size(), 1u);
+    EXPECT_NE(mails[0].text.find("31/03/2099 à 12"), std::string::npos) << mails[0].text;
+
+    // The purchase's deadline: the vendor without its own extension is told; the other keeps its own.
+    auto everyone = api.Post("/api/v1/acquisitions/" + std::to_string(acquisition) + "/deadline",
+                             json{{"deadline", "2099-02-28"}, {"reason", "Report pour tous"}}.dump(), "application/json");
+    ASSERT_EQ(everyone->status, 200) << everyone->body;
+    auto second = settled_messages(*server, acquisition, two);
+    ASSERT_EQ(second["messages"].size(), 1u) << second.dump();
+    EXPECT_EQ(second["messages"][0]["kind"], "deadline_extended");
+    EXPECT_EQ(settled_messages(*server, acquisition, one)["messages"].size(), 1u);
+}
