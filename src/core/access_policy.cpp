@@ -8,6 +8,7 @@ std::string_view permission_name(Permission permission) {
         case Permission::create_purchase: return "create_purchase";
         case Permission::read_questionnaire: return "read_questionnaire";
         case Permission::manage_accounts: return "manage_accounts";
+        case Permission::manage_instance: return "manage_instance";
         case Permission::own_account: return "own_account";
         case Permission::view_account_journal: return "view_account_journal";
         case Permission::view_purchase: return "view_purchase";
@@ -43,6 +44,7 @@ bool concerns_a_purchase(Permission permission) {
         case Permission::create_purchase:
         case Permission::read_questionnaire:
         case Permission::manage_accounts:
+        case Permission::manage_instance:
         case Permission::own_account:
         case Permission::view_account_journal: return false;
         default: return true;
@@ -79,6 +81,7 @@ Verdict decide(Role account_role, std::optional<PurchaseRole> membership, Permis
             case Permission::create_purchase:
                 return account_role == Role::biomedical ? Verdict::allowed : Verdict::forbidden;
             case Permission::manage_accounts:
+            case Permission::manage_instance:
                 return account_role == Role::admin ? Verdict::allowed : Verdict::forbidden;
             default: return Verdict::forbidden;
         }

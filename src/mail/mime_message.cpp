@@ -141,6 +141,8 @@ std::string render_mime(const MimeMessage& message) {
     out += "Date: " + format_mail_date(message.date_utc_seconds) + "\r\n";
     out += "From: " + display_name(message.from_name) + " <" + message.from_address + ">\r\n";
     out += "To: <" + message.to + ">\r\n";
+    if (!message.reply_to.empty() && valid_mail_address(message.reply_to))
+        out += "Reply-To: <" + message.reply_to + ">\r\n";
     out += "Subject: " + encode_header_text(message.subject) + "\r\n";
     out += "Message-ID: " + (message.message_id.empty() ? make_message_id(message.from_address) : message.message_id) + "\r\n";
     out += "MIME-Version: 1.0\r\n";

@@ -11,6 +11,7 @@ struct MimeMessage {
     std::string from_name;     // "CHU Exemple" (shown by the mail reader)
     std::string from_address;  // "cyberachat@chu-exemple.fr"
     std::string to;            // one recipient's address
+    std::string reply_to;      // where answers go (the hospital's contact e-mail); "" : none
     std::string subject;
     std::string text_body;     // UTF-8, lines separated by "\n"
     std::string html_body;     // UTF-8, a whole HTML document
@@ -32,7 +33,8 @@ std::string base64_lines(std::string_view bytes);
 // "<random hex@domain of from_address>".
 std::string make_message_id(std::string_view from_address);
 
-// The whole message, headers and body (CRLF line ends). The addresses must be valid_mail_address.
+// The whole message, headers and body (CRLF line ends). The addresses must be valid_mail_address
+// (a reply_to that is not is left out).
 std::string render_mime(const MimeMessage& message);
 
 }  // namespace cyberachat::mail

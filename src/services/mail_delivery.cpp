@@ -40,6 +40,7 @@ Result<MailDelivery::Round> MailDelivery::deliver_due() {
         mime.from_name = identity.hospital_name;
         mime.from_address = transport_.from_address();
         mime.to = message.recipient;
+        mime.reply_to = identity.contact_email;
         mime.subject = message.subject;
         mime.text_body = with_secret_link(message.text_body, message.secret_link);
         mime.html_body = with_secret_link(message.html_body, markup_escaped(message.secret_link));

@@ -2,6 +2,7 @@
 
 #include "core/deadline.hpp"
 #include "core/deadline_notices.hpp"
+#include "core/markup_escape.hpp"
 #include "core/paris_time.hpp"
 #include "core/text_format.hpp"
 #include "services/invitation_link.hpp"
@@ -15,6 +16,17 @@ Error mail_without_address() {
                        "This vendor has no e-mail address.");
 }
 
+// The hospital's logo at the top of an HTML body (a linked image: the reader may block it, then
+// its alternative text names the hospital).
+void with_letterhead(std::string& html, const MailIdentity& identity) {
+    if (identity.logo_url.empty()) return;
+    const size_t body = html.find("<body");
+    const size_t end = body == std::string::npos ? body : html.find('>', body);
+    if (end == std::string::npos) return;
+    html.insert(end + 1, "\n<p><img src=\"" + markup_escaped(identity.logo_url) + "\" alt=\"" +
+                             markup_escaped(identity.hospital_name) + "\" style=\"max-height: 64px; max-width: 240px\"></p>");
+}
+
 }  // namespace
 
 MailService::MailService(store::Store& store, const Clock& clock, std::function<std::string()> base_url)
@@ -25,9 +37,19 @@ void MailService::set_identity(MailIdentity identity) {
     identity_ = std::move(identity);
 }
 
-MailIdentity MailService::identity() const {
+void MailService::set_identity_source(std::function<MailIdentity()> source) {
     std::lock_guard lock(mutex_);
-    return identity_;
+    identity_source_ = std::move(source);
+}
+
+MailIdentity MailService::identity() const {
+    std::function<MailIdentity()> source;
+    {
+        std::lock_guard lock(mutex_);
+        if (!identity_source_) return identity_;
+        source = identity_source_;
+    }
+    return source();
 }
 
 void MailService::set_reminder_days(std::vector<int> days) {
@@ -78,6 +100,7 @@ Result<std::optional<store::OutboxMessage>> MailService::queue(const Context& co
                                                                const std::string& secret_link,
                                                                const std::string& dedup_key) {
     TRY_ASSIGN(auto rendered, mail::MessageTemplates::builtin().render(kind, language, values));
+    with_letterhead(rendered.html, identity());
     store::OutboxMessage message;
     message.acquisition_id = context.acquisition.id;
     message.response_id = context.response.id;

@@ -19,10 +19,11 @@
 
 namespace cyberachat::services {
 
-// Who the messages come from (the lead's instance settings will fill it).
+// Who the messages come from: the hospital's identity (services/instance_settings_service).
 struct MailIdentity {
     std::string hospital_name = "Cyberachat";
-    std::string contact_email;  // shown in the signature when given
+    std::string contact_email;  // shown in the signature and as Reply-To when given
+    std::string logo_url;       // absolute; heads the HTML body when given
 };
 
 class MailService {
@@ -31,6 +32,9 @@ public:
     MailService(store::Store& store, const Clock& clock, std::function<std::string()> base_url);
 
     void set_identity(MailIdentity identity);
+    // Where the identity comes from when it can change while running (the instance settings);
+    // it replaces set_identity's.
+    void set_identity_source(std::function<MailIdentity()> source);
     MailIdentity identity() const;
     void set_reminder_days(std::vector<int> days);  // default 7, 3, 1
     std::vector<int> reminder_days() const;
@@ -93,6 +97,7 @@ private:
     std::function<std::string()> base_url_;
     mutable std::mutex mutex_;  // identity and reminder days (set while the worker reads them)
     MailIdentity identity_;
+    std::function<MailIdentity()> identity_source_;
     std::vector<int> reminder_days_{7, 3, 1};
     bool delivery_configured_ = false;
 };

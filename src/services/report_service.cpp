@@ -80,6 +80,7 @@ Result<report::ReportDocument> ReportService::questionnaire_report(const std::sh
     document.subtitle = std::string(in_language(language, "Questionnaire vierge — version ", "Blank questionnaire — version ")) +
                         questionnaire->version;
     document.generated_at = format_datetime(now_iso(), language);
+    add_letterhead(document);
     for (const auto& part : questionnaire->parts) {
         report::PartBlock block;
         block.title = part.title.in(language);
@@ -152,6 +153,7 @@ Result<report::ReportDocument> ReportService::response_report(Id response_id, La
     document.subtitle = std::string(in_language(language, "Réponse de ", "Response of ")) + snapshot.response.company;
     document.facts = acquisition_facts(snapshot.acquisition, language);
     document.generated_at = format_datetime(now_iso(), language);
+    add_letterhead(document);
     TRY_ASSIGN(auto vendor, vendor_block(snapshot, language));
     if (audience == Audience::hospital) vendor.evaluation = evaluation;
     document.vendors.push_back(std::move(vendor));
@@ -168,6 +170,7 @@ Result<report::ReportDocument> ReportService::acquisition_report(Id acquisition_
     document.subtitle = in_language(language, "Rapport d'achat — synthèse des réponses", "Purchase report — summary of the responses");
     document.facts = acquisition_facts(acquisition, language);
     document.generated_at = format_datetime(now_iso(), language);
+    add_letterhead(document);
     TRY_ASSIGN(const auto responses, store_.responses.list_for(acquisition_id));
     for (const auto& response : responses) {
         if (!response.withdrawn_at.empty()) continue;  // withdrawn: out of the report (the journal and archive keep it)
@@ -185,6 +188,13 @@ Result<report::ReportDocument> ReportService::acquisition_report(Id acquisition_
         document.vendors.push_back(std::move(vendor));
     }
     return document;
+}
+
+void ReportService::add_letterhead(report::ReportDocument& document) {
+    if (!instance_) return;
+    const HospitalIdentity identity = instance_->identity();
+    document.hospital_name = identity.name;
+    if (identity.has_logo()) document.logo_png = *instance_->logo_png();
 }
 
 }  // namespace cyberachat::services

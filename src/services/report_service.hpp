@@ -10,6 +10,7 @@
 #include "core/result.hpp"
 #include "outputs/flowchart/flowchart_drawing.hpp"
 #include "outputs/pdf/report_model.hpp"
+#include "services/instance_settings_service.hpp"
 #include "services/response_service.hpp"
 
 namespace cyberachat::services {
@@ -18,9 +19,11 @@ using Evaluations = std::map<Id, report::Evaluation>;  // response id → the ho
 
 class ReportService {
 public:
+    // `instance`: the hospital's name and logo in the reports' headers (none without it).
     ReportService(store::Store& store, QuestionnaireProvider& questionnaires, ResponseService& responses,
-                  flowchart::FlowchartCache& flowcharts)
-        : store_(store), questionnaires_(questionnaires), responses_(responses), flowcharts_(flowcharts) {}
+                  flowchart::FlowchartCache& flowcharts, InstanceSettingsService* instance = nullptr)
+        : store_(store), questionnaires_(questionnaires), responses_(responses), flowcharts_(flowcharts),
+          instance_(instance) {}
 
     Result<report::ReportDocument> questionnaire_report(const std::shared_ptr<const Questionnaire>& questionnaire,
                                                         Language language);
@@ -32,10 +35,12 @@ public:
 
 private:
     Result<report::VendorBlock> vendor_block(const ResponseSnapshot& snapshot, Language language);
+    void add_letterhead(report::ReportDocument& document);
     store::Store& store_;
     QuestionnaireProvider& questionnaires_;
     ResponseService& responses_;
     flowchart::FlowchartCache& flowcharts_;
+    InstanceSettingsService* instance_;
 };
 
 // "rapport-<slug of title>.pdf"-style file names: ASCII letters, digits and '-' only.

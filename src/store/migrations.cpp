@@ -360,6 +360,18 @@ const std::vector<Migration>& all_migrations() {
              "ALTER TABLE acquisitions ADD COLUMN archived_at TEXT NOT NULL DEFAULT ''",
              "CREATE INDEX acquisitions_archived ON acquisitions (status, archived_at)",
          }},
+        {12,
+         "instance settings: the hospital's identity (name, contact e-mail, logo)",
+         {
+             // One row per setting: its name ("hospital.name", …) and its value as text (the logo
+             // in base64); absent: not set.
+             R"sql(CREATE TABLE instance_settings (
+                 name TEXT PRIMARY KEY,
+                 value TEXT NOT NULL,
+                 updated_at TEXT NOT NULL,
+                 updated_by TEXT NOT NULL DEFAULT ''
+             ))sql",
+         }},
     };
     return migrations;
 }

@@ -545,6 +545,24 @@ private:
     std::shared_ptr<Database> db_;
 };
 
+// The instance's settings (table instance_settings): named text values the administrators set —
+// the hospital's identity ("hospital.name", "hospital.contact_email", "hospital.logo_png" in base64,
+// "hospital.logo_sha256"; see services/instance_settings_service). Each change is journalled
+// (entity "instance", action "update", field = the setting's name, old and new values) — a value
+// longer than 200 bytes (the logo) as its length only.
+class InstanceSettingRepository {
+public:
+    explicit InstanceSettingRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
+    // The settings of these names that are set, by name.
+    Result<std::map<std::string, std::string>> values(const std::vector<std::string>& names);
+    // Sets (a value) or removes (nullopt) each named setting, in one transaction; a setting whose
+    // value does not change is neither written nor journalled.
+    Result<void> apply(const std::map<std::string, std::optional<std::string>>& changes, const Actor& actor);
+
+private:
+    std::shared_ptr<Database> db_;
+};
+
 // What an archive holds of one purchase (see services/export_service.hpp), as records. Ids are
 // the archive's (the source instance's); timestamps, authors and revisions as archived.
 struct ArchivedDocument {
@@ -610,6 +628,7 @@ struct Store {
     ScoringGridRepository scoring_grids{db};
     ReviewRepository reviews{db};
     OutboxRepository outbox{db};
+    InstanceSettingRepository instance_settings{db};
     ArchiveRestore archive_restore{db, document_bytes};
 
     // Creates data_dir if needed and opens data_dir/cyberachat.db with `connections` pooled

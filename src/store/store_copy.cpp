@@ -83,7 +83,7 @@ const std::vector<std::string>& copied_tables() {
     static const std::vector<std::string> tables = {
         "users",     "api_tokens",       "password_resets",        "questionnaire_versions", "scoring_grids", "acquisitions",
         "acquisition_grids", "weight_overrides", "responses", "answers", "documents",
-        "reviews",   "opinions",         "acquisition_members", "outbox", "events",
+        "reviews",   "opinions",         "acquisition_members", "outbox", "instance_settings", "events",
     };
     return tables;
 }

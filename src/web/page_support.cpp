@@ -78,8 +78,9 @@ views::PageContext hospital_context(const HospitalCaller& caller, std::string ti
     return context;
 }
 
-views::PageContext vendor_context(const VendorCaller& caller, std::string title, const httplib::Request& req) {
+views::PageContext vendor_context(WebApp& app, const VendorCaller& caller, std::string title, const httplib::Request& req) {
     views::PageContext context;
+    context.hospital = app.instance.identity();
     context.language = parse_language(caller.session ? caller.session->language : caller.response.language);
     context.title = std::move(title);
     context.csrf_token = caller.session ? caller.session->csrf_token : "";

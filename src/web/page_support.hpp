@@ -17,7 +17,8 @@ std::optional<HospitalCaller> require_hospital_page(WebApp& app, const httplib::
 std::optional<VendorCaller> require_vendor_page(WebApp& app, const httplib::Request& req, httplib::Response& res);
 
 views::PageContext hospital_context(const HospitalCaller& caller, std::string title);
-views::PageContext vendor_context(const VendorCaller& caller, std::string title, const httplib::Request& req);
+// A vendor page's context: its language, and the hospital that invites it (instance settings).
+views::PageContext vendor_context(WebApp& app, const VendorCaller& caller, std::string title, const httplib::Request& req);
 
 // Checks the CSRF token of a POST; on failure sends a 403 page and returns false.
 bool require_csrf(const httplib::Request& req, httplib::Response& res, const store::Session& session, Language language);

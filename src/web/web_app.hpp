@@ -14,6 +14,7 @@
 #include "services/account_service.hpp"
 #include "services/acquisition_service.hpp"
 #include "services/export_service.hpp"
+#include "services/instance_settings_service.hpp"
 #include "services/journal_service.hpp"
 #include "services/mail_service.hpp"
 #include "services/evaluation_service.hpp"
@@ -53,6 +54,7 @@ struct WebApp {
     std::shared_ptr<store::Store> store;
     ServerConfig config;
     services::QuestionnaireProvider questionnaires;  // the current questionnaire and each purchase's
+    services::InstanceSettingsService instance{*store};  // the hospital's identity
     // The e-mails queued in the outbox (serve's mail worker sends them); links use base_url().
     services::MailService mail{*store, system_clock(), [this] { return base_url(); }};
     services::ResponseService responses{*store, questionnaires,
@@ -65,7 +67,7 @@ struct WebApp {
     services::XlsxImportService xlsx{*store, responses,
                                      services::XlsxLimits{std::min<size_t>(config.max_document_bytes, 10u * 1024 * 1024)}};
     services::PendingUploads pending_xlsx{store->pending_uploads};  // previews waiting for "apply" (pages; in the database)
-    services::ReportService reports{*store, questionnaires, responses, flowcharts};
+    services::ReportService reports{*store, questionnaires, responses, flowcharts, &instance};
     services::EvaluationService evaluations{*store, questionnaires, responses, &mail};
     services::ExportService exports{*store, questionnaires, responses, evaluations};
     services::JournalService journal{*store, questionnaires};  // hospital only
@@ -83,6 +85,11 @@ struct WebApp {
     // passes the built-in AFIB one (definition/builtin_definition.hpp).
     WebApp(std::shared_ptr<store::Store> s, ServerConfig c, QuestionnaireDefinition current)
         : store(std::move(s)), config(std::move(c)), questionnaires(*store, std::move(current)) {
+        mail.set_identity_source([this] {
+            const HospitalIdentity identity = instance.identity();
+            return services::MailIdentity{identity.shown_name(), identity.contact_email,
+                                          identity.has_logo() ? base_url() + identity.logo_path() : std::string()};
+        });
         // An extension is e-mailed to each vendor it concerns (the journal already names who extended it).
         acquisitions.on_deadline_extended = [this](const services::DeadlineExtension& extension) {
             for (const VendorResponse& vendor : extension.vendors)

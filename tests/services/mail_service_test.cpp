@@ -7,11 +7,13 @@
 #include <sstream>
 
 #include "../mail/test_smtp_server.hpp"
+#include "../png_fixture.hpp"
 #include "core/paris_time.hpp"
 #include "mail/smtp_transport.hpp"
 #include "security/secrets.hpp"
 #include "service_fixture.hpp"
 #include "services/mail_delivery.hpp"
+#include "services/instance_settings_service.hpp"
 #include "services/mail_service.hpp"
 
 namespace cyberachat::services::testing {
@@ -298,6 +300,36 @@ TEST_F(MailServiceTest, OnlyTheLatestOfSeveralPassedOffsetsIsSent) {
     ASSERT_EQ(queued.front().kind, "reminder");
     EXPECT_EQ(queued.front().dedup_key, "reminder:" + std::to_string(invitation.response.id) + ":1:2027-03-31");
     EXPECT_EQ(*mail->queue_deadline_notices(), 0u);
+}
+
+TEST_F(MailServiceTest, MessagesComeFromTheHospitalAsItsAdministratorsNamedIt) {
+    InstanceSettingsService settings(*store);
+    mail->set_identity_source([&] {
+        const HospitalIdentity identity = settings.identity();
+        return MailIdentity{identity.shown_name(), identity.contact_email,
+                            identity.has_logo() ? "https://cyberachat.chu.test" + identity.logo_path() : std::string()};
+    });
+    IdentityChange change;
+    change.name = "CHU de Compiègne";
+    change.contact_email = "biomed@chu-compiegne.test";
+    change.logo_png = cyberachat::test_images::small_png();
+    ASSERT_TRUE(settings.update_identity(change, Actor("user:admin@chu.test", Via::page)).ok());
+    const std::string logo_url = "https://cyberachat.chu.test" + settings.identity().logo_path();
+
+    const Invitation invitation = invite_by_mail("en");
+    EXPECT_EQ(deliver().sent, 1u);
+    auto received = smtp.wait_for(1);
+    ASSERT_EQ(received.size(), 1u);
+    const std::string from = received[0].header("from");
+    EXPECT_NE(from.find("CHU de Compiègne"), std::string::npos) << from;
+    EXPECT_NE(from.find("<cyberachat@chu.test>"), std::string::npos) << from;
+    EXPECT_EQ(received[0].header("reply-to"), "<biomed@chu-compiegne.test>");
+    EXPECT_EQ(received[0].header("subject"), "CHU de Compiègne — AFIB security questionnaire: Achat mini");
+    EXPECT_NE(received[0].text.find("CHU de Compiègne invites you"), std::string::npos) << received[0].text;
+    EXPECT_NE(received[0].text.find("Contact: biomed@chu-compiegne.test"), std::string::npos);
+    EXPECT_NE(received[0].html.find("<img src=\"" + logo_url + "\" alt=\"CHU de Compiègne\""), std::string::npos)
+        << received[0].html;
+    (void)invitation;
 }
 
 }  // namespace

@@ -92,6 +92,7 @@ public:
                                        (doc_.title + (doc_.subtitle.empty() ? "" : " — " + doc_.subtitle)).c_str());
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Cyberachat");
         cr_ = cairo_create(surface);
+        load_logo();
         context_.reset(pango_cairo_create_context(cr_));  // one context for every layout (a new one per layout is slow)
 
         build_content();
@@ -111,6 +112,7 @@ public:
         layout_cache_.clear();
         svg_cache_.clear();
         context_.reset();
+        if (logo_) cairo_surface_destroy(logo_);
         cairo_destroy(cr_);
         cairo_surface_finish(surface);
         const cairo_status_t status = cairo_surface_status(surface);
@@ -132,6 +134,46 @@ private:
     using LayoutKey = std::tuple<std::string, double, bool, bool, double>;  // text, size, bold, italic, width
     std::map<LayoutKey, std::pair<SharedLayout, std::vector<Line>>> layout_cache_;
     std::map<std::string, SharedSvg> svg_cache_;
+
+    cairo_surface_t* logo_ = nullptr;  // the hospital's logo, decoded once (null: none or unreadable)
+
+    // The logo's PNG bytes as a cairo image; an unreadable one is left out (the name still shows).
+    void load_logo() {
+        if (doc_.logo_png.empty()) return;
+        struct Reader {
+            std::string_view bytes;
+            size_t at = 0;
+        } reader{doc_.logo_png};
+        cairo_surface_t* image = cairo_image_surface_create_from_png_stream(
+            [](void* closure, unsigned char* data, unsigned int length) {
+                auto* r = static_cast<Reader*>(closure);
+                if (r->bytes.size() - r->at < length) return CAIRO_STATUS_READ_ERROR;
+                std::copy_n(r->bytes.data() + r->at, length, data);
+                r->at += length;
+                return CAIRO_STATUS_SUCCESS;
+            },
+            &reader);
+        if (cairo_surface_status(image) != CAIRO_STATUS_SUCCESS || cairo_image_surface_get_width(image) <= 0 ||
+            cairo_image_surface_get_height(image) <= 0) {
+            cairo_surface_destroy(image);
+            return;
+        }
+        logo_ = image;
+    }
+
+    // The logo scaled into a box of `max_height` × `max_width` points at (x, top): the width it took.
+    double draw_logo(double x, double top, double max_width, double max_height) {
+        if (!logo_) return 0;
+        const double width = cairo_image_surface_get_width(logo_), height = cairo_image_surface_get_height(logo_);
+        const double scale = std::min(max_height / height, max_width / width);
+        cairo_save(cr_);
+        cairo_translate(cr_, x, top + (max_height - height * scale) / 2);
+        cairo_scale(cr_, scale, scale);
+        cairo_set_source_surface(cr_, logo_, 0, 0);
+        cairo_paint(cr_);
+        cairo_restore(cr_);
+        return width * scale;
+    }
 
     Language lang() const { return doc_.language; }
     bool hospital() const { return doc_.audience == Audience::hospital; }
@@ -322,6 +364,7 @@ private:
     }
 
     void build_front() {
+        if (!doc_.hospital_name.empty()) add(front_, doc_.hospital_name, Style{11, true, false, 0, 0.3}, 0, 4);
         add(front_, doc_.title, Style{20, true}, 0, 6);
         if (!doc_.subtitle.empty()) add(front_, doc_.subtitle, Style{14, false}, 0, 10);
         facts(front_, doc_.facts);
@@ -452,9 +495,12 @@ private:
     }
 
     void draw_page(const std::vector<Block>& blocks, const Page& page, size_t number, size_t total) {
-        // Header: the purchase, and the vendor of this page.
+        // Header: the hospital's logo and name, the purchase, and the vendor of this page.
         const double half = kContentWidth / 2 - 6;
-        show_text(doc_.title, kMarginX, 30, 8, false, 0.3, page.vendor.empty() ? kContentWidth : half);
+        const double logo_width = draw_logo(kMarginX, 22, 90, 18);
+        const double text_x = kMarginX + (logo_width > 0 ? logo_width + 6 : 0);
+        const std::string heading = doc_.hospital_name.empty() ? doc_.title : doc_.hospital_name + " — " + doc_.title;
+        show_text(heading, text_x, 30, 8, false, 0.3, (page.vendor.empty() ? kContentWidth : half) - (text_x - kMarginX));
         if (!page.vendor.empty()) show_text(page.vendor, kMarginX + kContentWidth - half, 30, 8, true, 0.3, half, true);
         cairo_set_source_rgb(cr_, 0.6, 0.6, 0.6);
         cairo_set_line_width(cr_, 0.5);

@@ -104,6 +104,10 @@ struct ReportDocument {
     std::vector<VendorBlock> vendors;       // one for a response report, all for a purchase; none for the blank questionnaire
     std::vector<PartBlock> questionnaire_parts;  // blank questionnaire
     std::string generated_at;  // formatted
+    // The hospital the report comes from (instance settings): named in every page's header and on
+    // the front page; its logo (PNG bytes, may be empty) drawn at the left of the header.
+    std::string hospital_name;
+    std::string logo_png;
 };
 
 }  // namespace cyberachat::report

@@ -64,6 +64,7 @@ std::vector<RouteAccess> make_table() {
         row("POST", "/logout", A::anyone),
         row("GET", "/help", A::anyone),
         row("GET", "/healthz", A::anyone),
+        row("GET", "/instance/logo.png", A::anyone),  // the hospital's logo (vendor pages, e-mails)
         row("GET", "/flowcharts", A::anyone),
         row("GET", "/flowcharts/{chart}", A::anyone),
         row("GET", "/questionnaire.xlsx", A::anyone),
@@ -164,8 +165,12 @@ std::vector<RouteAccess> make_table() {
         row("POST", "/admin/users/{user}/active", A::hospital_page, P::manage_accounts),
         row("POST", "/admin/users/{user}/reset-link", A::hospital_page, P::manage_accounts),
         row("POST", "/admin/users/{user}/delete", A::hospital_page, P::manage_accounts),
+        row("GET", "/admin/instance", A::hospital_page, P::manage_instance),
+        row("POST", "/admin/instance", A::hospital_page, P::manage_instance),
 
         // Hospital API (an API token as Bearer)
+        row("GET", "/api/v1/instance", A::hospital_api, P::own_account),
+        row("PUT", "/api/v1/instance", A::hospital_api, P::manage_instance),
         row("GET", "/api/v1/users", A::hospital_api, P::manage_accounts),
         row("POST", "/api/v1/users", A::hospital_api, P::manage_accounts),
         row("GET", "/api/v1/users/{user}", A::hospital_api, P::manage_accounts),

@@ -95,7 +95,7 @@ void vendor_page(WebApp& app, const httplib::Request& req, httplib::Response& re
     if (!caller) return;
     auto snapshot = app.responses.load(caller->response.id);
     if (!snapshot) return send_error_page(res, 404, snapshot.error().message.fr);
-    auto context = vendor_context(*caller, "", req);
+    auto context = vendor_context(app, *caller, "", req);
     const Language language = context.language;
     std::optional<size_t> part;
     if (req.matches.size() > 1) {

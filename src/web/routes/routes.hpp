@@ -32,5 +32,7 @@ void register_journal_routes(httplib::Server& server, WebApp& app);
 void register_journal_api(httplib::Server& server, WebApp& app);
 void register_message_routes(httplib::Server& server, WebApp& app);
 void register_message_api(httplib::Server& server, WebApp& app);
+void register_instance_routes(httplib::Server& server, WebApp& app);
+void register_instance_api(httplib::Server& server, WebApp& app);
 
 }  // namespace cyberachat::web

@@ -65,7 +65,7 @@ void render_section(WebApp& app, const httplib::Request& req, httplib::Response&
                     const services::ResponseSnapshot& snapshot, const Section& section, int status,
                     std::map<std::string, std::string> errors, std::map<std::string, std::string> rejected,
                     std::map<std::string, nlohmann::json> rejected_records = {}) {
-    auto context = vendor_context(caller, section.title.in(parse_language(caller.session->language)), req);
+    auto context = vendor_context(app, caller, section.title.in(parse_language(caller.session->language)), req);
     take_flash(req, res, app, context);
     show_lock(context, snapshot);
     views::SectionForm form{section,
@@ -130,7 +130,7 @@ void invalid_invitation(WebApp& app, const httplib::Request& req, httplib::Respo
 void home_page(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto page = open_vendor_page(app, req, res);
     if (!page) return;
-    auto context = vendor_context(page->caller, page->snapshot.acquisition.title, req);
+    auto context = vendor_context(app, page->caller, page->snapshot.acquisition.title, req);
     take_flash(req, res, app, context);
     show_lock(context, page->snapshot);
     auto open = app.responses.open_clarifications(page->caller.response.id);
@@ -143,7 +143,7 @@ void clarifications_page(WebApp& app, const httplib::Request& req, httplib::Resp
     auto page = open_vendor_page(app, req, res);
     if (!page) return;
     const Language language = page->language;
-    auto context = vendor_context(page->caller, in_language(language, "Précisions demandées", "Clarifications requested"), req);
+    auto context = vendor_context(app, page->caller, in_language(language, "Précisions demandées", "Clarifications requested"), req);
     take_flash(req, res, app, context);
     show_lock(context, page->snapshot);
     auto open = app.responses.open_clarifications(page->caller.response.id);
@@ -270,7 +270,7 @@ void review_page(WebApp& app, const httplib::Request& req, httplib::Response& re
     auto page = open_vendor_page(app, req, res);
     if (!page) return;
     const Language language = page->language;
-    auto context = vendor_context(page->caller, in_language(language, "Relecture avant envoi", "Review before submitting"), req);
+    auto context = vendor_context(app, page->caller, in_language(language, "Relecture avant envoi", "Review before submitting"), req);
     take_flash(req, res, app, context);
     show_lock(context, page->snapshot);
     send_html(res, 200, views::render_vendor_review_page(context, response_view(page->snapshot)));
@@ -296,7 +296,7 @@ void confirmation_page(WebApp& app, const httplib::Request& req, httplib::Respon
     if (!page) return;
     const Language language = page->language;
     if (!page->snapshot.submitted()) return redirect(res, "/vendor/review");
-    auto context = vendor_context(page->caller, in_language(language, "Accusé de réception", "Confirmation of receipt"), req);
+    auto context = vendor_context(app, page->caller, in_language(language, "Accusé de réception", "Confirmation of receipt"), req);
     send_html(res, 200, views::render_vendor_confirmation_page(context, response_view(page->snapshot)));
 }
 
@@ -317,7 +317,7 @@ void vendor_help_page(WebApp& app, const httplib::Request& req, httplib::Respons
     auto page = open_vendor_page(app, req, res);
     if (!page) return;
     const Language language = page->language;
-    auto context = vendor_context(page->caller, in_language(language, "Mode d'emploi", "How to use"), req);
+    auto context = vendor_context(app, page->caller, in_language(language, "Mode d'emploi", "How to use"), req);
     send_html(res, 200, views::render_help_page(context, *page->snapshot.questionnaire));
 }
 

@@ -96,7 +96,7 @@ std::optional<ImportTarget> vendor_target(WebApp& app, const httplib::Request& r
     const Language language = parse_language(caller->session->language);
     if (post && !require_csrf(req, res, *caller->session, language)) return std::nullopt;
     ImportTarget target{caller->response.id, caller->actor(),
-                        vendor_context(*caller, in_language(language, "Import Excel", "Excel import"), req), {}};
+                        vendor_context(app, *caller, in_language(language, "Import Excel", "Excel import"), req), {}};
     auto acquisition = app.acquisitions.find(caller->response.acquisition_id);
     if (!acquisition) {
         send_error_page(res, acquisition.error(), language);

@@ -54,7 +54,17 @@ void write_header(HtmlWriter& w, const PageContext& context) {
     w.open("header", {{"class", "site-header"}});
     w.open("div", {{"class", "site-header-inner"}});
     w.open("p", {{"class", "site-name"}});
-    w.element("a", {{"href", context.vendor ? "/vendor" : "/acquisitions"}}, "Cyberachat");
+    if (context.vendor) {
+        // The hospital that invites: its logo and name (or "Cyberachat" until they are set).
+        const HospitalIdentity& hospital = context.hospital;
+        w.open("a", {{"href", "/vendor"}, {"class", "hospital-brand"}});
+        if (hospital.has_logo())
+            w.void_tag("img", {{"src", hospital.logo_path()}, {"alt", ""}, {"class", "brand-logo"}, {"height", "40"}});
+        w.element("span", {{"class", "hospital-name"}}, hospital.shown_name());
+        w.close("a");
+    } else {
+        w.element("a", {{"href", "/acquisitions"}}, "Cyberachat");
+    }
     w.element("span", {{"class", "site-tagline"}},
               L(lang, "Questionnaire AFIB de sécurité numérique", "AFIB digital security questionnaire"));
     w.close("p");
@@ -73,7 +83,10 @@ void write_header(HtmlWriter& w, const PageContext& context) {
             w.close("li");
         };
         item("/acquisitions", "Achats");
-        if (context.user_is_admin) item("/admin/users", "Comptes");
+        if (context.user_is_admin) {
+            item("/admin/users", "Comptes");
+            item("/admin/instance", "Établissement");
+        }
         item("/account", "Mon compte");
         item("/help", "Aide");
         w.close("ul");
@@ -147,6 +160,13 @@ std::string render_layout(const PageContext& context, std::string_view body_html
                    "Engineering TBTS, Université de technologie de Compiègne). "));
     w.element("a", {{"href", "https://doi.org/10.34746/ids213"}}, "doi:10.34746/ids213");
     w.close("p");
+    if (context.vendor && !context.hospital.contact_email.empty()) {
+        w.open("p", {{"class", "hospital-contact"}});
+        w.text(L(lang, "Une question sur cet achat ? Écrivez à ", "A question about this purchase? Write to "));
+        w.element("a", {{"href", "mailto:" + context.hospital.contact_email}}, context.hospital.contact_email);
+        w.text(".");
+        w.close("p");
+    }
     w.open("p");
     w.element("a", {{"href", context.vendor ? "/vendor/help" : "/help"}},
               L(lang, "Aide et mode d'emploi", "Help and instructions"));

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "core/hospital_identity.hpp"
 #include "core/localized_text.hpp"
 
 namespace cyberachat::web::views {
@@ -27,7 +28,7 @@ struct PageContext {
     std::string csrf_token;          // put in every form as hidden "_csrf" and in <meta name="csrf-token">
     std::optional<std::string> user_email;       // hospital user logged in
     std::string user_role_label;                 // "Ingénieur biomédical", …
-    bool user_is_admin = false;                  // the header links to /admin/users
+    bool user_is_admin = false;                  // the header links to /admin/users and /admin/instance
     long long user_id = 0;                       // its account (its e-mail links to its journal)
     bool vendor = false;             // vendor pages: language switch, no hospital navigation
     std::string flash;               // one-time message shown at the top
@@ -35,6 +36,7 @@ struct PageContext {
     std::string lock_notice;         // vendor pages: why the response cannot change now (deadline passed, closed…)
     std::string current_path;        // for the language switch "return to"
     PurchaseRights rights;           // hospital pages about one purchase
+    HospitalIdentity hospital;       // vendor pages: the hospital that invites (its name, logo, contact)
 };
 
 // Picks the text of the page's language: L(ctx.language, "Enregistrer", "Save").

@@ -45,13 +45,18 @@ std::string render_vendor_home_page(const PageContext& context, const ResponseVi
         w.element("a", {{"href", "/vendor/clarifications"}}, L(lang, "Répondre aux précisions demandées", "Answer the clarifications"));
         w.close("div");
     }
-    w.element("p", {{"class", "lead"}},
-              L(lang,
-                "L'établissement vous invite à répondre au questionnaire standardisé de l'AFIB sur l'informatique et "
-                "la sécurité numérique de l'équipement proposé. Vous pouvez répondre en plusieurs fois\u00A0: vos réponses "
-                "sont conservées.",
-                "The hospital invites you to answer the AFIB standardized questionnaire on the IT and digital "
-                "security of the equipment you propose. You can answer in several sittings: your answers are kept."));
+    // Who invites: the hospital's name once the administrators set it.
+    const std::string inviter = context.hospital.name.empty()
+                                    ? std::string(L(lang, "L'établissement", "The hospital"))
+                                    : context.hospital.name;
+    w.element("p", {{"class", "lead"}, {"id", "invitation-lead"}},
+              inviter +
+                  L(lang,
+                    " vous invite à répondre au questionnaire standardisé de l'AFIB sur l'informatique et la sécurité "
+                    "numérique de l'équipement proposé. Vous pouvez répondre en plusieurs fois\u00A0: vos réponses sont "
+                    "conservées.",
+                    " invites you to answer the AFIB standardized questionnaire on the IT and digital security of the "
+                    "equipment you propose. You can answer in several sittings: your answers are kept."));
 
     w.open("div", {{"class", "home-grid"}});
     w.open("section", {{"class", "card"}, {"aria-labelledby", "purchase-title"}});

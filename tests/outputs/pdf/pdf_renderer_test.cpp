@@ -6,6 +6,7 @@
 
 #include <regex>
 
+#include "../../png_fixture.hpp"
 #include "pdf_text.hpp"
 
 using namespace cyberachat;
@@ -178,4 +179,35 @@ TEST(PdfRenderer, RecurringTextsAreDrawnAtEachOccurrence) {
     EXPECT_EQ(count("Question n° 7 sur la sécurité ?"), 6u) << text.substr(0, 2000);
     EXPECT_EQ(count("trimestrielles, Médica Santé SA"), 36u);
     EXPECT_EQ(count("trimestrielles, Biotech Électronique"), 36u);
+}
+
+TEST(PdfRenderer, EveryPageHeaderNamesTheHospitalWithItsLogo) {
+    ReportDocument document = purchase(Audience::hospital);
+    document.hospital_name = "CHU de Compiègne";
+    document.logo_png = cyberachat::test_images::small_png();
+    auto pdf = render_pdf(document);
+    ASSERT_TRUE(pdf) << pdf.error().message.fr;
+    const std::string text = pdf_text(*pdf);
+    size_t pages = 0, named = 0, start = 0;
+    for (size_t ff; (ff = text.find('\f', start)) != std::string::npos; start = ff + 1, ++pages)
+        if (text.substr(start, ff - start).find("CHU de Compiègne — Échographes cardiologie 2027") != std::string::npos) ++named;
+    EXPECT_GE(pages, 4u);
+    EXPECT_EQ(named, pages) << text.substr(0, 1500);
+    // The logo is one image, drawn on every page (pdfimages lists each placement).
+    const std::string images = pdf_tool_output(*pdf, "pdfimages -list");
+    const std::regex placement(R"(^ *\d+ +\d+ +image +3 +2 )", std::regex::multiline);
+    const auto listed = std::distance(std::sregex_iterator(images.begin(), images.end(), placement), std::sregex_iterator());
+    EXPECT_EQ(static_cast<size_t>(listed), pages) << images;
+
+    // Without a name and logo (an instance not set up yet): the purchase alone, no image.
+    auto plain = render_pdf(purchase(Audience::hospital));
+    ASSERT_TRUE(plain);
+    EXPECT_EQ(pdf_text(*plain).find("CHU de Compiègne"), std::string::npos);
+    EXPECT_EQ(pdf_tool_output(*plain, "pdfimages -list").find(" image "), std::string::npos);
+
+    // A logo that cairo cannot decode is left out; the report is still made, with the name.
+    document.logo_png = cyberachat::test_images::png_claiming(50, 50);
+    auto broken = render_pdf(document);
+    ASSERT_TRUE(broken) << broken.error().message.fr;
+    EXPECT_NE(pdf_text(*broken).find("CHU de Compiègne"), std::string::npos);
 }
