@@ -34,6 +34,7 @@ struct ServeOptions {
     std::string smtp_from, smtp_user, smtp_password_file;
     std::vector<int> reminder_days{7, 3, 1};
     int mail_interval_seconds = 5;
+    int reminder_planning_seconds = 60;
 };
 
 // The SMTP settings of --smtp-url… (the password from its file or CYBERACHAT_SMTP_PASSWORD), or
@@ -108,7 +109,8 @@ void run_serve(const ServeOptions& options) {
         delivery = std::make_unique<services::MailDelivery>(*store, app.mail, *transport);
         app.mail.set_delivery_configured(true);
     }
-    services::MailWorker mail_worker(app.mail, delivery.get(), std::chrono::seconds(options.mail_interval_seconds));
+    services::MailWorker mail_worker(app.mail, delivery.get(), std::chrono::seconds(options.mail_interval_seconds),
+                                     std::chrono::seconds(options.reminder_planning_seconds));
     auto server = web::make_server(app, options.connections);
     int port = config.port;
     if (port == 0) port = server->bind_to_any_port(config.bind);
@@ -229,6 +231,10 @@ void register_serve_command(CLI::App& app) {
         ->check(CLI::Range(1, 365));
     serve->add_option("--mail-interval-seconds", options->mail_interval_seconds,
                       "Intervalle entre deux passages d'envoi des e-mails et de calcul des rappels, en secondes")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 3600));
+    serve->add_option("--reminder-planning-seconds", options->reminder_planning_seconds,
+                      "Intervalle entre deux calculs des rappels et des avis de date limite dépassée, en secondes")
         ->capture_default_str()
         ->check(CLI::Range(1, 3600));
     serve->add_option("--admin-email", options->admin_email,

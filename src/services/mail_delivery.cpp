@@ -67,8 +67,9 @@ Result<MailDelivery::Round> MailDelivery::deliver_due() {
     return round;
 }
 
-MailWorker::MailWorker(MailService& mail, MailDelivery* delivery, std::chrono::milliseconds period)
-    : mail_(mail), delivery_(delivery), period_(period) {}
+MailWorker::MailWorker(MailService& mail, MailDelivery* delivery, std::chrono::milliseconds period,
+                       std::chrono::milliseconds planning_period)
+    : mail_(mail), delivery_(delivery), period_(period), planning_period_(planning_period) {}
 
 MailWorker::~MailWorker() { stop(); }
 
@@ -96,7 +97,7 @@ void MailWorker::start() {
         while (!stopping_) {
             lock.unlock();
             const auto now = std::chrono::steady_clock::now();
-            if (!planned || now - *planned >= kNoticePlanningPeriod) {
+            if (!planned || now - *planned >= planning_period_) {
                 plan_notices();
                 planned = now;
             }

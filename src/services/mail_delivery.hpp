@@ -51,15 +51,18 @@ private:
 // round in progress.
 class MailWorker {
 public:
-    MailWorker(MailService& mail, MailDelivery* delivery, std::chrono::milliseconds period);
+    // Reminders and "deadline missed" notices are counted in days: the background thread plans
+    // them at most this often by default (it reads every open purchase), while it delivers at each round.
+    static constexpr std::chrono::seconds kNoticePlanningPeriod{60};
+
+    // `planning_period`: how often reminders and "deadline missed" notices are planned (they are
+    // counted in days: every minute is plenty; a test of the whole tender shortens it).
+    MailWorker(MailService& mail, MailDelivery* delivery, std::chrono::milliseconds period,
+               std::chrono::milliseconds planning_period = kNoticePlanningPeriod);
     ~MailWorker();
     void start();
     void stop();
     void run_once();  // one round now, on the caller's thread: deadline notices, then delivery
-
-    // Reminders and "deadline missed" notices are counted in days: the background thread plans
-    // them at most this often (it reads every open purchase), while it delivers at each round.
-    static constexpr std::chrono::seconds kNoticePlanningPeriod{60};
 
 private:
     void plan_notices();
@@ -68,6 +71,7 @@ private:
     MailService& mail_;
     MailDelivery* delivery_;
     std::chrono::milliseconds period_;
+    std::chrono::milliseconds planning_period_;
     std::mutex mutex_;
     std::condition_variable wake_;
     bool stopping_ = false;
