@@ -24,8 +24,9 @@ packages=(
   # slapd's own system instance is not used (DEBIAN_FRONTEND=noninteractive: no debconf questions).
   libldap2-dev slapd ldap-utils
   # outgoing e-mail (serve --smtp-url): libcurl's SMTP client; the mail tests deliver to a real SMTP
-  # server, Debian's aiosmtpd (python3 -m aiosmtpd), started by the tests themselves
-  libcurl4-openssl-dev python3-aiosmtpd
+  # server, Debian's aiosmtpd (python3 -m aiosmtpd, or tests/mail/secure_smtp_server.py with AUTH
+  # and SMTPS), started by the tests themselves; openssl makes the SMTPS test's certificate
+  libcurl4-openssl-dev python3-aiosmtpd openssl
   # the CLI flowchart tests check the SVG they write with xmllint
   libxml2-utils
   # the XLSX import test converts a workbook with LibreOffice (headless)

@@ -31,7 +31,7 @@ struct ServeOptions {
     size_t db_connections = 16;  // shared by every worker thread: each request leases one per read or write
     std::string ldap_config;     // the directory's YAML file; empty: local accounts only
     std::string smtp_url;        // empty: messages wait in the outbox
-    std::string smtp_from, smtp_user, smtp_password_file;
+    std::string smtp_from, smtp_user, smtp_password_file, smtp_ca_file;
     std::vector<int> reminder_days{7, 3, 1};
     int mail_interval_seconds = 5;
     int reminder_planning_seconds = 60;
@@ -43,8 +43,11 @@ std::optional<mail::SmtpSettings> smtp_settings_or_exit(const ServeOptions& opti
     if (options.smtp_url.empty()) return std::nullopt;
     auto settings = mail::make_smtp_settings(options.smtp_url, options.smtp_from, options.smtp_user,
                                              options.smtp_password_file, std::getenv("CYBERACHAT_SMTP_PASSWORD"));
-    if (!settings) {
-        std::cerr << settings.error().message.fr << "\n" << settings.error().message.in(Language::en) << "\n";
+    Result<void> ca = settings && !options.smtp_ca_file.empty() ? mail::use_smtp_ca_file(*settings, options.smtp_ca_file)
+                                                                 : Result<void>();
+    const Error* mistake = !settings ? &settings.error() : !ca ? &ca.error() : nullptr;
+    if (mistake) {
+        std::cerr << mistake->message.fr << "\n" << mistake->message.in(Language::en) << "\n";
         throw CLI::RuntimeError(1);
     }
     return std::move(*settings);
@@ -224,6 +227,8 @@ void register_serve_command(CLI::App& app) {
     serve->add_option("--smtp-user", options->smtp_user, "Compte SMTP (authentification)");
     serve->add_option("--smtp-password-file", options->smtp_password_file,
                       "Fichier contenant le mot de passe SMTP (sinon la variable CYBERACHAT_SMTP_PASSWORD)");
+    serve->add_option("--smtp-ca-file", options->smtp_ca_file,
+                      "Certificats (PEM) de l'autorité qui a signé celui du relais SMTP (une AC interne), au lieu de ceux du système");
     serve->add_option("--reminder-days", options->reminder_days,
                       "Rappels aux fournisseurs qui n'ont pas soumis, en jours avant la date limite (heure de Paris)")
         ->delimiter(',')

@@ -48,6 +48,19 @@ Result<SmtpSettings> make_smtp_settings(const std::string& url, const std::strin
     return settings;
 }
 
+Result<void> use_smtp_ca_file(SmtpSettings& settings, const std::string& ca_file) {
+    std::ifstream in(ca_file);
+    const std::string text = in.is_open() ? std::string(std::istreambuf_iterator<char>(in), {}) : std::string();
+    if (!in.is_open())
+        return smtp_setting_error("Impossible de lire le fichier de certificats « " + ca_file + " » (--smtp-ca-file).",
+                                  "Cannot read the certificate file \"" + ca_file + "\" (--smtp-ca-file).");
+    if (text.find("-----BEGIN CERTIFICATE-----") == std::string::npos)
+        return smtp_setting_error("--smtp-ca-file : « " + ca_file + " » ne contient aucun certificat PEM.",
+                                  "--smtp-ca-file: \"" + ca_file + "\" holds no PEM certificate.");
+    settings.ca_file = ca_file;
+    return {};
+}
+
 std::string describe_smtp(const SmtpSettings& settings) {
     std::string out = settings.url;
     out += settings.url.rfind("smtps://", 0) == 0 ? " (TLS)" : " (STARTTLS si le serveur le propose)";

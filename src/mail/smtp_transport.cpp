@@ -59,6 +59,7 @@ Result<void> SmtpTransport::send(const std::string& recipient, const std::string
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, settings_.connect_timeout_seconds);
     curl_easy_setopt(c, CURLOPT_TIMEOUT, settings_.timeout_seconds);
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+    if (!settings_.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, settings_.ca_file.c_str());
     // smtp://: STARTTLS when the server offers it; smtps://: TLS from the start, certificate checked.
     if (settings_.url.rfind("smtp://", 0) == 0) curl_easy_setopt(c, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_TRY));
     if (!settings_.user.empty()) {

@@ -21,6 +21,7 @@
 #include <map>
 #include <sstream>
 #include <stdexcept>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -148,15 +149,27 @@ inline ReceivedMail parse_received_mail(std::string raw) {
     return mail;
 }
 
+// What a hospital's relay may ask: an account (AUTH) and TLS from the start (SMTPS, with a
+// self-signed certificate for 127.0.0.1 made by openssl; its file in certificate_file()).
+struct SecureSmtpOptions {
+    std::string user;
+    std::string password;
+    bool smtps = false;
+};
+
 class TestSmtpServer {
 public:
-    TestSmtpServer() {
+    TestSmtpServer() : TestSmtpServer(std::nullopt) {}
+    explicit TestSmtpServer(std::optional<SecureSmtpOptions> secure) : secure_(std::move(secure)) {
         char pattern[] = "/tmp/cyb-smtp-XXXXXX";
         if (!mkdtemp(pattern)) throw std::runtime_error("mkdtemp");
         dir_ = pattern;
         port_ = free_local_port();
+        if (secure_ && secure_->smtps) make_certificate();
         start();
     }
+    // The server's certificate (PEM), for the client to trust (SMTPS only).
+    std::string certificate_file() const { return dir_ + "/cert.pem"; }
     ~TestSmtpServer() {
         stop();
         std::error_code ignored;
@@ -166,7 +179,9 @@ public:
     TestSmtpServer& operator=(const TestSmtpServer&) = delete;
 
     int port() const { return port_; }
-    std::string url() const { return "smtp://127.0.0.1:" + std::to_string(port_); }
+    std::string url() const {
+        return std::string(secure_ && secure_->smtps ? "smtps" : "smtp") + "://127.0.0.1:" + std::to_string(port_);
+    }
     bool running() const { return pid_ > 0; }
 
     void start() {
@@ -176,6 +191,17 @@ public:
         const std::string log = dir_ + "/aiosmtpd.log";
         std::vector<std::string> args = {"/usr/bin/python3", "-m", "aiosmtpd", "-n", "-l", listen,
                                          "-c", "aiosmtpd.handlers.Mailbox", maildir};
+        if (secure_) {
+            args = {"/usr/bin/python3", std::string(CYB_SOURCE_DIR) + "/tests/mail/secure_smtp_server.py", "127.0.0.1",
+                    std::to_string(port_), maildir, secure_->user, secure_->password};
+            if (secure_->smtps) {
+                args.push_back(certificate_file());
+                args.push_back(dir_ + "/key.pem");
+            }
+            std::filesystem::create_directories(maildir + "/new");
+            std::filesystem::create_directories(maildir + "/cur");
+            std::filesystem::create_directories(maildir + "/tmp");
+        }
         std::vector<char*> argv;
         for (auto& a : args) argv.push_back(a.data());
         argv.push_back(nullptr);
@@ -234,6 +260,13 @@ public:
     }
 
 private:
+    void make_certificate() const {
+        const std::string command = "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 "
+                                    "-addext subjectAltName=IP:127.0.0.1 -keyout '" + dir_ + "/key.pem' -out '" +
+                                    certificate_file() + "' > '" + dir_ + "/openssl.log' 2>&1";
+        if (std::system(command.c_str()) != 0)
+            throw std::runtime_error("openssl could not make the test certificate: " + read_file(dir_ + "/openssl.log"));
+    }
     static std::string read_file(const std::string& path) {
         std::ifstream in(path, std::ios::binary);
         return std::string(std::istreambuf_iterator<char>(in), {});
@@ -249,6 +282,7 @@ private:
         return ok;
     }
 
+    std::optional<SecureSmtpOptions> secure_;
     std::string dir_;
     int port_ = 0;
     pid_t pid_ = -1;
