@@ -1,7 +1,8 @@
 'use strict';
 // Account administration in the browser: an administrator creates an account (its generated
 // password shown once), the new user logs in with it and creates an API token in "Mon compte"
-// (shown once, then working against the API).
+// (shown once, then working against the API); the administrator gives the hospital's name, contact
+// and logo, which a vendor then sees in its pages' header and footer.
 
 const assert = require('node:assert/strict');
 const { describe, before, after } = require('node:test');
@@ -75,5 +76,31 @@ describe('accounts: an administrator creates one, its user makes an API token', 
     assert.equal(listed[0].name, 'Tableau de bord');
     await user.goto(`${base()}/account`);
     assert.equal((await user.content()).includes(token), false, 'the token is not shown again');
+  });
+
+  step("the administrator sets the hospital's identity; a vendor sees its name, logo and contact", async () => {
+    // A real PNG (3 × 2 pixels) that Chromium must decode.
+    const png = Buffer.from(
+      '89504e470d0a1a0a0000000d4948445200000003000000020802000000121' +
+        '6f14d0000001049444154789c633820a000410c7016003c1405a1770b2d0c0000000049454e44ae426082',
+      'hex');
+    await h.clickAndWaitForPage(admin, 'nav a:has-text("Établissement")', `${base()}/admin/instance`);
+    await admin.fill('#identity-name', 'CHU de Compiègne');
+    await admin.fill('#identity-contact_email', 'biomed@chu-compiegne.test');
+    await admin.setInputFiles('#identity-logo', { name: 'logo.png', mimeType: 'image/png', buffer: png });
+    await h.clickAndWaitForPage(admin, 'button:has-text("Enregistrer")', `${base()}/admin/instance`);
+    assert.match(await h.text(admin, '.flash'), /Identité de l'établissement enregistrée/);
+    assert.equal(await admin.locator('#identity-preview img.brand-logo').evaluate((img) => img.naturalWidth), 3);
+    await h.assertNoAxeViolations(admin, 'hospital identity');
+
+    const invitation = await h.createInvitationByApi(server, { title: 'Moniteurs', language: 'fr' });
+    const vendor = await (await h.newContext(browser)).newPage();
+    await vendor.goto(invitation.url);
+    assert.equal(await h.text(vendor, '.site-header .hospital-name'), 'CHU de Compiègne');
+    const logo = vendor.locator('.site-header img.brand-logo');
+    assert.deepEqual(await logo.evaluate((img) => [img.complete, img.naturalWidth, img.naturalHeight]), [true, 3, 2]);
+    assert.match(await h.text(vendor, '#invitation-lead'), /^CHU de Compiègne vous invite/);
+    assert.equal(await vendor.getAttribute('.hospital-contact a', 'href'), 'mailto:biomed@chu-compiegne.test');
+    await vendor.close();
   });
 });
