@@ -8,6 +8,7 @@
 #include <chrono>
 #include <ctime>
 
+#include "../outputs/pdf/pdf_text.hpp"
 #include "server_process.hpp"
 
 using namespace cyberachat::testing;
@@ -147,8 +148,23 @@ TEST_F(PurchaseLife, AVendorIsEditedWithdrawnAndRestored) {
     auto page = server->client().Get("/invitation/" + vendor.token);
     EXPECT_EQ(page->status, 403);
     EXPECT_EQ(json::parse(lead().Get(response)->body)["state"], "withdrawn");
-    for (const auto& row : json::parse(lead().Get(path(id) + "/comparison")->body)["vendors"])
-        EXPECT_NE(row["response_id"], vendor.response_id);
+    const json compared = json::parse(lead().Get(path(id) + "/comparison")->body);  // kept alive for the loop
+    ASSERT_FALSE(compared["vendors"].is_null());
+    for (const auto& row : compared["vendors"]) EXPECT_NE(row["response_id"], vendor.response_id);
+    // Out of the reports and the CSV; kept, marked withdrawn, in the JSON export (the archive's
+    // content) and in the journal.
+    EXPECT_EQ(lead().Get(path(id) + "/export.csv")->body.find("Erreur SAS"), std::string::npos);
+    auto pdf = lead().Get(path(id) + "/report.pdf");
+    ASSERT_EQ(pdf->status, 200) << pdf->body;
+    const std::string report = cyberachat::testing::pdf_text(pdf->body);
+    EXPECT_NE(report.find("Page 1 / "), std::string::npos) << report;
+    EXPECT_EQ(report.find("Erreur SAS"), std::string::npos);
+    bool archived = false;
+    const json exported = json::parse(lead().Get(path(id) + "/export.json")->body);
+    for (const auto& kept : exported["vendors"])
+        archived = archived || (kept["company"] == "Erreur SAS" && !kept["withdrawn_at"].get<std::string>().empty());
+    EXPECT_TRUE(archived) << exported.dump().substr(0, 800);
+    EXPECT_NE(lead().Get(response + "/journal")->body.find("Invité par erreur"), std::string::npos);
     ASSERT_EQ(post(response + "/restore", {{"reason", "Finalement retenu"}})->status, 200);
     EXPECT_EQ(server->api(vendor.token).Get("/api/v1/vendor/response")->status, 200);
 }
