@@ -46,8 +46,10 @@ void register_purge_command(CLI::App& app) {
         for (const auto& acquisition : report->purchases)
             std::cout << "  n° " << acquisition.id << "\t" << acquisition.reference << "\t" << acquisition.title
                       << "\tarchivé le " << format_datetime(acquisition.archived_at, Language::fr) << "\n";
-        std::cout << report->purchases.size() << " achat(s)"
-                  << (options->dry_run ? " ; rien n'est supprimé (--dry-run).\n" : " supprimé(s).\n");
+        const size_t count = report->purchases.size();
+        std::cout << (options->dry_run ? count_with_noun(count, "achat", "achats", Language::fr) +
+                                             " ; rien n'est supprimé (--dry-run).\n"
+                                       : count_with_noun(count, "achat supprimé", "achats supprimés", Language::fr) + ".\n");
     });
 }
 

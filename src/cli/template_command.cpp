@@ -4,6 +4,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "core/text_format.hpp"
 #include "cli/commands.hpp"
 #include "core/bounded_json.hpp"
 #include "core/engine.hpp"
@@ -21,7 +22,7 @@ std::shared_ptr<const Questionnaire> load_or_report(const std::string& file) {
         file.empty() ? load_definition(builtin_afib_yaml(), kBuiltinAfibName) : load_definition_file(file);
     for (const auto& error : loaded.errors) std::cerr << error.to_string() << "\n";
     if (!loaded.ok()) {
-        std::cerr << loaded.errors.size() << " erreur(s) dans " << (file.empty() ? kBuiltinAfibName : file) << "\n";
+        std::cerr << count_with_noun(loaded.errors.size(), "erreur", "erreurs", Language::fr) << " dans " << (file.empty() ? kBuiltinAfibName : file) << "\n";
         return nullptr;
     }
     return loaded.questionnaire;

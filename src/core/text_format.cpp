@@ -256,4 +256,9 @@ std::string answer_text(const Question& question, const json& value, Language la
     return "";
 }
 
+std::string count_with_noun(size_t count, std::string_view singular, std::string_view plural, Language language) {
+    const bool one = language == Language::fr ? count <= 1 : count == 1;
+    return std::to_string(count) + " " + std::string(one ? singular : plural);
+}
+
 }  // namespace cyberachat

@@ -31,6 +31,10 @@ std::string format_size(std::int64_t bytes, Language language);
 // The first 12 hex digits of a SHA-256 followed by "…".
 std::string abridged_sha256(std::string_view sha256);
 
+// A count with its noun in the right number, never "(s)": French takes the singular for 0 and 1
+// ("0 réponse", "1 réponse", "2 réponses"), English for 1 only ("0 answers", "1 answer").
+std::string count_with_noun(size_t count, std::string_view singular, std::string_view plural, Language language);
+
 // "Brouillon" / "Soumis le 29/11/2026 à 11 h 15".
 std::string response_status_label(const VendorResponse& response, Language language);
 // "oui"/"non" → "Oui" / "Non" / "Yes" / "No"; other strings unchanged. (No bool overload on

@@ -1,3 +1,4 @@
+#include "core/text_format.hpp"
 #include "services/response_service.hpp"
 
 #include "services/mail_service.hpp"
@@ -265,8 +266,10 @@ Result<void> ResponseService::submit(Id response_id, const Actor& actor) {
         json missing = json::array();
         for (size_t index : snapshot.evaluation.missing_required) missing.push_back(snapshot.questionnaire->questions()[index]->id);
         return Error::make(ErrorCode::incomplete,
-                           std::to_string(snapshot.evaluation.missing_required.size()) + " réponse(s) obligatoire(s) manquante(s).",
-                           std::to_string(snapshot.evaluation.missing_required.size()) + " required answer(s) missing.")
+                           count_with_noun(snapshot.evaluation.missing_required.size(), "réponse obligatoire manquante",
+                                           "réponses obligatoires manquantes", Language::fr) + ".",
+                           count_with_noun(snapshot.evaluation.missing_required.size(), "required answer", "required answers",
+                                           Language::en) + " missing.")
             .with_payload({{"missing_required", std::move(missing)}});
     }
     // Within this vendor's deadline, but after the purchase's own: only an extension allows it.

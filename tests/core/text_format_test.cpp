@@ -90,3 +90,18 @@ TEST(TextFormat, ChoicesTablesContacts) {
     EXPECT_EQ(answer_text(contact, json{{"nom", "Martin"}, {"email", "a@b.fr"}}, Language::fr),
               "Nom : Martin\nEmail : a@b.fr");
 }
+
+namespace cyberachat {
+namespace {
+
+TEST(CountWithNoun, FrenchSingularUpToOneEnglishForOneOnlyNeverParentheses) {
+    EXPECT_EQ(count_with_noun(0, "réponse", "réponses", Language::fr), "0 réponse");
+    EXPECT_EQ(count_with_noun(1, "réponse", "réponses", Language::fr), "1 réponse");
+    EXPECT_EQ(count_with_noun(2, "réponse", "réponses", Language::fr), "2 réponses");
+    EXPECT_EQ(count_with_noun(0, "answer", "answers", Language::en), "0 answers");
+    EXPECT_EQ(count_with_noun(1, "answer", "answers", Language::en), "1 answer");
+    EXPECT_EQ(count_with_noun(12, "answer", "answers", Language::en), "12 answers");
+}
+
+}  // namespace
+}  // namespace cyberachat

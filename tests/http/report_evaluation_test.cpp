@@ -104,7 +104,8 @@ TEST_F(ReportEvaluation, ThePurchaseReportCarriesTheScoresAndTheEvaluation) {
     const std::string text = hospital_pdf("/api/v1/acquisitions/" + std::to_string(acquisition) + "/report.pdf");
     EXPECT_TRUE(contains_flat(text, "Synthèse comparative")) << text.substr(0, 3000);
     EXPECT_TRUE(contains_flat(text, "score " + overall()));  // the comparison summary
-    EXPECT_TRUE(contains_flat(text, std::to_string(evaluation["findings"].size()) + " point(s) de vigilance"));
+    const size_t findings = evaluation["findings"].size();
+    EXPECT_TRUE(contains_flat(text, std::to_string(findings) + (findings <= 1 ? " point de vigilance" : " points de vigilance")));
     EXPECT_TRUE(contains_flat(text, "Scores"));  // the score chart's title
     EXPECT_TRUE(contains_flat(text, "Score global : " + overall()));
     EXPECT_TRUE(contains_flat(text, rationale()));

@@ -245,7 +245,7 @@ TEST_F(ResponseServiceTest, SubmitNeedsEveryRequiredAnswer) {
     const Id id = new_response();
     auto incomplete = responses().submit(id, vendor_actor(id));
     EXPECT_ERROR_CODE(incomplete, "incomplete");
-    EXPECT_NE(incomplete.error().message.fr.find("1 réponse(s)"), std::string::npos) << incomplete.error().message.fr;
+    EXPECT_NE(incomplete.error().message.fr.find("1 réponse obligatoire manquante."), std::string::npos) << incomplete.error().message.fr;
     save(id, "p.gate", "oui");  // opens p.detail, required
     EXPECT_ERROR_CODE(responses().submit(id, vendor_actor(id)), "incomplete");
     EXPECT_EQ(store->responses.find(id)->status, ResponseStatus::draft);

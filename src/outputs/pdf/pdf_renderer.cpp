@@ -1,3 +1,4 @@
+#include "core/text_format.hpp"
 #include "outputs/pdf/pdf_renderer.hpp"
 
 #include <cairo-pdf.h>
@@ -308,7 +309,9 @@ private:
             std::string line = row.status + " — " + in_language(lang(), "avancement ", "progress ") + row.progress;
             if (hospital() && row.score) line += std::string(" — ") + in_language(lang(), "score ", "score ") + *row.score;
             if (hospital() && row.vigilance_count > 0)
-                line += " — " + std::to_string(row.vigilance_count) + in_language(lang(), " point(s) de vigilance", " point(s) of attention");
+                line += " — " + count_with_noun(static_cast<size_t>(row.vigilance_count),
+                                                in_language(lang(), "point de vigilance", "point of attention"),
+                                                in_language(lang(), "points de vigilance", "points of attention"), lang());
             add(content_, line, Style{10, false, false, 10});
         }
         if (!hospital()) return;

@@ -1,4 +1,5 @@
 // Hospital login and logout.
+#include "core/text_format.hpp"
 #include "web/routes/auth_routes.hpp"
 
 #include "web/access/access_guard.hpp"
@@ -23,13 +24,13 @@ namespace {
 
 std::string too_many_attempts(std::chrono::seconds wait) {
     if (wait >= std::chrono::seconds(60)) {
-        const std::string minutes = std::to_string((wait.count() + 59) / 60);
-        return "Trop de tentatives de connexion : réessayez dans " + minutes + " minute(s). / "
-               "Too many login attempts: try again in " + minutes + " minute(s).";
+        const size_t minutes = static_cast<size_t>((wait.count() + 59) / 60);
+        return "Trop de tentatives de connexion : réessayez dans " + count_with_noun(minutes, "minute", "minutes", Language::fr) +
+               ". / Too many login attempts: try again in " + count_with_noun(minutes, "minute", "minutes", Language::en) + ".";
     }
-    const std::string seconds = std::to_string(wait.count());
-    return "Trop de tentatives de connexion : réessayez dans " + seconds + " seconde(s). / "
-           "Too many login attempts: try again in " + seconds + " second(s).";
+    const size_t seconds = static_cast<size_t>(wait.count());
+    return "Trop de tentatives de connexion : réessayez dans " + count_with_noun(seconds, "seconde", "secondes", Language::fr) +
+           ". / Too many login attempts: try again in " + count_with_noun(seconds, "second", "seconds", Language::en) + ".";
 }
 
 // The database failed (the user lookup, or the attempt counters: then the guard fails closed).

@@ -1,5 +1,6 @@
 // Hospital pages of the evaluation: the comparison of every vendor of a purchase, and the review
 // forms of the response page (reviews of answers, advisory opinions).
+#include "core/text_format.hpp"
 #include "web/routes/evaluation_routes.hpp"
 
 #include "web/access/access_guard.hpp"
@@ -74,7 +75,7 @@ void save_weights(WebApp& app, const httplib::Request& req, httplib::Response& r
         if (!after) return send_error_page(res, after.error());
         if (*before != *after) ++changed;
     }
-    set_flash(res, app, std::to_string(changed) + " poids modifié(s) pour cet achat.");
+    set_flash(res, app, count_with_noun(changed, "poids modifié", "poids modifiés", Language::fr) + " pour cet achat.");
     redirect(res, "/acquisitions/" + std::to_string(id) + "/comparison#poids");
 }
 

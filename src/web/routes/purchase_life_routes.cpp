@@ -1,4 +1,5 @@
 // Hospital pages about a purchase's life: one service call each, then back to the purchase page.
+#include "core/text_format.hpp"
 #include "web/routes/purchase_life_routes.hpp"
 
 #include "core/deadline.hpp"
@@ -96,8 +97,9 @@ void delete_purchase(WebApp& app, const httplib::Request& req, httplib::Response
     auto removed = app.acquisitions.remove(posted->second.id, form_value(req, "confirmation"), posted->first.actor());
     if (!removed) return back_to_purchase(app, res, posted->second.id, removed, "");
     set_flash(res, app, "Achat « " + posted->second.title + " » supprimé, avec " +
-                            std::to_string(removed->response_ids.size()) + " réponse(s) et " +
-                            std::to_string(removed->storage_paths.size()) + " document(s). Le journal en garde la trace.");
+                            count_with_noun(removed->response_ids.size(), "réponse", "réponses", Language::fr) + " et " +
+                            count_with_noun(removed->storage_paths.size(), "document", "documents", Language::fr) +
+                            ". Le journal en garde la trace.");
     redirect(res, "/acquisitions");
 }
 

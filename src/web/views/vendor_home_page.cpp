@@ -1,3 +1,4 @@
+#include "core/text_format.hpp"
 #include "web/views/vendor_home_page.hpp"
 
 #include "core/deadline.hpp"
@@ -41,7 +42,7 @@ std::string render_vendor_home_page(const PageContext& context, const ResponseVi
     if (open_clarifications > 0) {
         w.open("div", {{"class", "notice clarification-notice"}, {"role", "status"}});
         w.text(std::string(L(lang, "L'établissement vous demande des précisions sur ", "The hospital asks you to clarify ")) +
-               std::to_string(open_clarifications) + L(lang, " réponse(s). ", " answer(s). "));
+               count_with_noun(open_clarifications, L(lang, "réponse", "answer"), L(lang, "réponses", "answers"), lang) + ". ");
         w.element("a", {{"href", "/vendor/clarifications"}}, L(lang, "Répondre aux précisions demandées", "Answer the clarifications"));
         w.close("div");
     }
