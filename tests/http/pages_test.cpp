@@ -239,3 +239,14 @@ TEST_F(Pages, ExcelImportPagesCheckCsrfTheFileAndThePreviewToken) {
     // The vendor's session does not open the hospital's pages.
     EXPECT_EQ(vendor.get(base + "/export.xlsx")->status, 303);
 }
+
+TEST_F(Pages, EveryPageNamesItsFaviconWhichIsServedAsAnSvgImage) {
+    auto login = server->client().Get("/login");
+    std::smatch icon;
+    ASSERT_TRUE(std::regex_search(login->body, icon,
+                                  std::regex(R"(<link rel="icon" type="image/svg\+xml" href="(/assets/favicon\.svg\?v=[0-9a-f]+)\">)")));
+    auto served = server->client().Get(icon[1].str());
+    ASSERT_EQ(served->status, 200);
+    EXPECT_EQ(served->get_header_value("Content-Type"), "image/svg+xml");
+    EXPECT_NE(served->body.find("<svg"), std::string::npos);
+}

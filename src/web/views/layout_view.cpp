@@ -17,7 +17,7 @@ namespace {
 const std::string& asset_version() {
     static const std::string version = [] {
         std::uint64_t hash = 1469598103934665603ull;
-        for (std::string_view path : {"src/web/assets/app.css", "src/web/assets/app.js"}) {
+        for (std::string_view path : {"src/web/assets/app.css", "src/web/assets/app.js", "src/web/assets/favicon.svg"}) {
             for (unsigned char c : embedded::file(path)) {
                 hash ^= c;
                 hash *= 1099511628211ull;
@@ -128,6 +128,7 @@ std::string render_layout(const PageContext& context, std::string_view body_html
     w.void_tag("meta", {{"name", "referrer"}, {"content", "no-referrer"}});
     std::string title = context.title.empty() ? "Cyberachat" : context.title + " — Cyberachat";
     w.element("title", title);
+    w.void_tag("link", {{"rel", "icon"}, {"type", "image/svg+xml"}, {"href", "/assets/favicon.svg?v=" + asset_version()}});
     w.void_tag("link", {{"rel", "stylesheet"}, {"href", "/assets/app.css?v=" + asset_version()}});
     w.open("script", {{"src", "/assets/app.js?v=" + asset_version()}, {"defer", true}});
     w.close("script");
