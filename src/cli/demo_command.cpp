@@ -143,20 +143,31 @@ std::vector<DemoVendor> demo_vendors() {
     };
 }
 
-// Users of the demo (created once; their generated passwords are printed then).
-std::optional<User> demo_user(store::Store& store, const char* email, const char* role) {
+// Users of the demo (created once; their generated passwords are printed then). `created` says
+// whether this run made it.
+std::optional<User> demo_user(store::Store& store, const char* email, const char* role, bool& created) {
+    created = false;
     if (auto existing = store.users.find_by_email(email)) return std::move(existing.value());
     if (!create_user(store, email, role, "", true)) return std::nullopt;
-    auto created = store.users.find_by_email(email);
-    if (!created) return std::nullopt;
-    return std::move(created.value());
+    auto made = store.users.find_by_email(email);
+    if (!made) return std::nullopt;
+    created = true;
+    return std::move(made.value());
+}
+
+// "rssi@demo.cyberachat.fr (DSI / sécurité, relecteur DSI de l'achat) — créé : son mot de passe est affiché ci-dessus".
+std::string demo_account_line(const User& user, const char* duty, bool created) {
+    return "  " + user.email + " (" + std::string(role_label_fr(user.role)) + ", " + duty + ") — " +
+           (created ? "créé maintenant : son mot de passe est affiché ci-dessus, une seule fois"
+                    : "existait déjà : son mot de passe n'a pas changé");
 }
 
 int run_demo(const StoreLocation& location) {
     auto store = open_store_or_report(location);
     if (!store) return 1;
-    auto biomedical = demo_user(*store, kBiomedical, "biomedical");
-    auto it = demo_user(*store, kIt, "it");
+    bool biomedical_created = false, it_created = false;
+    auto biomedical = demo_user(*store, kBiomedical, "biomedical", biomedical_created);
+    auto it = demo_user(*store, kIt, "it", it_created);
     if (!biomedical || !it) return 1;
     const std::string bio_actor = "user:" + biomedical->email, it_actor = "user:" + it->email;
     services::QuestionnaireProvider questionnaires(*store);
@@ -220,9 +231,11 @@ int run_demo(const StoreLocation& location) {
     }
     std::cout << "Achat de démonstration créé (n° " << acquisition->id << ") avec 3 fournisseurs : "
               << "Veillemed Santé (solide), Cardiotrace Médical France (moyen), Médi-Surveillance SAS (faible).\n"
+              << "Comptes de la démonstration :\n"
+              << demo_account_line(*biomedical, "pilote de l'achat", biomedical_created) << "\n"
+              << demo_account_line(*it, "relecteur DSI de l'achat", it_created) << "\n"
               << "Lancez : cyberachat serve" << store_options_text(location) << "\n"
-              << "puis ouvrez /acquisitions/" << acquisition->id << "/comparison (compte " << kBiomedical
-              << " ou " << kIt << ", mots de passe affichés ci-dessus à la première démonstration).\n";
+              << "puis connectez-vous avec l'un d'eux et ouvrez /acquisitions/" << acquisition->id << "/comparison.\n";
     return 0;
 }
 

@@ -12,7 +12,9 @@ TEST(Demo, CreatesAPurchaseWithAStrongAMiddlingAndAWeakVendor) {
     auto demo = run_binary_on_store(server, {"demo"});
     ASSERT_EQ(demo.exit_code, 0) << demo.out << demo.err;
     EXPECT_NE(demo.out.find("Achat de démonstration créé"), std::string::npos) << demo.out;
-    EXPECT_NE(demo.out.find("biomedical@demo.cyberachat.fr"), std::string::npos);
+    EXPECT_NE(demo.out.find("  biomedical@demo.cyberachat.fr (Ingénieur biomédical, pilote de l'achat) — créé maintenant"),
+              std::string::npos) << demo.out;
+    EXPECT_NE(demo.out.find("  rssi@demo.cyberachat.fr ("), std::string::npos) << demo.out;
 
     // The purchase is its team's: the demo's biomedical engineer leads it, another account of the
     // hospital does not see it.
@@ -48,4 +50,6 @@ TEST(Demo, CreatesAPurchaseWithAStrongAMiddlingAndAWeakVendor) {
     auto again = run_binary_on_store(server, {"demo"});
     EXPECT_EQ(again.exit_code, 0) << again.err;
     EXPECT_EQ(parse_json(api.Get("/api/v1/acquisitions")).size(), 2u);
+    EXPECT_NE(again.out.find("  biomedical@demo.cyberachat.fr (Ingénieur biomédical, pilote de l'achat) — existait déjà"),
+              std::string::npos) << again.out;
 }
