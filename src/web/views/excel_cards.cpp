@@ -46,6 +46,11 @@ void write_blank_questionnaire_links(HtmlWriter& w, Language lang) {
               L(lang, "Questionnaire vierge (Excel, français)", "Blank questionnaire (Excel, French)"));
     w.element("a", {{"href", "/questionnaire.xlsx?lang=en"}, {"class", "button button-secondary"}, {"download", true}, {"hreflang", "en"}},
               L(lang, "Questionnaire vierge (Excel, anglais)", "Blank questionnaire (Excel, English)"));
+    // The same questionnaire to read or print: every question with its notes and flowcharts.
+    w.element("a", {{"href", "/api/v1/questionnaire.pdf?lang=fr"}, {"class", "button button-secondary"}, {"download", true}, {"hreflang", "fr"}},
+              L(lang, "Questionnaire vierge (PDF, français)", "Blank questionnaire (PDF, French)"));
+    w.element("a", {{"href", "/api/v1/questionnaire.pdf?lang=en"}, {"class", "button button-secondary"}, {"download", true}, {"hreflang", "en"}},
+              L(lang, "Questionnaire vierge (PDF, anglais)", "Blank questionnaire (PDF, English)"));
     w.close("p");
 }
 

@@ -13,4 +13,8 @@ TEST(ExcelCards, HelpPageOffersTheBlankQuestionnaireInBothLanguages) {
     EXPECT_NE(html.find("href=\"/questionnaire.xlsx?lang=fr\""), std::string::npos);
     EXPECT_NE(html.find("href=\"/questionnaire.xlsx?lang=en\""), std::string::npos);
     EXPECT_NE(html.find("Blank questionnaire (Excel, English)"), std::string::npos);
+    // And to read or print: the PDF, in both languages.
+    EXPECT_NE(html.find("href=\"/api/v1/questionnaire.pdf?lang=fr\""), std::string::npos);
+    EXPECT_NE(html.find("href=\"/api/v1/questionnaire.pdf?lang=en\""), std::string::npos);
+    EXPECT_NE(html.find("Blank questionnaire (PDF, English)"), std::string::npos);
 }
