@@ -1,5 +1,7 @@
 #include "services/acquisition_overview.hpp"
 
+#include <map>
+
 namespace cyberachat::services {
 
 Result<AcquisitionOverview> acquisition_overview(store::Store& store, ResponseService& responses, Acquisition acquisition) {
@@ -30,29 +32,34 @@ Result<std::vector<AcquisitionOverview>> all_acquisition_overviews(store::Store&
     return out;
 }
 
-Result<std::vector<VisibleAcquisition>> acquisitions_visible_to(store::Store& store, ResponseService& responses,
-                                                                const User& user, ArchivedPurchases archived) {
-    std::vector<VisibleAcquisition> out;
+Result<VisibleAcquisitions> acquisitions_visible_to(store::Store& store, ResponseService& responses, const User& user,
+                                                    ArchivedPurchases archived, const PurchaseListQuery& query) {
+    if (query.status == PurchaseStatus::archived && archived == ArchivedPurchases::hidden) archived = ArchivedPurchases::only;
     TRY_ASSIGN(auto listed, store.acquisitions.list());
+    std::map<Id, PurchaseRole> memberships;
+    if (user.role != Role::admin) {
+        TRY_ASSIGN(memberships, store.members.purchases_of(user.id));
+    }
     std::vector<Acquisition> acquisitions;
     for (auto& acquisition : listed) {
         const bool is_archived = acquisition.status == "archived";
-        if (archived == ArchivedPurchases::included || is_archived == (archived == ArchivedPurchases::only))
-            acquisitions.push_back(std::move(acquisition));
+        if (archived != ArchivedPurchases::included && is_archived != (archived == ArchivedPurchases::only)) continue;
+        if (user.role != Role::admin && !memberships.contains(acquisition.id)) continue;
+        acquisitions.push_back(std::move(acquisition));
     }
-    if (user.role == Role::admin) {
-        for (auto& acquisition : acquisitions) {
+    VisibleAcquisitions out;
+    out.total = acquisitions.size();
+    for (const size_t index : select_purchases(acquisitions, query)) {
+        Acquisition& acquisition = acquisitions[index];
+        if (user.role == Role::admin) {
             TRY_ASSIGN(auto version, store.questionnaires.find(acquisition.questionnaire_version_id));
-            out.push_back(VisibleAcquisition{AcquisitionOverview{std::move(acquisition), std::move(version), {}}, std::nullopt});
+            out.purchases.push_back(
+                VisibleAcquisition{AcquisitionOverview{std::move(acquisition), std::move(version), {}}, std::nullopt});
+            continue;
         }
-        return out;
-    }
-    TRY_ASSIGN(auto memberships, store.members.purchases_of(user.id));
-    for (auto& acquisition : acquisitions) {
-        auto role = memberships.find(acquisition.id);
-        if (role == memberships.end()) continue;
+        const PurchaseRole role = memberships.at(acquisition.id);
         TRY_ASSIGN(auto overview, acquisition_overview(store, responses, std::move(acquisition)));
-        out.push_back(VisibleAcquisition{std::move(overview), role->second});
+        out.purchases.push_back(VisibleAcquisition{std::move(overview), role});
     }
     return out;
 }

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "core/acquisition.hpp"
+#include "core/purchase_list_query.hpp"
 #include "core/purchase_role.hpp"
 #include "core/result.hpp"
 #include "services/response_service.hpp"
@@ -34,7 +35,7 @@ Result<AcquisitionOverview> acquisition_overview(store::Store& store, ResponseSe
 // Every purchase, newest first.
 Result<std::vector<AcquisitionOverview>> all_acquisition_overviews(store::Store& store, ResponseService& responses);
 
-// The purchases an account sees in its list, newest first: those it belongs to, with its role in
+// The purchases an account sees in its list (newest first by default): those it belongs to, with its role in
 // each; for an administrator every purchase, without its vendors (administrators manage teams,
 // they do not follow the responses).
 struct VisibleAcquisition {
@@ -42,10 +43,17 @@ struct VisibleAcquisition {
     std::optional<PurchaseRole> role;  // nullopt: an administrator's view
 };
 // Archived purchases are out of the default list: `archived` says whether to leave them out,
-// list them alone (the list's "Archives" filter) or list them with the others.
+// list them alone (the list's "Archives" filter) or list them with the others. A query's status
+// filter on "archived" lists them even when `archived` would hide them.
 enum class ArchivedPurchases { hidden, only, included };
-Result<std::vector<VisibleAcquisition>> acquisitions_visible_to(store::Store& store, ResponseService& responses,
-                                                                const User& user,
-                                                                ArchivedPurchases archived = ArchivedPurchases::hidden);
+struct VisibleAcquisitions {
+    std::vector<VisibleAcquisition> purchases;  // those that match the query, in its order
+    size_t total = 0;  // the purchases of this list (archived or not as asked) before the query's filters
+};
+// The account's list searched and sorted by `query` (core/purchase_list_query.hpp); only the
+// purchases shown are read with their vendors.
+Result<VisibleAcquisitions> acquisitions_visible_to(store::Store& store, ResponseService& responses, const User& user,
+                                                    ArchivedPurchases archived = ArchivedPurchases::hidden,
+                                                    const PurchaseListQuery& query = {});
 
 }  // namespace cyberachat::services

@@ -1,8 +1,10 @@
 #include "services/report_service.hpp"
 
+#include <cctype>
 #include <ctime>
 
 #include "core/answer.hpp"
+#include "core/ascii_text.hpp"
 #include "core/kind_traits.hpp"
 #include "core/text_format.hpp"
 #include "outputs/flowchart/response_flowchart.hpp"
@@ -57,14 +59,12 @@ std::string expected_answer(const Question& question, Language language) {
 }  // namespace
 
 std::string file_slug(std::string_view text) {
-    // Latin-1 letters (UTF-8 C3 80–BF) without their accents; other non-ASCII bytes are separators.
-    static constexpr std::string_view kLatin1 = "AAAAAAACEEEEIIIIDNOOOOO-OUUUUYTsaaaaaaaceeeeiiiidnooooo-ouuuuyty";
+    // Latin letters without their accents (core/ascii_text); other non-ASCII bytes are separators.
+    const std::string folded = search_key(text);
     std::string out;
-    for (size_t i = 0; i < text.size() && out.size() < 60; ++i) {
-        unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c == 0xC3 && i + 1 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80)
-            c = static_cast<unsigned char>(kLatin1[static_cast<unsigned char>(text[++i]) - 0x80]);
-        if (std::isalnum(c)) out.push_back(static_cast<char>(std::tolower(c)));
+    for (size_t i = 0; i < folded.size() && out.size() < 60; ++i) {
+        const auto c = static_cast<unsigned char>(folded[i]);
+        if (c < 0x80 && std::isalnum(c)) out.push_back(static_cast<char>(c));
         else if (!out.empty() && out.back() != '-') out.push_back('-');
     }
     while (!out.empty() && out.back() == '-') out.pop_back();

@@ -117,7 +117,8 @@ TEST_F(ReportServiceTest, AcquisitionReportComparesEveryVendor) {
 TEST(ReportFileSlug, AsciiLettersDigitsAndDashes) {
     EXPECT_EQ(file_slug("Échographes cardiologie 2027"), "echographes-cardiologie-2027");
     EXPECT_EQ(file_slug("  Lot n°2 : IRM / scanner  "), "lot-n-2-irm-scanner");
-    EXPECT_EQ(file_slug("Ça coûte œuvre"), "ca-coute-uvre");  // œ is not Latin-1: a separator
+    EXPECT_EQ(file_slug("Ça coûte œuvre"), "ca-coute-oeuvre");  // the ligature spelled out
+    EXPECT_EQ(file_slug("Lot 3 × 2"), "lot-3-2");              // other non-ASCII characters separate
     EXPECT_EQ(file_slug("!!!"), "achat");
     EXPECT_EQ(file_slug(""), "achat");
     EXPECT_LE(file_slug(std::string(100, 'a')).size(), 60u);

@@ -5,6 +5,7 @@
 
 #include "core/ascii_text.hpp"
 #include "core/deadline.hpp"
+#include "core/purchase_list_query.hpp"
 #include "core/response_state.hpp"
 #include "outputs/json/questionnaire_json.hpp"
 #include "services/acquisition_overview.hpp"
@@ -110,13 +111,19 @@ void list_acquisitions(WebApp& app, const httplib::Request& req, httplib::Respon
     if (!caller) return;
     // ?archived=include: the archived purchases too; ?archived=only: them alone; else none of them.
     const std::string archived = req.get_param_value("archived");
+    // ?q=&sort=&order=&status=: searched and sorted; an unknown value is a 400, not ignored.
+    const std::string text = req.get_param_value("q"), sort = req.get_param_value("sort"),
+                      order = req.get_param_value("order"), status = req.get_param_value("status");
+    auto query = parse_purchase_list_query({text, sort, order, status});
+    if (!query) return send_json(res, 400, error_json(query.error(), Language::fr));
     auto visible = services::acquisitions_visible_to(*app.store, app.responses, caller->user,
                                                      archived == "include" ? services::ArchivedPurchases::included
                                                      : archived == "only"  ? services::ArchivedPurchases::only
-                                                                           : services::ArchivedPurchases::hidden);
+                                                                           : services::ArchivedPurchases::hidden,
+                                                     *query);
     if (!visible) return send_json_error(res, visible.error());
     json list = json::array();
-    for (const auto& shown : *visible) {
+    for (const auto& shown : visible->purchases) {
         json item = acquisition_json(shown.overview, app.config.retention_years);
         item["my_role"] = shown.role ? json(purchase_role_name(*shown.role)) : json(nullptr);
         list.push_back(std::move(item));

@@ -2,6 +2,7 @@
 #include "web/routes/acquisition_routes.hpp"
 
 #include "core/access_policy.hpp"
+#include "core/purchase_list_query.hpp"
 
 #include "web/access/access_guard.hpp"
 #include "web/mail_support.hpp"
@@ -59,18 +60,28 @@ void list_page(WebApp& app, const httplib::Request& req, httplib::Response& res)
     auto caller = require_hospital_page(app, req, res);
     if (!caller) return;
     auto context = hospital_context(*caller, "Achats");
-    const bool archives = req.get_param_value("archives") == "1";
+    // ?q=&sort=&order=&status=: searched and sorted; a value the page does not know is left at its
+    // default (a hand-edited address still gets the list). ?status=archived is the archives' list.
+    const std::string text = req.get_param_value("q"), sort = req.get_param_value("sort"),
+                      order = req.get_param_value("order"), status = req.get_param_value("status");
+    PurchaseListQuery query = purchase_list_query_or_defaults({text, sort, order, status});
+    const bool archives = req.get_param_value("archives") == "1" || query.status == PurchaseStatus::archived;
+    if (archives) query.status.reset();  // every purchase of the archives' list is archived
     auto visible = services::acquisitions_visible_to(*app.store, app.responses, caller->user,
                                                      archives ? services::ArchivedPurchases::only
-                                                              : services::ArchivedPurchases::hidden);
+                                                              : services::ArchivedPurchases::hidden,
+                                                     query);
     if (!visible) return send_error_page(res, visible.error(), context);
     std::vector<views::AcquisitionRow> rows;
-    for (const auto& shown : *visible)
+    for (const auto& shown : visible->purchases)
         rows.push_back(views::AcquisitionRow{shown.overview.acquisition, vendor_rows(shown.overview), shown.role});
     take_flash(req, res, app, context);
-    const views::AcquisitionListOptions options{
-        decide(caller->user.role, std::nullopt, Permission::create_purchase) == Verdict::allowed,
-        caller->user.role == Role::admin, archives};
+    views::AcquisitionListOptions options;
+    options.can_create = decide(caller->user.role, std::nullopt, Permission::create_purchase) == Verdict::allowed;
+    options.administration = caller->user.role == Role::admin;
+    options.archives = archives;
+    options.query = std::move(query);
+    options.total = visible->total;
     send_html(res, 200, views::render_acquisitions_page(context, rows, options));
 }
 
