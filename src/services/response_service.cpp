@@ -1,6 +1,6 @@
-#include "core/text_format.hpp"
 #include "services/response_service.hpp"
 
+#include "core/text_format.hpp"
 #include "services/mail_service.hpp"
 
 #include <algorithm>

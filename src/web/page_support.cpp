@@ -89,6 +89,13 @@ views::PageContext vendor_context(WebApp& app, const VendorCaller& caller, std::
     return context;
 }
 
+bool require_confirmation(const httplib::Request& req, httplib::Response& res, const std::string& message,
+                          Language language) {
+    if (form_value(req, "confirm") == "1") return true;
+    send_error_page(res, 400, message, language);
+    return false;
+}
+
 bool require_csrf(const httplib::Request& req, httplib::Response& res, const store::Session& session, Language language) {
     if (csrf_ok(req, session)) {
         if (request_text_is_utf8(req)) return true;

@@ -20,6 +20,11 @@ views::PageContext hospital_context(const HospitalCaller& caller, std::string ti
 // A vendor page's context: its language, and the hospital that invites it (instance settings).
 views::PageContext vendor_context(WebApp& app, const VendorCaller& caller, std::string title, const httplib::Request& req);
 
+// An action asked twice (views/confirmed_action): whether the form carries confirm=1; otherwise a
+// 400 page with `message` (what to confirm) is sent and nothing is done.
+bool require_confirmation(const httplib::Request& req, httplib::Response& res, const std::string& message,
+                          Language language = Language::fr);
+
 // Checks the CSRF token of a POST; on failure sends a 403 page and returns false.
 bool require_csrf(const httplib::Request& req, httplib::Response& res, const store::Session& session, Language language);
 

@@ -441,6 +441,10 @@ describe('vendor flow: invitation, part 1 in the browser, review, submission, ho
     await vendor.goto(url('/vendor/review'));
     assert.match(await h.text(vendor, '#missing-title'), /Tout est prêt/);
     assert.equal(await vendor.isDisabled('button:has-text("Envoyer ma réponse")'), false);
+    // Asked twice: the browser keeps the form until the confirmation is ticked.
+    await vendor.click('button:has-text("Envoyer ma réponse")');
+    assert.equal(vendor.url(), url('/vendor/review'), 'not sent before the confirmation is ticked');
+    await vendor.check('#submit-confirm');
     await Promise.all([vendor.waitForURL(url('/vendor/confirmation')), vendor.click('button:has-text("Envoyer ma réponse")')]);
     assert.match(await h.text(vendor, 'h1'), /Accusé de réception/);
     const receipt = await h.text(vendor, '.receipt');

@@ -120,7 +120,12 @@ TEST_F(Pages, CreatePurchaseInviteVendorThenRegenerateAndRevokeTheLink) {
     auto acquisition = parse_json(api.Get(("/api/v1/acquisitions/" + page.substr(page.rfind('/') + 1)).c_str()));
     const std::string response_id = std::to_string(acquisition["vendors"][0]["response_id"].get<long long>());
 
-    auto regenerated = hospital.post("/responses/" + response_id + "/regenerate", {});
+    // Asked twice: without the confirmation nothing changes.
+    auto unconfirmed = hospital.post("/responses/" + response_id + "/regenerate", {});
+    EXPECT_EQ(unconfirmed->status, 400);
+    EXPECT_NE(unconfirmed->body.find("Confirmez la création d&#39;un nouveau lien"), std::string::npos) << unconfirmed->body;
+    EXPECT_EQ(server->api(token).Get("/api/v1/vendor/response")->status, 200) << "the link still works";
+    auto regenerated = hospital.post("/responses/" + response_id + "/regenerate", {{"confirm", "1"}});
     ASSERT_EQ(regenerated->status, 200);
     const std::string new_token = invitation_link(regenerated->body);
     ASSERT_FALSE(new_token.empty());
@@ -129,7 +134,9 @@ TEST_F(Pages, CreatePurchaseInviteVendorThenRegenerateAndRevokeTheLink) {
     EXPECT_EQ(vendor.get("/vendor")->status, 401);                         // and its session with it
     EXPECT_EQ(server->api(new_token).Get("/api/v1/vendor/response")->status, 200);
 
-    ASSERT_EQ(hospital.post("/responses/" + response_id + "/revoke", {})->status, 303);
+    EXPECT_EQ(hospital.post("/responses/" + response_id + "/revoke", {})->status, 400);
+    EXPECT_EQ(server->api(new_token).Get("/api/v1/vendor/response")->status, 200) << "not revoked unconfirmed";
+    ASSERT_EQ(hospital.post("/responses/" + response_id + "/revoke", {{"confirm", "1"}})->status, 303);
     EXPECT_EQ(server->api(new_token).Get("/api/v1/vendor/response")->status, 401);
     EXPECT_EQ(Browser(*server).get("/invitation/" + new_token)->status, 404);
 }
@@ -249,4 +256,23 @@ TEST_F(Pages, EveryPageNamesItsFaviconWhichIsServedAsAnSvgImage) {
     ASSERT_EQ(served->status, 200);
     EXPECT_EQ(served->get_header_value("Content-Type"), "image/svg+xml");
     EXPECT_NE(served->body.find("<svg"), std::string::npos);
+}
+
+TEST_F(Pages, SubmittingOnThePageNeedsTheConfirmationBox) {
+    Invitation invitation = invite_vendor(*server, create_acquisition(*server));
+    fill_required(*server, invitation.token);
+    Browser vendor(*server);
+    ASSERT_EQ(vendor.get("/invitation/" + invitation.token)->status, 303);
+    auto review = vendor.get("/vendor/review");
+    ASSERT_EQ(review->status, 200);
+    EXPECT_NE(review->body.find("name=\"confirm\" value=\"1\" required"), std::string::npos);
+    auto unconfirmed = vendor.post("/vendor/submit", {});
+    ASSERT_EQ(unconfirmed->status, 303);
+    EXPECT_EQ(unconfirmed->get_header_value("Location"), "/vendor/review");
+    EXPECT_EQ(parse_json(server->api(invitation.token).Get("/api/v1/vendor/response"))["status"], "draft");
+    EXPECT_NE(vendor.get("/vendor/review")->body.find("nothing was submitted"), std::string::npos) << "the vendor reads English";
+    auto confirmed = vendor.post("/vendor/submit", {{"confirm", "1"}});
+    ASSERT_EQ(confirmed->status, 303);
+    EXPECT_EQ(confirmed->get_header_value("Location"), "/vendor/confirmation");
+    EXPECT_EQ(parse_json(server->api(invitation.token).Get("/api/v1/vendor/response"))["status"], "submitted");
 }

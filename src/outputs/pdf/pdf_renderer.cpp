@@ -1,4 +1,3 @@
-#include "core/text_format.hpp"
 #include "outputs/pdf/pdf_renderer.hpp"
 
 #include <cairo-pdf.h>
@@ -11,6 +10,8 @@
 #include <memory>
 #include <tuple>
 #include <optional>
+
+#include "core/text_format.hpp"
 
 namespace cyberachat::report {
 namespace {

@@ -1,7 +1,7 @@
 // Hospital login and logout.
-#include "core/text_format.hpp"
 #include "web/routes/auth_routes.hpp"
 
+#include "core/text_format.hpp"
 #include "web/access/access_guard.hpp"
 
 #include <chrono>

@@ -1,8 +1,8 @@
 // Hospital pages of the evaluation: the comparison of every vendor of a purchase, and the review
 // forms of the response page (reviews of answers, advisory opinions).
-#include "core/text_format.hpp"
 #include "web/routes/evaluation_routes.hpp"
 
+#include "core/text_format.hpp"
 #include "web/access/access_guard.hpp"
 
 #include <cstdlib>

@@ -1,7 +1,7 @@
 // Hospital pages about a purchase's life: one service call each, then back to the purchase page.
-#include "core/text_format.hpp"
 #include "web/routes/purchase_life_routes.hpp"
 
+#include "core/text_format.hpp"
 #include "core/deadline.hpp"
 #include "core/purchase_lifecycle.hpp"
 #include "web/access/access_guard.hpp"

@@ -53,6 +53,7 @@ void download_document(WebApp& app, const httplib::Request& req, httplib::Respon
 void regenerate_link(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_hospital_page(app, req, res);
     if (!caller || !require_csrf(req, res, *caller->session, Language::fr)) return;
+    if (!require_confirmation(req, res, "Confirmez la création d'un nouveau lien : l'ancien cessera de fonctionner.")) return;
     auto response = find_by_path_id(app.responses, req);
     if (!response) return send_error_page(res, response.error());
     const Id id = response->id;
@@ -72,6 +73,7 @@ void regenerate_link(WebApp& app, const httplib::Request& req, httplib::Response
 void revoke_link(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_hospital_page(app, req, res);
     if (!caller || !require_csrf(req, res, *caller->session, Language::fr)) return;
+    if (!require_confirmation(req, res, "Confirmez la révocation du lien : le fournisseur ne pourra plus ouvrir le questionnaire.")) return;
     auto response = find_by_path_id(app.responses, req);
     if (!response) return send_error_page(res, response.error());
     const Id id = response->id;

@@ -282,6 +282,13 @@ void submit(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     if (!caller) return;
     const Language language = parse_language(caller->session->language);
     if (!require_csrf(req, res, *caller->session, language)) return;
+    if (form_value(req, "confirm") != "1") {
+        set_flash(res, app,
+                  in_language(language, "Cochez la case de confirmation pour envoyer votre réponse : rien n'a été envoyé.",
+                              "Tick the confirmation box to submit your response: nothing was submitted."),
+                  true);
+        return redirect(res, "/vendor/review");
+    }
     auto submitted = app.responses.submit(caller->response.id, caller->actor());
     if (!submitted) {
         set_flash(res, app, submitted.error().message.in(language), true);

@@ -3,6 +3,7 @@
 #include "core/deadline.hpp"
 
 #include "web/html/html_writer.hpp"
+#include "web/views/confirmed_action.hpp"
 #include "web/views/answer_format.hpp"
 #include "web/views/detail_list.hpp"
 #include "web/views/form_fields.hpp"
@@ -165,10 +166,17 @@ std::string render_acquisition_page(const PageContext& context, const Acquisitio
             w.element("a", {{"href", "/responses/" + rid}, {"class", "button button-small button-secondary"}},
                       "Voir les réponses");
             if (context.rights.manage_links) {
-                write_post_button(w, context, "/responses/" + rid + "/regenerate", "Régénérer le lien", r.company);
+                write_confirmed_action(w, context,
+                                       {"/responses/" + rid + "/regenerate", "Régénérer le lien", r.company,
+                                        "Un nouveau lien secret sera créé et affiché une fois ; celui que " + r.company +
+                                            " a reçu cessera aussitôt de fonctionner.",
+                                        "Confirmer : nouveau lien"});
                 if (vendor.link_active)
-                    write_post_button(w, context, "/responses/" + rid + "/revoke", "Révoquer le lien", r.company,
-                                      "button button-small button-danger");
+                    write_confirmed_action(w, context,
+                                           {"/responses/" + rid + "/revoke", "Révoquer le lien", r.company,
+                                            r.company + " ne pourra plus ouvrir le questionnaire ; ses réponses sont "
+                                                        "conservées. Un nouveau lien pourra lui être donné ensuite.",
+                                            "Confirmer la révocation", true});
             }
             const bool invited_by_mail = std::find(mail.invited_by_mail.begin(), mail.invited_by_mail.end(), r.id) !=
                                          mail.invited_by_mail.end();

@@ -1,6 +1,6 @@
-#include "core/text_format.hpp"
 #include "web/views/vendor_home_page.hpp"
 
+#include "core/text_format.hpp"
 #include "core/deadline.hpp"
 
 #include "web/html/html_writer.hpp"

@@ -104,6 +104,14 @@ std::string render_vendor_review_page(const PageContext& context, const Response
                           "response if needed). You will get a receipt."));
     w.open("form", {{"method", "post"}, {"action", "/vendor/submit"}});
     write_csrf_field(w, context);
+    // Submitting is final (only the hospital can reopen): asked twice, without JavaScript.
+    w.open("div", {{"class", "choice submit-confirm"}});
+    w.void_tag("input", {{"type", "checkbox"}, {"id", "submit-confirm"}, {"name", "confirm"}, {"value", "1"},
+                         {"required", true}, {"disabled", blocked}});
+    w.element("label", {{"for", "submit-confirm"}},
+              L(lang, "Je confirme l'envoi définitif de ma réponse à l'établissement.",
+                "I confirm that I submit my response to the hospital for good."));
+    w.close("div");
     w.element("button", {{"type", "submit"}, {"class", "button button-primary"}, {"disabled", blocked},
                          {"aria-describedby", "submit-help"}},
               L(lang, "Envoyer ma réponse", "Submit my response"));
