@@ -315,8 +315,8 @@ const std::vector<Field>& standard_contact_fields() {
     static const std::vector<Field> fields = {
         {"nom", {"Nom", "Last name"}, QuestionKind::text},
         {"prenom", {"Prénom", "First name"}, QuestionKind::text},
-        {"fonction", {"Fonction", "Position"}, QuestionKind::text},
-        {"coordonnees", {"Coordonnées du lieu de travail", "Workplace address"}, QuestionKind::long_text},
+        {"fonction", {"Fonction", "Job title"}, QuestionKind::text},
+        {"coordonnees", {"Coordonnées du lieu de travail", "Work contact details"}, QuestionKind::long_text},
         {"telephone", {"Téléphone", "Telephone"}, QuestionKind::phone},
         {"email", {"Email", "E-mail"}, QuestionKind::email},
     };

@@ -3,10 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
+#include "core/answer_validation.hpp"
 #include "definition/builtin_questionnaire.hpp"
 #include "definition/definition_loader.hpp"
 
@@ -134,6 +137,44 @@ TEST(AfibQuestionnaire, ContentTextsExist) {
         EXPECT_FALSE(text->body.fr.empty()) << id;
         EXPECT_FALSE(text->body.en.empty()) << id;
     }
+}
+
+// The seed's order: foreword, when to use, how to use, the four parts; then our own texts.
+TEST(AfibQuestionnaire, ContentTextsComeInTheSeedsOrder) {
+    const Questionnaire& q = *builtin_afib();
+    std::vector<std::string> ids;
+    for (const auto& text : q.content) ids.push_back(text.id);
+    EXPECT_EQ(ids, (std::vector<std::string>{"foreword", "when_to_use", "how_to", "four_parts", "terminology", "attribution"}));
+}
+
+// Exports, the comparison and the PDFs show a label without its page: no two questions share one,
+// and no two pages share a title, in either language.
+TEST(AfibQuestionnaire, EveryLabelAndPageTitleStandsAlone) {
+    const Questionnaire& q = *builtin_afib();
+    for (Language language : {Language::fr, Language::en}) {
+        std::map<std::string, std::string> labels;
+        for (const Question* question : q.questions()) {
+            auto [it, inserted] = labels.emplace(question->label.in(language), question->id);
+            EXPECT_TRUE(inserted) << question->id << " and " << it->second << " share the label « " << it->first << " »";
+        }
+        std::map<std::string, std::string> titles;
+        for (const Section* section : q.sections()) {
+            auto [it, inserted] = titles.emplace(section->title.in(language), section->id);
+            EXPECT_TRUE(inserted) << section->id << " and " << it->second << " share the title « " << it->first << " »";
+        }
+    }
+}
+
+// The date of first placing on the market may be known only as a year.
+TEST(AfibQuestionnaire, DateOfFirstPlacingOnTheMarketAcceptsAYearAlone) {
+    const Question* date = builtin_afib()->find_question("dispositif.date_premiere_mise_sur_le_marche");
+    ASSERT_NE(date, nullptr);
+    for (const char* given : {"2015", "15/06/2021", "2021-06-15"}) {
+        auto value = normalize_answer(*date, given);
+        ASSERT_TRUE(value.ok()) << given;
+        EXPECT_EQ(*value, given);
+    }
+    EXPECT_NE(date->help.fr.find("AAAA"), std::string::npos) << "the help says a year is enough";
 }
 
 TEST(AfibQuestionnaire, SourceCitesTheDoi) {

@@ -14,7 +14,7 @@ const std::string kGridHeader = R"Y(grid:
   id: test-grid
   version: "1"
   questionnaire: afib
-  questionnaire_version: "2024.1"
+  questionnaire_version: "2024.2"
   title: {fr: "Grille de test"}
 rules:
 )Y";
@@ -48,6 +48,13 @@ TEST(GridLoader, BuiltinGridLoadsAndCoversTheSeedsExamples) {
     EXPECT_EQ(severity_of("maintenance.hors_territoire"), "critical");
     EXPECT_EQ(severity_of("logiciels.communications_chiffrees"), "major");
     EXPECT_EQ(severity_of("maintenance.procedure_degradee_attaque_possible"), "major");
+    // Issue 14: the EU is at most major, patient safety and restoration are major, the domain is not scored.
+    EXPECT_EQ(severity_of("maintenance.centre_union_europeenne"), "major");
+    EXPECT_EQ(severity_of("maintenance.verrouillage_sans_desactivation_monitoring"), "major");
+    EXPECT_EQ(severity_of("maintenance.modalites_restauration"), "major");
+    EXPECT_EQ(severity_of("dispositif.logiciel_marquage_ce"), "major");
+    EXPECT_EQ(severity_of("maintenance.tracabilite_actions"), "minor");
+    EXPECT_EQ(severity_of("dispositif.integration_domaine"), "none");
     for (const GridRule& rule : grid.rules) {
         EXPECT_FALSE(rule.rationale.fr.empty()) << rule.question_id;
         EXPECT_FALSE(rule.rationale.en.empty()) << rule.question_id;
@@ -129,7 +136,7 @@ TEST(GridLoader, ReportsAGridForAnotherQuestionnaireOrVersion) {
     auto other = load_grid(std::string(text).replace(text.find("questionnaire: afib"), 19, "questionnaire: mds2"),
                            "grille.yaml", *builtin_afib());
     EXPECT_NE(errors_of(other).find("la grille note le questionnaire « mds2 »"), std::string::npos) << errors_of(other);
-    auto version = load_grid(std::string(text).replace(text.find("\"2024.1\""), 8, "\"2023.9\""), "grille.yaml", *builtin_afib());
+    auto version = load_grid(std::string(text).replace(text.find("\"2024.2\""), 8, "\"2023.9\""), "grille.yaml", *builtin_afib());
     EXPECT_NE(errors_of(version).find("vise la version « 2023.9 »"), std::string::npos) << errors_of(version);
     auto broken = load_grid("grid: [", "grille.yaml", *builtin_afib());
     EXPECT_NE(errors_of(broken).find("YAML invalide"), std::string::npos) << errors_of(broken);

@@ -214,7 +214,7 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA) and keyboard', () => {
     await h.assertNoAxeViolations(vendor, 'the vendor home');
   });
 
-  check('section with a note, radios, a document question and a date', async () => {
+  check('section with a note, radios and a document question', async () => {
     await vendor.goto(url('/vendor/sections/dispositif.informations_generales'));
     assert.ok(await vendor.$('details.note'), 'the section has a note');
     assert.ok(await vendor.$('input[type="radio"]'), 'the section has radios');

@@ -144,7 +144,7 @@ TEST_F(XlsxApi, WorkbookFilledByOpenpyxlPreviewsThenApplies) {
         {"dispositif.poste_standard", "Non"},
         {"dispositif.ecran_taille", "21,5"},                       // hidden: poste_standard = non
         {"dispositif.fabricant", {{"value", "Medica"}, {"comment", "Siège à Lyon"}}},
-        {"dispositif.date_premiere_mise_sur_le_marche", {{"date", "2021-06-15"}}},
+        {"dispositif.date_premiere_mise_sur_le_marche", "2021"},  // a text: the year alone is enough
         {"dispositif.classe_ce_93_42", "IIa"},
         {"dispositif.antivirus_etablissement", true},
         {"dispositif.contact_installation.email", "pas-un-email"},
@@ -175,7 +175,7 @@ TEST_F(XlsxApi, WorkbookFilledByOpenpyxlPreviewsThenApplies) {
     EXPECT_EQ(stored["dispositif.poste_standard"]["value"], "non");
     EXPECT_EQ(stored["dispositif.fabricant"]["value"], "Medica");
     EXPECT_EQ(stored["dispositif.fabricant"]["comment"], "Siège à Lyon");
-    EXPECT_EQ(stored["dispositif.date_premiere_mise_sur_le_marche"]["value"], "2021-06-15");
+    EXPECT_EQ(stored["dispositif.date_premiere_mise_sur_le_marche"]["value"], "2021");
     EXPECT_EQ(stored["dispositif.classe_ce_93_42"]["value"], "iia");
     EXPECT_EQ(stored["dispositif.antivirus_etablissement"]["value"], "oui");
     EXPECT_FALSE(stored.contains("dispositif.ecran_taille"));
@@ -224,7 +224,7 @@ TEST_F(XlsxApi, WorkbookSavedByLibreOfficeImports) {
         {"dispositif.fabricant", "Medica"},
         {"dispositif.ecran_taille", 23.8},
         {"dispositif.poste_standard", "Yes"},
-        {"dispositif.date_premiere_mise_sur_le_marche", {{"date", "2020-02-29"}}},
+        {"dispositif.date_premiere_mise_sur_le_marche", "29/02/2020"},
         {"serveurs.liste_logiciels_installes[1].nom", "Viewer"},
         {"serveurs.liste_logiciels_installes[1].niveau_version", 3},
         {"serveurs.liste_logiciels_installes[2].nom", "Agent"},
@@ -238,7 +238,7 @@ TEST_F(XlsxApi, WorkbookSavedByLibreOfficeImports) {
     EXPECT_EQ(stored["dispositif.fabricant"]["value"], "Medica");
     EXPECT_DOUBLE_EQ(stored["dispositif.ecran_taille"]["value"].get<double>(), 23.8);
     EXPECT_EQ(stored["dispositif.poste_standard"]["value"], "oui");
-    EXPECT_EQ(stored["dispositif.date_premiere_mise_sur_le_marche"]["value"], "2020-02-29");
+    EXPECT_EQ(stored["dispositif.date_premiere_mise_sur_le_marche"]["value"], "29/02/2020");
     EXPECT_EQ(stored["dispositif.ecran_resolution"]["comment"], "Full HD");
     // A table: one row per cell, numbers typed in a text column kept as text.
     EXPECT_EQ(row_of(report, "serveurs.liste_logiciels_installes")["status"], "imported");
