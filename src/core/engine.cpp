@@ -144,9 +144,11 @@ Evaluation evaluate(const Questionnaire& questionnaire, const AnswerSet& answers
         Progress& part = result.parts[question->part_index];
         ++section.visible_questions;
         ++part.visible;
+        if (question->required) ++part.required_visible;
         if (answered) {
             ++section.answered_questions;
             ++part.answered;
+            if (question->required) ++part.required_answered;
         } else if (question->required) {
             ++section.missing_required;
             result.missing_required.push_back(index);
@@ -155,6 +157,8 @@ Evaluation evaluate(const Questionnaire& questionnaire, const AnswerSet& answers
     for (const Progress& part : result.parts) {
         result.overall.visible += part.visible;
         result.overall.answered += part.answered;
+        result.overall.required_visible += part.required_visible;
+        result.overall.required_answered += part.required_answered;
     }
     return result;
 }

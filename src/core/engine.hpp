@@ -12,11 +12,20 @@
 
 namespace cyberachat {
 
+// How far a response is: the percentage counts the visible *required* questions, so that 100 %
+// means "nothing required is missing" (then the response can be submitted); the optional ones
+// are counted apart.
 struct Progress {
-    size_t visible = 0;   // visible questions
-    size_t answered = 0;  // of which answered
-    // 0–100, rounded down; 100 when nothing is visible.
-    int percent() const { return visible == 0 ? 100 : static_cast<int>(answered * 100 / visible); }
+    size_t visible = 0;            // visible questions
+    size_t answered = 0;           // of which answered
+    size_t required_visible = 0;   // visible required questions
+    size_t required_answered = 0;  // of which answered
+    // 0–100 of the required ones, rounded down (99 until the last one); 100 when none is required.
+    int percent() const {
+        return required_visible == 0 ? 100 : static_cast<int>(required_answered * 100 / required_visible);
+    }
+    size_t optional_visible() const { return visible - required_visible; }
+    size_t optional_answered() const { return answered - required_answered; }
 };
 
 struct SectionState {

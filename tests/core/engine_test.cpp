@@ -358,21 +358,29 @@ TEST_F(EngineTest, ProgressPerPartRoundsDown) {
     EXPECT_EQ(part(e, "p1").percent(), 50);
     EXPECT_EQ(part(e, "p2").percent(), 0);
 
-    // p1 visible: gate, detail, always, s2_a, s2_b = 5, answered 2 → 40
-    // p2 visible: n, n_ne = 2 → 0;  overall 2 / 7 = 28.57 → 28
+    // p1 visible: gate, detail, always, s2_a, s2_b (optional) = 5, 4 required, 2 of them answered → 50
+    // p2 visible: n, n_ne (optional) → 0 of 1 required;  overall 2 / 5 required = 40
     Evaluation f = eval(answers({{"p1.gate", "oui"}, {"p1.always", "a"}}));
     EXPECT_EQ(part(f, "p1").visible, 5u);
-    EXPECT_EQ(part(f, "p1").percent(), 40);
+    EXPECT_EQ(part(f, "p1").required_visible, 4u);
+    EXPECT_EQ(part(f, "p1").percent(), 50);
     EXPECT_EQ(f.overall.visible, 7u);
     EXPECT_EQ(f.overall.answered, 2u);
-    EXPECT_EQ(f.overall.percent(), 28);
+    EXPECT_EQ(f.overall.required_visible, 5u);
+    EXPECT_EQ(f.overall.percent(), 40);
 
-    // p1 visible 5, answered 4 → 80; p2: n (1), n_ne hidden? n == 1 → n_ne visible: 2, answered 1 → 50
-    // overall 5/7 = 71.4 → 71
+    // p1: the 4 required answered → 100 (s2_b, optional, left); p2: n answered (n_ne, optional, left) → 100
     Evaluation g = eval(answers({{"p1.gate", "oui"}, {"p1.always", "a"}, {"p1.detail", "d"}, {"p1.s2_a", "non"}, {"p2.n", 1}}));
-    EXPECT_EQ(part(g, "p1").percent(), 80);
-    EXPECT_EQ(part(g, "p2").percent(), 50);
-    EXPECT_EQ(g.overall.percent(), 71);
+    EXPECT_EQ(part(g, "p1").percent(), 100);
+    EXPECT_EQ(part(g, "p1").optional_visible(), 1u);
+    EXPECT_EQ(part(g, "p1").optional_answered(), 0u);
+    EXPECT_EQ(part(g, "p2").percent(), 100);
+    EXPECT_EQ(g.overall.percent(), 100);
+    EXPECT_TRUE(g.is_complete());
+    // Without p1.detail: 3 of p1's 4 required → 75, overall 4 / 5 = 80.
+    Evaluation h = eval(answers({{"p1.gate", "oui"}, {"p1.always", "a"}, {"p1.s2_a", "non"}, {"p2.n", 1}}));
+    EXPECT_EQ(part(h, "p1").percent(), 75);
+    EXPECT_EQ(h.overall.percent(), 80);
 }
 
 TEST_F(EngineTest, TwoThirdsRoundsDownTo66) {
@@ -383,6 +391,19 @@ TEST_F(EngineTest, TwoThirdsRoundsDownTo66) {
     EXPECT_EQ(part(e, "p1").percent(), 66);
     Evaluation f = eval(answers({{"p1.gate", "non"}}));
     EXPECT_EQ(part(f, "p1").percent(), 33);
+}
+
+TEST_F(EngineTest, OneHundredPercentExactlyWhenNothingRequiredIsMissing) {
+    // Every visible required question answered, the optional one not: 100 %, and complete.
+    Evaluation e = eval(answers({{"p1.gate", "oui"}, {"p1.always", "a"}, {"p1.detail", "d"}, {"p1.s2_a", "non"},
+                                 {"p2.n", 1}, {"p2.n_ne", 2}}));
+    EXPECT_TRUE(e.is_complete());
+    EXPECT_EQ(e.overall.percent(), 100);
+    EXPECT_EQ(e.overall.optional_visible() - e.overall.optional_answered(), 1u);
+    // One required answer short: below 100 (rounded down), never "100 %" beside a missing answer.
+    Evaluation f = eval(answers({{"p1.gate", "oui"}, {"p1.always", "a"}, {"p1.s2_a", "non"}, {"p2.n", 1}, {"p2.n_ne", 2}}));
+    EXPECT_FALSE(f.is_complete());
+    EXPECT_LT(f.overall.percent(), 100);
 }
 
 TEST_F(EngineTest, PartWithNothingVisibleIs100) {
@@ -402,16 +423,21 @@ TEST_F(EngineTest, HiddenAnswersDoNotCountInProgress) {
 
 TEST_F(EngineTest, OverallIsTheSumOfParts) {
     Evaluation e = eval(answers({{"p1.gate", "non"}, {"p1.always", "a"}, {"p1.s3_a", "b"}, {"p3.only", "c"}, {"p2.n", 3}}));
-    size_t visible = 0, answered = 0;
+    size_t visible = 0, answered = 0, required = 0;
     for (const Progress& p : e.parts) {
         visible += p.visible;
         answered += p.answered;
+        required += p.required_visible;
     }
     EXPECT_EQ(e.overall.visible, visible);
     EXPECT_EQ(e.overall.answered, answered);
-    // p1: 3/3, p2: n, n_big visible (n == 3) → 1/2, p3: 1/1 → overall 5/6 = 83
+    EXPECT_EQ(e.overall.required_visible, required);
+    // p1: 3/3, p2: n and n_big (optional) visible (n == 3) → 1/1 required, p3: 1/1 → overall 5/5;
+    // of the 6 visible questions 5 are answered, the optional n_big not.
     EXPECT_EQ(part(e, "p2").visible, 2u);
-    EXPECT_EQ(e.overall.percent(), 83);
+    EXPECT_EQ(e.overall.percent(), 100);
+    EXPECT_EQ(e.overall.optional_visible(), 1u);
+    EXPECT_EQ(e.overall.optional_answered(), 0u);
 }
 
 // ---- comparisons ----------------------------------------------------------------------------------

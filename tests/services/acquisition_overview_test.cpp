@@ -26,7 +26,8 @@ TEST_F(AcquisitionOverviewTest, APurchaseWithItsVendorsProgress) {
     EXPECT_EQ(overview->vendors[0].missing_required, 1u);
     EXPECT_EQ(overview->vendors[1].response.company, "Biotech");
     EXPECT_TRUE(overview->vendors[1].link_active());
-    EXPECT_EQ(overview->vendors[1].progress, 50);  // the gate of the two questions that apply (the document is optional)
+    // Every required answer given: 100 % (the optional document, left empty, is counted apart).
+    EXPECT_EQ(overview->vendors[1].progress, 100);
     EXPECT_EQ(overview->vendors[1].missing_required, 0u);
 
     EXPECT_ERROR_CODE(acquisition_overview(*store, responses(), purchase.id + 100), "not_found");

@@ -83,6 +83,7 @@ std::string render_vendor_home_page(const PageContext& context, const ResponseVi
     w.element("h2", {{"id", "next-title"}}, L(lang, "Où en êtes-vous\u202F?", "Where are you?"));
     write_progress(w, "overall", L(lang, "Progression globale", "Overall progress"), view.evaluation.overall.percent(),
                    lang);
+    write_optional_progress(w, view.evaluation.overall, lang);
     w.open("p", {{"class", "actions"}});
     if (submitted) {
         w.element("a", {{"href", "/vendor/confirmation"}, {"class", "button button-primary"}},
