@@ -70,6 +70,17 @@ describe('a vendor answers with Excel', () => {
     // A contact is reported on its question's row.
     assert.equal(await status('dispositif.contact_installation'), 'rejected');
     assert.match(await h.text(vendor, '#import-rows tr[data-id="dispositif.contact_installation"]'), /adresse e-mail valide/);
+    // The verdict comes first, in view at a usual desktop width; "only the rejected rows" keeps them alone.
+    assert.match(await h.text(vendor, '#import-rows thead th:first-child'), /Résultat/);
+    await vendor.setViewportSize({ width: 1366, height: 900 });
+    const verdict = await vendor.locator('#import-rows tr[data-id="dispositif.contact_installation"] td').first().boundingBox();
+    assert.ok(verdict.x + verdict.width <= 1366, `the verdict cell ends at ${verdict.x + verdict.width}px`);
+    assert.equal(await vendor.isVisible('#import-rows tr[data-id="dispositif.fabricant"]'), true);
+    await vendor.check('#only-rejected');
+    assert.equal(await vendor.isVisible('#import-rows tr[data-id="dispositif.fabricant"]'), false, 'imported rows hidden');
+    assert.equal(await vendor.isVisible('#import-rows tr[data-id="dispositif.contact_installation"]'), true);
+    await vendor.uncheck('#only-rejected');
+    assert.equal(await vendor.isVisible('#import-rows tr[data-id="dispositif.fabricant"]'), true);
     const response = await h.apiOk(base(), 'GET', '/api/v1/vendor/response', invitation.token);
     const fabricant = response.sections.flatMap((s) => s.questions).find((q) => q.id === 'dispositif.fabricant');
     assert.equal(fabricant.value, null);

@@ -70,22 +70,29 @@ void write_report(HtmlWriter& w, const PageContext& context, const ImportPageVie
     w.close("ul");
 
     if (!plan.rows.empty()) {
-        w.open("div", {{"class", "table-wrap"}});
+        // "Only the refused rows": a checkbox the style sheet reads (the rows after it are hidden
+        // unless refused), so it works without JavaScript; shown only when some row is refused.
+        const size_t rejected = counts[static_cast<int>(xlsx::RowStatus::rejected)];
+        if (rejected > 0) {
+            w.open("div", {{"class", "choice import-filter"}});
+            w.void_tag("input", {{"type", "checkbox"}, {"id", "only-rejected"}, {"class", "only-rejected"}});
+            w.element("label", {{"for", "only-rejected"}},
+                      std::string(L(lang, "Afficher seulement les lignes refusées (", "Show only the rejected rows (")) +
+                          std::to_string(rejected) + ")");
+            w.close("div");
+        }
+        w.open("div", {{"class", "table-wrap import-rows"}});
         w.open("table", {{"class", "data-table"}, {"id", "import-rows"}});
         w.open("thead").open("tr");
-        for (const char* header : {L(lang, "Feuille", "Sheet"), L(lang, "Ligne", "Row"), "ID", "Question",
-                                   L(lang, "Valeur du fichier", "Value in the file"), L(lang, "Résultat", "Result")})
+        // The verdict first: on a narrow screen (or a long label) it is what must stay in view.
+        for (const char* header : {L(lang, "Résultat", "Result"), L(lang, "Feuille", "Sheet"), L(lang, "Ligne", "Row"), "ID",
+                                   "Question", L(lang, "Valeur du fichier", "Value in the file")})
             w.element("th", {{"scope", "col"}}, header);
         w.close("tr").close("thead");
         w.open("tbody");
         for (const auto& row : plan.rows) {
             w.open("tr", {{"data-id", row.id}, {"data-status", std::string(xlsx::row_status_name(row.status))}});
-            w.element("td", row.sheet);
-            w.element("td", std::to_string(row.row));
-            w.element("td", {{"class", "mono"}}, row.id);
-            w.element("td", row.label);
-            w.element("td", row.cell_text);
-            w.open("td");
+            w.open("td", {{"class", "import-verdict"}});
             w.element("span", {{"class", status_class(row.status)}}, status_label(row.status, lang));
             const std::string& message = row.message.in(lang);
             if (!message.empty()) {
@@ -93,6 +100,11 @@ void write_report(HtmlWriter& w, const PageContext& context, const ImportPageVie
                 w.text(message);
             }
             w.close("td");
+            w.element("td", row.sheet);
+            w.element("td", std::to_string(row.row));
+            w.element("td", {{"class", "mono"}}, row.id);
+            w.element("td", row.label);
+            w.element("td", row.cell_text);
             w.close("tr");
         }
         w.close("tbody");
