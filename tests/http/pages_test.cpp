@@ -276,3 +276,25 @@ TEST_F(Pages, SubmittingOnThePageNeedsTheConfirmationBox) {
     EXPECT_EQ(confirmed->get_header_value("Location"), "/vendor/confirmation");
     EXPECT_EQ(parse_json(server->api(invitation.token).Get("/api/v1/vendor/response"))["status"], "submitted");
 }
+
+TEST_F(Pages, ARefusedReviewKeepsWhatWasTypedAndSaysWhyOnThePage) {
+    const long long purchase = create_acquisition(*server);
+    Invitation invitation = invite_vendor(*server, purchase);
+    Browser hospital(*server);
+    log_in(hospital);
+    const std::string page = "/responses/" + std::to_string(invitation.response_id);
+    ASSERT_EQ(hospital.get(page)->status, 200);
+    // A clarification without its question to the vendor: refused, nothing lost.
+    auto refused = hospital.post(page + "/reviews", {{"question_id", "dispositif.fabricant"}, {"status", "clarification"},
+                                                     {"comment", "Fabricant à vérifier auprès du marché précédent"}});
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 422);
+    const std::string& body = refused->body;
+    EXPECT_NE(body.find("Relecture non enregistrée"), std::string::npos);
+    EXPECT_NE(body.find("<details class=\"review-form\" open id=\"review-dispositif.fabricant\">"), std::string::npos);
+    EXPECT_NE(body.find(">Fabricant à vérifier auprès du marché précédent</textarea>"), std::string::npos) << "the comment is kept";
+    EXPECT_NE(body.find("<option value=\"clarification\" selected>"), std::string::npos);
+    EXPECT_NE(body.find("aria-invalid=\"true\""), std::string::npos);
+    auto reviews = parse_json(server->api(server->api_token()).Get("/api/v1/responses/" + std::to_string(invitation.response_id) + "/reviews"));
+    EXPECT_TRUE(reviews["reviews"].empty()) << reviews.dump();
+}

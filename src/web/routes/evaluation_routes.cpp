@@ -11,6 +11,7 @@
 #include "web/comparison_filter.hpp"
 #include "web/http_io.hpp"
 #include "web/page_support.hpp"
+#include "web/routes/response_routes.hpp"
 #include "web/routes/routes.hpp"
 #include "web/views/comparison_page.hpp"
 
@@ -88,6 +89,12 @@ void add_review(WebApp& app, const httplib::Request& req, httplib::Response& res
     services::ReviewInput input{form_value(req, "question_id"), form_value(req, "status"), form_value(req, "comment"),
                                 form_value(req, "vendor_question")};
     auto added = app.evaluations.add_review(*id, input, acting_user(*caller, req), caller->actor());
+    if (!added && added.error().code == ErrorCode::invalid_value) {
+        // The page again, the review's form open with what was typed and why it was refused.
+        const views::ReviewDraft draft{input.question_id, input.status, input.comment, input.vendor_question,
+                                       added.error().message.fr};
+        return show_response_page(app, req, res, *caller, id, 422, &draft);
+    }
     if (!added) return send_error_page(res, added.error());
     set_flash(res, app, "Relecture enregistrée.");
     redirect(res, "/responses/" + std::to_string(*id) + "#q-" + input.question_id);

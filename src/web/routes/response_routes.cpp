@@ -21,23 +21,36 @@ namespace response_routes {
 void response_page(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_hospital_page(app, req, res);
     if (!caller) return;
-    auto id = path_id(req);
+    show_response_page(app, req, res, *caller, path_id(req), 200, nullptr);
+}
+
+}  // namespace response_routes
+
+void show_response_page(WebApp& app, const httplib::Request& req, httplib::Response& res, const HospitalCaller& caller,
+                        std::optional<Id> id, int status, const views::ReviewDraft* draft) {
     auto evaluated = id ? app.evaluations.evaluate(*id) : Result<services::ResponseEvaluation>(Error::make(ErrorCode::not_found, ""));
     if (!evaluated) {
         if (evaluated.error().code == ErrorCode::not_found) return send_error_page(res, 404, "Cette réponse n'existe pas.");
         return send_error_page(res, evaluated.error());
     }
     const services::ResponseSnapshot& snapshot = evaluated->snapshot;
-    auto context = hospital_context(*caller, snapshot.response.company + " — " + snapshot.acquisition.title);
+    auto context = hospital_context(caller, snapshot.response.company + " — " + snapshot.acquisition.title);
     take_flash(req, res, app, context);
+    if (draft) {  // also at the top: the form it belongs to may be far down the page
+        context.flash = "Relecture non enregistrée : " + draft->error;
+        context.flash_is_error = true;
+    }
     views::ResponseView view{snapshot.acquisition, snapshot.response,  *snapshot.questionnaire,
                              snapshot.evaluation,  snapshot.answers,   snapshot.documents};
     views::EvaluationPanel panel{*evaluated->grid,          evaluated->card, evaluated->reviews, evaluated->opinions,
-                                 snapshot.response.id,      std::string(role_name(acting_user(*caller, req).role))};
+                                 snapshot.response.id,      std::string(role_name(acting_user(caller, req).role)),
+                                 draft};
     auto messages = messages_panel(app, snapshot.response, context.rights);
     if (!messages) return send_error_page(res, messages.error());
-    send_html(res, 200, views::render_response_page(context, view, &panel, &*messages));
+    send_html(res, status, views::render_response_page(context, view, &panel, &*messages));
 }
+
+namespace response_routes {
 
 // GET /documents/{id}
 void download_document(WebApp& app, const httplib::Request& req, httplib::Response& res) {

@@ -87,23 +87,31 @@ void write_review_block(HtmlWriter& w, const PageContext& context, const Evaluat
     }
     if (!may_review(panel.reviewer_role)) return;
     const std::string id = "review-" + question.id;
-    w.open("details", {{"class", "review-form"}});
+    const ReviewDraft* draft = panel.draft && panel.draft->question_id == question.id ? panel.draft : nullptr;
+    w.open("details", {{"class", "review-form"}, Attr::flag("open", draft != nullptr), Attr::when(draft != nullptr, "id", id)});
     w.element("summary", "Relire cette réponse");
     w.open("form", {{"method", "post"}, {"action", "/responses/" + std::to_string(panel.response_id) + "/reviews"},
                     {"class", "stack"}});
     write_csrf_field(w, context);
+    if (draft)
+        w.element("p", {{"class", "field-error"}, {"role", "alert"}, {"id", id + "-error"}}, draft->error);
     w.void_tag("input", {{"type", "hidden"}, {"name", "question_id"}, {"value", question.id}});
     w.element("label", {{"for", id + "-status"}}, "Statut");
     w.open("select", {{"id", id + "-status"}, {"name", "status"}});
-    w.element("option", {{"value", ""}}, "Commentaire seulement");
-    w.element("option", {{"value", "accepted"}}, "Accepté");
-    w.element("option", {{"value", "clarification"}}, "Précision demandée au fournisseur");
-    w.element("option", {{"value", "unsatisfactory"}}, "Insatisfaisant");
+    const std::string status = draft ? draft->status : std::string();
+    for (const auto& [value, label] : {std::pair<const char*, const char*>{"", "Commentaire seulement"},
+                                       {"accepted", "Accepté"},
+                                       {"clarification", "Précision demandée au fournisseur"},
+                                       {"unsatisfactory", "Insatisfaisant"}})
+        w.element("option", {{"value", value}, Attr::flag("selected", draft && status == value)}, label);
     w.close("select");
     w.element("label", {{"for", id + "-comment"}}, "Commentaire interne (jamais montré au fournisseur)");
-    w.element("textarea", {{"id", id + "-comment"}, {"name", "comment"}, {"rows", 2}}, "");
+    w.element("textarea", {{"id", id + "-comment"}, {"name", "comment"}, {"rows", 2}}, draft ? draft->comment : "");
     w.element("label", {{"for", id + "-question"}}, "Question posée au fournisseur (si une précision est demandée)");
-    w.element("textarea", {{"id", id + "-question"}, {"name", "vendor_question"}, {"rows", 2}}, "");
+    w.element("textarea",
+              {{"id", id + "-question"}, {"name", "vendor_question"}, {"rows", 2},
+               Attr::when(draft != nullptr, "aria-describedby", id + "-error"), Attr::when(draft != nullptr, "aria-invalid", "true")},
+              draft ? draft->vendor_question : "");
     w.element("button", {{"type", "submit"}, {"class", "button button-secondary"}}, "Enregistrer la relecture");
     w.close("form");
     w.close("details");

@@ -13,6 +13,13 @@
 
 namespace cyberachat::web::views {
 
+// A review the server refused (a clarification without its question to the vendor, say): shown
+// again in its form, open, with what was typed and why it was refused.
+struct ReviewDraft {
+    std::string question_id, status, comment, vendor_question;
+    std::string error;
+};
+
 struct EvaluationPanel {
     const ScoringGrid& grid;
     const ScoreCard& card;
@@ -20,6 +27,7 @@ struct EvaluationPanel {
     const std::vector<Opinion>& opinions;
     Id response_id = 0;
     std::string reviewer_role;  // the caller's role: review forms for it/biomedical/admin, opinion form for it/biomedical
+    const ReviewDraft* draft = nullptr;  // a refused review, shown again in its question's form
 };
 
 // "Évaluation (interne à l'établissement)": overall score and per part, the two advisory opinions
