@@ -9,7 +9,8 @@ using views::L;
 
 std::string base_path(FlowchartSide side, Id response_id) {
     switch (side) {
-        case FlowchartSide::questionnaire: return "/flowcharts";
+        case FlowchartSide::questionnaire:
+        case FlowchartSide::staff: return "/flowcharts";
         case FlowchartSide::hospital: return "/responses/" + std::to_string(response_id) + "/flowcharts";
         case FlowchartSide::vendor: return "/vendor/flowcharts";
     }
@@ -19,7 +20,8 @@ std::string base_path(FlowchartSide side, Id response_id) {
 std::string svg_path(FlowchartSide side, Id response_id, size_t part_index) {
     const std::string file = "/flowcharts/" + std::to_string(part_index + 1) + ".svg";
     switch (side) {
-        case FlowchartSide::questionnaire: return "/api/v1/questionnaire" + file;
+        case FlowchartSide::questionnaire:
+        case FlowchartSide::staff: return "/api/v1/questionnaire" + file;
         case FlowchartSide::hospital: return "/api/v1/responses/" + std::to_string(response_id) + file;
         case FlowchartSide::vendor: return "/api/v1/vendor" + file;
     }
@@ -51,6 +53,9 @@ flowchart::ChartLinks flowchart_links(FlowchartSide side, Id response_id) {
     } else if (side == FlowchartSide::vendor) {
         links.section_prefix = "/vendor/sections/";
         links.question_prefix = "/vendor/sections/";
+    } else if (side == FlowchartSide::staff) {
+        links.section_prefix = "/questionnaire/sections/";
+        links.question_prefix = "/questionnaire/sections/";
     }
     return links;
 }
@@ -102,6 +107,7 @@ Result<views::FlowchartPage> flowchart_page(WebApp& app, const std::shared_ptr<c
     if (part_index) page.svg_href = svg_path(side, response_id, *part_index);
     switch (side) {
         case FlowchartSide::questionnaire:
+        case FlowchartSide::staff:
             page.back_href = "/help";
             page.back_label = L(language, "Aide et mode d'emploi", "Help and instructions");
             break;

@@ -14,8 +14,10 @@
 
 namespace cyberachat::web {
 
-// Who looks at the chart: decides the links (hospital reading page, vendor pages, none).
-enum class FlowchartSide { questionnaire, hospital, vendor };
+// Who looks at the chart: decides the links — none (the public questionnaire's), the read-only
+// preview of each page (the questionnaire's, seen by hospital staff), the hospital's reading page
+// of a response, the vendor's pages.
+enum class FlowchartSide { questionnaire, staff, hospital, vendor };
 
 // "{part}" of a URL: the part's id or its number 1…N.
 std::optional<size_t> flowchart_part(const Questionnaire& questionnaire, const std::string& text);

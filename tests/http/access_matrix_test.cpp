@@ -105,6 +105,7 @@ protected:
         out = replace_all(out, "{response}", std::to_string(a.response));
         out = replace_all(out, "{document}", std::to_string(a.document));
         out = replace_all(out, "{question}", "dispositif.poste_standard");
+        out = replace_all(out, "{section}", "dispositif.poste_informatique");
         out = replace_all(out, "{chart}", "1");
         out = replace_all(out, "{part}", "1");
         out = replace_all(out, "{message}", "999999");  // none: an allowed caller gets the handler's 404

@@ -4,6 +4,7 @@
 
 #include <regex>
 
+#include "browser.hpp"
 #include "server_process.hpp"
 
 using namespace cyberachat::testing;
@@ -183,4 +184,33 @@ TEST_F(FlowchartHttp, PagesOnEachSide) {
     auto help = client.Get("/help");
     ASSERT_TRUE(help);
     EXPECT_TRUE(svg_contains(help->body, "href=\"/flowcharts/1\""));
+}
+
+TEST_F(FlowchartHttp, HospitalStaffOpenEachBoxAsAReadOnlyPreviewOfItsPage) {
+    // Anonymous: the public chart links no page.
+    auto public_chart = server->client().Get("/flowcharts/1");
+    ASSERT_EQ(public_chart->status, 200);
+    EXPECT_EQ(public_chart->body.find("/questionnaire/sections/"), std::string::npos);
+    EXPECT_EQ(server->client().Get("/questionnaire/sections/dispositif.poste_informatique")->status, 303) << "to the login";
+
+    Browser staff(*server);
+    log_in(staff);
+    auto chart = staff.get("/flowcharts/1");
+    ASSERT_EQ(chart->status, 200);
+    EXPECT_NE(chart->body.find("href=\"/questionnaire/sections/dispositif.poste_informatique\""), std::string::npos);
+    auto preview = staff.get("/questionnaire/sections/dispositif.poste_informatique");
+    ASSERT_EQ(preview->status, 200);
+    EXPECT_NE(preview->body.find("Aperçu en lecture seule"), std::string::npos);
+    EXPECT_NE(preview->body.find("data-question=\"dispositif.poste_standard\""), std::string::npos);
+    EXPECT_NE(preview->body.find("Réponse attendue"), std::string::npos);
+    // Nothing to answer: no input, the only form is the header's logout.
+    EXPECT_EQ(preview->body.find("<input type=\"radio\""), std::string::npos);
+    EXPECT_EQ(preview->body.find("<textarea"), std::string::npos);
+    size_t forms = 0;
+    for (size_t at = 0; (at = preview->body.find("<form", at)) != std::string::npos; ++at) ++forms;
+    EXPECT_EQ(forms, 1u);
+    // The vendors' English, and an unknown page.
+    auto english = staff.get("/questionnaire/sections/dispositif.poste_informatique?lang=en");
+    EXPECT_NE(english->body.find("Read-only preview"), std::string::npos);
+    EXPECT_EQ(staff.get("/questionnaire/sections/nulle.part")->status, 404);
 }

@@ -67,6 +67,7 @@ std::vector<RouteAccess> make_table() {
         row("GET", "/instance/logo.png", A::anyone),  // the hospital's logo (vendor pages, e-mails)
         row("GET", "/flowcharts", A::anyone),
         row("GET", "/flowcharts/{chart}", A::anyone),
+        row("GET", "/questionnaire/sections/{section}", A::hospital_page, P::read_questionnaire),  // read-only preview
         row("GET", "/questionnaire.xlsx", A::anyone),
         row("GET", "/api/v1/questionnaire", A::anyone),
         row("GET", "/api/v1/questionnaire.pdf", A::anyone),

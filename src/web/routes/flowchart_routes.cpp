@@ -10,6 +10,7 @@
 #include "web/http_io.hpp"
 #include "web/page_support.hpp"
 #include "web/routes/routes.hpp"
+#include "web/views/questionnaire_preview_page.hpp"
 
 namespace cyberachat::web {
 namespace {
@@ -52,17 +53,33 @@ namespace flowchart_routes {
 // The questionnaire's charts, public like the help page.
 void questionnaire_page(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     views::PageContext context;
-    if (auto caller = hospital_from_session(app, req)) context = hospital_context(*caller, "");
+    auto caller = hospital_from_session(app, req);
+    if (caller) context = hospital_context(*caller, "");
     auto questionnaire = app.questionnaires.current();
     std::optional<size_t> part;
     if (req.matches.size() > 1) {
         part = flowchart_part(*questionnaire, req.matches[1].str());
         if (!part) return send_error_page(res, 404, unknown_part_message(*questionnaire, req.matches[1].str(), Language::fr), context);
     }
-    auto page = flowchart_page(app, questionnaire, part, context.language, FlowchartSide::questionnaire, nullptr, "");
+    // Hospital staff reach each page's read-only preview from its box.
+    auto page = flowchart_page(app, questionnaire, part, context.language,
+                               caller ? FlowchartSide::staff : FlowchartSide::questionnaire, nullptr, "");
     if (!page) return send_error_page(res, 500, page.error().message.fr, context);
     page->kicker = questionnaire->title.in(context.language);
     send_html(res, 200, views::render_flowchart_page(context, *page));
+}
+
+// GET /questionnaire/sections/{section}: one page of the questionnaire, read only (hospital staff).
+void section_preview(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto caller = require_hospital_page(app, req, res);
+    if (!caller) return;
+    auto questionnaire = app.questionnaires.current();
+    const Section* section = req.matches.size() > 1 ? questionnaire->find_section(req.matches[1].str()) : nullptr;
+    auto context = hospital_context(*caller, "");
+    if (!section) return send_error_page(res, 404, "Cette page du questionnaire n'existe pas.", context);
+    context.language = requested_language(req);
+    context.title = section->title.in(context.language);
+    send_html(res, 200, views::render_questionnaire_preview_page(context, *questionnaire, *section));
 }
 
 // A response's charts, for the hospital.
@@ -117,6 +134,7 @@ void vendor_page(WebApp& app, const httplib::Request& req, httplib::Response& re
 void register_flowchart_routes(httplib::Server& server, WebApp& app) {
     add_route(server, app, "GET", "/flowcharts", flowchart_routes::questionnaire_page);
     add_route(server, app, "GET", "/flowcharts/{chart}", flowchart_routes::questionnaire_page);
+    add_route(server, app, "GET", "/questionnaire/sections/{section}", flowchart_routes::section_preview);
 
     add_route(server, app, "GET", "/responses/{response}/flowcharts", flowchart_routes::hospital_page);
     add_route(server, app, "GET", "/responses/{response}/flowcharts/{chart}", flowchart_routes::hospital_page);

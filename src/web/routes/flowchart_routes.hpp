@@ -8,6 +8,8 @@ namespace cyberachat::web::flowchart_routes {
 
 // The questionnaire's charts, public like the help page.
 void questionnaire_page(WebApp& app, const httplib::Request& req, httplib::Response& res);
+// GET /questionnaire/sections/{section}: one page of the questionnaire, read only (hospital staff).
+void section_preview(WebApp& app, const httplib::Request& req, httplib::Response& res);
 
 // A response's charts, for the hospital.
 void hospital_page(WebApp& app, const httplib::Request& req, httplib::Response& res);
