@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
     cyberachat::cli::register_restore_command(app);
     cyberachat::cli::register_journal_command(app);
     cyberachat::cli::register_purge_command(app);
+    cyberachat::cli::register_instance_command(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
