@@ -43,6 +43,10 @@ std::vector<ComparisonRow> compare_responses(const Questionnaire& questionnaire,
             ComparisonCell& cell = row.cells[i];
             cell.visible = responses[i].evaluation->question_visible[question->index] != 0;
             cell.value = cell.visible ? values[i][question->index] : nullptr;
+            if (cell.visible)
+                if (auto it = responses[i].answers->find(question->id);
+                    it != responses[i].answers->end() && !it->second.comment.empty())
+                    cell.comment = &it->second.comment;
             cell.outcome = responses[i].card ? responses[i].card->outcomes[question->index] : Outcome::not_scored;
             any_visible = any_visible || cell.visible;
             row.vigilance = row.vigilance || cell.outcome == Outcome::unfavourable;

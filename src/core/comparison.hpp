@@ -1,7 +1,8 @@
 #pragma once
 // Comparing the responses of several vendors to one questionnaire, question by question: each
-// row is a question visible for at least one vendor, with each vendor's value and outcome, and
-// whether the vendors differ or any answer is a point de vigilance. Pure: no formatting.
+// row is a question visible for at least one vendor, with each vendor's value, comment and
+// outcome, and whether the vendors differ or any answer is a point de vigilance. Pure: no
+// formatting.
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@ struct ComparedResponse {
 struct ComparisonCell {
     bool visible = false;                    // the question applies to this vendor
     const nlohmann::json* value = nullptr;   // null: no answer (or not visible)
+    const std::string* comment = nullptr;    // the vendor's comment on it; null: none (or not visible)
     Outcome outcome = Outcome::not_scored;
 };
 

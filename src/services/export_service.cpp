@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/bounded_json.hpp"
+#include "core/kind_traits.hpp"
 #include "core/text_format.hpp"
 #include "definition/grid_loader.hpp"
 #include "outputs/export/csv_writer.hpp"
@@ -186,7 +187,7 @@ Result<std::string> ExportService::acquisition_csv(Id acquisition_id) {
     }
     std::vector<exports::CsvRow> rows;
     rows.push_back({"Achat", "Fournisseur", "Statut", "Partie", "Section", "Identifiant de question", "Question",
-                    "Réponse", "Commentaire", "Favorable", "Gravité"});
+                    "Réponse", "Unité", "Commentaire", "Favorable", "Gravité"});
     for (const auto& vendor : vendors) {
         const ResponseSnapshot& snapshot = vendor.snapshot;
         const VendorResponse& response = snapshot.response;
@@ -197,9 +198,17 @@ Result<std::string> ExportService::acquisition_csv(Id acquisition_id) {
             if (!snapshot.evaluation.is_visible(*question)) continue;
             const Section& section = *snapshot.questionnaire->sections()[question->section_index];
             const Part& part = snapshot.questionnaire->parts[question->part_index];
-            std::string answer, comment, favourable, severity;
+            std::string answer, unit, comment, favourable, severity;
             if (auto it = snapshot.answers.find(question->id); it != snapshot.answers.end()) {
-                answer = answer_text(*question, it->second.value, language);
+                const json& value = it->second.value;
+                if (kind_traits(question->kind).shape == ValueShape::number && value.is_number()) {
+                    // A number alone, as French spreadsheets read one ("1234,5": decimal comma, no
+                    // grouping), its unit in the next column.
+                    answer = format_number_input(value.get<double>(), language);
+                    unit = question->unit;
+                } else {
+                    answer = answer_text(*question, value, language);
+                }
                 comment = it->second.comment;
             }
             if (auto it = snapshot.documents.find(question->id); it != snapshot.documents.end())
@@ -213,7 +222,7 @@ Result<std::string> ExportService::acquisition_csv(Id acquisition_id) {
             if (auto it = severities.find(question->index); it != severities.end())
                 severity = std::string(severity_label_fr(it->second));
             rows.push_back({acquisition.title, response.company, status, part.title.in(language), section.title.in(language),
-                            question->id, question->label.in(language), answer, comment, favourable, severity});
+                            question->id, question->label.in(language), answer, unit, comment, favourable, severity});
         }
     }
     return exports::csv_document(rows);

@@ -12,10 +12,13 @@ using json = nlohmann::json;
 namespace {
 
 const char* kCodeRationale = "Un compte générique codé en dur ne peut être ni désactivé ni changé";
+const char* kGatewayComment = "Passerelle <VPN> & bastion prévus en 2028";
 
-void put_answer(const ServerProcess& server, const std::string& token, const std::string& id, const json& value) {
-    auto result = server.api(token).Put(("/api/v1/vendor/answers/" + id).c_str(), json{{"value", value}}.dump(),
-                                        "application/json");
+void put_answer(const ServerProcess& server, const std::string& token, const std::string& id, const json& value,
+                const std::string& comment = "") {
+    json body{{"value", value}};
+    if (!comment.empty()) body["comment"] = comment;
+    auto result = server.api(token).Put(("/api/v1/vendor/answers/" + id).c_str(), body.dump(), "application/json");
     ASSERT_TRUE(result);
     ASSERT_EQ(result->status, 200) << id << ": " << result->body;
 }
@@ -32,7 +35,7 @@ protected:
         fill_required(*server, strong.token);
         fill_required(*server, weak.token);
         put_answer(*server, weak.token, "maintenance.absence_compte_code_en_dur", "non");
-        put_answer(*server, weak.token, "maintenance.passerelle_securisee", "non");
+        put_answer(*server, weak.token, "maintenance.passerelle_securisee", "non", kGatewayComment);
     }
     static void TearDownTestSuite() { delete server; }
     static ServerProcess* server;
@@ -108,6 +111,9 @@ TEST_F(EvaluationApi, ComparesEveryVendorAndFilters) {
     EXPECT_EQ(answers[0]["favourable"], true);
     EXPECT_EQ(answers[1]["value"], "non");
     EXPECT_EQ(answers[1]["favourable"], false);
+    // Each answer with the vendor's comment on it (null when none).
+    EXPECT_EQ(answers[1]["comment"], kGatewayComment);
+    EXPECT_TRUE(answers[0]["comment"].is_null());
     EXPECT_GE(differences["rows"].size(), 2u);
     EXPECT_LT(differences["rows"].size(), all["rows"].size());
     for (const auto& row : differences["rows"]) EXPECT_TRUE(row["differs"].get<bool>()) << row["question_id"];
@@ -195,6 +201,9 @@ TEST_F(EvaluationApi, HospitalPagesShowScoresFindingsAndTheComparison) {
     EXPECT_NE(comparison->body.find("Fresenius Vial"), std::string::npos);
     EXPECT_NE(comparison->body.find("data-question=\"maintenance.passerelle_securisee\""), std::string::npos);
     EXPECT_EQ(comparison->body.find("data-question=\"dispositif.designation\""), std::string::npos);
+    // The vendor's comment under its answer, escaped.
+    EXPECT_NE(comparison->body.find("Passerelle &lt;VPN&gt; &amp; bastion prévus en 2028"), std::string::npos);
+    EXPECT_EQ(comparison->body.find(kGatewayComment), std::string::npos);
     EXPECT_EQ(hospital.get(base + "/comparison?part=inconnue")->status, 422);
     EXPECT_EQ(hospital.get("/acquisitions/999999/comparison")->status, 404);
 }

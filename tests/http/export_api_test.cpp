@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cstdlib>
+#include <fstream>
 #include <thread>
 #include <vector>
 
@@ -15,6 +17,25 @@ using json = nlohmann::json;
 namespace {
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// The CSV as LibreOffice Calc opens it with French settings (separator ';', UTF-8, locale fr-FR:
+// decimal comma), saved as xlsx and read back by openpyxl: every row, as openpyxl gives the values
+// (a number cell is a JSON number).
+json csv_as_french_calc_reads_it(const std::string& csv) {
+    char pattern[] = "/tmp/cyb-csv-test-XXXXXX";
+    const std::string dir = mkdtemp(pattern);
+    std::system(("mkdir -p " + dir + "/out " + dir + "/home").c_str());
+    { std::ofstream(dir + "/export.csv", std::ios::binary) << csv; }
+    shell_output("cd " + dir + " && HOME=" + dir + "/home libreoffice -env:UserInstallation=file://" + dir +
+                 "/profile --headless --norestore --infilter='CSV:59,34,76,1,,1036' --convert-to xlsx --outdir " + dir +
+                 "/out " + dir + "/export.csv");
+    const std::string script =
+        "import json,sys,openpyxl;ws=openpyxl.load_workbook(sys.argv[1]).active;"
+        "print(json.dumps([list(r) for r in ws.iter_rows(values_only=True)],ensure_ascii=True))";
+    const std::string out = shell_output("/usr/bin/python3 -c '" + script + "' " + dir + "/out/export.xlsx");
+    std::system(("rm -rf " + dir).c_str());
+    return json::parse(out);
+}
 
 }  // namespace
 
@@ -34,6 +55,8 @@ protected:
         put(medica, "dispositif.designation", {{"value", "Échographe \"cardio\"; modèle 3"}});
         put(medica, "dispositif.classe_ce_93_42", {{"value", "iia"}});
         put(medica, "dispositif.poste_standard", {{"value", "oui"}});
+        put(medica, "dispositif.ecran_taille", {{"value", "1234,5"}});
+        put(medica, "dispositif.memoire_ram", {{"value", "16"}});
         put(other, "dispositif.marque", {{"value", "Réponse de l'autre fournisseur"}});
         httplib::MultipartFormDataItems items = {{"file", minimal_pdf(), "Certificat CE.pdf", "application/pdf"}};
         auto uploaded = server->api(medica.token).Post("/api/v1/vendor/documents/dispositif.certificat_ce_93_42", items);
@@ -129,19 +152,40 @@ TEST_F(ExportHttp, CsvForFrenchExcel) {
     EXPECT_EQ(result->get_header_value("Content-Type"), "text/csv; charset=utf-8");
     EXPECT_EQ(result->get_header_value("Content-Disposition"), "attachment; filename=\"export-echographes-2027.csv\"");
     const std::string& csv = result->body;
-    EXPECT_EQ(csv.rfind("\xEF\xBB\xBF" "Achat;Fournisseur;Statut;Partie;Section;Identifiant de question;Question;Réponse;Commentaire;Favorable;Gravité\r\n", 0), 0u);
+    EXPECT_EQ(csv.rfind("\xEF\xBB\xBF" "Achat;Fournisseur;Statut;Partie;Section;Identifiant de question;Question;Réponse;Unité;Commentaire;Favorable;Gravité\r\n", 0), 0u);
     EXPECT_TRUE(contains(csv, "Échographes 2027;Médica Santé SA;Brouillon;"));
     // Not graded by the grid: both evaluation columns empty.
-    EXPECT_TRUE(contains(csv, ";dispositif.marque;Marque;Sécurité Médicale;\"'=HYPERLINK(\"\"http://x\"\")\";;\r\n"));
+    EXPECT_TRUE(contains(csv, ";dispositif.marque;Marque;Sécurité Médicale;;\"'=HYPERLINK(\"\"http://x\"\")\";;\r\n"));
+    // A number alone, as French spreadsheets write one (decimal comma, no grouping space), its unit
+    // in the next column.
+    EXPECT_TRUE(contains(csv, ";dispositif.ecran_taille;Écran — Taille;1234,5;pouces;;;\r\n")) << csv.substr(0, 3000);
+    EXPECT_TRUE(contains(csv, ";dispositif.memoire_ram;Poste informatique — Mémoire RAM;16;Go;"));
+    EXPECT_FALSE(contains(csv, "\u202F")) << "no narrow no-break space in the CSV";
     // Graded: favourable, or unfavourable (here unanswered and required) with its severity.
     const std::string label = "L'équipement biomédical peut-il fonctionner avec un poste informatique standard fourni par l'établissement ?";
     EXPECT_TRUE(contains(csv, "Médica Santé SA;Brouillon;Description générale du dispositif;Poste informatique;dispositif.poste_standard;" +
-                                  label + ";Oui;;oui;\r\n")) << csv.substr(0, 3000);
+                                  label + ";Oui;;;oui;\r\n")) << csv.substr(0, 3000);
     EXPECT_TRUE(contains(csv, "Biotech Ltd;Brouillon;Description générale du dispositif;Poste informatique;dispositif.poste_standard;" +
-                                  label + ";;;non;Information\r\n"));
+                                  label + ";;;;non;Information\r\n"));
     EXPECT_TRUE(contains(csv, "\"Échographe \"\"cardio\"\"; modèle 3\""));
     EXPECT_TRUE(contains(csv, "Certificat CE.pdf (SHA-256 " + document_sha + ")"));
     EXPECT_TRUE(contains(csv, "Biotech Ltd"));
+
+    // LibreOffice Calc in French reads the columns, numbers as numbers and the unit beside them.
+    const json rows = csv_as_french_calc_reads_it(csv);
+    ASSERT_GT(rows.size(), 2u);
+    EXPECT_EQ(rows[0][7], "Réponse");
+    EXPECT_EQ(rows[0][8], "Unité");
+    std::map<std::string, json> medica_rows;
+    for (const auto& row : rows)
+        if (row[1] == "Médica Santé SA") medica_rows[row[5].get<std::string>()] = row;
+    ASSERT_TRUE(medica_rows.count("dispositif.ecran_taille"));
+    EXPECT_EQ(medica_rows["dispositif.ecran_taille"][7], 1234.5);
+    EXPECT_EQ(medica_rows["dispositif.ecran_taille"][8], "pouces");
+    EXPECT_EQ(medica_rows["dispositif.memoire_ram"][7], 16);
+    EXPECT_EQ(medica_rows["dispositif.memoire_ram"][8], "Go");
+    EXPECT_EQ(medica_rows["dispositif.marque"][7], "Sécurité Médicale");
+    EXPECT_EQ(medica_rows["dispositif.marque"][9], "'=HYPERLINK(\"http://x\")");  // a text, never a formula
 }
 
 TEST_F(ExportHttp, JsonExportWithoutSecrets) {

@@ -3,6 +3,11 @@
 
 Run with Debian's /usr/bin/python3 (python3-openpyxl):
   xlsx_tool.py ids FILE                 → JSON {"meta": {key: value}, "sheets": [...], "ids": [...]}
+  xlsx_tool.py cells FILE               → JSON {id: {"answer", "comment", "applies", "answer_fill",
+                                          "answer_italic", "answer_locked", "question_colour"}} for
+                                          each row with an ID: columns F, G and H as openpyxl reads
+                                          them, the answer cell's fill colour ("FFRRGGBB"), italics
+                                          and protection, the question cell's font colour
   xlsx_tool.py fill IN OUT ANSWERS.json → writes OUT: for each row whose ID (column A) is a key of
                                           ANSWERS, sets the answer (column F) and, when given, the
                                           comment (column G). ANSWERS: {id: value | {"value": v,
@@ -16,7 +21,7 @@ import sys
 import openpyxl
 
 META_SHEET = "_cyberachat"
-ID_COLUMN, ANSWER_COLUMN, COMMENT_COLUMN = 1, 6, 7
+ID_COLUMN, QUESTION_COLUMN, ANSWER_COLUMN, COMMENT_COLUMN, APPLIES_COLUMN = 1, 3, 6, 7, 8
 
 
 def part_sheets(workbook):
@@ -38,6 +43,34 @@ def read_ids(path):
             if value:
                 ids.append(str(value))
     return {"meta": meta, "sheets": workbook.sheetnames, "ids": ids}
+
+
+def colour(value):
+    return value.rgb if value is not None and isinstance(value.rgb, str) else None
+
+
+def read_cells(path):
+    workbook = openpyxl.load_workbook(path)
+    cells = {}
+    for sheet in part_sheets(workbook):
+        for row in range(2, sheet.max_row + 1):
+            row_id = sheet.cell(row=row, column=ID_COLUMN).value
+            if not row_id:
+                continue
+            answer = sheet.cell(row=row, column=ANSWER_COLUMN)
+            value = answer.value
+            if isinstance(value, (datetime.date, datetime.datetime)):
+                value = value.isoformat()
+            cells[str(row_id)] = {
+                "answer": value,
+                "comment": sheet.cell(row=row, column=COMMENT_COLUMN).value,
+                "applies": sheet.cell(row=row, column=APPLIES_COLUMN).value,
+                "answer_fill": colour(answer.fill.fgColor) if answer.fill.fill_type else None,
+                "answer_italic": bool(answer.font.i),
+                "answer_locked": bool(answer.protection.locked),
+                "question_colour": colour(sheet.cell(row=row, column=QUESTION_COLUMN).font.color),
+            }
+    return cells
 
 
 def fill(source, target, answers):
@@ -69,6 +102,8 @@ def fill(source, target, answers):
 def main():
     if len(sys.argv) >= 3 and sys.argv[1] == "ids":
         print(json.dumps(read_ids(sys.argv[2]), ensure_ascii=False))
+    elif len(sys.argv) == 3 and sys.argv[1] == "cells":
+        print(json.dumps(read_cells(sys.argv[2]), ensure_ascii=False))
     elif len(sys.argv) == 5 and sys.argv[1] == "fill":
         with open(sys.argv[4], encoding="utf-8") as f:
             fill(sys.argv[2], sys.argv[3], json.load(f))

@@ -1,7 +1,8 @@
 #pragma once
 // CSV as French Excel opens it: UTF-8 with a byte order mark, ';' between cells, CRLF line ends,
 // RFC 4180 quoting, and cells that a spreadsheet would take as a formula (= + - @, tab, CR)
-// prefixed with an apostrophe.
+// prefixed with an apostrophe — but a plain number ("-12", "-0,25": digits, an optional leading minus
+// and decimal comma), which stays a number.
 #include <string>
 #include <string_view>
 #include <vector>

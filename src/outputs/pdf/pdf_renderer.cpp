@@ -326,8 +326,10 @@ private:
                 "\" height=\"" + std::to_string(height) + "\">";
         double y = 5;
         for (const auto& row : doc_.comparison) {
+            // The name in the room left of the bars (shortened with "…": the summary above has it whole).
             std::string name;
-            for (char c : row.company) name += c == '<' ? std::string("&lt;") : c == '&' ? std::string("&amp;") : std::string(1, c);
+            for (char c : fitted_text(row.company, 11, bar_left - 8))
+                name += c == '<' ? std::string("&lt;") : c == '&' ? std::string("&amp;") : std::string(1, c);
             chart += "<text x=\"0\" y=\"" + std::to_string(y + 14) + "\" font-family=\"DejaVu Sans\" font-size=\"11\">" + name + "</text>";
             const double ratio = std::clamp(row.score_ratio.value_or(0.0), 0.0, 1.0);
             chart += "<rect x=\"" + std::to_string(bar_left) + "\" y=\"" + std::to_string(y + 3) + "\" width=\"" +
@@ -339,6 +341,38 @@ private:
         chart += "</svg>";
         add(content_, in_language(lang(), "Scores", "Scores"), Style{11, true}, 10, 2).keep_with_next = true;
         svg(chart);
+    }
+
+    // The width of `text` in points, in the report's font at `size`.
+    double text_width(const std::string& text, double size) const {
+        LayoutPtr layout(pango_layout_new(context_.get()));
+        PangoFontDescription* font = pango_font_description_new();
+        pango_font_description_set_family(font, kFont);
+        pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
+        pango_layout_set_font_description(layout.get(), font);
+        pango_font_description_free(font);
+        pango_layout_set_text(layout.get(), text.c_str(), static_cast<int>(text.size()));
+        int width = 0, height = 0;
+        pango_layout_get_size(layout.get(), &width, &height);
+        return static_cast<double>(width) / PANGO_SCALE;
+    }
+
+    // `text` whole when it fits in `max_width` points, else its longest start that fits with "…"
+    // (cut between characters).
+    std::string fitted_text(const std::string& text, double size, double max_width) const {
+        if (text_width(text, size) <= max_width) return text;
+        std::vector<size_t> ends;  // byte offsets after each character
+        for (size_t i = 1; i <= text.size(); ++i)
+            if (i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ends.push_back(i);
+        size_t low = 0, high = ends.size();  // characters kept: the answer is in [low, high)
+        while (high - low > 1) {
+            const size_t middle = (low + high) / 2;
+            if (text_width(text.substr(0, ends[middle - 1]) + "…", size) <= max_width) low = middle;
+            else high = middle;
+        }
+        std::string out = low == 0 ? std::string() : text.substr(0, ends[low - 1]);
+        while (!out.empty() && out.back() == ' ') out.pop_back();
+        return out + "…";
     }
 
     void build_content() {
@@ -423,6 +457,34 @@ private:
         return block.lines.empty() ? 0 : block.lines.back().bottom - block.lines.front().top;
     }
 
+    // Lines a paragraph keeps under the heading before it: two, or all of a shorter one.
+    static constexpr size_t kLinesKeptWithHeading = 2;
+
+    // The height from the top of block `i` (keep_with_next) to the end of the first lines of what it
+    // introduces: the run of blocks kept with the next one (a part's heading, its first section's
+    // heading, the first question's label), then the first lines of the first other block, or all
+    // of a chart (never split). A run taller than a page is cut where it passes a page: it starts
+    // on a new page then, and goes on as it can.
+    double kept_height(const std::vector<Block>& blocks, size_t i) const {
+        double need = 0;
+        size_t j = i;
+        for (;; ++j) {
+            const Block& block = blocks[j];
+            if (j > i) {
+                if (block.page_break_before) return need;  // starts a page of its own anyway
+                need += blocks[j - 1].space_after + block.space_before;
+            }
+            if (!block.keep_with_next || j + 1 == blocks.size()) break;
+            need += block_height(block);
+            if (need > kBottom - kTop) return need;
+        }
+        const Block& first = blocks[j];
+        if (first.kind == BlockKind::svg) return need + first.svg_height;
+        if (first.lines.empty()) return need;
+        const size_t last = std::min(first.lines.size(), kLinesKeptWithHeading) - 1;
+        return need + first.lines[last].bottom - first.lines.front().top;
+    }
+
     std::vector<Page> paginate(std::vector<Block>& blocks, size_t pages_before) {
         std::vector<Page> pages(1);
         std::string vendor;
@@ -441,14 +503,9 @@ private:
                 if (pages.back().items.empty()) pages.back().vendor = vendor;
             }
             if (!pages.back().items.empty()) y += block.space_before;
-            if (block.keep_with_next && i + 1 < blocks.size()) {  // a heading and the first line of what follows
-                const Block& next = blocks[i + 1];
-                double need = block_height(block) + next.space_before +
-                              (next.kind == BlockKind::svg ? std::min(next.svg_height, 60.0)
-                               : next.lines.empty()         ? 0
-                                                            : next.lines.front().bottom - next.lines.front().top);
-                if (y + need > kBottom && !pages.back().items.empty()) new_page();
-            }
+            // A heading (or a question's label) never ends a page: it goes to the next one unless what
+            // it introduces starts under it on this one.
+            if (block.keep_with_next && y + kept_height(blocks, i) > kBottom && !pages.back().items.empty()) new_page();
             if (&blocks == &content_) heading_page_[i] = pages_before + pages.size();
             if (block.kind == BlockKind::svg) {
                 if (y + block.svg_height > kBottom && !pages.back().items.empty()) new_page();

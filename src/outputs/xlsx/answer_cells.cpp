@@ -155,8 +155,21 @@ CellValidation answer_cell_validation(const Question& question, const std::strin
     return v;
 }
 
+const char* not_applicable_text(Language language) { return in_language(language, "Sans objet", "Does not apply"); }
+
+bool holds_not_applicable(const Question& question, const CellValue& cell) {
+    const std::string* text = cell.text();
+    if (!text) return false;
+    const std::string_view typed = trim(*text);
+    if (!same_letters(typed, not_applicable_text(Language::fr)) && !same_letters(typed, not_applicable_text(Language::en)))
+        return false;
+    return std::none_of(question.choices.begin(), question.choices.end(), [&](const Choice& choice) {
+        return same_letters(choice.label.fr, typed) || same_letters(choice.label.en, typed);
+    });
+}
+
 json raw_answer(const Question& question, const CellValue& cell) {
-    if (cell.empty()) return json();
+    if (cell.empty() || holds_not_applicable(question, cell)) return json();
     switch (kind_traits(question.kind).shape) {
         case ValueShape::yes_no:
             if (auto b = cell.boolean()) return *b;

@@ -47,9 +47,18 @@ struct CellValidation {
 };
 CellValidation answer_cell_validation(const Question& question, const std::string& key, Language language);
 
+// What the answer cells of a question that does not apply hold in a filled workbook (its branch is
+// not taken given the saved answers): "Sans objet" / "Does not apply" ("Not applicable" is a choice
+// label of the AFIB questionnaire, so it would be read back as that choice).
+const char* not_applicable_text(Language language);
+// Whether a cell holds those words (either language, capitals and surrounding spaces ignored) for a question
+// that offers no choice of that name: the import reads such a cell as empty.
+bool holds_not_applicable(const Question& question, const CellValue& cell);
+
 // The raw value of an answer cell for a question (or a field's shape), as normalize_answer takes
 // it: booleans, numbers and dates as the cell holds them, choice labels typed with other capitals
-// or spaces as the choice ids; the text as is otherwise.
+// or spaces as the choice ids; the text as is otherwise; null for an empty cell and for
+// "Sans objet" (holds_not_applicable).
 nlohmann::json raw_answer(const Question& question, const CellValue& cell);
 
 }  // namespace cyberachat::xlsx

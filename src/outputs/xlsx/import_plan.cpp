@@ -41,8 +41,9 @@ Error foreign() {
                            "' missing). Download the questionnaire workbook and fill it in.");
 }
 
+// What the workbook itself writes in a document row ("Sans objet" included): not something typed.
 bool is_generated_document_text(std::string_view text) {
-    return text.empty() || text == kind_label(QuestionKind::document, Language::fr) ||
+    return text.empty() || text == not_applicable_text(Language::fr) || text == not_applicable_text(Language::en) || text == kind_label(QuestionKind::document, Language::fr) ||
            text == kind_label(QuestionKind::document, Language::en) || text.rfind("Déposé : ", 0) == 0 ||
            text.rfind("Uploaded: ", 0) == 0;
 }
@@ -157,9 +158,10 @@ Result<ImportPlan> plan_import(const Questionnaire& questionnaire, const AnswerS
             std::map<int, json> records;
             std::string text;
             for (const auto& [position, cell] : entry.cells) {
-                if (cell.answer->empty()) continue;
                 auto field = std::find_if(fields.begin(), fields.end(), [&](const Field& f) { return f.id == position.second; });
-                records[position.first][position.second] = raw_answer(field_as_question(*field, field->id), *cell.answer);
+                const Question shape = field_as_question(*field, field->id);
+                if (cell.answer->empty() || holds_not_applicable(shape, *cell.answer)) continue;  // "Sans objet": empty
+                records[position.first][position.second] = raw_answer(shape, *cell.answer);
                 text += (text.empty() ? "" : "; ") + field->label.in(language) + ": " + cell.answer->as_text();
             }
             p.row.cell_text = text;

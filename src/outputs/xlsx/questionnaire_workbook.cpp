@@ -7,8 +7,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
+#include "core/engine.hpp"
 #include "core/kind_traits.hpp"
 #include "core/text_format.hpp"
 #include "outputs/xlsx/answer_cells.hpp"
@@ -35,6 +37,7 @@ struct Formats {
     lxw_format* answer = nullptr;     // unlocked, wrapped
     lxw_format* answer_date = nullptr;
     lxw_format* gray = nullptr;       // locked, gray (no answer expected here)
+    lxw_format* not_applicable = nullptr;  // an answer cell of a question that does not apply: unlocked, greyed
     lxw_format* title = nullptr;
     lxw_format* wrap = nullptr;
 };
@@ -73,6 +76,14 @@ Formats make_formats(lxw_workbook* workbook) {
     format_set_italic(f.gray);
     format_set_font_color(f.gray, 0x595959);
     format_set_align(f.gray, LXW_ALIGN_VERTICAL_TOP);
+    f.not_applicable = workbook_add_format(workbook);
+    format_set_unlocked(f.not_applicable);
+    format_set_text_wrap(f.not_applicable);
+    format_set_italic(f.not_applicable);
+    format_set_font_color(f.not_applicable, 0x595959);
+    format_set_bg_color(f.not_applicable, 0xE7E6E6);
+    format_set_border(f.not_applicable, LXW_BORDER_THIN);
+    format_set_align(f.not_applicable, LXW_ALIGN_VERTICAL_TOP);
     f.title = workbook_add_format(workbook);
     format_set_bold(f.title);
     format_set_font_size(f.title, 14);
@@ -128,8 +139,9 @@ struct ChoiceLists {
 class SheetWriter {
 public:
     SheetWriter(const Questionnaire& questionnaire, Language language, const FilledAnswers* filled,
-                lxw_worksheet* sheet, const Formats& formats, ChoiceLists& lists)
-        : q_(questionnaire), lang_(language), filled_(filled), ws_(sheet), f_(formats), lists_(lists) {}
+                const Evaluation* evaluation, lxw_worksheet* sheet, const Formats& formats, ChoiceLists& lists)
+        : q_(questionnaire), lang_(language), filled_(filled), evaluation_(evaluation), ws_(sheet), f_(formats),
+          lists_(lists) {}
 
     void write_part(const Part& part) {
         for (int c = 0; c < kColumnCount; ++c)
@@ -148,11 +160,13 @@ public:
             write_text(kColSection, section.title.in(lang_), f_.section);
             for (int c = 0; c < kColumnCount; ++c)
                 if (c != kColSection) worksheet_write_blank(ws_, row_, static_cast<lxw_col_t>(c), f_.section);
-            if (section.show_if) {
-                std::string when = in_language(lang_, "À remplir si ", "Fill in if ") +
-                                   describe_condition(q_, *section.show_if, lang_);
-                write_text(kColCondition, when, f_.section);
-            }
+            std::string when;
+            if (section.show_if)
+                when = in_language(lang_, "À remplir si ", "Fill in if ") + describe_condition(q_, *section.show_if, lang_);
+            if (evaluation_ && !evaluation_->is_visible(section))
+                when += std::string(when.empty() ? "" : "\n") +
+                        in_language(lang_, "Sans objet d'après les réponses enregistrées.", "Does not apply given the saved answers.");
+            if (!when.empty()) write_text(kColCondition, when, f_.section);
             if (!section.note.empty()) write_text(kColNotes, plain_text(section.note.in(lang_)), f_.section);
             next_row();
             for (const auto& question : section.questions) write_question(section, question);
@@ -183,34 +197,78 @@ private:
         return it == filled_->answers.end() ? nullptr : &it->second;
     }
 
+    // A filled workbook: the question's branch is not taken given the saved answers.
+    bool not_applicable(const Question& question) const { return evaluation_ && !evaluation_->is_visible(question); }
+
+    const std::vector<std::string>* document_names(const std::string& id) const {
+        if (!filled_) return nullptr;
+        auto it = filled_->document_names.find(id);
+        return it == filled_->document_names.end() ? nullptr : &it->second;
+    }
+
+    // The "Applies" cell of a question that does not apply: when it would, that it does not now,
+    // and what was saved for it before (kept, but not taken into account: never in the answer cells).
+    std::string not_applicable_note(const Section& section, const Question& question, const Answer* answer) const {
+        std::string note = applies_when(q_, section, question, lang_);
+        note += std::string(note.empty() ? "" : "\n") +
+                in_language(lang_,
+                            "Sans objet d'après les réponses enregistrées. Si vous changez la réponse dont elle dépend, "
+                            "remplacez « Sans objet » par votre réponse.",
+                            "Does not apply given the saved answers. If you change the answer it depends on, replace "
+                            "\"Does not apply\" with your answer.");
+        const std::string kept = answer ? answer_text(question, answer->value, lang_) : std::string();
+        if (!kept.empty())
+            note += in_language(lang_, "\nRéponse enregistrée auparavant, non prise en compte : ",
+                                "\nAnswer saved earlier, not taken into account: ") + kept;
+        if (const auto* names = document_names(question.id); names && !names->empty()) {
+            std::string list;
+            for (const auto& name : *names) list += (list.empty() ? "" : "; ") + name;
+            note += in_language(lang_, "\nDocuments déposés auparavant, non pris en compte : ",
+                                "\nDocuments uploaded earlier, not taken into account: ") + list;
+        }
+        if (answer && !answer->comment.empty())
+            note += in_language(lang_, "\nCommentaire enregistré auparavant, non pris en compte : ",
+                                "\nComment saved earlier, not taken into account: ") + answer->comment;
+        return note;
+    }
+
+    // A question that does not apply (`off`) is greyed, "Sans objet" in its answer cells (still
+    // unlocked and validated, should the vendor change the answer it depends on), its saved answer
+    // and comment only told in the "Applies" cell. The import reads "Sans objet" as an empty cell,
+    // and an empty comment cell keeps the saved comment: nothing saved is lost.
     void write_question(const Section& section, const Question& question) {
         const Answer* answer = answer_of(question.id);
-        write_text(kColId, question.id, f_.locked);
-        write_text(kColSection, section.title.in(lang_), f_.locked);
-        write_text(kColQuestion, question.label.in(lang_) + (question.required ? " *" : ""), f_.locked);
-        write_text(kColKind, kind_label(question.kind, lang_), f_.locked);
-        write_text(kColUnit, question.unit, f_.locked);
-        write_text(kColCondition, applies_when(q_, section, question, lang_), f_.locked);
-        write_text(kColNotes, plain_text(question.help.in(lang_)), f_.locked);
-        write_text(kColComment, answer ? answer->comment : std::string(), f_.answer);
+        const bool off = not_applicable(question);
+        lxw_format* text_format = off ? f_.gray : f_.locked;
+        write_text(kColId, question.id, text_format);
+        write_text(kColSection, section.title.in(lang_), text_format);
+        write_text(kColQuestion, question.label.in(lang_) + (question.required ? " *" : ""), text_format);
+        write_text(kColKind, kind_label(question.kind, lang_), text_format);
+        write_text(kColUnit, question.unit, text_format);
+        write_text(kColCondition, off ? not_applicable_note(section, question, answer) : applies_when(q_, section, question, lang_),
+                   text_format);
+        write_text(kColNotes, plain_text(question.help.in(lang_)), text_format);
+        write_text(kColComment, answer && !off ? answer->comment : std::string(), off ? f_.not_applicable : f_.answer);
         switch (kind_traits(question.kind).shape) {
             case ValueShape::documents: {
                 std::string names;
-                if (filled_)
-                    if (auto it = filled_->document_names.find(question.id); it != filled_->document_names.end())
-                        for (const auto& name : it->second) names += (names.empty() ? "" : "; ") + name;
+                if (const auto* uploaded = document_names(question.id))
+                    for (const auto& name : *uploaded) names += (names.empty() ? "" : "; ") + name;
                 write_text(kColAnswer,
-                           names.empty() ? kind_label(question.kind, lang_)
-                                         : in_language(lang_, "Déposé : ", "Uploaded: ") + names,
+                           off              ? not_applicable_text(lang_)
+                           : names.empty() ? kind_label(question.kind, lang_)
+                                           : in_language(lang_, "Déposé : ", "Uploaded: ") + names,
                            f_.gray);
                 next_row();
                 return;
             }
             case ValueShape::rows:
             case ValueShape::record:
-                write_text(kColAnswer, in_language(lang_, "Voir les lignes ci-dessous", "See the rows below"), f_.gray);
+                write_text(kColAnswer,
+                           off ? not_applicable_text(lang_) : in_language(lang_, "Voir les lignes ci-dessous", "See the rows below"),
+                           f_.gray);
                 next_row();
-                write_record_rows(section, question, answer ? answer->value : json());
+                write_record_rows(section, question, answer ? answer->value : json(), off);
                 return;
             case ValueShape::yes_no:
             case ValueShape::text:
@@ -218,20 +276,21 @@ private:
             case ValueShape::date:
             case ValueShape::choice:
             case ValueShape::choices:
-                write_answer_cell(question, question.id, answer ? answer->value : json());
+                write_answer_cell(question, question.id, answer ? answer->value : json(), off);
                 next_row();
                 return;
         }
     }
 
-    // The rows of a table (one per cell) or of a contact block (one per field).
-    void write_record_rows(const Section& section, const Question& question, const json& value) {
+    // The rows of a table (one per cell) or of a contact block (one per field). `not_applicable`:
+    // as many rows, every answer cell "Sans objet" (the saved rows are in the question's row).
+    void write_record_rows(const Section& section, const Question& question, const json& value, bool not_applicable) {
         const auto& fields = record_fields(question);
         if (question.kind == QuestionKind::contact) {
             for (const auto& field : fields) {
                 const json cell = value.is_object() && value.contains(field.id) ? value[field.id] : json();
                 write_sub_row(section, question, field, contact_field_key(question.id, field.id),
-                              question.label.in(lang_) + " — " + field.label.in(lang_), cell);
+                              question.label.in(lang_) + " — " + field.label.in(lang_), cell, not_applicable);
             }
             return;
         }
@@ -244,26 +303,32 @@ private:
                 write_sub_row(section, question, field, table_cell_key(question.id, n, field.id),
                               question.label.in(lang_) + in_language(lang_, " — ligne ", " — row ") +
                                   std::to_string(n) + " — " + field.label.in(lang_),
-                              cell);
+                              cell, not_applicable);
             }
         }
     }
 
     void write_sub_row(const Section& section, const Question& question, const Field& field, const std::string& key,
-                       const std::string& label, const json& value) {
+                       const std::string& label, const json& value, bool not_applicable) {
         const Question shape = field_as_question(field, key);
-        write_text(kColId, key, f_.locked);
-        write_text(kColSection, section.title.in(lang_), f_.locked);
-        write_text(kColQuestion, label, f_.locked);
-        write_text(kColKind, kind_label(field.kind, lang_), f_.locked);
-        write_text(kColCondition, applies_when(q_, section, question, lang_), f_.locked);
+        lxw_format* text_format = not_applicable ? f_.gray : f_.locked;
+        write_text(kColId, key, text_format);
+        write_text(kColSection, section.title.in(lang_), text_format);
+        write_text(kColQuestion, label, text_format);
+        write_text(kColKind, kind_label(field.kind, lang_), text_format);
+        write_text(kColCondition, applies_when(q_, section, question, lang_), text_format);
         worksheet_write_blank(ws_, row_, kColComment, f_.gray);
-        write_answer_cell(shape, key, value);
+        write_answer_cell(shape, key, value, not_applicable);
         next_row();
     }
 
-    void write_answer_cell(const Question& question, const std::string& key, const json& value) {
+    // `not_applicable`: "Sans objet", greyed, whatever the value.
+    void write_answer_cell(const Question& question, const std::string& key, const json& value, bool not_applicable) {
         add_validation(question, key);
+        if (not_applicable) {
+            write_text(kColAnswer, not_applicable_text(lang_), f_.not_applicable);
+            return;
+        }
         const AnswerCell cell = answer_cell(question, value, lang_);
         switch (cell.type) {
             case AnswerCell::Type::blank:
@@ -318,6 +383,7 @@ private:
     const Questionnaire& q_;
     Language lang_;
     const FilledAnswers* filled_;
+    const Evaluation* evaluation_;  // filled workbooks: which questions apply given the saved answers
     lxw_worksheet* ws_;
     const Formats& f_;
     ChoiceLists& lists_;
@@ -339,13 +405,16 @@ void write_instructions(lxw_worksheet* ws, const Questionnaire& questionnaire, L
         language,
         "Comment remplir ce classeur : une feuille par partie ; répondez dans la colonne jaune « Réponse » et, "
         "si vous le souhaitez, ajoutez un commentaire. Ne modifiez pas la colonne « ID ». Les questions marquées "
-        "* sont obligatoires ; « À remplir si » indique quand une question s'applique. Tableaux : une ligne par "
+        "* sont obligatoires ; « À remplir si » indique quand une question s'applique, et « Sans objet » (grisé) "
+        "qu'elle ne s'applique pas d'après les réponses enregistrées : si vous changez la réponse dont elle dépend, "
+        "remplacez « Sans objet » par votre réponse. Tableaux : une ligne par "
         "case (copiez un groupe de lignes et augmentez le numéro de ligne pour en ajouter). Les documents se "
         "déposent sur la plateforme. Importez ensuite ce fichier sur la plateforme : un rapport ligne par ligne "
         "s'affiche avant tout enregistrement.",
         "How to fill in this workbook: one sheet per part; answer in the yellow column \"Answer\" and, if you "
         "wish, add a comment. Do not change the \"ID\" column. Questions marked * are required; \"Fill in if\" "
-        "says when a question applies. Tables: one row per cell (copy a group of rows and increase the row "
+        "says when a question applies, and \"Does not apply\" (greyed) that it does not given the saved answers: if "
+        "you change the answer it depends on, replace \"Does not apply\" with your answer. Tables: one row per cell (copy a group of rows and increase the row "
         "number to add rows). Documents are uploaded on the platform. Then import this file on the platform: "
         "you will see a report row by row before anything is saved.");
     worksheet_set_row(ws, row, row_height(text_lines(how_to_fill, 110)), nullptr);
@@ -428,7 +497,17 @@ Result<std::string> write_questionnaire_workbook(const Questionnaire& questionna
     lxw_worksheet* meta = workbook_add_worksheet(workbook, kMetaSheet);
     ChoiceLists lists;
     lists.meta = meta;
-    for (const auto& [part, sheet] : part_sheets) SheetWriter(questionnaire, language, filled, sheet, formats, lists).write_part(*part);
+    // A filled workbook marks the questions that do not apply given the saved answers (documents
+    // count as answered when uploaded), as the pages hide them.
+    std::optional<Evaluation> evaluation;
+    if (filled) {
+        AnswerSet saved = filled->answers;
+        for (const auto& [question_id, names] : filled->document_names)
+            if (!names.empty()) saved[question_id].value = json(names);
+        evaluation = evaluate(questionnaire, saved);
+    }
+    for (const auto& [part, sheet] : part_sheets)
+        SheetWriter(questionnaire, language, filled, evaluation ? &*evaluation : nullptr, sheet, formats, lists).write_part(*part);
     write_meta(meta, questionnaire, language, filled);
     worksheet_activate(instructions);
 

@@ -96,6 +96,7 @@ json comparison_json(const services::Comparison& comparison, const std::vector<C
             answers.push_back({{"response_id", comparison.vendors[i].snapshot.response.id},
                                {"applies", cell.visible},
                                {"value", cell.value ? *cell.value : json()},
+                               {"comment", cell.comment ? json(*cell.comment) : json()},
                                {"favourable", favourable_json(cell.outcome)}});
         }
         out_rows.push_back({{"question_id", row.question->id},

@@ -4,6 +4,7 @@
 
 #include "core/evaluation_records.hpp"
 #include "core/response_state.hpp"
+#include "core/utf8.hpp"
 #include "web/views/answer_format.hpp"
 #include "web/views/status_labels.hpp"
 #include "web/views/evaluation_labels.hpp"
@@ -36,6 +37,60 @@ void write_value_or_documents(HtmlWriter& w, const Question& question, const jso
 }
 
 std::string vendor_label(const ComparedVendor& vendor) { return vendor.response.company; }
+
+// The vendor's comment under its answer: short ones shown as they are, longer ones folded in a
+// <details> (its summary says whose comment it is), so that a row stays compact.
+constexpr size_t kCommentShownCharacters = 160;
+void write_cell_comment(HtmlWriter& w, const std::string& comment) {
+    if (!longer_than(comment, kCommentShownCharacters)) {
+        w.open("div", {{"class", "answer-comment cell-comment"}});
+        w.element("p", {{"class", "comment-label"}}, "Commentaire du fournisseur");
+        w.element("p", {{"class", "long-text"}}, comment);
+        w.close("div");
+        return;
+    }
+    w.open("details", {{"class", "answer-comment cell-comment"}});
+    w.element("summary", {{"class", "comment-label"}}, "Commentaire du fournisseur");
+    w.element("p", {{"class", "long-text"}}, comment);
+    w.close("details");
+}
+
+// The width a character takes in DejaVu Sans / Arial, in em, erring on the wide side: narrow
+// punctuation and i/l, digits and lower case, capitals, W and M; other characters (accented
+// letters…) as a wide lower-case letter.
+double chart_character_em(unsigned char lead) {
+    if (lead >= 0x80) return 0.7;
+    const char c = static_cast<char>(lead);
+    if (c == ' ' || c == '.' || c == ',' || c == ':' || c == ';' || c == '\'' || c == '!' || c == '|' || c == 'i' ||
+        c == 'j' || c == 'l' || c == 'I' || c == '(' || c == ')' || c == '-' || c == 'f' || c == 't' || c == 'r')
+        return 0.42;
+    if (c == 'W' || c == 'M' || c == 'm' || c == 'w' || c == '@' || c == '%') return 1.0;
+    if (c >= 'A' && c <= 'Z') return 0.78;
+    return 0.64;
+}
+
+// A vendor's name in the chart's legend, drawn at `font_px`: whole when it fits in `max_px`, else
+// cut at a character boundary and ended with "…" (the full name is the entry's <title>).
+std::string chart_vendor_name(std::string_view name, double max_px, double font_px) {
+    double width = 0;
+    for (unsigned char c : name)
+        if ((c & 0xC0) != 0x80) width += chart_character_em(c) * font_px;
+    if (width <= max_px) return std::string(name);
+    const double budget = max_px - 1.0 * font_px;  // room for "…"
+    width = 0;
+    size_t end = 0;
+    for (size_t i = 0; i < name.size(); ++i) {
+        const auto c = static_cast<unsigned char>(name[i]);
+        if ((c & 0xC0) == 0x80) continue;  // inside a character
+        width += chart_character_em(c) * font_px;
+        if (width > budget) break;
+        end = i + 1;
+        while (end < name.size() && (static_cast<unsigned char>(name[end]) & 0xC0) == 0x80) ++end;
+    }
+    std::string out(name.substr(0, end));
+    while (!out.empty() && (out.back() == ' ' || out.back() == ',' || out.back() == '-')) out.pop_back();
+    return out + "…";
+}
 
 // The opinion of one role ("it" / "biomedical") beside a vendor, or "Pas encore d'avis".
 void write_opinion_cell(HtmlWriter& w, const ComparedVendor& vendor, std::string_view role) {
@@ -92,10 +147,17 @@ void write_comparison_scope(HtmlWriter& w, const ComparisonPage& page, const std
 std::string render_score_chart_svg(const Questionnaire& questionnaire, const std::vector<ComparedVendor>& vendors) {
     const size_t groups = questionnaire.parts.size() + 1;
     const size_t n = std::max<size_t>(vendors.size(), 1);
-    const int bar = n > 5 ? 9 : 14, gap = 2, group_gap = 26, left = 40, top = 12, plot_height = 160, bottom = 44;
+    const int bar = n > 5 ? 9 : 14, gap = 2, group_gap = 26, left = 40, top = 12, plot_height = 160, axis = 28;
     const int group_width = static_cast<int>(n) * (bar + gap) - gap;
     const int width = left + static_cast<int>(groups) * (group_width + group_gap) + 8;
-    const int height = top + plot_height + bottom;
+    // The legend under the bars: a swatch and the vendor's name per entry, in as many columns of
+    // kLegendColumn pixels as the chart is wide; a name longer than a column holds is shortened.
+    constexpr int kLegendColumn = 170, kLegendRow = 18, kLegendFont = 11;
+    constexpr double kLegendText = kLegendColumn - 14 - 8;  // after the swatch, a gap before the next column
+    const int legend_columns = std::max(1, (width - left) / kLegendColumn);
+    const int legend_rows = (static_cast<int>(vendors.size()) + legend_columns - 1) / legend_columns;
+    const int legend_top = top + plot_height + axis;
+    const int height = legend_top + legend_rows * kLegendRow + 8;
     HtmlWriter w(4096 + vendors.size() * groups * 200);
 
     std::string description = "Scores sur 100 par partie. ";
@@ -152,6 +214,17 @@ std::string render_score_chart_svg(const Questionnaire& questionnaire, const std
                   // Short axis labels ("Partie 1"): the full titles are in the description and the table.
                   g < questionnaire.parts.size() ? "Partie " + std::to_string(g + 1) : std::string("Global"));
     }
+    for (size_t v = 0; v < vendors.size(); ++v) {
+        const int x = left + static_cast<int>(v % legend_columns) * kLegendColumn;
+        const int y = legend_top + static_cast<int>(v / legend_columns) * kLegendRow;
+        w.open("g", {{"class", "legend-entry"}, {"data-vendor", static_cast<long long>(vendors[v].response.id)}});
+        w.element("title", vendor_label(vendors[v]));  // the full name, as a tooltip
+        w.open("path", {{"d", "M" + std::to_string(x) + " " + std::to_string(y) + "h10v10h-10z"}, {"fill", colour(v)}})
+            .close("path");
+        w.element("text", {{"x", x + 14}, {"y", y + 9}, {"font-size", kLegendFont}, {"fill", "#1b1f24"}},
+                  chart_vendor_name(vendor_label(vendors[v]), kLegendText, kLegendFont));
+        w.close("g");
+    }
     w.close("svg");
     return w.take();
 }
@@ -187,15 +260,7 @@ std::string render_comparison_page(const PageContext& context, const ComparisonP
     w.open("section", {{"class", "card"}, {"aria-labelledby", "scores-title"}});
     w.element("h2", {{"id", "scores-title"}}, "Scores par partie");
     w.open("div", {{"class", "chart-wrap"}});
-    w.raw(render_score_chart_svg(questionnaire, page.vendors));
-    w.open("ul", {{"class", "chart-legend"}});
-    for (size_t v = 0; v < page.vendors.size(); ++v) {
-        w.open("li");
-        w.element("span", {{"class", "legend-swatch legend-" + std::to_string(v % 8)}, {"aria-hidden", "true"}}, "");
-        w.text(vendor_label(page.vendors[v]));
-        w.close("li");
-    }
-    w.close("ul");
+    w.raw(render_score_chart_svg(questionnaire, page.vendors));  // its own legend; full names in the table below
     w.close("div");
     w.open("div", {{"class", "table-wrap"}});
     w.open("table", {{"class", "data-table scores-table"}});
@@ -373,6 +438,7 @@ std::string render_comparison_page(const PageContext& context, const ComparisonP
                     if (const GridRule* rule = page.grid.find_rule(question.id)) write_severity_badge(w, rule->severity);
                     w.close("span");
                 }
+                if (cell.comment) write_cell_comment(w, *cell.comment);
             }
             w.close("td");
         }

@@ -39,8 +39,9 @@ struct ComparisonPage {
 // column per vendor; differing rows and unfavourable answers are marked in text, not by colour alone.
 std::string render_comparison_page(const PageContext& context, const ComparisonPage& page);
 
-// Grouped bars: one group per part and overall, one bar per vendor (0–100). role="img" with a
-// title and a description listing every figure.
+// Grouped bars: one group per part and overall, one bar per vendor (0–100), and a legend of the
+// vendors' names under them (a name too long for its column ends with "…", the full name in the
+// entry's <title>, a tooltip). role="img" with a title and a description listing every figure.
 std::string render_score_chart_svg(const Questionnaire& questionnaire, const std::vector<ComparedVendor>& vendors);
 
 }  // namespace cyberachat::web::views

@@ -17,7 +17,15 @@ TEST(CsvWriter, QuotesAndDefendsCells) {
     EXPECT_EQ(csv_cell("ligne 1\nligne 2"), "\"ligne 1\nligne 2\"");
     EXPECT_EQ(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
     EXPECT_EQ(csv_cell("+33 1 23"), "'+33 1 23");
-    EXPECT_EQ(csv_cell("-2"), "'-2");
+    EXPECT_EQ(csv_cell("-2+3"), "'-2+3");
+    EXPECT_EQ(csv_cell("-A1"), "'-A1");
+    EXPECT_EQ(csv_cell("-"), "'-");
+    EXPECT_EQ(csv_cell("-,5"), "'-,5");
+    EXPECT_EQ(csv_cell("-2,"), "'-2,");
+    // A plain number stays a number (a spreadsheet runs none as a formula): no apostrophe.
+    EXPECT_EQ(csv_cell("-2"), "-2");
+    EXPECT_EQ(csv_cell("-1234,5"), "-1234,5");
+    EXPECT_EQ(csv_cell("1234,5"), "1234,5");
     EXPECT_EQ(csv_cell("@SUM(A1)"), "'@SUM(A1)");
     EXPECT_EQ(csv_cell("Sécurité"), "Sécurité");
     EXPECT_EQ(csv_document({{"a", "b"}, {"c", ""}}), "\xEF\xBB\xBF" "a;b\r\nc;\r\n");

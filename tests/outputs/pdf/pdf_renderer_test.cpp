@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <regex>
+#include <set>
 
 #include "../../png_fixture.hpp"
 #include "pdf_text.hpp"
@@ -210,4 +212,88 @@ TEST(PdfRenderer, EveryPageHeaderNamesTheHospitalWithItsLogo) {
     auto broken = render_pdf(document);
     ASSERT_TRUE(broken) << broken.error().message.fr;
     EXPECT_NE(pdf_text(*broken).find("CHU de Compiègne"), std::string::npos);
+}
+
+namespace {
+
+// The page (0-based, pdftotext separates pages by form feeds) of the last occurrence of `needle`
+// (the table of contents on the first page repeats the parts' titles); -1 when absent.
+int last_page_of(const std::string& text, const std::string& needle) {
+    const size_t at = text.rfind(needle);
+    if (at == std::string::npos) return -1;
+    return static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\f'));
+}
+
+AnswerLine heading_test_answer(const std::string& label, const std::string& answer) { return AnswerLine{"q", label, answer, "", {}}; }
+
+}  // namespace
+
+// A response whose first part grows by one line at a time pushes down a section heading and then
+// the second part's heading: wherever they fall, each heading is on the page of what it introduces
+// (the section's first question and the first line of its answer; the part's flowchart, then its
+// first section), never alone at the foot of a page.
+TEST(PdfRenderer, HeadingsAreNeverLeftAtThePageFoot) {
+    std::set<int> part_pages, section_pages;
+    for (int filler = 0; filler < 72; ++filler) {
+        ReportDocument document;
+        document.kind = ReportKind::response;
+        document.title = "Achat";
+        VendorBlock block;
+        block.company = "Fournisseur";
+        PartBlock one;
+        one.title = "Partie un";
+        std::string note;
+        for (int line = 0; line < filler; ++line) note += (line ? "\n" : "") + std::string("Ligne de remplissage ") + std::to_string(line);
+        one.sections.push_back(SectionBlock{"Section de remplissage", note, {heading_test_answer("Question de remplissage", "Oui")}});
+        one.sections.push_back(SectionBlock{
+            "Section suivante de la partie un", {}, {heading_test_answer("Question de la section suivante", "Réponse de la section suivante")}});
+        PartBlock two;
+        two.title = "Partie deux";
+        two.flowchart_svg =
+            R"(<svg xmlns="http://www.w3.org/2000/svg" width="300" height="260"><rect x="10" y="10" width="280" height="240" fill="#eef"/>)"
+            R"(<text x="20" y="30" font-family="DejaVu Sans" font-size="12">Logigramme de la partie deux</text></svg>)";
+        two.sections.push_back(SectionBlock{
+            "Section première de la partie deux", {}, {heading_test_answer("Question première de la partie deux", "Réponse première de la partie deux")}});
+        block.parts.push_back(std::move(one));
+        block.parts.push_back(std::move(two));
+        for (int extra = 0; extra < 3; ++extra) block.parts.push_back(vendor("Fournisseur", 1).parts.front());
+        document.vendors.push_back(std::move(block));
+        auto pdf = render_pdf(document);
+        ASSERT_TRUE(pdf);
+        const std::string text = pdf_text(*pdf);
+        const int section = last_page_of(text, "Section suivante de la partie un");
+        ASSERT_GE(section, 1) << filler;
+        EXPECT_EQ(last_page_of(text, "Question de la section suivante"), section) << filler;
+        EXPECT_EQ(last_page_of(text, "Réponse de la section suivante"), section) << filler;
+        const int part = last_page_of(text, "Partie deux");
+        ASSERT_GE(part, 1) << filler;
+        EXPECT_EQ(last_page_of(text, "Logigramme de la partie deux"), part) << filler;
+        const int first_section = last_page_of(text, "Section première de la partie deux");
+        EXPECT_EQ(last_page_of(text, "Question première de la partie deux"), first_section) << filler;
+        EXPECT_EQ(last_page_of(text, "Réponse première de la partie deux"), first_section) << filler;
+        part_pages.insert(part);
+        section_pages.insert(section);
+    }
+    // The filler did push both headings over a page foot.
+    EXPECT_GE(part_pages.size(), 2u);
+    EXPECT_GE(section_pages.size(), 2u);
+}
+
+// The purchase report's score chart has a fixed room for a vendor's name at the left of
+// its bar: a longer name is shortened there with "…" instead of running under the bar (the
+// comparison summary above gives it whole).
+TEST(PdfRenderer, TheScoreChartShortensLongVendorNames) {
+    ReportDocument document = purchase(Audience::hospital);
+    const std::string long_name = "Laboratoires Électromédicaux Associés de Bretagne";
+    document.comparison.front().company = long_name;
+    auto pdf = render_pdf(document);
+    ASSERT_TRUE(pdf);
+    const std::string text = pdf_text(*pdf);
+    EXPECT_TRUE(pdf_contains(text, long_name));  // the summary
+    const std::regex shortened("(Laboratoires [^\n…]*)…");
+    std::smatch match;
+    ASSERT_TRUE(std::regex_search(text, match, shortened)) << text.substr(0, 2000);
+    EXPECT_EQ(long_name.rfind(match[1].str(), 0), 0u) << match[1];
+    EXPECT_LT(match[1].length(), static_cast<long>(long_name.size()));
+    EXPECT_TRUE(pdf_contains(text, "Biotech Électronique"));  // a name that fits stays whole
 }

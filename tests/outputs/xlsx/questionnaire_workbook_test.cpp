@@ -1,12 +1,20 @@
 // The blank questionnaire workbook of the AFIB questionnaire, read back with our own reader:
-// metadata, one sheet per part, every question id, the instructions.
+// metadata, one sheet per part, every question id, the instructions; a filled one read by openpyxl,
+// what does not apply marked so, and imported back.
 #include "outputs/xlsx/questionnaire_workbook.hpp"
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <set>
+#include <sstream>
 
 #include "definition/builtin_questionnaire.hpp"
+#include "definition/definition_loader.hpp"
+#include "outputs/xlsx/answer_cells.hpp"
+#include "outputs/xlsx/import_plan.hpp"
 #include "outputs/xlsx/workbook_layout.hpp"
 #include "outputs/xlsx/workbook_reader.hpp"
 
@@ -88,4 +96,200 @@ TEST(QuestionnaireWorkbook, LayoutHelpers) {
     EXPECT_FALSE(parse_row_key(*questionnaire, "dispositif.contact_installation.age"));
     EXPECT_FALSE(parse_row_key(*questionnaire, "nope"));
     EXPECT_EQ(plain_lines("**Gras**\n\n\n- point\n"), (std::vector<std::string>{"Gras", "", "• point"}));
+}
+
+namespace {
+
+// A gate and, behind it (gate = oui), a number with its unit, a document, a table and a section.
+constexpr const char* kBranchedYaml = R"Y(
+questionnaire:
+  id: branches
+  version: "1"
+  title: {fr: "Branches", en: "Branches"}
+parts:
+  - id: p
+    title: {fr: "Partie", en: "Part"}
+    sections:
+      - id: p.s
+        title: {fr: "Questions", en: "Questions"}
+        questions:
+          - id: p.gate
+            kind: yes_no
+            label: {fr: "Porte", en: "Gate"}
+          - id: p.colour
+            kind: single_choice
+            label: {fr: "Couleur", en: "Colour"}
+            choices:
+              - {id: rouge, label: {fr: "Rouge", en: "Red"}}
+          - id: p.size
+            kind: number
+            unit: pouces
+            show_if: "p.gate == oui"
+            label: {fr: "Taille", en: "Size"}
+          - id: p.doc
+            kind: document
+            show_if: "p.gate == oui"
+            label: {fr: "Certificat", en: "Certificate"}
+          - id: p.software
+            kind: table
+            show_if: "p.gate == oui"
+            label: {fr: "Logiciels", en: "Software"}
+            fields:
+              - {id: nom, kind: text, label: {fr: "Nom", en: "Name"}}
+      - id: p.behind
+        title: {fr: "Derrière la porte", en: "Behind the gate"}
+        show_if: "p.gate == oui"
+        questions:
+          - id: p.detail
+            kind: text
+            label: {fr: "Détail", en: "Detail"}
+)Y";
+
+const std::string kWorkbookTool = std::string(CYB_SOURCE_DIR) + "/tests/tools/xlsx_tool.py";
+
+std::string workbook_test_dir() {
+    char pattern[] = "/tmp/cyb-workbook-test-XXXXXX";
+    const char* dir = mkdtemp(pattern);
+    if (!dir) throw std::runtime_error("mkdtemp");
+    return dir;
+}
+
+std::string workbook_command_output(const std::string& command) {
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe) throw std::runtime_error("popen");
+    std::string out;
+    char buffer[4096];
+    for (size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
+    if (pclose(pipe) != 0) throw std::runtime_error(command + ": " + out);
+    return out;
+}
+
+// openpyxl's view of the workbook's rows by ID (tests/tools/xlsx_tool.py cells).
+nlohmann::json openpyxl_cells(const std::string& bytes) {
+    const std::string dir = workbook_test_dir();
+    std::ofstream(dir + "/in.xlsx", std::ios::binary) << bytes;
+    auto out = nlohmann::json::parse(workbook_command_output("/usr/bin/python3 " + kWorkbookTool + " cells " + dir + "/in.xlsx"));
+    std::filesystem::remove_all(dir);
+    return out;
+}
+
+// The workbook with these answer cells set by openpyxl (tests/tools/xlsx_tool.py fill).
+std::string openpyxl_filled(const std::string& bytes, const nlohmann::json& answers) {
+    const std::string dir = workbook_test_dir();
+    std::ofstream(dir + "/in.xlsx", std::ios::binary) << bytes;
+    std::ofstream(dir + "/answers.json") << answers.dump();
+    workbook_command_output("/usr/bin/python3 " + kWorkbookTool + " fill " + dir + "/in.xlsx " + dir + "/out.xlsx " + dir +
+                            "/answers.json");
+    std::ifstream in(dir + "/out.xlsx", std::ios::binary);
+    std::ostringstream filled;
+    filled << in.rdbuf();
+    std::filesystem::remove_all(dir);
+    return filled.str();
+}
+
+}  // namespace
+
+// The gate is "non": what stands behind it is greyed and says "Sans objet" in its answer cells,
+// and what the vendor had saved there before (a number, a comment, a document, a table row) never
+// looks current — told in the "Applies" cell as kept and not taken into account. Importing the file
+// back changes nothing; a vendor who opens the gate in the file answers over "Sans objet".
+TEST(QuestionnaireWorkbook, AFilledWorkbookMarksWhatDoesNotApplyAsSuch) {
+    auto loaded = load_definition(kBranchedYaml, "branches.yaml");
+    ASSERT_TRUE(loaded.ok());
+    const Questionnaire& questionnaire = *loaded.questionnaire;
+    FilledAnswers filled;
+    filled.response_id = 3;
+    filled.answers["p.gate"] = {nlohmann::json("non"), ""};
+    filled.answers["p.colour"] = {nlohmann::json("rouge"), "Teinte du boîtier"};
+    filled.answers["p.size"] = {nlohmann::json(21.5), "Mesuré sur la dalle"};
+    filled.answers["p.software"] = {nlohmann::json::array({{{"nom", "Visionneuse"}}}), ""};
+    filled.answers["p.detail"] = {nlohmann::json("Ancien détail"), ""};
+    filled.document_names["p.doc"] = {"ancien-certificat.pdf"};
+
+    for (Language language : {Language::fr, Language::en}) {
+        const std::string marker = language == Language::fr ? "Sans objet" : "Does not apply";
+        auto bytes = write_questionnaire_workbook(questionnaire, language, &filled);
+        ASSERT_TRUE(bytes.ok()) << bytes.error().message.fr;
+        const nlohmann::json cells = openpyxl_cells(*bytes);
+
+        // What applies: as saved, in a yellow unlocked cell.
+        EXPECT_EQ(cells["p.colour"]["answer"], language == Language::fr ? "Rouge" : "Red");
+        EXPECT_EQ(cells["p.colour"]["comment"], "Teinte du boîtier");
+        EXPECT_EQ(cells["p.colour"]["answer_fill"], "FFFFF9DB");
+        EXPECT_FALSE(cells["p.colour"]["answer_italic"].get<bool>());
+
+        // What does not: "Sans objet", greyed (grey italics on grey, the question in grey too),
+        // still unlocked; the saved value and comment only in the "Applies" cell.
+        for (const char* id : {"p.size", "p.detail", "p.software[1].nom"}) {
+            const auto& cell = cells[id];
+            EXPECT_EQ(cell["answer"], marker) << id;
+            EXPECT_EQ(cell["answer_fill"], "FFE7E6E6") << id;
+            EXPECT_TRUE(cell["answer_italic"].get<bool>()) << id;
+            EXPECT_FALSE(cell["answer_locked"].get<bool>()) << id;
+            EXPECT_EQ(cell["question_colour"], "FF595959") << id;
+            EXPECT_TRUE(cell["comment"].is_null()) << id;
+        }
+        const std::string size_note = cells["p.size"]["applies"].get<std::string>();
+        EXPECT_NE(size_note.find(language == Language::fr ? "Sans objet d'après les réponses enregistrées"
+                                                          : "Does not apply given the saved answers"),
+                  std::string::npos)
+            << size_note;
+        EXPECT_NE(size_note.find(language == Language::fr ? "non prise en compte : 21,5 pouces"
+                                                          : "not taken into account: 21.5 pouces"),
+                  std::string::npos)
+            << size_note;
+        EXPECT_NE(size_note.find("Mesuré sur la dalle"), std::string::npos) << size_note;
+        EXPECT_EQ(cells["p.doc"]["answer"], marker);
+        EXPECT_NE(cells["p.doc"]["applies"].get<std::string>().find("ancien-certificat.pdf"), std::string::npos);
+        EXPECT_EQ(cells["p.software"]["answer"], marker);
+        EXPECT_NE(cells["p.software"]["applies"].get<std::string>().find("Visionneuse"), std::string::npos);
+        EXPECT_NE(cells["p.detail"]["applies"].get<std::string>().find("Ancien détail"), std::string::npos);
+        for (const auto& [id, cell] : cells.items())
+            if (cell["answer"].is_string()) {
+                EXPECT_EQ(cell["answer"].get<std::string>().find("ancien-certificat.pdf"), std::string::npos) << id;
+                EXPECT_NE(cell["answer"], "Visionneuse") << id;
+            }
+
+        // Imported back over the saved answers: nothing changes, nothing is refused.
+        AnswerSet current = filled.answers;
+        current["p.doc"].value = nlohmann::json::array({1});
+        auto workbook = read_workbook(*bytes);
+        ASSERT_TRUE(workbook.ok());
+        auto again = plan_import(questionnaire, current, *workbook, Language::fr);
+        ASSERT_TRUE(again.ok()) << again.error().message.fr;
+        EXPECT_TRUE(again->changes.empty());
+        EXPECT_EQ(again->count(RowStatus::rejected), 0u);
+        EXPECT_EQ(again->count(RowStatus::ignored_document), 0u);
+
+        // The vendor opens the gate in the file and answers the detail over "Sans objet": the
+        // cells left "Sans objet" are empty cells (the saved number and table stay as they are).
+        const std::string opened = openpyxl_filled(*bytes, {{"p.gate", language == Language::fr ? "Oui" : "Yes"},
+                                                            {"p.detail", "Nouveau détail"}});
+        auto reopened = read_workbook(opened);
+        ASSERT_TRUE(reopened.ok());
+        auto plan = plan_import(questionnaire, current, *reopened, Language::fr);
+        ASSERT_TRUE(plan.ok()) << plan.error().message.fr;
+        EXPECT_EQ(plan->count(RowStatus::rejected), 0u);
+        ASSERT_EQ(plan->changes.size(), 2u);
+        EXPECT_EQ(plan->changes[0].question_id, "p.gate");
+        EXPECT_EQ(plan->changes[0].value, "oui");
+        EXPECT_EQ(plan->changes[1].question_id, "p.detail");
+        EXPECT_EQ(plan->changes[1].value, "Nouveau détail");
+    }
+}
+
+// A choice labelled like the marker ("Not applicable" is one in the AFIB questionnaire) is read
+// as that choice, never as an empty cell.
+TEST(QuestionnaireWorkbook, AChoiceNamedLikeTheMarkerStaysThatChoice) {
+    Question question;
+    question.id = "q";
+    question.kind = QuestionKind::single_choice;
+    question.choices = {Choice{"na", LocalizedText{"Sans objet", "Does not apply"}}};
+    EXPECT_EQ(raw_answer(question, CellValue{std::string("Sans objet")}), "na");
+    Question text;
+    text.id = "t";
+    EXPECT_TRUE(holds_not_applicable(text, CellValue{std::string(" sans objet ")}));
+    EXPECT_TRUE(holds_not_applicable(text, CellValue{std::string("Does not apply")}));
+    EXPECT_TRUE(raw_answer(text, CellValue{std::string("Sans objet")}).is_null());
+    EXPECT_FALSE(holds_not_applicable(text, CellValue{std::string("Sans objet : voir notice")}));
 }
