@@ -298,3 +298,85 @@ TEST_F(Pages, ARefusedReviewKeepsWhatWasTypedAndSaysWhyOnThePage) {
     auto reviews = parse_json(server->api(server->api_token()).Get("/api/v1/responses/" + std::to_string(invitation.response_id) + "/reviews"));
     EXPECT_TRUE(reviews["reviews"].empty()) << reviews.dump();
 }
+
+// Without JavaScript, a page's "Informations complémentaires" are open on the session's first
+// visit of it and closed on the later ones: the server remembers the pages seen (cookie cyb_seen).
+TEST_F(Pages, SectionNotesAreOpenOnTheFirstVisitOfThePageOnly) {
+    Invitation invitation = invite_vendor(*server, create_acquisition(*server));
+    Browser vendor(*server);
+    ASSERT_EQ(vendor.get("/invitation/" + invitation.token)->status, 303);
+    const std::string page = "/vendor/sections/dispositif.informations_generales";
+    auto first = vendor.get(page);
+    ASSERT_EQ(first->status, 200);
+    EXPECT_NE(first->body.find("<details class=\"note\" open>"), std::string::npos);
+    auto seen_cookie = [](const httplib::Result& result) {
+        for (const auto& [name, value] : result->headers)
+            if (name == "Set-Cookie" && value.rfind("cyb_seen=", 0) == 0) return value;
+        return std::string();
+    };
+    const std::string cookie = seen_cookie(first);
+    EXPECT_NE(cookie.find("HttpOnly"), std::string::npos) << cookie;
+    EXPECT_NE(cookie.find("Max-Age="), std::string::npos) << cookie;
+    EXPECT_LT(cookie.size(), 200u) << cookie;
+    auto second = vendor.get(page);
+    ASSERT_EQ(second->status, 200);
+    EXPECT_NE(second->body.find("<details class=\"note\">"), std::string::npos);
+    EXPECT_EQ(second->body.find("<details class=\"note\" open"), std::string::npos);
+    EXPECT_EQ(seen_cookie(second), "");  // nothing new to remember
+    // Another page is still new; the first one stays seen after it, and after a save.
+    const std::string other = "/vendor/sections/dispositif.interlocuteur_installation";
+    EXPECT_NE(vendor.get(other)->body.find("<details class=\"note\" open>"), std::string::npos);
+    EXPECT_EQ(vendor.get(other)->body.find("<details class=\"note\" open"), std::string::npos);
+    EXPECT_EQ(vendor.get(page)->body.find("<details class=\"note\" open"), std::string::npos);
+    // A new session (the link opened again, in another browser) starts afresh.
+    Browser again(*server);
+    ASSERT_EQ(again.get("/invitation/" + invitation.token)->status, 303);
+    EXPECT_NE(again.get(page)->body.find("<details class=\"note\" open>"), std::string::npos);
+    EXPECT_EQ(again.get(page)->body.find("<details class=\"note\" open"), std::string::npos);
+}
+
+// The seed's four-part tabs on every vendor page, the page's own part marked (the vendor of
+// invite_vendor answers in English).
+TEST_F(Pages, EveryVendorPageHasTheFourPartTabs) {
+    Invitation invitation = invite_vendor(*server, create_acquisition(*server));
+    Browser vendor(*server);
+    ASSERT_EQ(vendor.get("/invitation/" + invitation.token)->status, 303);
+    auto tabs_of = [](const std::string& body) {
+        const size_t start = body.find("<nav class=\"part-tabs\"");
+        return start == std::string::npos ? std::string() : body.substr(start, body.find("</nav>", start) - start);
+    };
+    const std::map<std::string, std::string> current = {
+        {"/vendor", ""},
+        {"/vendor/review", ""},
+        {"/vendor/clarifications", ""},
+        {"/vendor/help", ""},
+        {"/vendor/flowcharts", ""},
+        {"/vendor/sections/dispositif.poste_informatique", "Part 1"},
+        {"/vendor/sections/maintenance.generalites_telemaintenance", "Part 4"},
+        {"/vendor/flowcharts/3", "Part 3"},
+    };
+    for (const auto& [path, part] : current) {
+        auto page = vendor.get(path);
+        ASSERT_EQ(page->status, 200) << path;
+        const std::string tabs = tabs_of(page->body);
+        ASSERT_FALSE(tabs.empty()) << path;
+        for (const char* number : {"Part 1", "Part 2", "Part 3", "Part 4"})
+            EXPECT_NE(tabs.find(std::string("<span class=\"part-tab-number\">") + number + "</span>"), std::string::npos)
+                << path << " " << number;
+        EXPECT_NE(tabs.find("<a href=\"/vendor/sections/dispositif.informations_generales\""), std::string::npos) << path;
+        if (part.empty()) {
+            EXPECT_EQ(tabs.find("aria-current"), std::string::npos) << path;
+        } else {
+            const size_t marked = tabs.find("aria-current=\"");
+            ASSERT_NE(marked, std::string::npos) << path;
+            EXPECT_EQ(tabs.find("aria-current=\"", marked + 1), std::string::npos) << path;  // one only
+            EXPECT_EQ(tabs.find("<span class=\"part-tab-number\">" + part + "</span>", marked),
+                      tabs.find("<span class=\"part-tab-number\">", marked))
+                << path;  // on the page's own part
+        }
+    }
+    // Not on the hospital's pages.
+    Browser hospital(*server);
+    log_in(hospital);
+    EXPECT_EQ(hospital.get("/acquisitions")->body.find("part-tabs"), std::string::npos);
+}

@@ -99,8 +99,21 @@ def fill(source, target, answers):
     workbook.save(target)
 
 
+def read_validations(path):
+    """Each part sheet's data validations: [{sheet, cells, type, formula}] (dropdown lists included)."""
+    workbook = openpyxl.load_workbook(path)
+    out = []
+    for sheet in part_sheets(workbook):
+        for validation in sheet.data_validations.dataValidation:
+            out.append({"sheet": sheet.title, "cells": str(validation.sqref), "type": validation.type,
+                        "formula": validation.formula1})
+    return out
+
+
 def main():
-    if len(sys.argv) >= 3 and sys.argv[1] == "ids":
+    if len(sys.argv) == 3 and sys.argv[1] == "validations":
+        print(json.dumps(read_validations(sys.argv[2]), ensure_ascii=False))
+    elif len(sys.argv) >= 3 and sys.argv[1] == "ids":
         print(json.dumps(read_ids(sys.argv[2]), ensure_ascii=False))
     elif len(sys.argv) == 3 and sys.argv[1] == "cells":
         print(json.dumps(read_cells(sys.argv[2]), ensure_ascii=False))

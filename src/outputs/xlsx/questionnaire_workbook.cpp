@@ -351,7 +351,7 @@ private:
         switch (spec.type) {
             case CellValidation::Type::none: return;
             case CellValidation::Type::list:
-                v.validate = LXW_VALIDATION_TYPE_LIST;
+                v.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;  // the list is a range of the metadata sheet
                 formula = lists_.range_for(spec.list_key, spec.labels);
                 if (!spec.reject_others) v.show_error = LXW_VALIDATION_OFF;
                 break;

@@ -3,7 +3,9 @@
  *    docs/web-forms.md), shows/hides questions and sections as branching changes, updates progress,
  *    reports validation errors and conflicts;
  *  - [data-copy] copies the value of the element it names, [data-print] prints,
- *    [data-add-row] adds a row to an answer table.
+ *    [data-add-row] adds a row to an answer table;
+ *  - a table wider than its box (.table-wrap) can be scrolled with the keyboard (it becomes a
+ *    focusable, labelled group; the stylesheet shows the scroll shadows and bar without this).
  * No framework, no inline script (CSP script-src 'self').
  */
 (function () {
@@ -487,6 +489,39 @@
     });
   };
 
+  /* ---- tables wider than their box ------------------------------------------------------- */
+
+  // A .table-wrap that scrolls is made focusable (the arrow keys then scroll it) and named after its
+  // table's caption or its section's heading; it is put back when it fits again (a wider window).
+  function labelOfWrap(wrap) {
+    var table = wrap.querySelector("table");
+    var caption = table && table.caption ? table.caption.textContent : "";
+    if (!caption) {
+      var section = wrap.closest("[aria-labelledby]");
+      var heading = section ? document.getElementById(section.getAttribute("aria-labelledby").split(" ")[0]) : null;
+      caption = heading ? heading.textContent : "";
+    }
+    var hint = lang === "en" ? "table, scroll sideways" : "tableau, à faire défiler horizontalement";
+    return (caption ? caption.trim() + " — " : "") + hint;
+  }
+
+  function markScrollingTables() {
+    toArray(document.querySelectorAll(".table-wrap")).forEach(function (wrap) {
+      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      var ours = wrap.hasAttribute("data-scroll-focus");
+      if (scrolls && !ours && !wrap.hasAttribute("tabindex")) {
+        wrap.setAttribute("data-scroll-focus", "");
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "group");
+        wrap.setAttribute("aria-label", labelOfWrap(wrap));
+      } else if (!scrolls && ours) {
+        ["data-scroll-focus", "tabindex", "role", "aria-label"].forEach(function (name) {
+          wrap.removeAttribute(name);
+        });
+      }
+    });
+  }
+
   /* ---- start ------------------------------------------------------------------------------- */
 
   function start() {
@@ -516,6 +551,12 @@
         new Autosave(form);
       });
     }
+    markScrollingTables();
+    var resizing = null;
+    window.addEventListener("resize", function () {
+      clearTimeout(resizing);
+      resizing = setTimeout(markScrollingTables, 150);
+    });
     // After a failed post, bring the error summary into view for keyboard and screen-reader users.
     var summary = document.getElementById("error-summary");
     if (summary) summary.focus();

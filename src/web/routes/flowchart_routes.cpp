@@ -10,6 +10,7 @@
 #include "web/http_io.hpp"
 #include "web/page_support.hpp"
 #include "web/routes/routes.hpp"
+#include "web/views/part_tabs.hpp"
 #include "web/views/questionnaire_preview_page.hpp"
 
 namespace cyberachat::web {
@@ -126,6 +127,7 @@ void vendor_page(WebApp& app, const httplib::Request& req, httplib::Response& re
     auto page = flowchart_page(app, snapshot->questionnaire, part, language, FlowchartSide::vendor, &*snapshot, current);
     if (!page) return send_error_page(res, 500, page.error().message.fr, context);
     page->kicker = snapshot->acquisition.title;
+    context.part_tabs = views::vendor_part_tabs(*snapshot->questionnaire, snapshot->evaluation, language, part);
     send_html(res, 200, views::render_flowchart_page(context, *page));
 }
 

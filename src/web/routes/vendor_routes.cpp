@@ -9,6 +9,8 @@
 #include "web/page_support.hpp"
 #include "web/routes/routes.hpp"
 #include "web/section_form.hpp"
+#include "web/seen_sections.hpp"
+#include "web/views/part_tabs.hpp"
 #include "web/views/help_page.hpp"
 #include "web/views/vendor_clarifications_page.hpp"
 #include "web/views/vendor_confirmation_page.hpp"
@@ -30,6 +32,12 @@ views::ResponseView response_view(const services::ResponseSnapshot& snapshot) {
 void show_lock(views::PageContext& context, const services::ResponseSnapshot& snapshot) {
     if (snapshot.lock == ResponseLock::none || snapshot.lock == ResponseLock::submitted) return;
     context.lock_notice = response_lock_message(snapshot.lock, snapshot.acquisition, snapshot.response).in(context.language);
+}
+
+// The four-part tabs above the page; `part` (an index) is the page's own part.
+void show_part_tabs(views::PageContext& context, const services::ResponseSnapshot& snapshot,
+                    std::optional<size_t> part = std::nullopt) {
+    context.part_tabs = views::vendor_part_tabs(*snapshot.questionnaire, snapshot.evaluation, context.language, part);
 }
 
 // What a vendor's page starts from: the caller, its response as loaded now, the page's language.
@@ -68,13 +76,15 @@ void render_section(WebApp& app, const httplib::Request& req, httplib::Response&
     auto context = vendor_context(app, caller, section.title.in(parse_language(caller.session->language)), req);
     take_flash(req, res, app, context);
     show_lock(context, snapshot);
+    show_part_tabs(context, snapshot, section.part_index);
     views::SectionForm form{section,
                             {previous_visible_section(*snapshot.questionnaire, snapshot.evaluation, section),
                              next_visible_section(*snapshot.questionnaire, snapshot.evaluation, section)},
                             snapshot.read_only(),
                             std::move(errors),
                             std::move(rejected),
-                            std::move(rejected_records)};
+                            std::move(rejected_records),
+                            caller.session && first_visit_of_section(app, req, res, *caller.session, section.index)};
     send_html(res, status, views::render_vendor_section_page(context, response_view(snapshot), form));
 }
 
@@ -133,6 +143,7 @@ void home_page(WebApp& app, const httplib::Request& req, httplib::Response& res)
     auto context = vendor_context(app, page->caller, page->snapshot.acquisition.title, req);
     take_flash(req, res, app, context);
     show_lock(context, page->snapshot);
+    show_part_tabs(context, page->snapshot);
     auto open = app.responses.open_clarifications(page->caller.response.id);
     if (!open) return send_error_page(res, open.error(), context);
     send_html(res, 200, views::render_vendor_home_page(context, response_view(page->snapshot), open->size()));
@@ -146,6 +157,7 @@ void clarifications_page(WebApp& app, const httplib::Request& req, httplib::Resp
     auto context = vendor_context(app, page->caller, in_language(language, "Précisions demandées", "Clarifications requested"), req);
     take_flash(req, res, app, context);
     show_lock(context, page->snapshot);
+    show_part_tabs(context, page->snapshot);
     auto open = app.responses.open_clarifications(page->caller.response.id);
     if (!open) return send_error_page(res, open.error(), context);
     send_html(res, 200, views::render_vendor_clarifications_page(context, response_view(page->snapshot), *open));
@@ -273,6 +285,7 @@ void review_page(WebApp& app, const httplib::Request& req, httplib::Response& re
     auto context = vendor_context(app, page->caller, in_language(language, "Relecture avant envoi", "Review before submitting"), req);
     take_flash(req, res, app, context);
     show_lock(context, page->snapshot);
+    show_part_tabs(context, page->snapshot);
     send_html(res, 200, views::render_vendor_review_page(context, response_view(page->snapshot)));
 }
 
@@ -304,6 +317,7 @@ void confirmation_page(WebApp& app, const httplib::Request& req, httplib::Respon
     const Language language = page->language;
     if (!page->snapshot.submitted()) return redirect(res, "/vendor/review");
     auto context = vendor_context(app, page->caller, in_language(language, "Accusé de réception", "Confirmation of receipt"), req);
+    show_part_tabs(context, page->snapshot);
     send_html(res, 200, views::render_vendor_confirmation_page(context, response_view(page->snapshot)));
 }
 
@@ -325,6 +339,7 @@ void vendor_help_page(WebApp& app, const httplib::Request& req, httplib::Respons
     if (!page) return;
     const Language language = page->language;
     auto context = vendor_context(app, page->caller, in_language(language, "Mode d'emploi", "How to use"), req);
+    show_part_tabs(context, page->snapshot);
     send_html(res, 200, views::render_help_page(context, *page->snapshot.questionnaire));
 }
 

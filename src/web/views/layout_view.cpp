@@ -4,6 +4,7 @@
 
 #include "embedded_files.hpp"
 #include "web/html/html_writer.hpp"
+#include "web/views/part_tabs.hpp"
 #include "web/views/view_helpers.hpp"
 
 namespace cyberachat::web::views {
@@ -136,6 +137,7 @@ std::string render_layout(const PageContext& context, std::string_view body_html
     w.open("body", {{"class", context.vendor ? "vendor" : "hospital"}});
     w.element("a", {{"class", "skip-link"}, {"href", "#contenu"}}, L(lang, "Aller au contenu", "Skip to content"));
     write_header(w, context);
+    write_part_tabs(w, context);
     w.open("main", {{"id", "contenu"}, {"tabindex", "-1"}});
     if (!context.flash.empty()) {
         w.open("div", {{"class", context.flash_is_error ? "flash flash-error" : "flash flash-info"},

@@ -2,6 +2,7 @@
 // What every page needs to know about the request: language, who is there, the CSRF token.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/hospital_identity.hpp"
 #include "core/localized_text.hpp"
@@ -22,6 +23,14 @@ struct PurchaseRights {
     bool delete_purchase = true;    // "Supprimer l'achat"
 };
 
+// One of the questionnaire's parts in the tabs above a vendor's pages (part_tabs.hpp).
+struct PartTab {
+    size_t number = 0;     // 1 to 4
+    std::string name;      // the part's short title ("Dispositif"), in the page's language
+    std::string href;      // its first section that applies, or its flowchart when none does
+    bool current = false;  // the part of the page shown
+};
+
 struct PageContext {
     Language language = Language::fr;
     std::string title;               // page title (without the site name)
@@ -37,6 +46,7 @@ struct PageContext {
     std::string current_path;        // for the language switch "return to"
     PurchaseRights rights;           // hospital pages about one purchase
     HospitalIdentity hospital;       // vendor pages: the hospital that invites (its name, logo, contact)
+    std::vector<PartTab> part_tabs;  // vendor pages: the four parts' tabs under the header (empty: none)
 };
 
 // Picks the text of the page's language: L(ctx.language, "Enregistrer", "Save").

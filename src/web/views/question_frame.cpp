@@ -1,5 +1,6 @@
 #include "web/views/question_frame.hpp"
 
+#include "web/views/answer_kind_icon.hpp"
 #include "web/views/page_context.hpp"
 #include "web/views/view_helpers.hpp"
 
@@ -29,8 +30,11 @@ std::string question_described_by(const Question& question, bool with_unit) {
 }
 
 void write_question_label_text(HtmlWriter& w, const Question& question, Language language) {
+    const AnswerKindIcon icon = answer_kind_icon(question.kind);
+    write_answer_kind_icon(w, icon);
     w.text(question.label.in(language));
     write_required_mark(w, question.required, language);
+    write_answer_kind_text(w, icon, language);
 }
 
 void write_question_help(HtmlWriter& w, const Question& question, Language language) {

@@ -1,8 +1,9 @@
 #pragma once
-// The frame of one question of the vendor's form around its input (answer_input.hpp): the label
-// text with its required mark, the help ("help-{qid}"), the error line ("err-{qid}", always there
-// for app.js to fill), the save status, the ids that aria-describedby lists, and the fieldset of
-// the kinds with several inputs or the row of the kinds with one.
+// The frame of one question of the vendor's form around its input (answer_input.hpp): the answer
+// kind's pictogram, the label text with its required mark, the help ("help-{qid}"), the error
+// line ("err-{qid}", always there for app.js to fill), the save status, the ids that
+// aria-describedby lists, and the fieldset of the kinds with several inputs or the row of the
+// kinds with one.
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -18,6 +19,8 @@ std::string join_ids(std::initializer_list<std::string_view> ids);
 // "help-{qid}" (when the question has a help text), "err-{qid}", and "unit-{qid}" with `with_unit`.
 std::string question_described_by(const Question& question, bool with_unit = false);
 
+// The answer kind's pictogram (answer_kind_icon.hpp), the label, its required mark, and the kind in
+// words for assistive technologies (visually hidden).
 void write_question_label_text(html::HtmlWriter& w, const Question& question, Language language);
 void write_question_help(html::HtmlWriter& w, const Question& question, Language language);
 void write_question_error(html::HtmlWriter& w, const Question& question, const std::string* error, Language language);

@@ -4,6 +4,7 @@
 
 #include "web/html/html_writer.hpp"
 #include "web/views/answer_format.hpp"
+#include "web/views/answer_kind_icon.hpp"
 #include "web/views/answer_input.hpp"
 #include "web/views/layout_view.hpp"
 #include "web/views/progress_bars.hpp"
@@ -77,7 +78,8 @@ private:
         w_.open("li").element("a", {{"href", "/vendor"}, {"class", "tool tool-start"}}, l("Début", "Start")).close("li");
         w_.open("li")
             .element("a", {{"href", "/vendor#part-" + part_.id}, {"class", "tool tool-part"}},
-                     std::string(l("Vue de la partie ", "Part overview ")) + std::to_string(part_.index + 1))
+                     lang_ == Language::en ? "Part " + std::to_string(part_.index + 1) + " overview"
+                                           : "Vue de la partie " + std::to_string(part_.index + 1))
             .close("li");
         w_.open("li")
             .element("a", {{"href", "/vendor/flowcharts/" + std::to_string(part_.index + 1) + "?current=" + section_.id},
@@ -150,8 +152,11 @@ private:
         }
         if (!form_.errors.empty()) write_error_summary();
         if (!section_.note.empty()) {
-            w_.open("details", {{"class", "note"}});
-            w_.element("summary", l("Informations complémentaires", "Additional information"));
+            w_.open("details", {{"class", "note"}, Attr::flag("open", form_.first_visit)});
+            w_.open("summary", {{"class", "with-icon"}});
+            write_info_icon(w_);
+            w_.text(l("Informations complémentaires", "Additional information"));
+            w_.close("summary");
             w_.open("div", {{"class", "markup"}});
             w_.markup(section_.note.in(lang_));
             w_.close("div");
@@ -299,7 +304,12 @@ private:
             if (!q.visible) continue;
             w_.open("div", {{"class", "question question-read-only"}, {"id", "q-" + question.id},
                             {"data-question", question.id}});
-            w_.element("p", {{"class", "question-label"}}, question.label.in(lang_));
+            w_.open("p", {{"class", "question-label"}});
+            const AnswerKindIcon icon = answer_kind_icon(question.kind);
+            write_answer_kind_icon(w_, icon);
+            w_.text(question.label.in(lang_));
+            write_answer_kind_text(w_, icon, lang_);
+            w_.close("p");
             w_.open("div", {{"class", "answer-value"}});
             if (question.kind == QuestionKind::document) {
                 if (q.documents && !q.documents->empty())

@@ -23,10 +23,11 @@ struct SectionForm {
     std::map<std::string, std::string> errors;           // question id → message (page's language)
     std::map<std::string, std::string> rejected_input;   // question id → raw input to redisplay (scalars)
     std::map<std::string, nlohmann::json> rejected_records;  // question id → rows / fields as typed (tables, contacts)
+    bool first_visit = false;  // the session opens this page for the first time: its note is open
 };
 
 // The navigation (start, part, flowchart, help, previous / next visible section), the part's
-// sections with their status, the heading and the section's note, then either the form — each
+// sections with their status, the heading and the section's note (open on the first visit), then either the form — each
 // question's input (answer_input.hpp) with its comment and revision, the buttons, the forms of the
 // documents outside it — or, once submitted, the answers for reading.
 std::string render_vendor_section_page(const PageContext& context, const ResponseView& view, const SectionForm& form);

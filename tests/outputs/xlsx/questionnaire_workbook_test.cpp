@@ -293,3 +293,26 @@ TEST(QuestionnaireWorkbook, AChoiceNamedLikeTheMarkerStaysThatChoice) {
     EXPECT_TRUE(raw_answer(text, CellValue{std::string("Sans objet")}).is_null());
     EXPECT_FALSE(holds_not_applicable(text, CellValue{std::string("Sans objet : voir notice")}));
 }
+
+// The yes/no and choice cells carry their drop-down list (a list validation over a range of the
+// metadata sheet), as openpyxl reads them: without it a vendor types "yes" where "Oui" is read.
+TEST(QuestionnaireWorkbook, YesNoAndChoiceCellsOfferTheirListInTheSpreadsheet) {
+    auto questionnaire = builtin_afib();
+    auto bytes = write_questionnaire_workbook(*questionnaire, Language::fr);
+    ASSERT_TRUE(bytes.ok()) << bytes.error().message.fr;
+    const std::string dir = workbook_test_dir();
+    std::ofstream(dir + "/in.xlsx", std::ios::binary) << *bytes;
+    const auto validations =
+        nlohmann::json::parse(workbook_command_output("/usr/bin/python3 " + kWorkbookTool + " validations " + dir + "/in.xlsx"));
+    std::filesystem::remove_all(dir);
+    size_t lists = 0;
+    for (const auto& v : validations)
+        if (v["type"] == "list") {
+            ++lists;
+            EXPECT_NE(v["formula"].get<std::string>().find("!$"), std::string::npos) << v.dump();
+        }
+    size_t choice_questions = 0;
+    for (const Question* question : questionnaire->questions())
+        if (question->kind == QuestionKind::yes_no || question->kind == QuestionKind::single_choice) ++choice_questions;
+    EXPECT_GE(lists, choice_questions) << validations.dump().substr(0, 500);
+}

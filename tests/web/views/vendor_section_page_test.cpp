@@ -14,8 +14,10 @@ namespace {
 
 std::string render_section(const Fixture& f, std::string_view section_id, Language language = Language::fr,
                            std::map<std::string, std::string> errors = {},
-                           std::map<std::string, std::string> rejected = {}, bool read_only = false) {
+                           std::map<std::string, std::string> rejected = {}, bool read_only = false,
+                           bool first_visit = false) {
     SectionForm form{f.section(section_id), {}, false, {}, {}, {}};
+    form.first_visit = first_visit;
     form.navigation.previous_section_id = "dispositif.informations_generales";
     form.navigation.next_section_id = "dispositif.type_connexion";
     form.errors = std::move(errors);
@@ -57,7 +59,8 @@ TEST(VendorSectionPage, YesNoQuestionContract) {
     EXPECT_TRUE(contains(html, "<label for=\"a-dispositif.poste_standard-oui\">Oui</label>"));
     EXPECT_TRUE(contains(html, "<label for=\"a-dispositif.poste_standard-non\">Non</label>"));
     EXPECT_TRUE(contains(html, "<fieldset"));
-    EXPECT_TRUE(contains(html, "<legend class=\"question-label\">L&#39;équipement biomédical peut-il"));
+    EXPECT_TRUE(contains(html, "<legend class=\"question-label\"><svg class=\"kind-icon kind-icon-yes-no\""));
+    EXPECT_TRUE(contains(html, "</svg>L&#39;équipement biomédical peut-il"));
     EXPECT_TRUE(contains(html, "(obligatoire)"));
 
     EXPECT_TRUE(contains(html, "<input type=\"hidden\" name=\"r:dispositif.poste_standard\" value=\"1\">"));
@@ -125,8 +128,9 @@ TEST(VendorSectionPage, NumberWithUnitAndNoteAndFrenchComma) {
     EXPECT_TRUE(contains(input, "aria-describedby=\"help-dispositif.ecran_taille err-dispositif.ecran_taille unit-dispositif.ecran_taille\""));
     EXPECT_TRUE(contains(html, "<span class=\"unit\" id=\"unit-dispositif.ecran_taille\">pouces</span>"));
     EXPECT_TRUE(contains(html, "<label for=\"a-dispositif.ecran_taille\""));
-    // The section's note in a <details>, its markup rendered.
-    EXPECT_TRUE(contains(html, "<details class=\"note\"><summary>Informations complémentaires</summary>"));
+    // The section's note in a <details> (closed: not the first visit), its markup rendered.
+    EXPECT_TRUE(contains(html, "<details class=\"note\"><summary class=\"with-icon\"><svg class=\"kind-icon kind-icon-info\""));
+    EXPECT_TRUE(contains(html, "</svg>Informations complémentaires</summary>"));
     EXPECT_TRUE(contains(html, "<strong>étroite collaboration avec le service informatique</strong>"));
     EXPECT_TRUE(contains(html, "<ul><li>Les anciennes versions"));
     // Optional questions are not marked required.
@@ -295,4 +299,57 @@ TEST(VendorSectionPage, RendersWellUnderAMillisecond) {
     // Generous bound (sanitizers, loaded CI); typically well under 0.1 ms.
     EXPECT_LT(ms, 2.0) << ms << " ms per page";
     RecordProperty("ms_per_page", std::to_string(ms));
+}
+
+TEST(VendorSectionPage, TheNoteIsOpenOnTheFirstVisitOnly) {
+    Fixture f;
+    const std::string first = render_section(f, "dispositif.informations_generales", Language::fr, {}, {}, false, true);
+    expect_well_formed(first);
+    EXPECT_TRUE(contains(first, "<details class=\"note\" open><summary"));
+    const std::string later = render_section(f, "dispositif.informations_generales");
+    EXPECT_TRUE(contains(later, "<details class=\"note\"><summary"));
+    EXPECT_FALSE(contains(later, "<details class=\"note\" open"));
+}
+
+TEST(VendorSectionPage, EachQuestionShowsItsAnswerKindPictogramWithWords) {
+    Fixture f;
+    f.answer("dispositif.poste_standard", "oui");
+    f.answer("dispositif.classe_ce_2017_745", "iia");
+    // yes / no (a fieldset: the pictogram is in its legend)
+    std::string html = render_section(f, "dispositif.poste_informatique");
+    EXPECT_TRUE(contains(html, "<legend class=\"question-label\"><svg class=\"kind-icon kind-icon-yes-no\" "
+                               "aria-hidden=\"true\" focusable=\"false\""));
+    EXPECT_TRUE(contains(html, "<span class=\"visually-hidden kind-text\"> — type de réponse\u00A0: oui / non</span></legend>"));
+    // number and text (a label)
+    html = render_section(f, "dispositif.prerequis_poste");
+    const size_t size = html.find("<label for=\"a-dispositif.ecran_taille\"");
+    ASSERT_NE(size, std::string::npos);
+    const std::string size_label = html.substr(size, html.find("</label>", size) - size);
+    EXPECT_TRUE(contains(size_label, "kind-icon-number"));
+    EXPECT_TRUE(contains(size_label, "type de réponse\u00A0: chiffre"));
+    const size_t cpu = html.find("<label for=\"a-dispositif.processeur\"");
+    EXPECT_TRUE(contains(html.substr(cpu, html.find("</label>", cpu) - cpu), "kind-icon-text"));
+    // document (its label is a paragraph) and one choice among several
+    html = render_section(f, "dispositif.informations_generales");
+    const std::string document = html.substr(html.find("id=\"label-dispositif.certificat_ce_2017_745\""), 600);
+    EXPECT_TRUE(contains(document, "kind-icon-document"));
+    EXPECT_TRUE(contains(document, "type de réponse\u00A0: document"));
+    EXPECT_TRUE(contains(html, "kind-icon-choice"));
+    // Every question of every page has exactly one.
+    for (const Section* section : f.questionnaire->sections()) {
+        const std::string page = render_section(f, section->id);
+        EXPECT_EQ(count(page, "class=\"visually-hidden kind-text\""), section->questions.size()) << section->id;
+    }
+    // In English; and read-only once submitted.
+    html = render_section(f, "dispositif.poste_informatique", Language::en);
+    EXPECT_TRUE(contains(html, " — answer type: yes / no</span>"));
+    html = render_section(f, "dispositif.poste_informatique", Language::fr, {}, {}, true);
+    EXPECT_TRUE(contains(html, "<p class=\"question-label\"><svg class=\"kind-icon kind-icon-yes-no\""));
+}
+
+TEST(VendorSectionPage, ThePartOverviewLinkSaysWhichPart) {
+    Fixture f;
+    EXPECT_TRUE(contains(render_section(f, "dispositif.poste_informatique", Language::en), ">Part 1 overview</a>"));
+    EXPECT_TRUE(contains(render_section(f, "maintenance.generalites_telemaintenance", Language::en), ">Part 4 overview</a>"));
+    EXPECT_TRUE(contains(render_section(f, "dispositif.poste_informatique"), ">Vue de la partie 1</a>"));
 }
