@@ -75,7 +75,13 @@ void redirect(httplib::Response& res, const std::string& location) {
 }
 
 std::string form_value(const httplib::Request& req, const std::string& name) {
-    return req.has_param(name.c_str()) ? std::string(trim(req.get_param_value(name.c_str()))) : std::string();
+    if (req.has_param(name.c_str())) return std::string(trim(req.get_param_value(name.c_str())));
+    // A multipart form (one with a file) carries its text fields as parts without a file name.
+    if (req.is_multipart_form_data() && req.has_file(name.c_str())) {
+        const auto& field = req.get_file_value(name.c_str());
+        if (field.filename.empty()) return std::string(trim(field.content));
+    }
+    return std::string();
 }
 
 std::optional<nlohmann::json> json_body(const httplib::Request& req, httplib::Response& res) {

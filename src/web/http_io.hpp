@@ -23,7 +23,8 @@ int status_for(const Error& error);
 void log_server_error(const Error& error);
 void redirect(httplib::Response& res, const std::string& location);  // 303 See Other
 
-std::string form_value(const httplib::Request& req, const std::string& name);  // trimmed; "" when absent
+// A form's text field, urlencoded or multipart; trimmed; "" when absent.
+std::string form_value(const httplib::Request& req, const std::string& name);
 // Parses the body as JSON object; nullopt (and a 400 sent) when it is not.
 std::optional<nlohmann::json> json_body(const httplib::Request& req, httplib::Response& res);
 

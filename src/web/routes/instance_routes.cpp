@@ -8,19 +8,6 @@
 #include "web/views/instance_page.hpp"
 
 namespace cyberachat::web {
-namespace {
-
-// A text field of the form, multipart (with the logo) or not; trimmed by the service.
-std::optional<std::string> identity_form_text(const httplib::Request& req, const char* name) {
-    if (req.has_param(name)) return req.get_param_value(name);
-    if (req.is_multipart_form_data() && req.has_file(name)) {
-        const auto& field = req.get_file_value(name);
-        if (field.filename.empty()) return field.content;
-    }
-    return std::nullopt;
-}
-
-}  // namespace
 
 namespace instance_routes {
 
@@ -37,9 +24,9 @@ void update_identity(WebApp& app, const httplib::Request& req, httplib::Response
     auto caller = require_hospital_page(app, req, res);
     if (!caller || !require_csrf(req, res, *caller->session, Language::fr)) return;
     services::IdentityChange change;
-    change.name = identity_form_text(req, "name").value_or("");
-    change.contact_email = identity_form_text(req, "contact_email").value_or("");
-    change.remove_logo = identity_form_text(req, "remove_logo").value_or("") == "1";
+    change.name = form_value(req, "name");
+    change.contact_email = form_value(req, "contact_email");
+    change.remove_logo = form_value(req, "remove_logo") == "1";
     if (req.is_multipart_form_data() && req.has_file("logo")) {
         const auto& file = req.get_file_value("logo");
         if (!file.filename.empty() && !file.content.empty()) change.logo_png = file.content;
