@@ -2,6 +2,7 @@
 
 #include "core/answer.hpp"
 #include "core/ascii_text.hpp"
+#include "core/document_answer.hpp"
 #include "core/utf8.hpp"
 
 #include <algorithm>
@@ -267,6 +268,7 @@ Result<json> normalize_table(const Question& question, const json& raw) {
 }
 
 Result<json> normalize_document(const json& raw) {
+    if (raw.is_object() && raw.contains("unavailable")) return normalize_unavailable_document(raw);
     json list = raw.is_array() ? raw : json::array({raw});
     json out = json::array();
     for (const auto& item : list) {

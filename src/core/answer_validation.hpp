@@ -2,7 +2,8 @@
 // Checks one answer value against its question's kind and returns it in canonical form:
 //   yes_no → "oui"/"non"; number/integer → JSON number (French decimal comma accepted);
 //   date → "YYYY-MM-DD" (also accepts DD/MM/YYYY); email, phone, text → trimmed string;
-//   single_choice → choice id; multiple_choice → [choice ids]; document → [references];
+//   single_choice → choice id; multiple_choice → [choice ids]; document → [references], or {"unavailable": reason}
+//   (core/document_answer.hpp);
 //   table → [{column: value}]; contact → {field: value}.
 // An empty value normalizes to null (no answer). Errors carry a French and an English message.
 #include <nlohmann/json.hpp>

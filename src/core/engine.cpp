@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "core/document_answer.hpp"
+
 namespace cyberachat {
 namespace {
 
@@ -28,7 +30,11 @@ bool literal_matches(const json& value, const Condition& condition) {
 template <typename ValueOf>
 bool evaluate_condition(const Condition& condition, ValueOf&& value_of) {
     switch (condition.op) {
-        case Condition::Op::answered: return value_of(condition) != nullptr;
+        case Condition::Op::answered: {
+            // A document stated "not available" is not given: answered(document) is false then.
+            const json* value = value_of(condition);
+            return value && !is_unavailable_document(*value);
+        }
         case Condition::Op::equals: {
             const json* value = value_of(condition);
             return value && literal_matches(*value, condition);

@@ -1,5 +1,7 @@
 #include "core/scoring.hpp"
 
+#include "core/document_answer.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -58,7 +60,7 @@ ScoreCard score(const Questionnaire& questionnaire, const ScoringGrid& grid, con
         bool favourable = false;
         if (answered) {
             switch (rule.test) {
-                case RuleTest::answered: favourable = true; break;
+                case RuleTest::answered: favourable = !is_unavailable_document(*value); break;
                 case RuleTest::favourable_values: favourable = matches_one_of(*value, rule.favourable); break;
                 case RuleTest::favourable_if: favourable = condition_holds(*rule.condition, evaluation, values); break;
                 case RuleTest::unfavourable_if: favourable = !condition_holds(*rule.condition, evaluation, values); break;

@@ -7,6 +7,7 @@
 
 #include "core/answer.hpp"
 #include "core/answer_validation.hpp"
+#include "core/document_answer.hpp"
 #include "core/kind_traits.hpp"
 #include "core/paris_time.hpp"
 
@@ -244,7 +245,9 @@ std::string answer_text(const Question& question, const json& value, Language la
         case ValueShape::record:
             return answered_fields_text(question.fields.empty() ? standard_contact_fields() : question.fields, value,
                                         language, "\n");
-        case ValueShape::documents: return "";
+        case ValueShape::documents:  // the files are listed from their records
+            if (auto reason = unavailable_document_reason(value)) return unavailable_document_text(*reason).in(language);
+            return "";
         case ValueShape::number: {
             std::string text = scalar_text(question.kind, value, language);
             return question.unit.empty() ? text : text + " " + question.unit;

@@ -53,7 +53,8 @@ std::string scalar_text(QuestionKind kind, const nlohmann::json& value, Language
 
 // A whole answer as one plain text (PDF reports, CSV export): scalars as scalar_text followed by
 // the unit, choice labels (several separated by ", "), tables as one line per row
-// "column : value ; …", contact blocks as "field : value" lines, documents as "".
+// "column : value ; …", contact blocks as "field : value" lines, documents as "" (their files are listed apart), or
+// "Non disponible : <raison>" when the vendor stated it.
 // "" when the value is empty (the caller writes "Non renseigné" if it wants).
 std::string answer_text(const Question& question, const nlohmann::json& value, Language language);
 

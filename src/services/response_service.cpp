@@ -7,6 +7,7 @@
 
 #include "core/answer_validation.hpp"
 #include "core/deadline.hpp"
+#include "core/document_answer.hpp"
 #include "core/utf8.hpp"
 #include "security/secrets.hpp"
 
@@ -23,6 +24,29 @@ Error submitted_error() {
 
 Error unknown_question(const std::string& id) {
     return Error::make(ErrorCode::not_found, "Question inconnue : " + id, "Unknown question: " + id);
+}
+
+// A document question's value as posted (its files come by add_document): absent keeps the stored
+// value, null withdraws the statement "not available", otherwise that statement with its reason —
+// refused while files are attached (they answer the question already).
+Result<json> document_statement(const ResponseSnapshot& snapshot, const Question& question,
+                                const std::optional<json>& raw) {
+    if (!raw) {
+        auto stored = snapshot.answers.find(question.id);
+        return stored != snapshot.answers.end() ? stored->second.value : json();
+    }
+    if (raw->is_null()) return json();
+    if (!is_unavailable_document(*raw))
+        return Error::make(ErrorCode::invalid_value,
+                           "Les documents se déposent comme fichiers ; seule la mention « non disponible », avec sa "
+                           "raison, s'envoie comme valeur ({\"unavailable\": \"raison\"}).",
+                           "Documents are uploaded as files; only the statement \"not available\", with its reason, is "
+                           "sent as a value ({\"unavailable\": \"reason\"}).");
+    if (auto files = snapshot.documents.find(question.id); files != snapshot.documents.end() && !files->second.empty())
+        return Error::make(ErrorCode::invalid_value,
+                           "Des fichiers sont joints à cette question : retirez-les avant de déclarer le document non disponible.",
+                           "Files are attached to this question: remove them before stating that the document is not available.");
+    return normalize_unavailable_document(*raw);
 }
 
 }  // namespace
@@ -79,7 +103,8 @@ Result<void> ResponseService::check_changes_allowed(const ResponseSnapshot& snap
     return {};
 }
 
-Result<SaveAnswerResult> ResponseService::save_answer(Id response_id, const std::string& question_id, const json& raw,
+Result<SaveAnswerResult> ResponseService::save_answer(Id response_id, const std::string& question_id,
+                                                      const std::optional<json>& raw,
                                                       const std::optional<std::string>& comment,
                                                       std::int64_t base_revision, const Actor& actor) {
     TRY_ASSIGN(auto before, load(response_id));
@@ -89,11 +114,11 @@ Result<SaveAnswerResult> ResponseService::save_answer(Id response_id, const std:
 
     json value;
     if (question->kind == QuestionKind::document) {
-        if (!raw.is_null())
-            return Error::make(ErrorCode::invalid_value, "Les documents se déposent comme fichiers, pas comme valeur.",
-                               "Documents are uploaded as files, not sent as a value.");
+        auto statement = document_statement(before, *question, raw);
+        if (!statement) return statement.error();
+        value = std::move(statement.value());
     } else {
-        auto normalized = normalize_answer(*question, raw);
+        auto normalized = normalize_answer(*question, raw.value_or(json()));
         if (!normalized) return normalized.error();
         value = std::move(normalized.value());
     }
@@ -108,8 +133,10 @@ Result<SaveAnswerResult> ResponseService::save_answer(Id response_id, const std:
     result.changed = saved.changed;
     // Re-evaluate from the snapshot we hold, updated with the saved answer (no second read).
     before.answers[question_id] = result.answer;
-    if (question->kind != QuestionKind::document) before.answer_set[question_id] = Answer{result.answer.value, result.answer.comment};
-    else before.answer_set[question_id].comment = result.answer.comment;
+    if (question->kind != QuestionKind::document || !before.documents.count(question_id))
+        before.answer_set[question_id] = Answer{result.answer.value, result.answer.comment};
+    else
+        before.answer_set[question_id].comment = result.answer.comment;
     before.evaluation = evaluate(*before.questionnaire, before.answer_set);
     result.snapshot = std::move(before);
     return result;
@@ -132,7 +159,15 @@ Result<SectionSaveResult> ResponseService::save_section(Id response_id, const st
         const json current_value = stored != before.answers.end() ? stored->second.value : json();
         const std::string current_comment = stored != before.answers.end() ? stored->second.comment : "";
         json value = current_value;
-        if (answer.has_value_field && question->kind != QuestionKind::document) {
+        if (answer.has_value_field && question->kind == QuestionKind::document) {
+            auto statement = document_statement(before, *question, answer.raw);
+            if (!statement) {
+                result.refused.emplace(question_id, statement.error());
+                result.typed.emplace(question_id, answer.raw);
+                continue;
+            }
+            value = std::move(statement.value());
+        } else if (answer.has_value_field) {
             auto normalized = normalize_answer(*question, answer.raw);
             if (!normalized) {
                 result.refused.emplace(question_id, normalized.error());
@@ -149,8 +184,7 @@ Result<SectionSaveResult> ResponseService::save_section(Id response_id, const st
             continue;
         }
         if (value == current_value && comment == current_comment) continue;  // nothing changed here
-        changes.push_back({question_id, question->kind == QuestionKind::document ? json() : value, comment,
-                           answer.base_revision});
+        changes.push_back({question_id, value, comment, answer.base_revision});
     }
     if (!changes.empty()) {
         TRY_ASSIGN(auto saved, store_.responses.save_answers(response_id, changes, {}, {}, actor,
@@ -204,7 +238,12 @@ Result<StoredDocument> ResponseService::add_document(Id response_id, const std::
                                mb(limits_.max_response_bytes) +
                                " MB. Remove a document you no longer need, or ask the hospital to raise the limit.");
     }
-    return store_.documents.add(response_id, question_id, file_name, bytes, actor);
+    TRY_ASSIGN(auto added, store_.documents.add(response_id, question_id, file_name, bytes, actor));
+    // A file given answers the question: the statement "not available" it replaces is withdrawn.
+    if (auto stored = snapshot.answers.find(question_id);
+        stored != snapshot.answers.end() && is_unavailable_document(stored->second.value))
+        TRY(store_.responses.save_answer(response_id, question_id, json(), stored->second.comment, -1, actor));
+    return added;
 }
 
 Result<void> ResponseService::delete_document(Id response_id, Id document_id, const Actor& actor) {

@@ -96,11 +96,14 @@ public:
     // A submission after the purchase's own deadline (possible through an extension) is stored late.
     Result<void> check_changes_allowed(const ResponseSnapshot& snapshot, bool ignore_submitted = false) const;
 
-    // Error codes: "not_found" (unknown question, or a document question — use add_document),
-    // "submitted" (read-only), "invalid_value" (messages fr/en), "conflict" (someone saved since
-    // base_revision; -1 skips the check; payload "current": the stored answer). `comment` absent:
-    // the stored comment is kept.
-    Result<SaveAnswerResult> save_answer(Id response_id, const std::string& question_id, const nlohmann::json& raw,
+    // Error codes: "not_found" (unknown question), "submitted" (read-only), "invalid_value"
+    // (messages fr/en), "conflict" (someone saved since base_revision; -1 skips the check; payload
+    // "current": the stored answer). `comment` absent: the stored comment is kept. `raw` absent:
+    // null, except on a document question, where it keeps the stored value. A document question
+    // takes no file here (add_document): only {"unavailable": reason} — refused ("invalid_value")
+    // while files are uploaded — or null, which withdraws that statement.
+    Result<SaveAnswerResult> save_answer(Id response_id, const std::string& question_id,
+                                         const std::optional<nlohmann::json>& raw,
                                          const std::optional<std::string>& comment, std::int64_t base_revision,
                                          const Actor& actor);
 

@@ -15,7 +15,17 @@ std::map<std::string, PostedAnswer> read_section_form(const httplib::Request& re
         const std::string key = "a:" + question.id;
         const std::string prefix = key + ":";
         switch (kind_traits(question.kind).shape) {
-            case ValueShape::documents: break;
+            case ValueShape::documents: {
+                // The statement "not available" (the files come by their own form): only when the
+                // page offered it, i.e. sent the reason's field (it is not offered once files are attached).
+                const std::string reason_key = prefix + "reason";
+                if (!req.has_param(reason_key.c_str())) break;
+                answer.has_value_field = true;
+                const std::string box_key = prefix + "unavailable";
+                if (req.has_param(box_key.c_str()))
+                    answer.raw = {{"unavailable", req.get_param_value(reason_key.c_str())}};
+                break;
+            }
             case ValueShape::choices: {
                 answer.raw = json::array();
                 for (auto it = req.params.find(key); it != req.params.end() && it->first == key; ++it)

@@ -231,6 +231,33 @@ describe('vendor flow: invitation, part 1 in the browser, review, submission, ho
     assert.equal(answers['dispositif.classe_ce_2017_745'].value, 'iia');
   });
 
+  step('the certificate stated "not available" with its reason, by autosave', async () => {
+    const qid = 'dispositif.certificat_ce_2017_745';
+    const box = h.byId(`unavailable-${qid}`);
+    const reason = h.byId(`reason-${qid}`);
+    // Ticked alone: only the comment is sent (the reason is required), then the reason saves it.
+    const first = answerPut(qid);
+    await vendor.check(box);
+    assert.equal((await first).status(), 200);
+    assert.deepEqual((await serverAnswers())[qid].value, [], 'not stated without a reason');
+    await typeAndLeave(reason, 'Certificat en cours de renouvellement', qid);
+    let answers = await serverAnswers();
+    assert.deepEqual(answers[qid].value, { unavailable: 'Certificat en cours de renouvellement' });
+    // Unticked: withdrawn; ticked again: stated again.
+    let put = answerPut(qid);
+    await vendor.uncheck(box);
+    assert.equal((await put).status(), 200);
+    answers = await serverAnswers();
+    assert.deepEqual(answers[qid].value, [], 'unticking withdraws the statement');
+    put = answerPut(qid);
+    await vendor.check(box);
+    assert.equal((await put).status(), 200);
+    answers = await serverAnswers();
+    assert.deepEqual(answers[qid].value, { unavailable: 'Certificat en cours de renouvellement' });
+    await vendor.reload();
+    assert.equal(await vendor.isChecked(box), true, 'shown ticked after a reload');
+  });
+
   step('the vendor uploads the CE certificate (PDF)', async () => {
     const qid = 'dispositif.certificat_ce_2017_745';
     await vendor.setInputFiles(h.byId(`file-${qid}`), pdf.file);
@@ -249,6 +276,7 @@ describe('vendor flow: invitation, part 1 in the browser, review, submission, ho
     assert.equal(h.sha256(await download.body()), pdf.sha256);
     const answers = await serverAnswers();
     assert.equal(answers[qid].value[0].content_type, 'application/pdf', 'libmagic sees a PDF');
+    assert.equal(await vendor.$(h.byId(`unavailable-${qid}`)), null, 'the file replaced the statement');
     // From the top: the side navigation is sticky, it would follow the scroll position.
     await vendor.evaluate(() => window.scrollTo(0, 0));
     await vendor.screenshot({ path: '/tmp/e2e-vendor-section.png', fullPage: true });

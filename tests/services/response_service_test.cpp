@@ -2,6 +2,8 @@
 // submitted), documents, clarifications, submitting and reopening — read back through the store.
 #include "services/response_service.hpp"
 
+#include "core/document_answer.hpp"
+
 #include "service_fixture.hpp"
 
 namespace cyberachat::services::testing {
@@ -78,6 +80,56 @@ TEST_F(ResponseServiceTest, SaveAnswerErrorsWriteNothing) {
     auto comment_only = responses().save_answer(id, "p.doc", nullptr, std::string("Envoyé par courrier"), -1, vendor_actor(id));
     ASSERT_TRUE(comment_only.ok()) << comment_only.error().message.in(Language::en);
     EXPECT_EQ(store->responses.answer(id, "p.doc")->comment, "Envoyé par courrier");
+}
+
+// A document the vendor does not have: the statement {"unavailable": reason} is its answer until
+// a file comes; a comment alone keeps it, null withdraws it, and files refuse it.
+TEST_F(ResponseServiceTest, ADocumentStatedNotAvailableIsAnsweredUntilAFileReplacesIt) {
+    const Id id = new_response();
+    const json statement = {{"unavailable", " Dispositif de classe I : pas de certificat "}};
+    EXPECT_ERROR_CODE(responses().save_answer(id, "p.doc", json{{"unavailable", "  "}}, std::nullopt, -1, vendor_actor(id)),
+                      "invalid_value");
+    auto stated = responses().save_answer(id, "p.doc", statement, std::nullopt, -1, vendor_actor(id));
+    ASSERT_TRUE(stated.ok()) << stated.error().message.fr;
+    EXPECT_EQ(store->responses.answer(id, "p.doc")->value, json({{"unavailable", "Dispositif de classe I : pas de certificat"}}));
+    const Question* doc = stated->snapshot.questionnaire->find_question("p.doc");
+    EXPECT_TRUE(stated->snapshot.evaluation.question_answered[doc->index]) << "it counts as answered";
+
+    // A comment alone (no value sent) keeps the statement.
+    auto commented = responses().save_answer(id, "p.doc", std::nullopt, std::string("Voir la déclaration UE"), -1, vendor_actor(id));
+    ASSERT_TRUE(commented.ok());
+    EXPECT_TRUE(is_unavailable_document(store->responses.answer(id, "p.doc")->value));
+    EXPECT_EQ(responses().load(id)->answer_set.at("p.doc").value, store->responses.answer(id, "p.doc")->value);
+
+    // A file replaces it (and the comment stays); with a file, the statement is refused.
+    attach(id, "p.doc");
+    EXPECT_TRUE(store->responses.answer(id, "p.doc")->value.is_null());
+    EXPECT_EQ(store->responses.answer(id, "p.doc")->comment, "Voir la déclaration UE");
+    auto refused = responses().save_answer(id, "p.doc", statement, std::nullopt, -1, vendor_actor(id));
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::invalid_value);
+    EXPECT_NE(refused.error().message.fr.find("retirez-les"), std::string::npos);
+    EXPECT_TRUE(responses().load(id)->answer_set.at("p.doc").value.is_array()) << "the file answers it";
+
+    // Without the file, stated again, then withdrawn by null.
+    const Id other = new_response();
+    ASSERT_TRUE(responses().save_answer(other, "p.doc", statement, std::nullopt, -1, vendor_actor(other)).ok());
+    ASSERT_TRUE(responses().save_answer(other, "p.doc", json(), std::nullopt, -1, vendor_actor(other)).ok());
+    EXPECT_FALSE(has_value(store->responses.answer(other, "p.doc")->value));
+
+    // Through the section form: ticked with its reason, then ticked without one (refused, typed kept).
+    std::map<std::string, PostedAnswer> posted;
+    posted["p.doc"] = PostedAnswer{json{{"unavailable", "Pas encore rédigé"}}, std::nullopt, -1, true};
+    auto section = responses().save_section(other, "p.s", posted, vendor_actor(other));
+    ASSERT_TRUE(section.ok());
+    EXPECT_EQ(section->saved, 1u);
+    EXPECT_EQ(unavailable_document_reason(store->responses.answer(other, "p.doc")->value), "Pas encore rédigé");
+    posted["p.doc"] = PostedAnswer{json{{"unavailable", ""}}, std::nullopt, -1, true};
+    section = responses().save_section(other, "p.s", posted, vendor_actor(other));
+    ASSERT_TRUE(section.ok());
+    EXPECT_EQ(section->refused.at("p.doc").code, ErrorCode::invalid_value);
+    EXPECT_EQ(section->typed.at("p.doc"), json({{"unavailable", ""}}));
+    EXPECT_EQ(unavailable_document_reason(store->responses.answer(other, "p.doc")->value), "Pas encore rédigé") << "kept";
 }
 
 TEST_F(ResponseServiceTest, SaveAnswerOnAStaleRevisionIsAConflict) {

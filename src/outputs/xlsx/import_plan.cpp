@@ -6,6 +6,7 @@
 
 #include "core/answer_validation.hpp"
 #include "core/ascii_text.hpp"
+#include "core/document_answer.hpp"
 #include "core/engine.hpp"
 #include "core/utf8.hpp"
 #include "outputs/xlsx/answer_cells.hpp"
@@ -39,6 +40,20 @@ Error foreign() {
                            std::string(kMetaSheet) + " » absente). Téléchargez le classeur du questionnaire et remplissez-le.",
                        "This workbook is not a questionnaire downloaded from Cyberachat (sheet '" + std::string(kMetaSheet) +
                            "' missing). Download the questionnaire workbook and fill it in.");
+}
+
+// "Non disponible : <raison>" / "Not available: <raison>" (capitals and the space before the colon
+// as typed): the reason, possibly empty — the statement that the vendor does not have the document.
+std::optional<std::string> stated_unavailable_reason(std::string_view text) {
+    for (const Language language : {Language::fr, Language::en}) {
+        const std::string& label = unavailable_document_label().in(language);  // ASCII
+        if (text.size() < label.size() || lower_ascii(text.substr(0, label.size())) != lower_ascii(label)) continue;
+        size_t at = label.size();
+        while (at < text.size() && text[at] == ' ') ++at;
+        if (at >= text.size() || text[at] != ':') continue;
+        return std::string(trim(text.substr(at + 1)));
+    }
+    return std::nullopt;
 }
 
 // What the workbook itself writes in a document row ("Sans objet" included): not something typed.
@@ -173,7 +188,9 @@ Result<ImportPlan> plan_import(const Questionnaire& questionnaire, const AnswerS
         } else if (entry.own_row) {
             p.row.cell_text = entry.own_row->answer->as_text();
             if (question->kind == QuestionKind::document) {
-                if (!is_generated_document_text(trim(p.row.cell_text))) {
+                if (auto reason = stated_unavailable_reason(trim(p.row.cell_text))) {
+                    raw = json{{"unavailable", *reason}};
+                } else if (!is_generated_document_text(trim(p.row.cell_text))) {
                     p.row.status = RowStatus::ignored_document;
                     p.row.message = {"Les documents ne s'importent pas depuis Excel : déposez-les sur la plateforme.",
                                      "Documents cannot be imported from Excel: upload them on the platform."};
@@ -189,7 +206,21 @@ Result<ImportPlan> plan_import(const Questionnaire& questionnaire, const AnswerS
         }
 
         auto stored = current.find(question->id);
-        const json stored_value = stored != current.end() && question->kind != QuestionKind::document ? stored->second.value : json();
+        // A document's value is its files (not imported) or the statement "not available" (imported).
+        const json stored_value = stored == current.end() ? json()
+                                  : question->kind != QuestionKind::document || is_unavailable_document(stored->second.value)
+                                      ? stored->second.value
+                                      : json();
+        if (question->kind == QuestionKind::document && has_raw && stored != current.end() &&
+            stored->second.value.is_array() && !stored->second.value.empty()) {
+            p.row.status = RowStatus::rejected;
+            p.row.message = {"Des fichiers sont joints à cette question sur la plateforme : retirez-les avant de déclarer le "
+                             "document non disponible.",
+                             "Files are attached to this question on the platform: remove them before stating that the "
+                             "document is not available."};
+            pending.push_back(std::move(p));
+            continue;
+        }
         const std::string stored_comment = stored != current.end() ? stored->second.comment : "";
         p.value = stored_value;
         if (has_raw) {
@@ -214,7 +245,7 @@ Result<ImportPlan> plan_import(const Questionnaire& questionnaire, const AnswerS
             p.has_change = true;
             if (p.row.status != RowStatus::ignored_document) p.row.status = RowStatus::imported;
             auto& answer = after[question->id];
-            if (question->kind != QuestionKind::document) answer.value = p.value;
+            answer.value = p.value;
             answer.comment = p.comment;
         }
         pending.push_back(std::move(p));
@@ -231,7 +262,7 @@ Result<ImportPlan> plan_import(const Questionnaire& questionnaire, const AnswerS
             p.has_change = false;
         }
         if (p.has_change)
-            plan.changes.push_back({p.question->id, p.question->kind == QuestionKind::document ? json() : p.value, p.comment});
+            plan.changes.push_back({p.question->id, p.value, p.comment});
     }
 
     // 5. The report in file order.

@@ -10,6 +10,7 @@
 #include <optional>
 #include <sstream>
 
+#include "core/document_answer.hpp"
 #include "core/engine.hpp"
 #include "core/kind_traits.hpp"
 #include "core/text_format.hpp"
@@ -251,14 +252,19 @@ private:
         write_text(kColComment, answer && !off ? answer->comment : std::string(), off ? f_.not_applicable : f_.answer);
         switch (kind_traits(question.kind).shape) {
             case ValueShape::documents: {
+                // The files are uploaded on the platform; while there are none the cell takes the
+                // statement "Non disponible : <raison>" (core/document_answer.hpp).
                 std::string names;
                 if (const auto* uploaded = document_names(question.id))
                     for (const auto& name : *uploaded) names += (names.empty() ? "" : "; ") + name;
-                write_text(kColAnswer,
-                           off              ? not_applicable_text(lang_)
-                           : names.empty() ? kind_label(question.kind, lang_)
-                                           : in_language(lang_, "Déposé : ", "Uploaded: ") + names,
-                           f_.gray);
+                const auto reason = answer ? unavailable_document_reason(answer->value) : std::nullopt;
+                if (off)
+                    write_text(kColAnswer, not_applicable_text(lang_), f_.not_applicable);
+                else if (!names.empty())
+                    write_text(kColAnswer, in_language(lang_, "Déposé : ", "Uploaded: ") + names, f_.gray);
+                else
+                    write_text(kColAnswer, reason ? unavailable_document_text(*reason).in(lang_) : kind_label(question.kind, lang_),
+                               f_.answer);
                 next_row();
                 return;
             }
@@ -409,13 +415,15 @@ void write_instructions(lxw_worksheet* ws, const Questionnaire& questionnaire, L
         "qu'elle ne s'applique pas d'après les réponses enregistrées : si vous changez la réponse dont elle dépend, "
         "remplacez « Sans objet » par votre réponse. Tableaux : une ligne par "
         "case (copiez un groupe de lignes et augmentez le numéro de ligne pour en ajouter). Les documents se "
-        "déposent sur la plateforme. Importez ensuite ce fichier sur la plateforme : un rapport ligne par ligne "
+        "déposent sur la plateforme ; pour un document dont vous ne disposez pas, écrivez dans sa case « Non "
+        "disponible : » suivi de la raison. Importez ensuite ce fichier sur la plateforme : un rapport ligne par ligne "
         "s'affiche avant tout enregistrement.",
         "How to fill in this workbook: one sheet per part; answer in the yellow column \"Answer\" and, if you "
         "wish, add a comment. Do not change the \"ID\" column. Questions marked * are required; \"Fill in if\" "
         "says when a question applies, and \"Does not apply\" (greyed) that it does not given the saved answers: if "
         "you change the answer it depends on, replace \"Does not apply\" with your answer. Tables: one row per cell (copy a group of rows and increase the row "
-        "number to add rows). Documents are uploaded on the platform. Then import this file on the platform: "
+        "number to add rows). Documents are uploaded on the platform; for a document you do not have, write in its "
+        "cell \"Not available:\" followed by the reason. Then import this file on the platform: "
         "you will see a report row by row before anything is saved.");
     worksheet_set_row(ws, row, row_height(text_lines(how_to_fill, 110)), nullptr);
     worksheet_write_string(ws, row++, 0, how_to_fill, f.wrap);

@@ -1,6 +1,7 @@
 #include "web/api/response_json.hpp"
 
 #include "core/deadline.hpp"
+#include "core/document_answer.hpp"
 #include "core/response_state.hpp"
 
 #include "outputs/json/questionnaire_json.hpp"
@@ -93,9 +94,13 @@ json vendor_response_json(const services::ResponseSnapshot& snapshot) {
             auto answer = snapshot.answers.find(question.id);
             json value = answer != snapshot.answers.end() ? answer->second.value : json();
             if (question.kind == QuestionKind::document) {
-                value = json::array();
-                if (auto docs = snapshot.documents.find(question.id); docs != snapshot.documents.end())
+                // Its files, or (none attached) the statement {"unavailable": reason}, or [].
+                const bool stated = is_unavailable_document(value);
+                if (!stated) value = json::array();
+                if (auto docs = snapshot.documents.find(question.id); docs != snapshot.documents.end() && !docs->second.empty()) {
+                    value = json::array();
                     for (const auto& document : docs->second) value.push_back(document_json(document));
+                }
             }
             questions.push_back({{"id", question.id},
                                  {"kind", std::string(question_kind_name(question.kind))},

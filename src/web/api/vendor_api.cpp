@@ -72,7 +72,8 @@ void save_answer(WebApp& app, const httplib::Request& req, httplib::Response& re
     }
     std::int64_t base_revision = -1;
     if (auto it = body->find("base_revision"); it != body->end() && it->is_number_integer()) base_revision = it->get<std::int64_t>();
-    const json value = body->contains("value") ? (*body)["value"] : json();
+    std::optional<json> value;
+    if (auto it = body->find("value"); it != body->end()) value = *it;
     auto saved = app.responses.save_answer(caller->response.id, req.matches[1].str(), value, comment, base_revision,
                                            caller->actor());
     if (!saved) return send_json_error(res, saved.error(), language);  // a conflict carries "current"

@@ -193,7 +193,19 @@
     var value = null;
     var i;
     if (kind === "document") {
-      value = undefined; // documents are uploaded as files; only the comment is sent
+      // Documents are uploaded as files; the value is only the statement "not available" with its
+      // reason, when the page offers it (no file attached): not sent while its reason is empty.
+      value = undefined;
+      var box = null;
+      var reason = null;
+      fields.forEach(function (el) {
+        if (el.name === prefix + "unavailable") box = el;
+        if (el.name === prefix + "reason") reason = el;
+      });
+      if (box && reason) {
+        if (!box.checked) value = null;
+        else if (reason.value.trim() !== "") value = { unavailable: reason.value };
+      }
     } else if (kind === "multiple_choice") {
       value = fields
         .filter(function (el) {

@@ -2,6 +2,7 @@
 
 #include "core/answer.hpp"
 #include "core/answer_validation.hpp"
+#include "core/document_answer.hpp"
 #include "core/kind_traits.hpp"
 #include "web/views/view_helpers.hpp"
 
@@ -122,6 +123,7 @@ void write_answer_value(HtmlWriter& w, const Question& question, const json& val
             return;
         case ValueShape::documents:
             // Documents are listed from their records (write_documents); the value holds references.
+            if (auto reason = unavailable_document_reason(value)) return write_unavailable_document(w, *reason, language);
             w.text(L(language, "Voir les documents joints", "See the attached documents"));
             return;
         case ValueShape::yes_no:
@@ -129,6 +131,20 @@ void write_answer_value(HtmlWriter& w, const Question& question, const json& val
         case ValueShape::number:
         case ValueShape::date: write_scalar(w, question.kind, value, question.unit, language); return;
     }
+}
+
+void write_unavailable_document(HtmlWriter& w, std::string_view reason, Language language) {
+    w.open("span", {{"class", "document-unavailable"}});  // phrasing content: it may sit in a <p>
+    w.element("strong", {{"class", "unavailable-label"}}, with_colon(unavailable_document_label().in(language), language));
+    w.element("span", {{"class", "long-text"}}, std::string(reason));
+    w.close("span");
+}
+
+void write_document_answer(HtmlWriter& w, const json& value, const std::vector<StoredDocument>* documents,
+                           Language language, std::string_view url_prefix, bool full_sha256) {
+    if (documents && !documents->empty()) return write_documents(w, *documents, language, url_prefix, full_sha256);
+    if (auto reason = unavailable_document_reason(value)) return write_unavailable_document(w, *reason, language);
+    write_unanswered(w, language);
 }
 
 void write_documents(HtmlWriter& w, const std::vector<StoredDocument>& documents, Language language,

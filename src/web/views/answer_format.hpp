@@ -20,6 +20,14 @@ void write_answer_value(html::HtmlWriter& w, const Question& question, const nlo
                         Language language);
 void write_unanswered(html::HtmlWriter& w, Language language);
 
+// A document question's answer: its files (as write_documents), else the vendor's statement
+// "Non disponible : <raison>" (core/document_answer.hpp), else "Non renseigné".
+void write_document_answer(html::HtmlWriter& w, const nlohmann::json& value, const std::vector<StoredDocument>* documents,
+                           Language language, std::string_view url_prefix, bool full_sha256);
+
+// The statement "Non disponible : <raison>", in a <span class="document-unavailable">.
+void write_unavailable_document(html::HtmlWriter& w, std::string_view reason, Language language);
+
 // A list of documents: name (link to url_prefix + id), size and SHA-256 (abridged or full).
 void write_documents(html::HtmlWriter& w, const std::vector<StoredDocument>& documents, Language language,
                      std::string_view url_prefix, bool full_sha256);

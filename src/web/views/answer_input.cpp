@@ -1,6 +1,7 @@
 #include "web/views/answer_input.hpp"
 
 #include "core/answer_validation.hpp"
+#include "core/document_answer.hpp"
 #include "web/views/answer_format.hpp"
 #include "web/views/question_frame.hpp"
 #include "web/views/view_helpers.hpp"
@@ -325,7 +326,48 @@ private:
                    l("Envoyer le fichier", "Upload the file"));
         w_.close("div");
         w_.close("div");
+        if (!q.documents || q.documents->empty()) write_document_unavailable(q);
         write_save_status(w_);
+    }
+
+    // A document the vendor does not have: "not available", with the reason (core/document_answer).
+    // In the section form ("a:{qid}:unavailable", "a:{qid}:reason"); not offered once files are attached.
+    void write_document_unavailable(const AnswerInput& q) {
+        const std::string& qid = q.question.id;
+        const json& shown = q.rejected_record ? *q.rejected_record : q.value();
+        const bool stated = is_unavailable_document(shown) || (q.rejected_record && shown.is_object());
+        std::string reason;
+        if (shown.is_object())
+            if (auto it = shown.find("unavailable"); it != shown.end() && it->is_string()) reason = it->get<std::string>();
+        const std::string box_id = "unavailable-" + qid;
+        const std::string reason_id = "reason-" + qid;
+        const std::string reason_help = "reason-help-" + qid;
+        w_.open("fieldset", {{"class", "document-unavailable-input"}});
+        w_.element("legend", l("Vous ne disposez pas de ce document ?", "You do not have this document?"));
+        w_.open("div", {{"class", "choice"}});
+        w_.void_tag("input", {{"type", "checkbox"},
+                              {"id", box_id},
+                              {"name", "a:" + qid + ":unavailable"},
+                              {"value", "1"},
+                              Attr::flag("checked", stated),
+                              {"aria-describedby", "err-" + qid}});
+        w_.element("label", {{"for", box_id}}, l("Document non disponible", "Document not available"));
+        w_.close("div");
+        w_.element("label", {{"for", reason_id}}, l("Raison", "Reason"));
+        w_.element("p", {{"class", "help"}, {"id", reason_help}},
+                   l("Obligatoire si le document n'est pas disponible (2 000 caractères au plus) : l'établissement la lira "
+                     "avec votre réponse.",
+                     "Required when the document is not available (at most 2,000 characters): the hospital reads it with "
+                     "your answer."));
+        w_.open("textarea", {{"id", reason_id},
+                             {"name", "a:" + qid + ":reason"},
+                             {"rows", 3},
+                             {"maxlength", static_cast<std::int64_t>(kMaxUnavailableReasonCharacters)},
+                             {"aria-describedby", join_ids({reason_help, "err-" + qid})},
+                             Attr::when(q.error != nullptr && stated, "aria-invalid", "true")});
+        w_.text(reason);
+        w_.close("textarea");
+        w_.close("fieldset");
     }
 
     HtmlWriter& w_;

@@ -26,13 +26,8 @@ const char* colour(size_t index) { return kPalette[index % (sizeof kPalette / si
 
 void write_value_or_documents(HtmlWriter& w, const Question& question, const json* value,
                               const std::vector<StoredDocument>* documents) {
-    if (question.kind == QuestionKind::document) {
-        if (documents && !documents->empty())
-            write_documents(w, *documents, Language::fr, "/documents/", false);
-        else
-            write_unanswered(w, Language::fr);
-        return;
-    }
+    if (question.kind == QuestionKind::document)
+        return write_document_answer(w, value ? *value : json(), documents, Language::fr, "/documents/", false);
     write_answer_value(w, question, value ? *value : json(), Language::fr);
 }
 

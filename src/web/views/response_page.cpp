@@ -36,10 +36,7 @@ void write_answer_block(HtmlWriter& w, const ResponseView& view, const Question&
     const StoredAnswer* answer = find_answer(view, question.id);
     const auto* documents = find_documents(view, question.id);
     if (question.kind == QuestionKind::document) {
-        if (documents)
-            write_documents(w, *documents, language, document_prefix, true);
-        else
-            write_unanswered(w, language);
+        write_document_answer(w, answer ? answer->value : json(), documents, language, document_prefix, true);
     } else {
         write_answer_value(w, question, answer ? answer->value : json(), language);
         if (documents) write_documents(w, *documents, language, document_prefix, true);

@@ -41,10 +41,8 @@ std::string render_vendor_clarifications_page(const PageContext& context, const 
         w.text(with_colon(L(lang, "Votre réponse actuelle", "Your current answer"), lang));
         if (question->kind == QuestionKind::document) {
             auto documents = view.documents.find(question->id);
-            if (documents != view.documents.end() && !documents->second.empty())
-                write_documents(w, documents->second, lang, "/vendor/documents/", false);
-            else
-                write_unanswered(w, lang);
+            write_document_answer(w, current, documents != view.documents.end() ? &documents->second : nullptr, lang,
+                                  "/vendor/documents/", false);
         } else {
             write_answer_value(w, *question, current, lang);
         }

@@ -312,10 +312,7 @@ private:
             w_.close("p");
             w_.open("div", {{"class", "answer-value"}});
             if (question.kind == QuestionKind::document) {
-                if (q.documents && !q.documents->empty())
-                    write_documents(w_, *q.documents, lang_, "/vendor/documents/", false);
-                else
-                    write_unanswered(w_, lang_);
+                write_document_answer(w_, q.value(), q.documents, lang_, "/vendor/documents/", false);
             } else {
                 write_answer_value(w_, question, q.value(), lang_);
             }

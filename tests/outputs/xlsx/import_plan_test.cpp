@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/document_answer.hpp"
 #include "definition/definition_loader.hpp"
 #include "outputs/xlsx/questionnaire_workbook.hpp"
 #include "outputs/xlsx/workbook_layout.hpp"
@@ -170,6 +171,7 @@ AnswerSet full_answers() {
     answers["p1.os"] = {json::array({"windows", "linux"}), ""};
     answers["p1.software"] = {json::array({json{{"nom", "Viewer"}, {"version", "2.1"}}, json{{"nom", "Agent"}}}), ""};
     answers["p1.contact"] = {json{{"nom", "Martin"}, {"email", "martin@example.com"}, {"telephone", "01 23 45 67 89"}}, ""};
+    answers["p1.certificate"] = {unavailable_document("Classe I : déclaration UE de conformité"), ""};
     return answers;
 }
 
@@ -264,6 +266,29 @@ TEST(XlsxImportPlan, ReportsRejectedUnknownRepeatedDocumentAndBranchRows) {
     EXPECT_EQ(change_for(plan, "p1.detail"), nullptr);
     // The report follows the file's order.
     for (size_t i = 1; i < plan.rows.size(); ++i) EXPECT_LE(plan.rows[i - 1].row, plan.rows[i].row);
+}
+
+// A document's cell takes the statement "Non disponible : <raison>" (either language, any
+// capitals); with files attached, the statement is refused; the workbook's own texts are not one.
+TEST(XlsxImportPlan, ADocumentCellStatesNotAvailableWithItsReason) {
+    auto questionnaire = load();
+    const ImportPlan typed = plan_of(*questionnaire, {}, hand_workbook({text_row("p1.certificate", "not AVAILABLE :  Class I device ")}));
+    ASSERT_NE(change_for(typed, "p1.certificate"), nullptr);
+    EXPECT_EQ(change_for(typed, "p1.certificate")->value, unavailable_document("Class I device"));
+    EXPECT_EQ(row_for(typed, "p1.certificate").status, RowStatus::imported);
+
+    const ImportPlan no_reason = plan_of(*questionnaire, {}, hand_workbook({text_row("p1.certificate", "Non disponible :")}));
+    EXPECT_EQ(row_for(no_reason, "p1.certificate").status, RowStatus::rejected);
+    EXPECT_NE(row_for(no_reason, "p1.certificate").message.fr.find("pourquoi"), std::string::npos);
+
+    AnswerSet with_file;
+    with_file["p1.certificate"] = {json::array({41}), ""};
+    const ImportPlan over_file = plan_of(*questionnaire, with_file, hand_workbook({text_row("p1.certificate", "Non disponible : perdu")}));
+    EXPECT_EQ(row_for(over_file, "p1.certificate").status, RowStatus::rejected);
+    EXPECT_EQ(change_for(over_file, "p1.certificate"), nullptr);
+
+    const ImportPlan generated = plan_of(*questionnaire, {}, hand_workbook({text_row("p1.certificate", "Document : à déposer sur la plateforme")}));
+    EXPECT_EQ(change_for(generated, "p1.certificate"), nullptr);
 }
 
 TEST(XlsxImportPlan, EmptyCellsEraseNothingAndACommentAloneIsImported) {

@@ -50,7 +50,10 @@ TEST(AnswerInput, EveryKindHasItsLabelErrorLineAndNamedInputs) {
         if (kind == QuestionKind::document) {
             EXPECT_TRUE(contains(html, "type=\"file\""));
             EXPECT_TRUE(contains(html, "form=\"upload-" + question.id + "\""));
-            EXPECT_FALSE(contains(html, "name=\"a:"));
+            // The only inputs of the section form: the statement "not available" and its reason.
+            EXPECT_TRUE(contains(html, "name=\"a:" + question.id + ":unavailable\" value=\"1\""));
+            EXPECT_TRUE(contains(html, "name=\"a:" + question.id + ":reason\""));
+            EXPECT_FALSE(contains(html, "name=\"a:" + question.id + "\""));
         } else {
             EXPECT_TRUE(contains(html, "name=\"a:" + question.id)) << html;
         }
