@@ -41,6 +41,7 @@ struct QuestionnaireVersion {
 struct Acquisition {
     Id id = 0;
     std::string title;        // e.g. "Échographes cardiologie 2027"
+    std::string title_en;     // the title for vendors in English ("" : not given; core/purchase_title.hpp)
     std::string equipment;    // equipment designation
     std::string service;      // hospital department
     std::string reference;    // procurement reference (n° de marché)

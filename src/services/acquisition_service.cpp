@@ -46,6 +46,7 @@ FieldErrors AcquisitionService::validate(const Acquisition& input) {
         errors["deadline"] = "Date limite invalide : indiquez une date (AAAA-MM-JJ), ou une date et une heure "
                              "(AAAA-MM-JJTHH:MM), heure de Paris.";
     check_length(errors, "title", input.title, 200);
+    check_length(errors, "title_en", input.title_en, 200);
     check_length(errors, "equipment", input.equipment, 200);
     check_length(errors, "service", input.service, 200);
     check_length(errors, "reference", input.reference, 100);
@@ -95,6 +96,7 @@ Result<Acquisition> AcquisitionService::update(const Acquisition& input, const A
     TRY_ASSIGN(Acquisition updated, store_.acquisitions.find(input.id));
     TRY(require_not_archived(updated));
     updated.title = input.title;
+    updated.title_en = input.title_en;
     updated.equipment = input.equipment;
     updated.service = input.service;
     updated.reference = input.reference;

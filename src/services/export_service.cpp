@@ -88,6 +88,7 @@ Result<json> ExportService::acquisition_json(Id acquisition_id) {
     TRY_ASSIGN(auto acquisition, store_.acquisitions.find(acquisition_id));
     json out = {{"format", kArchiveFormat}, {"format_version", kArchiveFormatVersion}};
     out["acquisition"] = {{"id", acquisition.id},           {"title", acquisition.title},
+                          {"title_en", acquisition.title_en},
                           {"equipment", acquisition.equipment}, {"service", acquisition.service},
                           {"reference", acquisition.reference}, {"deadline", acquisition.deadline},
                           {"notes", acquisition.notes},     {"status", acquisition.status},
@@ -357,6 +358,7 @@ Result<Acquisition> ExportService::import_archive(const std::string& bytes, cons
     Acquisition& input = purchase.acquisition;
     input.id = id_field(source, "id");
     input.title = text_field(source, "title");
+    input.title_en = text_field(source, "title_en");  // absent from archives made before it: none
     input.equipment = text_field(source, "equipment");
     input.service = text_field(source, "service");
     input.reference = text_field(source, "reference");

@@ -4,6 +4,7 @@
 #include "core/deadline_notices.hpp"
 #include "core/markup_escape.hpp"
 #include "core/paris_time.hpp"
+#include "core/purchase_title.hpp"
 #include "core/text_format.hpp"
 #include "services/invitation_link.hpp"
 
@@ -81,7 +82,7 @@ mail::MailValues MailService::values_for(const Context& context, Language langua
         {"hospital", who.hospital_name},
         {"contact_email", who.contact_email},
         {"signature", signature},
-        {"purchase", context.acquisition.title},
+        {"purchase", title_for(context.acquisition, language)},  // a vendor in English: the English title
         {"reference", context.acquisition.reference.empty() ? "—" : context.acquisition.reference},
         {"company", context.response.company},
         {"contact", contact},

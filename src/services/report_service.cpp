@@ -6,6 +6,7 @@
 #include "core/answer.hpp"
 #include "core/ascii_text.hpp"
 #include "core/kind_traits.hpp"
+#include "core/purchase_title.hpp"
 #include "core/text_format.hpp"
 #include "outputs/flowchart/response_flowchart.hpp"
 
@@ -149,7 +150,8 @@ Result<report::ReportDocument> ReportService::response_report(Id response_id, La
     document.kind = report::ReportKind::response;
     document.audience = audience;
     document.language = language;
-    document.title = snapshot.acquisition.title;
+    // A vendor's own copy carries the purchase's title in the report's language; the hospital's, the French one.
+    document.title = audience == Audience::vendor ? title_for(snapshot.acquisition, language) : snapshot.acquisition.title;
     document.subtitle = std::string(in_language(language, "Réponse de ", "Response of ")) + snapshot.response.company;
     document.facts = acquisition_facts(snapshot.acquisition, language);
     document.generated_at = format_datetime(now_iso(), language);

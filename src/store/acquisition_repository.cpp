@@ -18,7 +18,7 @@ namespace {
 
 constexpr const char* kAcquisitionColumns =
     "id, title, equipment, service, reference, deadline, notes, questionnaire_version_id, status, created_by, "
-    "created_at, updated_at, closed_at, archived_at";
+    "created_at, updated_at, closed_at, archived_at, title_en";
 
 struct AcquisitionRow {
     long long id = 0;
@@ -28,18 +28,19 @@ struct AcquisitionRow {
     std::string status;
     long long created_by = 0;
     soci::indicator created_by_ind = soci::i_null;
-    std::string created_at, updated_at, closed_at, archived_at;
+    std::string created_at, updated_at, closed_at, archived_at, title_en;
 
     void bind(soci::details::prepare_temp_type& p) {
         p, soci::into(id), soci::into(title), soci::into(equipment), soci::into(service), soci::into(reference),
             soci::into(deadline), soci::into(notes), soci::into(questionnaire_version_id, questionnaire_version_ind),
             soci::into(status), soci::into(created_by, created_by_ind), soci::into(created_at),
-            soci::into(updated_at), soci::into(closed_at), soci::into(archived_at);
+            soci::into(updated_at), soci::into(closed_at), soci::into(archived_at), soci::into(title_en);
     }
     Acquisition to_acquisition() const {
         Acquisition a;
         a.id = id;
         a.title = title;
+        a.title_en = title_en;
         a.equipment = equipment;
         a.service = service;
         a.reference = reference;
@@ -65,10 +66,11 @@ std::optional<Acquisition> find_acquisition(soci::session& sql, long long id) {
 }
 
 nlohmann::json shown(const Acquisition& a) {
-    return {{"title", a.title},         {"equipment", a.equipment},
-            {"service", a.service},     {"reference", a.reference},
-            {"deadline", a.deadline},   {"notes", a.notes},
-            {"status", a.status},       {"questionnaire_version_id", a.questionnaire_version_id}};
+    return {{"title", a.title},         {"title_en", a.title_en},
+            {"equipment", a.equipment}, {"service", a.service},
+            {"reference", a.reference}, {"deadline", a.deadline},
+            {"notes", a.notes},         {"status", a.status},
+            {"questionnaire_version_id", a.questionnaire_version_id}};
 }
 
 }  // namespace
@@ -77,6 +79,7 @@ namespace detail {
 
 std::optional<Error> normalize_acquisition(Acquisition& a) {
     a.title = std::string(trim(a.title));
+    a.title_en = std::string(trim(a.title_en));
     a.equipment = std::string(trim(a.equipment));
     a.service = std::string(trim(a.service));
     a.reference = std::string(trim(a.reference));
@@ -94,11 +97,11 @@ Id insert_acquisition(soci::session& sql, const Acquisition& a) {
     long long creator = a.created_by;
     soci::indicator creator_ind = creator != 0 ? soci::i_ok : soci::i_null;
     long long id = 0;
-    sql << "INSERT INTO acquisitions (title, equipment, service, reference, deadline, notes, "
+    sql << "INSERT INTO acquisitions (title, title_en, equipment, service, reference, deadline, notes, "
            "questionnaire_version_id, status, created_by, created_at, updated_at, closed_at, archived_at) "
-           "VALUES (:title, :equipment, :service, :reference, :deadline, :notes, :questionnaire_version_id, "
+           "VALUES (:title, :title_en, :equipment, :service, :reference, :deadline, :notes, :questionnaire_version_id, "
            ":status, :created_by, :created_at, :updated_at, :closed_at, :archived_at) RETURNING id",
-        soci::use(a.title), soci::use(a.equipment), soci::use(a.service), soci::use(a.reference),
+        soci::use(a.title), soci::use(a.title_en), soci::use(a.equipment), soci::use(a.service), soci::use(a.reference),
         soci::use(a.deadline), soci::use(a.notes), soci::use(version, version_ind), soci::use(a.status),
         soci::use(creator, creator_ind), soci::use(a.created_at), soci::use(a.updated_at), soci::use(a.closed_at),
         soci::use(a.archived_at), soci::into(id);
@@ -145,7 +148,8 @@ Result<Acquisition> AcquisitionRepository::update(const Acquisition& acquisition
             const char* name;
             std::string Acquisition::*member;
         };
-        static constexpr std::array<Field, 7> fields = {{{"title", &Acquisition::title},
+        static constexpr std::array<Field, 8> fields = {{{"title", &Acquisition::title},
+                                                         {"title_en", &Acquisition::title_en},
                                                          {"equipment", &Acquisition::equipment},
                                                          {"service", &Acquisition::service},
                                                          {"reference", &Acquisition::reference},
@@ -165,10 +169,10 @@ Result<Acquisition> AcquisitionRepository::update(const Acquisition& acquisition
         if (!changed) return {};
         stored.updated_at = now_iso();
         long long id = stored.id;
-        sql << "UPDATE acquisitions SET title = :title, equipment = :equipment, service = :service, "
-               "reference = :reference, deadline = :deadline, notes = :notes, status = :status, "
+        sql << "UPDATE acquisitions SET title = :title, title_en = :title_en, equipment = :equipment, "
+               "service = :service, reference = :reference, deadline = :deadline, notes = :notes, status = :status, "
                "updated_at = :updated_at WHERE id = :id",
-            soci::use(stored.title), soci::use(stored.equipment), soci::use(stored.service),
+            soci::use(stored.title), soci::use(stored.title_en), soci::use(stored.equipment), soci::use(stored.service),
             soci::use(stored.reference), soci::use(stored.deadline), soci::use(stored.notes),
             soci::use(stored.status), soci::use(stored.updated_at), soci::use(id);
         return {};

@@ -372,6 +372,12 @@ const std::vector<Migration>& all_migrations() {
                  updated_by TEXT NOT NULL DEFAULT ''
              ))sql",
          }},
+        {13,
+         "a purchase's title in English, for the vendors who answer in English",
+         {
+             // '' : not given (every purchase made before): English readers get the French title.
+             "ALTER TABLE acquisitions ADD COLUMN title_en TEXT NOT NULL DEFAULT ''",
+         }},
     };
     return migrations;
 }

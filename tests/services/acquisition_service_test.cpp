@@ -37,6 +37,31 @@ TEST_F(AcquisitionServiceTest, ValidatePurchaseNamesEachFaultyField) {
     EXPECT_FALSE(AcquisitionService::validate(input).count("title"));
 }
 
+// The English title is optional, within the title's 200 characters.
+TEST_F(AcquisitionServiceTest, TheEnglishTitleIsOptionalAndAsLongAsTheTitleAtMost) {
+    Acquisition input = purchase_input();
+    EXPECT_TRUE(AcquisitionService::validate(input).empty()) << "none given";
+    input.title_en = std::string(200, 'e');
+    EXPECT_TRUE(AcquisitionService::validate(input).empty());
+    input.title_en = std::string(201, 'e');
+    FieldErrors errors = AcquisitionService::validate(input);
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_NE(errors["title_en"].find("200"), std::string::npos) << errors["title_en"];
+    EXPECT_EQ(acquisitions().create(input, buyer().id, kBuyerActor).error().code, ErrorCode::invalid_value);
+
+    input.title_en = "Patient monitors 2027";
+    auto created = acquisitions().create(input, buyer().id, kBuyerActor);
+    ASSERT_TRUE(created.ok()) << created.error().message.in(Language::en);
+    EXPECT_EQ(store->acquisitions.find(created->id)->title_en, "Patient monitors 2027");
+    Acquisition changed = *created;
+    changed.title_en = "Monitors, lot 2";
+    ASSERT_TRUE(acquisitions().update(changed, kBuyerActor).ok());
+    EXPECT_EQ(store->acquisitions.find(created->id)->title_en, "Monitors, lot 2");
+    changed.title_en.clear();
+    ASSERT_TRUE(acquisitions().update(changed, kBuyerActor).ok());
+    EXPECT_EQ(store->acquisitions.find(created->id)->title_en, "");
+}
+
 TEST_F(AcquisitionServiceTest, ValidateVendor) {
     EXPECT_TRUE(AcquisitionService::validate(vendor_input()).empty());
     VendorInput input{"", "", "", "de"};

@@ -3,6 +3,7 @@
 #include "services/export_service.hpp"
 
 #include "outputs/export/zip_archive.hpp"
+#include "security/secrets.hpp"
 #include "service_fixture.hpp"
 
 namespace cyberachat::services::testing {
@@ -119,6 +120,39 @@ TEST_F(ExportServiceTest, ArchiveRoundTripRestoresANewIdenticalPurchase) {
     EXPECT_EQ(events.front().action, "import");  // newest first: the import comes last
     EXPECT_EQ(events.front().actor, "user:admin@chu.example");
     EXPECT_ERROR_CODE(exports().acquisition_archive(purchase_id + 100), "not_found");
+}
+
+// The English title travels with the archive; an archive made before it (without the field)
+// still imports, with none.
+TEST_F(ExportServiceTest, TheArchiveCarriesTheEnglishTitleAndOneWithoutItStillImports) {
+    const Id purchase_id = evaluated_purchase();
+    Acquisition purchase = *store->acquisitions.find(purchase_id);
+    purchase.title_en = "Ultrasound scanners 2027";
+    ASSERT_TRUE(store->acquisitions.update(purchase, kBuyerActor).ok());
+    EXPECT_EQ((*exports().acquisition_json(purchase_id))["acquisition"]["title_en"], "Ultrasound scanners 2027");
+    auto archive = exports().acquisition_archive(purchase_id);
+    ASSERT_TRUE(archive.ok()) << archive.error().message.in(Language::en);
+    auto imported = exports().import_archive(*archive, "user:admin@chu.example");
+    ASSERT_TRUE(imported.ok()) << imported.error().message.in(Language::en);
+    EXPECT_EQ(store->acquisitions.find(imported->id)->title_en, "Ultrasound scanners 2027");
+
+    // The same archive as an older program wrote it: no "title_en" (its manifest signed again).
+    auto files = exports::read_zip(*archive);
+    ASSERT_TRUE(files.ok());
+    json data = json::parse(files->at("export.json"));
+    data["acquisition"].erase("title_en");
+    const std::string older = data.dump(2);
+    json manifest = json::parse(files->at("manifest.json"));
+    manifest["files"]["export.json"] = security::sha256_hex(older);
+    std::vector<exports::ZipEntry> entries;
+    for (const auto& [name, bytes] : *files)
+        entries.push_back({name, name == "export.json" ? older : name == "manifest.json" ? manifest.dump(2) : bytes});
+    auto rewritten = exports::write_zip(entries);
+    ASSERT_TRUE(rewritten.ok());
+    auto from_older = exports().import_archive(*rewritten, "user:admin@chu.example");
+    ASSERT_TRUE(from_older.ok()) << from_older.error().message.in(Language::en);
+    EXPECT_EQ(store->acquisitions.find(from_older->id)->title, "Échographes 2027");
+    EXPECT_EQ(store->acquisitions.find(from_older->id)->title_en, "");
 }
 
 TEST_F(ExportServiceTest, ImportRefusesABadArchiveAndWritesNothing) {

@@ -332,5 +332,64 @@ TEST_F(MailServiceTest, MessagesComeFromTheHospitalAsItsAdministratorsNamedIt) {
     (void)invitation;
 }
 
+// A purchase with an English title: the vendors in English read it in their e-mails (invitation,
+// reminders), the vendors in French and the team the French one.
+TEST_F(MailServiceTest, AVendorInEnglishGetsThePurchasesEnglishTitleTheOthersTheFrenchOne) {
+    Acquisition purchase = mini_purchase();
+    purchase.title_en = "Mini purchase";
+    ASSERT_TRUE(store->acquisitions.update(purchase, kBuyerActor).ok());
+    const User lead = make_user("lead.title@chu.test");
+    ASSERT_TRUE(store->members.put(purchase.id, lead.id, PurchaseRole::lead, "system").ok());
+    VendorInput english = vendor_input("Acme Medical");
+    english.language = "en";
+    english.send_invitation = true;
+    VendorInput french = vendor_input("Beta Santé");
+    french.email = "paul.durand@beta.example";
+    french.send_invitation = true;
+    auto to_english = mailing_acquisitions->invite(purchase.id, english, kBuyerActor);
+    auto to_french = mailing_acquisitions->invite(purchase.id, french, kBuyerActor);
+    ASSERT_TRUE(to_english.ok() && to_french.ok());
+    EXPECT_EQ(deliver().sent, 2u);
+    ASSERT_EQ(smtp.wait_for(2).size(), 2u);
+    auto english_mails = smtp.messages_to("jeanne.martin@acme.example");
+    auto french_mails = smtp.messages_to("paul.durand@beta.example");
+    ASSERT_EQ(english_mails.size(), 1u);
+    ASSERT_EQ(french_mails.size(), 1u);
+    EXPECT_EQ(english_mails[0].header("subject"), "CHU de Test — AFIB security questionnaire: Mini purchase");
+    EXPECT_NE(english_mails[0].text.find("for the purchase \"Mini purchase\""), std::string::npos) << english_mails[0].text;
+    EXPECT_NE(english_mails[0].html.find("Mini purchase"), std::string::npos);
+    EXPECT_EQ(english_mails[0].text.find("Achat mini"), std::string::npos) << english_mails[0].text;
+    EXPECT_EQ(french_mails[0].header("subject"), "CHU de Test — questionnaire de sécurité AFIB : Achat mini");
+    EXPECT_EQ(french_mails[0].text.find("Mini purchase"), std::string::npos) << french_mails[0].text;
+
+    // A reminder (7 days before the deadline), each in its reader's title.
+    clock.set(at("2027-03-24T07:00:00Z"));
+    EXPECT_EQ(*mail->queue_deadline_notices(), 2u);
+    const auto reminder_to = [&](Id response_id) {
+        for (const auto& m : *store->outbox.for_response(response_id))
+            if (m.kind == "reminder") return m;
+        return store::OutboxMessage{};
+    };
+    EXPECT_EQ(reminder_to(to_english->response.id).subject.rfind("Reminder: AFIB questionnaire \"Mini purchase\" due by", 0), 0u)
+        << reminder_to(to_english->response.id).subject;
+    EXPECT_NE(reminder_to(to_french->response.id).subject.find("« Achat mini »"), std::string::npos)
+        << reminder_to(to_french->response.id).subject;
+
+    // The team is told in French, with the French title, of the English vendor's submission.
+    const Id id = to_english->response.id;
+    ASSERT_TRUE(mailing_responses->save_answer(id, "p.gate", json("non"), std::nullopt, -1, vendor_actor(id)).ok());
+    ASSERT_TRUE(mailing_responses->submit(id, vendor_actor(id)).ok());
+    bool told = false;
+    for (const auto& m : *store->outbox.for_acquisition(purchase.id)) {
+        if (m.kind == "vendor_submitted") {
+            told = true;
+            EXPECT_EQ(m.recipient, "lead.title@chu.test");
+            EXPECT_NE(m.subject.find("Achat mini"), std::string::npos) << m.subject;
+        }
+        if (m.kind == "submission_receipt") EXPECT_NE(m.subject.find("Mini purchase"), std::string::npos) << m.subject;
+    }
+    EXPECT_TRUE(told);
+}
+
 }  // namespace
 }  // namespace cyberachat::services::testing

@@ -113,6 +113,47 @@ TEST_F(StoreAcquisitions, UpdateRecordsEachChangedField) {
     EXPECT_EQ(store->events.list("acquisition", created.id).value().size(), 4u);
 }
 
+// The title for vendors in English: optional, trimmed like the title, each change journaled.
+TEST_F(StoreAcquisitions, TheEnglishTitleIsStoredTrimmedAndEachChangeJournaled) {
+    Acquisition acquisition;
+    acquisition.title = "Échographes cardiologie 2027";
+    acquisition.title_en = "  Cardiology ultrasound scanners 2027 ";
+    auto created = store->acquisitions.create(acquisition, "user:bio@example.org");
+    ASSERT_TRUE(created.ok()) << created.error().message.in(Language::en);
+    EXPECT_EQ(created->title_en, "Cardiology ultrasound scanners 2027");
+    EXPECT_EQ(store->acquisitions.find(created->id)->title_en, "Cardiology ultrasound scanners 2027");
+    auto listed = store->acquisitions.list().value();
+    ASSERT_EQ(listed.size(), 1u);
+    EXPECT_EQ(listed[0].title_en, "Cardiology ultrasound scanners 2027");
+    auto events = store->events.list("acquisition", created->id).value();
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(nlohmann::json::parse(events[0].new_value)["title_en"], "Cardiology ultrasound scanners 2027");
+
+    Acquisition changed = *created;
+    changed.title_en = "Cardiac ultrasound 2027";
+    ASSERT_TRUE(store->acquisitions.update(changed, "user:bio@example.org").ok());
+    EXPECT_EQ(store->acquisitions.find(created->id)->title_en, "Cardiac ultrasound 2027");
+    EXPECT_EQ(store->acquisitions.find(created->id)->title, "Échographes cardiologie 2027");
+    changed.title_en = "   ";  // blank: none any more
+    auto cleared = store->acquisitions.update(changed, "user:bio@example.org");
+    ASSERT_TRUE(cleared.ok());
+    EXPECT_EQ(cleared->title_en, "");
+    EXPECT_EQ(store->acquisitions.find(created->id)->title_en, "");
+
+    std::vector<Event> updates;
+    for (const Event& e : store->events.list("acquisition", created->id).value())
+        if (e.action == "update") updates.push_back(e);
+    ASSERT_EQ(updates.size(), 2u);  // newest first
+    EXPECT_EQ(updates[1].field, "title_en");
+    EXPECT_EQ(updates[1].old_value, "\"Cardiology ultrasound scanners 2027\"");
+    EXPECT_EQ(updates[1].new_value, "\"Cardiac ultrasound 2027\"");
+    EXPECT_EQ(updates[0].field, "title_en");
+    EXPECT_EQ(updates[0].new_value, "\"\"");
+
+    // Without one, nothing is stored for it.
+    EXPECT_EQ(store->acquisitions.find(make_acquisition("Sans titre anglais").id)->title_en, "");
+}
+
 TEST_F(StoreAcquisitions, UpdateErrors) {
     Acquisition missing;
     missing.id = 4242;

@@ -189,6 +189,35 @@ TEST(StoreDatabase, MigratesFromVersion1KeepingTheData) {
     EXPECT_EQ(saved->answer.revision, 2);
 }
 
+// Migration 13: a purchase made before it has no English title, and can be given one.
+TEST(StoreDatabase, APurchaseFromBeforeMigration13HasNoEnglishTitle) {
+    TestTarget dir;
+    std::filesystem::create_directories(dir.data_dir());
+    {
+        auto old = Database::open_at_version(test_engine(), dir.store_target(), 12, 2);
+        ASSERT_TRUE(old.ok()) << old.error().message.in(Language::en);
+        ASSERT_EQ((*old)->schema_version(), 12);
+        auto seeded = (*old)->write([](soci::session& sql) -> Result<void> {
+            sql << "INSERT INTO acquisitions (title, equipment, created_at, updated_at) "
+                   "VALUES ('Pousse-seringues', 'Pousse-seringue', '2026-01-05T09:00:00Z', '2026-01-05T09:00:00Z')";
+            return {};
+        });
+        ASSERT_TRUE(seeded.ok()) << seeded.error().message.in(Language::en);
+    }
+    auto opened = dir.open_store();
+    ASSERT_TRUE(opened.ok()) << opened.error().message.in(Language::en);
+    auto& store = **opened;
+    EXPECT_GE(store.db->schema_version(), 13);
+    auto before = store.acquisitions.list().value();
+    ASSERT_EQ(before.size(), 1u);
+    EXPECT_EQ(before[0].title, "Pousse-seringues");
+    EXPECT_EQ(before[0].title_en, "");
+    Acquisition changed = before[0];
+    changed.title_en = "Syringe pumps";
+    ASSERT_TRUE(store.acquisitions.update(changed, "system").ok());
+    EXPECT_EQ(store.acquisitions.find(changed.id)->title_en, "Syringe pumps");
+}
+
 TEST(StoreDatabase, UpgradesFromEveryEarlierVersion) {
     for (int version = 0; version < Database::latest_schema_version(); ++version) {
         SCOPED_TRACE("from version " + std::to_string(version));

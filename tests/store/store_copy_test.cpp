@@ -37,6 +37,7 @@ struct SourceInstance {
         (void)store->api_tokens.create(user_id, std::string(64, 'a'), "script", "user:bio@chu.test").value();
         Acquisition acquisition;
         acquisition.title = "Moniteurs de surveillance";
+        acquisition.title_en = "Patient monitors";
         acquisition.questionnaire_version_id = store->questionnaires.ensure("afib", "2024.1", "id: afib\n").value().id;
         acquisition.created_by = user_id;
         acquisition_id = store->acquisitions.create(acquisition, "user:bio@chu.test").value().id;
@@ -101,6 +102,7 @@ TEST_F(StoreCopy, CopiesEveryRecordWithItsIdsRevisionsAndDocuments) {
     auto acquisition = store->acquisitions.find(source.acquisition_id);
     ASSERT_TRUE(acquisition.ok());
     EXPECT_EQ(acquisition->title, "Moniteurs de surveillance");
+    EXPECT_EQ(acquisition->title_en, "Patient monitors");
     auto answer = store->responses.answer(source.response_id, "q1");
     ASSERT_TRUE(answer.ok());
     EXPECT_EQ(answer->value, "non");

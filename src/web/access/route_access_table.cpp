@@ -184,6 +184,7 @@ std::vector<RouteAccess> make_table() {
         row("GET", "/api/v1/acquisitions", A::hospital_api, P::list_purchases),
         row("POST", "/api/v1/acquisitions", A::hospital_api, P::create_purchase),
         row("GET", "/api/v1/acquisitions/{acquisition}", A::hospital_api, P::view_purchase, S::acquisition),
+        row("PATCH", "/api/v1/acquisitions/{acquisition}", A::hospital_api, P::edit_purchase, S::acquisition),
         row("POST", "/api/v1/acquisitions/{acquisition}/vendors", A::hospital_api, P::invite_vendor, S::acquisition),
         on_archived(row("POST", "/api/v1/acquisitions/{acquisition}/transitions", A::hospital_api, P::edit_purchase,
                         S::acquisition)),

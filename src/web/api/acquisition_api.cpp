@@ -50,6 +50,7 @@ json acquisition_json(const services::AcquisitionOverview& overview, int retenti
                            {"progress", vendor.progress}});
     }
     return {{"id", acquisition.id},           {"title", acquisition.title},
+            {"title_en", acquisition.title_en},
             {"equipment", acquisition.equipment}, {"service", acquisition.service},
             {"reference", acquisition.reference}, {"deadline", acquisition.deadline},
             {"notes", acquisition.notes},     {"status", acquisition.status},
@@ -89,6 +90,7 @@ void create_acquisition(WebApp& app, const httplib::Request& req, httplib::Respo
     if (!body) return;
     Acquisition input;
     input.title = string_field(*body, "title");
+    input.title_en = string_field(*body, "title_en");
     input.equipment = string_field(*body, "equipment");
     input.service = string_field(*body, "service");
     input.reference = string_field(*body, "reference");
@@ -103,6 +105,37 @@ void create_acquisition(WebApp& app, const httplib::Request& req, httplib::Respo
     if (!created) return send_json_error(res, created.error());
     res.set_header("Location", "/api/v1/acquisitions/" + std::to_string(created->id));
     send_json(res, 201, {{"id", created->id}, {"status", created->status}});
+}
+
+// PATCH /api/v1/acquisitions/{id}
+// Each descriptive field given replaces the stored one (an empty string clears an optional one);
+// a field left out stays as it is. The status changes through /transitions, not here.
+void update_acquisition(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto caller = require_api_user(app, req, res);
+    if (!caller) return;
+    auto current = find_by_path_id(app.acquisitions, req);
+    if (!current) return send_json_error(res, current.error());
+    auto body = json_body(req, res);
+    if (!body) return;
+    struct Field {
+        const char* name;
+        std::string Acquisition::*member;
+    };
+    static constexpr Field kFields[] = {{"title", &Acquisition::title},         {"title_en", &Acquisition::title_en},
+                                        {"equipment", &Acquisition::equipment}, {"service", &Acquisition::service},
+                                        {"reference", &Acquisition::reference}, {"deadline", &Acquisition::deadline},
+                                        {"notes", &Acquisition::notes}};
+    Acquisition input = *current;
+    for (const Field& field : kFields)
+        if (body->contains(field.name)) input.*field.member = string_field(*body, field.name);
+    auto errors = services::AcquisitionService::validate(input);
+    if (body->contains("status")) errors["status"] = "Le statut change par POST /api/v1/acquisitions/{id}/transitions.";
+    if (!errors.empty()) return send_invalid_fields(res, errors);
+    auto updated = app.acquisitions.update(input, caller->actor());
+    if (!updated) return send_json_error(res, updated.error());
+    auto overview = services::acquisition_overview(*app.store, app.responses, *updated);
+    if (!overview) return send_json_error(res, overview.error());
+    send_json(res, 200, acquisition_json(*overview, app.config.retention_years));
 }
 
 // GET /api/v1/acquisitions
@@ -207,6 +240,7 @@ void register_acquisition_api(httplib::Server& server, WebApp& app) {
     add_route(server, app, "POST", "/api/v1/acquisitions", acquisition_api::create_acquisition);
     add_route(server, app, "GET", "/api/v1/acquisitions", acquisition_api::list_acquisitions);
     add_route(server, app, "GET", "/api/v1/acquisitions/{acquisition}", acquisition_api::get_acquisition);
+    add_route(server, app, "PATCH", "/api/v1/acquisitions/{acquisition}", acquisition_api::update_acquisition);
     add_route(server, app, "POST", "/api/v1/acquisitions/{acquisition}/vendors", acquisition_api::invite_vendor);
     add_route(server, app, "GET", "/api/v1/responses/{response}", acquisition_api::get_response);
     add_route(server, app, "POST", "/api/v1/responses/{response}/reopen", acquisition_api::reopen_response);

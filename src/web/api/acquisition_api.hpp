@@ -17,6 +17,9 @@ void list_acquisitions(WebApp& app, const httplib::Request& req, httplib::Respon
 // GET /api/v1/acquisitions/{id}
 void get_acquisition(WebApp& app, const httplib::Request& req, httplib::Response& res);
 
+// PATCH /api/v1/acquisitions/{id}: the fields given change, the others stay.
+void update_acquisition(WebApp& app, const httplib::Request& req, httplib::Response& res);
+
 // POST /api/v1/acquisitions/{id}/vendors
 void invite_vendor(WebApp& app, const httplib::Request& req, httplib::Response& res);
 

@@ -2,6 +2,7 @@
 
 #include "core/deadline.hpp"
 #include "core/document_answer.hpp"
+#include "core/purchase_title.hpp"
 #include "core/response_state.hpp"
 
 #include "outputs/json/questionnaire_json.hpp"
@@ -123,7 +124,8 @@ json vendor_response_json(const services::ResponseSnapshot& snapshot) {
             {"deadline_text", format_deadline(deadline, snapshot.response.language == "en" ? Language::en : Language::fr)},
             {"read_only", snapshot.read_only()},
             {"read_only_reason", snapshot.lock == ResponseLock::none ? json() : json(response_lock_name(snapshot.lock))},
-            {"acquisition", {{"title", snapshot.acquisition.title}, {"equipment", snapshot.acquisition.equipment},
+            {"acquisition", {{"title", title_for(snapshot.acquisition, snapshot.response.language)},
+                             {"equipment", snapshot.acquisition.equipment},
                              {"deadline", snapshot.acquisition.deadline}, {"status", snapshot.acquisition.status}}},
             {"questionnaire", {{"id", questionnaire.id}, {"version", questionnaire.version}}},
             {"sections", sections},

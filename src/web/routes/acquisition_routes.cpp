@@ -21,6 +21,7 @@ namespace {
 Acquisition acquisition_from_form(const httplib::Request& req) {
     Acquisition input;
     input.title = form_value(req, "title");
+    input.title_en = form_value(req, "title_en");
     input.equipment = form_value(req, "equipment");
     input.service = form_value(req, "service");
     input.reference = form_value(req, "reference");

@@ -2,6 +2,7 @@
 // hospital, and the vendor's own. Each page: overview of the parts, or one part's flowchart.
 #include "web/routes/flowchart_routes.hpp"
 
+#include "core/purchase_title.hpp"
 #include "web/access/access_guard.hpp"
 
 #include <tuple>
@@ -126,7 +127,7 @@ void vendor_page(WebApp& app, const httplib::Request& req, httplib::Response& re
         current_section(req, *snapshot->questionnaire, part ? first_incomplete_in_part(*snapshot, *part) : "");
     auto page = flowchart_page(app, snapshot->questionnaire, part, language, FlowchartSide::vendor, &*snapshot, current);
     if (!page) return send_error_page(res, 500, page.error().message.fr, context);
-    page->kicker = snapshot->acquisition.title;
+    page->kicker = title_for(snapshot->acquisition, language);
     context.part_tabs = views::vendor_part_tabs(*snapshot->questionnaire, snapshot->evaluation, language, part);
     send_html(res, 200, views::render_flowchart_page(context, *page));
 }

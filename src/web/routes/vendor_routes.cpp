@@ -2,6 +2,7 @@
 // documents, review, submit, confirmation, language, help.
 #include "web/routes/vendor_routes.hpp"
 
+#include "core/purchase_title.hpp"
 #include "web/access/access_guard.hpp"
 
 #include "web/document_download.hpp"
@@ -73,7 +74,10 @@ void render_section(WebApp& app, const httplib::Request& req, httplib::Response&
                     const services::ResponseSnapshot& snapshot, const Section& section, int status,
                     std::map<std::string, std::string> errors, std::map<std::string, std::string> rejected,
                     std::map<std::string, nlohmann::json> rejected_records = {}) {
-    auto context = vendor_context(app, caller, section.title.in(parse_language(caller.session->language)), req);
+    // The section, then the purchase (a vendor answering several tenders tells its tabs apart).
+    const Language language = parse_language(caller.session->language);
+    auto context = vendor_context(app, caller, section.title.in(language) + " — " + title_for(snapshot.acquisition, language),
+                                  req);
     take_flash(req, res, app, context);
     show_lock(context, snapshot);
     show_part_tabs(context, snapshot, section.part_index);
@@ -140,7 +144,7 @@ void invalid_invitation(WebApp& app, const httplib::Request& req, httplib::Respo
 void home_page(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto page = open_vendor_page(app, req, res);
     if (!page) return;
-    auto context = vendor_context(app, page->caller, page->snapshot.acquisition.title, req);
+    auto context = vendor_context(app, page->caller, title_for(page->snapshot.acquisition, page->language), req);
     take_flash(req, res, app, context);
     show_lock(context, page->snapshot);
     show_part_tabs(context, page->snapshot);

@@ -3,6 +3,7 @@
 // between, so that "apply" may reach another instance).
 #include "web/routes/xlsx_routes.hpp"
 
+#include "core/purchase_title.hpp"
 #include "web/access/access_guard.hpp"
 
 #include "outputs/xlsx/questionnaire_workbook.hpp"
@@ -102,7 +103,7 @@ std::optional<ImportTarget> vendor_target(WebApp& app, const httplib::Request& r
         send_error_page(res, acquisition.error(), language);
         return std::nullopt;
     }
-    target.view.subject = acquisition->title;
+    target.view.subject = title_for(*acquisition, language);
     target.view.upload_action = "/vendor/import";
     target.view.apply_action = "/vendor/import/apply";
     target.view.export_url = std::string("/vendor/export.xlsx?lang=") + std::string(language_code(language));

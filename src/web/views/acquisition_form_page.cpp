@@ -37,6 +37,10 @@ std::string render_acquisition_form_page(const PageContext& context, const Acqui
     write_csrf_field(w, context);
     write_form_field(w, {"title", "Intitulé de l'achat", "text", true, "Par exemple «\u00A0Échographes cardiologie 2027\u00A0»."},
                 values.title, errors, "");
+    write_form_field(w, {"title_en", "Intitulé en anglais (pour les fournisseurs anglophones, facultatif)", "text", false,
+                         "Montré aux fournisseurs qui répondent en anglais (pages, e-mails, rapport) ; sans lui, ils "
+                         "voient l'intitulé en français."},
+                     values.title_en, errors, "");
     write_form_field(w, {"equipment", "Équipement", "text", true, "Désignation de l'équipement biomédical."},
                 values.equipment, errors, "");
     write_form_field(w, {"service", "Service", "text", false, "Service de l'établissement concerné."}, values.service,

@@ -1,6 +1,6 @@
 #pragma once
 // GET /acquisitions/new and /acquisitions/{id}/edit: form POST to /acquisitions (new) or
-// /acquisitions/{id} (edit) with fields title, equipment, service, reference, deadline (type=date),
+// /acquisitions/{id} (edit) with fields title, title_en (optional), equipment, service, reference, deadline (type=date),
 // notes (textarea), _csrf. `errors` maps a field name to its message (shown next to the field,
 // aria-describedby), values are redisplayed.
 #include <map>

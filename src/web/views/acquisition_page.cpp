@@ -74,7 +74,16 @@ std::string render_acquisition_page(const PageContext& context, const Acquisitio
     w.close("nav");
 
     w.open("div", {{"class", "page-head"}});
+    w.open("div");
     w.element("h1", {{"id", "page-title"}}, acquisition.title);
+    // What vendors who answer in English see instead (core/purchase_title.hpp).
+    if (!acquisition.title_en.empty()) {
+        w.open("p", {{"class", "muted title-en"}});
+        w.text("Pour les fournisseurs anglophones : ");
+        w.element("span", {{"lang", "en"}}, acquisition.title_en);
+        w.close("p");
+    }
+    w.close("div");
     w.open("div", {{"class", "actions"}});
     if (!vendors.empty())
         w.element("a", {{"href", base + "/comparison"}, {"class", "button button-primary"}}, "Comparer les fournisseurs");

@@ -1,6 +1,7 @@
 #include "web/views/vendor_clarifications_page.hpp"
 
 #include "core/kind_traits.hpp"
+#include "core/purchase_title.hpp"
 #include "web/views/answer_format.hpp"
 #include "web/views/answer_input.hpp"
 #include "web/views/layout_view.hpp"
@@ -15,7 +16,7 @@ std::string render_vendor_clarifications_page(const PageContext& context, const 
     const Language lang = context.language;
     PageContext page = context;
     HtmlWriter w(16384);
-    write_page_heading(w, view.acquisition.title, L(lang, "Précisions demandées", "Clarifications requested"));
+    write_page_heading(w, title_for(view.acquisition, lang), L(lang, "Précisions demandées", "Clarifications requested"));
     w.element("p", {{"class", "lead"}},
               L(lang,
                 "L'établissement vous demande de préciser certaines réponses. Vous pouvez répondre à ces questions "

@@ -1,5 +1,6 @@
 #include "web/views/vendor_confirmation_page.hpp"
 
+#include "core/purchase_title.hpp"
 #include "web/html/html_writer.hpp"
 #include "web/views/answer_format.hpp"
 #include "web/views/detail_list.hpp"
@@ -31,7 +32,7 @@ std::string render_vendor_confirmation_page(const PageContext& context, const Re
         w.close("div");
     }
     w.open("dl", {{"class", "details receipt-details"}});
-    write_detail(w, L(lang, "Achat", "Purchase"), view.acquisition.title, lang);
+    write_detail(w, L(lang, "Achat", "Purchase"), title_for(view.acquisition, lang), lang);
     write_detail(w, L(lang, "Équipement", "Equipment"), view.acquisition.equipment, lang);
     write_detail(w, L(lang, "Référence de l'établissement", "Hospital reference"), view.acquisition.reference, lang);
     write_detail(w, L(lang, "Société", "Company"), response.company, lang);

@@ -1,5 +1,6 @@
 #include "web/views/vendor_home_page.hpp"
 
+#include "core/purchase_title.hpp"
 #include "core/text_format.hpp"
 #include "core/deadline.hpp"
 
@@ -34,11 +35,11 @@ std::string render_vendor_home_page(const PageContext& context, const ResponseVi
     const Acquisition& acquisition = view.acquisition;
     const bool submitted = view.response.status == ResponseStatus::submitted;
     PageContext page = context;
-    if (page.title.empty()) page.title = acquisition.title;
+    if (page.title.empty()) page.title = title_for(acquisition, lang);
     HtmlWriter w(24576);
 
     write_page_heading(w, L(lang, "Questionnaire de sécurité numérique", "Digital security questionnaire"),
-                       acquisition.title);
+                       title_for(acquisition, lang));
     if (open_clarifications > 0) {
         w.open("div", {{"class", "notice clarification-notice"}, {"role", "status"}});
         w.text(std::string(L(lang, "L'établissement vous demande des précisions sur ", "The hospital asks you to clarify ")) +

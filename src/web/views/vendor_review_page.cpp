@@ -1,5 +1,6 @@
 #include "web/views/vendor_review_page.hpp"
 
+#include "core/purchase_title.hpp"
 #include "web/html/html_writer.hpp"
 #include "web/views/answer_format.hpp"
 #include "web/views/layout_view.hpp"
@@ -39,7 +40,7 @@ std::string render_vendor_review_page(const PageContext& context, const Response
         .close("li");
     w.close("ol");
     w.close("nav");
-    write_page_heading(w, view.acquisition.title, L(lang, "Vérification et envoi", "Review and submit"));
+    write_page_heading(w, title_for(view.acquisition, lang), L(lang, "Vérification et envoi", "Review and submit"));
     write_all_progress(w, view, lang);
 
     if (submitted) {
