@@ -9,8 +9,8 @@
 set -euo pipefail
 build=${1:-build-fuzz}
 seconds=${FUZZ_SECONDS:-60}
-targets=(${FUZZ_TARGETS:-condition_parser definition_loader workbook_reader request_json request_form archive_reader})
-declare -A max_len=([condition_parser]=8192 [definition_loader]=16384 [workbook_reader]=65536
+targets=(${FUZZ_TARGETS:-condition_parser definition_loader extension_loader workbook_reader request_json request_form archive_reader})
+declare -A max_len=([condition_parser]=8192 [definition_loader]=16384 [extension_loader]=16384 [workbook_reader]=65536
                     [request_json]=8192 [request_form]=8192 [archive_reader]=65536)
 
 CC=${FUZZ_CC:-clang-16} CXX=${FUZZ_CXX:-clang++-16} cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \

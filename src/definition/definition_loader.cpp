@@ -23,9 +23,18 @@ public:
     explicit Loader(std::string file) : YamlReader(std::move(file)) {}
 
     LoadedDefinition load(std::string_view text) {
+        const auto root = parse(text);
+        return load_parsed(root ? &*root : nullptr);
+    }
+
+    LoadedDefinition load_tree(const YAML::Node& root) { return load_parsed(check_shape(root) ? &root : nullptr); }
+
+private:
+    // `root` null: the document could not be read (the error is recorded).
+    LoadedDefinition load_parsed(const YAML::Node* root) {
         LoadedDefinition result;
         auto questionnaire = std::make_shared<Questionnaire>();
-        if (auto root = parse(text)) {
+        if (root) {
             guarded([&] {
                 read_root(*root, *questionnaire);
                 if (errors_.empty()) {
@@ -40,7 +49,6 @@ public:
         return result;
     }
 
-private:
     std::string claim_id(const YAML::Node& node, const std::string& what) {
         auto id = scalar(node, what, "id", true);
         if (!id) return {};
@@ -354,6 +362,10 @@ private:
 
 LoadedDefinition load_definition(std::string_view yaml_text, const std::string& file_name) {
     return Loader(file_name).load(yaml_text);
+}
+
+LoadedDefinition load_definition_tree(const YAML::Node& root, const std::string& file_name) {
+    return Loader(file_name).load_tree(root);
 }
 
 LoadedDefinition load_definition_file(const std::string& path) {

@@ -9,6 +9,10 @@
 #include "core/questionnaire.hpp"
 #include "definition/definition_error.hpp"
 
+namespace YAML {
+class Node;
+}
+
 namespace cyberachat {
 
 struct LoadedDefinition {
@@ -19,5 +23,10 @@ struct LoadedDefinition {
 
 LoadedDefinition load_definition(std::string_view yaml_text, const std::string& file_name);
 LoadedDefinition load_definition_file(const std::string& path);
+// The same over a document yaml-cpp has already parsed (held to the same budgets of depth and
+// nodes): each mistake is on the line its node's mark gives, so a tree put together from several
+// documents (an extension over its base, definition/extension_loader.hpp) reports each node at its
+// line in its own document.
+LoadedDefinition load_definition_tree(const YAML::Node& root, const std::string& file_name);
 
 }  // namespace cyberachat

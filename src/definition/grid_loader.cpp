@@ -18,9 +18,18 @@ public:
         : YamlReader(std::move(file)), questionnaire_(questionnaire) {}
 
     LoadedGrid load(std::string_view text) {
+        const auto root = parse(text);
+        return load_parsed(root ? &*root : nullptr);
+    }
+
+    LoadedGrid load_tree(const YAML::Node& root) { return load_parsed(check_shape(root) ? &root : nullptr); }
+
+private:
+    // `root` null: the document could not be read (the error is recorded).
+    LoadedGrid load_parsed(const YAML::Node* root) {
         LoadedGrid result;
         auto grid = std::make_shared<ScoringGrid>();
-        if (auto root = parse(text)) guarded([&] { read_root(*root, *grid); });
+        if (root) guarded([&] { read_root(*root, *grid); });
         std::stable_sort(grid->rules.begin(), grid->rules.end(),
                          [](const GridRule& a, const GridRule& b) { return a.question_index < b.question_index; });
         grid->build_index();
@@ -29,7 +38,6 @@ public:
         return result;
     }
 
-private:
     void read_root(const YAML::Node& root, ScoringGrid& grid) {
         if (!expect_map(root, "", "le document")) return;
         check_keys(root, "", {"grid", "rules"});
@@ -165,6 +173,10 @@ private:
 };
 
 }  // namespace
+
+LoadedGrid load_grid_tree(const YAML::Node& root, const std::string& file_name, const Questionnaire& questionnaire) {
+    return GridLoader(file_name, questionnaire).load_tree(root);
+}
 
 LoadedGrid load_grid(std::string_view yaml_text, const std::string& file_name, const Questionnaire& questionnaire) {
     return GridLoader(file_name, questionnaire).load(yaml_text);

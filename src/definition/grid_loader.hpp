@@ -12,6 +12,10 @@
 #include "core/scoring_grid.hpp"
 #include "definition/definition_error.hpp"
 
+namespace YAML {
+class Node;
+}
+
 namespace cyberachat {
 
 struct LoadedGrid {
@@ -21,5 +25,8 @@ struct LoadedGrid {
 };
 
 LoadedGrid load_grid(std::string_view yaml_text, const std::string& file_name, const Questionnaire& questionnaire);
+// The same over a document yaml-cpp has already parsed; each mistake on its node's line
+// (see load_definition_tree).
+LoadedGrid load_grid_tree(const YAML::Node& root, const std::string& file_name, const Questionnaire& questionnaire);
 
 }  // namespace cyberachat

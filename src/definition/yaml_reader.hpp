@@ -13,6 +13,7 @@
 
 #include "core/localized_text.hpp"
 #include "definition/definition_error.hpp"
+#include "definition/yaml_nesting.hpp"
 
 namespace cyberachat::definition_detail {
 
@@ -65,24 +66,23 @@ public:
     explicit YamlReader(std::string file) : file_(std::move(file)) {}
 
 protected:
-    // The document, or nullopt with the syntax error recorded. Budgets: kMaxYamlBytes of text,
-    // kMaxYamlNodes nodes and kMaxYamlDepth levels of nested lists and maps (the loaders walk the document recursively;
-    // yaml-cpp's own parser stops at 2,000 levels, too deep for a worker thread's stack).
-    std::optional<YAML::Node> parse(std::string_view text) {
-        if (text.size() > kMaxYamlBytes) {
-            error(0, "", "fichier trop volumineux : " + std::to_string(kMaxYamlBytes / (1024 * 1024)) + " Mo au plus");
+    // The document, or nullopt with the syntax error recorded. Budgets: `max_bytes` of text,
+    // kMaxYamlTextDepth levels measured on the text before yaml-cpp parses it (its parser recurses
+    // once per level and stops only at 2,000, too deep for a worker thread's stack), then the
+    // tree's own budgets (check_shape).
+    std::optional<YAML::Node> parse(std::string_view text, size_t max_bytes = kMaxYamlBytes) {
+        if (text.size() > max_bytes) {
+            error(0, "", "fichier trop volumineux : " + std::to_string(max_bytes / (1024 * 1024)) + " Mo au plus");
+            return std::nullopt;
+        }
+        if (const YamlNesting nesting = yaml_nesting_depth(text); nesting.depth > kMaxYamlTextDepth) {
+            error(nesting.line, "", "structure trop imbriquée : " + std::to_string(kMaxYamlTextDepth) +
+                                        " niveaux d'indentation et de crochets au plus");
             return std::nullopt;
         }
         try {
             YAML::Node root = YAML::Load(std::string(text));
-            if (auto problem = shape_problem(root, kMaxYamlDepth)) {
-                error(line_of(problem->node), "",
-                      problem->too_many_nodes
-                          ? "document trop grand : " + std::to_string(kMaxYamlNodes) + " éléments au plus (alias compris)"
-                          : "structure trop imbriquée : " + std::to_string(kMaxYamlDepth) +
-                                " niveaux de listes et de tables au plus");
-                return std::nullopt;
-            }
+            if (!check_shape(root)) return std::nullopt;
             return root;
         } catch (const YAML::DeepRecursion& e) {
             error(e.mark.is_null() ? 0 : e.mark.line + 1, "",
@@ -93,6 +93,18 @@ protected:
                   (e.mark.is_null() ? "" : " (colonne " + std::to_string(e.mark.column + 1) + ")"));
             return std::nullopt;
         }
+    }
+
+    // A parsed tree within kMaxYamlNodes nodes and kMaxYamlDepth levels of nested lists and maps
+    // (the loaders walk it recursively); false with the problem recorded.
+    bool check_shape(const YAML::Node& root) {
+        const auto problem = shape_problem(root, kMaxYamlDepth);
+        if (!problem) return true;
+        error(line_of(problem->node), "",
+              problem->too_many_nodes
+                  ? "document trop grand : " + std::to_string(kMaxYamlNodes) + " éléments au plus (alias compris)"
+                  : "structure trop imbriquée : " + std::to_string(kMaxYamlDepth) + " niveaux de listes et de tables au plus");
+        return false;
     }
 
     // Runs `read` (which walks the document); a node of an unexpected shape becomes an error.

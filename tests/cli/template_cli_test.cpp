@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -10,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "../hospital_questionnaire.hpp"
 #include "cli_process.hpp"
 
 using json = nlohmann::json;
@@ -72,33 +74,7 @@ parts:
             label: {fr: "Détail"}
 )Y";
 
-const char* kGoodYaml = R"Y(questionnaire:
-  id: hopital
-  version: "3"
-  title: {fr: "Questionnaire de l'hôpital", en: "Hospital questionnaire"}
-parts:
-  - id: p
-    title: {fr: "Partie", en: "Part"}
-    sections:
-      - id: p.s
-        title: {fr: "Section", en: "Section"}
-        questions:
-          - id: p.gate
-            kind: yes_no
-            label: {fr: "Porte", en: "Gate"}
-          - id: p.taille
-            kind: number
-            unit: "Go"
-            min: 1
-            label: {fr: "Taille", en: "Size"}
-      - id: p.suite
-        title: {fr: "Suite", en: "Next"}
-        show_if: "p.gate == oui"
-        questions:
-          - id: p.detail
-            kind: text
-            label: {fr: "Détail", en: "Detail"}
-)Y";
+const char* kGoodYaml = cyberachat::test_data::kHospitalQuestionnaireYaml;
 
 }  // namespace
 
@@ -302,6 +278,102 @@ TEST_F(TemplateCli, ShowBadFileFails) {
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.err.find(file.string() + ":17:"), std::string::npos) << r.err;
     EXPECT_EQ(r.out, "");
+}
+
+// ---- extensions (docs/questionnaire-format.md, "Extensions") ------------------------------------------
+
+namespace {
+
+fs::path example_extension() {
+    return fs::path(CYB_SOURCE_DIR) / "questionnaires" / "examples" / "extension-segmentation-reseau.yaml";
+}
+
+const char* kBrokenExtension = R"Y(extension:
+  extends: {questionnaire: afib, version: "2024.2"}
+  version: "2024.2-chu.2"
+add_questions:
+  - after: dispositif.connexion_filair
+    questions:
+      - {id: chu.a, kind: yes_no, label: {fr: A}}
+  - after: dispositif.connexion_filaire
+    questions:
+      - id: chu.b
+        kind: yesno
+        label: {fr: B}
+)Y";
+
+const char* kHospitalExtension = R"Y(extension:
+  extends: {questionnaire: hopital, version: "3"}
+  version: "3-chu.1"
+add_questions:
+  - after: p.gate
+    questions:
+      - {id: chu.badge, kind: yes_no, show_if: "p.gate == oui", label: {fr: "Badge ?", en: "Badge?"}}
+grid:
+  rules:
+    - {question: chu.badge, favourable: oui, severity: minor, rationale: {fr: "Badge"}}
+)Y";
+
+}  // namespace
+
+TEST_F(TemplateCli, CheckTheExampleExtension) {
+    Outcome r = run({"template", "check", example_extension().string()});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.err, "");
+    EXPECT_NE(r.out.find("extension de « afib » version 2024.2 → questionnaire « afib » version 2024.2-chu-exemple.1"),
+              std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("grille « afib-grid » version 2024.2-chu-exemple.1"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("aucune erreur"), std::string::npos) << r.out;
+}
+
+TEST_F(TemplateCli, CheckABrokenExtensionGivesEachMistakeWithItsLine) {
+    fs::path file = write("broken-extension.yaml", kBrokenExtension);
+    Outcome r = run({"template", "check", file.string()});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find(file.string() + ":5: add_questions : question inconnue « dispositif.connexion_filair »"),
+              std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(file.string() + ":11: question 'chu.b' : type inconnu « yesno »"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("2 erreurs dans " + file.string()), std::string::npos) << r.err;
+    EXPECT_EQ(r.out, "");
+}
+
+TEST_F(TemplateCli, ShowTheExampleExtension) {
+    Outcome r = run({"template", "show", "--json", example_extension().string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    json q = parse_stdout(r);
+    EXPECT_EQ(q["version"], "2024.2-chu-exemple.1");
+    std::vector<std::string> ids;
+    for (const json& section : q["parts"][0]["sections"])
+        for (const json& question : section["questions"]) ids.push_back(question["id"]);
+    auto wired = std::find(ids.begin(), ids.end(), "dispositif.connexion_filaire");
+    ASSERT_NE(wired, ids.end());
+    ASSERT_NE(wired + 1, ids.end());
+    EXPECT_EQ(*(wired + 1), "chu.segmentation_reseau");
+}
+
+TEST_F(TemplateCli, CheckAnExtensionOfABaseFile) {
+    fs::path base = write("hopital.yaml", kGoodYaml);
+    fs::path extension = write("hopital-chu.yaml", kHospitalExtension);
+    Outcome r = run({"template", "check", "--base", base.string(), extension.string()});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("extension de « hopital » version 3 → questionnaire « hopital » version 3-chu.1"),
+              std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("grille « hopital-grid » version 3-chu.1 (1 règle)"), std::string::npos) << r.out;
+    // With the base's grid, which the extension's rule joins.
+    fs::path grid = write("hopital-grid.yaml",
+                          "grid: {id: hopital-grille, version: \"3-1\", questionnaire: hopital, questionnaire_version: \"3\", "
+                          "title: {fr: G}}\nrules:\n  - {question: p.gate, favourable: oui, severity: major, rationale: {fr: P}}\n");
+    Outcome with_grid = run({"template", "check", "--base", base.string(), "--base-grid", grid.string(), extension.string()});
+    EXPECT_EQ(with_grid.exit_code, 0) << with_grid.err;
+    EXPECT_NE(with_grid.out.find("grille « hopital-grille » version 3-chu.1 (2 règles)"), std::string::npos) << with_grid.out;
+    // The built-in definition is not its base then; a mistake in the base file is told as such.
+    Outcome other = run({"template", "check", "--base", base.string(), example_extension().string()});
+    EXPECT_EQ(other.exit_code, 1);
+    EXPECT_NE(other.err.find(example_extension().string() + ":7: extension : questionnaire de base introuvable"),
+              std::string::npos) << other.err;
+    Outcome bad_base = run({"template", "check", "--base", write("bad.yaml", kBadYaml).string(), extension.string()});
+    EXPECT_EQ(bad_base.exit_code, 1);
+    EXPECT_NE(bad_base.err.find("bad.yaml:17:"), std::string::npos) << bad_base.err;
 }
 
 // ---- eval ------------------------------------------------------------------------------------------------
