@@ -5,6 +5,7 @@
 namespace cyberachat::cli {
 
 void register_template_command(CLI::App& app);
+void register_template_add_command(CLI::App& app);  // after register_template_command
 void register_serve_command(CLI::App& app);
 void register_user_command(CLI::App& app);
 void register_token_command(CLI::App& app);

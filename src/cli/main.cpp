@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     app.set_version_flag("--version", "cyberachat " + std::string(cyberachat::kProgramVersion));
     cyberachat::cli::register_template_command(app);
+    cyberachat::cli::register_template_add_command(app);
     cyberachat::cli::register_serve_command(app);
     cyberachat::cli::register_user_command(app);
     cyberachat::cli::register_token_command(app);

@@ -9,6 +9,7 @@ std::string_view permission_name(Permission permission) {
         case Permission::read_questionnaire: return "read_questionnaire";
         case Permission::manage_accounts: return "manage_accounts";
         case Permission::manage_instance: return "manage_instance";
+        case Permission::manage_questionnaires: return "manage_questionnaires";
         case Permission::own_account: return "own_account";
         case Permission::view_account_journal: return "view_account_journal";
         case Permission::view_purchase: return "view_purchase";
@@ -45,6 +46,7 @@ bool concerns_a_purchase(Permission permission) {
         case Permission::read_questionnaire:
         case Permission::manage_accounts:
         case Permission::manage_instance:
+        case Permission::manage_questionnaires:
         case Permission::own_account:
         case Permission::view_account_journal: return false;
         default: return true;
@@ -83,6 +85,9 @@ Verdict decide(Role account_role, std::optional<PurchaseRole> membership, Permis
             case Permission::manage_accounts:
             case Permission::manage_instance:
                 return account_role == Role::admin ? Verdict::allowed : Verdict::forbidden;
+            case Permission::manage_questionnaires:
+                return account_role == Role::admin || account_role == Role::biomedical ? Verdict::allowed
+                                                                                        : Verdict::forbidden;
             default: return Verdict::forbidden;
         }
     }

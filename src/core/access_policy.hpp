@@ -19,6 +19,7 @@ enum class Permission {
     read_questionnaire,  // the blank questionnaire, its workbook, PDF and flowcharts
     manage_accounts,  // accounts and their tokens (administrators)
     manage_instance,  // the instance's settings: the hospital's name, contact e-mail and logo (administrators)
+    manage_questionnaires,  // add versions to the questionnaire library (administrators, biomedical engineers)
     own_account,      // "my account": my password, sessions and API tokens (every account)
     view_account_journal,  // what an account did and what was done to it (administrators; anyone: their own)
     // One purchase (and its vendors' responses, documents, reviews)

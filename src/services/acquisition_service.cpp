@@ -1,5 +1,7 @@
 #include "services/acquisition_service.hpp"
 
+#include "services/questionnaire_library.hpp"
+
 #include <algorithm>
 #include "services/invitation_link.hpp"
 #include "services/mail_service.hpp"
@@ -81,13 +83,15 @@ Result<Acquisition> AcquisitionService::create(Acquisition input, Id user_id, co
         return Error::make(ErrorCode::invalid_value, "Un achat est créé en préparation (draft) ou ouvert (open).",
                            "A purchase is created as draft or open.");
     input.deadline = *normalized_deadline_input(input.deadline);
-    TRY_ASSIGN(auto version, questionnaires_.current_version());
+    // The questionnaire it asks for (the built-in one by default), from the instance's library.
+    QuestionnaireLibrary library(store_, questionnaires_);
+    TRY_ASSIGN(auto version, library.version_for_new_purchase(input.questionnaire_version_id));
     input.questionnaire_version_id = version.id;
     input.created_by = user_id;
     input.status = status;
     TRY_ASSIGN(auto created, store_.acquisitions.create(input, actor));
     // The scoring grid is copied into the purchase with its questionnaire version.
-    TRY(questionnaires_.attach_current_grid(created.id, actor));
+    TRY(library.attach_grid(created.id, version.id, actor));
     return created;
 }
 

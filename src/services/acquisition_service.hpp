@@ -67,7 +67,9 @@ public:
     static FieldErrors validate(const Acquisition& input);
     static FieldErrors validate(const VendorInput& input);
 
-    // The current questionnaire version is copied into the purchase. Error "invalid" when
+    // The purchase is pinned to `input.questionnaire_version_id`, a version of the instance's
+    // library (0: the built-in AFIB one; services/questionnaire_library.hpp), and gets its grid.
+    // Error "invalid_value" for a version not in the library, or when
     // validate() fails. `status`: "draft" (the pages: being prepared, no link opens yet) or "open"
     // (the API v1 default: links work at once); "closed" and "archived" are refused.
     Result<Acquisition> create(Acquisition input, Id user_id, const Actor& actor, const std::string& status = "open");

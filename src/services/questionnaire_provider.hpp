@@ -24,6 +24,8 @@ public:
 
     // The questionnaire new purchases get, and the public pages show (help, blank workbook, charts).
     const std::shared_ptr<const Questionnaire>& current() const { return current_.questionnaire; }
+    // The same with its grid and their texts.
+    const QuestionnaireDefinition& current_definition() const { return current_; }
     // The same, stored (once) as a version.
     Result<QuestionnaireVersion> current_version();
     // Gives a purchase the current grid (a purchase keeps the grid it was given first).

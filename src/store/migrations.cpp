@@ -378,6 +378,29 @@ const std::vector<Migration>& all_migrations() {
              // '' : not given (every purchase made before): English readers get the French title.
              "ALTER TABLE acquisitions ADD COLUMN title_en TEXT NOT NULL DEFAULT ''",
          }},
+        {14,
+         "the questionnaire library: versions the hospital adds (whole definitions or extensions), with their grids",
+         {
+             // The composed questionnaire is a questionnaire_versions row (as a purchase points at
+             // it); this row says where it came from and holds its grid until a purchase takes it.
+             R"sql(CREATE TABLE questionnaire_library (
+                 {id},
+                 questionnaire_version_id BIGINT NOT NULL UNIQUE REFERENCES questionnaire_versions(id),
+                 questionnaire_id TEXT NOT NULL,
+                 version TEXT NOT NULL,
+                 kind TEXT NOT NULL,
+                 base_version_id BIGINT REFERENCES questionnaire_versions(id),
+                 title TEXT NOT NULL DEFAULT '',
+                 grid_id TEXT NOT NULL DEFAULT '',
+                 grid_version TEXT NOT NULL DEFAULT '',
+                 grid_yaml TEXT NOT NULL DEFAULT '',
+                 source TEXT NOT NULL,
+                 file_name TEXT NOT NULL DEFAULT '',
+                 created_by TEXT NOT NULL DEFAULT '',
+                 created_at TEXT NOT NULL,
+                 UNIQUE (questionnaire_id, version)
+             ))sql",
+         }},
     };
     return migrations;
 }

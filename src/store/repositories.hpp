@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "core/library_version.hpp"
 #include "core/acquisition.hpp"
 #include "core/purchase_role.hpp"
 #include "core/actor.hpp"
@@ -201,6 +202,26 @@ public:
     Result<QuestionnaireVersion> ensure(const std::string& questionnaire_id, const std::string& version,
                                         const std::string& yaml);
     Result<QuestionnaireVersion> find(Id id);  // (events: actor "system", entity "questionnaire")
+
+private:
+    std::shared_ptr<Database> db_;
+};
+
+// The questionnaire library (core/library_version.hpp). Events: "add_version" (entity
+// "questionnaire", entity_id = the composed questionnaire's version id, new value {questionnaire_id,
+// version, kind, sha256, file_name, grid}).
+class QuestionnaireLibraryRepository {
+public:
+    explicit QuestionnaireLibraryRepository(std::shared_ptr<Database> db) : db_(std::move(db)) {}
+    // Stores the composed questionnaire `yaml` as a new version and its library row, in one
+    // transaction. "conflict" when that (questionnaire id, version) exists on the instance (the
+    // built-in one, an earlier upload), or when the same text is stored already.
+    Result<LibraryVersion> add(LibraryVersion entry, const std::string& yaml, const Actor& actor);
+    Result<std::vector<LibraryVersion>> list();  // oldest first
+    // The library row of a composed questionnaire version: "not_found" for the built-in ones.
+    Result<LibraryVersion> for_version(Id questionnaire_version_id);
+    // How many purchases use each questionnaire version (those used by none are absent).
+    Result<std::map<Id, std::int64_t>> purchases_by_version();
 
 private:
     std::shared_ptr<Database> db_;
@@ -620,6 +641,7 @@ struct Store {
     LoginCounterRepository login_counters{db};
     PendingUploadRepository pending_uploads{db};
     QuestionnaireRepository questionnaires{db};
+    QuestionnaireLibraryRepository questionnaire_library{db};
     AcquisitionRepository acquisitions{db, document_bytes};
     MemberRepository members{db};
     ResponseRepository responses{db};

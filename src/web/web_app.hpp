@@ -15,6 +15,7 @@
 #include "services/acquisition_service.hpp"
 #include "services/export_service.hpp"
 #include "services/instance_settings_service.hpp"
+#include "services/questionnaire_library.hpp"
 #include "services/journal_service.hpp"
 #include "services/mail_service.hpp"
 #include "services/evaluation_service.hpp"
@@ -55,6 +56,7 @@ struct WebApp {
     ServerConfig config;
     services::QuestionnaireProvider questionnaires;  // the current questionnaire and each purchase's
     services::InstanceSettingsService instance{*store};  // the hospital's identity
+    services::QuestionnaireLibrary library{*store, questionnaires};  // the versions a purchase can be created on
     // The e-mails queued in the outbox (serve's mail worker sends them); links use base_url().
     services::MailService mail{*store, system_clock(), [this] { return base_url(); }};
     services::ResponseService responses{*store, questionnaires,

@@ -109,6 +109,7 @@ protected:
         out = replace_all(out, "{chart}", "1");
         out = replace_all(out, "{part}", "1");
         out = replace_all(out, "{message}", "999999");  // none: an allowed caller gets the handler's 404
+        out = replace_all(out, "{version}", "1");  // the built-in questionnaire version, stored first
         if (out.find("{user}") != std::string::npos) out = replace_all(out, "{user}", std::to_string(spare_member(a)));
         if (out.find("{token}") != std::string::npos) out = replace_all(out, "{token}", std::to_string(own_token(a)));
         return out;

@@ -224,13 +224,15 @@ TEST_F(SqliteBackup, AMissingDocumentFailsNamingIt) {
 TEST_F(SqliteBackup, AFailedWriteLeavesNoBackup) {
     populate();
     const Id response = documents[0].response_id;
-    ASSERT_TRUE(store->documents.add(response, "q_preuve", "gros.pdf", pdf_tagged(std::string(600 * 1024, 'z')), "vendor:1").ok());
-    // Files of this process may not grow beyond 256 KiB (as a full disk would stop them): writes fail with EFBIG.
+    ASSERT_TRUE(store->documents.add(response, "q_preuve", "gros.pdf", pdf_tagged(std::string(1536 * 1024, 'z')), "vendor:1").ok());
+    // Files of this process may not grow beyond 768 KiB (as a full disk would stop them): writes fail
+    // with EFBIG. The database (its schema, the AFIB questionnaire's text) stays under that; the document does not.
+    ASSERT_LT(fs::file_size(fs::path(data_dir()) / "cyberachat.db"), 768u * 1024) << "the database alone must fit under the limit";
     rlimit before{};
     ASSERT_EQ(::getrlimit(RLIMIT_FSIZE, &before), 0);
     const auto previous = std::signal(SIGXFSZ, SIG_IGN);
     rlimit limited = before;
-    limited.rlim_cur = 256 * 1024;
+    limited.rlim_cur = 768 * 1024;
     ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &limited), 0);
     expect_backup_fails(ErrorCode::storage, {"gros.pdf", "n'a pas pu être copié", "impossible"});
     ::setrlimit(RLIMIT_FSIZE, &before);

@@ -30,7 +30,7 @@ std::string route_pattern(std::string shown) {
     for (size_t at = 0; (at = shown.find('.', at)) != std::string::npos; at += 2) shown.insert(at, "\\");
     static const std::vector<std::pair<std::string, std::string>> placeholders = {
         {"{acquisition}", kId}, {"{response}", kId},   {"{document}", kId},  {"{user}", kId},
-        {"{token}", kId},       {"{message}", kId},     {"{question}", kName}, {"{section}", kName}, {"{chart}", kName},
+        {"{token}", kId},       {"{message}", kId},     {"{version}", kId},     {"{question}", kName}, {"{section}", kName}, {"{chart}", kName},
         {"{part}", R"(([^/]+))"}, {"{invitation}", R"(([A-Za-z0-9_\-]{20,100}))"}, {"{reset}", R"(([A-Za-z0-9_\-]{20,100}))"}, {"{anything}", ".*"},
     };
     for (const auto& [name, regex] : placeholders)
@@ -168,10 +168,16 @@ std::vector<RouteAccess> make_table() {
         row("POST", "/admin/users/{user}/delete", A::hospital_page, P::manage_accounts),
         row("GET", "/admin/instance", A::hospital_page, P::manage_instance),
         row("POST", "/admin/instance", A::hospital_page, P::manage_instance),
+        row("GET", "/questionnaires", A::hospital_page, P::read_questionnaire),  // the library
+        row("POST", "/questionnaires", A::hospital_page, P::manage_questionnaires),
+        row("GET", "/questionnaires/{version}/questionnaire.xlsx", A::hospital_page, P::read_questionnaire),
+        row("GET", "/questionnaires/{version}/questionnaire.pdf", A::hospital_page, P::read_questionnaire),
 
         // Hospital API (an API token as Bearer)
         row("GET", "/api/v1/instance", A::hospital_api, P::own_account),
         row("PUT", "/api/v1/instance", A::hospital_api, P::manage_instance),
+        row("GET", "/api/v1/questionnaires", A::hospital_api, P::read_questionnaire),
+        row("POST", "/api/v1/questionnaires", A::hospital_api, P::manage_questionnaires),
         row("GET", "/api/v1/users", A::hospital_api, P::manage_accounts),
         row("POST", "/api/v1/users", A::hospital_api, P::manage_accounts),
         row("GET", "/api/v1/users/{user}", A::hospital_api, P::manage_accounts),

@@ -57,7 +57,9 @@ json acquisition_json(const services::AcquisitionOverview& overview, int retenti
             {"created_at", acquisition.created_at}, {"closed_at", acquisition.closed_at},
             {"archived_at", acquisition.archived_at}, {"retention_until", retention_until(acquisition, retention_years)},
             {"vendors", vendors},
-            {"questionnaire", {{"id", overview.questionnaire.questionnaire_id}, {"version", overview.questionnaire.version}}}};
+            {"questionnaire", {{"id", overview.questionnaire.questionnaire_id},
+                               {"version", overview.questionnaire.version},
+                               {"version_id", overview.questionnaire.id}}}};
 }
 
 json field_errors_json(const services::FieldErrors& errors) {
@@ -99,9 +101,21 @@ void create_acquisition(WebApp& app, const httplib::Request& req, httplib::Respo
     // v1: without "status" the purchase is open and its links work at once; "draft" prepares it.
     const std::string status = body->contains("status") ? string_field(*body, "status") : std::string("open");
     auto errors = services::AcquisitionService::validate(input);
+    // The questionnaire: a version of the library (GET /api/v1/questionnaires); the built-in one without it.
+    if (auto version = body->find("questionnaire_version_id"); version != body->end() && !version->is_null()) {
+        if (version->is_number_integer() && version->get<std::int64_t>() > 0)
+            input.questionnaire_version_id = version->get<Id>();
+        else
+            errors["questionnaire_version_id"] = "Un identifiant de version de la bibliothèque (GET /api/v1/questionnaires).";
+    }
     if (status != "open" && status != "draft") errors["status"] = "Statut à la création : « open » ou « draft ».";
     if (!errors.empty()) return send_invalid_fields(res, errors);
     auto created = app.acquisitions.create(input, caller->user.id, caller->actor(), status);
+    if (!created && created.error().code == ErrorCode::invalid_value && created.error().payload.contains("fields")) {
+        services::FieldErrors refused;
+        for (const auto& [field, message] : created.error().payload["fields"].items()) refused[field] = message.get<std::string>();
+        return send_invalid_fields(res, refused);
+    }
     if (!created) return send_json_error(res, created.error());
     res.set_header("Location", "/api/v1/acquisitions/" + std::to_string(created->id));
     send_json(res, 201, {{"id", created->id}, {"status", created->status}});

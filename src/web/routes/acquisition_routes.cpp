@@ -31,7 +31,27 @@ Acquisition acquisition_from_form(const httplib::Request& req) {
                                                                    input.deadline.find('T') == std::string::npos)
         input.deadline += "T" + time;
     input.notes = form_value(req, "notes");
+    // The questionnaire (new purchases): a version of the library; anything else is checked by the service.
+    if (const std::string version = form_value(req, "questionnaire_version_id"); !version.empty()) {
+        try {
+            input.questionnaire_version_id = std::stoll(version);
+        } catch (const std::exception&) {
+            input.questionnaire_version_id = -1;
+        }
+    }
     return input;
+}
+
+// The library's versions, as the new purchase's form offers them (the built-in one first).
+std::vector<views::QuestionnaireOption> questionnaire_options(WebApp& app) {
+    std::vector<views::QuestionnaireOption> options;
+    auto entries = app.library.list();
+    if (!entries) return options;
+    for (const auto& entry : *entries)
+        options.push_back({entry.questionnaire_version_id,
+                           entry.title + " — " + entry.questionnaire_id + " " + entry.version +
+                               (entry.builtin() ? " (intégré)" : entry.kind == "extension" ? " (extension)" : "")});
+    return options;
 }
 
 void show_acquisition(WebApp& app, const httplib::Request& req, httplib::Response& res, const HospitalCaller& caller,
@@ -90,7 +110,8 @@ void list_page(WebApp& app, const httplib::Request& req, httplib::Response& res)
 void new_page(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_hospital_page(app, req, res);
     if (!caller) return;
-    send_html(res, 200, views::render_acquisition_form_page(hospital_context(*caller, "Nouvel achat"), {}, {}, true));
+    send_html(res, 200, views::render_acquisition_form_page(hospital_context(*caller, "Nouvel achat"), {}, {}, true,
+                                                            questionnaire_options(app)));
 }
 
 // POST /acquisitions
@@ -100,9 +121,15 @@ void create(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     Acquisition input = acquisition_from_form(req);
     if (auto errors = services::AcquisitionService::validate(input); !errors.empty())
         return send_html(res, 422, views::render_acquisition_form_page(hospital_context(*caller, "Nouvel achat"),
-                                                                       input, errors, true));
+                                                                       input, errors, true, questionnaire_options(app)));
     // Created on the page, a purchase is being prepared: no vendor link opens until "Ouvrir la consultation".
     auto created = app.acquisitions.create(input, caller->user.id, caller->actor(), "draft");
+    if (!created && created.error().code == ErrorCode::invalid_value && created.error().payload.contains("fields")) {
+        std::map<std::string, std::string> errors;
+        for (const auto& [field, message] : created.error().payload["fields"].items()) errors[field] = message.get<std::string>();
+        return send_html(res, 422, views::render_acquisition_form_page(hospital_context(*caller, "Nouvel achat"),
+                                                                       input, errors, true, questionnaire_options(app)));
+    }
     if (!created) return send_error_page(res, created.error());
     set_flash(res, app, "Achat créé, en préparation. Ajoutez les fournisseurs consultés, puis ouvrez la consultation : "
                         "leurs liens ne fonctionnent qu'à partir de là.");

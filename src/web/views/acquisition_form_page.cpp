@@ -10,9 +10,42 @@
 namespace cyberachat::web::views {
 
 using html::HtmlWriter;
+using html::Attr;
+
+namespace {
+
+void write_questionnaire_choice(HtmlWriter& w, const Acquisition& values, const std::map<std::string, std::string>& errors,
+                                const std::vector<QuestionnaireOption>& questionnaires) {
+    const auto error = errors.find("questionnaire_version_id");
+    w.open("div", {{"class", error == errors.end() ? "field" : "field field-invalid"}});
+    w.element("label", {{"for", "questionnaire_version_id"}}, "Questionnaire");
+    w.open("p", {{"class", "help"}, {"id", "help-questionnaire_version_id"}});
+    w.text("Le questionnaire AFIB, ou une version de la ");
+    w.element("a", {{"href", "/questionnaires"}}, "bibliothèque");
+    w.text(" (extensions de l'établissement). L'achat la garde : elle ne change plus une fois l'achat créé.");
+    w.close("p");
+    if (error != errors.end())
+        w.element("p", {{"class", "field-error"}, {"id", "err-questionnaire_version_id"}}, error->second);
+    w.open("select", {{"id", "questionnaire_version_id"},
+                      {"name", "questionnaire_version_id"},
+                      {"aria-describedby", error == errors.end() ? "help-questionnaire_version_id"
+                                                                 : "help-questionnaire_version_id err-questionnaire_version_id"},
+                      Attr::when(error != errors.end(), "aria-invalid", "true")});
+    for (size_t i = 0; i < questionnaires.size(); ++i) {
+        const bool chosen = values.questionnaire_version_id == questionnaires[i].version_id ||
+                            (i == 0 && values.questionnaire_version_id == 0);
+        w.element("option", {{"value", questionnaires[i].version_id}, Attr::flag("selected", chosen)},
+                  questionnaires[i].label);
+    }
+    w.close("select");
+    w.close("div");
+}
+
+}  // namespace
 
 std::string render_acquisition_form_page(const PageContext& context, const Acquisition& values,
-                                         const std::map<std::string, std::string>& errors, bool is_new) {
+                                         const std::map<std::string, std::string>& errors, bool is_new,
+                                         const std::vector<QuestionnaireOption>& questionnaires) {
     PageContext page = context;
     const std::string heading = is_new ? "Nouvel achat" : "Modifier l'achat";
     if (page.title.empty()) page.title = heading;
@@ -57,6 +90,7 @@ std::string render_acquisition_form_page(const PageContext& context, const Acqui
                      deadline_time, errors, "");
     write_form_field(w, {"notes", "Notes internes", "textarea", false, "Visibles uniquement par l'établissement."},
                 values.notes, errors, "");
+    if (is_new && !questionnaires.empty()) write_questionnaire_choice(w, values, errors, questionnaires);
     w.open("div", {{"class", "actions"}});
     w.element("button", {{"type", "submit"}, {"class", "button button-primary"}},
               is_new ? "Créer l'achat" : "Enregistrer les modifications");

@@ -84,6 +84,7 @@ void write_header(HtmlWriter& w, const PageContext& context) {
             w.close("li");
         };
         item("/acquisitions", "Achats");
+        item("/questionnaires", "Questionnaires");
         if (context.user_is_admin) {
             item("/admin/users", "Comptes");
             item("/admin/instance", "Établissement");

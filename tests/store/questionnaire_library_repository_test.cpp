@@ -1,0 +1,86 @@
+// The questionnaire library's rows: stored with their composed questionnaire in one journalled
+// transaction, one (questionnaire id, version) per instance, never an identical text twice.
+#include <gtest/gtest.h>
+
+#include "store_test_support.hpp"
+
+namespace cyberachat::store::testing {
+namespace {
+
+class StoreQuestionnaireLibrary : public StoreTest {};
+
+LibraryVersion extension_entry(const std::string& version, Id base) {
+    LibraryVersion entry;
+    entry.questionnaire_id = "afib";
+    entry.version = version;
+    entry.kind = "extension";
+    entry.base_version_id = base;
+    entry.title = "Questionnaire AFIB — CHU d'exemple";
+    entry.grid_id = "afib-grid";
+    entry.grid_version = version;
+    entry.grid_yaml = "grid: {id: afib-grid}\n";
+    entry.source = "extension:\n  version: \"" + version + "\"\n";
+    entry.file_name = "extension.yaml";
+    return entry;
+}
+
+TEST_F(StoreQuestionnaireLibrary, AVersionIsStoredWithItsQuestionnaireAndJournalled) {
+    auto base = store->questionnaires.ensure("afib", "2024.2", "questionnaire: {id: afib}\n");
+    ASSERT_TRUE(base.ok());
+    const Actor lead("user:lead@chu.test", Via::page);
+    auto added = store->questionnaire_library.add(extension_entry("2024.2-chu.1", base->id), "questionnaire: {id: afib, v: 1}\n", lead);
+    ASSERT_TRUE(added.ok()) << added.error().message.fr;
+    EXPECT_GT(added->questionnaire_version_id, base->id);
+    auto version = store->questionnaires.find(added->questionnaire_version_id);
+    ASSERT_TRUE(version.ok());
+    EXPECT_EQ(version->version, "2024.2-chu.1");
+    EXPECT_EQ(version->yaml, "questionnaire: {id: afib, v: 1}\n");
+
+    auto listed = store->questionnaire_library.list();
+    ASSERT_TRUE(listed.ok());
+    ASSERT_EQ(listed->size(), 1u);
+    const LibraryVersion& row = listed->front();
+    EXPECT_EQ(row.base_version_id, base->id);
+    EXPECT_EQ(row.grid_yaml, "grid: {id: afib-grid}\n");
+    EXPECT_EQ(row.source, "extension:\n  version: \"2024.2-chu.1\"\n");
+    EXPECT_EQ(row.file_name, "extension.yaml");
+    EXPECT_FALSE(row.created_at.empty());
+    EXPECT_EQ(store->questionnaire_library.for_version(added->questionnaire_version_id)->id, row.id);
+    EXPECT_EQ(store->questionnaire_library.for_version(base->id).error().code, ErrorCode::not_found) << "built-in";
+
+    auto events = store->events.list("questionnaire", added->questionnaire_version_id);
+    ASSERT_TRUE(events.ok());
+    ASSERT_EQ(events->size(), 1u);
+    EXPECT_EQ(events->front().action, "add_version");
+    EXPECT_NE(events->front().new_value.find("2024.2-chu.1"), std::string::npos);
+}
+
+TEST_F(StoreQuestionnaireLibrary, AVersionNumberOrATextAlreadyThereIsRefusedAndNothingWritten) {
+    auto base = store->questionnaires.ensure("afib", "2024.2", "questionnaire: {id: afib}\n");
+    ASSERT_TRUE(base.ok());
+    const Actor lead("user:lead@chu.test", Via::page);
+    auto same_as_builtin = store->questionnaire_library.add(extension_entry("2024.2", base->id), "other text\n", lead);
+    ASSERT_FALSE(same_as_builtin.ok());
+    EXPECT_EQ(same_as_builtin.error().code, ErrorCode::conflict);
+    ASSERT_TRUE(store->questionnaire_library.add(extension_entry("2024.2-chu.1", base->id), "text one\n", lead).ok());
+    auto again = store->questionnaire_library.add(extension_entry("2024.2-chu.1", base->id), "text two\n", lead);
+    EXPECT_EQ(again.error().code, ErrorCode::conflict);
+    auto identical = store->questionnaire_library.add(extension_entry("2024.2-chu.2", base->id), "text one\n", lead);
+    EXPECT_EQ(identical.error().code, ErrorCode::conflict);
+    EXPECT_EQ(store->questionnaire_library.list()->size(), 1u);
+}
+
+TEST_F(StoreQuestionnaireLibrary, PurchasesAreCountedByTheirVersion) {
+    auto base = store->questionnaires.ensure("afib", "2024.2", "questionnaire: {id: afib}\n");
+    ASSERT_TRUE(base.ok());
+    EXPECT_TRUE(store->questionnaire_library.purchases_by_version()->empty());
+    Acquisition purchase;
+    purchase.title = "Moniteurs";
+    purchase.questionnaire_version_id = base->id;
+    ASSERT_TRUE(store->acquisitions.create(purchase, Actor("system")).ok());
+    ASSERT_TRUE(store->acquisitions.create(purchase, Actor("system")).ok());
+    EXPECT_EQ(store->questionnaire_library.purchases_by_version()->at(base->id), 2);
+}
+
+}  // namespace
+}  // namespace cyberachat::store::testing
