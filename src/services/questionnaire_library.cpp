@@ -147,6 +147,45 @@ Result<LibraryEntry> QuestionnaireLibrary::add(const std::string& text, const st
     return Error::make(ErrorCode::storage, "La version enregistrée est introuvable.", "The stored version cannot be found.");
 }
 
+Result<QuestionnaireVersion> QuestionnaireLibrary::extend_purchase(Id acquisition_id, const std::string& text,
+                                                                   const Actor& actor) {
+    TRY_ASSIGN(auto acquisition, store_.acquisitions.find(acquisition_id));
+    if (acquisition.status == "closed" || acquisition.status == "archived")
+        return Error::make(ErrorCode::purchase_closed,
+                           "L'achat est clos : son questionnaire ne change plus. Rouvrez-le d'abord.",
+                           "The purchase is closed: its questionnaire no longer changes. Reopen it first.");
+    if (text.size() > kMaxSourceBytes || !is_valid_utf8(text) || text.find_first_not_of(" \t\r\n") == std::string::npos)
+        return one_error("Envoyez une extension au format YAML, en UTF-8, de 2 Mo au plus.",
+                         "Send an extension in YAML, UTF-8, at most 2 MB.");
+    TRY_ASSIGN(auto current, store_.questionnaires.find(acquisition.questionnaire_version_id));
+    TRY_ASSIGN(auto questionnaire, provider_.get(current.id));
+    QuestionnaireDefinition base;
+    base.questionnaire = questionnaire;
+    base.questionnaire_yaml = current.yaml;
+    if (auto grid = store_.scoring_grids.for_acquisition(acquisition_id)) {
+        auto loaded = load_grid(grid->yaml, grid->grid_id + " " + grid->version, *questionnaire);
+        if (loaded.ok()) {
+            base.grid = loaded.grid;
+            base.grid_id = grid->grid_id;
+            base.grid_version = grid->version;
+            base.grid_yaml = grid->yaml;
+        }
+    }
+    ComposedDefinition composed = compose_definition(text, "extension.yaml", [&](const std::string& id, const std::string& version) {
+        return id == current.questionnaire_id && version == current.version ? std::optional(base) : std::nullopt;
+    });
+    if (!composed.ok()) return definition_errors(composed.errors);
+    if (!composed.extension)
+        return one_error("Envoyez une extension du questionnaire de l'achat (« extends: {questionnaire: " +
+                             current.questionnaire_id + ", version: \"" + current.version + "\"} »), pas un questionnaire complet.",
+                         "Send an extension of the purchase's questionnaire, not a whole questionnaire.");
+    const QuestionnaireDefinition& definition = composed.definition;
+    return store_.questionnaire_library.pin_purchase(
+        acquisition_id, definition.questionnaire->id, definition.questionnaire->version, definition.questionnaire_yaml,
+        definition.grid ? definition.grid_id : std::string(), definition.grid ? definition.grid_version : std::string(),
+        definition.grid ? definition.grid_yaml : std::string(), actor);
+}
+
 Result<QuestionnaireVersion> QuestionnaireLibrary::version_for_new_purchase(Id requested) {
     TRY_ASSIGN(auto builtin, provider_.current_version());
     if (requested == 0 || requested == builtin.id) return builtin;

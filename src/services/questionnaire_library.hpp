@@ -41,6 +41,12 @@ public:
     // Gives a new purchase the grid of its version (none for a version without grid).
     Result<void> attach_grid(Id acquisition_id, Id questionnaire_version_id, const Actor& actor);
 
+    // Extends one purchase's questionnaire for that purchase alone (its own questions, rules…): `text`
+    // is an extension whose `extends` names the purchase's current version. The purchase moves onto
+    // the composed version (not listed in the library) with its grid; answers already given are
+    // kept (they are by question id). Errors as add(), plus "purchase_closed" for a closed purchase.
+    Result<QuestionnaireVersion> extend_purchase(Id acquisition_id, const std::string& text, const Actor& actor);
+
     // A version's full definition (questionnaire, grid and their texts), for extensions built on it.
     std::optional<QuestionnaireDefinition> definition_of(const std::string& questionnaire_id, const std::string& version);
 

@@ -45,7 +45,62 @@ std::vector<LibraryVersion> select_library(soci::session& sql, const std::string
     return out;
 }
 
+// The checks and the row of a new questionnaire version; its id.
+Result<long long> insert_new_version(soci::session& sql, const std::string& questionnaire_id, const std::string& version,
+                                     const std::string& yaml, const std::string& created_at) {
+    if (detail::exists(sql, "SELECT 1 FROM questionnaire_versions WHERE questionnaire_id = :q AND version = :v",
+                       soci::use(questionnaire_id), soci::use(version)))
+        return detail::conflict("Cette version existe déjà sur cette instance (« " + questionnaire_id + " » " + version +
+                                    ") : donnez un nouveau numéro de version à votre fichier.",
+                                "This version already exists on this instance ('" + questionnaire_id + "' " + version +
+                                    "): give your file a new version number.");
+    const std::string sha256 = security::sha256_hex(yaml);
+    if (detail::exists(sql, "SELECT 1 FROM questionnaire_versions WHERE sha256 = :sha256", soci::use(sha256)))
+        return detail::conflict("Ce questionnaire est déjà dans la bibliothèque, à l'identique.",
+                                "This questionnaire is already in the library, identical.");
+    long long version_id = 0;
+    sql << "INSERT INTO questionnaire_versions (questionnaire_id, version, sha256, yaml, created_at) "
+           "VALUES (:questionnaire_id, :version, :sha256, :yaml, :created_at) RETURNING id",
+        soci::use(questionnaire_id), soci::use(version), soci::use(sha256), soci::use(yaml), soci::use(created_at),
+        soci::into(version_id);
+    return version_id;
+}
+
 }  // namespace
+
+Result<QuestionnaireVersion> QuestionnaireLibraryRepository::pin_purchase(
+    Id acquisition_id, const std::string& questionnaire_id, const std::string& version, const std::string& yaml,
+    const std::string& grid_id, const std::string& grid_version, const std::string& grid_yaml, const Actor& actor) {
+    QuestionnaireVersion out{0, questionnaire_id, version, security::sha256_hex(yaml), yaml, now_iso()};
+    auto written = db_->write([&](soci::session& sql) -> Result<void> {
+        long long acquisition = acquisition_id;
+        long long old_version = 0;
+        soci::indicator old_ind = soci::i_null;
+        sql << "SELECT questionnaire_version_id FROM acquisitions WHERE id = :id", soci::use(acquisition),
+            soci::into(old_version, old_ind);
+        if (!sql.got_data()) return detail::not_found("Achat", "Purchase");
+        TRY_ASSIGN(out.id, insert_new_version(sql, questionnaire_id, version, yaml, out.created_at));
+        long long version_id = out.id;
+        sql << "UPDATE acquisitions SET questionnaire_version_id = :v WHERE id = :id", soci::use(version_id),
+            soci::use(acquisition);
+        sql << "DELETE FROM acquisition_grids WHERE acquisition_id = :id", soci::use(acquisition);
+        if (!grid_yaml.empty()) detail::attach_grid(sql, acquisition_id, grid_id, grid_version, grid_yaml, actor, true);
+        std::string before;
+        if (old_ind == soci::i_ok) {
+            std::string old_id, old_number;
+            sql << "SELECT questionnaire_id, version FROM questionnaire_versions WHERE id = :id", soci::use(old_version),
+                soci::into(old_id), soci::into(old_number);
+            before = nlohmann::json({{"questionnaire_id", old_id}, {"version", old_number}}).dump();
+        }
+        detail::append_event(sql, actor, "acquisition", acquisition_id, "questionnaire", "questionnaire_version", before,
+                             nlohmann::json({{"questionnaire_id", questionnaire_id}, {"version", version},
+                                             {"sha256", out.sha256}})
+                                 .dump());
+        return {};
+    });
+    if (!written) return written.error();
+    return out;
+}
 
 Result<LibraryVersion> QuestionnaireLibraryRepository::add(LibraryVersion entry, const std::string& yaml,
                                                            const Actor& actor) {
@@ -53,22 +108,9 @@ Result<LibraryVersion> QuestionnaireLibraryRepository::add(LibraryVersion entry,
         return detail::invalid("Questionnaire vide.", "Empty questionnaire.");
     const std::string sha256 = security::sha256_hex(yaml);
     auto written = db_->write([&](soci::session& sql) -> Result<void> {
-        if (detail::exists(sql, "SELECT 1 FROM questionnaire_versions WHERE questionnaire_id = :q AND version = :v",
-                           soci::use(entry.questionnaire_id), soci::use(entry.version)))
-            return detail::conflict("Cette version existe déjà sur cette instance (« " + entry.questionnaire_id + " » " +
-                                        entry.version + ") : donnez un nouveau numéro de version à votre fichier.",
-                                    "This version already exists on this instance ('" + entry.questionnaire_id + "' " +
-                                        entry.version + "): give your file a new version number.");
-        if (detail::exists(sql, "SELECT 1 FROM questionnaire_versions WHERE sha256 = :sha256", soci::use(sha256)))
-            return detail::conflict("Ce questionnaire est déjà dans la bibliothèque, à l'identique.",
-                                    "This questionnaire is already in the library, identical.");
         entry.created_at = now_iso();
+        TRY_ASSIGN(long long version_id, insert_new_version(sql, entry.questionnaire_id, entry.version, yaml, entry.created_at));
         entry.created_by = detail::journal_actor(sql, actor.name);
-        long long version_id = 0;
-        sql << "INSERT INTO questionnaire_versions (questionnaire_id, version, sha256, yaml, created_at) "
-               "VALUES (:questionnaire_id, :version, :sha256, :yaml, :created_at) RETURNING id",
-            soci::use(entry.questionnaire_id), soci::use(entry.version), soci::use(sha256), soci::use(yaml),
-            soci::use(entry.created_at), soci::into(version_id);
         entry.questionnaire_version_id = version_id;
         long long base = entry.base_version_id;
         soci::indicator base_ind = base != 0 ? soci::i_ok : soci::i_null;

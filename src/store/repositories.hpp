@@ -222,6 +222,15 @@ public:
     Result<LibraryVersion> for_version(Id questionnaire_version_id);
     // How many purchases use each questionnaire version (those used by none are absent).
     Result<std::map<Id, std::int64_t>> purchases_by_version();
+    // Moves one purchase onto a questionnaire of its own (its version extended for it alone):
+    // stores `yaml` as a new version — not listed in the library — points the purchase at it and
+    // gives it the grid `grid_yaml` in place of its own ("" : no grid). One transaction,
+    // journalled (entity "acquisition", action "questionnaire", old → new {questionnaire_id,
+    // version}). "conflict" as add() for a version number or a text already stored; "not_found".
+    Result<QuestionnaireVersion> pin_purchase(Id acquisition_id, const std::string& questionnaire_id,
+                                              const std::string& version, const std::string& yaml,
+                                              const std::string& grid_id, const std::string& grid_version,
+                                              const std::string& grid_yaml, const Actor& actor);
 
 private:
     std::shared_ptr<Database> db_;

@@ -238,3 +238,48 @@ TEST(QuestionnaireLibrary, TheCommandLineAddsAVersionOrPrintsItsErrorsWithTheirL
 }
 
 }  // namespace questionnaire_library_test
+
+namespace questionnaire_library_test {
+
+// One purchase's own questions (API): an extension of the purchase's version moves that purchase
+// alone onto the composed version, with its grid; the answers already given stay; the library and
+// the other purchases do not change.
+TEST(QuestionnaireLibrary, APurchaseIsExtendedForItselfAloneKeepingItsAnswers) {
+    ServerProcess server;
+    auto api = server.api(server.api_token());
+    const long long acquisition = create_acquisition(server, "Pompes 2029");
+    const long long other = create_acquisition(server, "Autre achat");
+    const Invitation vendor = invite_vendor(server, acquisition, "Perfusia");
+    auto vendor_api = server.api(vendor.token);
+    ASSERT_EQ(vendor_api.Put("/api/v1/vendor/answers/dispositif.marque", R"({"value":"Perfusia"})", "application/json")->status, 200);
+    ASSERT_EQ(vendor_api.Put("/api/v1/vendor/answers/dispositif.connexion_filaire", R"({"value":"oui"})", "application/json")->status, 200);
+
+    const std::string path = "/api/v1/acquisitions/" + std::to_string(acquisition) + "/questionnaire";
+    auto wrong_base = api.Post(path, extension_text("yes_no").replace(extension_text("yes_no").find("2024.2\"}"), 6, "2019.1"),
+                               "text/yaml");
+    EXPECT_EQ(wrong_base->status, 422) << "the base must be the purchase's own version";
+    auto pinned = api.Post(path, extension_text("yes_no"), "text/yaml");
+    ASSERT_EQ(pinned->status, 200) << pinned->body;
+    EXPECT_EQ(parse_json(pinned)["questionnaire"]["version"], "2024.2-chu-test.1");
+
+    json response = parse_json(vendor_api.Get("/api/v1/vendor/response"));
+    EXPECT_EQ(question_of(response, "chu.segmentation_reseau")["visible"], true) << "on the wired branch";
+    EXPECT_EQ(question_of(response, "dispositif.marque")["value"], "Perfusia") << "the answers given stay";
+    ASSERT_EQ(vendor_api.Put("/api/v1/vendor/answers/chu.segmentation_reseau", R"({"value":"non"})", "application/json")->status, 200);
+    const json evaluation = parse_json(api.Get("/api/v1/responses/" + std::to_string(vendor.response_id) + "/evaluation"));
+    EXPECT_EQ(evaluation["grid"]["version"], "2024.2-chu-test.1");
+    EXPECT_NE(evaluation["findings"].dump().find("chu.segmentation_reseau"), std::string::npos);
+
+    EXPECT_EQ(parse_json(api.Get("/api/v1/acquisitions/" + std::to_string(other)))["questionnaire"]["version"], "2024.2");
+    EXPECT_EQ(parse_json(api.Get("/api/v1/questionnaires"))["questionnaires"].size(), 1u) << "not in the library";
+    const json journal = parse_json(api.Get("/api/v1/acquisitions/" + std::to_string(acquisition) + "/journal"));
+    EXPECT_NE(journal.dump().find("2024.2-chu-test.1"), std::string::npos) << "journalled";
+
+    // Closed: its questionnaire no longer changes.
+    ASSERT_EQ(api.Post("/api/v1/acquisitions/" + std::to_string(other) + "/transitions", R"({"action":"close"})",
+                       "application/json")->status, 200);
+    const std::string other_text = extension_text("yes_no").replace(extension_text("yes_no").find("chu-test.1"), 10, "chu-test.2");
+    EXPECT_EQ(api.Post("/api/v1/acquisitions/" + std::to_string(other) + "/questionnaire", other_text, "text/yaml")->status, 409);
+}
+
+}  // namespace questionnaire_library_test

@@ -84,3 +84,40 @@ TEST_F(StoreQuestionnaireLibrary, PurchasesAreCountedByTheirVersion) {
 
 }  // namespace
 }  // namespace cyberachat::store::testing
+
+namespace cyberachat::store::testing {
+namespace {
+
+TEST_F(StoreQuestionnaireLibrary, APurchaseIsPinnedToItsOwnVersionAndGridInOneJournalledTransaction) {
+    auto base = store->questionnaires.ensure("afib", "2024.2", "questionnaire: {id: afib}\n");
+    ASSERT_TRUE(base.ok());
+    Acquisition purchase;
+    purchase.title = "Moniteurs";
+    purchase.questionnaire_version_id = base->id;
+    auto created = store->acquisitions.create(purchase, Actor("system"));
+    ASSERT_TRUE(created.ok());
+    ASSERT_TRUE(store->scoring_grids.attach(created->id, "afib-grid", "2024.2-1", "grid: base\n", Actor("system")).ok());
+    const Actor lead("user:lead@chu.test", Via::api);
+    auto pinned = store->questionnaire_library.pin_purchase(created->id, "afib", "2024.2+achat.1", "questionnaire: own\n",
+                                                           "afib-grid", "2024.2+achat.1", "grid: own\n", lead);
+    ASSERT_TRUE(pinned.ok()) << pinned.error().message.fr;
+    EXPECT_EQ(store->acquisitions.find(created->id)->questionnaire_version_id, pinned->id);
+    EXPECT_EQ(store->scoring_grids.for_acquisition(created->id)->yaml, "grid: own\n");
+    EXPECT_TRUE(store->questionnaire_library.list()->empty()) << "not in the library";
+    auto events = store->events.list("acquisition", created->id);
+    ASSERT_TRUE(events.ok());
+    EXPECT_EQ(events->front().action, "questionnaire");
+    EXPECT_NE(events->front().old_value.find("2024.2"), std::string::npos);
+    EXPECT_NE(events->front().new_value.find("2024.2+achat.1"), std::string::npos);
+
+    // The same version number again: refused, and nothing moved.
+    auto again = store->questionnaire_library.pin_purchase(created->id, "afib", "2024.2+achat.1", "questionnaire: other\n",
+                                                          "", "", "", lead);
+    EXPECT_EQ(again.error().code, ErrorCode::conflict);
+    EXPECT_EQ(store->scoring_grids.for_acquisition(created->id)->yaml, "grid: own\n");
+    EXPECT_EQ(store->questionnaire_library.pin_purchase(999999, "afib", "x", "y\n", "", "", "", lead).error().code,
+              ErrorCode::not_found);
+}
+
+}  // namespace
+}  // namespace cyberachat::store::testing

@@ -178,6 +178,7 @@ std::vector<RouteAccess> make_table() {
         row("PUT", "/api/v1/instance", A::hospital_api, P::manage_instance),
         row("GET", "/api/v1/questionnaires", A::hospital_api, P::read_questionnaire),
         row("POST", "/api/v1/questionnaires", A::hospital_api, P::manage_questionnaires),
+        row("POST", "/api/v1/acquisitions/{acquisition}/questionnaire", A::hospital_api, P::edit_purchase, S::acquisition),
         row("GET", "/api/v1/users", A::hospital_api, P::manage_accounts),
         row("POST", "/api/v1/users", A::hospital_api, P::manage_accounts),
         row("GET", "/api/v1/users/{user}", A::hospital_api, P::manage_accounts),

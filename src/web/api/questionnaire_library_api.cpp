@@ -62,11 +62,22 @@ void add(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     send_json(res, 201, library_entry_json(*added));
 }
 
+void extend_purchase(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto caller = require_api_user(app, req, res);
+    if (!caller) return;
+    auto pinned = app.library.extend_purchase(path_id(req).value_or(0), req.body, caller->actor());
+    if (!pinned) return send_json_error(res, pinned.error());
+    send_json(res, 200, {{"questionnaire", {{"id", pinned->questionnaire_id},
+                                            {"version", pinned->version},
+                                            {"version_id", pinned->id}}}});
+}
+
 }  // namespace questionnaire_library_api
 
 void register_questionnaire_library_api(httplib::Server& server, WebApp& app) {
     add_route(server, app, "GET", "/api/v1/questionnaires", questionnaire_library_api::list);
     add_route(server, app, "POST", "/api/v1/questionnaires", questionnaire_library_api::add);
+    add_route(server, app, "POST", "/api/v1/acquisitions/{acquisition}/questionnaire", questionnaire_library_api::extend_purchase);
 }
 
 }  // namespace cyberachat::web

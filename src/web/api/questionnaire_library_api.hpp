@@ -17,6 +17,8 @@ nlohmann::json library_entry_json(const services::LibraryEntry& entry);
 namespace questionnaire_library_api {
 void list(WebApp& app, const httplib::Request& req, httplib::Response& res);
 void add(WebApp& app, const httplib::Request& req, httplib::Response& res);
+// POST /api/v1/acquisitions/{id}/questionnaire: an extension of the purchase's own questionnaire (raw YAML)
+void extend_purchase(WebApp& app, const httplib::Request& req, httplib::Response& res);
 }  // namespace questionnaire_library_api
 
 }  // namespace cyberachat::web
