@@ -69,6 +69,13 @@ void log_server_error(const Error& error) {
     spdlog::error("{}: {}", error_code_name(error.code), error.message.fr);
 }
 
+void send_attachment(httplib::Response& res, std::string bytes, const std::string& content_type,
+                     const std::string& file_name) {
+    res.status = 200;
+    res.set_header("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
+    res.set_content(std::move(bytes), content_type);
+}
+
 void redirect(httplib::Response& res, const std::string& location) {
     res.status = 303;
     res.set_header("Location", location);

@@ -22,6 +22,9 @@ nlohmann::json error_json(const Error& error, Language language);
 int status_for(const Error& error);
 void log_server_error(const Error& error);
 void redirect(httplib::Response& res, const std::string& location);  // 303 See Other
+// 200 with `bytes` as a download named `file_name` (an ASCII name: Content-Disposition attachment).
+void send_attachment(httplib::Response& res, std::string bytes, const std::string& content_type,
+                     const std::string& file_name);
 
 // A form's text field, urlencoded or multipart; trimmed; "" when absent.
 std::string form_value(const httplib::Request& req, const std::string& name);

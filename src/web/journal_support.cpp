@@ -88,9 +88,7 @@ nlohmann::json journal_json(const services::JournalPage& page) {
 }
 
 void send_journal_csv(httplib::Response& res, const services::JournalPage& page, const std::string& file_name) {
-    res.status = 200;
-    res.set_header("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
-    res.set_content(services::JournalService::csv(page), "text/csv; charset=utf-8");
+    send_attachment(res, services::JournalService::csv(page), "text/csv; charset=utf-8", file_name);
 }
 
 }  // namespace cyberachat::web

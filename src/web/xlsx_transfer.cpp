@@ -1,5 +1,7 @@
 #include "web/xlsx_transfer.hpp"
 
+#include "web/http_io.hpp"
+
 #include <mutex>
 
 #include "outputs/xlsx/questionnaire_workbook.hpp"
@@ -7,9 +9,7 @@
 namespace cyberachat::web {
 
 void send_xlsx(httplib::Response& res, std::string bytes, const std::string& file_name) {
-    res.status = 200;
-    res.set_header("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
-    res.set_content(std::move(bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    send_attachment(res, std::move(bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file_name);
 }
 
 Language query_language(const httplib::Request& req, Language fallback) {

@@ -20,10 +20,8 @@ namespace cyberachat::web {
 namespace {
 
 void send_file(httplib::Response& res, std::string bytes, const std::string& content_type, const std::string& file_name) {
-    res.status = 200;
-    res.set_header("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
     res.set_header("Cache-Control", "no-store");
-    res.set_content(std::move(bytes), content_type);
+    send_attachment(res, std::move(bytes), content_type, file_name);
 }
 
 void send_pdf(httplib::Response& res, const Result<report::ReportDocument>& document, const std::string& file_name,

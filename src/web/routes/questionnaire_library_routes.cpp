@@ -114,9 +114,7 @@ void blank_pdf(WebApp& app, const httplib::Request& req, httplib::Response& res)
     if (!document) return send_error_page(res, document.error());
     auto pdf = report::render_pdf(*document);
     if (!pdf) return send_error_page(res, pdf.error());
-    res.status = 200;
-    res.set_header("Content-Disposition", "attachment; filename=\"" + version_file_name(*questionnaire, "pdf") + "\"");
-    res.set_content(std::move(*pdf), "application/pdf");
+    send_attachment(res, std::move(*pdf), "application/pdf", version_file_name(*questionnaire, "pdf"));
 }
 
 }  // namespace questionnaire_library_routes
