@@ -78,6 +78,9 @@ struct VendorResponse {
     bool submitted_late = false;  // submitted after the purchase's deadline (only possible through an extension)
     std::string withdrawn_at;     // set when the hospital withdrew this vendor (out of comparisons and reports)
     std::string reopened_at;      // the last time the hospital reopened a submitted response
+    // When the vendor first opened its link (its first page or API call; milliseconds, so that it
+    // orders with the questions added to the purchase); empty: not yet.
+    std::string opened_at;
 };
 
 struct StoredAnswer {

@@ -110,6 +110,13 @@ Result<json> ExportService::acquisition_json(Id acquisition_id) {
                            {"updated_at", weight.updated_at}, {"updated_by", weight.updated_by}});
     out["scoring_grid"] = std::move(grid);
     out["weights"] = std::move(weights);
+    // The questions added to this purchase alone, and when (vendors who opened before see them as new).
+    json added = json::array();
+    TRY_ASSIGN(const auto added_questions, store_.questionnaire_library.added_questions(acquisition_id));
+    for (const auto& question : added_questions)
+        added.push_back({{"question_id", question.question_id}, {"added_at", question.added_at},
+                         {"added_by", question.added_by}});
+    out["added_questions"] = std::move(added);
     json events = json::array();
     TRY_ASSIGN(const ArchiveActors actors, archive_actors(store_));
     TRY_ASSIGN(const auto acquisition_events, store_.events.list("acquisition", acquisition_id, 100000));
@@ -148,6 +155,7 @@ Result<json> ExportService::acquisition_json(Id acquisition_id) {
                            {"submitted_late", response.submitted_late},
                            {"withdrawn_at", response.withdrawn_at},
                            {"reopened_at", response.reopened_at},
+                           {"opened_at", response.opened_at},
                            {"invited_at", response.invited_at},
                            {"created_at", response.created_at},
                            {"updated_at", response.updated_at},
@@ -374,6 +382,12 @@ Result<Acquisition> ExportService::import_archive(const std::string& bytes, cons
     for (const auto& weight : *weights)
         purchase.weights.push_back(WeightOverride{0, text_field(weight, "question_id"), weight["weight"].get<double>(),
                                                   time_field(weight, "updated_at"), author_or(weight, "updated_by", actor.name)});
+    if (const json* added = member(data, "added_questions", json::value_t::array))
+        for (const auto& question : *added)
+            if (question.is_object())
+                purchase.added_questions.push_back(AddedQuestion{text_field(question, "question_id"),
+                                                                 text_field(question, "added_at"),
+                                                                 text_field(question, "added_by")});
     std::set<Id> document_ids;
     for (const auto& vendor : *vendors) {
         store::ArchivedVendor& restored = purchase.vendors.emplace_back();
@@ -393,6 +407,7 @@ Result<Acquisition> ExportService::import_archive(const std::string& bytes, cons
             response.submitted_late = response.status == ResponseStatus::submitted && late->get<bool>();
         response.withdrawn_at = text_field(vendor, "withdrawn_at");
         response.reopened_at = text_field(vendor, "reopened_at");
+        response.opened_at = text_field(vendor, "opened_at");  // absent from archives made before it
         response.created_at = time_field(vendor, "created_at");
         response.updated_at = time_field(vendor, "updated_at");
         for (const auto& answer : vendor.at("answers")) {

@@ -180,10 +180,35 @@ Result<QuestionnaireVersion> QuestionnaireLibrary::extend_purchase(Id acquisitio
                              current.questionnaire_id + ", version: \"" + current.version + "\"} »), pas un questionnaire complet.",
                          "Send an extension of the purchase's questionnaire, not a whole questionnaire.");
     const QuestionnaireDefinition& definition = composed.definition;
+    std::vector<std::string> added;  // recorded with the time: vendors who opened before see them as new
+    for (const Question* question : definition.questionnaire->questions())
+        if (!questionnaire->find_question(question->id)) added.push_back(question->id);
     return store_.questionnaire_library.pin_purchase(
         acquisition_id, definition.questionnaire->id, definition.questionnaire->version, definition.questionnaire_yaml,
         definition.grid ? definition.grid_id : std::string(), definition.grid ? definition.grid_version : std::string(),
-        definition.grid ? definition.grid_yaml : std::string(), actor);
+        definition.grid ? definition.grid_yaml : std::string(), actor, added);
+}
+
+Result<std::string> QuestionnaireLibrary::add_purchase_question(Id acquisition_id, const PurchaseQuestionDraft& draft,
+                                                                const Actor& actor) {
+    TRY_ASSIGN(auto acquisition, store_.acquisitions.find(acquisition_id));
+    TRY_ASSIGN(auto questionnaire, provider_.get(acquisition.questionnaire_version_id));
+    // The version number is the purchase's own ("…-achat12.3"): one taken already on this
+    // instance (an archive restored here) moves it on.
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        PurchaseQuestionExtension written = write_purchase_question(*questionnaire, acquisition_id, draft, attempt);
+        if (!written.ok()) {
+            nlohmann::json fields = nlohmann::json::object();
+            for (const auto& [field, message] : written.errors) fields[field] = message;
+            return Error::make(ErrorCode::invalid_value, "Vérifiez les champs signalés.", "Check the fields shown.")
+                .with_payload({{"fields", std::move(fields)}});
+        }
+        auto pinned = extend_purchase(acquisition_id, written.yaml, actor);
+        if (pinned) return written.question_id;
+        if (pinned.error().code != ErrorCode::conflict) return pinned.error();
+    }
+    return Error::make(ErrorCode::conflict, "Aucun numéro de version libre pour le questionnaire de cet achat.",
+                       "No free version number for this purchase's questionnaire.");
 }
 
 Result<QuestionnaireVersion> QuestionnaireLibrary::version_for_new_purchase(Id requested) {

@@ -12,6 +12,7 @@
 #include "core/library_version.hpp"
 #include "core/result.hpp"
 #include "definition/builtin_definition.hpp"
+#include "definition/purchase_question.hpp"
 #include "services/questionnaire_provider.hpp"
 #include "store/repositories.hpp"
 
@@ -46,6 +47,13 @@ public:
     // the composed version (not listed in the library) with its grid; answers already given are
     // kept (they are by question id). Errors as add(), plus "purchase_closed" for a closed purchase.
     Result<QuestionnaireVersion> extend_purchase(Id acquisition_id, const std::string& text, const Actor& actor);
+
+    // Adds one question to one purchase from its page's form (definition/purchase_question.hpp):
+    // the draft is checked field by field ("invalid_value" with {"fields": {name: message}}), then
+    // written as an extension of the purchase's questionnaire and applied as extend_purchase does
+    // (errors as there). Returns the new question's id. Vendors who opened their link before see it
+    // marked as new; nothing they answered changes.
+    Result<std::string> add_purchase_question(Id acquisition_id, const PurchaseQuestionDraft& draft, const Actor& actor);
 
     // A version's full definition (questionnaire, grid and their texts), for extensions built on it.
     std::optional<QuestionnaireDefinition> definition_of(const std::string& questionnaire_id, const std::string& version);

@@ -1,5 +1,7 @@
 #include "services/response_service.hpp"
 
+#include "core/added_question.hpp"
+
 #include "core/text_format.hpp"
 #include "services/mail_service.hpp"
 
@@ -80,6 +82,11 @@ Result<ResponseSnapshot> ResponseService::load(VendorResponse response) {
         snapshot.documents[document.question_id].push_back(std::move(document));
     }
     snapshot.evaluation = evaluate(*snapshot.questionnaire, snapshot.answer_set);
+    if (!snapshot.response.opened_at.empty()) {
+        TRY_ASSIGN(const auto added, store_.questionnaire_library.added_questions(snapshot.acquisition.id));
+        for (const auto& id : questions_new_to(snapshot.response, added))
+            if (snapshot.questionnaire->find_question(id)) snapshot.new_questions.insert(id);
+    }
     snapshot.lock = response_lock(snapshot.acquisition, snapshot.response, clock_.now_utc_seconds());
     return snapshot;
 }

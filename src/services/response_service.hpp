@@ -1,6 +1,7 @@
 #pragma once
 // What can happen to a vendor's response, whoever asks (pages or API): reading it with its
 // evaluation, saving an answer, documents, submitting, reopening. Handlers stay thin.
+#include <set>
 #include <map>
 #include <memory>
 #include <optional>
@@ -28,6 +29,9 @@ struct ResponseSnapshot {
     std::map<std::string, std::vector<StoredDocument>> documents; // question id → documents
     AnswerSet answer_set;  // values for the engine (document questions: their document ids)
     Evaluation evaluation;
+    // The questions added to the purchase after this vendor first opened its link, still in its
+    // questionnaire: marked "new" on the vendor's pages (core/added_question.hpp).
+    std::set<std::string> new_questions;
 
     ResponseLock lock = ResponseLock::none;  // why the vendor cannot change it now (core/response_lock.hpp), as loaded
 

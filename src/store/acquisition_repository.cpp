@@ -295,7 +295,7 @@ Result<RemovedAcquisition> AcquisitionRepository::remove(Id id, const Actor& act
         // The e-mails sent about it go too (the journal keeps that each was queued and sent).
         sql << "DELETE FROM outbox WHERE acquisition_id = :id", soci::use(key);
         sql << "DELETE FROM responses WHERE acquisition_id = :id", soci::use(key);
-        for (const char* table : {"weight_overrides", "acquisition_grids", "acquisition_members"})
+        for (const char* table : {"weight_overrides", "acquisition_grids", "acquisition_members", "acquisition_added_questions"})
             sql << std::string("DELETE FROM ") + table + " WHERE acquisition_id = :id", soci::use(key);
         sql << "DELETE FROM acquisitions WHERE id = :id", soci::use(key);
         return {};

@@ -92,6 +92,17 @@ Result<Acquisition> ArchiveRestore::restore(const ArchivedPurchase& purchase, co
             weight.acquisition_id = acquisition.id;
             detail::insert_weight(sql, weight);
         }
+        for (const AddedQuestion& question : purchase.added_questions) {
+            if (question.question_id.empty() || question.added_at.empty())
+                return refused("Question ajoutée invalide.", "Invalid added question.");
+            long long key = acquisition.id;
+            if (detail::exists(sql, "SELECT 1 FROM acquisition_added_questions WHERE acquisition_id = :a AND question_id = :q",
+                               soci::use(key), soci::use(question.question_id)))
+                return refused("Question ajoutée deux fois : " + question.question_id, "Question added twice: " + question.question_id);
+            sql << "INSERT INTO acquisition_added_questions (acquisition_id, question_id, added_at, added_by) "
+                   "VALUES (:a, :q, :at, :by)",
+                soci::use(key), soci::use(question.question_id), soci::use(question.added_at), soci::use(question.added_by);
+        }
         // Responses first: authors "vendor:<id>" of any of them are mapped below.
         std::vector<VendorResponse> responses;
         for (const ArchivedVendor& vendor : purchase.vendors) {

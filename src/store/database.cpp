@@ -1,3 +1,4 @@
+#include <cstdio>
 #include "store/database.hpp"
 
 #include "store/prepared_queries.hpp"
@@ -235,6 +236,16 @@ Result<void> Database::write_independent(const std::function<Result<void>(soci::
 std::string now_iso() {
     const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
     return detail::iso_from_time(static_cast<long long>(now));
+}
+
+std::string now_iso_millis() {
+    const auto now = std::chrono::system_clock::now();
+    const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+    std::string text = detail::iso_from_time(millis / 1000);  // "…:SSZ"
+    char fraction[8];
+    std::snprintf(fraction, sizeof fraction, ".%03dZ", static_cast<int>(millis % 1000));
+    text.pop_back();
+    return text + fraction;
 }
 
 }  // namespace cyberachat::store

@@ -72,6 +72,8 @@ private:
 
 // "2026-11-29T10:15:00Z" (UTC, seconds).
 std::string now_iso();
+// The same with milliseconds ("2026-11-29T10:15:00.123Z"), for times that must order events of one second.
+std::string now_iso_millis();
 
 // Migrations (migrations.cpp): the schema as data, one list of statements per backend.
 // Applies those above the recorded version and up to `up_to`, each in its own transaction;

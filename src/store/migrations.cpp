@@ -401,6 +401,24 @@ const std::vector<Migration>& all_migrations() {
                  UNIQUE (questionnaire_id, version)
              ))sql",
          }},
+        {15,
+         "questions added to one purchase, and when each vendor first opened its link (new questions marked)",
+         {
+             // '' : the vendor has not opened its link yet (every response invited before this
+             // version that has an answer counts as opened when it was last changed).
+             "ALTER TABLE responses ADD COLUMN opened_at TEXT NOT NULL DEFAULT ''",
+             "UPDATE responses SET opened_at = updated_at WHERE status = 'submitted' OR EXISTS "
+             "(SELECT 1 FROM answers WHERE answers.response_id = responses.id)",
+             // The questions the lead added to one purchase (its own questionnaire), and when: a
+             // vendor who opened its link before sees them marked as new.
+             R"sql(CREATE TABLE acquisition_added_questions (
+                 acquisition_id BIGINT NOT NULL REFERENCES acquisitions(id),
+                 question_id TEXT NOT NULL,
+                 added_at TEXT NOT NULL,
+                 added_by TEXT NOT NULL DEFAULT '',
+                 PRIMARY KEY (acquisition_id, question_id)
+             ))sql",
+         }},
     };
     return migrations;
 }

@@ -70,7 +70,8 @@ Result<long long> insert_new_version(soci::session& sql, const std::string& ques
 
 Result<QuestionnaireVersion> QuestionnaireLibraryRepository::pin_purchase(
     Id acquisition_id, const std::string& questionnaire_id, const std::string& version, const std::string& yaml,
-    const std::string& grid_id, const std::string& grid_version, const std::string& grid_yaml, const Actor& actor) {
+    const std::string& grid_id, const std::string& grid_version, const std::string& grid_yaml, const Actor& actor,
+    const std::vector<std::string>& added_question_ids) {
     QuestionnaireVersion out{0, questionnaire_id, version, security::sha256_hex(yaml), yaml, now_iso()};
     auto written = db_->write([&](soci::session& sql) -> Result<void> {
         long long acquisition = acquisition_id;
@@ -85,6 +86,15 @@ Result<QuestionnaireVersion> QuestionnaireLibraryRepository::pin_purchase(
             soci::use(acquisition);
         sql << "DELETE FROM acquisition_grids WHERE acquisition_id = :id", soci::use(acquisition);
         if (!grid_yaml.empty()) detail::attach_grid(sql, acquisition_id, grid_id, grid_version, grid_yaml, actor, true);
+        const std::string added_at = now_iso_millis(), added_by = detail::journal_actor(sql, actor.name);
+        for (const auto& question_id : added_question_ids) {
+            if (detail::exists(sql, "SELECT 1 FROM acquisition_added_questions WHERE acquisition_id = :a AND question_id = :q",
+                               soci::use(acquisition), soci::use(question_id)))
+                continue;  // added before, hidden since, added again: it keeps its first time
+            sql << "INSERT INTO acquisition_added_questions (acquisition_id, question_id, added_at, added_by) "
+                   "VALUES (:a, :q, :at, :by)",
+                soci::use(acquisition), soci::use(question_id), soci::use(added_at), soci::use(added_by);
+        }
         std::string before;
         if (old_ind == soci::i_ok) {
             std::string old_id, old_number;
@@ -99,6 +109,21 @@ Result<QuestionnaireVersion> QuestionnaireLibraryRepository::pin_purchase(
         return {};
     });
     if (!written) return written.error();
+    return out;
+}
+
+Result<std::vector<AddedQuestion>> QuestionnaireLibraryRepository::added_questions(Id acquisition_id) {
+    std::vector<AddedQuestion> out;
+    TRY(db_->read([&](soci::session& sql) {
+        long long acquisition = acquisition_id;
+        AddedQuestion row;
+        soci::statement st = (sql.prepare << "SELECT question_id, added_at, added_by FROM acquisition_added_questions "
+                                             "WHERE acquisition_id = :a ORDER BY added_at, question_id",
+                              soci::use(acquisition), soci::into(row.question_id), soci::into(row.added_at),
+                              soci::into(row.added_by));
+        st.execute();
+        while (st.fetch()) out.push_back(row);
+    }));
     return out;
 }
 

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "core/added_question.hpp"
 #include "core/library_version.hpp"
 #include "core/acquisition.hpp"
 #include "core/purchase_role.hpp"
@@ -227,10 +228,15 @@ public:
     // gives it the grid `grid_yaml` in place of its own ("" : no grid). One transaction,
     // journalled (entity "acquisition", action "questionnaire", old → new {questionnaire_id,
     // version}). "conflict" as add() for a version number or a text already stored; "not_found".
+    // `added_question_ids`: the questions the new version adds, recorded with the time (see
+    // added_questions) — a vendor who opened its link before sees them marked as new.
     Result<QuestionnaireVersion> pin_purchase(Id acquisition_id, const std::string& questionnaire_id,
                                               const std::string& version, const std::string& yaml,
                                               const std::string& grid_id, const std::string& grid_version,
-                                              const std::string& grid_yaml, const Actor& actor);
+                                              const std::string& grid_yaml, const Actor& actor,
+                                              const std::vector<std::string>& added_question_ids = {});
+    // The questions added to this purchase alone, oldest first (none for a purchase never extended).
+    Result<std::vector<AddedQuestion>> added_questions(Id acquisition_id);
 
 private:
     std::shared_ptr<Database> db_;
@@ -347,6 +353,9 @@ public:
     Result<void> submit(Id id, const Actor& actor, bool late = false);
     // "conflict" if not submitted; sets reopened_at, clears submitted_late.
     Result<void> reopen(Id id, const Actor& actor);
+    // Notes that the vendor opened its link (opened_at = now, with milliseconds) unless it did
+    // before; returns the response as stored. Not journalled (the vendor's sessions are).
+    Result<VendorResponse> mark_opened(Id id);
     // Company, contact, e-mail and language as in `changed` (checked as create does); one event
     // "update" per changed field; nothing written when none changed. "not_found" for an unknown id.
     Result<VendorResponse> update_vendor(const VendorResponse& changed, const Actor& actor);
@@ -610,6 +619,7 @@ struct ArchivedPurchase {
     Acquisition acquisition;  // questionnaire_version_id: this instance's; created_by none
     std::optional<StoredGrid> grid;  // grid_id, version, yaml
     std::vector<WeightOverride> weights;
+    std::vector<AddedQuestion> added_questions;  // the questions added to this purchase alone
     std::vector<ArchivedVendor> vendors;
     std::vector<Event> events;  // the archived journal, oldest first
 };

@@ -13,7 +13,7 @@ namespace {
 
 constexpr const char* kResponseColumns =
     "id, acquisition_id, company, contact_name, email, language, status, submitted_at, invite_token_hash, "
-    "invited_at, created_at, updated_at, deadline, submitted_late, withdrawn_at, reopened_at";
+    "invited_at, created_at, updated_at, deadline, submitted_late, withdrawn_at, reopened_at, opened_at";
 constexpr const char* kAnswerColumns = "response_id, question_id, value_json, comment, revision, updated_at, updated_by";
 
 struct ResponseRow {
@@ -23,14 +23,14 @@ struct ResponseRow {
     soci::indicator invite_token_ind = soci::i_null;
     std::string invited_at, created_at, updated_at, deadline;
     int submitted_late = 0;
-    std::string withdrawn_at, reopened_at;
+    std::string withdrawn_at, reopened_at, opened_at;
 
     void bind(soci::details::prepare_temp_type& p) {
         p, soci::into(id), soci::into(acquisition_id), soci::into(company), soci::into(contact_name),
             soci::into(email), soci::into(language), soci::into(status), soci::into(submitted_at),
             soci::into(invite_token_hash, invite_token_ind), soci::into(invited_at), soci::into(created_at),
             soci::into(updated_at), soci::into(deadline), soci::into(submitted_late), soci::into(withdrawn_at),
-            soci::into(reopened_at);
+            soci::into(reopened_at), soci::into(opened_at);
     }
     VendorResponse to_response() const {
         VendorResponse r;
@@ -50,6 +50,7 @@ struct ResponseRow {
         r.submitted_late = submitted_late != 0;
         r.withdrawn_at = withdrawn_at;
         r.reopened_at = reopened_at;
+        r.opened_at = opened_at;
         return r;
     }
 };
@@ -215,15 +216,16 @@ Id insert_response(soci::session& sql, const VendorResponse& response) {
     long long id = 0;
     const int late = response.submitted_late ? 1 : 0;
     sql << "INSERT INTO responses (acquisition_id, company, contact_name, email, language, status, submitted_at, "
-           "invite_token_hash, invited_at, created_at, updated_at, deadline, submitted_late, withdrawn_at, reopened_at) "
-           "VALUES (:acquisition_id, :company, :contact_name, :email, :language, :status, :submitted_at, "
+           "invite_token_hash, invited_at, created_at, updated_at, deadline, submitted_late, withdrawn_at, reopened_at, "
+           "opened_at) VALUES (:acquisition_id, :company, :contact_name, :email, :language, :status, :submitted_at, "
            ":invite_token_hash, :invited_at, :created_at, :updated_at, :deadline, :submitted_late, :withdrawn_at, "
-           ":reopened_at) RETURNING id",
+           ":reopened_at, :opened_at) RETURNING id",
         soci::use(acquisition), soci::use(response.company), soci::use(response.contact_name),
         soci::use(response.email), soci::use(response.language), soci::use(status), soci::use(response.submitted_at),
         soci::use(response.invite_token_hash, token_ind), soci::use(response.invited_at),
         soci::use(response.created_at), soci::use(response.updated_at), soci::use(response.deadline), soci::use(late),
-        soci::use(response.withdrawn_at), soci::use(response.reopened_at), soci::into(id);
+        soci::use(response.withdrawn_at), soci::use(response.reopened_at), soci::use(response.opened_at),
+        soci::into(id);
     return id;
 }
 
@@ -248,6 +250,7 @@ Result<VendorResponse> ResponseRepository::create(const VendorResponse& response
     stored.submitted_late = false;
     stored.withdrawn_at.clear();
     stored.reopened_at.clear();
+    stored.opened_at.clear();
     if (!stored.deadline.empty() && !valid_deadline(stored.deadline))
         return detail::invalid("Date limite invalide.", "Invalid deadline.");
     stored.created_at = stored.updated_at = now_iso();
@@ -341,6 +344,20 @@ Result<void> ResponseRepository::reopen(Id id, const Actor& actor) {
     return db_->write([&](soci::session& sql) {
         return set_status(sql, id, ResponseStatus::submitted, ResponseStatus::draft, "reopen", actor, false);
     });
+}
+
+Result<VendorResponse> ResponseRepository::mark_opened(Id id) {
+    std::optional<VendorResponse> stored;
+    auto written = db_->write([&](soci::session& sql) -> Result<void> {
+        const std::string now = now_iso_millis();
+        long long key = id;
+        sql << "UPDATE responses SET opened_at = :now WHERE id = :id AND opened_at = ''", soci::use(now), soci::use(key);
+        stored = find_response_where(sql, "id = :id", key);
+        if (!stored) return detail::not_found("Réponse", "Response");
+        return {};
+    });
+    if (!written) return written.error();
+    return std::move(*stored);
 }
 
 Result<VendorResponse> ResponseRepository::update_vendor(const VendorResponse& changed, const Actor& actor) {

@@ -82,7 +82,7 @@ Result<void> for_each_document(Store& store, const std::function<Result<void>(co
 const std::vector<std::string>& copied_tables() {
     static const std::vector<std::string> tables = {
         "users",     "api_tokens",       "password_resets",        "questionnaire_versions", "questionnaire_library", "scoring_grids", "acquisitions",
-        "acquisition_grids", "weight_overrides", "responses", "answers", "documents",
+        "acquisition_grids", "acquisition_added_questions", "weight_overrides", "responses", "answers", "documents",
         "reviews",   "opinions",         "acquisition_members", "outbox", "instance_settings", "events",
     };
     return tables;

@@ -98,12 +98,20 @@ VendorLinkState vendor_link_state(WebApp& app, const VendorResponse& response) {
     return acquisition->status == "draft" ? VendorLinkState::not_open : VendorLinkState::works;
 }
 
+// The vendor's first page or API call notes when it opened its link (the questions added to the
+// purchase after that are marked new for it); later calls write nothing.
+void note_first_opening(WebApp& app, VendorResponse& response) {
+    if (!response.opened_at.empty()) return;
+    if (auto stored = app.store->responses.mark_opened(response.id)) response.opened_at = stored->opened_at;
+}
+
 std::optional<VendorCaller> vendor_from_session(WebApp& app, const httplib::Request& req) {
     auto session = live_session(app, req, kVendorCookie, "vendor", app.config.vendor_idle_minutes);
     if (!session) return std::nullopt;
     auto response = app.store->responses.find(session->subject_id);
     if (!response || response->invite_token_hash.empty()) return std::nullopt;  // revoked link ends sessions
     if (vendor_link_state(app, *response) != VendorLinkState::works) return std::nullopt;
+    note_first_opening(app, *response);
     return VendorCaller{std::move(*response), std::move(session)};
 }
 
@@ -113,6 +121,7 @@ std::optional<VendorCaller> vendor_from_bearer(WebApp& app, const httplib::Reque
     auto response = app.store->responses.find_by_token_hash(security::sha256_hex(*token));
     if (!response) return std::nullopt;
     if (vendor_link_state(app, *response) != VendorLinkState::works) return std::nullopt;
+    note_first_opening(app, *response);
     return VendorCaller{std::move(*response), std::nullopt};
 }
 

@@ -119,5 +119,44 @@ TEST_F(StoreQuestionnaireLibrary, APurchaseIsPinnedToItsOwnVersionAndGridInOneJo
               ErrorCode::not_found);
 }
 
+TEST_F(StoreQuestionnaireLibrary, TheQuestionsAddedToAPurchaseAreKeptWithTheirTimeAfterTheVendorsOpening) {
+    auto base = store->questionnaires.ensure("afib", "2024.2", "questionnaire: {id: afib}\n");
+    ASSERT_TRUE(base.ok());
+    Acquisition purchase;
+    purchase.title = "Pousse-seringues";
+    purchase.questionnaire_version_id = base->id;
+    auto created = store->acquisitions.create(purchase, Actor("system"));
+    ASSERT_TRUE(created.ok());
+    auto response = store->responses.create(make_response(created->id), Actor("system"));
+    ASSERT_TRUE(response.ok());
+    EXPECT_EQ(response->opened_at, "") << "not opened yet";
+    auto opened = store->responses.mark_opened(response->id);
+    ASSERT_TRUE(opened.ok());
+    ASSERT_EQ(opened->opened_at.size(), 24u) << opened->opened_at;  // "2026-12-02T10:15:00.123Z"
+    EXPECT_EQ(store->responses.mark_opened(response->id)->opened_at, opened->opened_at) << "the first opening stays";
+    EXPECT_EQ(store->responses.find(response->id)->opened_at, opened->opened_at);
+    EXPECT_EQ(store->responses.mark_opened(999999).error().code, ErrorCode::not_found);
+
+    const Actor lead("user:lead@chu.test", Via::page);
+    ASSERT_TRUE(store->questionnaire_library.pin_purchase(created->id, "afib", "2024.2-achat.1", "questionnaire: 1\n", "", "",
+                                                          "", lead, {"achat.q1"}).ok());
+    ASSERT_TRUE(store->questionnaire_library.pin_purchase(created->id, "afib", "2024.2-achat.2", "questionnaire: 2\n", "", "",
+                                                          "", lead, {"achat.q1", "achat.q2"}).ok());
+    auto added = store->questionnaire_library.added_questions(created->id);
+    ASSERT_TRUE(added.ok());
+    ASSERT_EQ(added->size(), 2u);
+    EXPECT_EQ((*added)[0].question_id, "achat.q1");
+    EXPECT_EQ((*added)[1].question_id, "achat.q2");
+    EXPECT_LE((*added)[0].added_at, (*added)[1].added_at) << "q1 keeps its first time";
+    EXPECT_GT((*added)[0].added_at, opened->opened_at);
+    EXPECT_EQ((*added)[0].added_by, "user:lead@chu.test");
+    EXPECT_EQ(questions_new_to(*store->responses.find(response->id), *added), (std::set<std::string>{"achat.q1", "achat.q2"}));
+    EXPECT_TRUE(store->questionnaire_library.added_questions(999999)->empty());
+
+    // Deleting the purchase takes them with it.
+    ASSERT_TRUE(store->acquisitions.remove(created->id, lead).ok());
+    EXPECT_TRUE(store->questionnaire_library.added_questions(created->id)->empty());
+}
+
 }  // namespace
 }  // namespace cyberachat::store::testing

@@ -116,6 +116,8 @@ std::vector<RouteAccess> make_table() {
         row("POST", "/acquisitions", A::hospital_page, P::create_purchase),
         row("GET", "/acquisitions/{acquisition}", A::hospital_page, P::view_purchase, S::acquisition),
         row("GET", "/acquisitions/{acquisition}/edit", A::hospital_page, P::edit_purchase, S::acquisition),
+        row("GET", "/acquisitions/{acquisition}/questions/new", A::hospital_page, P::edit_purchase, S::acquisition),
+        row("POST", "/acquisitions/{acquisition}/questions", A::hospital_page, P::edit_purchase, S::acquisition),
         row("POST", "/acquisitions/{acquisition}", A::hospital_page, P::edit_purchase, S::acquisition),
         row("POST", "/acquisitions/{acquisition}/vendors", A::hospital_page, P::invite_vendor, S::acquisition),
         on_archived(row("POST", "/acquisitions/{acquisition}/transition", A::hospital_page, P::edit_purchase, S::acquisition)),

@@ -109,7 +109,9 @@ json vendor_response_json(const services::ResponseSnapshot& snapshot) {
                                  {"required", question.required},
                                  {"value", value},
                                  {"comment", answer != snapshot.answers.end() ? answer->second.comment : ""},
-                                 {"revision", answer != snapshot.answers.end() ? answer->second.revision : 0}});
+                                 {"revision", answer != snapshot.answers.end() ? answer->second.revision : 0},
+                                 // added to the purchase after the vendor first opened its link
+                                 {"new", snapshot.new_questions.count(question.id) > 0}});
         }
         sections.push_back({{"id", section->id},
                             {"visible", evaluation.is_visible(*section)},

@@ -41,7 +41,8 @@ void show_response_page(WebApp& app, const httplib::Request& req, httplib::Respo
         context.flash_is_error = true;
     }
     views::ResponseView view{snapshot.acquisition, snapshot.response,  *snapshot.questionnaire,
-                             snapshot.evaluation,  snapshot.answers,   snapshot.documents};
+                             snapshot.evaluation,  snapshot.answers,   snapshot.documents,
+                             &snapshot.new_questions};
     views::EvaluationPanel panel{*evaluated->grid,          evaluated->card, evaluated->reviews, evaluated->opinions,
                                  snapshot.response.id,      std::string(role_name(acting_user(caller, req).role)),
                                  draft};

@@ -35,6 +35,7 @@ void register_message_api(httplib::Server& server, WebApp& app);
 void register_instance_routes(httplib::Server& server, WebApp& app);
 void register_instance_api(httplib::Server& server, WebApp& app);
 void register_questionnaire_library_routes(httplib::Server& server, WebApp& app);
+void register_purchase_question_routes(httplib::Server& server, WebApp& app);
 void register_questionnaire_library_api(httplib::Server& server, WebApp& app);
 
 }  // namespace cyberachat::web

@@ -25,7 +25,8 @@ namespace {
 
 views::ResponseView response_view(const services::ResponseSnapshot& snapshot) {
     return views::ResponseView{snapshot.acquisition, snapshot.response,  *snapshot.questionnaire,
-                               snapshot.evaluation,  snapshot.answers,   snapshot.documents};
+                               snapshot.evaluation,  snapshot.answers,   snapshot.documents,
+                               &snapshot.new_questions};
 }
 
 // Says on the page why the response cannot change now (the deadline passed, the purchase is

@@ -112,7 +112,15 @@ std::string render_acquisition_page(const PageContext& context, const Acquisitio
     write_detail(w, "Référence du marché", acquisition.reference, Language::fr);
     write_detail(w, "Date limite de réponse", format_deadline(acquisition.deadline, Language::fr), Language::fr);
     write_detail(w, "Statut", acquisition_status_label(acquisition), Language::fr);
-    write_detail(w, "Questionnaire", questionnaire_label, Language::fr);
+    w.element("dt", "Questionnaire");
+    w.open("dd").text(questionnaire_label);
+    if (context.rights.edit && acquisition.status != "closed" && acquisition.status != "archived") {
+        w.text(" — ");
+        w.element("a", {{"href", "/acquisitions/" + std::to_string(acquisition.id) + "/questions/new"},
+                        {"id", "add-purchase-question"}},
+                  "Ajouter une question à cet achat");
+    }
+    w.close("dd");
     if (!acquisition.notes.empty()) {
         w.element("dt", "Notes internes");
         w.open("dd").element("span", {{"class", "long-text"}}, acquisition.notes).close("dd");

@@ -2,6 +2,7 @@
 // What the pages of one vendor's response show: the purchase, the response, its questionnaire,
 // its evaluation (visibility, progress), its answers and documents.
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,9 @@ struct ResponseView {
     const Evaluation& evaluation;
     const AnswerMap& answers;
     const DocumentMap& documents;
+    // The questions added to the purchase after the vendor first opened its link: marked "new".
+    const std::set<std::string>* new_questions = nullptr;
+    bool is_new(const std::string& question_id) const { return new_questions && new_questions->count(question_id) > 0; }
 };
 
 // The number of documents attached to the response.

@@ -19,6 +19,43 @@ using html::HtmlWriter;
 namespace {
 
 // The first visible section that still misses a required answer, or null.
+// The visible questions of `section` added since the vendor's first visit.
+size_t new_questions_in(const ResponseView& view, const Section& section) {
+    size_t count = 0;
+    for (const auto& question : section.questions)
+        if (view.is_new(question.id) && view.evaluation.is_visible(question)) ++count;
+    return count;
+}
+
+// "The hospital added N questions since your first visit", with a link to each one's section.
+void write_new_questions_notice(HtmlWriter& w, const ResponseView& view, Language lang) {
+    std::vector<const Section*> sections;
+    size_t count = 0;
+    for (const Section* section : view.questionnaire.sections()) {
+        if (!view.evaluation.sections.at(section->index).visible) continue;
+        if (const size_t fresh = new_questions_in(view, *section); fresh > 0) {
+            count += fresh;
+            sections.push_back(section);
+        }
+    }
+    if (count == 0) return;
+    w.open("div", {{"class", "notice new-questions"}, {"role", "note"}, {"id", "new-questions"}});
+    w.element("p", lang == Language::en
+                       ? (count == 1 ? std::string("The hospital added a question since your first visit; what you "
+                                                   "answered has not changed:")
+                                     : "The hospital added " + std::to_string(count) +
+                                           " questions since your first visit; what you answered has not changed:")
+                       : (count == 1 ? std::string("L'établissement a ajouté une question depuis votre première visite ; "
+                                                   "ce que vous avez répondu ne change pas :")
+                                     : "L'établissement a ajouté " + std::to_string(count) +
+                                           " questions depuis votre première visite ; ce que vous avez répondu ne change pas :"));
+    w.open("ul");
+    for (const Section* section : sections)
+        w.open("li").element("a", {{"href", section_url(section->id)}}, section->title.in(lang)).close("li");
+    w.close("ul");
+    w.close("div");
+}
+
 const Section* first_incomplete_section(const ResponseView& view) {
     for (const Section* section : view.questionnaire.sections()) {
         const SectionState& state = view.evaluation.sections.at(section->index);
@@ -101,6 +138,7 @@ std::string render_vendor_home_page(const PageContext& context, const ResponseVi
                   L(lang, "Vérifier et envoyer", "Review and submit"));
     }
     w.close("p");
+    write_new_questions_notice(w, view, lang);
     if (submitted)
         w.element("p", {{"class", "muted"}},
                   L(lang, "Votre réponse a été envoyée\u00A0: vous pouvez la consulter mais plus la modifier.",
@@ -134,6 +172,11 @@ std::string render_vendor_home_page(const PageContext& context, const ResponseVi
                          {"class", state.complete() ? "section-link is-complete" : "section-link is-incomplete"}});
             w.element("span", {{"class", "section-link-title"}}, section.title.in(lang));
             w.element("span", {{"class", "section-link-status"}}, section_status_text(state, lang));
+            if (const size_t fresh = new_questions_in(view, section); fresh > 0)
+                w.element("span", {{"class", "badge badge-new"}},
+                          lang == Language::en ? (fresh == 1 ? std::string("1 new question") : std::to_string(fresh) + " new questions")
+                                               : (fresh == 1 ? std::string("1 nouvelle question")
+                                                             : std::to_string(fresh) + " nouvelles questions"));
             w.close("a");
             w.close("li");
         }

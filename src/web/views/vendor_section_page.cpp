@@ -277,10 +277,19 @@ private:
                         {"data-kind", question_kind_name(question.kind)},
                         {"data-revision", q.revision()},
                         Attr::flag("hidden", !q.visible)});
+        write_new_mark(qid);
         write_answer_input(w_, q, lang_);
         write_comment(q);
         w_.void_tag("input", {{"type", "hidden"}, {"name", "r:" + qid}, {"value", q.revision()}});
         w_.close("div");
+    }
+
+    // A question the hospital added after the vendor's first visit: said before its label.
+    void write_new_mark(const std::string& qid) {
+        if (!view_.is_new(qid)) return;
+        w_.element("p", {{"class", "new-question"}, {"id", "new-" + qid}},
+                   l("Nouvelle question, ajoutée par l'établissement depuis votre première visite",
+                     "New question, added by the hospital since your first visit"));
     }
 
     void write_comment(const AnswerInput& q) {
@@ -304,6 +313,7 @@ private:
             if (!q.visible) continue;
             w_.open("div", {{"class", "question question-read-only"}, {"id", "q-" + question.id},
                             {"data-question", question.id}});
+            write_new_mark(question.id);
             w_.open("p", {{"class", "question-label"}});
             const AnswerKindIcon icon = answer_kind_icon(question.kind);
             write_answer_kind_icon(w_, icon);
