@@ -3,7 +3,8 @@
 // opens "Questionnaires", pastes the worked example of questionnaires/examples/ with a mistake
 // (refused, its line shown, the text kept), fixes it, then creates a purchase on that version.
 // The vendor of that purchase sees the added question after answering "oui" to the wired
-// connection, without a reload.
+// connection, without a reload. Then the lead adds a question to that purchase alone from its
+// page: the vendor, who had started, sees it marked new, its answers kept.
 
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -24,7 +25,7 @@ describe('a questionnaire extension from the library page to the vendor', () => 
     server = await h.startServer();
     browser = await h.launchBrowser();
     hospital = await (await h.newContext(browser, { bypassCSP: true })).newPage();
-    vendor = await (await h.newContext(browser)).newPage();
+    vendor = await (await h.newContext(browser, { bypassCSP: true })).newPage();  // axe injects a script
   });
 
   after(async () => {
@@ -80,5 +81,42 @@ describe('a questionnaire extension from the library page to the vendor', () => 
     assert.equal(await h.isHidden(vendor, question), true, 'hidden before the wired connection is answered');
     await vendor.check(h.byId('a-dispositif.connexion_filaire-oui'));
     await h.expectHidden(vendor, question, false, 'shown live once the device uses the wired network');
+  });
+
+  step('the lead adds a question to this purchase alone; the vendor who started sees it as new', async () => {
+    // The answer "oui" autosaved before the question is added (the vendor has started).
+    await h.eventually(async () =>
+      assert.equal(
+        await vendor.getAttribute(`${h.byId('q-dispositif.connexion_filaire')} .save-status`, 'data-state'),
+        'saved',
+        'the wired connection is saved'
+      ));
+    await h.clickAndWaitForPage(hospital, '#add-purchase-question', url(`/acquisitions/${purchaseId}/questions/new`));
+    assert.match(await h.text(hospital, '#vendors-started'), /1 fournisseur a déjà ouvert/);
+    await hospital.selectOption('#position', 'after:dispositif.connexion_filaire');
+    await Promise.all([hospital.waitForLoadState('load'), hospital.click('button:has-text("Ajouter la question")')]);
+    assert.match(await h.text(hospital, '#error-summary'), /Libellé en français : obligatoire/);
+    await hospital.fill('#label_fr', 'Le dispositif accepte-t-il un filtrage par adresse MAC ?');
+    await hospital.fill('#label_en', 'Does the device accept MAC address filtering?');
+    await hospital.selectOption('#condition', 'dispositif.connexion_filaire == oui');
+    await hospital.fill('#help_fr', 'Le réseau filaire de l\'établissement filtre les adresses MAC.');
+    await hospital.selectOption('#rule', 'oui');
+    await hospital.fill('#rationale_fr', 'Sans filtrage MAC, un appareil étranger peut prendre sa place.');
+    await Promise.all([
+      hospital.waitForURL(url(`/acquisitions/${purchaseId}/questions/new`)),
+      hospital.click('button:has-text("Ajouter la question")'),
+    ]);
+    assert.match(await h.text(hospital, '.flash'), /Question ajoutée/);
+    assert.match(await h.text(hospital, '#added-questions'), /filtrage par adresse MAC/);
+    await h.assertNoAxeViolations(hospital, 'the form to add a question to a purchase');
+
+    const added = `achat${purchaseId}.q1`;
+    await vendor.goto(url('/vendor'));
+    assert.match(await h.text(vendor, '#new-questions'), /ajouté une question depuis votre première visite/);
+    await vendor.goto(url('/vendor/sections/dispositif.type_connexion'));
+    assert.match(await h.text(vendor, h.byId(`new-${added}`)), /Nouvelle question/);
+    assert.match(await h.text(vendor, h.byId(`q-${added}`)), /filtrage par adresse MAC/);
+    assert.equal(await vendor.isChecked(h.byId('a-dispositif.connexion_filaire-oui')), true, 'its answer is kept');
+    await h.assertNoAxeViolations(vendor, 'a section with a new question');
   });
 });

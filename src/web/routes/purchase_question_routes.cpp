@@ -37,6 +37,7 @@ void send_form(WebApp& app, const httplib::Request& req, httplib::Response& res,
                const Acquisition& acquisition, int status, views::PurchaseQuestionPageData data) {
     auto context = hospital_context(caller, "Ajouter une question — " + acquisition.title);
     context.current_path = req.path;
+    if (status == 200) take_flash(req, res, app, context);  // "Question ajoutée…" after the redirect
     auto questionnaire = app.questionnaires.get(acquisition.questionnaire_version_id);
     if (!questionnaire) return send_error_page(res, questionnaire.error(), context);
     auto added = app.store->questionnaire_library.added_questions(acquisition.id);

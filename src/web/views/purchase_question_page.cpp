@@ -130,9 +130,12 @@ std::string render_purchase_question_page(const PageContext& context, const Purc
                   "l'achat : pages des fournisseurs, logigrammes, classeurs Excel, rapports PDF, score et comparaison.");
     if (data.vendors_opened > 0) {
         w.element("p", {{"class", "notice"}, {"role", "note"}, {"id", "vendors-started"}},
-                  count_with_noun(data.vendors_opened, "fournisseur a", "fournisseurs ont", Language::fr) +
-                      " déjà ouvert leur lien : la question leur sera signalée comme nouvelle, et rien de ce qu'ils ont "
-                      "répondu ne change." +
+                  (data.vendors_opened == 1
+                       ? std::string("1 fournisseur a déjà ouvert son lien : la question lui sera signalée comme "
+                                     "nouvelle, et rien de ce qu'il a répondu ne change.")
+                       : std::to_string(data.vendors_opened) +
+                             " fournisseurs ont déjà ouvert leur lien : la question leur sera signalée comme nouvelle, "
+                             "et rien de ce qu'ils ont répondu ne change.") +
                       (data.vendors_submitted > 0
                            ? " Une réponse déjà transmise ne change pas non plus : rouvrez-la pour que le fournisseur "
                              "réponde à la nouvelle question."
