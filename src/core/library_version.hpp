@@ -14,7 +14,7 @@ struct LibraryVersion {
     Id id = 0;
     Id questionnaire_version_id = 0;  // the composed questionnaire (QuestionnaireVersion.yaml)
     std::string questionnaire_id;     // "afib" (an extension keeps its base's)
-    std::string version;              // "2024.2-chu.1": unique per questionnaire id on the instance
+    std::string version;              // "2024.3-chu.1": unique per questionnaire id on the instance
     std::string kind = "extension";   // "definition" (a whole questionnaire) | "extension"
     Id base_version_id = 0;           // an extension's base (0: the built-in one, or none)
     std::string title;                // the composed questionnaire's French title, for lists
@@ -34,7 +34,7 @@ struct LibraryEntry {
     std::string version;
     std::string title;                // French
     std::string kind;                 // "builtin" | "definition" | "extension"
-    std::string base_version;         // an extension's base ("afib 2024.2"), "" otherwise
+    std::string base_version;         // an extension's base ("afib 2024.3"), "" otherwise
     bool has_grid = false;
     std::int64_t purchases = 0;       // purchases created on it
     std::string file_name, created_by, created_at;  // "" for the built-in one

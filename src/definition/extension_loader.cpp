@@ -135,7 +135,7 @@ private:
         if (!extends) {
             error(line_of(header), "extension",
                   "clé « extends » manquante : le questionnaire complété et sa version, par exemple "
-                  "extends: {questionnaire: afib, version: \"2024.2\"}");
+                  "extends: {questionnaire: afib, version: \"2024.3\"}");
             return;
         }
         if (!expect_map(extends, "extension", "« extends »")) return;

@@ -26,7 +26,7 @@ namespace cyberachat {
 // measured before parsing) and a tree deeper than 32 levels or of more than 1,000,000 nodes.
 inline constexpr size_t kMaxComposedDefinitionBytes = 2u * 1024 * 1024;
 
-// Finds a base an extension names (`extends: {questionnaire: afib, version: "2024.2"}`).
+// Finds a base an extension names (`extends: {questionnaire: afib, version: "2024.3"}`).
 using BaseDefinitionFinder =
     std::function<std::optional<QuestionnaireDefinition>(const std::string& questionnaire_id, const std::string& version)>;
 

@@ -35,7 +35,7 @@ struct PurchaseQuestionDraft {
 struct PurchaseQuestionExtension {
     std::map<std::string, std::string> errors;  // form field → what is wrong (French); empty when written
     std::string question_id;  // "achat12.q1"
-    std::string version;      // the purchase's new questionnaire version ("2024.2-achat12.1")
+    std::string version;      // the purchase's new questionnaire version ("2024.3-achat12.1")
     std::string yaml;         // the extension
     bool ok() const { return errors.empty(); }
 };

@@ -289,8 +289,8 @@ fs::path example_extension() {
 }
 
 const char* kBrokenExtension = R"Y(extension:
-  extends: {questionnaire: afib, version: "2024.2"}
-  version: "2024.2-chu.2"
+  extends: {questionnaire: afib, version: "2024.3"}
+  version: "2024.3-chu.2"
 add_questions:
   - after: dispositif.connexion_filair
     questions:
@@ -320,9 +320,9 @@ TEST_F(TemplateCli, CheckTheExampleExtension) {
     Outcome r = run({"template", "check", example_extension().string()});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.err, "");
-    EXPECT_NE(r.out.find("extension de « afib » version 2024.2 → questionnaire « afib » version 2024.2-chu-exemple.1"),
+    EXPECT_NE(r.out.find("extension de « afib » version 2024.3 → questionnaire « afib » version 2024.3-chu-exemple.1"),
               std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("grille « afib-grid » version 2024.2-chu-exemple.1"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("grille « afib-grid » version 2024.3-chu-exemple.1"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("aucune erreur"), std::string::npos) << r.out;
 }
 
@@ -341,7 +341,7 @@ TEST_F(TemplateCli, ShowTheExampleExtension) {
     Outcome r = run({"template", "show", "--json", example_extension().string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     json q = parse_stdout(r);
-    EXPECT_EQ(q["version"], "2024.2-chu-exemple.1");
+    EXPECT_EQ(q["version"], "2024.3-chu-exemple.1");
     std::vector<std::string> ids;
     for (const json& section : q["parts"][0]["sections"])
         for (const json& question : section["questions"]) ids.push_back(question["id"]);

@@ -76,8 +76,8 @@ void expect_error_on(const std::string& text, const std::string& needle, const s
 }
 
 const std::string kHeader = R"Y(extension:
-  extends: {questionnaire: afib, version: "2024.2"}
-  version: "2024.2-test.1"
+  extends: {questionnaire: afib, version: "2024.3"}
+  version: "2024.3-test.1"
 )Y";
 
 // The small questionnaire, as a base without a grid.
@@ -126,13 +126,13 @@ TEST(ExtensionLoader, TheExampleComposesOverTheBuiltinDefinition) {
     ASSERT_TRUE(composed.ok()) << errors_of(composed);
     EXPECT_TRUE(composed.extension);
     EXPECT_EQ(composed.base_questionnaire_id, "afib");
-    EXPECT_EQ(composed.base_version, "2024.2");
+    EXPECT_EQ(composed.base_version, "2024.3");
     EXPECT_NE(composed.description.fr.find("segmentation du réseau"), std::string::npos);
     EXPECT_NE(composed.description.en.find("network segmentation"), std::string::npos);
 
     const Questionnaire& q = *composed.definition.questionnaire;
     EXPECT_EQ(q.id, "afib");
-    EXPECT_EQ(q.version, "2024.2-chu-exemple.1");
+    EXPECT_EQ(q.version, "2024.3-chu-exemple.1");
     EXPECT_EQ(q.title.fr, "Questionnaire AFIB — CHU Exemple");
     EXPECT_EQ(q.question_count(), builtin_afib_definition().questionnaire->question_count() + 1);
     const Question* added = q.find_question("chu.segmentation_reseau");
@@ -156,10 +156,10 @@ TEST(ExtensionLoader, TheExampleComposesOverTheBuiltinDefinition) {
     const ScoringGrid& grid = *composed.definition.grid;
     EXPECT_EQ(grid.id, "afib-grid");
     EXPECT_EQ(composed.definition.grid_id, "afib-grid");
-    EXPECT_EQ(grid.version, "2024.2-chu-exemple.1");
-    EXPECT_EQ(composed.definition.grid_version, "2024.2-chu-exemple.1");
+    EXPECT_EQ(grid.version, "2024.3-chu-exemple.1");
+    EXPECT_EQ(composed.definition.grid_version, "2024.3-chu-exemple.1");
     EXPECT_EQ(grid.questionnaire_id, "afib");
-    EXPECT_EQ(grid.questionnaire_version, "2024.2-chu-exemple.1");
+    EXPECT_EQ(grid.questionnaire_version, "2024.3-chu-exemple.1");
     EXPECT_EQ(grid.rules.size(), builtin_afib_definition().grid->rules.size() + 1);
     const GridRule* rule = grid.find_rule("chu.segmentation_reseau");
     ASSERT_NE(rule, nullptr);
@@ -180,7 +180,7 @@ TEST(ExtensionLoader, TheExampleIsTheBasePlusItsQuestionAndItsYamlReadsBackTheSa
     std::vector<std::string> lines = describe_lines(*composed.definition.questionnaire);
     std::vector<std::string> base_lines = describe_lines(*base.questionnaire);
     EXPECT_NE(lines[0], base_lines[0]);  // version and title
-    EXPECT_NE(lines[0].find("2024.2-chu-exemple.1"), std::string::npos);
+    EXPECT_NE(lines[0].find("2024.3-chu-exemple.1"), std::string::npos);
     lines.erase(lines.begin());
     base_lines.erase(base_lines.begin());
     EXPECT_EQ(without(lines, "question chu.segmentation_reseau "), base_lines);
@@ -255,7 +255,7 @@ add_questions:
     // No rule added: the base grid, in the new version.
     ASSERT_NE(composed.definition.grid, nullptr);
     EXPECT_EQ(composed.definition.grid->rules.size(), builtin_afib_definition().grid->rules.size());
-    EXPECT_EQ(composed.definition.grid->questionnaire_version, "2024.2-test.1");
+    EXPECT_EQ(composed.definition.grid->questionnaire_version, "2024.3-test.1");
 }
 
 TEST(ExtensionLoader, ChangesQuestionsAndSectionsAndReplacesARule) {
@@ -330,7 +330,7 @@ TEST(ExtensionLoader, ABaseWithoutAGridGetsOneFromTheExtensionsRules) {
 
 TEST(ExtensionLoader, AnUnknownBaseIsOneErrorOnTheExtendsLine) {
     std::string text = kHeader + "add_questions:\n  - after: nulle.part\n    questions: [{id: chu.x, kind: text, label: x}]\n";
-    text.replace(text.find("\"2024.2\""), 8, "\"2019.1\"");
+    text.replace(text.find("\"2024.3\""), 8, "\"2019.1\"");
     const ComposedDefinition composed = compose(text);
     ASSERT_EQ(composed.errors.size(), 1u) << errors_of(composed);
     EXPECT_EQ(composed.errors[0].line, 2);
@@ -344,8 +344,8 @@ TEST(ExtensionLoader, HeaderMistakes) {
     expect_error_on("extension:\n  version: \"2\"\n", "version", "clé « extends » manquante");
     expect_error_on(kHeader + "  auteur: moi\n", "auteur", "clé inconnue « auteur »");
     std::string same = kHeader;
-    same.replace(same.find("\"2024.2-test.1\""), 15, "\"2024.2\"");
-    expect_error_on(same, "  version: \"2024.2\"", "est celle du questionnaire de base");
+    same.replace(same.find("\"2024.3-test.1\""), 15, "\"2024.3\"");
+    expect_error_on(same, "  version: \"2024.3\"", "est celle du questionnaire de base");
     expect_error_on(kHeader + "  title: {en: \"Only English\"}\n", "Only English", "libellé français « title.fr » manquant");
     expect_error_on(kHeader + "parts: []\n", "parts:", "clé inconnue « parts »");
     expect_error_on(kHeader + "add_questions: {after: x}\n", "add_questions:", "doit être une liste non vide");
@@ -609,13 +609,13 @@ TEST(ExtensionLoader, ABillionLaughsIsRefused) {
 
 TEST(ExtensionLoader, OddTextsAreErrorsNeverCrashes) {
     for (const char* text : {"", "hello", "- a\n- b\n", "extension: 3\n", "extension:\n  extends: [afib]\n",
-                             "extension:\n  extends: {questionnaire: afib, version: \"2024.2\"}\n",
-                             "extension: {extends: {questionnaire: afib, version: \"2024.2\"}, version: \"x\"}\nadd_sections: [3]\n",
-                             "extension: {extends: {questionnaire: afib, version: \"2024.2\"}, version: \"x\"}\nadd_questions: [{after: [a], questions: [1]}]\n",
-                             "extension: {extends: {questionnaire: afib, version: \"2024.2\"}, version: \"x\"}\nchange_questions: [{question: {a: b}}]\n",
-                             "extension: {extends: {questionnaire: afib, version: \"2024.2\"}, version: \"\"}\n",
-                             "extension: {extends: {questionnaire: afib, version: \"2024.2\"}, version: \"x\"}\ngrid: {rules: [3, {question: [x]}]}\n",
-                             "? [a]\n: b\n", "extension:\n  extends: {questionnaire: afib, version: \"2024.2\"\n"}) {
+                             "extension:\n  extends: {questionnaire: afib, version: \"2024.3\"}\n",
+                             "extension: {extends: {questionnaire: afib, version: \"2024.3\"}, version: \"x\"}\nadd_sections: [3]\n",
+                             "extension: {extends: {questionnaire: afib, version: \"2024.3\"}, version: \"x\"}\nadd_questions: [{after: [a], questions: [1]}]\n",
+                             "extension: {extends: {questionnaire: afib, version: \"2024.3\"}, version: \"x\"}\nchange_questions: [{question: {a: b}}]\n",
+                             "extension: {extends: {questionnaire: afib, version: \"2024.3\"}, version: \"\"}\n",
+                             "extension: {extends: {questionnaire: afib, version: \"2024.3\"}, version: \"x\"}\ngrid: {rules: [3, {question: [x]}]}\n",
+                             "? [a]\n: b\n", "extension:\n  extends: {questionnaire: afib, version: \"2024.3\"\n"}) {
         const ComposedDefinition composed = compose(text);
         EXPECT_FALSE(composed.ok()) << text;
         EXPECT_FALSE(composed.errors.empty()) << text;

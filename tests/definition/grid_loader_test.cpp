@@ -14,7 +14,7 @@ const std::string kGridHeader = R"Y(grid:
   id: test-grid
   version: "1"
   questionnaire: afib
-  questionnaire_version: "2024.2"
+  questionnaire_version: "2024.3"
   title: {fr: "Grille de test"}
 rules:
 )Y";
@@ -136,7 +136,7 @@ TEST(GridLoader, ReportsAGridForAnotherQuestionnaireOrVersion) {
     auto other = load_grid(std::string(text).replace(text.find("questionnaire: afib"), 19, "questionnaire: mds2"),
                            "grille.yaml", *builtin_afib());
     EXPECT_NE(errors_of(other).find("la grille note le questionnaire « mds2 »"), std::string::npos) << errors_of(other);
-    auto version = load_grid(std::string(text).replace(text.find("\"2024.2\""), 8, "\"2023.9\""), "grille.yaml", *builtin_afib());
+    auto version = load_grid(std::string(text).replace(text.find("\"2024.3\""), 8, "\"2023.9\""), "grille.yaml", *builtin_afib());
     EXPECT_NE(errors_of(version).find("vise la version « 2023.9 »"), std::string::npos) << errors_of(version);
     auto broken = load_grid("grid: [", "grille.yaml", *builtin_afib());
     EXPECT_NE(errors_of(broken).find("YAML invalide"), std::string::npos) << errors_of(broken);

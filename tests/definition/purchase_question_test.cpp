@@ -36,7 +36,7 @@ TEST(PurchaseQuestion, IsWrittenAsAnExtensionThatComposesWhereTheLeadAskedIt) {
     const PurchaseQuestionExtension written = write_purchase_question(*base.questionnaire, 12, segmentation());
     ASSERT_TRUE(written.ok()) << written.errors.begin()->second;
     EXPECT_EQ(written.question_id, "achat12.q1");
-    EXPECT_EQ(written.version, "2024.2-achat12.1");
+    EXPECT_EQ(written.version, "2024.3-achat12.1");
     const ComposedDefinition composed = compose(written.yaml, base);
     ASSERT_TRUE(composed.ok()) << composed.errors.front().message << "\n" << written.yaml;
     const Questionnaire& questionnaire = *composed.definition.questionnaire;
@@ -67,8 +67,8 @@ TEST(PurchaseQuestion, IsWrittenAsAnExtensionThatComposesWhereTheLeadAskedIt) {
     const PurchaseQuestionExtension second = write_purchase_question(questionnaire, 12, list);
     ASSERT_TRUE(second.ok()) << second.errors.begin()->second;
     EXPECT_EQ(second.question_id, "achat12.q2");
-    EXPECT_EQ(second.version, "2024.2-achat12.2");
-    EXPECT_EQ(write_purchase_question(questionnaire, 12, list, 2).version, "2024.2-achat12.4") << "a taken number moves on";
+    EXPECT_EQ(second.version, "2024.3-achat12.2");
+    EXPECT_EQ(write_purchase_question(questionnaire, 12, list, 2).version, "2024.3-achat12.4") << "a taken number moves on";
     QuestionnaireDefinition first = composed.definition;
     const ComposedDefinition again = compose(second.yaml, first);
     ASSERT_TRUE(again.ok()) << again.errors.front().message;

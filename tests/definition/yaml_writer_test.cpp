@@ -15,7 +15,7 @@ using cyberachat::definition_detail::write_yaml;
 
 TEST(YamlWriter, EveryTextReadsBackTheSame) {
     const std::vector<std::string> texts = {
-        "plain", "", "~", "null", "Null", "yes", "true", "12", "2024.2", "a: b", "# not a comment", "- not a list",
+        "plain", "", "~", "null", "Null", "yes", "true", "12", "2024.3", "a: b", "# not a comment", "- not a list",
         "[1, 2]", "{a}", "'quoted'", "\"double\"", "trailing ", " leading", "l'accès", "Œuvre — « guillemets »",
         "two\nlines\n", "two\nlines", "trailing\nblank\n\n", "\nleading newline\n", "  indented\nfirst\n",
         "middle\n\nblank\n", "spaces \nat the end\n", "tab\there\n", "line\r\nbreaks\n", "nel\xC2\x85here\n",

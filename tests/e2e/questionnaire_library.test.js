@@ -59,12 +59,12 @@ describe('a questionnaire extension from the library page to the vendor', () => 
     await hospital.fill('#title', 'Moniteurs réseau 2028');
     await hospital.fill('#equipment', 'Moniteur');
     const option = await hospital.$eval('#questionnaire_version_id', (select) =>
-      Array.from(select.options).find((o) => o.textContent.includes('2024.2-chu-exemple.1')).value);
+      Array.from(select.options).find((o) => o.textContent.includes('2024.3-chu-exemple.1')).value);
     await hospital.selectOption('#questionnaire_version_id', option);
     await Promise.all([hospital.waitForURL(/\/acquisitions\/\d+$/), hospital.click('button:has-text("Créer l\'achat")')]);
     const id = hospital.url().match(/\/acquisitions\/(\d+)$/)[1];
     const purchase = await h.apiOk(server.baseUrl, 'GET', `/api/v1/acquisitions/${id}`, server.apiToken);
-    assert.equal(purchase.questionnaire.version, '2024.2-chu-exemple.1');
+    assert.equal(purchase.questionnaire.version, '2024.3-chu-exemple.1');
     purchaseId = id;
   });
 

@@ -83,7 +83,7 @@ TEST(PurchaseQuestion, AddedAfterAVendorStartedItIsShownAsNewWithoutTouchingItsA
     nowhere.erase("position");
     nowhere.emplace("position", "after:no.such.question");
     EXPECT_EQ(lead.post(purchase + "/questions", nowhere)->status, 422);
-    EXPECT_EQ(parse_json(api.Get("/api/v1/acquisitions/" + std::to_string(acquisition)))["questionnaire"]["version"], "2024.2");
+    EXPECT_EQ(parse_json(api.Get("/api/v1/acquisitions/" + std::to_string(acquisition)))["questionnaire"]["version"], "2024.3");
     EXPECT_EQ(lead.post(purchase + "/questions", segmentation_form("VLAN ?"), false)->status, 403) << "CSRF";
 
     // Added.
@@ -94,7 +94,7 @@ TEST(PurchaseQuestion, AddedAfterAVendorStartedItIsShownAsNewWithoutTouchingItsA
     auto after = lead.get(added->get_header_value("Location"));
     EXPECT_TRUE(has_text(after->body, "data-question-id=\"" + qid + "\"")) << "listed as added";
     EXPECT_EQ(parse_json(api.Get("/api/v1/acquisitions/" + std::to_string(acquisition)))["questionnaire"]["version"],
-              "2024.2-achat" + std::to_string(acquisition) + ".1");
+              "2024.3-achat" + std::to_string(acquisition) + ".1");
 
     // The vendor who had started: the question is new, on its branch; its answers did not change.
     json response = parse_json(started_api.Get("/api/v1/vendor/response"));
@@ -147,7 +147,7 @@ TEST(PurchaseQuestion, AddedAfterAVendorStartedItIsShownAsNewWithoutTouchingItsA
                                                       {"severity", "major"}});
     ASSERT_EQ(listed->status, 303) << listed->body;
     EXPECT_EQ(parse_json(api.Get("/api/v1/acquisitions/" + std::to_string(acquisition)))["questionnaire"]["version"],
-              "2024.2-achat" + std::to_string(acquisition) + ".2");
+              "2024.3-achat" + std::to_string(acquisition) + ".2");
     response = parse_json(started_api.Get("/api/v1/vendor/response"));
     const std::string second = "achat" + std::to_string(acquisition) + ".q2";
     EXPECT_EQ(question_of(response, second)["new"], true);
@@ -201,7 +201,7 @@ TEST(PurchaseQuestion, OnlyThoseWhoMayEditThePurchaseAddQuestions) {
     as_buyer.get("/acquisitions/" + std::to_string(acquisition));
     EXPECT_EQ(as_buyer.post("/acquisitions/" + std::to_string(acquisition) + "/questions", segmentation_form("VLAN ?"))->status, 403);
     EXPECT_EQ(parse_json(server.api(server.api_token()).Get("/api/v1/acquisitions/" + std::to_string(acquisition)))["questionnaire"]["version"],
-              "2024.2");
+              "2024.3");
 }
 
 }  // namespace purchase_question_test

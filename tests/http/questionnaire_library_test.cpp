@@ -26,8 +26,8 @@ const std::string kTool = std::string(CYB_SOURCE_DIR) + "/tests/tools/xlsx_tool.
 // asked when the device uses the wired network, and a grid rule for its question.
 std::string extension_text(const std::string& kind) {
     return "extension:\n"                                                             // 1
-           "  extends: {questionnaire: afib, version: \"2024.2\"}\n"                  // 2
-           "  version: \"2024.2-chu-test.1\"\n"                                        // 3
+           "  extends: {questionnaire: afib, version: \"2024.3\"}\n"                  // 2
+           "  version: \"2024.3-chu-test.1\"\n"                                        // 3
            "  title: {fr: \"Questionnaire AFIB — CHU Test\", en: \"AFIB questionnaire — CHU Test\"}\n"  // 4
            "add_sections:\n"                                                          // 5
            "  - after: dispositif.type_connexion\n"                                   // 6
@@ -82,7 +82,7 @@ TEST(QuestionnaireLibrary, AnExtensionFromThePagesToTheVendorTheOutputsAndAnothe
     // 1. The library: the built-in questionnaire, and the upload form.
     auto page = lead.get("/questionnaires");
     ASSERT_EQ(page->status, 200);
-    EXPECT_TRUE(has_text(page->body, "afib 2024.2"));
+    EXPECT_TRUE(has_text(page->body, "afib 2024.3"));
     EXPECT_TRUE(has_text(page->body, "action=\"/questionnaires\""));
 
     // 2. A mistake (an unknown kind on line 13): refused with its line, the text kept, nothing stored.
@@ -92,7 +92,7 @@ TEST(QuestionnaireLibrary, AnExtensionFromThePagesToTheVendorTheOutputsAndAnothe
     EXPECT_EQ(refused->status, 422);
     EXPECT_TRUE(has_text(refused->body, "Ligne 13")) << refused->body.substr(refused->body.find("library-errors"), 1500);
     EXPECT_TRUE(has_text(refused->body, "yesno"));
-    EXPECT_TRUE(has_text(refused->body, "2024.2-chu-test.1")) << "the typed text is shown back";
+    EXPECT_TRUE(has_text(refused->body, "2024.3-chu-test.1")) << "the typed text is shown back";
     auto api = server.api(server.api_token());
     EXPECT_EQ(parse_json(api.Get("/api/v1/questionnaires"))["questionnaires"].size(), 1u);
     // Through the API: the same errors, as data.
@@ -103,14 +103,14 @@ TEST(QuestionnaireLibrary, AnExtensionFromThePagesToTheVendorTheOutputsAndAnothe
     // 3. Fixed: accepted; a second upload of the same version number is refused (409).
     auto accepted = lead.post("/questionnaires", {{"yaml", extension_text("yes_no")}});
     ASSERT_EQ(accepted->status, 303) << accepted->body;
-    EXPECT_TRUE(has_text(lead.get("/questionnaires")->body, "2024.2-chu-test.1"));
+    EXPECT_TRUE(has_text(lead.get("/questionnaires")->body, "2024.3-chu-test.1"));
     auto again = lead.post("/questionnaires", {{"yaml", extension_text("yes_no")}});
     EXPECT_EQ(again->status, 409) << again->body.substr(0, 3000);
     EXPECT_TRUE(has_text(again->body, "nouveau numéro de version"));
     const json library = parse_json(api.Get("/api/v1/questionnaires"))["questionnaires"];
     ASSERT_EQ(library.size(), 2u);
     EXPECT_EQ(library[1]["kind"], "extension");
-    EXPECT_EQ(library[1]["base"], "afib 2024.2");
+    EXPECT_EQ(library[1]["base"], "afib 2024.3");
     EXPECT_EQ(library[1]["has_grid"], true);
     const long long version_id = library[1]["questionnaire_version_id"];
 
@@ -136,7 +136,7 @@ TEST(QuestionnaireLibrary, AnExtensionFromThePagesToTheVendorTheOutputsAndAnothe
     const long long acquisition = std::stoll(location.substr(location.rfind('/') + 1));
     ASSERT_EQ(lead.post(location + "/transition", {{"action", "open"}})->status, 303);
     const json purchase = parse_json(api.Get("/api/v1/acquisitions/" + std::to_string(acquisition)));
-    EXPECT_EQ(purchase["questionnaire"]["version"], "2024.2-chu-test.1");
+    EXPECT_EQ(purchase["questionnaire"]["version"], "2024.3-chu-test.1");
     EXPECT_EQ(lead.post("/acquisitions", {{"title", "X"}, {"equipment", "Y"}, {"questionnaire_version_id", "999999"}})->status,
               422)
         << "a version that is not in the library";
@@ -181,7 +181,7 @@ TEST(QuestionnaireLibrary, AnExtensionFromThePagesToTheVendorTheOutputsAndAnothe
     for (const auto& item : evaluation["findings"])
         if (item["question_id"] == "chu.segmentation_reseau") finding = item["severity"] == "major";
     EXPECT_TRUE(finding) << evaluation["findings"].dump();
-    EXPECT_EQ(evaluation["grid"]["version"], "2024.2-chu-test.1");
+    EXPECT_EQ(evaluation["grid"]["version"], "2024.3-chu-test.1");
     auto comparison = api.Get("/api/v1/acquisitions/" + std::to_string(acquisition) + "/comparison?drafts=1");
     ASSERT_EQ(comparison->status, 200);
     EXPECT_TRUE(has_text(comparison->body, "chu.segmentation_reseau"));
@@ -200,7 +200,7 @@ TEST(QuestionnaireLibrary, AnExtensionFromThePagesToTheVendorTheOutputsAndAnothe
     const json list = parse_json(target.api(target.api_token()).Get("/api/v1/acquisitions"));
     ASSERT_EQ(list.size(), 1u);
     const std::string target_path = "/api/v1/acquisitions/" + std::to_string(list[0]["id"].get<long long>());
-    EXPECT_EQ(parse_json(target.api(target.api_token()).Get(target_path))["questionnaire"]["version"], "2024.2-chu-test.1");
+    EXPECT_EQ(parse_json(target.api(target.api_token()).Get(target_path))["questionnaire"]["version"], "2024.3-chu-test.1");
     const json restored_response = parse_json(target.api(target.api_token()).Get(target_path + "/export.json"));
     EXPECT_NE(restored_response.dump().find("chu.segmentation_reseau"), std::string::npos);
     std::remove(file.c_str());
@@ -230,7 +230,7 @@ TEST(QuestionnaireLibrary, TheCommandLineAddsAVersionOrPrintsItsErrorsWithTheirL
     const std::string good = temp_file("good-extension.yaml", extension_text("yes_no"));
     auto added = run_binary_on_store(server, {"template", "add", good});
     EXPECT_EQ(added.exit_code, 0) << added.err;
-    EXPECT_TRUE(has_text(added.out, "2024.2-chu-test.1")) << added.out;
+    EXPECT_TRUE(has_text(added.out, "2024.3-chu-test.1")) << added.out;
     server.start();
     EXPECT_EQ(parse_json(server.api(server.api_token()).Get("/api/v1/questionnaires"))["questionnaires"].size(), 2u);
     std::remove(broken.c_str());
@@ -255,25 +255,25 @@ TEST(QuestionnaireLibrary, APurchaseIsExtendedForItselfAloneKeepingItsAnswers) {
     ASSERT_EQ(vendor_api.Put("/api/v1/vendor/answers/dispositif.connexion_filaire", R"({"value":"oui"})", "application/json")->status, 200);
 
     const std::string path = "/api/v1/acquisitions/" + std::to_string(acquisition) + "/questionnaire";
-    auto wrong_base = api.Post(path, extension_text("yes_no").replace(extension_text("yes_no").find("2024.2\"}"), 6, "2019.1"),
+    auto wrong_base = api.Post(path, extension_text("yes_no").replace(extension_text("yes_no").find("2024.3\"}"), 6, "2019.1"),
                                "text/yaml");
     EXPECT_EQ(wrong_base->status, 422) << "the base must be the purchase's own version";
     auto pinned = api.Post(path, extension_text("yes_no"), "text/yaml");
     ASSERT_EQ(pinned->status, 200) << pinned->body;
-    EXPECT_EQ(parse_json(pinned)["questionnaire"]["version"], "2024.2-chu-test.1");
+    EXPECT_EQ(parse_json(pinned)["questionnaire"]["version"], "2024.3-chu-test.1");
 
     json response = parse_json(vendor_api.Get("/api/v1/vendor/response"));
     EXPECT_EQ(question_of(response, "chu.segmentation_reseau")["visible"], true) << "on the wired branch";
     EXPECT_EQ(question_of(response, "dispositif.marque")["value"], "Perfusia") << "the answers given stay";
     ASSERT_EQ(vendor_api.Put("/api/v1/vendor/answers/chu.segmentation_reseau", R"({"value":"non"})", "application/json")->status, 200);
     const json evaluation = parse_json(api.Get("/api/v1/responses/" + std::to_string(vendor.response_id) + "/evaluation"));
-    EXPECT_EQ(evaluation["grid"]["version"], "2024.2-chu-test.1");
+    EXPECT_EQ(evaluation["grid"]["version"], "2024.3-chu-test.1");
     EXPECT_NE(evaluation["findings"].dump().find("chu.segmentation_reseau"), std::string::npos);
 
-    EXPECT_EQ(parse_json(api.Get("/api/v1/acquisitions/" + std::to_string(other)))["questionnaire"]["version"], "2024.2");
+    EXPECT_EQ(parse_json(api.Get("/api/v1/acquisitions/" + std::to_string(other)))["questionnaire"]["version"], "2024.3");
     EXPECT_EQ(parse_json(api.Get("/api/v1/questionnaires"))["questionnaires"].size(), 1u) << "not in the library";
     const json journal = parse_json(api.Get("/api/v1/acquisitions/" + std::to_string(acquisition) + "/journal"));
-    EXPECT_NE(journal.dump().find("2024.2-chu-test.1"), std::string::npos) << "journalled";
+    EXPECT_NE(journal.dump().find("2024.3-chu-test.1"), std::string::npos) << "journalled";
 
     // Closed: its questionnaire no longer changes.
     ASSERT_EQ(api.Post("/api/v1/acquisitions/" + std::to_string(other) + "/transitions", R"({"action":"close"})",

@@ -2,6 +2,9 @@
 // transaction, one (questionnaire id, version) per instance, never an identical text twice.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "store_test_support.hpp"
 
 namespace cyberachat::store::testing {
@@ -25,15 +28,15 @@ LibraryVersion extension_entry(const std::string& version, Id base) {
 }
 
 TEST_F(StoreQuestionnaireLibrary, AVersionIsStoredWithItsQuestionnaireAndJournalled) {
-    auto base = store->questionnaires.ensure("afib", "2024.2", "questionnaire: {id: afib}\n");
+    auto base = store->questionnaires.ensure("afib", "2024.3", "questionnaire: {id: afib}\n");
     ASSERT_TRUE(base.ok());
     const Actor lead("user:lead@chu.test", Via::page);
-    auto added = store->questionnaire_library.add(extension_entry("2024.2-chu.1", base->id), "questionnaire: {id: afib, v: 1}\n", lead);
+    auto added = store->questionnaire_library.add(extension_entry("2024.3-chu.1", base->id), "questionnaire: {id: afib, v: 1}\n", lead);
     ASSERT_TRUE(added.ok()) << added.error().message.fr;
     EXPECT_GT(added->questionnaire_version_id, base->id);
     auto version = store->questionnaires.find(added->questionnaire_version_id);
     ASSERT_TRUE(version.ok());
-    EXPECT_EQ(version->version, "2024.2-chu.1");
+    EXPECT_EQ(version->version, "2024.3-chu.1");
     EXPECT_EQ(version->yaml, "questionnaire: {id: afib, v: 1}\n");
 
     auto listed = store->questionnaire_library.list();
@@ -42,7 +45,7 @@ TEST_F(StoreQuestionnaireLibrary, AVersionIsStoredWithItsQuestionnaireAndJournal
     const LibraryVersion& row = listed->front();
     EXPECT_EQ(row.base_version_id, base->id);
     EXPECT_EQ(row.grid_yaml, "grid: {id: afib-grid}\n");
-    EXPECT_EQ(row.source, "extension:\n  version: \"2024.2-chu.1\"\n");
+    EXPECT_EQ(row.source, "extension:\n  version: \"2024.3-chu.1\"\n");
     EXPECT_EQ(row.file_name, "extension.yaml");
     EXPECT_FALSE(row.created_at.empty());
     EXPECT_EQ(store->questionnaire_library.for_version(added->questionnaire_version_id)->id, row.id);
@@ -52,26 +55,26 @@ TEST_F(StoreQuestionnaireLibrary, AVersionIsStoredWithItsQuestionnaireAndJournal
     ASSERT_TRUE(events.ok());
     ASSERT_EQ(events->size(), 1u);
     EXPECT_EQ(events->front().action, "add_version");
-    EXPECT_NE(events->front().new_value.find("2024.2-chu.1"), std::string::npos);
+    EXPECT_NE(events->front().new_value.find("2024.3-chu.1"), std::string::npos);
 }
 
 TEST_F(StoreQuestionnaireLibrary, AVersionNumberOrATextAlreadyThereIsRefusedAndNothingWritten) {
-    auto base = store->questionnaires.ensure("afib", "2024.2", "questionnaire: {id: afib}\n");
+    auto base = store->questionnaires.ensure("afib", "2024.3", "questionnaire: {id: afib}\n");
     ASSERT_TRUE(base.ok());
     const Actor lead("user:lead@chu.test", Via::page);
-    auto same_as_builtin = store->questionnaire_library.add(extension_entry("2024.2", base->id), "other text\n", lead);
+    auto same_as_builtin = store->questionnaire_library.add(extension_entry("2024.3", base->id), "other text\n", lead);
     ASSERT_FALSE(same_as_builtin.ok());
     EXPECT_EQ(same_as_builtin.error().code, ErrorCode::conflict);
-    ASSERT_TRUE(store->questionnaire_library.add(extension_entry("2024.2-chu.1", base->id), "text one\n", lead).ok());
-    auto again = store->questionnaire_library.add(extension_entry("2024.2-chu.1", base->id), "text two\n", lead);
+    ASSERT_TRUE(store->questionnaire_library.add(extension_entry("2024.3-chu.1", base->id), "text one\n", lead).ok());
+    auto again = store->questionnaire_library.add(extension_entry("2024.3-chu.1", base->id), "text two\n", lead);
     EXPECT_EQ(again.error().code, ErrorCode::conflict);
-    auto identical = store->questionnaire_library.add(extension_entry("2024.2-chu.2", base->id), "text one\n", lead);
+    auto identical = store->questionnaire_library.add(extension_entry("2024.3-chu.2", base->id), "text one\n", lead);
     EXPECT_EQ(identical.error().code, ErrorCode::conflict);
     EXPECT_EQ(store->questionnaire_library.list()->size(), 1u);
 }
 
 TEST_F(StoreQuestionnaireLibrary, PurchasesAreCountedByTheirVersion) {
-    auto base = store->questionnaires.ensure("afib", "2024.2", "questionnaire: {id: afib}\n");
+    auto base = store->questionnaires.ensure("afib", "2024.3", "questionnaire: {id: afib}\n");
     ASSERT_TRUE(base.ok());
     EXPECT_TRUE(store->questionnaire_library.purchases_by_version()->empty());
     Acquisition purchase;
@@ -89,17 +92,17 @@ namespace cyberachat::store::testing {
 namespace {
 
 TEST_F(StoreQuestionnaireLibrary, APurchaseIsPinnedToItsOwnVersionAndGridInOneJournalledTransaction) {
-    auto base = store->questionnaires.ensure("afib", "2024.2", "questionnaire: {id: afib}\n");
+    auto base = store->questionnaires.ensure("afib", "2024.3", "questionnaire: {id: afib}\n");
     ASSERT_TRUE(base.ok());
     Acquisition purchase;
     purchase.title = "Moniteurs";
     purchase.questionnaire_version_id = base->id;
     auto created = store->acquisitions.create(purchase, Actor("system"));
     ASSERT_TRUE(created.ok());
-    ASSERT_TRUE(store->scoring_grids.attach(created->id, "afib-grid", "2024.2-1", "grid: base\n", Actor("system")).ok());
+    ASSERT_TRUE(store->scoring_grids.attach(created->id, "afib-grid", "2024.3-1", "grid: base\n", Actor("system")).ok());
     const Actor lead("user:lead@chu.test", Via::api);
-    auto pinned = store->questionnaire_library.pin_purchase(created->id, "afib", "2024.2+achat.1", "questionnaire: own\n",
-                                                           "afib-grid", "2024.2+achat.1", "grid: own\n", lead);
+    auto pinned = store->questionnaire_library.pin_purchase(created->id, "afib", "2024.3+achat.1", "questionnaire: own\n",
+                                                           "afib-grid", "2024.3+achat.1", "grid: own\n", lead);
     ASSERT_TRUE(pinned.ok()) << pinned.error().message.fr;
     EXPECT_EQ(store->acquisitions.find(created->id)->questionnaire_version_id, pinned->id);
     EXPECT_EQ(store->scoring_grids.for_acquisition(created->id)->yaml, "grid: own\n");
@@ -107,11 +110,11 @@ TEST_F(StoreQuestionnaireLibrary, APurchaseIsPinnedToItsOwnVersionAndGridInOneJo
     auto events = store->events.list("acquisition", created->id);
     ASSERT_TRUE(events.ok());
     EXPECT_EQ(events->front().action, "questionnaire");
-    EXPECT_NE(events->front().old_value.find("2024.2"), std::string::npos);
-    EXPECT_NE(events->front().new_value.find("2024.2+achat.1"), std::string::npos);
+    EXPECT_NE(events->front().old_value.find("2024.3"), std::string::npos);
+    EXPECT_NE(events->front().new_value.find("2024.3+achat.1"), std::string::npos);
 
     // The same version number again: refused, and nothing moved.
-    auto again = store->questionnaire_library.pin_purchase(created->id, "afib", "2024.2+achat.1", "questionnaire: other\n",
+    auto again = store->questionnaire_library.pin_purchase(created->id, "afib", "2024.3+achat.1", "questionnaire: other\n",
                                                           "", "", "", lead);
     EXPECT_EQ(again.error().code, ErrorCode::conflict);
     EXPECT_EQ(store->scoring_grids.for_acquisition(created->id)->yaml, "grid: own\n");
@@ -120,7 +123,7 @@ TEST_F(StoreQuestionnaireLibrary, APurchaseIsPinnedToItsOwnVersionAndGridInOneJo
 }
 
 TEST_F(StoreQuestionnaireLibrary, TheQuestionsAddedToAPurchaseAreKeptWithTheirTimeAfterTheVendorsOpening) {
-    auto base = store->questionnaires.ensure("afib", "2024.2", "questionnaire: {id: afib}\n");
+    auto base = store->questionnaires.ensure("afib", "2024.3", "questionnaire: {id: afib}\n");
     ASSERT_TRUE(base.ok());
     Acquisition purchase;
     purchase.title = "Pousse-seringues";
@@ -137,10 +140,13 @@ TEST_F(StoreQuestionnaireLibrary, TheQuestionsAddedToAPurchaseAreKeptWithTheirTi
     EXPECT_EQ(store->responses.find(response->id)->opened_at, opened->opened_at);
     EXPECT_EQ(store->responses.mark_opened(999999).error().code, ErrorCode::not_found);
 
+    // The questions are added later than the opening; both times have millisecond precision, so
+    // wait past the opening's millisecond (a fast machine does both within one, as CI once did).
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
     const Actor lead("user:lead@chu.test", Via::page);
-    ASSERT_TRUE(store->questionnaire_library.pin_purchase(created->id, "afib", "2024.2-achat.1", "questionnaire: 1\n", "", "",
+    ASSERT_TRUE(store->questionnaire_library.pin_purchase(created->id, "afib", "2024.3-achat.1", "questionnaire: 1\n", "", "",
                                                           "", lead, {"achat.q1"}).ok());
-    ASSERT_TRUE(store->questionnaire_library.pin_purchase(created->id, "afib", "2024.2-achat.2", "questionnaire: 2\n", "", "",
+    ASSERT_TRUE(store->questionnaire_library.pin_purchase(created->id, "afib", "2024.3-achat.2", "questionnaire: 2\n", "", "",
                                                           "", lead, {"achat.q1", "achat.q2"}).ok());
     auto added = store->questionnaire_library.added_questions(created->id);
     ASSERT_TRUE(added.ok());

@@ -15,7 +15,7 @@ namespace cyberachat::web::views {
 // A questionnaire of the library, as the new purchase's form offers it.
 struct QuestionnaireOption {
     Id version_id = 0;
-    std::string label;  // "Questionnaire AFIB — afib 2024.2 (intégré)"
+    std::string label;  // "Questionnaire AFIB — afib 2024.3 (intégré)"
 };
 
 // `questionnaires` (new purchases only): the select "questionnaire_version_id", the first option
