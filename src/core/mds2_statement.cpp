@@ -86,6 +86,11 @@ std::optional<Mds2Answer> parse_mds2_answer(std::string_view text) {
     return std::nullopt;
 }
 
+bool is_mds2_note_marker(std::string_view text) {
+    const std::string word = lower_ascii(trimmed(text));
+    return word == "see note" || word == "see notes" || word == "voir note" || word == "voir notes";
+}
+
 Result<Mds2Statement> read_mds2_text(std::string_view text) {
     if (text.size() > kMaxMds2Bytes)
         return Error::make(ErrorCode::invalid_value, "Formulaire MDS2 refusé : le fichier dépasse 4 Mo.",

@@ -36,6 +36,9 @@ inline constexpr size_t kMaxMds2Bytes = 4u * 1024 * 1024;
 // Whether `text` is an MDS2 question ID ("DOC-1", "MLDP-2.1", "SBOM-2.3.1").
 bool is_mds2_id(std::string_view text);
 std::optional<Mds2Answer> parse_mds2_answer(std::string_view text);
+// Whether `text` is "See note" (or "Voir note", any capitals): what the answer cell of a question
+// answered in its note holds — neither an answer nor a note.
+bool is_mds2_note_marker(std::string_view text);
 
 // Errors: "invalid_value" for a text that is too large, not UTF-8, or holds no MDS2 line.
 Result<Mds2Statement> read_mds2_text(std::string_view text);
