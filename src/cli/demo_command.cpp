@@ -120,6 +120,8 @@ std::vector<DemoVendor> demo_vendors() {
          "Cardiotrace N17",
          "Cardiotrace",
          {{"dispositif.antivirus_etablissement", "non"},
+          {"dispositif.os", "Windows 10 IoT Enterprise LTSC 2019"},  // supported until 2029: before the end of use
+          {"dispositif.os_version", "1809"},
           {"dispositif.protection_propre", "oui"},
           {"dispositif.pare_feu_etablissement", "non"},
           {"maintenance.passerelle_securisee", "non"},
@@ -129,6 +131,9 @@ std::vector<DemoVendor> demo_vendors() {
          "Vigil 3000",
          "Médi-Surveillance",
          {{"dispositif.poste_standard", "non"},
+          {"dispositif.materiel_os", "Windows 7 Embedded SP1"},  // out of support since 2020: a point de vigilance
+          {"dispositif.materiel_os_version", "6.1.7601"},
+          {"serveurs.base_de_donnees", "SQL Server 2014 Express"},
           {"dispositif.materiel_mises_a_jour_securite", "non"},
           {"dispositif.antivirus_etablissement", "non"},
           {"dispositif.protection_propre", "non"},

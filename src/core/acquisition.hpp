@@ -54,6 +54,9 @@ struct Acquisition {
     std::string updated_at;
     std::string closed_at;    // the last time it was closed ("" : never, or since reopened)
     std::string archived_at;  // when it was archived ("" : not archived); retention counts from it
+    // Until when the hospital expects to use the equipment, "YYYY-MM-DD" ("" : seven years after the
+    // deadline, core/end_of_use.hpp): a system whose support ends before it is a point de vigilance.
+    std::string expected_end_of_use;
 };
 
 enum class ResponseStatus { draft, submitted };
@@ -91,6 +94,10 @@ struct StoredAnswer {
     std::int64_t revision = 0;  // increases at each change of this answer; used to detect conflicts
     std::string updated_at;
     std::string updated_by;     // "vendor:<response id>" or "user:<email>"
+    // Where the value came from: "" (typed, or Excel), else JSON {"kind": "mds2"|"sbom", "file": name,
+    // "sha256": the file's, "lines": [MDS2 IDs]} (core/answer_source.hpp); the file is a document of the
+    // response with that SHA-256. A later change of the value clears it.
+    std::string source;
 };
 
 struct StoredDocument {

@@ -18,7 +18,7 @@ namespace {
 
 constexpr size_t kMaxTextLength = 500;
 constexpr size_t kMaxLongTextLength = 20000;
-constexpr size_t kMaxRows = 500;
+constexpr size_t kMaxRows = kMaxTableRows;
 
 using json = nlohmann::json;
 

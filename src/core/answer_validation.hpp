@@ -15,6 +15,9 @@
 
 namespace cyberachat {
 
+// The most rows a table answer holds (an SBOM of thousands of components fills the software list).
+inline constexpr size_t kMaxTableRows = 5000;
+
 Result<nlohmann::json> normalize_answer(const Question& question, const nlohmann::json& raw);
 
 // The checks of the `email` and `date` kinds on one text, for fields that are not answers (a

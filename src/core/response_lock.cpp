@@ -59,4 +59,11 @@ LocalizedText response_lock_message(ResponseLock lock, const Acquisition& acquis
     return {};
 }
 
+std::string import_lock_text(const Acquisition& acquisition, const VendorResponse& response, long long now_utc_seconds,
+                             Language language) {
+    const ResponseLock lock = response_lock(acquisition, response, now_utc_seconds);
+    if (lock == ResponseLock::none || lock == ResponseLock::submitted) return "";
+    return response_lock_message(lock, acquisition, response).in(language);
+}
+
 }  // namespace cyberachat

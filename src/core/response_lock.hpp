@@ -30,4 +30,9 @@ std::string_view response_lock_name(ResponseLock lock);
 // The message the pages and the API give for a lock (French / English); "" for none.
 LocalizedText response_lock_message(ResponseLock lock, const Acquisition& acquisition, const VendorResponse& response);
 
+// Why a vendor's import page takes no file now, other than its submission (which the page says its
+// own way): the lock's message, "" when nothing locks the response or it is only submitted.
+std::string import_lock_text(const Acquisition& acquisition, const VendorResponse& response, long long now_utc_seconds,
+                             Language language);
+
 }  // namespace cyberachat

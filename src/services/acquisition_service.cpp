@@ -1,5 +1,7 @@
 #include "services/acquisition_service.hpp"
 
+#include "core/end_of_use.hpp"
+
 #include "services/questionnaire_library.hpp"
 
 #include <algorithm>
@@ -53,6 +55,9 @@ FieldErrors AcquisitionService::validate(const Acquisition& input) {
     check_length(errors, "service", input.service, 200);
     check_length(errors, "reference", input.reference, 100);
     check_length(errors, "notes", input.notes, 10000);
+    if (const std::string end_of_use(trim(input.expected_end_of_use)); !end_of_use.empty() && !valid_end_of_use(end_of_use))
+        errors["expected_end_of_use"] = "Date de fin d'utilisation prévue invalide : indiquez une date (AAAA-MM-JJ) "
+                                        "entre 2000 et 2100, ou laissez vide (7 ans après la date limite).";
     return errors;
 }
 
@@ -106,6 +111,7 @@ Result<Acquisition> AcquisitionService::update(const Acquisition& input, const A
     updated.reference = input.reference;
     updated.deadline = *normalized_deadline_input(input.deadline);
     updated.notes = input.notes;
+    updated.expected_end_of_use = input.expected_end_of_use;
     return store_.acquisitions.update(updated, actor);
 }
 

@@ -1,5 +1,6 @@
 #include "services/evaluation_report.hpp"
 
+#include "core/support_finding_text.hpp"
 #include "core/text_format.hpp"
 
 namespace cyberachat::services {
@@ -92,6 +93,17 @@ report::Evaluation report_evaluation(const ResponseEvaluation& evaluation, Langu
         point.answer = finding.unanswered ? std::string() : answer_text(question, finding.answer, language);
         if (point.answer.empty()) point.answer = in_language(language, "Non renseigné", "Not answered");
         if (finding.rule) point.rationale = finding.rule->rationale.in(language);
+        out.vigilance.push_back(std::move(point));
+    }
+    // The declared systems out of support before the equipment's end of use (issue 16).
+    for (const SupportAssessment& finding : evaluation.support.findings) {
+        report::VigilancePoint point;
+        point.severity = in_language(language, "Fin de support", "End of support");
+        point.question = std::string(in_language(language, "Système déclaré : ", "Declared system: ")) + finding.cycle_name;
+        for (const auto& declared : finding.declared) point.answer += (point.answer.empty() ? "" : ", ") + declared;
+        point.rationale = support_status_text(finding.status, language) + " — " + support_finding_text(finding, language) +
+                          in_language(language, ". Source : ", ". Source: ") + (finding.link.empty() ? finding.page : finding.link) + " (" +
+                          evaluation.support.citation + ")";
         out.vigilance.push_back(std::move(point));
     }
     add_reviewers(out, evaluation.reviews, evaluation.opinions, &questionnaire, language);

@@ -1,5 +1,7 @@
 #include "services/evaluation_service.hpp"
 
+#include "services/declared_systems.hpp"
+
 #include "core/response_state.hpp"
 #include "services/mail_service.hpp"
 
@@ -55,6 +57,7 @@ Result<ResponseEvaluation> EvaluationService::evaluate(Id response_id) {
     out.card = score(*out.snapshot.questionnaire, *out.grid, out.snapshot.answer_set, out.snapshot.evaluation, &out.weights);
     TRY_ASSIGN(out.reviews, store_.reviews.list_for(response_id));
     TRY_ASSIGN(out.opinions, store_.reviews.opinions(response_id));
+    out.support = assess_declared_systems(out.snapshot, paris_day(responses_.clock().now_utc_seconds()));
     return out;
 }
 
@@ -164,6 +167,7 @@ Result<Comparison> EvaluationService::compare(Id acquisition_id, ComparisonScope
         vendor.weights = out.weights;
         vendor.card = score(*out.questionnaire, *out.grid, vendor.snapshot.answer_set, vendor.snapshot.evaluation,
                             &out.weights);
+        vendor.support = assess_declared_systems(vendor.snapshot, paris_day(responses_.clock().now_utc_seconds()));
         out.vendors.push_back(std::move(vendor));
     }
     return out;

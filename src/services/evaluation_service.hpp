@@ -10,6 +10,7 @@
 
 #include "core/comparison.hpp"
 #include "core/scoring.hpp"
+#include "core/support_findings.hpp"
 #include "services/questionnaire_provider.hpp"
 #include "services/response_service.hpp"
 
@@ -24,6 +25,9 @@ struct ResponseEvaluation {
     ScoreCard card;
     std::vector<Review> reviews;    // oldest first
     std::vector<Opinion> opinions;  // by role
+    // The systems it declares that are out of support, or will be before the equipment's expected
+    // end of use, and the names not recognised (services/declared_systems.hpp).
+    SupportReport support;
 };
 
 // A reviewer's action on one answer (see Review).

@@ -93,7 +93,8 @@ Result<json> ExportService::acquisition_json(Id acquisition_id) {
                           {"reference", acquisition.reference}, {"deadline", acquisition.deadline},
                           {"notes", acquisition.notes},     {"status", acquisition.status},
                           {"created_at", acquisition.created_at}, {"updated_at", acquisition.updated_at},
-                          {"closed_at", acquisition.closed_at},   {"archived_at", acquisition.archived_at}};
+                          {"closed_at", acquisition.closed_at},   {"archived_at", acquisition.archived_at},
+                          {"expected_end_of_use", acquisition.expected_end_of_use}};
     TRY_ASSIGN(auto version, absent_if_not_found(store_.questionnaires.find(acquisition.questionnaire_version_id)));
     if (version)
         out["questionnaire"] = {{"version_id", version->id}, {"id", version->questionnaire_id},
@@ -132,7 +133,8 @@ Result<json> ExportService::acquisition_json(Id acquisition_id) {
         for (const auto& answer : stored_answers)
             answers.push_back({{"question_id", answer.question_id}, {"value", answer.value},
                                {"comment", answer.comment},         {"revision", answer.revision},
-                               {"updated_at", answer.updated_at},   {"updated_by", answer.updated_by}});
+                               {"updated_at", answer.updated_at},   {"updated_by", answer.updated_by},
+                               {"source", answer.source}});
         json documents = json::array();
         for (const auto& document : stored_documents)
             documents.push_back({{"id", document.id},           {"question_id", document.question_id},
@@ -372,6 +374,7 @@ Result<Acquisition> ExportService::import_archive(const std::string& bytes, cons
     input.reference = text_field(source, "reference");
     input.deadline = text_field(source, "deadline");
     input.notes = text_field(source, "notes");
+    input.expected_end_of_use = text_field(source, "expected_end_of_use");  // absent from archives made before it
     input.status = text_field(source, "status");
     input.closed_at = text_field(source, "closed_at");
     input.archived_at = input.status == "archived" ? text_field(source, "archived_at") : std::string();
@@ -419,6 +422,7 @@ Result<Acquisition> ExportService::import_archive(const std::string& bytes, cons
             stored.revision = revision ? revision->get<std::int64_t>() : 1;
             stored.updated_at = time_field(answer, "updated_at");
             stored.updated_by = author_or(answer, "updated_by", actor.name);
+            stored.source = text_field(answer, "source");  // absent from archives made before it
         }
         for (const auto& document : vendor.at("documents")) {
             store::ArchivedDocument& stored = restored.documents.emplace_back();

@@ -216,15 +216,7 @@ Result<SectionSaveResult> ResponseService::save_section(Id response_id, const st
     return result;
 }
 
-Result<StoredDocument> ResponseService::add_document(Id response_id, const std::string& question_id,
-                                                     const std::string& file_name, const std::string& bytes,
-                                                     const Actor& actor) {
-    TRY_ASSIGN(auto snapshot, load(response_id));
-    TRY(check_changes_allowed(snapshot));
-    const Question* question = snapshot.questionnaire->find_question(question_id);
-    if (!question) return unknown_question(question_id);
-    if (question->kind != QuestionKind::document)
-        return Error::make(ErrorCode::invalid_value, "Cette question n'attend pas de document.", "This question does not take documents.");
+Result<void> ResponseService::check_document_room(const ResponseSnapshot& snapshot, const std::string& bytes) const {
     if (bytes.size() > limits_.max_document_bytes)
         return Error::make(ErrorCode::too_large,
                            "Le fichier dépasse la taille maximale (" + std::to_string(limits_.max_document_bytes / (1024 * 1024)) + " Mo).",
@@ -245,6 +237,40 @@ Result<StoredDocument> ResponseService::add_document(Id response_id, const std::
                                mb(limits_.max_response_bytes) +
                                " MB. Remove a document you no longer need, or ask the hospital to raise the limit.");
     }
+    return {};
+}
+
+Result<StoredDocument> ResponseService::add_manufacturer_document(const ResponseSnapshot& snapshot, const std::string& slot,
+                                                                  const std::string& file_name, const std::string& bytes,
+                                                                  const Actor& actor) {
+    const std::string sha256 = security::sha256_hex(bytes);
+    if (auto kept = snapshot.documents.find(slot); kept != snapshot.documents.end())
+        for (const auto& document : kept->second)
+            if (document.sha256 == sha256) return document;  // the same file again: kept once
+    TRY(check_document_room(snapshot, bytes));
+    return store_.documents.add(snapshot.response.id, slot, file_name, bytes, actor);
+}
+
+Result<ResponseSnapshot> ResponseService::load_for_import(Id response_id) {
+    TRY_ASSIGN(auto snapshot, load(response_id));
+    if (snapshot.lock == ResponseLock::submitted)
+        return Error::make(ErrorCode::submitted,
+                           "La réponse a été soumise : elle n'est plus modifiable, l'import est refusé.",
+                           "The response has been submitted: it can no longer be changed, the import is refused.");
+    TRY(check_changes_allowed(snapshot));  // deadline passed, purchase closed or archived
+    return snapshot;
+}
+
+Result<StoredDocument> ResponseService::add_document(Id response_id, const std::string& question_id,
+                                                     const std::string& file_name, const std::string& bytes,
+                                                     const Actor& actor) {
+    TRY_ASSIGN(auto snapshot, load(response_id));
+    TRY(check_changes_allowed(snapshot));
+    const Question* question = snapshot.questionnaire->find_question(question_id);
+    if (!question) return unknown_question(question_id);
+    if (question->kind != QuestionKind::document)
+        return Error::make(ErrorCode::invalid_value, "Cette question n'attend pas de document.", "This question does not take documents.");
+    TRY(check_document_room(snapshot, bytes));
     TRY_ASSIGN(auto added, store_.documents.add(response_id, question_id, file_name, bytes, actor));
     // A file given answers the question: the statement "not available" it replaces is withdrawn.
     if (auto stored = snapshot.answers.find(question_id);

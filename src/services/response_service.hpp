@@ -68,6 +68,10 @@ struct ServiceLimits {
     std::uint64_t max_response_bytes = 500ull * 1024 * 1024;
 };
 
+// The documents of a response that answer no question: a manufacturer's MDS2 and SBOM files.
+inline constexpr const char* kMds2DocumentSlot = "mds2";
+inline constexpr const char* kSbomDocumentSlot = "sbom";
+
 class ResponseService {
 public:
     // `clock`: the time every deadline is decided with (tests pass a ManualClock). `mail`: where the
@@ -99,6 +103,9 @@ public:
     // "purchase_closed" (a draft or closed purchase), "archived", "forbidden" (a withdrawn vendor).
     // A submission after the purchase's own deadline (possible through an extension) is stored late.
     Result<void> check_changes_allowed(const ResponseSnapshot& snapshot, bool ignore_submitted = false) const;
+    // The response an import (Excel, MDS2, SBOM) is about to change: "submitted" ("the import is
+    // refused") or the other locks of check_changes_allowed.
+    Result<ResponseSnapshot> load_for_import(Id response_id);
 
     // Error codes: "not_found" (unknown question), "submitted" (read-only), "invalid_value"
     // (messages fr/en), "conflict" (someone saved since base_revision; -1 skips the check; payload
@@ -123,6 +130,13 @@ public:
     Result<StoredDocument> add_document(Id response_id, const std::string& question_id, const std::string& file_name,
                                         const std::string& bytes, const Actor& actor);
     Result<void> delete_document(Id response_id, Id document_id, const Actor& actor);
+    // A manufacturer's document kept with the response, not an answer: its MDS2 or SBOM file
+    // (`slot` "mds2" / "sbom", in place of a question id; kManufacturerDocumentSlots). The same
+    // file twice is kept once. The caller has checked that changes are allowed. "too_large",
+    // "invalid_value" (empty, type not accepted).
+    Result<StoredDocument> add_manufacturer_document(const ResponseSnapshot& snapshot, const std::string& slot,
+                                                     const std::string& file_name, const std::string& bytes,
+                                                     const Actor& actor);
 
     // Clarifications the hospital asked and the vendor has not answered yet (see OpenClarification).
     Result<std::vector<OpenClarification>> open_clarifications(Id response_id);
@@ -143,6 +157,9 @@ public:
     const Clock& clock() const { return clock_; }
 
 private:
+    // The upload limit and the response's storage quota (every document together): "too_large".
+    Result<void> check_document_room(const ResponseSnapshot& snapshot, const std::string& bytes) const;
+
     store::Store& store_;
     QuestionnaireProvider& questionnaires_;
     ServiceLimits limits_;

@@ -26,12 +26,7 @@ Result<ImportOutcome> XlsxImportService::import(Id response_id, std::string_view
                            "Le fichier dépasse la taille maximale (" + std::to_string(limits_.max_upload_bytes / (1024 * 1024)) + " Mo).",
                            "The file exceeds the maximum size (" + std::to_string(limits_.max_upload_bytes / (1024 * 1024)) + " MB).");
     if (bytes.empty()) return Error::make(ErrorCode::not_xlsx, "Le fichier est vide.", "The file is empty.");
-    TRY_ASSIGN(auto snapshot, responses_.load(response_id));
-    if (snapshot.lock == ResponseLock::submitted)
-        return Error::make(ErrorCode::submitted,
-                           "La réponse a été soumise : elle n'est plus modifiable, l'import est refusé.",
-                           "The response has been submitted: it can no longer be changed, the import is refused.");
-    TRY(responses_.check_changes_allowed(snapshot));  // deadline passed, purchase closed or archived
+    TRY_ASSIGN(auto snapshot, responses_.load_for_import(response_id));
     xlsx::ReadLimits read_limits;
     read_limits.max_uncompressed_bytes = limits_.max_uncompressed_bytes;
     TRY_ASSIGN(auto workbook, xlsx::read_workbook(bytes, read_limits));

@@ -221,7 +221,7 @@ bool DocumentRepository::is_allowed_type(const std::string& content_type) {
         "image/gif",        "image/tiff",        "image/webp",
         "application/zip",  "application/msword", "application/vnd.ms-excel",
         "application/vnd.ms-powerpoint", "text/plain", "text/csv",
-        "application/xml",  "text/xml",
+        "application/xml",  "text/xml",          "application/json",  // an SBOM (CycloneDX, SPDX)
     };
     for (const char* allowed : exact)
         if (type == allowed) return true;

@@ -419,6 +419,15 @@ const std::vector<Migration>& all_migrations() {
                  PRIMARY KEY (acquisition_id, question_id)
              ))sql",
          }},
+        {16,
+         "where an answer came from (an MDS2 or SBOM import), and a purchase's expected end of use",
+         {
+             // '' : typed (or imported from Excel). Otherwise JSON {"kind": "mds2"|"sbom", "file":
+             // name, "sha256": hex, "lines": [MDS2 IDs]}; a later change of the value clears it.
+             "ALTER TABLE answers ADD COLUMN source TEXT NOT NULL DEFAULT ''",
+             // 'YYYY-MM-DD', or '' : seven years after the deadline (core/end_of_use.hpp).
+             "ALTER TABLE acquisitions ADD COLUMN expected_end_of_use TEXT NOT NULL DEFAULT ''",
+         }},
     };
     return migrations;
 }

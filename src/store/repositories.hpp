@@ -319,6 +319,7 @@ struct AnswerChange {
     nlohmann::json value;
     std::string comment;
     std::int64_t base_revision = -1;  // the revision this change was planned against (-1: no check)
+    std::string source;               // StoredAnswer::source to record with a new value ("" : typed)
 };
 
 struct SavedAnswer {

@@ -14,7 +14,7 @@ namespace {
 constexpr const char* kResponseColumns =
     "id, acquisition_id, company, contact_name, email, language, status, submitted_at, invite_token_hash, "
     "invited_at, created_at, updated_at, deadline, submitted_late, withdrawn_at, reopened_at, opened_at";
-constexpr const char* kAnswerColumns = "response_id, question_id, value_json, comment, revision, updated_at, updated_by";
+constexpr const char* kAnswerColumns = "response_id, question_id, value_json, comment, revision, updated_at, updated_by, source";
 
 struct ResponseRow {
     long long id = 0, acquisition_id = 0;
@@ -59,11 +59,11 @@ struct AnswerRow {
     long long response_id = 0;
     std::string question_id, value_json, comment;
     long long revision = 0;
-    std::string updated_at, updated_by;
+    std::string updated_at, updated_by, source;
 
     void bind(soci::details::prepare_temp_type& p) {
         p, soci::into(response_id), soci::into(question_id), soci::into(value_json), soci::into(comment),
-            soci::into(revision), soci::into(updated_at), soci::into(updated_by);
+            soci::into(revision), soci::into(updated_at), soci::into(updated_by), soci::into(source);
     }
     StoredAnswer to_answer() const {
         StoredAnswer a;
@@ -75,6 +75,7 @@ struct AnswerRow {
         a.revision = revision;
         a.updated_at = updated_at;
         a.updated_by = updated_by;
+        a.source = source;
         return a;
     }
 };
@@ -133,7 +134,8 @@ Result<void> set_status(soci::session& sql, Id id, ResponseStatus from, Response
 // Saves one answer on `sql`, inside the caller's transaction (see ResponseRepository::save_answer).
 Result<void> save_answer_in(soci::session& sql, Id response_id, const std::string& question_id,
                             const nlohmann::json& value, const std::string& value_json, const std::string& comment,
-                            std::int64_t base_revision, const Actor& actor, SavedAnswer& saved) {
+                            std::int64_t base_revision, const Actor& actor, SavedAnswer& saved,
+                            const std::string& source = {}) {
     long long key = response_id;
     if (!detail::exists(sql, "SELECT 1 FROM responses WHERE id = :id", soci::use(key)))
         return detail::not_found("Réponse", "Response");
@@ -170,13 +172,15 @@ Result<void> save_answer_in(soci::session& sql, Id response_id, const std::strin
     after.revision = before.revision + 1;
     after.updated_at = now_iso();
     after.updated_by = actor.name;
+    // A new value says where it came from (nothing: typed); a comment alone keeps the value's origin.
+    if (!source.empty() || before.value != value) after.source = source;
     long long revision = after.revision;
     if (current) {
         sql << "UPDATE answers SET value_json = :value_json, comment = :comment, revision = :revision, "
-               "updated_at = :updated_at, updated_by = :updated_by "
+               "updated_at = :updated_at, updated_by = :updated_by, source = :source "
                "WHERE response_id = :response_id AND question_id = :question_id",
             soci::use(value_json), soci::use(after.comment), soci::use(revision), soci::use(after.updated_at),
-            soci::use(after.updated_by), soci::use(key), soci::use(question_id);
+            soci::use(after.updated_by), soci::use(after.source), soci::use(key), soci::use(question_id);
     } else {
         detail::insert_answer(sql, after, value_json);
     }
@@ -233,10 +237,10 @@ void insert_answer(soci::session& sql, const StoredAnswer& answer, const std::st
     long long response = answer.response_id;
     long long revision = answer.revision;
     sql << "INSERT INTO answers (response_id, question_id, value_json, comment, revision, updated_at, "
-           "updated_by) VALUES (:response_id, :question_id, :value_json, :comment, :revision, :updated_at, "
-           ":updated_by)",
+           "updated_by, source) VALUES (:response_id, :question_id, :value_json, :comment, :revision, :updated_at, "
+           ":updated_by, :source)",
         soci::use(response), soci::use(answer.question_id), soci::use(value_json), soci::use(answer.comment),
-        soci::use(revision), soci::use(answer.updated_at), soci::use(answer.updated_by);
+        soci::use(revision), soci::use(answer.updated_at), soci::use(answer.updated_by), soci::use(answer.source);
 }
 
 }  // namespace detail
@@ -493,7 +497,7 @@ Result<std::vector<SavedAnswer>> ResponseRepository::save_answers(Id response_id
         for (size_t i = 0; i < changes.size(); ++i) {
             SavedAnswer saved;
             auto one = save_answer_in(sql, response_id, changes[i].question_id, changes[i].value, value_jsons[i],
-                                      changes[i].comment, changes[i].base_revision, actor, saved);
+                                      changes[i].comment, changes[i].base_revision, actor, saved, changes[i].source);
             if (!one && !(saved.conflicted && on_conflict == OnConflict::keep_stored)) return one.error();
             out.push_back(std::move(saved));
         }

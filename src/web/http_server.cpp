@@ -161,6 +161,8 @@ std::unique_ptr<httplib::Server> make_server(WebApp& app, const ConnectionLimits
     register_flowchart_api(*server, app);
     register_xlsx_routes(*server, app);
     register_xlsx_api(*server, app);
+    register_manufacturer_import_routes(*server, app);
+    register_manufacturer_import_api(*server, app);
     register_export_api(*server, app);
     register_evaluation_routes(*server, app);
     register_evaluation_api(*server, app);

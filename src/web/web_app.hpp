@@ -23,6 +23,7 @@
 #include "services/report_service.hpp"
 #include "services/response_service.hpp"
 #include "services/team_service.hpp"
+#include "services/manufacturer_import_service.hpp"
 #include "services/xlsx_import_service.hpp"
 #include "store/repositories.hpp"
 #include "web/compressed_body_cache.hpp"
@@ -68,6 +69,11 @@ struct WebApp {
     flowchart::FlowchartCache flowcharts;  // charts laid out once per questionnaire version, part, language
     services::XlsxImportService xlsx{*store, responses,
                                      services::XlsxLimits{std::min<size_t>(config.max_document_bytes, 10u * 1024 * 1024)}};
+    // MDS2 and SBOM imports (issue 16), their previews waiting in pending_xlsx like the Excel ones.
+    services::ManufacturerImportService manufacturer_imports{
+        *store, responses,
+        services::ManufacturerImportLimits{std::min<size_t>(config.max_document_bytes, 10u * 1024 * 1024),
+                                           std::min<size_t>(config.max_document_bytes, kMaxSbomBytes)}};
     services::PendingUploads pending_xlsx{store->pending_uploads};  // previews waiting for "apply" (pages; in the database)
     services::ReportService reports{*store, questionnaires, responses, flowcharts, &instance};
     services::EvaluationService evaluations{*store, questionnaires, responses, &mail};

@@ -338,6 +338,23 @@ INSTANTIATE_TEST_SUITE_P(Cases, AnswerValidationCase, testing::ValuesIn(all_answ
 
 // ---- what needs C++ ---------------------------------------------------------------------------
 
+TEST(AnswerValidation, ATableTakesFiveThousandRowsAndRefusesOneMore) {
+    Question question;
+    question.id = "serveurs.liste_logiciels_installes";
+    question.kind = QuestionKind::table;
+    question.fields = {{"nom", {"Nom", "Name"}, QuestionKind::text}};
+    nlohmann::json rows = nlohmann::json::array();
+    for (size_t i = 0; i < kMaxTableRows; ++i) rows.push_back({{"nom", "composant " + std::to_string(i)}});
+    auto accepted = normalize_answer(question, rows);
+    ASSERT_TRUE(accepted.ok()) << accepted.error().message.fr;
+    EXPECT_EQ(accepted->size(), 5000u);
+    rows.push_back({{"nom", "un de trop"}});
+    auto refused = normalize_answer(question, rows);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::invalid_value);
+    EXPECT_NE(refused.error().message.fr.find("5000"), std::string::npos) << refused.error().message.fr;
+}
+
 TEST(AnswerValidation, StandardContactFields) {
     const auto& fields = standard_contact_fields();
     std::vector<std::string> ids;

@@ -92,6 +92,13 @@ TEST(ArchiveImport, RoundTripYieldsIdenticalData) {
     ASSERT_EQ(source.api(medica.token).Post("/api/v1/vendor/documents/dispositif.certificat_ce_93_42", items)->status, 201);
     fill_required(source, other.token);
     ASSERT_EQ(source.api(other.token).Post("/api/v1/vendor/submit", "{}", "application/json")->status, 200);
+    // An answer imported from the vendor's MDS2 (its file kept), and the equipment's expected end of use.
+    const httplib::MultipartFormDataItems mds2 = {{"file", "ID,Question,Answer\nDOC-1,Manufacturer Name,Médica Fabrication\n",
+                                                   "mds2.csv", "text/csv"}};
+    ASSERT_EQ(source.api(medica.token).Post("/api/v1/vendor/import/mds2?apply=1", mds2)->status, 200);
+    ASSERT_EQ(source.api(source.api_token())
+                  .Patch("/api/v1/acquisitions/" + std::to_string(acquisition), json{{"expected_end_of_use", "2034-12-31"}}.dump(),
+                         "application/json")->status, 200);
     // The hospital's evaluation: a weight of its own, a review by IT, a clarification, two opinions.
     const std::string it_token = user_token(source, "rssi@chu.test", "it");
     add_member(source, acquisition, "rssi@chu.test", "it_reviewer");
@@ -185,6 +192,12 @@ TEST(ArchiveImport, RoundTripYieldsIdenticalData) {
     EXPECT_NE(before["vendors"][1]["reviews"][0]["author"].get<std::string>().find("rssi@chu.test"), std::string::npos);
     EXPECT_EQ(before["vendors"][1]["reviews"][1]["vendor_question"], "Quelle gamme exactement ?");
     ASSERT_EQ(before["vendors"][1]["opinions"].size(), 2u);
+    // The MDS2's origin and the end of use came along (compared above; here, that they were there).
+    EXPECT_EQ(before["acquisition"]["expected_end_of_use"], "2034-12-31");
+    bool imported_answer = false;
+    for (const json& answer : before["vendors"][0]["answers"])
+        imported_answer = imported_answer || answer["source"].get<std::string>().find("\"mds2\"") != std::string::npos;
+    EXPECT_TRUE(imported_answer) << before["vendors"][0]["answers"].dump(1);
     // And the scores it makes are the same.
     auto score = [](ServerProcess& server, long long response_id) {
         return parse_json(server.api(server.api_token()).Get("/api/v1/responses/" + std::to_string(response_id) + "/evaluation"))["score"];

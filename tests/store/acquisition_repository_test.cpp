@@ -154,6 +154,25 @@ TEST_F(StoreAcquisitions, TheEnglishTitleIsStoredTrimmedAndEachChangeJournaled) 
     EXPECT_EQ(store->acquisitions.find(make_acquisition("Sans titre anglais").id)->title_en, "");
 }
 
+TEST_F(StoreAcquisitions, TheExpectedEndOfUseIsStoredCheckedAndJournaled) {
+    Acquisition acquisition;
+    acquisition.title = "Moniteurs";
+    acquisition.expected_end_of_use = " 2035-12-31 ";
+    auto created = store->acquisitions.create(acquisition, "user:bio@example.org");
+    ASSERT_TRUE(created.ok()) << created.error().message.fr;
+    EXPECT_EQ(store->acquisitions.find(created->id)->expected_end_of_use, "2035-12-31");
+    Acquisition changed = *created;
+    changed.expected_end_of_use = "2036-13-01";
+    EXPECT_EQ(store->acquisitions.update(changed, "user:bio@example.org").error().code, ErrorCode::invalid_value);
+    changed.expected_end_of_use = "";
+    ASSERT_TRUE(store->acquisitions.update(changed, "user:bio@example.org").ok());
+    EXPECT_EQ(store->acquisitions.find(created->id)->expected_end_of_use, "");
+    const auto events = store->events.list("acquisition", created->id).value();
+    ASSERT_FALSE(events.empty());
+    EXPECT_EQ(events[0].field, "expected_end_of_use");
+    EXPECT_EQ(events[0].old_value, "\"2035-12-31\"");
+}
+
 TEST_F(StoreAcquisitions, UpdateErrors) {
     Acquisition missing;
     missing.id = 4242;

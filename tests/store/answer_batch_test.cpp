@@ -40,6 +40,21 @@ TEST_F(StoreAnswerBatch, SavesAllAnswersAndOneSummaryEvent) {
 
 // An import planned against revision N of an answer that someone saved meanwhile (N+1) is refused
 // as a whole: the newer answer is not overwritten, and nothing else of the batch is written.
+TEST_F(StoreAnswerBatch, AnImportedValueKeepsItsSourceUntilTheValueChanges) {
+    const VendorResponse response = make_response(make_acquisition().id, "Acme Medical");
+    const std::string source = R"({"kind":"mds2","file":"mds2.xlsx","sha256":"ab","lines":["MLDP-2"]})";
+    AnswerChange imported{"q.a", "oui", ""};
+    imported.source = source;
+    ASSERT_TRUE(store->responses.save_answers(response.id, {imported}, "import_mds2", {}, "vendor:1").ok());
+    EXPECT_EQ(store->responses.answer(response.id, "q.a")->source, source);
+    EXPECT_EQ(store->responses.answers(response.id)->front().source, source);
+    // A comment added by hand keeps where the value came from; a new value typed clears it.
+    ASSERT_TRUE(store->responses.save_answer(response.id, "q.a", "oui", "vu", -1, "vendor:1").ok());
+    EXPECT_EQ(store->responses.answer(response.id, "q.a")->source, source);
+    ASSERT_TRUE(store->responses.save_answer(response.id, "q.a", "non", "vu", -1, "vendor:1").ok());
+    EXPECT_EQ(store->responses.answer(response.id, "q.a")->source, "");
+}
+
 TEST_F(StoreAnswerBatch, AnAnswerChangedSinceThePlanFailsTheWholeBatch) {
     const VendorResponse response = make_response(make_acquisition().id, "Acme Medical");
     ASSERT_TRUE(store->responses.save_answer(response.id, "q.a", "vu dans l'aperçu", "", -1, "vendor:1").ok());  // revision 1

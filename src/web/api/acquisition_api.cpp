@@ -1,6 +1,8 @@
 // Hospital JSON API v1 (Authorization: Bearer <API token>): purchases, vendors, responses.
 #include "web/api/acquisition_api.hpp"
 
+#include "core/end_of_use.hpp"
+
 #include "web/access/access_guard.hpp"
 
 #include "core/ascii_text.hpp"
@@ -56,6 +58,8 @@ json acquisition_json(const services::AcquisitionOverview& overview, int retenti
             {"notes", acquisition.notes},     {"status", acquisition.status},
             {"created_at", acquisition.created_at}, {"closed_at", acquisition.closed_at},
             {"archived_at", acquisition.archived_at}, {"retention_until", retention_until(acquisition, retention_years)},
+            {"expected_end_of_use", acquisition.expected_end_of_use},
+            {"end_of_use", expected_end_of_use(acquisition).date},
             {"vendors", vendors},
             {"questionnaire", {{"id", overview.questionnaire.questionnaire_id},
                                {"version", overview.questionnaire.version},
@@ -98,6 +102,7 @@ void create_acquisition(WebApp& app, const httplib::Request& req, httplib::Respo
     input.reference = string_field(*body, "reference");
     input.deadline = string_field(*body, "deadline");
     input.notes = string_field(*body, "notes");
+    input.expected_end_of_use = string_field(*body, "expected_end_of_use");
     // v1: without "status" the purchase is open and its links work at once; "draft" prepares it.
     const std::string status = body->contains("status") ? string_field(*body, "status") : std::string("open");
     auto errors = services::AcquisitionService::validate(input);
@@ -138,7 +143,8 @@ void update_acquisition(WebApp& app, const httplib::Request& req, httplib::Respo
     static constexpr Field kFields[] = {{"title", &Acquisition::title},         {"title_en", &Acquisition::title_en},
                                         {"equipment", &Acquisition::equipment}, {"service", &Acquisition::service},
                                         {"reference", &Acquisition::reference}, {"deadline", &Acquisition::deadline},
-                                        {"notes", &Acquisition::notes}};
+                                        {"notes", &Acquisition::notes},
+                                        {"expected_end_of_use", &Acquisition::expected_end_of_use}};
     Acquisition input = *current;
     for (const Field& field : kFields)
         if (body->contains(field.name)) input.*field.member = string_field(*body, field.name);

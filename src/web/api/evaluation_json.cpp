@@ -21,7 +21,30 @@ json favourable_json(Outcome outcome) {
     return nullptr;  // not scored, or does not count
 }
 
+json support_assessment_json(const SupportAssessment& assessment) {
+    return {{"status", std::string(support_status_name(assessment.status))},
+            {"product", assessment.cycle.product},
+            {"cycle", assessment.cycle.cycle},
+            {"name", assessment.cycle_name},
+            {"end_of_support", assessment.end_date.empty() ? json() : json(assessment.end_date)},
+            {"at_the_latest", assessment.at_the_latest},
+            {"extended_support_end", assessment.extended_support_end.empty() ? json() : json(assessment.extended_support_end)},
+            {"declared", assessment.declared},
+            {"questions", assessment.sources},
+            {"link", assessment.link.empty() ? assessment.page : assessment.link}};
+}
+
 }  // namespace
+
+// The declared systems' end of support: findings, supported, not recognised, the data's source.
+json support_report_json(const SupportReport& report) {
+    json findings = json::array(), supported = json::array(), not_recognised = json::array();
+    for (const auto& finding : report.findings) findings.push_back(support_assessment_json(finding));
+    for (const auto& system : report.supported) supported.push_back(support_assessment_json(system));
+    for (const auto& system : report.not_recognised)
+        not_recognised.push_back({{"text", system.text}, {"reason", system.reason.fr}, {"questions", system.sources}});
+    return {{"findings", findings}, {"supported", supported}, {"not_recognised", not_recognised}, {"source", report.citation}};
+}
 
 json review_json(const Review& review) {
     json out = review_record_json(review);
@@ -64,7 +87,8 @@ json response_evaluation_json(const services::ResponseEvaluation& evaluation) {
             {"score", score_json(questionnaire, evaluation.card)},
             {"findings", findings},
             {"grid", {{"id", evaluation.grid->id}, {"version", evaluation.grid->version}}},
-            {"weights", weights}};
+            {"weights", weights},
+            {"end_of_support", support_report_json(evaluation.support)}};
 }
 
 json comparison_json(const services::Comparison& comparison, const std::vector<ComparisonRow>& rows) {
@@ -81,6 +105,7 @@ json comparison_json(const services::Comparison& comparison, const std::vector<C
                            {"score", vendor.card.overall.score()},
                            {"parts", score_json(questionnaire, vendor.card)["parts"]},
                            {"findings", vendor.card.findings.size()},
+                           {"end_of_support_findings", vendor.support.findings.size()},
                            {"opinions", opinions}});
     }
     json left_out = json::array();

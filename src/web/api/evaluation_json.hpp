@@ -8,6 +8,7 @@ namespace cyberachat::web {
 
 // GET /api/v1/responses/{id}/evaluation
 nlohmann::json response_evaluation_json(const services::ResponseEvaluation& evaluation);
+nlohmann::json support_report_json(const SupportReport& report);
 // GET /api/v1/acquisitions/{id}/comparison (rows already filtered by the caller)
 nlohmann::json comparison_json(const services::Comparison& comparison, const std::vector<ComparisonRow>& rows);
 

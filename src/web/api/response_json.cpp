@@ -1,5 +1,6 @@
 #include "web/api/response_json.hpp"
 
+#include "core/answer_source.hpp"
 #include "core/deadline.hpp"
 #include "core/document_answer.hpp"
 #include "core/purchase_title.hpp"
@@ -50,6 +51,13 @@ static json documents_json(const services::ResponseSnapshot& snapshot) {
     return documents;
 }
 
+// Where a value came from: {"kind": "mds2"|"sbom", "file", "sha256", "lines"}, null when typed.
+static json answer_source_value(const std::string& stored) {
+    const auto source = parse_answer_source(stored);
+    if (!source) return nullptr;
+    return {{"kind", source->kind}, {"file", source->file}, {"sha256", source->sha256}, {"lines", source->lines}};
+}
+
 json hospital_response_json(const services::ResponseSnapshot& snapshot) {
     const Questionnaire& questionnaire = *snapshot.questionnaire;
     const Evaluation& evaluation = snapshot.evaluation;
@@ -57,7 +65,8 @@ json hospital_response_json(const services::ResponseSnapshot& snapshot) {
     for (const auto& [question_id, answer] : snapshot.answers)
         answers[question_id] = {{"value", answer.value},           {"comment", answer.comment},
                                 {"revision", answer.revision},     {"updated_at", answer.updated_at},
-                                {"updated_by", answer.updated_by}, {"visible", questionnaire.find_question(question_id) &&
+                                {"updated_by", answer.updated_by}, {"source", answer_source_value(answer.source)},
+                                {"visible", questionnaire.find_question(question_id) &&
                                                                                    evaluation.is_visible(*questionnaire.find_question(question_id))}};
     json hidden = json::array();
     for (size_t index : evaluation.hidden_answered) hidden.push_back(questionnaire.questions()[index]->id);

@@ -39,7 +39,7 @@ void comparison_page(WebApp& app, const httplib::Request& req, httplib::Response
     page.include_drafts = comparison->scope.include_drafts;
     page.left_out = &comparison->left_out;
     for (const auto& vendor : comparison->vendors)
-        page.vendors.push_back({vendor.snapshot.response, vendor.card, vendor.snapshot.documents, &vendor.opinions});
+        page.vendors.push_back({vendor.snapshot.response, vendor.card, vendor.snapshot.documents, &vendor.opinions, &vendor.support});
     auto context = hospital_context(*caller, "Comparaison — " + comparison->acquisition.title);
     take_flash(req, res, app, context);
     send_html(res, 200, views::render_comparison_page(context, page));

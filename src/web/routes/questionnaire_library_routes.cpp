@@ -1,6 +1,8 @@
 // The questionnaire library: the versions a purchase can be created on, and adding one.
 #include "web/routes/questionnaire_library_routes.hpp"
 
+#include "core/access_policy.hpp"
+
 #include "web/access/access_guard.hpp"
 #include "web/http_io.hpp"
 #include "web/page_support.hpp"

@@ -45,7 +45,8 @@ void show_response_page(WebApp& app, const httplib::Request& req, httplib::Respo
                              &snapshot.new_questions};
     views::EvaluationPanel panel{*evaluated->grid,          evaluated->card, evaluated->reviews, evaluated->opinions,
                                  snapshot.response.id,      std::string(role_name(acting_user(caller, req).role)),
-                                 draft};
+                                 draft,
+                                 &evaluated->support};
     auto messages = messages_panel(app, snapshot.response, context.rights);
     if (!messages) return send_error_page(res, messages.error());
     send_html(res, status, views::render_response_page(context, view, &panel, &*messages));

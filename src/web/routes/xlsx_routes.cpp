@@ -109,9 +109,7 @@ std::optional<ImportTarget> vendor_target(WebApp& app, const httplib::Request& r
     target.view.export_url = std::string("/vendor/export.xlsx?lang=") + std::string(language_code(language));
     target.view.back_url = "/vendor";
     target.view.submitted = caller->response.status == ResponseStatus::submitted;
-    const ResponseLock lock = response_lock(*acquisition, caller->response, app.responses.clock().now_utc_seconds());
-    if (lock != ResponseLock::none && lock != ResponseLock::submitted)
-        target.view.locked = response_lock_message(lock, *acquisition, caller->response).in(language);
+    target.view.locked = import_lock_text(*acquisition, caller->response, app.responses.clock().now_utc_seconds(), language);
     return target;
 }
 

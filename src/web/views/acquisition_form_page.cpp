@@ -88,6 +88,10 @@ std::string render_acquisition_form_page(const PageContext& context, const Acqui
                      deadline_date, errors, "");
     write_form_field(w, {"deadline_time", "Heure limite (facultative, heure de Paris)", "time", false, "Par exemple 12:00."},
                      deadline_time, errors, "");
+    write_form_field(w, {"expected_end_of_use", "Fin d'utilisation prévue de l'équipement (facultative)", "date", false,
+                         "Sans date : 7 ans après la date limite. Un système d'exploitation ou une base de données dont "
+                         "le support s'arrête avant est signalé comme point de vigilance."},
+                     values.expected_end_of_use, errors, "");
     write_form_field(w, {"notes", "Notes internes", "textarea", false, "Visibles uniquement par l'établissement."},
                 values.notes, errors, "");
     if (is_new && !questionnaires.empty()) write_questionnaire_choice(w, values, errors, questionnaires);

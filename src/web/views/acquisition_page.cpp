@@ -1,6 +1,8 @@
 #include "web/views/acquisition_page.hpp"
 
 #include "core/deadline.hpp"
+#include "core/end_of_use.hpp"
+#include "core/text_format.hpp"
 
 #include "web/html/html_writer.hpp"
 #include "web/views/confirmed_action.hpp"
@@ -111,6 +113,14 @@ std::string render_acquisition_page(const PageContext& context, const Acquisitio
     write_detail(w, "Service", acquisition.service, Language::fr);
     write_detail(w, "Référence du marché", acquisition.reference, Language::fr);
     write_detail(w, "Date limite de réponse", format_deadline(acquisition.deadline, Language::fr), Language::fr);
+    {
+        const EndOfUse end_of_use = expected_end_of_use(acquisition);
+        write_detail(w, "Fin d'utilisation prévue",
+                     end_of_use.date.empty() ? std::string()
+                                             : format_date(end_of_use.date, Language::fr) +
+                                                   (end_of_use.set_by_lead ? "" : " (par défaut : 7 ans après la date limite)"),
+                     Language::fr);
+    }
     write_detail(w, "Statut", acquisition_status_label(acquisition), Language::fr);
     w.element("dt", "Questionnaire");
     w.open("dd").text(questionnaire_label);

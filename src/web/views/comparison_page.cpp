@@ -1,5 +1,7 @@
 #include "web/views/comparison_page.hpp"
 
+#include "web/views/support_findings_panel.hpp"
+
 #include <algorithm>
 
 #include "core/evaluation_records.hpp"
@@ -294,6 +296,30 @@ std::string render_comparison_page(const PageContext& context, const ComparisonP
         w.close("li");
     }
     w.close("ol");
+    w.close("section");
+
+    // The declared systems out of support before the equipment's end of use, vendor by vendor.
+    w.open("section", {{"class", "card"}, {"aria-labelledby", "support-title"}, {"id", "comparison-end-of-support"}});
+    w.element("h2", {{"id", "support-title"}}, "Systèmes en fin de support");
+    w.open("div", {{"class", "table-wrap"}});
+    w.open("table", {{"class", "data-table"}});
+    w.open("thead").open("tr");
+    w.element("th", {{"scope", "col"}}, "Fournisseur");
+    w.element("th", {{"scope", "col"}}, "Points de vigilance (fin de support)");
+    w.element("th", {{"scope", "col"}}, "Non reconnus");
+    w.close("tr").close("thead").open("tbody");
+    for (const auto& vendor : page.vendors) {
+        w.open("tr", {{"data-vendor", static_cast<long long>(vendor.response.id)}});
+        w.open("th", {{"scope", "row"}})
+            .element("a", {{"href", "/responses/" + std::to_string(vendor.response.id) + "#fin-de-support"}}, vendor.response.company)
+            .close("th");
+        w.open("td");
+        if (vendor.support) write_support_findings_summary(w, *vendor.support);
+        w.close("td");
+        w.element("td", vendor.support ? std::to_string(vendor.support->not_recognised.size()) : std::string("—"));
+        w.close("tr");
+    }
+    w.close("tbody").close("table").close("div");
     w.close("section");
 
     if (page.weights) {

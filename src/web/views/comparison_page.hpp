@@ -8,6 +8,7 @@
 #include "core/evaluation_records.hpp"
 #include "core/scoring.hpp"
 #include "web/views/page_context.hpp"
+#include "core/support_findings.hpp"
 #include "web/views/response_view.hpp"
 
 namespace cyberachat::web::views {
@@ -17,6 +18,7 @@ struct ComparedVendor {
     const ScoreCard& card;
     const DocumentMap& documents;
     const std::vector<Opinion>* opinions = nullptr;  // the reviewers' advisory opinions (by role)
+    const SupportReport* support = nullptr;          // its declared systems' end of support
 };
 
 struct ComparisonPage {

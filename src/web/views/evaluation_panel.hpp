@@ -7,6 +7,7 @@
 
 #include "core/evaluation_records.hpp"
 #include "core/scoring.hpp"
+#include "core/support_findings.hpp"
 #include "web/html/html_writer.hpp"
 #include "web/views/page_context.hpp"
 #include "web/views/response_view.hpp"
@@ -28,6 +29,7 @@ struct EvaluationPanel {
     Id response_id = 0;
     std::string reviewer_role;  // the caller's role: review forms for it/biomedical/admin, opinion form for it/biomedical
     const ReviewDraft* draft = nullptr;  // a refused review, shown again in its question's form
+    const SupportReport* support = nullptr;  // the declared systems' end of support (support_findings_panel.hpp)
 };
 
 // "Évaluation (interne à l'établissement)": overall score and per part, the two advisory opinions

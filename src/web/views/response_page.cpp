@@ -1,5 +1,10 @@
 #include "web/views/response_page.hpp"
 
+#include "core/answer_source.hpp"
+#include "core/end_of_use.hpp"
+#include "web/views/support_findings_panel.hpp"
+#include "web/views/manufacturer_document_cards.hpp"
+
 #include "core/answer.hpp"
 #include "web/html/html_writer.hpp"
 #include "web/views/answer_format.hpp"
@@ -30,6 +35,28 @@ const std::vector<StoredDocument>* find_documents(const ResponseView& view, cons
     return it == view.documents.end() || it->second.empty() ? nullptr : &it->second;
 }
 
+// "Valeur importée du MDS2 « fichier » (lignes MLDP-2, MLDP-2.1)", the file linked when it is kept.
+void write_answer_source(HtmlWriter& w, const ResponseView& view, const StoredAnswer& answer, std::string_view document_prefix) {
+    const auto source = parse_answer_source(answer.source);
+    if (!source) return;
+    w.open("p", {{"class", "answer-source"}, {"data-source", source->kind}});
+    w.text(std::string("Valeur importée du ") + (source->kind == "sbom" ? "SBOM" : "MDS2") + " ");
+    const StoredDocument* file = nullptr;
+    if (auto kept = view.documents.find(source->kind); kept != view.documents.end())
+        for (const auto& document : kept->second)
+            if (document.sha256 == source->sha256) file = &document;
+    if (file)
+        w.element("a", {{"href", std::string(document_prefix) + std::to_string(file->id)}}, "« " + source->file + " »");
+    else
+        w.text("« " + source->file + " »");
+    if (!source->lines.empty()) {
+        std::string lines;
+        for (const auto& line : source->lines) lines += (lines.empty() ? "" : ", ") + line;
+        w.text(std::string(source->lines.size() > 1 ? " (lignes " : " (ligne ") + lines + ")");
+    }
+    w.close("p");
+}
+
 // The value of one question for reading, with its comment and documents.
 void write_answer_block(HtmlWriter& w, const ResponseView& view, const Question& question, Language language,
                         std::string_view document_prefix) {
@@ -41,6 +68,7 @@ void write_answer_block(HtmlWriter& w, const ResponseView& view, const Question&
         write_answer_value(w, question, answer ? answer->value : json(), language);
         if (documents) write_documents(w, *documents, language, document_prefix, true);
     }
+    if (answer) write_answer_source(w, view, *answer, document_prefix);
     if (answer && !answer->comment.empty()) {
         w.open("div", {{"class", "answer-comment"}});
         w.element("p", {{"class", "comment-label"}}, L(language, "Commentaire", "Comment"));
@@ -103,9 +131,16 @@ std::string render_response_page(const PageContext& context, const ResponseView&
     w.close("section");
     if (context.rights.export_data)
         write_hospital_excel_card(w, response.id, response.status == ResponseStatus::submitted || !context.rights.import_for_vendor);
+    write_hospital_manufacturer_card(w, response.id,
+                                     response.status != ResponseStatus::submitted && context.rights.import_for_vendor,
+                                     manufacturer_documents(view));
 
     if (messages) write_messages_panel(w, context, *messages);
     if (evaluation) write_evaluation_panel(w, context, questionnaire, *evaluation, view.answers);
+    if (evaluation && evaluation->support) {
+        const EndOfUse end_of_use = expected_end_of_use(view.acquisition);
+        write_support_findings_card(w, *evaluation->support, questionnaire, end_of_use.date, !end_of_use.set_by_lead);
+    }
 
     // Table of contents.
     w.open("nav", {{"class", "toc"}, {"aria-label", "Parties du questionnaire"}});

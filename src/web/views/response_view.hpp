@@ -27,6 +27,16 @@ struct ResponseView {
     bool is_new(const std::string& question_id) const { return new_questions && new_questions->count(question_id) > 0; }
 };
 
+// The manufacturer's files kept with the response (its MDS2, its SBOM: the slots "mds2" and "sbom"
+// in place of a question id), oldest first.
+inline std::vector<StoredDocument> manufacturer_documents(const ResponseView& view) {
+    std::vector<StoredDocument> out;
+    for (const char* slot : {"mds2", "sbom"})
+        if (auto kept = view.documents.find(slot); kept != view.documents.end())
+            out.insert(out.end(), kept->second.begin(), kept->second.end());
+    return out;
+}
+
 // The number of documents attached to the response.
 inline size_t document_count(const ResponseView& view) {
     size_t count = 0;

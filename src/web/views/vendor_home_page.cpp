@@ -1,5 +1,7 @@
 #include "web/views/vendor_home_page.hpp"
 
+#include "web/views/manufacturer_document_cards.hpp"
+
 #include "core/purchase_title.hpp"
 #include "core/text_format.hpp"
 #include "core/deadline.hpp"
@@ -146,6 +148,7 @@ std::string render_vendor_home_page(const PageContext& context, const ResponseVi
     w.close("section");
     w.close("div");
     write_vendor_excel_card(w, context, submitted);
+    write_vendor_manufacturer_card(w, context, submitted, manufacturer_documents(view));
 
     w.element("h2", {{"class", "parts-title"}}, L(lang, "Les 4 parties du questionnaire", "The 4 parts of the questionnaire"));
     w.open("p", {{"class", "flowcharts-link"}});

@@ -41,4 +41,16 @@ std::string_view section_status_text(const SectionState& state, Language languag
     return L(language, "À compléter", "To complete");
 }
 
+bool write_import_refusal(html::HtmlWriter& w, Language lang, bool submitted, const std::string& locked) {
+    if (submitted) {
+        w.element("p", {{"class", "flash flash-error"}},
+                  L(lang, "La réponse a été soumise : elle n'est plus modifiable, l'import n'est pas possible.",
+                    "The response has been submitted: it can no longer be changed, import is not possible."));
+        return true;
+    }
+    if (locked.empty()) return false;
+    w.element("p", {{"class", "flash flash-error"}, {"id", "import-locked"}}, locked);
+    return true;
+}
+
 }  // namespace cyberachat::web::views

@@ -36,4 +36,8 @@ std::string part_heading(const Part& part, Language language);
 // A status text for a section: "Complète" / "À compléter" / "Non concernée".
 std::string_view section_status_text(const SectionState& state, Language language);
 
+// An import page's notice when the response cannot change (submitted, or `locked` with its
+// reason: deadline passed, purchase closed); false, writing nothing, when it can.
+bool write_import_refusal(html::HtmlWriter& w, Language language, bool submitted, const std::string& locked);
+
 }  // namespace cyberachat::web::views

@@ -139,15 +139,8 @@ std::string render_import_page(const PageContext& context, const ImportPageView&
     write_page_heading(w, view.subject, L(lang, "Import d'un classeur Excel", "Import of an Excel workbook"));
     if (!view.error.empty()) w.element("p", {{"class", "flash flash-error"}, {"role", "alert"}, {"id", "import-error"}}, view.error);
     if (view.plan) write_report(w, context, view);
-    if (view.submitted) {
-        w.element("p", {{"class", "flash flash-error"}},
-                  L(lang, "La réponse a été soumise : elle n'est plus modifiable, l'import n'est pas possible.",
-                    "The response has been submitted: it can no longer be changed, import is not possible."));
-    } else if (!view.locked.empty()) {
-        w.element("p", {{"class", "flash flash-error"}, {"id", "import-locked"}}, view.locked);
-    } else if (!view.plan || view.applied) {
+    if (!write_import_refusal(w, lang, view.submitted, view.locked) && (!view.plan || view.applied))
         write_upload_form(w, context, view);
-    }
     w.open("p", {{"class", "actions"}});
     w.element("a", {{"href", view.export_url}, {"class", "button button-secondary"}, {"download", true}},
               L(lang, "Télécharger le classeur Excel", "Download the Excel workbook"));
