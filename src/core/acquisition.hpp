@@ -84,6 +84,9 @@ struct VendorResponse {
     // When the vendor first opened its link (its first page or API call; milliseconds, so that it
     // orders with the questions added to the purchase); empty: not yet.
     std::string opened_at;
+    // The vendor company this response belongs to, from one purchase to the next (core/company_key.hpp):
+    // "" when the hospital did not link it; its earlier submitted responses are offered to it.
+    std::string company_key;
 };
 
 struct StoredAnswer {

@@ -1,5 +1,6 @@
 #include "services/acquisition_service.hpp"
 
+#include "core/company_key.hpp"
 #include "core/end_of_use.hpp"
 
 #include "services/questionnaire_library.hpp"
@@ -69,6 +70,8 @@ FieldErrors AcquisitionService::validate(const VendorInput& input) {
     if (input.language != "fr" && input.language != "en") errors["language"] = "Langue : fr ou en.";
     check_length(errors, "company", input.company, 200);
     check_length(errors, "contact_name", input.contact_name, 200);
+    if (!valid_company_identifier(input.company_identifier))
+        errors["company_identifier"] = "Identifiant de société invalide : SIREN, SIRET, n° de TVA ou DUNS (4 à 40 lettres et chiffres).";
     return errors;
 }
 
@@ -128,6 +131,7 @@ Result<Invitation> AcquisitionService::invite(Id acquisition_id, const VendorInp
     response.email = input.email;
     response.language = input.language;
     response.invite_token_hash = security::sha256_hex(invitation.token);
+    if (input.link_company) response.company_key = company_key(input.company_identifier, input.email);
     TRY_ASSIGN(invitation.response, store_.responses.create(response, actor));
     if (input.send_invitation && mail_ && !invitation.response.email.empty()) {
         auto queued = mail_->invitation(invitation.response.id, invitation.token, actor);

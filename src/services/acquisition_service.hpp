@@ -21,6 +21,11 @@ struct VendorInput {
     std::string email;
     std::string language = "fr";
     bool send_invitation = false;  // queue the invitation e-mail (with the link) when an e-mail is given
+    // Recognising the company from one purchase to the next (core/company_key.hpp): its identifier
+    // (SIREN, SIRET, VAT, DUNS; optional: else its e-mail's domain), and whether the hospital links
+    // it — then the vendor is offered its company's earlier submitted responses to start from.
+    std::string company_identifier;
+    bool link_company = false;
 };
 
 struct Invitation {

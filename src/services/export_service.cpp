@@ -158,6 +158,7 @@ Result<json> ExportService::acquisition_json(Id acquisition_id) {
                            {"withdrawn_at", response.withdrawn_at},
                            {"reopened_at", response.reopened_at},
                            {"opened_at", response.opened_at},
+                           {"company_key", response.company_key},
                            {"invited_at", response.invited_at},
                            {"created_at", response.created_at},
                            {"updated_at", response.updated_at},
@@ -399,6 +400,7 @@ Result<Acquisition> ExportService::import_archive(const std::string& bytes, cons
         response.company = text_field(vendor, "company");
         response.contact_name = text_field(vendor, "contact_name");
         response.email = text_field(vendor, "email");
+        response.company_key = text_field(vendor, "company_key");  // absent from archives made before it
         response.language = text_field(vendor, "language");
         response.status = text_field(vendor, "status") == "submitted" ? ResponseStatus::submitted : ResponseStatus::draft;
         response.submitted_at = text_field(vendor, "submitted_at");

@@ -428,6 +428,14 @@ const std::vector<Migration>& all_migrations() {
              // 'YYYY-MM-DD', or '' : seven years after the deadline (core/end_of_use.hpp).
              "ALTER TABLE acquisitions ADD COLUMN expected_end_of_use TEXT NOT NULL DEFAULT ''",
          }},
+        {17,
+         "a vendor company recognised from one purchase to the next (its earlier answers offered to it)",
+         {
+             // '' : not linked. "siren:123456789", "id:…" or "domain:medica.fr" (core/company_key.hpp),
+             // set when the hospital invites the vendor and confirms the link.
+             "ALTER TABLE responses ADD COLUMN company_key TEXT NOT NULL DEFAULT ''",
+             "CREATE INDEX responses_company_key ON responses (company_key)",
+         }},
     };
     return migrations;
 }

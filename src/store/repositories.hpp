@@ -345,6 +345,8 @@ public:
     Result<VendorResponse> find(Id id);
     Result<VendorResponse> find_by_token_hash(const std::string& token_hash);  // never a revoked one
     Result<std::vector<VendorResponse>> list_for(Id acquisition_id);
+    // Every response of one vendor company (VendorResponse::company_key), oldest first; none for "".
+    Result<std::vector<VendorResponse>> list_for_company(const std::string& company_key);
     // Regenerate (new hash) or revoke (empty hash) the secret link. Events "regenerate_link" /
     // "revoke_link" without values. Does not end the vendor's sessions: the caller does
     // (SessionRepository::remove_for_subject("vendor", id)).

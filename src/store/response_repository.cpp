@@ -13,7 +13,7 @@ namespace {
 
 constexpr const char* kResponseColumns =
     "id, acquisition_id, company, contact_name, email, language, status, submitted_at, invite_token_hash, "
-    "invited_at, created_at, updated_at, deadline, submitted_late, withdrawn_at, reopened_at, opened_at";
+    "invited_at, created_at, updated_at, deadline, submitted_late, withdrawn_at, reopened_at, opened_at, company_key";
 constexpr const char* kAnswerColumns = "response_id, question_id, value_json, comment, revision, updated_at, updated_by, source";
 
 struct ResponseRow {
@@ -23,14 +23,14 @@ struct ResponseRow {
     soci::indicator invite_token_ind = soci::i_null;
     std::string invited_at, created_at, updated_at, deadline;
     int submitted_late = 0;
-    std::string withdrawn_at, reopened_at, opened_at;
+    std::string withdrawn_at, reopened_at, opened_at, company_key;
 
     void bind(soci::details::prepare_temp_type& p) {
         p, soci::into(id), soci::into(acquisition_id), soci::into(company), soci::into(contact_name),
             soci::into(email), soci::into(language), soci::into(status), soci::into(submitted_at),
             soci::into(invite_token_hash, invite_token_ind), soci::into(invited_at), soci::into(created_at),
             soci::into(updated_at), soci::into(deadline), soci::into(submitted_late), soci::into(withdrawn_at),
-            soci::into(reopened_at), soci::into(opened_at);
+            soci::into(reopened_at), soci::into(opened_at), soci::into(company_key);
     }
     VendorResponse to_response() const {
         VendorResponse r;
@@ -51,6 +51,7 @@ struct ResponseRow {
         r.withdrawn_at = withdrawn_at;
         r.reopened_at = reopened_at;
         r.opened_at = opened_at;
+        r.company_key = company_key;
         return r;
     }
 };
@@ -221,15 +222,15 @@ Id insert_response(soci::session& sql, const VendorResponse& response) {
     const int late = response.submitted_late ? 1 : 0;
     sql << "INSERT INTO responses (acquisition_id, company, contact_name, email, language, status, submitted_at, "
            "invite_token_hash, invited_at, created_at, updated_at, deadline, submitted_late, withdrawn_at, reopened_at, "
-           "opened_at) VALUES (:acquisition_id, :company, :contact_name, :email, :language, :status, :submitted_at, "
+           "opened_at, company_key) VALUES (:acquisition_id, :company, :contact_name, :email, :language, :status, :submitted_at, "
            ":invite_token_hash, :invited_at, :created_at, :updated_at, :deadline, :submitted_late, :withdrawn_at, "
-           ":reopened_at, :opened_at) RETURNING id",
+           ":reopened_at, :opened_at, :company_key) RETURNING id",
         soci::use(acquisition), soci::use(response.company), soci::use(response.contact_name),
         soci::use(response.email), soci::use(response.language), soci::use(status), soci::use(response.submitted_at),
         soci::use(response.invite_token_hash, token_ind), soci::use(response.invited_at),
         soci::use(response.created_at), soci::use(response.updated_at), soci::use(response.deadline), soci::use(late),
         soci::use(response.withdrawn_at), soci::use(response.reopened_at), soci::use(response.opened_at),
-        soci::into(id);
+        soci::use(response.company_key), soci::into(id);
     return id;
 }
 
@@ -293,6 +294,22 @@ Result<VendorResponse> ResponseRepository::find_by_token_hash(const std::string&
     TRY(db_->read([&](soci::session& sql) { out = find_response_where(sql, "invite_token_hash = :hash", token_hash); }));
     if (!out) return detail::not_found("Réponse", "Response");
     return std::move(*out);
+}
+
+Result<std::vector<VendorResponse>> ResponseRepository::list_for_company(const std::string& company_key) {
+    std::vector<VendorResponse> out;
+    if (company_key.empty()) return out;  // not linked: no other response is its company's
+    TRY(db_->read([&](soci::session& sql) {
+        ResponseRow row;
+        soci::details::prepare_temp_type p = sql.prepare << "SELECT " << kResponseColumns
+                                                         << " FROM responses WHERE company_key = :key ORDER BY id";
+        row.bind(p);
+        p, soci::use(company_key);
+        soci::statement st(p);
+        st.execute();
+        while (st.fetch()) out.push_back(row.to_response());
+    }));
+    return out;
 }
 
 Result<std::vector<VendorResponse>> ResponseRepository::list_for(Id acquisition_id) {

@@ -210,6 +210,12 @@ void invite_vendor(WebApp& app, const httplib::Request& req, httplib::Response& 
             return send_invalid_fields(res, {{"send_invitation", "Vrai ou faux attendu (send_invitation)."}});
         input.send_invitation = send->get<bool>();
     }
+    // Optional, default false: the company is recognised from one purchase to the next only when the hospital says so.
+    input.company_identifier = string_field(*body, "company_identifier");
+    if (auto link = body->find("link_company"); link != body->end() && !link->is_null()) {
+        if (!link->is_boolean()) return send_invalid_fields(res, {{"link_company", "Vrai ou faux attendu (link_company)."}});
+        input.link_company = link->get<bool>();
+    }
     if (auto errors = services::AcquisitionService::validate(input); !errors.empty())
         return send_invalid_fields(res, errors);
     auto invitation = app.acquisitions.invite(acquisition->id, input, caller->actor());

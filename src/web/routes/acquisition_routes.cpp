@@ -183,11 +183,15 @@ void invite_vendor(WebApp& app, const httplib::Request& req, httplib::Response& 
     services::VendorInput input{form_value(req, "company"), form_value(req, "contact_name"), form_value(req, "email"),
                                 form_value(req, "language").empty() ? "fr" : form_value(req, "language")};
     input.send_invitation = form_value(req, "send_invitation") == "1";
+    input.company_identifier = form_value(req, "company_identifier");
+    input.link_company = form_value(req, "link_company") == "1";
     std::map<std::string, std::string> values{{"company", input.company},
                                               {"contact_name", input.contact_name},
                                               {"email", input.email},
                                               {"language", input.language},
-                                              {"send_invitation", input.send_invitation ? "1" : "0"}};
+                                              {"send_invitation", input.send_invitation ? "1" : "0"},
+                                              {"company_identifier", input.company_identifier},
+                                              {"link_company", input.link_company ? "1" : "0"}};
     if (auto errors = services::AcquisitionService::validate(input); !errors.empty())
         return show_acquisition(app, req, res, *caller, *acquisition, 422, std::nullopt, errors, values);
     auto invitation = app.acquisitions.invite(acquisition->id, input, caller->actor());

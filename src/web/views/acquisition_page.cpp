@@ -246,6 +246,18 @@ std::string render_acquisition_page(const PageContext& context, const Acquisitio
     w.void_tag("input", {{"type", "checkbox"}, {"name", "send_invitation"}, {"value", "1"}, html::Attr::flag("checked", send_checked)});
     w.text(" Envoyer l'invitation par e-mail");
     w.close("label");
+    write_form_field(w, {"company_identifier", "Identifiant de la société (SIREN, SIRET, TVA ou DUNS, facultatif)", "text", false,
+                         "Pour la reconnaître d'un achat à l'autre ; sans lui, le domaine de son adresse e-mail (sauf "
+                         "messagerie publique)."},
+                     value_of(vendor_values, "company_identifier"), vendor_errors, "vendor-");
+    // Checked by default: the hospital confirms the link by leaving it (a redisplayed form keeps the choice).
+    const bool link_checked = vendor_values.empty() || value_of(vendor_values, "link_company") == "1";
+    w.open("label", {{"class", "option"}});
+    w.void_tag("input", {{"type", "checkbox"}, {"name", "link_company"}, {"value", "1"}, {"id", "link-company"},
+                         html::Attr::flag("checked", link_checked)});
+    w.text(" Reconnaître cette société d'un achat à l'autre : elle pourra partir de ses réponses soumises à nos achats "
+           "précédents (jamais de notre évaluation)");
+    w.close("label");
     w.open("div", {{"class", "actions"}});
     w.element("button", {{"type", "submit"}, {"class", "button button-primary"}}, "Ajouter et créer le lien");
     w.close("div");

@@ -39,6 +39,17 @@ const std::vector<StoredDocument>* find_documents(const ResponseView& view, cons
 void write_answer_source(HtmlWriter& w, const ResponseView& view, const StoredAnswer& answer, std::string_view document_prefix) {
     const auto source = parse_answer_source(answer.source);
     if (!source) return;
+    if (source->kind == "reuse") {
+        const std::string earlier = std::to_string(source->response);
+        w.open("p", {{"class", "answer-source"}, {"data-source", "reuse"}});
+        w.text("Valeur reprise par le fournisseur de sa réponse antérieure ");
+        w.element("a", {{"href", "/responses/" + earlier}}, "n° " + earlier);
+        w.text(" — ");
+        w.element("a", {{"href", "/responses/" + std::to_string(view.response.id) + "/compare/" + earlier}},
+                  "comparer les deux réponses");
+        w.close("p");
+        return;
+    }
     w.open("p", {{"class", "answer-source"}, {"data-source", source->kind}});
     w.text(std::string("Valeur importée du ") + (source->kind == "sbom" ? "SBOM" : "MDS2") + " ");
     const StoredDocument* file = nullptr;
