@@ -198,7 +198,9 @@ int run_demo(const StoreLocation& location) {
         return 1;
     }
     std::vector<Id> ids;
-    for (const DemoVendor& vendor : demo_vendors()) {
+    for (const DemoVendor& demo_vendor : demo_vendors()) {
+        DemoVendor vendor = demo_vendor;
+        vendor.input.link_company = true;  // recognised from one purchase to the next (by its e-mail's domain)
         auto invitation = acquisitions.invite(acquisition->id, vendor.input, bio_actor);
         if (!invitation) {
             std::cerr << invitation.error().message.fr << "\n";
@@ -234,13 +236,37 @@ int run_demo(const StoreLocation& location) {
         std::cerr << "Les relectures de démonstration n'ont pas pu être enregistrées.\n";
         return 1;
     }
+    // A second purchase, to which the strong vendor is invited again: it may start from its first response.
+    Acquisition second_input;
+    second_input.title = "Pousse-seringues — Soins intensifs (démonstration)";
+    second_input.equipment = "Pousse-seringues connectés, 40 voies";
+    second_input.service = "Soins intensifs de cardiologie";
+    second_input.reference = "DEMO-2027-002";
+    second_input.deadline = "2027-06-30";
+    second_input.notes = "Second achat de démonstration : Veillemed Santé peut partir de sa réponse au premier.";
+    auto second = acquisitions.create(second_input, biomedical->id, bio_actor);
+    if (!second) {
+        std::cerr << second.error().message.fr << "\n";
+        return 1;
+    }
+    services::VendorInput again = demo_vendors().front().input;
+    again.contact_name = "Julien Roux";
+    again.email = "marches@veillemed-sante.example";
+    again.link_company = true;
+    auto second_invitation = acquisitions.invite(second->id, again, bio_actor);
+    if (!second_invitation) {
+        std::cerr << second_invitation.error().message.fr << "\n";
+        return 1;
+    }
     std::cout << "Achat de démonstration créé (n° " << acquisition->id << ") avec 3 fournisseurs : "
               << "Veillemed Santé (solide), Cardiotrace Médical France (moyen), Médi-Surveillance SAS (faible).\n"
               << "Comptes de la démonstration :\n"
               << demo_account_line(*biomedical, "pilote de l'achat", biomedical_created) << "\n"
               << demo_account_line(*it, "relecteur DSI de l'achat", it_created) << "\n"
               << "Lancez : cyberachat serve" << store_options_text(location) << "\n"
-              << "puis connectez-vous avec l'un d'eux et ouvrez /acquisitions/" << acquisition->id << "/comparison.\n";
+              << "puis connectez-vous avec l'un d'eux et ouvrez /acquisitions/" << acquisition->id << "/comparison.\n"
+              << "Second achat (n° " << second->id << ") : Veillemed Santé y est invité de nouveau ; son lien (affiché une "
+              << "seule fois), pour partir de sa première réponse : /invitation/" << second_invitation->token << "\n";
     return 0;
 }
 

@@ -23,6 +23,7 @@
 #include "services/report_service.hpp"
 #include "services/response_service.hpp"
 #include "services/team_service.hpp"
+#include "services/answer_reuse_service.hpp"
 #include "services/manufacturer_import_service.hpp"
 #include "services/xlsx_import_service.hpp"
 #include "store/repositories.hpp"
@@ -74,6 +75,7 @@ struct WebApp {
         *store, responses,
         services::ManufacturerImportLimits{std::min<size_t>(config.max_document_bytes, 10u * 1024 * 1024),
                                            std::min<size_t>(config.max_document_bytes, kMaxSbomBytes)}};
+    services::AnswerReuseService reuse{*store, responses};  // a vendor starts from its company's earlier response
     services::PendingUploads pending_xlsx{store->pending_uploads};  // previews waiting for "apply" (pages; in the database)
     services::ReportService reports{*store, questionnaires, responses, flowcharts, &instance};
     services::EvaluationService evaluations{*store, questionnaires, responses, &mail};

@@ -53,8 +53,8 @@ describe('a questionnaire extension from the library page to the vendor', () => 
   step('fixed, it is added; a purchase is created on it', async () => {
     await hospital.fill('#library-yaml', EXAMPLE);
     await Promise.all([hospital.waitForURL(url('/questionnaires')), hospital.click('button:has-text("Vérifier et ajouter")')]);
-    assert.match(await h.text(hospital, '.flash'), /2024\.2-chu-exemple\.1/);
-    assert.match(await h.text(hospital, '#library'), /Extension de afib 2024\.2/);
+    assert.match(await h.text(hospital, '.flash'), /2024\.3-chu-exemple\.1/);
+    assert.match(await h.text(hospital, '#library'), /Extension de afib 2024\.3/);
     await hospital.goto(url('/acquisitions/new'));
     await hospital.fill('#title', 'Moniteurs réseau 2028');
     await hospital.fill('#equipment', 'Moniteur');

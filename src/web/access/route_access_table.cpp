@@ -102,6 +102,9 @@ std::vector<RouteAccess> make_table() {
         row("POST", "/vendor/import/mds2/apply", A::vendor),
         row("POST", "/vendor/import/sbom", A::vendor),
         row("POST", "/vendor/import/sbom/apply", A::vendor),
+        row("GET", "/vendor/reuse", A::vendor),
+        row("GET", "/vendor/reuse/{response}", A::vendor),
+        row("POST", "/vendor/reuse/{response}", A::vendor),
         row("GET", "/api/v1/vendor/response", A::vendor),
         row("PUT", "/api/v1/vendor/answers/{question}", A::vendor),
         row("POST", "/api/v1/vendor/documents/{question}", A::vendor),
@@ -114,6 +117,8 @@ std::vector<RouteAccess> make_table() {
         row("POST", "/api/v1/vendor/import", A::vendor),
         row("POST", "/api/v1/vendor/import/mds2", A::vendor),
         row("POST", "/api/v1/vendor/import/sbom", A::vendor),
+        row("GET", "/api/v1/vendor/earlier-responses", A::vendor),
+        row("POST", "/api/v1/vendor/reuse/{response}", A::vendor),
         row("GET", "/api/v1/vendor/report.pdf", A::vendor),
         row("GET", "/api/v1/vendor/flowcharts/{part}.svg", A::vendor),
 

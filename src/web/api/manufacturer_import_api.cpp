@@ -14,14 +14,14 @@ namespace {
 
 using json = nlohmann::json;
 
-bool apply_requested(const httplib::Request& req) {
+bool mi_apply_requested(const httplib::Request& req) {
     if (!req.has_param("apply")) return false;
     const std::string value = req.get_param_value("apply");
     return value == "1" || value == "true";
 }
 
 // ?replace=a,b (or replace repeated).
-std::set<std::string> replace_choices(const httplib::Request& req) {
+std::set<std::string> mi_replace_choices(const httplib::Request& req) {
     std::set<std::string> out;
     const size_t count = std::min<size_t>(req.get_param_value_count("replace"), 1000);
     for (size_t i = 0; i < count; ++i) {
@@ -35,7 +35,7 @@ std::set<std::string> replace_choices(const httplib::Request& req) {
     return out;
 }
 
-json mds2_json(const Mds2ImportOutcome& outcome, const Questionnaire* questionnaire, Language language) {
+json mi_mds2_json(const Mds2ImportOutcome& outcome, const Questionnaire* questionnaire, Language language) {
     json proposals = json::array();
     for (const Mds2Proposal& proposal : outcome.plan.proposals) {
         const Question* question = questionnaire ? questionnaire->find_question(proposal.question_id) : nullptr;
@@ -63,7 +63,7 @@ json mds2_json(const Mds2ImportOutcome& outcome, const Questionnaire* questionna
             {"proposals", proposals}};
 }
 
-json sbom_json(const SbomImportOutcome& outcome) {
+json mi_sbom_json(const SbomImportOutcome& outcome) {
     const Sbom& sbom = outcome.sbom;
     return {{"applied", outcome.applied},
             {"saved", outcome.saved},
@@ -83,7 +83,7 @@ json sbom_json(const SbomImportOutcome& outcome) {
             {"operating_systems", sbom.operating_systems}};
 }
 
-const httplib::MultipartFormData* required_file(const httplib::Request& req, httplib::Response& res) {
+const httplib::MultipartFormData* mi_required_file(const httplib::Request& req, httplib::Response& res) {
     const auto* file = uploaded_file(req);
     if (!file)
         send_json_error(res, Error::make(ErrorCode::bad_request,
@@ -91,24 +91,24 @@ const httplib::MultipartFormData* required_file(const httplib::Request& req, htt
     return file;
 }
 
-void handle_mds2(WebApp& app, const httplib::Request& req, httplib::Response& res, Id response_id, Language language,
+void mi_handle_mds2(WebApp& app, const httplib::Request& req, httplib::Response& res, Id response_id, Language language,
                  const Actor& actor) {
-    const auto* file = required_file(req, res);
+    const auto* file = mi_required_file(req, res);
     if (!file) return;
-    auto outcome = app.manufacturer_imports.import_mds2(response_id, file->content, file->filename, apply_requested(req),
-                                                        replace_choices(req), actor);
+    auto outcome = app.manufacturer_imports.import_mds2(response_id, file->content, file->filename, mi_apply_requested(req),
+                                                        mi_replace_choices(req), actor);
     if (!outcome) return send_json_error(res, outcome.error(), language);
     auto snapshot = app.responses.load(response_id);
-    send_json(res, 200, mds2_json(*outcome, snapshot ? snapshot->questionnaire.get() : nullptr, language));
+    send_json(res, 200, mi_mds2_json(*outcome, snapshot ? snapshot->questionnaire.get() : nullptr, language));
 }
 
-void handle_sbom(WebApp& app, const httplib::Request& req, httplib::Response& res, Id response_id, Language language,
+void mi_handle_sbom(WebApp& app, const httplib::Request& req, httplib::Response& res, Id response_id, Language language,
                  const Actor& actor) {
-    const auto* file = required_file(req, res);
+    const auto* file = mi_required_file(req, res);
     if (!file) return;
-    auto outcome = app.manufacturer_imports.import_sbom(response_id, file->content, file->filename, apply_requested(req), actor);
+    auto outcome = app.manufacturer_imports.import_sbom(response_id, file->content, file->filename, mi_apply_requested(req), actor);
     if (!outcome) return send_json_error(res, outcome.error(), language);
-    send_json(res, 200, sbom_json(*outcome));
+    send_json(res, 200, mi_sbom_json(*outcome));
 }
 
 }  // namespace
@@ -118,7 +118,7 @@ namespace manufacturer_import_api {
 void import_own_mds2(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_vendor(app, req, res, true);
     if (!caller) return;
-    handle_mds2(app, req, res, caller->response.id, language_of(*caller), caller->actor());
+    mi_handle_mds2(app, req, res, caller->response.id, language_of(*caller), caller->actor());
 }
 
 void import_response_mds2(WebApp& app, const httplib::Request& req, httplib::Response& res) {
@@ -126,13 +126,13 @@ void import_response_mds2(WebApp& app, const httplib::Request& req, httplib::Res
     if (!caller) return;
     auto response = find_by_path_id(app.responses, req);
     if (!response) return send_json_error(res, response.error());
-    handle_mds2(app, req, res, response->id, Language::fr, caller->actor());
+    mi_handle_mds2(app, req, res, response->id, Language::fr, caller->actor());
 }
 
 void import_own_sbom(WebApp& app, const httplib::Request& req, httplib::Response& res) {
     auto caller = require_vendor(app, req, res, true);
     if (!caller) return;
-    handle_sbom(app, req, res, caller->response.id, language_of(*caller), caller->actor());
+    mi_handle_sbom(app, req, res, caller->response.id, language_of(*caller), caller->actor());
 }
 
 void import_response_sbom(WebApp& app, const httplib::Request& req, httplib::Response& res) {
@@ -140,7 +140,7 @@ void import_response_sbom(WebApp& app, const httplib::Request& req, httplib::Res
     if (!caller) return;
     auto response = find_by_path_id(app.responses, req);
     if (!response) return send_json_error(res, response.error());
-    handle_sbom(app, req, res, response->id, Language::fr, caller->actor());
+    mi_handle_sbom(app, req, res, response->id, Language::fr, caller->actor());
 }
 
 }  // namespace manufacturer_import_api

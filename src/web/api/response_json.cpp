@@ -51,10 +51,12 @@ static json documents_json(const services::ResponseSnapshot& snapshot) {
     return documents;
 }
 
-// Where a value came from: {"kind": "mds2"|"sbom", "file", "sha256", "lines"}, null when typed.
+// Where a value came from: {"kind": "mds2"|"sbom", "file", "sha256", "lines"}, or {"kind": "reuse",
+// "response": the earlier response}; null when typed.
 static json answer_source_value(const std::string& stored) {
     const auto source = parse_answer_source(stored);
     if (!source) return nullptr;
+    if (source->kind == "reuse") return {{"kind", "reuse"}, {"response", source->response}};
     return {{"kind", source->kind}, {"file", source->file}, {"sha256", source->sha256}, {"lines", source->lines}};
 }
 

@@ -14,10 +14,10 @@
 namespace cyberachat::web {
 namespace {
 
-enum class DocumentKind { mds2, sbom };
+enum class ManufacturerDocumentKind { mds2, sbom };
 
 // Who imports for which response, and where the page's links go.
-struct ImportTarget {
+struct ManufacturerImportTarget {
     Id response_id = 0;
     Actor actor;
     views::PageContext context;
@@ -25,21 +25,21 @@ struct ImportTarget {
     std::shared_ptr<const Questionnaire> questionnaire;
 };
 
-void render(httplib::Response& res, int status, const ImportTarget& target) {
+void mi_render(httplib::Response& res, int status, const ManufacturerImportTarget& target) {
     send_html(res, status, views::render_manufacturer_import_page(target.context, target.view));
 }
 
-void render_refusal(httplib::Response& res, ImportTarget& target, const Error& error) {
+void mi_render_refusal(httplib::Response& res, ManufacturerImportTarget& target, const Error& error) {
     target.view.error = error.message.in(target.context.language);
     target.view.submitted = error.code == ErrorCode::submitted;
     if (error.code == ErrorCode::deadline_passed || error.code == ErrorCode::purchase_closed ||
         error.code == ErrorCode::archived || error.code == ErrorCode::forbidden)
         target.view.locked = error.message.in(target.context.language);
-    render(res, status_for(error), target);
+    mi_render(res, status_for(error), target);
 }
 
 // The files already kept, and the questionnaire the preview's labels come from.
-bool load_response(WebApp& app, httplib::Response& res, ImportTarget& target) {
+bool mi_load_response(WebApp& app, httplib::Response& res, ManufacturerImportTarget& target) {
     auto snapshot = app.responses.load(target.response_id);
     if (!snapshot) {
         send_error_page(res, snapshot.error(), target.context.language);
@@ -54,7 +54,7 @@ bool load_response(WebApp& app, httplib::Response& res, ImportTarget& target) {
     return true;
 }
 
-std::set<std::string> replace_choices(const httplib::Request& req) {
+std::set<std::string> mi_replace_choices(const httplib::Request& req) {
     std::set<std::string> out;
     const size_t count = req.get_param_value_count("replace");
     for (size_t i = 0; i < count && i < 1000; ++i) out.insert(req.get_param_value("replace", i));
@@ -62,15 +62,15 @@ std::set<std::string> replace_choices(const httplib::Request& req) {
 }
 
 // A preview keeps the file for "apply" (its token goes into the page); "apply" lets it go.
-bool keep_or_release(WebApp& app, httplib::Response& res, ImportTarget& target, const std::string& bytes,
+bool mi_keep_or_release(WebApp& app, httplib::Response& res, ManufacturerImportTarget& target, const std::string& bytes,
                      const std::string& file_name, bool apply, const std::string& token) {
     if (apply) {
         if (auto removed = app.pending_xlsx.remove(token); !removed) log_server_error(removed.error());  // expires anyway
-        return load_response(app, res, target);  // the file now kept with the response
+        return mi_load_response(app, res, target);  // the file now kept with the response
     }
     auto kept = app.pending_xlsx.put(target.response_id, bytes, file_name);
     if (!kept) {
-        render_refusal(res, target, kept.error());
+        mi_render_refusal(res, target, kept.error());
         return false;
     }
     target.view.token = std::move(*kept);
@@ -78,57 +78,57 @@ bool keep_or_release(WebApp& app, httplib::Response& res, ImportTarget& target, 
 }
 
 // The service's import of `bytes`, shown on the page.
-void run_import(WebApp& app, const httplib::Request& req, httplib::Response& res, ImportTarget& target, DocumentKind kind,
+void mi_run_import(WebApp& app, const httplib::Request& req, httplib::Response& res, ManufacturerImportTarget& target, ManufacturerDocumentKind kind,
                 const std::string& bytes, const std::string& file_name, bool apply, const std::string& token) {
     target.view.file_name = file_name;
-    if (kind == DocumentKind::mds2) {
+    if (kind == ManufacturerDocumentKind::mds2) {
         auto outcome = app.manufacturer_imports.import_mds2(target.response_id, bytes, file_name, apply,
-                                                            apply ? replace_choices(req) : std::set<std::string>{},
+                                                            apply ? mi_replace_choices(req) : std::set<std::string>{},
                                                             target.actor);
-        if (!outcome) return render_refusal(res, target, outcome.error());
-        if (!keep_or_release(app, res, target, bytes, file_name, apply, token)) return;
+        if (!outcome) return mi_render_refusal(res, target, outcome.error());
+        if (!mi_keep_or_release(app, res, target, bytes, file_name, apply, token)) return;
         target.view.mds2 = &*outcome;
-        return render(res, 200, target);
+        return mi_render(res, 200, target);
     }
     auto outcome = app.manufacturer_imports.import_sbom(target.response_id, bytes, file_name, apply, target.actor);
-    if (!outcome) return render_refusal(res, target, outcome.error());
-    if (!keep_or_release(app, res, target, bytes, file_name, apply, token)) return;
+    if (!outcome) return mi_render_refusal(res, target, outcome.error());
+    if (!mi_keep_or_release(app, res, target, bytes, file_name, apply, token)) return;
     target.view.sbom = &*outcome;
-    render(res, 200, target);
+    mi_render(res, 200, target);
 }
 
-void preview(WebApp& app, const httplib::Request& req, httplib::Response& res, ImportTarget& target, DocumentKind kind) {
+void mi_preview(WebApp& app, const httplib::Request& req, httplib::Response& res, ManufacturerImportTarget& target, ManufacturerDocumentKind kind) {
     const Language language = target.context.language;
     const auto* file = uploaded_file(req);
     if (!file) {
-        target.view.error = kind == DocumentKind::mds2
+        target.view.error = kind == ManufacturerDocumentKind::mds2
                                 ? in_language(language, "Choisissez le fichier MDS2 (.xlsx, .csv ou .txt) à importer.",
                                               "Choose the MDS2 file (.xlsx, .csv or .txt) to import.")
                                 : in_language(language, "Choisissez le fichier SBOM (.json) à importer.",
                                               "Choose the SBOM file (.json) to import.");
-        return render(res, 422, target);
+        return mi_render(res, 422, target);
     }
-    run_import(app, req, res, target, kind, file->content, file->filename, false, "");
+    mi_run_import(app, req, res, target, kind, file->content, file->filename, false, "");
 }
 
-void apply(WebApp& app, const httplib::Request& req, httplib::Response& res, ImportTarget& target, DocumentKind kind) {
+void mi_apply(WebApp& app, const httplib::Request& req, httplib::Response& res, ManufacturerImportTarget& target, ManufacturerDocumentKind kind) {
     const std::string token = form_value(req, "token");
     auto upload = app.pending_xlsx.find(token, target.response_id);
-    if (!upload && upload.error().code != ErrorCode::not_found) return render_refusal(res, target, upload.error());
+    if (!upload && upload.error().code != ErrorCode::not_found) return mi_render_refusal(res, target, upload.error());
     if (!upload) {
         target.view.error = in_language(target.context.language, "Cet aperçu a expiré : importez le fichier à nouveau.",
                                         "This preview has expired: import the file again.");
-        return render(res, 410, target);
+        return mi_render(res, 410, target);
     }
-    run_import(app, req, res, target, kind, upload->bytes, upload->file_name, true, token);
+    mi_run_import(app, req, res, target, kind, upload->bytes, upload->file_name, true, token);
 }
 
-std::optional<ImportTarget> vendor_target(WebApp& app, const httplib::Request& req, httplib::Response& res, bool post) {
+std::optional<ManufacturerImportTarget> mi_vendor_target(WebApp& app, const httplib::Request& req, httplib::Response& res, bool post) {
     auto caller = require_vendor_page(app, req, res);
     if (!caller) return std::nullopt;
     const Language language = parse_language(caller->session->language);
     if (post && !require_csrf(req, res, *caller->session, language)) return std::nullopt;
-    ImportTarget target{caller->response.id, caller->actor(),
+    ManufacturerImportTarget target{caller->response.id, caller->actor(),
                         vendor_context(app, *caller, in_language(language, "Documents du fabricant", "Manufacturer documents"), req),
                         {}, nullptr};
     auto acquisition = app.acquisitions.find(caller->response.acquisition_id);
@@ -143,11 +143,11 @@ std::optional<ImportTarget> vendor_target(WebApp& app, const httplib::Request& r
     target.view.document_prefix = "/vendor/documents/";
     target.view.submitted = caller->response.status == ResponseStatus::submitted;
     target.view.locked = import_lock_text(*acquisition, caller->response, app.responses.clock().now_utc_seconds(), language);
-    if (!load_response(app, res, target)) return std::nullopt;
+    if (!mi_load_response(app, res, target)) return std::nullopt;
     return target;
 }
 
-std::optional<ImportTarget> hospital_target(WebApp& app, const httplib::Request& req, httplib::Response& res, bool post) {
+std::optional<ManufacturerImportTarget> mi_hospital_target(WebApp& app, const httplib::Request& req, httplib::Response& res, bool post) {
     auto caller = require_hospital_page(app, req, res);
     if (!caller) return std::nullopt;
     if (post && !require_csrf(req, res, *caller->session, Language::fr)) return std::nullopt;
@@ -157,7 +157,7 @@ std::optional<ImportTarget> hospital_target(WebApp& app, const httplib::Request&
         return std::nullopt;
     }
     const std::string base = "/responses/" + std::to_string(response->id);
-    ImportTarget target{response->id, caller->actor(),
+    ManufacturerImportTarget target{response->id, caller->actor(),
                         hospital_context(*caller, "Documents du fabricant — " + response->company), {}, nullptr};
     target.view.subject = response->company;
     target.view.base_url = base;
@@ -165,7 +165,7 @@ std::optional<ImportTarget> hospital_target(WebApp& app, const httplib::Request&
     target.view.back_url = base;
     target.view.document_prefix = "/documents/";
     target.view.submitted = response->status == ResponseStatus::submitted;
-    if (!load_response(app, res, target)) return std::nullopt;
+    if (!mi_load_response(app, res, target)) return std::nullopt;
     return target;
 }
 
@@ -174,35 +174,35 @@ std::optional<ImportTarget> hospital_target(WebApp& app, const httplib::Request&
 namespace manufacturer_import_routes {
 
 void vendor_page(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    if (auto target = vendor_target(app, req, res, false)) render(res, 200, *target);
+    if (auto target = mi_vendor_target(app, req, res, false)) mi_render(res, 200, *target);
 }
 void vendor_mds2_preview(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    if (auto target = vendor_target(app, req, res, true)) preview(app, req, res, *target, DocumentKind::mds2);
+    if (auto target = mi_vendor_target(app, req, res, true)) mi_preview(app, req, res, *target, ManufacturerDocumentKind::mds2);
 }
 void vendor_mds2_apply(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    if (auto target = vendor_target(app, req, res, true)) apply(app, req, res, *target, DocumentKind::mds2);
+    if (auto target = mi_vendor_target(app, req, res, true)) mi_apply(app, req, res, *target, ManufacturerDocumentKind::mds2);
 }
 void vendor_sbom_preview(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    if (auto target = vendor_target(app, req, res, true)) preview(app, req, res, *target, DocumentKind::sbom);
+    if (auto target = mi_vendor_target(app, req, res, true)) mi_preview(app, req, res, *target, ManufacturerDocumentKind::sbom);
 }
 void vendor_sbom_apply(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    if (auto target = vendor_target(app, req, res, true)) apply(app, req, res, *target, DocumentKind::sbom);
+    if (auto target = mi_vendor_target(app, req, res, true)) mi_apply(app, req, res, *target, ManufacturerDocumentKind::sbom);
 }
 
 void response_page(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    if (auto target = hospital_target(app, req, res, false)) render(res, 200, *target);
+    if (auto target = mi_hospital_target(app, req, res, false)) mi_render(res, 200, *target);
 }
 void response_mds2_preview(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    if (auto target = hospital_target(app, req, res, true)) preview(app, req, res, *target, DocumentKind::mds2);
+    if (auto target = mi_hospital_target(app, req, res, true)) mi_preview(app, req, res, *target, ManufacturerDocumentKind::mds2);
 }
 void response_mds2_apply(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    if (auto target = hospital_target(app, req, res, true)) apply(app, req, res, *target, DocumentKind::mds2);
+    if (auto target = mi_hospital_target(app, req, res, true)) mi_apply(app, req, res, *target, ManufacturerDocumentKind::mds2);
 }
 void response_sbom_preview(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    if (auto target = hospital_target(app, req, res, true)) preview(app, req, res, *target, DocumentKind::sbom);
+    if (auto target = mi_hospital_target(app, req, res, true)) mi_preview(app, req, res, *target, ManufacturerDocumentKind::sbom);
 }
 void response_sbom_apply(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    if (auto target = hospital_target(app, req, res, true)) apply(app, req, res, *target, DocumentKind::sbom);
+    if (auto target = mi_hospital_target(app, req, res, true)) mi_apply(app, req, res, *target, ManufacturerDocumentKind::sbom);
 }
 
 }  // namespace manufacturer_import_routes

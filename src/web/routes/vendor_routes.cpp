@@ -151,7 +151,14 @@ void home_page(WebApp& app, const httplib::Request& req, httplib::Response& res)
     show_part_tabs(context, page->snapshot);
     auto open = app.responses.open_clarifications(page->caller.response.id);
     if (!open) return send_error_page(res, open.error(), context);
-    send_html(res, 200, views::render_vendor_home_page(context, response_view(page->snapshot), open->size()));
+    // Its company's earlier responses, offered while it can still change its own.
+    size_t earlier = 0;
+    if (!page->snapshot.read_only()) {
+        auto list = app.reuse.earlier_responses(page->caller.response.id, page->language);
+        if (!list) return send_error_page(res, list.error(), context);
+        earlier = list->size();
+    }
+    send_html(res, 200, views::render_vendor_home_page(context, response_view(page->snapshot), open->size(), earlier));
 }
 
 // GET /vendor/clarifications

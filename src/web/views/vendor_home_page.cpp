@@ -68,7 +68,8 @@ const Section* first_incomplete_section(const ResponseView& view) {
 
 }  // namespace
 
-std::string render_vendor_home_page(const PageContext& context, const ResponseView& view, size_t open_clarifications) {
+std::string render_vendor_home_page(const PageContext& context, const ResponseView& view, size_t open_clarifications,
+                                    size_t earlier_responses) {
     const Language lang = context.language;
     const Questionnaire& questionnaire = view.questionnaire;
     const Acquisition& acquisition = view.acquisition;
@@ -147,6 +148,20 @@ std::string render_vendor_home_page(const PageContext& context, const ResponseVi
                     "Your response has been submitted: you can read it but no longer change it."));
     w.close("section");
     w.close("div");
+    if (earlier_responses > 0 && !submitted) {
+        w.open("section", {{"class", "card"}, {"aria-labelledby", "reuse-card-title"}, {"id", "reuse-card"}});
+        w.element("h2", {{"id", "reuse-card-title"}}, L(lang, "Partir d'une réponse antérieure", "Start from an earlier response"));
+        w.element("p", std::string(L(lang, "Votre société a déjà répondu à ce questionnaire pour cet établissement (",
+                                     "Your company has already answered this questionnaire for this hospital (")) +
+                           std::to_string(earlier_responses) +
+                           L(lang, " réponse(s) soumise(s)). Reprenez-en les réponses : vous voyez d'abord ce qui serait copié.",
+                             " submitted response(s)). Carry their answers over: you first see what would be copied."));
+        w.open("p", {{"class", "actions"}});
+        w.element("a", {{"href", "/vendor/reuse"}, {"class", "button button-secondary"}, {"id", "reuse-start"}},
+                  L(lang, "Voir mes réponses antérieures", "See my earlier responses"));
+        w.close("p");
+        w.close("section");
+    }
     write_vendor_excel_card(w, context, submitted);
     write_vendor_manufacturer_card(w, context, submitted, manufacturer_documents(view));
 

@@ -12,6 +12,8 @@
 namespace cyberachat::web::views {
 
 // With `open_clarifications` > 0, a notice at the top links to /vendor/clarifications.
-std::string render_vendor_home_page(const PageContext& context, const ResponseView& view, size_t open_clarifications = 0);
+// `earlier_responses`: how many of its company's earlier responses it may start from (a card then links to /vendor/reuse).
+std::string render_vendor_home_page(const PageContext& context, const ResponseView& view, size_t open_clarifications = 0,
+                                    size_t earlier_responses = 0);
 
 }  // namespace cyberachat::web::views
