@@ -21,6 +21,8 @@ void register_xlsx_routes(httplib::Server& server, WebApp& app);
 void register_xlsx_api(httplib::Server& server, WebApp& app);
 void register_manufacturer_import_routes(httplib::Server& server, WebApp& app);
 void register_manufacturer_import_api(httplib::Server& server, WebApp& app);
+void register_vendor_history_routes(httplib::Server& server, WebApp& app);
+void register_vendor_history_api(httplib::Server& server, WebApp& app);
 void register_export_api(httplib::Server& server, WebApp& app);
 void register_evaluation_routes(httplib::Server& server, WebApp& app);
 void register_evaluation_api(httplib::Server& server, WebApp& app);
