@@ -165,6 +165,8 @@ std::unique_ptr<httplib::Server> make_server(WebApp& app, const ConnectionLimits
     register_manufacturer_import_api(*server, app);
     register_reuse_routes(*server, app);
     register_reuse_api(*server, app);
+    register_vendor_history_routes(*server, app);
+    register_vendor_history_api(*server, app);
     register_export_api(*server, app);
     register_evaluation_routes(*server, app);
     register_evaluation_api(*server, app);

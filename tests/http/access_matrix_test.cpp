@@ -108,6 +108,7 @@ protected:
         out = replace_all(out, "{section}", "dispositif.poste_informatique");
         out = replace_all(out, "{chart}", "1");
         out = replace_all(out, "{part}", "1");
+        out = replace_all(out, "{other}", std::to_string(a.response));  // a response compared with itself
         out = replace_all(out, "{message}", "999999");  // none: an allowed caller gets the handler's 404
         out = replace_all(out, "{version}", "1");  // the built-in questionnaire version, stored first
         if (out.find("{user}") != std::string::npos) out = replace_all(out, "{user}", std::to_string(spare_member(a)));

@@ -30,7 +30,7 @@ std::string route_pattern(std::string shown) {
     for (size_t at = 0; (at = shown.find('.', at)) != std::string::npos; at += 2) shown.insert(at, "\\");
     static const std::vector<std::pair<std::string, std::string>> placeholders = {
         {"{acquisition}", kId}, {"{response}", kId},   {"{document}", kId},  {"{user}", kId},
-        {"{token}", kId},       {"{message}", kId},     {"{version}", kId},     {"{question}", kName}, {"{section}", kName}, {"{chart}", kName},
+        {"{token}", kId},       {"{message}", kId},     {"{other}", kId},     {"{version}", kId},     {"{question}", kName}, {"{section}", kName}, {"{chart}", kName},
         {"{part}", R"(([^/]+))"}, {"{invitation}", R"(([A-Za-z0-9_\-]{20,100}))"}, {"{reset}", R"(([A-Za-z0-9_\-]{20,100}))"}, {"{anything}", ".*"},
     };
     for (const auto& [name, regex] : placeholders)
@@ -169,6 +169,10 @@ std::vector<RouteAccess> make_table() {
         row("GET", "/acquisitions/{acquisition}/journal", A::hospital_page, P::view_journal, S::acquisition),
         row("GET", "/acquisitions/{acquisition}/journal.csv", A::hospital_page, P::view_journal, S::acquisition),
         row("GET", "/responses/{response}/journal", A::hospital_page, P::view_journal, S::response),
+        // A vendor's history across purchases (only the purchases the caller may view are listed), and two
+        // responses side by side (the other one's purchase is checked by the page against the access policy).
+        row("GET", "/responses/{response}/history", A::hospital_page, P::view_purchase, S::response),
+        row("GET", "/responses/{response}/compare/{other}", A::hospital_page, P::view_purchase, S::response),
         row("GET", "/responses/{response}/journal.csv", A::hospital_page, P::view_journal, S::response),
         row("GET", "/users/{user}/journal", A::hospital_page, P::view_account_journal, S::account),
         row("GET", "/users/{user}/journal.csv", A::hospital_page, P::view_account_journal, S::account),
@@ -236,6 +240,7 @@ std::vector<RouteAccess> make_table() {
         row("POST", "/api/v1/responses/{response}/withdraw", A::hospital_api, P::edit_purchase, S::response),
         row("POST", "/api/v1/responses/{response}/restore", A::hospital_api, P::edit_purchase, S::response),
         row("GET", "/api/v1/responses/{response}/evaluation", A::hospital_api, P::view_purchase, S::response),
+        row("GET", "/api/v1/responses/{response}/history", A::hospital_api, P::view_purchase, S::response),
         row("GET", "/api/v1/responses/{response}/reviews", A::hospital_api, P::view_purchase, S::response),
         row("POST", "/api/v1/responses/{response}/reviews", A::hospital_api, P::review, S::response),
         row("PUT", "/api/v1/responses/{response}/opinion", A::hospital_api, P::give_opinion, S::response),

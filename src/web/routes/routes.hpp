@@ -23,6 +23,8 @@ void register_manufacturer_import_routes(httplib::Server& server, WebApp& app);
 void register_manufacturer_import_api(httplib::Server& server, WebApp& app);
 void register_reuse_routes(httplib::Server& server, WebApp& app);
 void register_reuse_api(httplib::Server& server, WebApp& app);
+void register_vendor_history_routes(httplib::Server& server, WebApp& app);
+void register_vendor_history_api(httplib::Server& server, WebApp& app);
 void register_export_api(httplib::Server& server, WebApp& app);
 void register_evaluation_routes(httplib::Server& server, WebApp& app);
 void register_evaluation_api(httplib::Server& server, WebApp& app);

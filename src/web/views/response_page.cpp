@@ -16,6 +16,7 @@
 #include "web/views/messages_panel.hpp"
 #include "web/views/progress_bars.hpp"
 #include "web/views/status_labels.hpp"
+#include "web/views/vendor_history_page.hpp"
 #include "web/views/view_helpers.hpp"
 
 namespace cyberachat::web::views {
@@ -139,6 +140,7 @@ std::string render_response_page(const PageContext& context, const ResponseView&
     w.close("dl");
     write_all_progress(w, view, lang);
     w.close("div");
+    write_vendor_history_link(w, response);
     w.close("section");
     if (context.rights.export_data)
         write_hospital_excel_card(w, response.id, response.status == ResponseStatus::submitted || !context.rights.import_for_vendor);

@@ -80,7 +80,7 @@ TEST(RouteAccessTable, EveryHospitalRouteHasAPermissionAndEveryPathItsPattern) {
             if (concerns_a_purchase(*route.permission)) EXPECT_NE(route.scope, Scope::instance) << route.shown;
         }
         // The pattern matches the path with its placeholders filled in, and nothing longer.
-        std::string sample = std::regex_replace(route.shown, std::regex(R"(\{(acquisition|response|document|user|token|message|version)\})"), "12");
+        std::string sample = std::regex_replace(route.shown, std::regex(R"(\{(acquisition|response|document|user|token|message|version|other)\})"), "12");
         sample = std::regex_replace(sample, std::regex(R"(\{(question|section|chart|part)\})"), "dispositif.marque");
         sample = std::regex_replace(sample, std::regex(R"(\{(invitation|reset)\})"), std::string(30, 'a'));
         sample = std::regex_replace(sample, std::regex(R"(\{anything\})"), "x");
