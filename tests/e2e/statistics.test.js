@@ -9,7 +9,7 @@ const { describe, before, after } = require('node:test');
 const h = require('./lib/harness');
 
 describe('the market statistics', () => {
-  let server, browser, page;
+  let server, browser, page, pdf;
 
   before(async () => {
     server = await h.startServer();
@@ -20,7 +20,7 @@ describe('the market statistics', () => {
       equipment: 'Moniteurs',
       equipment_family: 'surveillance',
     });
-    const pdf = h.makePdf();
+    pdf = h.writePdf('preuve.pdf', 'Piece jointe de test');
     for (const company of ['Alpha Médical', 'Beta Santé', 'Gamma Tech']) {
       const invitation = await h.apiOk(server.baseUrl, 'POST', `/api/v1/acquisitions/${acquisition.id}/vendors`, server.apiToken, {
         company,
@@ -38,6 +38,7 @@ describe('the market statistics', () => {
   after(async () => {
     await browser?.close();
     await server?.stop();
+    pdf?.cleanup();
   });
 
   const step = h.scenario('statistics', () => ({ page }));
