@@ -18,5 +18,6 @@ void register_journal_command(CLI::App& app);
 void register_purge_command(CLI::App& app);
 void register_instance_command(CLI::App& app);
 void register_manufacturer_import_command(CLI::App& app);
+void register_stats_command(CLI::App& app);
 
 }  // namespace cyberachat::cli

@@ -186,6 +186,7 @@ int run_demo(const StoreLocation& location) {
     input.service = "Réanimation polyvalente";
     input.reference = "DEMO-2027-001";
     input.deadline = "2027-03-31";
+    input.equipment_family = "surveillance";
     input.notes = "Achat de démonstration créé par « cyberachat demo ».";
     auto acquisition = acquisitions.create(input, biomedical->id, bio_actor);
     if (!acquisition) {

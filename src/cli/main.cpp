@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
     cyberachat::cli::register_purge_command(app);
     cyberachat::cli::register_instance_command(app);
     cyberachat::cli::register_manufacturer_import_command(app);
+    cyberachat::cli::register_stats_command(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

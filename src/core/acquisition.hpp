@@ -57,6 +57,9 @@ struct Acquisition {
     // Until when the hospital expects to use the equipment, "YYYY-MM-DD" ("" : seven years after the
     // deadline, core/end_of_use.hpp): a system whose support ends before it is a point de vigilance.
     std::string expected_end_of_use;
+    // The equipment family (core/equipment_family.hpp: "imagerie", "surveillance", …; "" : not set),
+    // for the market statistics across purchases.
+    std::string equipment_family;
 };
 
 enum class ResponseStatus { draft, submitted };

@@ -2,6 +2,7 @@
 
 #include "core/company_key.hpp"
 #include "core/end_of_use.hpp"
+#include "core/equipment_family.hpp"
 
 #include "services/questionnaire_library.hpp"
 
@@ -59,6 +60,8 @@ FieldErrors AcquisitionService::validate(const Acquisition& input) {
     if (const std::string end_of_use(trim(input.expected_end_of_use)); !end_of_use.empty() && !valid_end_of_use(end_of_use))
         errors["expected_end_of_use"] = "Date de fin d'utilisation prévue invalide : indiquez une date (AAAA-MM-JJ) "
                                         "entre 2000 et 2100, ou laissez vide (7 ans après la date limite).";
+    if (!valid_equipment_family(trim(input.equipment_family)))
+        errors["equipment_family"] = "Famille d'équipement inconnue : choisissez-en une de la liste, ou aucune.";
     return errors;
 }
 
@@ -115,6 +118,7 @@ Result<Acquisition> AcquisitionService::update(const Acquisition& input, const A
     updated.deadline = *normalized_deadline_input(input.deadline);
     updated.notes = input.notes;
     updated.expected_end_of_use = input.expected_end_of_use;
+    updated.equipment_family = input.equipment_family;
     return store_.acquisitions.update(updated, actor);
 }
 

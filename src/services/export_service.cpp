@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/bounded_json.hpp"
+#include "core/equipment_family.hpp"
 #include "core/kind_traits.hpp"
 #include "core/text_format.hpp"
 #include "definition/grid_loader.hpp"
@@ -94,7 +95,8 @@ Result<json> ExportService::acquisition_json(Id acquisition_id) {
                           {"notes", acquisition.notes},     {"status", acquisition.status},
                           {"created_at", acquisition.created_at}, {"updated_at", acquisition.updated_at},
                           {"closed_at", acquisition.closed_at},   {"archived_at", acquisition.archived_at},
-                          {"expected_end_of_use", acquisition.expected_end_of_use}};
+                          {"expected_end_of_use", acquisition.expected_end_of_use},
+                          {"equipment_family", acquisition.equipment_family}};
     TRY_ASSIGN(auto version, absent_if_not_found(store_.questionnaires.find(acquisition.questionnaire_version_id)));
     if (version)
         out["questionnaire"] = {{"version_id", version->id}, {"id", version->questionnaire_id},
@@ -376,6 +378,9 @@ Result<Acquisition> ExportService::import_archive(const std::string& bytes, cons
     input.deadline = text_field(source, "deadline");
     input.notes = text_field(source, "notes");
     input.expected_end_of_use = text_field(source, "expected_end_of_use");  // absent from archives made before it
+    // Absent from archives made before it; a family this version does not know is left unset.
+    input.equipment_family = text_field(source, "equipment_family");
+    if (!valid_equipment_family(input.equipment_family)) input.equipment_family.clear();
     input.status = text_field(source, "status");
     input.closed_at = text_field(source, "closed_at");
     input.archived_at = input.status == "archived" ? text_field(source, "archived_at") : std::string();

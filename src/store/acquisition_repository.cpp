@@ -6,6 +6,7 @@
 
 #include "core/deadline.hpp"
 #include "core/end_of_use.hpp"
+#include "core/equipment_family.hpp"
 #include "core/purchase_lifecycle.hpp"
 #include "store/document_bytes.hpp"
 
@@ -19,7 +20,7 @@ namespace {
 
 constexpr const char* kAcquisitionColumns =
     "id, title, equipment, service, reference, deadline, notes, questionnaire_version_id, status, created_by, "
-    "created_at, updated_at, closed_at, archived_at, title_en, expected_end_of_use";
+    "created_at, updated_at, closed_at, archived_at, title_en, expected_end_of_use, equipment_family";
 
 struct AcquisitionRow {
     long long id = 0;
@@ -29,14 +30,14 @@ struct AcquisitionRow {
     std::string status;
     long long created_by = 0;
     soci::indicator created_by_ind = soci::i_null;
-    std::string created_at, updated_at, closed_at, archived_at, title_en, expected_end_of_use;
+    std::string created_at, updated_at, closed_at, archived_at, title_en, expected_end_of_use, equipment_family;
 
     void bind(soci::details::prepare_temp_type& p) {
         p, soci::into(id), soci::into(title), soci::into(equipment), soci::into(service), soci::into(reference),
             soci::into(deadline), soci::into(notes), soci::into(questionnaire_version_id, questionnaire_version_ind),
             soci::into(status), soci::into(created_by, created_by_ind), soci::into(created_at),
             soci::into(updated_at), soci::into(closed_at), soci::into(archived_at), soci::into(title_en),
-            soci::into(expected_end_of_use);
+            soci::into(expected_end_of_use), soci::into(equipment_family);
     }
     Acquisition to_acquisition() const {
         Acquisition a;
@@ -56,6 +57,7 @@ struct AcquisitionRow {
         a.closed_at = closed_at;
         a.archived_at = archived_at;
         a.expected_end_of_use = expected_end_of_use;
+        a.equipment_family = equipment_family;
         return a;
     }
 };
@@ -74,7 +76,8 @@ nlohmann::json shown(const Acquisition& a) {
             {"reference", a.reference}, {"deadline", a.deadline},
             {"notes", a.notes},         {"status", a.status},
             {"questionnaire_version_id", a.questionnaire_version_id},
-            {"expected_end_of_use", a.expected_end_of_use}};
+            {"expected_end_of_use", a.expected_end_of_use},
+            {"equipment_family", a.equipment_family}};
 }
 
 }  // namespace
@@ -96,6 +99,10 @@ std::optional<Error> normalize_acquisition(Acquisition& a) {
     if (!a.expected_end_of_use.empty() && !valid_end_of_use(a.expected_end_of_use))
         return detail::invalid("Date de fin d'utilisation prévue invalide (AAAA-MM-JJ, entre 2000 et 2100).",
                                "Invalid expected end of use (YYYY-MM-DD, between 2000 and 2100).");
+    a.equipment_family = std::string(trim(a.equipment_family));
+    if (!valid_equipment_family(a.equipment_family))
+        return detail::invalid("Famille d'équipement inconnue : « " + a.equipment_family + " ».",
+                               "Unknown equipment family: " + a.equipment_family + ".");
     return std::nullopt;
 }
 
@@ -106,13 +113,13 @@ Id insert_acquisition(soci::session& sql, const Acquisition& a) {
     soci::indicator creator_ind = creator != 0 ? soci::i_ok : soci::i_null;
     long long id = 0;
     sql << "INSERT INTO acquisitions (title, title_en, equipment, service, reference, deadline, notes, "
-           "questionnaire_version_id, status, created_by, created_at, updated_at, closed_at, archived_at, expected_end_of_use) "
+           "questionnaire_version_id, status, created_by, created_at, updated_at, closed_at, archived_at, expected_end_of_use, equipment_family) "
            "VALUES (:title, :title_en, :equipment, :service, :reference, :deadline, :notes, :questionnaire_version_id, "
-           ":status, :created_by, :created_at, :updated_at, :closed_at, :archived_at, :expected_end_of_use) RETURNING id",
+           ":status, :created_by, :created_at, :updated_at, :closed_at, :archived_at, :expected_end_of_use, :equipment_family) RETURNING id",
         soci::use(a.title), soci::use(a.title_en), soci::use(a.equipment), soci::use(a.service), soci::use(a.reference),
         soci::use(a.deadline), soci::use(a.notes), soci::use(version, version_ind), soci::use(a.status),
         soci::use(creator, creator_ind), soci::use(a.created_at), soci::use(a.updated_at), soci::use(a.closed_at),
-        soci::use(a.archived_at), soci::use(a.expected_end_of_use), soci::into(id);
+        soci::use(a.archived_at), soci::use(a.expected_end_of_use), soci::use(a.equipment_family), soci::into(id);
     return id;
 }
 
@@ -156,7 +163,7 @@ Result<Acquisition> AcquisitionRepository::update(const Acquisition& acquisition
             const char* name;
             std::string Acquisition::*member;
         };
-        static constexpr std::array<Field, 9> fields = {{{"title", &Acquisition::title},
+        static constexpr std::array<Field, 10> fields = {{{"title", &Acquisition::title},
                                                          {"title_en", &Acquisition::title_en},
                                                          {"equipment", &Acquisition::equipment},
                                                          {"service", &Acquisition::service},
@@ -164,7 +171,8 @@ Result<Acquisition> AcquisitionRepository::update(const Acquisition& acquisition
                                                          {"deadline", &Acquisition::deadline},
                                                          {"notes", &Acquisition::notes},
                                                          {"status", &Acquisition::status},
-                                                         {"expected_end_of_use", &Acquisition::expected_end_of_use}}};
+                                                         {"expected_end_of_use", &Acquisition::expected_end_of_use},
+                                                         {"equipment_family", &Acquisition::equipment_family}}};
         bool changed = false;
         for (const Field& field : fields) {
             const std::string& before = stored.*field.member;
@@ -180,10 +188,12 @@ Result<Acquisition> AcquisitionRepository::update(const Acquisition& acquisition
         long long id = stored.id;
         sql << "UPDATE acquisitions SET title = :title, title_en = :title_en, equipment = :equipment, "
                "service = :service, reference = :reference, deadline = :deadline, notes = :notes, status = :status, "
-               "expected_end_of_use = :expected_end_of_use, updated_at = :updated_at WHERE id = :id",
+               "expected_end_of_use = :expected_end_of_use, equipment_family = :equipment_family, updated_at = :updated_at "
+               "WHERE id = :id",
             soci::use(stored.title), soci::use(stored.title_en), soci::use(stored.equipment), soci::use(stored.service),
             soci::use(stored.reference), soci::use(stored.deadline), soci::use(stored.notes),
-            soci::use(stored.status), soci::use(stored.expected_end_of_use), soci::use(stored.updated_at), soci::use(id);
+            soci::use(stored.status), soci::use(stored.expected_end_of_use), soci::use(stored.equipment_family),
+            soci::use(stored.updated_at), soci::use(id);
         return {};
     });
     if (!written) return written.error();

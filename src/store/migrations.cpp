@@ -436,6 +436,12 @@ const std::vector<Migration>& all_migrations() {
              "ALTER TABLE responses ADD COLUMN company_key TEXT NOT NULL DEFAULT ''",
              "CREATE INDEX responses_company_key ON responses (company_key)",
          }},
+        {18,
+         "a purchase's equipment family, for the market statistics",
+         {
+             // '' : not set; else an id of core/equipment_family.hpp ("imagerie", "surveillance", …).
+             "ALTER TABLE acquisitions ADD COLUMN equipment_family TEXT NOT NULL DEFAULT ''",
+         }},
     };
     return migrations;
 }

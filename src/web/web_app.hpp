@@ -17,6 +17,7 @@
 #include "services/instance_settings_service.hpp"
 #include "services/questionnaire_library.hpp"
 #include "services/journal_service.hpp"
+#include "services/market_statistics_service.hpp"
 #include "services/mail_service.hpp"
 #include "services/evaluation_service.hpp"
 #include "services/questionnaire_provider.hpp"
@@ -81,6 +82,7 @@ struct WebApp {
     services::EvaluationService evaluations{*store, questionnaires, responses, &mail};
     services::ExportService exports{*store, questionnaires, responses, evaluations};
     services::JournalService journal{*store, questionnaires};  // hospital only
+    services::MarketStatisticsService statistics{*store, responses, evaluations};  // the market across purchases
     CompressedBodyCache compressed_bodies{config.compression_cache_bytes};
     BlankWorkbookCache blank_workbooks;
     security::LoginGuard login_guard{store->login_counters};  // login attempts per account and address (in the database)

@@ -122,12 +122,13 @@ TEST_F(ExportServiceTest, ArchiveRoundTripRestoresANewIdenticalPurchase) {
     EXPECT_ERROR_CODE(exports().acquisition_archive(purchase_id + 100), "not_found");
 }
 
-// The English title travels with the archive; an archive made before it (without the field)
-// still imports, with none.
+// The English title and the equipment family travel with the archive; an archive made before
+// them (without the fields) still imports, with none.
 TEST_F(ExportServiceTest, TheArchiveCarriesTheEnglishTitleAndOneWithoutItStillImports) {
     const Id purchase_id = evaluated_purchase();
     Acquisition purchase = *store->acquisitions.find(purchase_id);
     purchase.title_en = "Ultrasound scanners 2027";
+    purchase.equipment_family = "imagerie";
     ASSERT_TRUE(store->acquisitions.update(purchase, kBuyerActor).ok());
     EXPECT_EQ((*exports().acquisition_json(purchase_id))["acquisition"]["title_en"], "Ultrasound scanners 2027");
     auto archive = exports().acquisition_archive(purchase_id);
@@ -135,12 +136,14 @@ TEST_F(ExportServiceTest, TheArchiveCarriesTheEnglishTitleAndOneWithoutItStillIm
     auto imported = exports().import_archive(*archive, "user:admin@chu.example");
     ASSERT_TRUE(imported.ok()) << imported.error().message.in(Language::en);
     EXPECT_EQ(store->acquisitions.find(imported->id)->title_en, "Ultrasound scanners 2027");
+    EXPECT_EQ(store->acquisitions.find(imported->id)->equipment_family, "imagerie");
 
     // The same archive as an older program wrote it: no "title_en" (its manifest signed again).
     auto files = exports::read_zip(*archive);
     ASSERT_TRUE(files.ok());
     json data = json::parse(files->at("export.json"));
     data["acquisition"].erase("title_en");
+    data["acquisition"].erase("equipment_family");
     const std::string older = data.dump(2);
     json manifest = json::parse(files->at("manifest.json"));
     manifest["files"]["export.json"] = security::sha256_hex(older);
@@ -153,6 +156,7 @@ TEST_F(ExportServiceTest, TheArchiveCarriesTheEnglishTitleAndOneWithoutItStillIm
     ASSERT_TRUE(from_older.ok()) << from_older.error().message.in(Language::en);
     EXPECT_EQ(store->acquisitions.find(from_older->id)->title, "Échographes 2027");
     EXPECT_EQ(store->acquisitions.find(from_older->id)->title_en, "");
+    EXPECT_EQ(store->acquisitions.find(from_older->id)->equipment_family, "");
 }
 
 TEST_F(ExportServiceTest, ImportRefusesABadArchiveAndWritesNothing) {

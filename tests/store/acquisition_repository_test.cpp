@@ -173,6 +173,25 @@ TEST_F(StoreAcquisitions, TheExpectedEndOfUseIsStoredCheckedAndJournaled) {
     EXPECT_EQ(events[0].old_value, "\"2035-12-31\"");
 }
 
+TEST_F(StoreAcquisitions, TheEquipmentFamilyIsOneOfTheListAndJournaled) {
+    Acquisition acquisition;
+    acquisition.title = "Pompes";
+    acquisition.equipment_family = "fusées";
+    EXPECT_EQ(store->acquisitions.create(acquisition, "user:bio@example.org").error().code, ErrorCode::invalid_value);
+    acquisition.equipment_family = " perfusion ";
+    auto created = store->acquisitions.create(acquisition, "user:bio@example.org");
+    ASSERT_TRUE(created.ok()) << created.error().message.fr;
+    EXPECT_EQ(store->acquisitions.find(created->id)->equipment_family, "perfusion");
+    Acquisition changed = *created;
+    changed.equipment_family = "";
+    ASSERT_TRUE(store->acquisitions.update(changed, "user:bio@example.org").ok());
+    EXPECT_EQ(store->acquisitions.find(created->id)->equipment_family, "");
+    const auto events = store->events.list("acquisition", created->id).value();
+    ASSERT_FALSE(events.empty());
+    EXPECT_EQ(events[0].field, "equipment_family");
+    EXPECT_EQ(events[0].old_value, "\"perfusion\"");
+}
+
 TEST_F(StoreAcquisitions, UpdateErrors) {
     Acquisition missing;
     missing.id = 4242;

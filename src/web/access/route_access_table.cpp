@@ -195,6 +195,9 @@ std::vector<RouteAccess> make_table() {
         row("POST", "/questionnaires", A::hospital_page, P::manage_questionnaires),
         row("GET", "/questionnaires/{version}/questionnaire.xlsx", A::hospital_page, P::read_questionnaire),
         row("GET", "/questionnaires/{version}/questionnaire.pdf", A::hospital_page, P::read_questionnaire),
+        // The market statistics: over the purchases one belongs to (administrators: all).
+        row("GET", "/statistics", A::hospital_page, P::list_purchases),
+        row("GET", "/statistics.csv", A::hospital_page, P::list_purchases),
 
         // Hospital API (an API token as Bearer)
         row("GET", "/api/v1/instance", A::hospital_api, P::own_account),

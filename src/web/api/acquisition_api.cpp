@@ -60,6 +60,7 @@ json acquisition_json(const services::AcquisitionOverview& overview, int retenti
             {"archived_at", acquisition.archived_at}, {"retention_until", retention_until(acquisition, retention_years)},
             {"expected_end_of_use", acquisition.expected_end_of_use},
             {"end_of_use", expected_end_of_use(acquisition).date},
+            {"equipment_family", acquisition.equipment_family},
             {"vendors", vendors},
             {"questionnaire", {{"id", overview.questionnaire.questionnaire_id},
                                {"version", overview.questionnaire.version},
@@ -103,6 +104,7 @@ void create_acquisition(WebApp& app, const httplib::Request& req, httplib::Respo
     input.deadline = string_field(*body, "deadline");
     input.notes = string_field(*body, "notes");
     input.expected_end_of_use = string_field(*body, "expected_end_of_use");
+    input.equipment_family = string_field(*body, "equipment_family");
     // v1: without "status" the purchase is open and its links work at once; "draft" prepares it.
     const std::string status = body->contains("status") ? string_field(*body, "status") : std::string("open");
     auto errors = services::AcquisitionService::validate(input);
@@ -144,7 +146,8 @@ void update_acquisition(WebApp& app, const httplib::Request& req, httplib::Respo
                                         {"equipment", &Acquisition::equipment}, {"service", &Acquisition::service},
                                         {"reference", &Acquisition::reference}, {"deadline", &Acquisition::deadline},
                                         {"notes", &Acquisition::notes},
-                                        {"expected_end_of_use", &Acquisition::expected_end_of_use}};
+                                        {"expected_end_of_use", &Acquisition::expected_end_of_use},
+                                        {"equipment_family", &Acquisition::equipment_family}};
     Acquisition input = *current;
     for (const Field& field : kFields)
         if (body->contains(field.name)) input.*field.member = string_field(*body, field.name);

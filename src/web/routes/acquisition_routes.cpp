@@ -32,6 +32,7 @@ Acquisition acquisition_from_form(const httplib::Request& req) {
         input.deadline += "T" + time;
     input.notes = form_value(req, "notes");
     input.expected_end_of_use = form_value(req, "expected_end_of_use");
+    input.equipment_family = form_value(req, "equipment_family");
     // The questionnaire (new purchases): a version of the library; anything else is checked by the service.
     if (const std::string version = form_value(req, "questionnaire_version_id"); !version.empty()) {
         try {

@@ -43,5 +43,6 @@ void register_instance_api(httplib::Server& server, WebApp& app);
 void register_questionnaire_library_routes(httplib::Server& server, WebApp& app);
 void register_purchase_question_routes(httplib::Server& server, WebApp& app);
 void register_questionnaire_library_api(httplib::Server& server, WebApp& app);
+void register_statistics_routes(httplib::Server& server, WebApp& app);
 
 }  // namespace cyberachat::web

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/equipment_family.hpp"
 #include "web/html/html_writer.hpp"
 #include "web/views/form_fields.hpp"
 #include "web/views/layout_view.hpp"
@@ -37,6 +38,26 @@ void write_questionnaire_choice(HtmlWriter& w, const Acquisition& values, const 
         w.element("option", {{"value", questionnaires[i].version_id}, Attr::flag("selected", chosen)},
                   questionnaires[i].label);
     }
+    w.close("select");
+    w.close("div");
+}
+
+// The equipment family (optional): the fixed list of core/equipment_family.hpp.
+void write_equipment_family_choice(HtmlWriter& w, const Acquisition& values, const std::map<std::string, std::string>& errors) {
+    const auto error = errors.find("equipment_family");
+    w.open("div", {{"class", error == errors.end() ? "field" : "field field-invalid"}});
+    w.element("label", {{"for", "equipment_family"}}, "Famille d'équipement (facultative)");
+    w.element("p", {{"class", "help"}, {"id", "help-equipment_family"}},
+              "Pour les statistiques du marché : les réponses des achats d'une même famille se comparent entre elles.");
+    if (error != errors.end()) w.element("p", {{"class", "field-error"}, {"id", "err-equipment_family"}}, error->second);
+    w.open("select", {{"id", "equipment_family"},
+                      {"name", "equipment_family"},
+                      {"aria-describedby", error == errors.end() ? "help-equipment_family" : "help-equipment_family err-equipment_family"},
+                      Attr::when(error != errors.end(), "aria-invalid", "true")});
+    w.element("option", {{"value", ""}, Attr::flag("selected", values.equipment_family.empty())}, "Non renseignée");
+    for (const EquipmentFamily& family : equipment_families())
+        w.element("option", {{"value", std::string(family.id)}, Attr::flag("selected", values.equipment_family == family.id)},
+                  std::string(family.label_fr));
     w.close("select");
     w.close("div");
 }
@@ -92,6 +113,7 @@ std::string render_acquisition_form_page(const PageContext& context, const Acqui
                          "Sans date : 7 ans après la date limite. Un système d'exploitation ou une base de données dont "
                          "le support s'arrête avant est signalé comme point de vigilance."},
                      values.expected_end_of_use, errors, "");
+    write_equipment_family_choice(w, values, errors);
     write_form_field(w, {"notes", "Notes internes", "textarea", false, "Visibles uniquement par l'établissement."},
                 values.notes, errors, "");
     if (is_new && !questionnaires.empty()) write_questionnaire_choice(w, values, errors, questionnaires);

@@ -85,6 +85,7 @@ void write_header(HtmlWriter& w, const PageContext& context) {
         };
         item("/acquisitions", "Achats");
         item("/questionnaires", "Questionnaires");
+        item("/statistics", "Statistiques");
         if (context.user_is_admin) {
             item("/admin/users", "Comptes");
             item("/admin/instance", "Établissement");
