@@ -52,6 +52,11 @@ describe('a vendor starts from its earlier response, on the demo', () => {
     const index = await h.questionnaireIndex(base());
     await vendor.goto(`${base()}/vendor/sections/${index.questions.get('dispositif.marque').section}`);
     assert.equal(await vendor.inputValue('[name="a:dispositif.marque"]'), 'Veillemed');
+    // Nothing is missing: it submits its second response.
+    const response = await h.api(base(), 'GET', '/api/v1/vendor/response', link.split('/').pop());
+    assert.deepEqual(response.json.missing_required, []);
+    const submitted = await h.api(base(), 'POST', '/api/v1/vendor/submit', link.split('/').pop());
+    assert.equal(submitted.status, 200, submitted.text);
   });
 
   step('the hospital sees where the answers came from, the history and both responses side by side', async () => {
@@ -72,5 +77,13 @@ describe('a vendor starts from its earlier response, on the demo', () => {
     await hospital.goto(`${base()}/responses/${responseId}/compare/${earlierId}`);
     await h.assertNoAxeViolations(hospital, 'two responses side by side');
     assert.match(await h.text(hospital, 'main'), /Repris de la réponse n° ?\d+/);
+  });
+
+  step('the statistics page shows the market across both purchases', async () => {
+    await hospital.goto(`${base()}/statistics`);
+    await h.assertNoAxeViolations(hospital, 'statistics on the demo');
+    assert.equal(await h.text(hospital, '[data-summary="purchases"]'), '2');
+    assert.equal(await h.text(hospital, '[data-summary="vendors"]'), '3', 'Veillemed counted once across its two responses');
+    assert.ok((await hospital.locator('main svg').count()) >= 1);
   });
 });
