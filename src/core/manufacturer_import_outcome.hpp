@@ -3,6 +3,7 @@
 // services/manufacturer_import_service.hpp, shown by the pages and the API): the MDS2 statement's
 // proposals, the SBOM's summary and the software list after it.
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@ namespace cyberachat {
 
 struct Mds2ImportOutcome {
     Mds2ImportPlan plan;
+    std::shared_ptr<const Questionnaire> questionnaire;  // the response's: the proposals' labels
     std::vector<std::string> duplicated;  // MDS2 IDs given twice in the file (the first kept)
     std::string sha256;                   // the file's
     bool applied = false;

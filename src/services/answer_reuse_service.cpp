@@ -23,27 +23,37 @@ ReuseSide side_of(const ResponseSnapshot& snapshot) {
     return side;
 }
 
-std::string device_of(const ResponseSnapshot& snapshot) {
-    const auto it = snapshot.answers.find("dispositif.designation");
-    return it != snapshot.answers.end() && it->second.value.is_string() ? it->second.value.get<std::string>() : std::string();
-}
-
 }  // namespace
 
-Result<std::vector<EarlierResponse>> AnswerReuseService::earlier_responses(Id response_id, Language language) {
+Result<std::vector<VendorResponse>> AnswerReuseService::earlier_rows(Id response_id) {
     TRY_ASSIGN(const auto response, store_.responses.find(response_id));
     TRY_ASSIGN(const auto company, store_.responses.list_for_company(response.company_key));
+    std::vector<VendorResponse> out;
+    for (auto it = company.rbegin(); it != company.rend(); ++it)
+        if (it->id != response.id && is_submitted_state(response_state(*it))) out.push_back(*it);
+    return out;
+}
+
+Result<size_t> AnswerReuseService::count_earlier_responses(Id response_id) {
+    TRY_ASSIGN(const auto rows, earlier_rows(response_id));
+    return rows.size();
+}
+
+Result<std::vector<EarlierResponse>> AnswerReuseService::earlier_responses(Id response_id, Language language) {
+    TRY_ASSIGN(const auto rows, earlier_rows(response_id));
     std::vector<EarlierResponse> out;
-    for (auto it = company.rbegin(); it != company.rend(); ++it) {
-        if (it->id == response.id || !is_submitted_state(response_state(*it))) continue;
-        TRY_ASSIGN(const auto snapshot, responses_.load(*it));
+    for (const VendorResponse& row : rows) {
+        // What the list shows, read alone: the purchase, one answer, the questionnaire's name.
+        TRY_ASSIGN(const auto acquisition, store_.acquisitions.find(row.acquisition_id));
+        TRY_ASSIGN(const auto version, store_.questionnaires.find(acquisition.questionnaire_version_id));
         EarlierResponse earlier;
-        earlier.response_id = it->id;
-        earlier.purchase_title = title_for(snapshot.acquisition, language);
-        earlier.reference = snapshot.acquisition.reference;
-        earlier.device = device_of(snapshot);
-        earlier.submitted_at = it->submitted_at;
-        earlier.questionnaire = snapshot.questionnaire->id + " " + snapshot.questionnaire->version;
+        earlier.response_id = row.id;
+        earlier.purchase_title = title_for(acquisition, language);
+        earlier.reference = acquisition.reference;
+        if (auto device = store_.responses.answer(row.id, "dispositif.designation"); device && device->value.is_string())
+            earlier.device = device->value.get<std::string>();
+        earlier.submitted_at = row.submitted_at;
+        earlier.questionnaire = version.questionnaire_id + " " + version.version;
         out.push_back(std::move(earlier));
     }
     return out;

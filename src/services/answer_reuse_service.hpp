@@ -21,6 +21,8 @@ public:
 
     // The company's other submitted responses, newest first; none when the response is not linked.
     Result<std::vector<EarlierResponse>> earlier_responses(Id response_id, Language language);
+    // How many there are, without reading them (the vendor's home page).
+    Result<size_t> count_earlier_responses(Id response_id);
 
     // Errors: "not_found" for a response that is not one of earlier_responses (another company's,
     // a draft, itself: the same answer whatever the reason), and when applying the locks of
@@ -29,6 +31,8 @@ public:
     Result<ReuseOutcome> reuse(Id response_id, Id earlier_id, bool apply, Language language, const Actor& actor);
 
 private:
+    Result<std::vector<VendorResponse>> earlier_rows(Id response_id);  // the company's other submitted ones, newest first
+
     store::Store& store_;
     ResponseService& responses_;
 };

@@ -27,8 +27,6 @@ Error changed_meanwhile() {
                        "Import the file again to see an up-to-date preview.");
 }
 
-// The values the plan compares with (documents: their ids, as the engine sees them).
-AnswerSet current_answers(const ResponseSnapshot& snapshot) { return snapshot.answer_set; }
 
 std::int64_t revision_of(const ResponseSnapshot& snapshot, const std::string& question_id) {
     const auto stored = snapshot.answers.find(question_id);
@@ -73,7 +71,8 @@ Result<Mds2ImportOutcome> ManufacturerImportService::import_mds2(Id response_id,
     TRY_ASSIGN(auto snapshot, load_target(response_id, bytes, limits_.max_mds2_bytes, apply));
     TRY_ASSIGN(auto statement, xlsx::read_mds2_file(bytes));
     Mds2ImportOutcome outcome;
-    outcome.plan = plan_mds2_import(*snapshot.questionnaire, builtin_mds2_crosswalk(), statement, current_answers(snapshot));
+    outcome.plan = plan_mds2_import(*snapshot.questionnaire, builtin_mds2_crosswalk(), statement, snapshot.answer_set);  // documents: their ids
+    outcome.questionnaire = snapshot.questionnaire;
     outcome.duplicated = statement.duplicated;
     outcome.sha256 = security::sha256_hex(bytes);
     if (!apply) return outcome;

@@ -98,8 +98,7 @@ void mi_handle_mds2(WebApp& app, const httplib::Request& req, httplib::Response&
     auto outcome = app.manufacturer_imports.import_mds2(response_id, file->content, file->filename, mi_apply_requested(req),
                                                         mi_replace_choices(req), actor);
     if (!outcome) return send_json_error(res, outcome.error(), language);
-    auto snapshot = app.responses.load(response_id);
-    send_json(res, 200, mi_mds2_json(*outcome, snapshot ? snapshot->questionnaire.get() : nullptr, language));
+    send_json(res, 200, mi_mds2_json(*outcome, outcome->questionnaire.get(), language));
 }
 
 void mi_handle_sbom(WebApp& app, const httplib::Request& req, httplib::Response& res, Id response_id, Language language,

@@ -154,9 +154,9 @@ void home_page(WebApp& app, const httplib::Request& req, httplib::Response& res)
     // Its company's earlier responses, offered while it can still change its own.
     size_t earlier = 0;
     if (!page->snapshot.read_only()) {
-        auto list = app.reuse.earlier_responses(page->caller.response.id, page->language);
-        if (!list) return send_error_page(res, list.error(), context);
-        earlier = list->size();
+        auto count = app.reuse.count_earlier_responses(page->caller.response.id);
+        if (!count) return send_error_page(res, count.error(), context);
+        earlier = *count;
     }
     send_html(res, 200, views::render_vendor_home_page(context, response_view(page->snapshot), open->size(), earlier));
 }
