@@ -60,11 +60,11 @@ std::string SeenSections::cookie_value() const {
 }
 
 bool first_visit_of_section(const WebApp& app, const httplib::Request& req, httplib::Response& res,
-                            const store::Session& session, size_t section_index) {
+                            const store::Session& session, size_t section_index, bool remember) {
     const std::string key = SeenSections::session_key(session);
     SeenSections seen = SeenSections::parse(cookie_value(req, kSeenSectionsCookie).value_or(""), key);
     if (seen.contains(section_index)) return false;
-    if (seen.add(section_index)) set_cookie(res, app, kSeenSectionsCookie, seen.cookie_value(), app.config.session_max_hours * 3600);
+    if (remember && seen.add(section_index)) set_cookie(res, app, kSeenSectionsCookie, seen.cookie_value(), app.config.session_max_hours * 3600);
     return true;
 }
 

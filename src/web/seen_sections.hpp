@@ -44,8 +44,9 @@ private:
 };
 
 // For a vendor's page of the section of this index: whether the session opens it for the first
-// time. Remembers it (sets the cookie on `res`) when so.
+// time. Remembers it (sets the cookie on `res`) when so and `remember` — not when the browser
+// prerenders the page, which the vendor may never see (the page remembers it when it is shown).
 bool first_visit_of_section(const WebApp& app, const httplib::Request& req, httplib::Response& res,
-                            const store::Session& session, size_t section_index);
+                            const store::Session& session, size_t section_index, bool remember = true);
 
 }  // namespace cyberachat::web

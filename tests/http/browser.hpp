@@ -20,8 +20,12 @@ public:
     // After server.restart() (a new port), with the same cookies.
     void reconnect(const ServerProcess& server) { client_.emplace(server.client()); }
 
-    httplib::Result get(const std::string& path) {
-        auto result = client_->Get(path.c_str(), headers());
+    httplib::Result get(const std::string& path) { return get(path, {}); }
+    // With headers of its own (what a browser adds: Sec-Purpose when it prerenders, Accept…).
+    httplib::Result get(const std::string& path, const httplib::Headers& extra) {
+        httplib::Headers all = headers();
+        all.insert(extra.begin(), extra.end());
+        auto result = client_->Get(path.c_str(), all);
         remember(result);
         return result;
     }

@@ -106,6 +106,7 @@ std::vector<RouteAccess> make_table() {
         row("GET", "/vendor/reuse/{response}", A::vendor),
         row("POST", "/vendor/reuse/{response}", A::vendor),
         row("GET", "/api/v1/vendor/response", A::vendor),
+        row("GET", "/api/v1/vendor/sections/{section}/state", A::vendor),
         row("PUT", "/api/v1/vendor/answers/{question}", A::vendor),
         row("POST", "/api/v1/vendor/documents/{question}", A::vendor),
         row("GET", "/api/v1/vendor/documents/{document}", A::vendor),

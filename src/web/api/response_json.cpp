@@ -5,6 +5,7 @@
 #include "core/document_answer.hpp"
 #include "core/purchase_title.hpp"
 #include "core/response_state.hpp"
+#include "core/section_fingerprint.hpp"
 
 #include "outputs/json/questionnaire_json.hpp"
 
@@ -144,6 +145,18 @@ json vendor_response_json(const services::ResponseSnapshot& snapshot) {
             {"sections", sections},
             {"progress", progress_json(questionnaire, evaluation)},
             {"missing_required", missing_required_json(questionnaire, evaluation)}};
+}
+
+json section_state_json(const services::ResponseSnapshot& snapshot, const Section& section) {
+    const Questionnaire& questionnaire = *snapshot.questionnaire;
+    return {{"section", section.id},
+            {"read_only", snapshot.read_only()},
+            {"fingerprint", section_fingerprint(questionnaire, section, snapshot.answers, snapshot.documents,
+                                                snapshot.read_only())},
+            {"visible_sections", visible_ids_json(questionnaire, snapshot.evaluation, true)},
+            {"complete_sections", complete_sections_json(questionnaire, snapshot.evaluation)},
+            {"visible_questions", visible_ids_json(questionnaire, snapshot.evaluation, false)},
+            {"progress", progress_json(questionnaire, snapshot.evaluation)}};
 }
 
 json saved_answer_json(const services::SaveAnswerResult& saved) {

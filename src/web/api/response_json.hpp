@@ -16,6 +16,8 @@ nlohmann::json hospital_response_json(const services::ResponseSnapshot& snapshot
 // Vendor view: GET /api/v1/vendor/response (its own answers only; nothing internal to the hospital).
 nlohmann::json vendor_response_json(const services::ResponseSnapshot& snapshot);
 // After a save: the answer, then what the branching now shows.
+// GET /api/v1/vendor/sections/{id}/state: what a shown section page compares with its own.
+nlohmann::json section_state_json(const services::ResponseSnapshot& snapshot, const Section& section);
 nlohmann::json saved_answer_json(const services::SaveAnswerResult& saved);
 
 }  // namespace cyberachat::web

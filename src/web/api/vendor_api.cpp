@@ -10,6 +10,8 @@
 #include "web/http_io.hpp"
 #include "web/request_auth.hpp"
 #include "web/routes/routes.hpp"
+#include "web/seen_sections.hpp"
+#include "web/speculative_loading.hpp"
 
 namespace cyberachat::web {
 namespace {
@@ -55,6 +57,25 @@ void answer_clarification(WebApp& app, const httplib::Request& req, httplib::Res
                                                        caller->actor());
     if (!answered) return send_json_error(res, answered.error(), language_of(*caller));
     send_json(res, 200, {{"question_id", req.matches[1].str()}, {"status", "answered"}});
+}
+
+// GET /api/v1/vendor/sections/{section}/state
+// What a section page shows that may have changed since it was built — a page the browser
+// prerendered before the vendor clicked, or brought back from its history: the branching, the
+// progress, the complete marks, and the page's own answers as a fingerprint (a different one: the
+// page reloads). Asked when the page is shown, so the section is now seen (its note closes next time).
+void section_state(WebApp& app, const httplib::Request& req, httplib::Response& res) {
+    auto caller = require_vendor(app, req, res, false);
+    if (!caller) return;
+    const Language language = language_of(*caller);
+    auto snapshot = app.responses.load(caller->response.id);
+    if (!snapshot) return send_json_error(res, snapshot.error(), language);
+    const Section* section = snapshot->questionnaire->find_section(req.matches[1].str());
+    if (!section)
+        return send_json_error(res, Error::make(ErrorCode::not_found, "Section inconnue.", "Unknown section."), language);
+    if (caller->session && !is_prerender_request(req))
+        first_visit_of_section(app, req, res, *caller->session, section->index);
+    send_json(res, 200, section_state_json(*snapshot, *section));
 }
 
 // PUT /api/v1/vendor/answers/{question}
@@ -132,6 +153,7 @@ void register_vendor_api(httplib::Server& server, WebApp& app) {
     add_route(server, app, "GET", "/api/v1/vendor/response", vendor_api::get_own_response);
     add_route(server, app, "GET", "/api/v1/vendor/clarifications", vendor_api::list_clarifications);
     add_route(server, app, "POST", "/api/v1/vendor/clarifications/{question}", vendor_api::answer_clarification);
+    add_route(server, app, "GET", "/api/v1/vendor/sections/{section}/state", vendor_api::section_state);
     add_route(server, app, "PUT", "/api/v1/vendor/answers/{question}", vendor_api::save_answer);
     add_route(server, app, "POST", "/api/v1/vendor/documents/{question}", vendor_api::upload_document);
     add_route(server, app, "GET", "/api/v1/vendor/documents/{document}", vendor_api::download_document);

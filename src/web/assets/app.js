@@ -137,6 +137,17 @@
     // The explicit buttons post the whole form: first let running saves finish, so that the
     // posted revisions are the current ones.
     form.addEventListener("submit", function (event) {
+      // "Save and continue" / "Save and go back" with every answer already saved: follow the
+      // navigation link instead of posting, so that the page the browser prepared is shown at once.
+      var go = event.submitter && event.submitter.name === "go" ? event.submitter.value : "";
+      if (self.inFlight === 0 && (go === "next" || go === "previous") && self.allSaved()) {
+        var link = document.querySelector(go === "next" ? "a.tool-next" : "a.tool-previous");
+        if (link && !link.hidden) {
+          event.preventDefault();
+          window.location.assign(link.getAttribute("href"));
+        }
+        return;
+      }
       if (self.inFlight === 0) return;
       event.preventDefault();
       var submitter = event.submitter;
@@ -161,6 +172,14 @@
     var qid = question.getAttribute("data-question");
     if (!this.states[qid]) this.states[qid] = { saved: null, running: false, pending: false };
     return this.states[qid];
+  };
+
+  // Whether every question's fields hold what the server last confirmed.
+  Autosave.prototype.allSaved = function () {
+    var self = this;
+    return toArray(this.form.querySelectorAll("[data-question]")).every(function (question) {
+      return JSON.stringify(self.collect(question)) === self.state(question).saved;
+    });
   };
 
   Autosave.prototype.whenIdle = function (callback) {
@@ -534,6 +553,68 @@
     });
   }
 
+  /* ---- a page shown after the browser prepared it ------------------------------------------ */
+
+  // The next and previous sections are prerendered (Speculation Rules: src/web/speculative_loading.hpp)
+  // before the vendor clicks, and a page may come back from the browser's history: when it is shown,
+  // it asks for what may have changed since it was built and updates its progress, complete marks
+  // and branching in place; when its own answers changed meanwhile (another tab, a colleague, an
+  // import), it loads itself anew. If the question cannot be asked, it loads itself anew too.
+  function refreshSectionState(autosave) {
+    var nav = document.querySelector("nav[data-state-url]");
+    if (!nav) return;
+    fetch(nav.getAttribute("data-state-url"), { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) {
+        if (!response.ok) throw new Error("state " + response.status);
+        return response.json();
+      })
+      .then(function (state) {
+        if (state.fingerprint !== nav.getAttribute("data-state")) {
+          window.location.reload();
+          return;
+        }
+        var target = autosave || Object.create(Autosave.prototype);
+        target.applyVisibility(state);
+        target.applyCompletion(state.complete_sections);
+        target.applyProgress(state.progress);
+        document.documentElement.setAttribute("data-state-checked", "1");
+      })
+      .catch(function () {
+        window.location.reload();
+      });
+  }
+
+  // When the page is first shown to the vendor (at once, or when a prerendered page is activated):
+  // the time of its first frame, on the page's clock (the browser benchmark reads it).
+  function markShown() {
+    if (!window.requestAnimationFrame || !window.performance) return;
+    requestAnimationFrame(function (time) {
+      document.documentElement.setAttribute("data-shown-at", String(performance.timeOrigin + time));
+    });
+  }
+
+  function watchShowing(autosave) {
+    var canAsk = !!(window.fetch && window.JSON);
+    if (document.prerendering) {
+      document.addEventListener(
+        "prerenderingchange",
+        function () {
+          markShown();
+          if (canAsk) refreshSectionState(autosave);
+        },
+        { once: true }
+      );
+    } else {
+      markShown();
+      // Prerendered, then shown before this script ran: ask all the same.
+      var navigation = window.performance && performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+      if (navigation && navigation.activationStart > 0 && canAsk) refreshSectionState(autosave);
+    }
+    window.addEventListener("pageshow", function (event) {
+      if (event.persisted && canAsk) refreshSectionState(autosave);
+    });
+  }
+
   /* ---- start ------------------------------------------------------------------------------- */
 
   function start() {
@@ -558,11 +639,13 @@
         addRow(add);
       }
     });
+    var autosave = null;
     if (window.fetch && window.JSON) {
       toArray(document.querySelectorAll("form[data-autosave]")).forEach(function (form) {
-        new Autosave(form);
+        autosave = new Autosave(form);
       });
     }
+    watchShowing(autosave);
     markScrollingTables();
     var resizing = null;
     window.addEventListener("resize", function () {

@@ -3,25 +3,27 @@
 
 #include "web/access/access_guard.hpp"
 
-#include "embedded_files.hpp"
-#include "security/secrets.hpp"
 #include "store/engine.hpp"
 #include "web/http_io.hpp"
 #include "web/routes/routes.hpp"
+#include "web/views/asset_catalog.hpp"
 
 namespace cyberachat::web {
 namespace {
 
-std::string content_type_for(std::string_view path) {
-    auto ends_with = [&](std::string_view suffix) {
-        return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
-    };
-    if (ends_with(".css")) return "text/css; charset=utf-8";
-    if (ends_with(".js")) return "text/javascript; charset=utf-8";
-    if (ends_with(".svg")) return "image/svg+xml";
-    if (ends_with(".png")) return "image/png";
-    if (ends_with(".woff2")) return "font/woff2";
-    return "application/octet-stream";
+// One asset under one address: `cache_control` tells how long a browser may keep it.
+void serve_asset(httplib::Server& server, const std::string& url, const views::Asset& asset,
+                 const std::string& cache_control) {
+    server.Get(url, [&asset, cache_control](const httplib::Request& req, httplib::Response& res) {
+        res.headers.erase("Cache-Control");  // the server's default for dynamic answers (no-store)
+        res.set_header("Cache-Control", cache_control);
+        res.set_header("ETag", asset.etag);
+        if (req.get_header_value("If-None-Match") == asset.etag) {
+            res.status = 304;
+            return;
+        }
+        res.set_content(asset.data.data(), asset.data.size(), asset.content_type);
+    });
 }
 
 }  // namespace
@@ -40,23 +42,13 @@ void health(WebApp& app, const httplib::Request& req, httplib::Response& res) {
 }  // namespace asset_routes
 
 void register_asset_routes(httplib::Server& server, WebApp& app) {
-    // Assets are immutable for one build: long caching, revalidated by ETag.
-    for (const auto& entry : embedded::all()) {
-        constexpr std::string_view prefix = "src/web/assets/";
-        if (entry.path.rfind(prefix, 0) != 0) continue;
-        const std::string url = "/assets/" + std::string(entry.path.substr(prefix.size()));
-        const std::string etag = "\"" + security::sha256_hex(entry.data).substr(0, 16) + "\"";
-        const std::string type = content_type_for(entry.path);
-        const std::string_view data = entry.data;
-        server.Get(url, [etag, type, data](const httplib::Request& req, httplib::Response& res) {
-            res.set_header("Cache-Control", "public, max-age=86400");
-            res.set_header("ETag", etag);
-            if (req.get_header_value("If-None-Match") == etag) {
-                res.status = 304;
-                return;
-            }
-            res.set_content(data.data(), data.size(), type);
-        });
+    // The pages link the content-hashed names: kept a year, never revalidated. The plain names
+    // (older pages, bookmarks, tools) are revalidated by ETag at each use.
+    for (const views::Asset& asset : views::asset_catalog()) {
+        serve_asset(server, asset.hashed_url, asset, "public, max-age=31536000, immutable");
+        serve_asset(server, asset.plain_url, asset, "no-cache");
+        // What browsers ask for by themselves, at the site's root.
+        if (asset.name == "favicon.svg") serve_asset(server, "/favicon.ico", asset, "public, max-age=86400");
     }
 
     add_route(server, app, "GET", "/healthz", asset_routes::health);

@@ -11,6 +11,7 @@
 #include "web/routes/routes.hpp"
 #include "web/section_form.hpp"
 #include "web/seen_sections.hpp"
+#include "web/speculative_loading.hpp"
 #include "web/views/part_tabs.hpp"
 #include "web/views/help_page.hpp"
 #include "web/views/vendor_clarifications_page.hpp"
@@ -79,7 +80,10 @@ void render_section(WebApp& app, const httplib::Request& req, httplib::Response&
     const Language language = parse_language(caller.session->language);
     auto context = vendor_context(app, caller, section.title.in(language) + " — " + title_for(snapshot.acquisition, language),
                                   req);
-    take_flash(req, res, app, context);
+    // A page the browser prerenders (the next section, before the vendor clicks) changes nothing:
+    // the flash message is left for the page the vendor sees, the section is not marked as seen.
+    const bool prerender = is_prerender_request(req);
+    if (!prerender) take_flash(req, res, app, context);
     show_lock(context, snapshot);
     show_part_tabs(context, snapshot, section.part_index);
     views::SectionForm form{section,
@@ -89,7 +93,9 @@ void render_section(WebApp& app, const httplib::Request& req, httplib::Response&
                             std::move(errors),
                             std::move(rejected),
                             std::move(rejected_records),
-                            caller.session && first_visit_of_section(app, req, res, *caller.session, section.index)};
+                            caller.session &&
+                                first_visit_of_section(app, req, res, *caller.session, section.index, !prerender)};
+    offer_speculation_rules(res);
     send_html(res, status, views::render_vendor_section_page(context, response_view(snapshot), form));
 }
 
@@ -158,6 +164,7 @@ void home_page(WebApp& app, const httplib::Request& req, httplib::Response& res)
         if (!count) return send_error_page(res, count.error(), context);
         earlier = *count;
     }
+    offer_speculation_rules(res);  // its section links, on hover
     send_html(res, 200, views::render_vendor_home_page(context, response_view(page->snapshot), open->size(), earlier));
 }
 

@@ -1,8 +1,6 @@
 #include "web/views/layout_view.hpp"
 
-#include <cstdint>
-
-#include "embedded_files.hpp"
+#include "web/views/asset_catalog.hpp"
 #include "web/html/html_writer.hpp"
 #include "web/views/part_tabs.hpp"
 #include "web/views/view_helpers.hpp"
@@ -13,24 +11,6 @@ using html::Attr;
 using html::HtmlWriter;
 
 namespace {
-
-// Cache-busting version of the embedded assets: FNV-1a of their contents, computed once.
-const std::string& asset_version() {
-    static const std::string version = [] {
-        std::uint64_t hash = 1469598103934665603ull;
-        for (std::string_view path : {"src/web/assets/app.css", "src/web/assets/app.js", "src/web/assets/favicon.svg"}) {
-            for (unsigned char c : embedded::file(path)) {
-                hash ^= c;
-                hash *= 1099511628211ull;
-            }
-        }
-        static constexpr char hex[] = "0123456789abcdef";
-        std::string out;
-        for (int shift = 60; shift >= 20; shift -= 4) out.push_back(hex[(hash >> shift) & 15]);
-        return out;
-    }();
-    return version;
-}
 
 // POST /vendor/language with language=fr|en and return=<current path>: a form, so it works without JS.
 void write_language_switch(HtmlWriter& w, const PageContext& context) {
@@ -131,9 +111,9 @@ std::string render_layout(const PageContext& context, std::string_view body_html
     w.void_tag("meta", {{"name", "referrer"}, {"content", "no-referrer"}});
     std::string title = context.title.empty() ? "Cyberachat" : context.title + " — Cyberachat";
     w.element("title", title);
-    w.void_tag("link", {{"rel", "icon"}, {"type", "image/svg+xml"}, {"href", "/assets/favicon.svg?v=" + asset_version()}});
-    w.void_tag("link", {{"rel", "stylesheet"}, {"href", "/assets/app.css?v=" + asset_version()}});
-    w.open("script", {{"src", "/assets/app.js?v=" + asset_version()}, {"defer", true}});
+    w.void_tag("link", {{"rel", "icon"}, {"type", "image/svg+xml"}, {"href", asset_url("favicon.svg")}});
+    w.void_tag("link", {{"rel", "stylesheet"}, {"href", asset_url("app.css")}});
+    w.open("script", {{"src", asset_url("app.js")}, {"defer", true}});
     w.close("script");
     w.close("head");
     w.open("body", {{"class", context.vendor ? "vendor" : "hospital"}});

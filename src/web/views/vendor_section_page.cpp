@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/section_fingerprint.hpp"
 #include "web/html/html_writer.hpp"
 #include "web/views/answer_format.hpp"
 #include "web/views/answer_kind_icon.hpp"
@@ -73,7 +74,11 @@ private:
         w_.open("nav", {{"class", "section-tools"},
                         {"aria-label", l("Navigation dans le questionnaire", "Questionnaire navigation")},
                         {"data-section-order", order},
-                        {"data-current-section", section_.id}});
+                        {"data-current-section", section_.id},
+                        // For app.js, when a prerendered page is shown: what to compare with now.
+                        {"data-state", section_fingerprint(view_.questionnaire, section_, view_.answers, view_.documents,
+                                                           form_.read_only)},
+                        {"data-state-url", "/api/v1/vendor/sections/" + section_.id + "/state"}});
         w_.open("ul");
         w_.open("li").element("a", {{"href", "/vendor"}, {"class", "tool tool-start"}}, l("Début", "Start")).close("li");
         w_.open("li")

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "view_test_support.hpp"
+#include "web/views/asset_catalog.hpp"
 #include "web/views/layout_view.hpp"
 
 using namespace cyberachat;
@@ -17,8 +18,11 @@ TEST(Layout, DocumentStructure) {
     EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
     EXPECT_TRUE(contains(html, "<html lang=\"fr\">"));
     EXPECT_TRUE(contains(html, "<meta name=\"csrf-token\" content=\"tok&quot;en\">"));
-    EXPECT_TRUE(contains(html, "<link rel=\"stylesheet\" href=\"/assets/app.css?v="));
-    EXPECT_TRUE(contains(html, "<script src=\"/assets/app.js?v="));
+    // The content-hashed names, which browsers keep a year without asking again.
+    EXPECT_TRUE(contains(html, "<link rel=\"stylesheet\" href=\"" + asset_url("app.css") + "\">"));
+    EXPECT_TRUE(contains(html, "<script src=\"" + asset_url("app.js") + "\" defer>"));
+    EXPECT_TRUE(contains(html, "<link rel=\"icon\" type=\"image/svg+xml\" href=\"" + asset_url("favicon.svg") + "\">"));
+    EXPECT_FALSE(contains(html, "?v="));
     EXPECT_TRUE(contains(html, " defer></script>"));
     EXPECT_TRUE(contains(html, ">Aller au contenu</a>"));
     EXPECT_TRUE(contains(html, "<main id=\"contenu\""));
