@@ -72,7 +72,7 @@ for k in sec["questions"]:
 
 echo "== 2. Vendor section page: Cyberachat vs nginx (static copy of the same page)"
 port=$(free_port)
-echo 'Bench-password-0001' | "$bin" user add bench@chu.test --role biomedical --password-stdin --data "$work/data" >/dev/null
+echo 'Essai-de-charge-2026-Kq7' | "$bin" user add bench@chu.test --role biomedical --password-stdin --data "$work/data" >/dev/null
 token=$("$bin" token create bench@chu.test --data "$work/data")
 "$bin" serve --port "$port" --data "$work/data" >"$work/server.log" 2>&1 &
 server_pid=$!
@@ -181,7 +181,7 @@ pg_url=$(bash "$root/scripts/test-postgres.sh" start "$pg_dir" --durable)
 engine_instance() {  # name store-args… → prints "base invite cookie"
   local name=$1; shift
   local port; port=$(free_port)
-  echo 'Bench-password-0001' | "$bin" user add "bench-$name@chu.test" --role biomedical --password-stdin "$@" >/dev/null
+  echo 'Essai-de-charge-2026-Kq7' | "$bin" user add "bench-$name@chu.test" --role biomedical --password-stdin "$@" >/dev/null
   local tok; tok=$("$bin" token create "bench-$name@chu.test" "$@")
   "$bin" serve --port "$port" "$@" >"$work/server-$name.log" 2>&1 &
   engine_pids+=($!)

@@ -63,10 +63,15 @@ Result<VendorResponse> ResponseService::find_by_invitation_token(const std::stri
 }
 
 Result<ResponseSnapshot> ResponseService::load(VendorResponse response) {
+    TRY_ASSIGN(auto acquisition, store_.acquisitions.find(response.acquisition_id));
+    return load(std::move(response), std::move(acquisition));
+}
+
+Result<ResponseSnapshot> ResponseService::load(VendorResponse response, Acquisition acquisition) {
     ResponseSnapshot snapshot;
     const Id response_id = response.id;
     snapshot.response = std::move(response);
-    TRY_ASSIGN(snapshot.acquisition, store_.acquisitions.find(snapshot.response.acquisition_id));
+    snapshot.acquisition = std::move(acquisition);
     TRY_ASSIGN(snapshot.questionnaire, questionnaires_.get(snapshot.acquisition.questionnaire_version_id));
 
     TRY_ASSIGN(auto answers, store_.responses.answers(response_id));

@@ -96,6 +96,8 @@ public:
     }
     // The same, from a response row just read (saves reading it again on a page view).
     Result<ResponseSnapshot> load(VendorResponse response);
+    // The same with its purchase also read already for this request.
+    Result<ResponseSnapshot> load(VendorResponse response, Acquisition acquisition);
 
     // Every change below (answers, sections, documents, clarifications, submission, and the XLSX
     // import through XlsxImportService) is refused while the response is locked (core/response_lock):

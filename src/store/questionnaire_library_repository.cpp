@@ -2,11 +2,19 @@
 // questionnaire (a questionnaire_versions row) and its grid. Rows are never changed or deleted.
 #include "security/secrets.hpp"
 #include "store/internal.hpp"
+#include "store/prepared_queries.hpp"
 #include "store/repositories.hpp"
 
 namespace cyberachat::store {
 
 namespace {
+
+struct AddedQuestionRow {
+    AddedQuestion question;
+    void bind(soci::details::prepare_temp_type& p) {
+        p, soci::into(question.question_id), soci::into(question.added_at), soci::into(question.added_by);
+    }
+};
 
 constexpr const char* kLibraryColumns =
     "id, questionnaire_version_id, questionnaire_id, version, kind, base_version_id, title, grid_id, grid_version, "
@@ -114,15 +122,13 @@ Result<QuestionnaireVersion> QuestionnaireLibraryRepository::pin_purchase(
 
 Result<std::vector<AddedQuestion>> QuestionnaireLibraryRepository::added_questions(Id acquisition_id) {
     std::vector<AddedQuestion> out;
+    // Read with every vendor page once the vendor has opened its link: prepared once per connection.
+    static const std::string query =
+        "SELECT question_id, added_at, added_by FROM acquisition_added_questions "
+        "WHERE acquisition_id = :a ORDER BY added_at, question_id";
     TRY(db_->read([&](soci::session& sql) {
-        long long acquisition = acquisition_id;
-        AddedQuestion row;
-        soci::statement st = (sql.prepare << "SELECT question_id, added_at, added_by FROM acquisition_added_questions "
-                                             "WHERE acquisition_id = :a ORDER BY added_at, question_id",
-                              soci::use(acquisition), soci::into(row.question_id), soci::into(row.added_at),
-                              soci::into(row.added_by));
-        st.execute();
-        while (st.fetch()) out.push_back(row);
+        detail::select_rows<AddedQuestionRow>(sql, query, static_cast<long long>(acquisition_id),
+                                              [&](const AddedQuestionRow& row) { out.push_back(row.question); });
     }));
     return out;
 }

@@ -91,11 +91,23 @@ std::optional<HospitalCaller> hospital_from_bearer(WebApp& app, const httplib::R
     return HospitalCaller{std::move(*user), std::nullopt};
 }
 
-VendorLinkState vendor_link_state(WebApp& app, const VendorResponse& response) {
+namespace {
+
+// The link state, and the purchase read to tell it (kept for the request: the page reads it next).
+VendorLinkState read_link_state(WebApp& app, const VendorResponse& response, std::optional<Acquisition>& purchase) {
     if (!response.withdrawn_at.empty()) return VendorLinkState::withdrawn;
     auto acquisition = app.store->acquisitions.find(response.acquisition_id);
     if (!acquisition) return VendorLinkState::unavailable;
-    return acquisition->status == "draft" ? VendorLinkState::not_open : VendorLinkState::works;
+    const bool draft = acquisition->status == "draft";
+    purchase = std::move(*acquisition);
+    return draft ? VendorLinkState::not_open : VendorLinkState::works;
+}
+
+}  // namespace
+
+VendorLinkState vendor_link_state(WebApp& app, const VendorResponse& response) {
+    std::optional<Acquisition> unused;
+    return read_link_state(app, response, unused);
 }
 
 // The vendor's first page or API call notes when it opened its link (the questions added to the
@@ -110,9 +122,10 @@ std::optional<VendorCaller> vendor_from_session(WebApp& app, const httplib::Requ
     if (!session) return std::nullopt;
     auto response = app.store->responses.find(session->subject_id);
     if (!response || response->invite_token_hash.empty()) return std::nullopt;  // revoked link ends sessions
-    if (vendor_link_state(app, *response) != VendorLinkState::works) return std::nullopt;
+    std::optional<Acquisition> acquisition;
+    if (read_link_state(app, *response, acquisition) != VendorLinkState::works) return std::nullopt;
     note_first_opening(app, *response);
-    return VendorCaller{std::move(*response), std::move(session)};
+    return VendorCaller{std::move(*response), std::move(session), std::move(acquisition)};
 }
 
 std::optional<VendorCaller> vendor_from_bearer(WebApp& app, const httplib::Request& req) {
@@ -120,9 +133,10 @@ std::optional<VendorCaller> vendor_from_bearer(WebApp& app, const httplib::Reque
     if (!token) return std::nullopt;
     auto response = app.store->responses.find_by_token_hash(security::sha256_hex(*token));
     if (!response) return std::nullopt;
-    if (vendor_link_state(app, *response) != VendorLinkState::works) return std::nullopt;
+    std::optional<Acquisition> acquisition;
+    if (read_link_state(app, *response, acquisition) != VendorLinkState::works) return std::nullopt;
     note_first_opening(app, *response);
-    return VendorCaller{std::move(*response), std::nullopt};
+    return VendorCaller{std::move(*response), std::nullopt, std::move(acquisition)};
 }
 
 std::string open_session(WebApp& app, const std::string& kind, Id subject_id, const std::string& language,

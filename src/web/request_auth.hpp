@@ -27,6 +27,8 @@ struct HospitalCaller {
 struct VendorCaller {
     VendorResponse response;
     std::optional<store::Session> session;  // absent for Bearer-token calls
+    // Its purchase, as read to check that the link works (for this request only).
+    std::optional<Acquisition> acquisition;
     Actor actor() const { return Actor("vendor:" + std::to_string(response.id), session ? Via::page : Via::api); }
 };
 

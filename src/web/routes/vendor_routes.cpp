@@ -63,8 +63,9 @@ std::optional<VendorPage> open_vendor_page(WebApp& app, const httplib::Request& 
     if (!caller) return std::nullopt;
     const Language language = parse_language(caller->session->language);
     if (kind == VendorRequest::form && !require_csrf(req, res, *caller->session, language)) return std::nullopt;
-    auto snapshot = kind == VendorRequest::fresh_view ? app.responses.load(caller->response)
-                                                      : app.responses.load(caller->response.id);
+    auto snapshot = kind != VendorRequest::fresh_view ? app.responses.load(caller->response.id)
+                    : caller->acquisition               ? app.responses.load(caller->response, *caller->acquisition)
+                                                        : app.responses.load(caller->response);
     if (!snapshot) {
         send_error_page(res, snapshot.error(), language);
         return std::nullopt;
