@@ -1,0 +1,171 @@
+'use strict';
+// The next section is prerendered by the browser (Speculation Rules) before the vendor clicks, and
+// is never stale when shown: an answer saved just before on the current page shows in the next
+// page's progress and marks (updated in place, the page is still the prerendered one), and a page
+// whose own answers changed meanwhile (another tab) loads itself anew and shows them.
+//
+// Driven over a small tab-target CDP client (lib/cdp_tab_client.mjs), not Playwright: Chromium
+// refuses to prerender while a DevTools session is attached to the page the way Playwright attaches
+// ("PrerenderingDisabledByDevTools"; docs/decisions/0005-prerender-tests-over-a-tab-target-cdp-client.md).
+
+const assert = require('node:assert/strict');
+const { describe, before, after, test } = require('node:test');
+const h = require('./lib/harness');
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+describe('a prerendered next section reflects the answers saved just before', () => {
+  let server, cdp, browser, tab, invitation, sections;
+  const prerenderEvents = [];
+
+  before(async () => {
+    cdp = await import('./lib/cdp_tab_client.mjs');
+    server = await h.startServer();
+    invitation = await h.createInvitationByApi(server, { title: 'Moniteurs 2032', company: 'Veille Prérendu', language: 'fr' });
+    browser = await cdp.Browser.launch({ executablePath: CHROMIUM });
+    browser.on((m) => {
+      if (m.method === 'Preload.prerenderStatusUpdated') prerenderEvents.push(m.params);
+    });
+    tab = await browser.firstTab(async (sessionId) => {
+      const send = (method) => browser.send(method, {}, sessionId).catch(() => {});
+      await Promise.all([send('Page.enable'), send('Runtime.enable'), send('Preload.enable')]);
+    });
+    // The visible sections in order, with their free-text questions (the vendor's own view).
+    const response = await h.apiOk(server.baseUrl, 'GET', '/api/v1/vendor/response', invitation.token);
+    sections = response.sections
+      .filter((s) => s.visible)
+      .map((s) => ({ id: s.id, texts: s.questions.filter((q) => q.visible && q.kind === 'text').map((q) => q.id) }));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const base = () => server.baseUrl;
+  const path = (section) => `/vendor/sections/${section.id}`;
+
+  // In the page of `sessionId` (the one shown by default); a page being replaced may never answer,
+  // so each try gives up after 3 s (the callers retry).
+  async function evaluate(expression, sessionId = tab.primary().sessionId) {
+    const r = await Promise.race([
+      browser.send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true }, sessionId),
+      h.sleep(3000).then(() => { throw new Error('no answer from the page in 3 s'); }),
+    ]);
+    if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description || r.exceptionDetails.text);
+    return r.result.value;
+  }
+
+  // The page the vendor sees, once it is at `pathname` and has settled (loaded; and, for a page
+  // that was prerendered, its state checked with the server).
+  async function shownPage(pathname) {
+    return h.eventually(
+      async () => {
+        const page = tab.primary();
+        const state = await evaluate(
+          `({ path: location.pathname, ready: document.readyState,
+              checked: document.documentElement.getAttribute('data-state-checked'),
+              shown: document.documentElement.getAttribute('data-shown-at'),
+              navigation: (() => { const n = performance.getEntriesByType('navigation')[0];
+                                   return { type: n.type, activationStart: n.activationStart }; })() })`,
+          page.sessionId
+        );
+        assert.equal(state.path, pathname);
+        assert.equal(state.ready, 'complete');
+        assert.ok(state.shown, 'the page marked its first frame');
+        if (state.navigation.activationStart > 0) assert.equal(state.checked, '1', 'a prerendered page checks its state');
+        return { ...state, sessionId: page.sessionId };
+      },
+      { timeout: 15000, interval: 50 }
+    );
+  }
+
+  async function goto(pathname) {
+    const { errorText } = await tab.send('Page.navigate', { url: base() + pathname });
+    assert.ok(!errorText, errorText);
+  }
+
+  // The prerendered page of `pathname`, once the browser says it is ready.
+  async function prerendered(pathname) {
+    await h.eventually(
+      () => assert.ok(prerenderEvents.some((e) => e.status === 'Ready' && new URL(e.key.url).pathname === pathname),
+                      `prerender of ${pathname}: ${JSON.stringify(prerenderEvents.filter((e) => e.key?.url?.endsWith(pathname)).map((e) => e.status + ' ' + (e.prerenderStatus || '')))}`),
+      { timeout: 15000, interval: 50 }
+    );
+    // The previous section is prerendered too: find the page of this address.
+    return h.eventually(async () => {
+      for (const page of [...tab.pages.values()].filter((p) => p.subtype === 'prerender')) {
+        const at = await evaluate('location.pathname', page.sessionId).catch(() => '');
+        if (at === pathname) return page;
+      }
+      throw new Error(`no prerendered page of ${pathname} is attached`);
+    });
+  }
+
+  async function clickNext(sessionId) {
+    await evaluate(`document.querySelector('a.tool-next').click()`, sessionId);
+  }
+
+  const progressOf = (partId, sessionId) =>
+    evaluate(`Number(document.querySelector('progress[data-progress="${partId}"]').value)`, sessionId);
+
+  test('the next section is prerendered, and shows the progress of an answer typed just before', async () => {
+    const index = sections.findIndex((s) => s.texts.length >= 2);
+    assert.ok(index >= 0 && index + 1 < sections.length);
+    const current = sections[index], next = sections[index + 1];
+    const partId = next.id.split('.')[0];
+    await h.sleep(50);
+    await goto('/invitation/' + invitation.token);
+    await shownPage('/vendor');
+    await goto(path(current));
+    const first = await shownPage(path(current));
+    const speculative = await prerendered(path(next));
+    const before = await progressOf(partId, speculative.sessionId);
+
+    // The vendor types two answers on this page (autosaved), then clicks "Section suivante".
+    for (const id of current.texts.slice(0, 2)) {
+      await evaluate(`(() => { const el = document.querySelector('[name="a:${id}"]');
+                               el.value = 'Réponse saisie juste avant de passer à la suite';
+                               el.dispatchEvent(new Event('change', { bubbles: true })); })()`, first.sessionId);
+    }
+    const saved = await h.eventually(async () => {
+      const response = await h.apiOk(base(), 'GET', '/api/v1/vendor/response', invitation.token);
+      const values = response.sections.flatMap((s) => s.questions).filter((q) => current.texts.slice(0, 2).includes(q.id));
+      assert.ok(values.every((q) => q.value === 'Réponse saisie juste avant de passer à la suite'));
+      return response;
+    });
+    assert.notEqual(saved.progress[partId], before, 'the answers move the progress of the part');
+    assert.equal(await progressOf(partId, speculative.sessionId), before, 'the prerendered page was built before');
+
+    await clickNext(first.sessionId);
+    const shown = await shownPage(path(next));
+    assert.ok(shown.navigation.activationStart > 0, 'the page shown is the prerendered one (no new load)');
+    assert.equal(shown.navigation.type, 'navigate');
+    assert.equal(await progressOf(partId, shown.sessionId), saved.progress[partId], 'its progress is the current one');
+  });
+
+  test('a prerendered page whose own answers changed meanwhile loads itself anew', async () => {
+    const at = sections.findIndex((s, i) => i > 0 && s.texts.length > 0 && sections[i - 1].texts.length > 0 &&
+                                            i >= 2);
+    assert.ok(at > 0);
+    const current = sections[at - 1], next = sections[at];
+    prerenderEvents.length = 0;
+    await goto(path(current));
+    const first = await shownPage(path(current));
+    const speculative = await prerendered(path(next));
+    const question = next.texts[0];
+    const fieldValue = (sessionId) => evaluate(`document.querySelector('[name="a:${question}"]').value`, sessionId);
+    assert.equal(await fieldValue(speculative.sessionId), '');
+
+    // Another tab (here the API with the same invitation) answers a question of the next page.
+    await h.apiOk(base(), 'PUT', `/api/v1/vendor/answers/${encodeURIComponent(question)}`, invitation.token,
+                  { value: 'Saisi dans un autre onglet' });
+    await clickNext(first.sessionId);
+    const shown = await h.eventually(async () => {
+      const page = await shownPage(path(next));
+      assert.equal(page.navigation.type, 'reload', 'the stale page loaded itself anew');
+      return page;
+    }, { timeout: 15000 });
+    assert.equal(await fieldValue(shown.sessionId), 'Saisi dans un autre onglet');
+  });
+});
