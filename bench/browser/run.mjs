@@ -106,6 +106,7 @@ survey.onAfterRenderSurvey.add(function () { window.__benchRendered = true; disp
 // The next page's first frame, on the page's clock (as Cyberachat's app.js marks a page shown).
 survey.onCurrentPageChanged.add(function () {
   requestAnimationFrame(function (t) {
+    window.__benchShownNow = performance.timeOrigin + performance.now();
     document.documentElement.dataset.shownAt = String(performance.timeOrigin + t);
     dispatchEvent(new Event("bench-shown"));
   });
@@ -219,20 +220,42 @@ async function startCyberachat(bin, work, run) {
 
 // ---- the page side: reports through a CDP binding (no polling while a page loads) ---------------
 
+// Times are taken two ways. "frame start": the timestamp a requestAnimationFrame callback is given,
+// as Cyberachat's data-shown-at does; it is the frame's begin time, which may be well before the
+// callback runs (a main thread busy loading delays the frame's callbacks, not its timestamp) and
+// even before the click that caused it. "callback": performance.now() inside that callback, which
+// is never before what caused it. The first page is timed by the callback.
 const INJECTED = `(() => {
   if (location.protocol !== 'http:') return;
   const send = (o) => { try { globalThis.__benchReport(JSON.stringify(o)); } catch (e) {} };
   const frame = () => new Promise((r) => requestAnimationFrame(r));
+  const abs = () => performance.timeOrigin + performance.now();
   // First page ready: the first frame after 'load' (and, for SurveyJS, after the survey rendered).
   addEventListener('load', () => {
-    const go = () => requestAnimationFrame((t) => send({ kind: 'ready', t, url: location.href }));
+    const go = () => requestAnimationFrame((t) => {
+      const now = performance.now();
+      const n = performance.getEntriesByType('navigation')[0] || {};
+      send({ kind: 'ready', t: now, frameStart: t, url: location.href, nav: { deliveryType: n.deliveryType,
+        requestStart: n.requestStart, responseStart: n.responseStart, responseEnd: n.responseEnd, domInteractive: n.domInteractive,
+        domContentLoaded: n.domContentLoadedEventEnd, loadEnd: n.loadEventEnd } });
+    });
     if (window.__benchNeedsRender && !window.__benchRendered) addEventListener('bench-rendered', go, { once: true });
     else go();
   }, { once: true });
   document.addEventListener('click', (e) => send({ kind: 'click', at: performance.timeOrigin + e.timeStamp, url: location.href }), true);
-  addEventListener('bench-shown', () => send({ kind: 'shown', at: Number(document.documentElement.dataset.shownAt), url: location.href }));
-  // Once shown and loaded: when the page says it was shown (data-shown-at), else its first
-  // contentful paint, both as absolute times on its own clock.
+  addEventListener('bench-shown', () => send({ kind: 'shown', at: Number(document.documentElement.dataset.shownAt),
+    now: window.__benchShownNow, url: location.href }));
+  // The page's first frame once shown, timed by the callback: a frame asked for when the document is
+  // parsed (when Cyberachat's deferred app.js or the plain form's inline script ask for theirs), or,
+  // for a prerendered page, when it is activated.
+  const shownNow = new Promise((resolve) => {
+    const arm = () => requestAnimationFrame(() => resolve(abs()));
+    const parsed = () => (document.prerendering ? document.addEventListener('prerenderingchange', arm, { once: true }) : arm());
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', parsed, { once: true });
+    else parsed();
+  });
+  // Once shown and loaded: what the page says (data-shown-at, a frame start), the bench's own
+  // callback time, and the first contentful paint, as absolute times on the page's own clock.
   (async () => {
     if (document.prerendering) await new Promise((r) => document.addEventListener('prerenderingchange', r, { once: true }));
     if (document.readyState !== 'complete') await new Promise((r) => addEventListener('load', r, { once: true }));
@@ -241,7 +264,7 @@ const INJECTED = `(() => {
     for (let k = 0; !attr() && k < 30; k++) await frame();
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];
     const nav = performance.getEntriesByType('navigation')[0];
-    send({ kind: 'settled', url: location.href, shownAt: attr() ? Number(attr()) : null,
+    send({ kind: 'settled', url: location.href, shownAt: attr() ? Number(attr()) : null, now: await shownNow,
            fcp: fcp ? performance.timeOrigin + fcp.startTime : null, activationStart: nav ? nav.activationStart : 0 });
   })();
 })();`;
@@ -352,8 +375,10 @@ async function measureLoad(v) {
   await v.tab.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: target.x, y: target.y });
   // The bytes of the first page: its requests, finished by now (the speculative ones apart).
   let bytes = 0, requests = 0, speculativeBytes = 0;
+  const detail = [];
   for (const r of v.requests.values()) {
-    if (r.counted) { bytes += r.bytes; requests++; } else if (r.speculative) speculativeBytes += r.bytes;
+    if (r.counted) { bytes += r.bytes; requests++; detail.push([new URL(r.url).pathname, r.bytes]); }
+    else if (r.speculative) speculativeBytes += r.bytes;
   }
   await sleep(READ_MS / 2);
   const clicked = v.waitReport((r) => r.kind === 'click' && r.url.startsWith(v.firstUrl), 'the click');
@@ -371,8 +396,9 @@ async function measureLoad(v) {
   else if (next.shownAt) { nextAt = next.shownAt; source = 'data-shown-at'; }
   else { nextAt = next.fcp; source = 'first-contentful-paint'; }
   return {
-    first: first.t, next: nextAt - click.at, source, prerendered: (next.activationStart || 0) > 0,
-    bytes, requests, speculativeBytes, dom,
+    first: first.t, firstFrameStart: first.frameStart, nav: first.nav,
+    next: nextAt - click.at, nextCallback: next.now - click.at, source, prerendered: (next.activationStart || 0) > 0,
+    bytes, requests, detail, speculativeBytes, dom,
   };
 }
 
@@ -454,6 +480,7 @@ function summarize(result) {
     out[name] = {
       firstCold: loads[0].first, firstWarm: median(warm.map((l) => l.first)),
       nextCold: loads[0].next, nextWarm: median(warm.map((l) => l.next)),
+      nextCallbackCold: loads[0].nextCallback, nextCallbackWarm: median(warm.map((l) => l.nextCallback)),
       bytesCold: loads[0].bytes, bytesWarm: median(warm.map((l) => l.bytes)),
       requestsCold: loads[0].requests, speculativeBytes: median(loads.map((l) => l.speculativeBytes)),
       dom: median(loads.map((l) => l.dom)), heap: result.heap[name],
@@ -466,15 +493,18 @@ function summarize(result) {
 const RATIOS = [
   // [key, title, metric, reference, target (ratio at most), subject (default cyberachat)]
   ['next_vs_surveyjs', 'next page, Cyberachat / SurveyJS in-page next (warm)', 'nextWarm', 'surveyjs', 0.5],
+  ['next_callback_vs_surveyjs', 'the same, timed by the rAF callback (warm)', 'nextCallbackWarm', 'surveyjs', 0.5],
   ['first_vs_surveyjs', 'first page, Cyberachat / SurveyJS paged first page (warm)', 'firstWarm', 'surveyjs', 0.3],
   ['bytes_vs_surveyjs', 'first-load bytes, Cyberachat / SurveyJS (cold)', 'bytesCold', 'surveyjs', 0.05],
   ['first_cold_vs_surveyjs', 'first page, Cyberachat / SurveyJS (cold)', 'firstCold', 'surveyjs', null],
   ['next_vs_plain', 'next page, Cyberachat / plain form (warm)', 'nextWarm', 'plain', null],
+  ['next_callback_vs_plain', 'the same, timed by the rAF callback (warm)', 'nextCallbackWarm', 'plain', null],
   ['first_vs_plain', 'first page, Cyberachat / plain form (warm)', 'firstWarm', 'plain', null],
   ['bytes_vs_plain', 'first-load bytes, Cyberachat / plain form (cold)', 'bytesCold', 'plain', null],
   ['heap_vs_surveyjs', 'JS heap, Cyberachat / SurveyJS', 'heap', 'surveyjs', null],
   ['dom_vs_surveyjs', 'DOM elements, Cyberachat / SurveyJS', 'dom', 'surveyjs', null],
   ['next_noprerender_vs_surveyjs', 'next page, Cyberachat prerender off / SurveyJS (warm)', 'nextWarm', 'surveyjs', null, 'cyberachat-noprerender'],
+  ['next_callback_noprerender_vs_surveyjs', 'the same, timed by the rAF callback (warm)', 'nextCallbackWarm', 'surveyjs', null, 'cyberachat-noprerender'],
 ];
 
 function ratios(summary) {
@@ -489,12 +519,12 @@ const kb = (x) => (Number.isFinite(x) ? (x / 1024).toFixed(1) : '—');
 
 function printRun(run, summary, r) {
   console.log(`-- run ${run}/${RUNS}: ${LOADS} loads per variant, round-robin, load 1 cold (empty cache), loads 2-${LOADS} warm (medians)`);
-  console.log(`${'variant'.padEnd(32)} ${'first page ms'.padStart(15)} ${'next page ms'.padStart(15)} ${'transfer KiB'.padStart(17)} ${'heap MiB'.padStart(9)} ${'DOM'.padStart(6)}  next page measured by`);
-  console.log(`${''.padEnd(32)} ${'cold'.padStart(7)} ${'warm'.padStart(7)} ${'cold'.padStart(7)} ${'warm'.padStart(7)} ${'cold'.padStart(8)} ${'warm'.padStart(8)}`);
+  console.log(`${''.padEnd(32)} ${'first page ms'.padStart(15)} ${'next page ms'.padStart(23)} ${'transfer KiB'.padStart(17)} ${'heap'.padStart(6)} ${'DOM'.padStart(5)}`);
+  console.log(`${'variant'.padEnd(32)} ${'cold'.padStart(7)} ${'warm'.padStart(7)} ${'cold'.padStart(7)} ${'warm'.padStart(7)} ${'(cb)'.padStart(7)} ${'cold'.padStart(8)} ${'warm'.padStart(8)} ${'MiB'.padStart(6)} ${'elts'.padStart(5)}  next page measured by`);
   for (const [name, s] of Object.entries(summary)) {
-    const extra = name.startsWith('cyberachat') ? `; prerendered ${s.prerendered}/${s.loads}; speculative ${kb(s.speculativeBytes)} KiB per page` : '';
-    console.log(`${LABELS[name].padEnd(32)} ${fmt(s.firstCold).padStart(7)} ${fmt(s.firstWarm).padStart(7)} ${fmt(s.nextCold).padStart(7)} ${fmt(s.nextWarm).padStart(7)} ` +
-      `${kb(s.bytesCold).padStart(8)} ${kb(s.bytesWarm).padStart(8)} ${fmt(s.heap / 1048576, 2).padStart(9)} ${String(s.dom).padStart(6)}  ${s.sources.join(', ')}${extra}`);
+    const extra = name.startsWith('cyberachat') ? `; prerendered ${s.prerendered}/${s.loads}; speculative ${kb(s.speculativeBytes)} KiB` : '';
+    console.log(`${LABELS[name].padEnd(32)} ${fmt(s.firstCold).padStart(7)} ${fmt(s.firstWarm).padStart(7)} ${fmt(s.nextCold).padStart(7)} ${fmt(s.nextWarm).padStart(7)} ${fmt(s.nextCallbackWarm).padStart(7)} ` +
+      `${kb(s.bytesCold).padStart(8)} ${kb(s.bytesWarm).padStart(8)} ${fmt(s.heap / 1048576, 2).padStart(6)} ${String(s.dom).padStart(5)}  ${s.sources.join(', ')}${extra}`);
   }
   console.log('ratios: ' + Object.entries(r).map(([k, x]) => `${k} ${fmt(x, 3)}`).join(', '));
 }
@@ -515,7 +545,9 @@ async function main() {
   const nginx = await startNginx(work, built.www);
   console.log(`Chromium ${CHROMIUM} (headless), a fresh profile per variant and run; reading time before "next" ${READ_MS} ms; ` +
     'bytes = CDP Network.loadingFinished encodedDataLength of the first page\'s requests (headers included, speculative requests apart); ' +
-    'heap = CDP Runtime.getHeapUsage after a GC (prerendering off); DOM = elements');
+    'heap = CDP Runtime.getHeapUsage after a GC (prerendering off); DOM = elements; ' +
+    'first page timed by performance.now() in the first rAF callback after load; next page from the click to the next page\'s first frame: ' +
+    'its data-shown-at (a rAF frame start), and (cb) performance.now() in that rAF callback');
   const sites = { nginx, firstSection };
   const runs = [];
   for (let run = 1; run <= RUNS; run++) {
@@ -524,6 +556,9 @@ async function main() {
     const r = ratios(summary);
     runs.push({ summary, ratios: r, loads: result.loads });
     printRun(run, summary, r);
+    if (run === 1)
+      for (const [name, loads] of Object.entries(result.loads))
+        console.log(`   first load of ${LABELS[name]}: ` + loads[0].detail.map(([p, b]) => `${p.length > 40 ? '…' + p.slice(-39) : p} ${kb(b)}`).join(', ') + ' (KiB)');
   }
   console.log(`-- median over ${RUNS} run(s)`);
   for (const [key, title, , , target, subject = 'cyberachat'] of RATIOS) {
