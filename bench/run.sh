@@ -24,12 +24,13 @@ bin="$build/cyberachat"
 duration=${BENCH_SECONDS:-10}
 work=$(mktemp -d /tmp/cyb-bench-XXXXXX)
 chmod 755 "$work"  # nginx workers (www-data) must read the page
-server_pid=""; nginx_conf=""; engine_pids=(); pg_dir=""
+server_pid=""; nginx_conf=""; pg_dir=""
 only=${BENCH_ONLY:-all}
 case "$only" in all|browser) ;; *) echo "BENCH_ONLY: all (default) or browser" >&2; exit 2 ;; esac
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-  for pid in "${engine_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # section 4's servers: engine_instance runs in a subshell (read < <(…)), so their pids are in files
+  for pid_file in "$work"/engine-*.pid; do [ -f "$pid_file" ] && kill "$(cat "$pid_file")" 2>/dev/null || true; done
   [ -n "$nginx_conf" ] && nginx -c "$nginx_conf" -s stop 2>/dev/null || true
   [ -n "$pg_dir" ] && bash "$root/scripts/test-postgres.sh" stop "$pg_dir" 2>/dev/null || true
   rm -rf "$work"
@@ -191,7 +192,7 @@ engine_instance() {  # name store-args… → prints "base invite cookie"
   echo 'Quartz-Velours-4821' | "$bin" user add "bench-$name@chu.test" --role biomedical --password-stdin "$@" >/dev/null
   local tok; tok=$("$bin" token create "bench-$name@chu.test" "$@")
   "$bin" serve --port "$port" "$@" >"$work/server-$name.log" 2>&1 &
-  engine_pids+=($!)
+  echo $! >"$work/engine-$name.pid"
   for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
   local b="http://127.0.0.1:$port"
   local a; a=$(curl -sf -H "Authorization: Bearer $tok" -H 'Content-Type: application/json' \
