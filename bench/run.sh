@@ -11,8 +11,11 @@
 #  3. durable answer saves through the API (each request a new value, so each is a real write);
 #  4. both engines in the same run: the same page and the same saves on a SQLite instance and on a
 #     PostgreSQL one (a throwaway durable cluster, fsync on: scripts/test-postgres.sh --durable),
-#     and the ratios PostgreSQL / SQLite.
+#     and the ratios PostgreSQL / SQLite;
+#  5. in headless Chromium, the vendor's section pages against the same questionnaire as SurveyJS
+#     pages and as a plain HTML form (bench/browser/README.md): first page, next page, bytes, heap.
 # Prints requests/s, p99 and the ratios. Loopback only; every run is bounded in time.
+# BENCH_ONLY=browser runs section 5 alone.
 set -euo pipefail
 build=${1:-build}
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,10 +24,13 @@ bin="$build/cyberachat"
 duration=${BENCH_SECONDS:-10}
 work=$(mktemp -d /tmp/cyb-bench-XXXXXX)
 chmod 755 "$work"  # nginx workers (www-data) must read the page
-server_pid=""; nginx_conf=""; engine_pids=(); pg_dir=""
+server_pid=""; nginx_conf=""; pg_dir=""
+only=${BENCH_ONLY:-all}
+case "$only" in all|browser) ;; *) echo "BENCH_ONLY: all (default) or browser" >&2; exit 2 ;; esac
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-  for pid in "${engine_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # section 4's servers: engine_instance runs in a subshell (read < <(…)), so their pids are in files
+  for pid_file in "$work"/engine-*.pid; do [ -f "$pid_file" ] && kill "$(cat "$pid_file")" 2>/dev/null || true; done
   [ -n "$nginx_conf" ] && nginx -c "$nginx_conf" -s stop 2>/dev/null || true
   [ -n "$pg_dir" ] && bash "$root/scripts/test-postgres.sh" stop "$pg_dir" 2>/dev/null || true
   rm -rf "$work"
@@ -42,6 +48,8 @@ run_gbench() {  # title, binary name
   fi
   echo
 }
+# Sections 1 to 4 (not with BENCH_ONLY=browser).
+if [ "$only" = all ]; then
 run_gbench "1a. Engine: full AFIB evaluation vs copying the answer set" engine_bench
 run_gbench "1b. Flowcharts: a response's chart from the cached layout vs copying its SVG" flowchart_bench
 run_gbench "1c. XLSX import of a full questionnaire: preview vs reading the file / normalizing the answers" xlsx_import_bench
@@ -72,7 +80,7 @@ for k in sec["questions"]:
 
 echo "== 2. Vendor section page: Cyberachat vs nginx (static copy of the same page)"
 port=$(free_port)
-echo 'Essai-de-charge-2026-Kq7' | "$bin" user add bench@chu.test --role biomedical --password-stdin --data "$work/data" >/dev/null
+echo 'Quartz-Velours-4821' | "$bin" user add bench@chu.test --role biomedical --password-stdin --data "$work/data" >/dev/null
 token=$("$bin" token create bench@chu.test --data "$work/data")
 "$bin" serve --port "$port" --data "$work/data" >"$work/server.log" 2>&1 &
 server_pid=$!
@@ -181,10 +189,10 @@ pg_url=$(bash "$root/scripts/test-postgres.sh" start "$pg_dir" --durable)
 engine_instance() {  # name store-args… → prints "base invite cookie"
   local name=$1; shift
   local port; port=$(free_port)
-  echo 'Essai-de-charge-2026-Kq7' | "$bin" user add "bench-$name@chu.test" --role biomedical --password-stdin "$@" >/dev/null
+  echo 'Quartz-Velours-4821' | "$bin" user add "bench-$name@chu.test" --role biomedical --password-stdin "$@" >/dev/null
   local tok; tok=$("$bin" token create "bench-$name@chu.test" "$@")
   "$bin" serve --port "$port" "$@" >"$work/server-$name.log" 2>&1 &
-  engine_pids+=($!)
+  echo $! >"$work/engine-$name.pid"
   for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
   local b="http://127.0.0.1:$port"
   local a; a=$(curl -sf -H "Authorization: Bearer $tok" -H 'Content-Type: application/json' \
@@ -211,3 +219,11 @@ printf '%-34s %12s req/s   p99 %8s   non-2xx %s\n' "saves, SQLite" "$ss_rps" "$s
 printf '%-34s %12s req/s   p99 %8s   non-2xx %s\n' "saves, PostgreSQL" "$ps_rps" "$ps_p99" "$ps_err"
 python3 -c "import sys; a,b,c,d=map(float,sys.argv[1:]); print('ratio PostgreSQL / SQLite: page %.2f, saves %.2f' % (b/a, d/c))" \
   "$sp_rps" "$pp_rps" "$ss_rps" "$ps_rps"
+fi
+
+echo
+echo "== 5. Browser: Cyberachat vs SurveyJS vs a plain HTML form"
+bash "$root/scripts/install-bench-deps.sh"
+# run.mjs bounds itself (BENCH_BROWSER_TIMEOUT_S) and stops its servers and browsers; timeout is the
+# last resort.
+timeout -k 10 "$(( ${BENCH_BROWSER_TIMEOUT_S:-1800} + 60 ))" node "$root/bench/browser/run.mjs" "$build"

@@ -64,6 +64,22 @@ std::string gzip_fast(std::string_view data) {
     return out;
 }
 
+std::string gzip_smallest(std::string_view data) {
+    libdeflate_compressor* compressor = libdeflate_alloc_compressor(12);
+    if (!compressor) throw std::runtime_error("libdeflate: no compressor");
+    std::string out;
+    out.resize(libdeflate_gzip_compress_bound(compressor, data.size()));
+    const size_t size = libdeflate_gzip_compress(compressor, data.data(), data.size(), out.data(), out.size());
+    libdeflate_free_compressor(compressor);
+    if (size == 0) throw std::runtime_error("libdeflate: gzip did not fit its bound");
+    out.resize(size);
+    return out;
+}
+
+bool request_accepts_gzip(const httplib::Request& req) {
+    return accepts_gzip(req.get_header_value(kStashedAcceptEncoding));
+}
+
 bool is_compressible_type(std::string_view content_type) {
     const std::string type = lower_ascii(content_type.substr(0, content_type.find(';')));
     return type.rfind("text/", 0) == 0 || type == "application/json" || type == "application/javascript" ||

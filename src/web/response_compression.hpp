@@ -20,6 +20,13 @@ bool accepts_gzip(std::string_view accept_encoding);
 // Gzip (RFC 1952) of `data` at level 1 (libdeflate). The compressor is kept per thread.
 std::string gzip_fast(std::string_view data);
 
+// Gzip of `data` at libdeflate's highest level (12): for bytes compressed once and sent many
+// times (the embedded assets, at start-up).
+std::string gzip_smallest(std::string_view data);
+
+// Whether the request's client accepts gzip (its Accept-Encoding, kept aside from httplib).
+bool request_accepts_gzip(const httplib::Request& req);
+
 // Whether a response of this Content-Type is worth compressing.
 bool is_compressible_type(std::string_view content_type);
 

@@ -217,3 +217,29 @@ TEST(Assets, HashedNamesAreImmutableForAYearPlainNamesAreRevalidated) {
     EXPECT_NE(icon->body.find("<svg"), std::string::npos);
     EXPECT_EQ(server.client().Get("/assets/app.0123456789ab.css")->status, 404) << "another build's name";
 }
+
+TEST(Assets, TextAssetsAreSentGzippedAtTheHighestLevelWithoutDocumentHeaders) {
+    ServerProcess server;
+    httplib::Client raw = server.client();
+    raw.set_decompress(false);
+    auto zipped = raw.Get("/assets/app.js", {{"Accept-Encoding", "gzip, br"}});
+    ASSERT_EQ(zipped->status, 200);
+    EXPECT_EQ(zipped->get_header_value("Content-Encoding"), "gzip");
+    EXPECT_EQ(zipped->get_header_value("Vary"), "Accept-Encoding");
+    auto plain = raw.Get("/assets/app.js");
+    ASSERT_EQ(plain->status, 200);
+    EXPECT_FALSE(plain->has_header("Content-Encoding")) << "a client without gzip gets the plain file";
+    EXPECT_NE(plain->body.find("function Autosave(form) {"), std::string::npos);
+    EXPECT_EQ(plain->body.find("\n  "), std::string::npos) << "served without indentation";
+    EXPECT_LT(zipped->body.size(), plain->body.size() / 3);
+    httplib::Client decoding = server.client();
+    EXPECT_EQ(decoding.Get("/assets/app.js", {{"Accept-Encoding", "gzip"}})->body, plain->body);
+
+    // A script or a stylesheet is no document: no CSP, frame or referrer policy sent with it.
+    EXPECT_FALSE(plain->has_header("Content-Security-Policy"));
+    EXPECT_FALSE(plain->has_header("X-Frame-Options"));
+    EXPECT_EQ(plain->get_header_value("X-Content-Type-Options"), "nosniff");
+    // An SVG may be opened as a document: it keeps them.
+    auto icon = raw.Get("/assets/favicon.svg");
+    EXPECT_TRUE(icon->has_header("Content-Security-Policy"));
+}

@@ -2,6 +2,7 @@
 
 #include "core/fnv_hash.hpp"
 #include "embedded_files.hpp"
+#include "web/views/asset_minifier.hpp"
 
 namespace cyberachat::web::views {
 namespace {
@@ -27,6 +28,15 @@ std::string asset_content_type(std::string_view name) {
     return "application/octet-stream";
 }
 
+// What is sent of an asset: the stylesheet and the script without their comments and indentation;
+// JSON re-serialised compactly; the rest as it is.
+std::string served_bytes(std::string_view name, std::string_view source) {
+    if (has_suffix(name, ".css")) return minify_css(source);
+    if (has_suffix(name, ".js")) return minify_js(source);
+    if (has_suffix(name, ".json")) return minify_js(source);  // no comments in JSON: trims the lines
+    return std::string(source);
+}
+
 }  // namespace
 
 std::string hashed_asset_name(std::string_view name, std::string_view data) {
@@ -42,9 +52,11 @@ const std::vector<Asset>& asset_catalog() {
         for (const auto& entry : embedded::all()) {
             if (entry.path.rfind(kAssetFolder, 0) != 0) continue;
             const std::string name(entry.path.substr(kAssetFolder.size()));
-            const std::string hashed = hashed_asset_name(name, entry.data);
-            assets.push_back(Asset{name, "/assets/" + name, "/assets/" + hashed,
-                                   "\"" + content_hash(entry.data) + "\"", asset_content_type(name), entry.data});
+            std::string data = served_bytes(name, entry.data);
+            const std::string hashed = hashed_asset_name(name, data);
+            const std::string etag = "\"" + content_hash(data) + "\"";
+            assets.push_back(Asset{name, "/assets/" + name, "/assets/" + hashed, etag, asset_content_type(name),
+                                   std::move(data)});
         }
         return assets;
     }();

@@ -4,6 +4,7 @@
 //   /assets/app.3f9c2a61d0be.js   its content-hashed name: a new build with other bytes gets another
 //                                 name, so this one is served `immutable` for a year.
 // Pages link the hashed names (asset_url), so a browser never asks again for an asset it holds.
+// The hash is of the bytes served (the stylesheet and the script without comments and indentation).
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,7 +17,7 @@ struct Asset {
     std::string hashed_url;    // "/assets/app.3f9c2a61d0be.js"
     std::string etag;          // "\"3f9c2a61d0be\""
     std::string content_type;  // "text/javascript; charset=utf-8"
-    std::string_view data;
+    std::string data;          // what is sent: the stylesheet and the script minified (asset_minifier.hpp)
 };
 
 // Every embedded asset, computed once.

@@ -130,11 +130,16 @@ export class Browser {
   }
 
   async close() {
+    const exited = this.closed ? Promise.resolve() : new Promise((r) => this.proc.once('exit', r));
     if (!this.closed) {
-      const exited = new Promise((r) => this.proc.once('exit', r));
       this.send('Browser.close').catch(() => {});
       await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
     }
+    // The rest of its process group (renderers, zygotes) too, and only then its profile: a process
+    // still running could write it again.
+    try { process.kill(-this.proc.pid, 'SIGKILL'); } catch { /* gone */ }
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
+    await new Promise((r) => setTimeout(r, 200));
     this.kill();
   }
 }
