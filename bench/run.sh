@@ -15,18 +15,21 @@
 #  5. in headless Chromium, the vendor's section pages against the same questionnaire as SurveyJS
 #     pages and as a plain HTML form (bench/browser/README.md): first page, next page, bytes, heap.
 # Prints requests/s, p99 and the ratios. Loopback only; every run is bounded in time.
-# BENCH_ONLY=browser runs section 5 alone.
+# Sections 2 to 5 run each comparison BENCH_ROUNDS times (3) and print the median ratio against its
+# target, each round's figures too. BENCH_ONLY=server runs sections 1 to 4, BENCH_ONLY=browser 5 alone;
+# BENCH_SECONDS (8) is the length of one wrk run.
 set -euo pipefail
 build=${1:-build}
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 case "$build" in /*) ;; *) build="$root/$build" ;; esac
 bin="$build/cyberachat"
-duration=${BENCH_SECONDS:-10}
+duration=${BENCH_SECONDS:-8}
+rounds=${BENCH_ROUNDS:-3}  # each comparison of sections 2 to 4 runs this many times: the median ratio is printed
 work=$(mktemp -d /tmp/cyb-bench-XXXXXX)
 chmod 755 "$work"  # nginx workers (www-data) must read the page
 server_pid=""; nginx_conf=""; pg_dir=""
 only=${BENCH_ONLY:-all}
-case "$only" in all|browser) ;; *) echo "BENCH_ONLY: all (default) or browser" >&2; exit 2 ;; esac
+case "$only" in all|server|browser) ;; *) echo "BENCH_ONLY: all (default), server (sections 1 to 4) or browser (5)" >&2; exit 2 ;; esac
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
   # section 4's servers: engine_instance runs in a subshell (read < <(…)), so their pids are in files
@@ -49,7 +52,7 @@ run_gbench() {  # title, binary name
   echo
 }
 # Sections 1 to 4 (not with BENCH_ONLY=browser).
-if [ "$only" = all ]; then
+if [ "$only" != browser ]; then
 run_gbench "1a. Engine: full AFIB evaluation vs copying the answer set" engine_bench
 run_gbench "1b. Flowcharts: a response's chart from the cached layout vs copying its SVG" flowchart_bench
 run_gbench "1c. XLSX import of a full questionnaire: preview vs reading the file / normalizing the answers" xlsx_import_bench
@@ -141,15 +144,23 @@ plain_port=$(free_port)
 plain_pid=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$plain_port/healthz" >/dev/null && break; sleep 0.1; done
 
-read -r ours_rps ours_p99 ours_err < <(run_wrk "$base$page" -H "Cookie: $cookie")
-read -r nginx_rps nginx_p99 nginx_err < <(run_wrk "http://127.0.0.1:$nginx_port/page.html")
-read -r plain_rps plain_p99 plain_err < <(run_wrk "http://127.0.0.1:$plain_port$page" -H "Cookie: $cookie")
+# Each round: Cyberachat, nginx, Cyberachat with the compression cache off, one after the other;
+# the ratios are taken within a round, and their median printed.
+on_pairs=(); off_pairs=(); p99s=()
+for round in $(seq "$rounds"); do
+  read -r ours_rps ours_p99 ours_err < <(run_wrk "$base$page" -H "Cookie: $cookie")
+  read -r nginx_rps nginx_p99 nginx_err < <(run_wrk "http://127.0.0.1:$nginx_port/page.html")
+  read -r plain_rps plain_p99 plain_err < <(run_wrk "http://127.0.0.1:$plain_port$page" -H "Cookie: $cookie")
+  echo "round $round/$rounds"
+  printf '  %-34s %12s req/s   p99 %8s   non-2xx %s\n' "Cyberachat (dynamic page)" "$ours_rps" "$ours_p99" "$ours_err"
+  printf '  %-34s %12s req/s   p99 %8s   non-2xx %s\n' "nginx (same bytes, static)" "$nginx_rps" "$nginx_p99" "$nginx_err"
+  printf '  %-34s %12s req/s   p99 %8s   non-2xx %s\n' "Cyberachat, compression cache off" "$plain_rps" "$plain_p99" "$plain_err"
+  on_pairs+=("$ours_rps/$nginx_rps"); off_pairs+=("$plain_rps/$nginx_rps"); p99s+=("$ours_p99")
+done
 kill "$plain_pid" 2>/dev/null || true
-printf '%-34s %12s req/s   p99 %8s   non-2xx %s\n' "Cyberachat (dynamic page)" "$ours_rps" "$ours_p99" "$ours_err"
-printf '%-34s %12s req/s   p99 %8s   non-2xx %s\n' "nginx (same bytes, static)" "$nginx_rps" "$nginx_p99" "$nginx_err"
-printf '%-34s %12s req/s   p99 %8s   non-2xx %s\n' "Cyberachat, compression cache off" "$plain_rps" "$plain_p99" "$plain_err"
-python3 -c "import sys; o,n=float(sys.argv[1]),float(sys.argv[2]); print('ratio Cyberachat / nginx: %.2f (target >= 0.50)' % (o/n))" "$ours_rps" "$nginx_rps"
-python3 -c "import sys; o,n=float(sys.argv[1]),float(sys.argv[2]); print('ratio with the compression cache off / nginx: %.2f' % (o/n))" "$plain_rps" "$nginx_rps"
+python3 "$root/bench/summarize.py" ratio "section page, Cyberachat / nginx (gzip on)" ">=" 1.0 "${on_pairs[@]}"
+python3 "$root/bench/summarize.py" ratio "the same, compression cache off / nginx" ">=" 0.7 "${off_pairs[@]}"
+python3 "$root/bench/summarize.py" latency "p99 of the section page at 50 connections" 10 "${p99s[@]}"
 
 echo
 echo "== 3. Durable answer saves (PUT /api/v1/vendor/answers, a new value each time)"
@@ -162,10 +173,11 @@ request = function()
     {["Authorization"] = "Bearer $invite", ["Content-Type"] = "application/json"}, body)
 end
 LUA
-read -r save_rps save_p99 save_err < <(run_wrk "$base/" -s "$work/save.lua")
-# Reference, same run and same disk: one durable SQLite commit per write (WAL, synchronous=FULL),
+# Reference, same round and same disk: one durable SQLite commit per write (WAL, synchronous=FULL),
 # which is what each save would cost without group commit.
-ref_commits=$(/usr/bin/python3 - "$work/ref.db" <<'PY'
+bare_commits() {
+  rm -f "$work/ref.db" "$work/ref.db-wal" "$work/ref.db-shm"
+  /usr/bin/python3 - "$work/ref.db" <<'PY'
 import sqlite3, sys, time
 c = sqlite3.connect(sys.argv[1], isolation_level=None)
 c.execute('PRAGMA journal_mode=WAL'); c.execute('PRAGMA synchronous=FULL')
@@ -175,11 +187,18 @@ while time.time() - start < 3:
     c.execute('BEGIN IMMEDIATE'); c.execute('INSERT INTO t VALUES (?)', ('x' * 64,)); c.execute('COMMIT'); n += 1
 print('%.0f' % (n / (time.time() - start)))
 PY
-)
-printf '%-34s %12s req/s   p99 %8s   non-2xx %s\n' "answer saves (synchronous=FULL)" "$save_rps" "$save_p99" "$save_err"
-printf '%-34s %12s commits/s (one fsync each, same disk)\n' "reference: bare SQLite commits" "$ref_commits"
-python3 -c "import sys; print('ratio saves / bare commits: %.2f (group commit shares one fsync among concurrent saves)' % (float(sys.argv[1])/float(sys.argv[2])))" "$save_rps" "$ref_commits"
-python3 -c "import sys; print('target >= 1000 durable saves/s: %s' % ('met' if float(sys.argv[1])>=1000 else 'NOT met'))" "$save_rps"
+}
+save_pairs=(); save_rates=()
+for round in $(seq "$rounds"); do
+  read -r save_rps save_p99 save_err < <(run_wrk "$base/" -s "$work/save.lua")
+  ref_commits=$(bare_commits)
+  echo "round $round/$rounds"
+  printf '  %-34s %12s req/s   p99 %8s   non-2xx %s\n' "answer saves (synchronous=FULL)" "$save_rps" "$save_p99" "$save_err"
+  printf '  %-34s %12s commits/s (one fsync each, same disk)\n' "reference: bare SQLite commits" "$ref_commits"
+  save_pairs+=("$save_rps/$ref_commits"); save_rates+=("$save_rps/1000")
+done
+python3 "$root/bench/summarize.py" ratio "answer saves / bare SQLite commits (group commit)" ">=" 1.0 "${save_pairs[@]}"
+python3 "$root/bench/summarize.py" ratio "answer saves, thousands per second" ">=" 1.0 "${save_rates[@]}"
 
 echo
 echo "== 4. Both engines, same run: the section page and durable saves on SQLite, then on PostgreSQL"
@@ -209,21 +228,28 @@ engine_saves() {  # base invite → "rps p99 errors"
   sed "s/Bearer [^\"]*\"/Bearer $2\"/" "$work/save.lua" >"$work/save-$2.lua"
   run_wrk "$1/" -s "$work/save-$2.lua"
 }
-read -r sp_rps sp_p99 sp_err < <(run_wrk "$sqlite_base$page" -H "Cookie: $sqlite_cookie")
-read -r pp_rps pp_p99 pp_err < <(run_wrk "$pg_base$page" -H "Cookie: $pg_cookie")
-read -r ss_rps ss_p99 ss_err < <(engine_saves "$sqlite_base" "$sqlite_invite")
-read -r ps_rps ps_p99 ps_err < <(engine_saves "$pg_base" "$pg_invite")
-printf '%-34s %12s req/s   p99 %8s   non-2xx %s\n' "page, SQLite" "$sp_rps" "$sp_p99" "$sp_err"
-printf '%-34s %12s req/s   p99 %8s   non-2xx %s\n' "page, PostgreSQL" "$pp_rps" "$pp_p99" "$pp_err"
-printf '%-34s %12s req/s   p99 %8s   non-2xx %s\n' "saves, SQLite" "$ss_rps" "$ss_p99" "$ss_err"
-printf '%-34s %12s req/s   p99 %8s   non-2xx %s\n' "saves, PostgreSQL" "$ps_rps" "$ps_p99" "$ps_err"
-python3 -c "import sys; a,b,c,d=map(float,sys.argv[1:]); print('ratio PostgreSQL / SQLite: page %.2f, saves %.2f' % (b/a, d/c))" \
-  "$sp_rps" "$pp_rps" "$ss_rps" "$ps_rps"
+page_pairs=(); saves_pairs=()
+for round in $(seq "$rounds"); do
+  read -r sp_rps sp_p99 sp_err < <(run_wrk "$sqlite_base$page" -H "Cookie: $sqlite_cookie")
+  read -r pp_rps pp_p99 pp_err < <(run_wrk "$pg_base$page" -H "Cookie: $pg_cookie")
+  read -r ss_rps ss_p99 ss_err < <(engine_saves "$sqlite_base" "$sqlite_invite")
+  read -r ps_rps ps_p99 ps_err < <(engine_saves "$pg_base" "$pg_invite")
+  echo "round $round/$rounds"
+  printf '  %-34s %12s req/s   p99 %8s   non-2xx %s\n' "page, SQLite" "$sp_rps" "$sp_p99" "$sp_err"
+  printf '  %-34s %12s req/s   p99 %8s   non-2xx %s\n' "page, PostgreSQL" "$pp_rps" "$pp_p99" "$pp_err"
+  printf '  %-34s %12s req/s   p99 %8s   non-2xx %s\n' "saves, SQLite" "$ss_rps" "$ss_p99" "$ss_err"
+  printf '  %-34s %12s req/s   p99 %8s   non-2xx %s\n' "saves, PostgreSQL" "$ps_rps" "$ps_p99" "$ps_err"
+  page_pairs+=("$pp_rps/$sp_rps"); saves_pairs+=("$ps_rps/$ss_rps")
+done
+python3 "$root/bench/summarize.py" ratio "section page, PostgreSQL / SQLite" ">=" - "${page_pairs[@]}"
+python3 "$root/bench/summarize.py" ratio "answer saves, PostgreSQL / SQLite" ">=" - "${saves_pairs[@]}"
 fi
 
+if [ "$only" != server ]; then
 echo
 echo "== 5. Browser: Cyberachat vs SurveyJS vs a plain HTML form"
 bash "$root/scripts/install-bench-deps.sh"
 # run.mjs bounds itself (BENCH_BROWSER_TIMEOUT_S) and stops its servers and browsers; timeout is the
 # last resort.
-timeout -k 10 "$(( ${BENCH_BROWSER_TIMEOUT_S:-1800} + 60 ))" node "$root/bench/browser/run.mjs" "$build"
+BENCH_BROWSER_RUNS=${BENCH_BROWSER_RUNS:-$rounds} timeout -k 10 "$(( ${BENCH_BROWSER_TIMEOUT_S:-1800} + 60 ))" node "$root/bench/browser/run.mjs" "$build"
+fi

@@ -291,7 +291,7 @@ const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '
 // Sets data-shown-at, in the first frame after the page is shown (after activation when the browser
 // prerendered it), as Cyberachat's app.js does on a vendor section page.
 export const SHOWN_AT_SCRIPT =
-  '<script>(function(){function m(){requestAnimationFrame(function(t){document.documentElement.dataset.shownAt=String(performance.timeOrigin+t);});}' +
+  '<script>(function(){function m(){requestAnimationFrame(function(){document.documentElement.dataset.shownAt=String(performance.timeOrigin+performance.now());});}' +
   'if(document.prerendering){document.addEventListener("prerenderingchange",m,{once:true});}else{m();}})();</script>';
 
 export const PLAIN_CSS = `body{font:16px/1.45 system-ui,sans-serif;margin:0;color:#1b1b1b}

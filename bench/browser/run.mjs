@@ -36,6 +36,9 @@ const CHROMIUM = env('CHROMIUM', '/usr/bin/chromium');
 const WAIT_MS = 20000; // any single wait in a load
 const PASSWORD = 'Quartz-Velours-4821';
 const DEBUG = !!process.env.BENCH_BROWSER_DEBUG;
+// BENCH_BROWSER_FLAGS: more Chromium flags, space-separated (e.g. "--disable-frame-rate-limit
+// --disable-gpu-vsync": frames drawn as soon as they are ready, not on a 60 Hz clock).
+const EXTRA_FLAGS = (process.env.BENCH_BROWSER_FLAGS || '').split(' ').filter(Boolean);
 const SHOTS = process.env.BENCH_BROWSER_SCREENSHOTS || '';
 
 // ---- resources that must not outlive the run ----------------------------------------------------
@@ -105,9 +108,9 @@ var survey = new Survey.Model(${escapeScript(json)});
 survey.onAfterRenderSurvey.add(function () { window.__benchRendered = true; dispatchEvent(new Event("bench-rendered")); });
 // The next page's first frame, on the page's clock (as Cyberachat's app.js marks a page shown).
 survey.onCurrentPageChanged.add(function () {
-  requestAnimationFrame(function (t) {
+  requestAnimationFrame(function () {
     window.__benchShownNow = performance.timeOrigin + performance.now();
-    document.documentElement.dataset.shownAt = String(performance.timeOrigin + t);
+    document.documentElement.dataset.shownAt = String(window.__benchShownNow);
     dispatchEvent(new Event("bench-shown"));
   });
 });
@@ -220,11 +223,12 @@ async function startCyberachat(bin, work, run) {
 
 // ---- the page side: reports through a CDP binding (no polling while a page loads) ---------------
 
-// Times are taken two ways. "frame start": the timestamp a requestAnimationFrame callback is given,
-// as Cyberachat's data-shown-at does; it is the frame's begin time, which may be well before the
-// callback runs (a main thread busy loading delays the frame's callbacks, not its timestamp) and
-// even before the click that caused it. "callback": performance.now() inside that callback, which
-// is never before what caused it. The first page is timed by the callback.
+// Times are taken two ways: the page's own data-shown-at (performance.now() inside its first
+// requestAnimationFrame callback once shown: Cyberachat's app.js, the plain pages' and SurveyJS's
+// scripts above), and "callback": performance.now() inside the bench's own first callback. Not the
+// timestamp a callback is given: it is the frame's begin time, which may be well before the
+// callback runs (a main thread busy loading delays the callbacks, not the timestamp) and even
+// before the click that caused it. The first page is timed by the callback.
 const INJECTED = `(() => {
   if (location.protocol !== 'http:') return;
   const send = (o) => { try { globalThis.__benchReport(JSON.stringify(o)); } catch (e) {} };
@@ -254,7 +258,7 @@ const INJECTED = `(() => {
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', parsed, { once: true });
     else parsed();
   });
-  // Once shown and loaded: what the page says (data-shown-at, a frame start), the bench's own
+  // Once shown and loaded: what the page says (data-shown-at), the bench's own
   // callback time, and the first contentful paint, as absolute times on the page's own clock.
   (async () => {
     if (document.prerendering) await new Promise((r) => document.addEventListener('prerenderingchange', r, { once: true }));
@@ -428,7 +432,7 @@ const LABELS = {
 };
 
 async function openVariant(name, sites, cyb) {
-  const browser = await Browser.launch({ executablePath: CHROMIUM });
+  const browser = await Browser.launch({ executablePath: CHROMIUM, extraFlags: EXTRA_FLAGS });
   const tab = await browser.firstTab(SETUP_PAGE(browser));
   const v = new Variant(name, LABELS[name], browser, tab);
   v.kind = name.startsWith('cyberachat') ? 'cyberachat' : name;
@@ -547,7 +551,7 @@ async function main() {
     'bytes = CDP Network.loadingFinished encodedDataLength of the first page\'s requests (headers included, speculative requests apart); ' +
     'heap = CDP Runtime.getHeapUsage after a GC (prerendering off); DOM = elements; ' +
     'first page timed by performance.now() in the first rAF callback after load; next page from the click to the next page\'s first frame: ' +
-    'its data-shown-at (a rAF frame start), and (cb) performance.now() in that rAF callback');
+    'its data-shown-at (performance.now() in its first rAF callback once shown), and (cb) the bench\'s own rAF callback');
   const sites = { nginx, firstSection };
   const runs = [];
   for (let run = 1; run <= RUNS; run++) {
