@@ -1,7 +1,8 @@
 #pragma once
-// The vendor's next and previous sections are loaded before it clicks: a section page carries a
+// The vendor's next section is loaded before it clicks: a section page carries a
 // `Speculation-Rules` header naming the rules (src/web/assets/speculation-rules.json: prerender
-// the pages its "next" and "previous" links point to at once, any other section link on hover),
+// the page its "next" link points to at once, any other section link — the previous one too — on
+// hover: vendors mostly go forward, and each prerender costs the server a page),
 // so the content security policy keeps forbidding inline scripts. A browser without the feature
 // ignores the header; the links work as before.
 //

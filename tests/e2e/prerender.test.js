@@ -92,7 +92,7 @@ describe('a prerendered next section reflects the answers saved just before', ()
                       `prerender of ${pathname}: ${JSON.stringify(prerenderEvents.filter((e) => e.key?.url?.endsWith(pathname)).map((e) => e.status + ' ' + (e.prerenderStatus || '')))}`),
       { timeout: 15000, interval: 50 }
     );
-    // The previous section is prerendered too: find the page of this address.
+    // Other sections may be prerendered too (on hover): find the page of this address.
     return h.eventually(async () => {
       for (const page of [...tab.pages.values()].filter((p) => p.subtype === 'prerender')) {
         const at = await evaluate('location.pathname', page.sessionId).catch(() => '');
