@@ -144,6 +144,29 @@ describe('a prerendered next section reflects the answers saved just before', ()
     assert.equal(await progressOf(partId, shown.sessionId), saved.progress[partId], 'its progress is the current one');
   });
 
+  test('"Enregistrer et continuer", with every answer saved, shows the prerendered page too', async () => {
+    // Near the end, away from the sections the other tests answer.
+    const at = sections.findLastIndex((s, i) => s.texts.length > 0 && i + 1 < sections.length);
+    assert.ok(at > 0);
+    const current = sections[at], next = sections[at + 1];
+    prerenderEvents.length = 0;
+    await goto(path(current));
+    const first = await shownPage(path(current));
+    await prerendered(path(next));
+    const id = current.texts[0];
+    await evaluate(`(() => { const el = document.querySelector('[name="a:${id}"]');
+                             el.value = 'Saisi puis enregistré automatiquement';
+                             el.dispatchEvent(new Event('change', { bubbles: true })); })()`, first.sessionId);
+    await h.eventually(async () => {
+      const response = await h.apiOk(base(), 'GET', '/api/v1/vendor/response', invitation.token);
+      const q = response.sections.flatMap((s) => s.questions).find((x) => x.id === id);
+      assert.equal(q.value, 'Saisi puis enregistré automatiquement');
+    });
+    await evaluate(`document.querySelector('button[name="go"][value="next"]').click()`, first.sessionId);
+    const shown = await shownPage(path(next));
+    assert.ok(shown.navigation.activationStart > 0, 'the button followed the link: the prerendered page is shown, no form posted');
+  });
+
   test('a prerendered page whose own answers changed meanwhile loads itself anew', async () => {
     const at = sections.findIndex((s, i) => i > 0 && s.texts.length > 0 && sections[i - 1].texts.length > 0 &&
                                             i >= 2);
