@@ -29,11 +29,11 @@ std::string asset_content_type(std::string_view name) {
 }
 
 // What is sent of an asset: the stylesheet and the script without their comments and indentation;
-// JSON re-serialised compactly; the rest as it is.
+// JSON with its lines trimmed; the rest as it is.
 std::string served_bytes(std::string_view name, std::string_view source) {
     if (has_suffix(name, ".css")) return minify_css(source);
     if (has_suffix(name, ".js")) return minify_js(source);
-    if (has_suffix(name, ".json")) return minify_js(source);  // no comments in JSON: trims the lines
+    if (has_suffix(name, ".json")) return minify_js(source);  // JSON has no comment lines: only the indentation goes
     return std::string(source);
 }
 
