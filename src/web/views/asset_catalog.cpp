@@ -12,28 +12,24 @@ constexpr std::string_view kAssetFolder = "src/web/assets/";
 // 48 bits of FNV-1a over the bytes, in hex: enough to tell builds apart.
 std::string content_hash(std::string_view data) { return FnvHash().add(data).hex(12); }
 
-bool has_suffix(std::string_view text, std::string_view suffix) {
-    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
 std::string asset_content_type(std::string_view name) {
-    if (has_suffix(name, ".css")) return "text/css; charset=utf-8";
-    if (has_suffix(name, ".js")) return "text/javascript; charset=utf-8";
-    if (has_suffix(name, ".svg")) return "image/svg+xml";
-    if (has_suffix(name, ".png")) return "image/png";
-    if (has_suffix(name, ".woff2")) return "font/woff2";
+    if (name.ends_with(".css")) return "text/css; charset=utf-8";
+    if (name.ends_with(".js")) return "text/javascript; charset=utf-8";
+    if (name.ends_with(".svg")) return "image/svg+xml";
+    if (name.ends_with(".png")) return "image/png";
+    if (name.ends_with(".woff2")) return "font/woff2";
     // Speculation rules are read by the browser only with their own type.
-    if (has_suffix(name, "speculation-rules.json")) return "application/speculationrules+json";
-    if (has_suffix(name, ".json")) return "application/json";
+    if (name.ends_with("speculation-rules.json")) return "application/speculationrules+json";
+    if (name.ends_with(".json")) return "application/json";
     return "application/octet-stream";
 }
 
 // What is sent of an asset: the stylesheet and the script without their comments and indentation;
 // JSON with its lines trimmed; the rest as it is.
 std::string served_bytes(std::string_view name, std::string_view source) {
-    if (has_suffix(name, ".css")) return minify_css(source);
-    if (has_suffix(name, ".js")) return minify_js(source);
-    if (has_suffix(name, ".json")) return minify_js(source);  // JSON has no comment lines: only the indentation goes
+    if (name.ends_with(".css")) return minify_css(source);
+    if (name.ends_with(".js")) return minify_js(source);
+    if (name.ends_with(".json")) return minify_js(source);  // JSON has no comment lines: only the indentation goes
     return std::string(source);
 }
 

@@ -9,11 +9,6 @@ std::string_view trimmed(std::string_view line) {
     return line;
 }
 
-bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
-bool ends_with(std::string_view text, std::string_view suffix) {
-    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
 // Calls keep(line) for each trimmed, non-blank line of `text`.
 template <class Keep>
 std::string kept_lines(std::string_view text, Keep keep) {
@@ -57,12 +52,12 @@ std::string minify_js(std::string_view js) {
     bool in_block = false;  // inside a /* … */ comment that began a line
     return kept_lines(js, [&](std::string_view line) {
         if (in_block) {
-            in_block = !ends_with(line, "*/");
+            in_block = !line.ends_with("*/");
             return false;
         }
-        if (starts_with(line, "//")) return false;
-        if (starts_with(line, "/*")) {
-            in_block = !ends_with(line, "*/") || line.size() < 4;
+        if (line.starts_with("//")) return false;
+        if (line.starts_with("/*")) {
+            in_block = !line.ends_with("*/") || line.size() < 4;
             return false;
         }
         return true;
