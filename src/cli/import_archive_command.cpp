@@ -47,7 +47,8 @@ void register_import_archive_command(CLI::App& app) {
         services::ResponseService responses(*store, questionnaires);
         services::EvaluationService evaluations(*store, questionnaires, responses);
         services::ExportService exports(*store, questionnaires, responses, evaluations);
-        auto imported = exports.import_archive(bytes.str(), Actor("system:import-archive", Via::cli));
+        const Actor actor("system:import-archive", Via::cli);
+        auto imported = exports.import_archive(bytes.str(), actor, lead ? std::optional<Id>(lead->id) : std::nullopt);
         if (!imported) {
             std::cerr << imported.error().message.fr << "\n";
             throw CLI::RuntimeError(1);
@@ -56,10 +57,6 @@ void register_import_archive_command(CLI::App& app) {
         if (!lead) {
             std::cout << "Aucune équipe : un administrateur la nomme sur la page de l'achat « Équipe ».\n";
             return;
-        }
-        if (auto added = store->members.put(imported->id, lead->id, PurchaseRole::lead, "system:import-archive"); !added) {
-            std::cerr << added.error().message.fr << "\n";
-            throw CLI::RuntimeError(1);
         }
         std::cout << "Pilote : " << lead->email << ".\n";
     });

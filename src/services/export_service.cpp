@@ -269,7 +269,13 @@ Result<std::string> ExportService::acquisition_archive(Id acquisition_id) {
     return exports::write_zip(entries);
 }
 
-Result<Acquisition> ExportService::import_archive(const std::string& bytes, const Actor& actor) {
+Result<Acquisition> ExportService::import_archive(const std::string& bytes, const Actor& actor, std::optional<Id> lead) {
+    TRY_ASSIGN(Acquisition restored, restore_archive(bytes, actor));
+    if (lead) TRY(store_.members.put(restored.id, *lead, PurchaseRole::lead, actor));
+    return restored;
+}
+
+Result<Acquisition> ExportService::restore_archive(const std::string& bytes, const Actor& actor) {
     auto files = exports::read_zip(bytes);
     if (!files) return invalid_archive(files.error().message.fr, files.error().message.in(Language::en));
     auto manifest_it = files->find("manifest.json");

@@ -7,6 +7,7 @@
 // file) that import_archive restores into another instance. Invitation token hashes and other
 // secrets are never exported.
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "core/result.hpp"
@@ -37,10 +38,14 @@ public:
     // SHA-256. In one transaction (store::ArchiveRestore): all or nothing. Invitation links are not
     // restored: invite again. Archives of formats 1 and 2 too. Error "invalid_archive"
     // (French/English message) for a corrupted, foreign or inconsistent file; no purchase is
-    // written then.
-    Result<Acquisition> import_archive(const std::string& bytes, const Actor& actor);
+    // written then. `lead`: the account that leads the restored purchase (the one restoring it from
+    // the pages or the API, the one the command line names); without it, administrators appoint
+    // its team.
+    Result<Acquisition> import_archive(const std::string& bytes, const Actor& actor, std::optional<Id> lead = std::nullopt);
 
 private:
+    Result<Acquisition> restore_archive(const std::string& bytes, const Actor& actor);
+
     store::Store& store_;
     QuestionnaireProvider& questionnaires_;
     ResponseService& responses_;

@@ -180,6 +180,8 @@ std::unique_ptr<httplib::Server> make_server(WebApp& app, const ConnectionLimits
     register_purchase_question_routes(*server, app);
     register_questionnaire_library_api(*server, app);
     register_statistics_routes(*server, app);
+    register_archive_restore_routes(*server, app);
+    register_archive_restore_api(*server, app);
     register_user_api(*server, app);
     register_token_api(*server, app);
     register_journal_routes(*server, app);

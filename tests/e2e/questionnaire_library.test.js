@@ -4,10 +4,13 @@
 // (refused, its line shown, the text kept), fixes it, then creates a purchase on that version.
 // The vendor of that purchase sees the added question after answering "oui" to the wired
 // connection, without a reload. Then the lead adds a question to that purchase alone from its
-// page: the vendor, who had started, sees it marked new, its answers kept.
+// page: the vendor, who had started, sees it marked new, its answers kept. Last, the purchase's
+// archive, downloaded from its page, is restored on another instance from that instance's pages:
+// the questionnaire version and the question added to the purchase come with it.
 
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { describe, before, after } = require('node:test');
 const h = require('./lib/harness');
@@ -19,7 +22,7 @@ const EXAMPLE = fs.readFileSync(
 const QUESTION = 'chu.segmentation_reseau';
 
 describe('a questionnaire extension from the library page to the vendor', () => {
-  let server, browser, hospital, vendor, purchaseId;
+  let server, target, browser, hospital, vendor, purchaseId;
 
   before(async () => {
     server = await h.startServer();
@@ -31,6 +34,7 @@ describe('a questionnaire extension from the library page to the vendor', () => 
   after(async () => {
     await browser?.close();
     await server?.stop();
+    await target?.stop();
   });
 
   const step = h.scenario('questionnaire-library', () => ({ hospital, vendor }));
@@ -118,5 +122,40 @@ describe('a questionnaire extension from the library page to the vendor', () => 
     assert.match(await h.text(vendor, h.byId(`q-${added}`)), /filtrage par adresse MAC/);
     assert.equal(await vendor.isChecked(h.byId('a-dispositif.connexion_filaire-oui')), true, 'its answer is kept');
     await h.assertNoAxeViolations(vendor, 'a section with a new question');
+  });
+
+  step('its archive, downloaded from its page, is restored on another instance from the pages', async () => {
+    await hospital.goto(url(`/acquisitions/${purchaseId}`));
+    const [download] = await Promise.all([
+      hospital.waitForEvent('download'),
+      hospital.click('a:has-text("Archive complète")'),
+    ]);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cyb-archive-')), 'archive.zip');
+    await download.saveAs(file);
+
+    target = await h.startServer();
+    const other = await (await h.newContext(browser, { bypassCSP: true })).newPage();
+    await h.login(other, target.baseUrl);
+    await h.clickAndWaitForPage(other, '#restore-archive', `${target.baseUrl}/acquisitions/restore`);
+    await h.assertNoAxeViolations(other, 'the page that restores an archive');
+    // A file that is not an archive first: refused, said on the page.
+    await other.setInputFiles('#archive', { name: 'notes.zip', mimeType: 'application/zip', buffer: Buffer.from('pas un zip') });
+    await Promise.all([other.waitForLoadState('load'), other.click('button:has-text("Restaurer l\'achat")')]);
+    assert.match(await h.text(other, '#restore-error'), /notes\.zip : Archive refusée/);
+    await h.assertNoAxeViolations(other, 'the restore page with its error');
+    await other.setInputFiles('#archive', file);
+    await Promise.all([other.waitForURL(/\/acquisitions\/\d+$/), other.click('button:has-text("Restaurer l\'achat")')]);
+    assert.match(await h.text(other, '.flash'), /restauré depuis son archive/);
+    assert.match(await h.text(other, 'h1'), /Moniteurs réseau 2028/);
+    const id = other.url().match(/\/acquisitions\/(\d+)$/)[1];
+    const restored = await h.apiOk(target.baseUrl, 'GET', `/api/v1/acquisitions/${id}`, target.apiToken);
+    assert.notEqual(restored.questionnaire.version, '2024.3', 'the purchase keeps its own questionnaire');
+    assert.match(restored.questionnaire.version, /2024\.3-chu-exemple\.1/);
+    const exported = await h.apiOk(target.baseUrl, 'GET', `/api/v1/acquisitions/${id}/export.json`, target.apiToken);
+    assert.deepEqual(exported.added_questions.map((q) => q.question_id), [`achat${purchaseId}.q1`]);
+    assert.equal(exported.vendors[0].answers[0].value, 'oui', 'the vendor\'s answer came along');
+    await other.goto(`${target.baseUrl}/acquisitions/${id}/questions/new`);
+    assert.match(await h.text(other, '#added-questions'), /filtrage par adresse MAC/, 'the question added to the purchase came along');
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
   });
 });

@@ -188,22 +188,22 @@ TEST(QuestionnaireLibrary, AnExtensionFromThePagesToTheVendorTheOutputsAndAnothe
     const std::string pdf = pdf_text(api.Get(response_path + "/report.pdf")->body);
     EXPECT_TRUE(has_text(pdf, "Segmentation du réseau")) << pdf.substr(0, 2000);
 
-    // 9. The archive, restored on another instance, brings the questionnaire with it.
+    // 9. The archive, restored on another instance from its restore page, brings the questionnaire with it.
     auto archive = api.Get("/api/v1/acquisitions/" + std::to_string(acquisition) + "/archive.zip");
     ASSERT_EQ(archive->status, 200);
-    const std::string file = temp_file("library-archive.zip", archive->body);
     ServerProcess target;
-    target.stop();
-    auto restored = run_binary_on_store(target, {"import-archive", file, "--lead", ServerProcess::kEmail});
-    ASSERT_EQ(restored.exit_code, 0) << restored.err;
-    target.start();
+    Browser target_lead(target);
+    log_in(target_lead);
+    target_lead.get("/acquisitions/restore");
+    auto restored = target_lead.post_file("/acquisitions/restore", "archive", archive->body, "archive.zip", "application/zip");
+    ASSERT_TRUE(restored);
+    ASSERT_EQ(restored->status, 303) << restored->body;
     const json list = parse_json(target.api(target.api_token()).Get("/api/v1/acquisitions"));
     ASSERT_EQ(list.size(), 1u);
     const std::string target_path = "/api/v1/acquisitions/" + std::to_string(list[0]["id"].get<long long>());
     EXPECT_EQ(parse_json(target.api(target.api_token()).Get(target_path))["questionnaire"]["version"], "2024.3-chu-test.1");
     const json restored_response = parse_json(target.api(target.api_token()).Get(target_path + "/export.json"));
     EXPECT_NE(restored_response.dump().find("chu.segmentation_reseau"), std::string::npos);
-    std::remove(file.c_str());
 }
 
 TEST(QuestionnaireLibrary, OnlyAdministratorsAndBiomedicalEngineersAddVersions) {

@@ -127,6 +127,8 @@ std::vector<RouteAccess> make_table() {
         row("GET", "/acquisitions", A::hospital_page, P::list_purchases),
         row("GET", "/acquisitions/new", A::hospital_page, P::create_purchase),
         row("POST", "/acquisitions", A::hospital_page, P::create_purchase),
+        row("GET", "/acquisitions/restore", A::hospital_page, P::create_purchase),  // an archive, as a new purchase
+        row("POST", "/acquisitions/restore", A::hospital_page, P::create_purchase),
         row("GET", "/acquisitions/{acquisition}", A::hospital_page, P::view_purchase, S::acquisition),
         row("GET", "/acquisitions/{acquisition}/edit", A::hospital_page, P::edit_purchase, S::acquisition),
         row("GET", "/acquisitions/{acquisition}/questions/new", A::hospital_page, P::edit_purchase, S::acquisition),
@@ -217,6 +219,7 @@ std::vector<RouteAccess> make_table() {
         row("DELETE", "/api/v1/tokens/{token}", A::hospital_api, P::own_account),  // one's own (administrators: any)
         row("GET", "/api/v1/acquisitions", A::hospital_api, P::list_purchases),
         row("POST", "/api/v1/acquisitions", A::hospital_api, P::create_purchase),
+        row("POST", "/api/v1/acquisitions/restore", A::hospital_api, P::create_purchase),
         row("GET", "/api/v1/acquisitions/{acquisition}", A::hospital_api, P::view_purchase, S::acquisition),
         row("PATCH", "/api/v1/acquisitions/{acquisition}", A::hospital_api, P::edit_purchase, S::acquisition),
         row("POST", "/api/v1/acquisitions/{acquisition}/vendors", A::hospital_api, P::invite_vendor, S::acquisition),

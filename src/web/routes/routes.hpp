@@ -44,5 +44,7 @@ void register_questionnaire_library_routes(httplib::Server& server, WebApp& app)
 void register_purchase_question_routes(httplib::Server& server, WebApp& app);
 void register_questionnaire_library_api(httplib::Server& server, WebApp& app);
 void register_statistics_routes(httplib::Server& server, WebApp& app);
+void register_archive_restore_routes(httplib::Server& server, WebApp& app);
+void register_archive_restore_api(httplib::Server& server, WebApp& app);
 
 }  // namespace cyberachat::web

@@ -110,8 +110,13 @@ std::string render_acquisitions_page(const PageContext& context, const std::vect
     HtmlWriter w(8192 + rows.size() * 1024);
     w.open("div", {{"class", "page-head"}});
     w.element("h1", {{"id", "page-title"}}, options.archives ? "Achats archivés" : "Achats");
-    if (options.can_create && !options.archives)
+    if (options.can_create && !options.archives) {
+        w.open("div", {{"class", "page-actions"}});
+        w.element("a", {{"href", "/acquisitions/restore"}, {"class", "button button-secondary"}, {"id", "restore-archive"}},
+                  "Restaurer une archive");
         w.element("a", {{"href", "/acquisitions/new"}, {"class", "button button-primary"}}, "Nouvel achat");
+        w.close("div");
+    }
     w.close("div");
     w.open("p", {{"class", "archive-filter"}});
     if (options.archives) w.element("a", {{"href", "/acquisitions"}, {"id", "show-current"}}, "← Achats en cours");

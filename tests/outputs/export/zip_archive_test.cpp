@@ -27,3 +27,21 @@ TEST(ZipArchive, GarbageAndTruncatedFilesAreRefused) {
     ASSERT_TRUE(zip);
     EXPECT_FALSE(read_zip(zip->substr(0, zip->size() / 2)));
 }
+
+TEST(ZipArchive, EntriesThatTogetherInflatePastTheBudgetAreRefusedBeforeInflating) {
+    // Three entries of 40 kB of zeros: a few hundred bytes compressed, 120 kB inflated.
+    const std::string zeros(40000, '\0');
+    auto zip = write_zip({{"a", zeros}, {"b", zeros}, {"c", zeros}});
+    ASSERT_TRUE(zip);
+    ASSERT_LT(zip->size(), 2000u) << "compressed well below the budget";
+    EXPECT_TRUE(read_zip(*zip, 50000, 120000)) << "exactly the budget is accepted";
+    auto refused = read_zip(*zip, 50000, 119999);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, cyberachat::ErrorCode::invalid_archive);
+    EXPECT_NE(refused.error().message.fr.find("contenu décompressé trop grand"), std::string::npos)
+        << refused.error().message.fr;
+    EXPECT_NE(refused.error().message.in(cyberachat::Language::en).find("inflated content too large"), std::string::npos);
+    auto one_too_large = read_zip(*zip, 39999, 120000);
+    ASSERT_FALSE(one_too_large);
+    EXPECT_NE(one_too_large.error().message.in(cyberachat::Language::en).find("entry too large: a"), std::string::npos);
+}

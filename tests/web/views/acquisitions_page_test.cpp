@@ -17,6 +17,7 @@ TEST(AcquisitionPages, ListShowsPurchasesAndVendors) {
     const std::string html = render_acquisitions_page(f.hospital_context(), {row});
     expect_well_formed(html);
     EXPECT_TRUE(contains(html, "href=\"/acquisitions/new\""));
+    EXPECT_TRUE(contains(html, "href=\"/acquisitions/restore\""));
     EXPECT_TRUE(contains(html, "href=\"/acquisitions/7\""));
     EXPECT_TRUE(contains(html, "31/03/2027"));
     EXPECT_TRUE(contains(html, "<th scope=\"col\">"));
@@ -26,6 +27,11 @@ TEST(AcquisitionPages, ListShowsPurchasesAndVendors) {
     const std::string empty = render_acquisitions_page(f.hospital_context(), {});
     expect_well_formed(empty);
     EXPECT_TRUE(contains(empty, "Aucun achat"));
+    AcquisitionListOptions reader;
+    reader.can_create = false;  // a buyer, an IT reviewer: neither creates nor restores purchases
+    const std::string read_only = render_acquisitions_page(f.hospital_context(), {row}, reader);
+    EXPECT_FALSE(contains(read_only, "href=\"/acquisitions/new\""));
+    EXPECT_FALSE(contains(read_only, "href=\"/acquisitions/restore\""));
 }
 
 TEST(AcquisitionPages, TheSearchFormShowsTheQueryBackEscaped) {
