@@ -16,8 +16,10 @@
 #     pages and as a plain HTML form (bench/browser/README.md): first page, next page, bytes, heap.
 # Prints requests/s, p99 and the ratios. Loopback only; every run is bounded in time.
 # Sections 2 to 5 run each comparison BENCH_ROUNDS times (3) and print the median ratio against its
-# target, each round's figures too. BENCH_ONLY=server runs sections 1 to 4, BENCH_ONLY=browser 5 alone;
-# BENCH_SECONDS (8) is the length of one wrk run.
+# target, each round's figures too. BENCH_ONLY=server runs sections 1 to 4, BENCH_ONLY=browser 5 alone,
+# BENCH_ONLY=web sections 2 and 3 (the page and the saves, against their references: a quick check);
+# BENCH_SECONDS (8) is the length of one wrk run; BENCH_SERVE_ARGS adds serve options to sections 2 and 3
+# (e.g. "--parallel-requests 1000 --page-cache-mb 0", to measure what a setting brings).
 set -euo pipefail
 build=${1:-build}
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,7 +31,7 @@ work=$(mktemp -d /tmp/cyb-bench-XXXXXX)
 chmod 755 "$work"  # nginx workers (www-data) must read the page
 server_pid=""; nginx_conf=""; pg_dir=""
 only=${BENCH_ONLY:-all}
-case "$only" in all|server|browser) ;; *) echo "BENCH_ONLY: all (default), server (sections 1 to 4) or browser (5)" >&2; exit 2 ;; esac
+case "$only" in all|server|browser|web) ;; *) echo "BENCH_ONLY: all (default), server (sections 1 to 4), web (2 and 3) or browser (5)" >&2; exit 2 ;; esac
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
   # section 4's servers: engine_instance runs in a subshell (read < <(…)), so their pids are in files
@@ -51,13 +53,15 @@ run_gbench() {  # title, binary name
   fi
   echo
 }
-# Sections 1 to 4 (not with BENCH_ONLY=browser).
+# Sections 1 to 4 (not with BENCH_ONLY=browser; 2 and 3 alone with BENCH_ONLY=web).
 if [ "$only" != browser ]; then
+if [ "$only" != web ]; then
 run_gbench "1a. Engine: full AFIB evaluation vs copying the answer set" engine_bench
 run_gbench "1b. Flowcharts: a response's chart from the cached layout vs copying its SVG" flowchart_bench
 run_gbench "1c. XLSX import of a full questionnaire: preview vs reading the file / normalizing the answers" xlsx_import_bench
 run_gbench "1d. PDF report of an 8-vendor purchase vs the same model as JSON text (target < 500 ms)" pdf_report_bench
 run_gbench "1e. Comparison of 8 vendors over the full questionnaire: page render vs evaluating them (target < 20 ms)" comparison_bench
+fi
 
 # Answers every visible question of section $1 (documents aside) on server $2 as vendor $3.
 fill_section() {
@@ -85,7 +89,7 @@ echo "== 2. Vendor section page: Cyberachat vs nginx (static copy of the same pa
 port=$(free_port)
 echo 'Quartz-Velours-4821' | "$bin" user add bench@chu.test --role biomedical --password-stdin --data "$work/data" >/dev/null
 token=$("$bin" token create bench@chu.test --data "$work/data")
-"$bin" serve --port "$port" --data "$work/data" >"$work/server.log" 2>&1 &
+"$bin" serve --port "$port" --data "$work/data" ${BENCH_SERVE_ARGS:-} >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 base="http://127.0.0.1:$port"
@@ -140,7 +144,7 @@ run_wrk() {  # url [extra wrk args…] → "rps p99"
 # The same server's data served a second time with the compression cache off: every response
 # then compressed anew (the page is rendered anew in both cases).
 plain_port=$(free_port)
-"$bin" serve --port "$plain_port" --data "$work/data" --compression-cache-mb 0 >"$work/server-plain.log" 2>&1 &
+"$bin" serve --port "$plain_port" --data "$work/data" ${BENCH_SERVE_ARGS:-} --compression-cache-mb 0 >"$work/server-plain.log" 2>&1 &
 plain_pid=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$plain_port/healthz" >/dev/null && break; sleep 0.1; done
 
@@ -200,6 +204,7 @@ done
 python3 "$root/bench/summarize.py" ratio "answer saves / bare SQLite commits (group commit)" ">=" 1.0 "${save_pairs[@]}"
 python3 "$root/bench/summarize.py" ratio "answer saves, thousands per second" ">=" 1.0 "${save_rates[@]}"
 
+if [ "$only" != web ]; then
 echo
 echo "== 4. Both engines, same run: the section page and durable saves on SQLite, then on PostgreSQL"
 pg_dir=$(mktemp -d /tmp/cyb-bench-pg-XXXXXX)
@@ -244,8 +249,9 @@ done
 python3 "$root/bench/summarize.py" ratio "section page, PostgreSQL / SQLite" ">=" - "${page_pairs[@]}"
 python3 "$root/bench/summarize.py" ratio "answer saves, PostgreSQL / SQLite" ">=" - "${saves_pairs[@]}"
 fi
+fi
 
-if [ "$only" != server ]; then
+if [ "$only" = all ] || [ "$only" = browser ]; then
 echo
 echo "== 5. Browser: Cyberachat vs SurveyJS vs a plain HTML form"
 bash "$root/scripts/install-bench-deps.sh"

@@ -6,6 +6,7 @@
 #include <optional>
 #include <cstdio>
 #include <iostream>
+#include <algorithm>
 #include <thread>
 
 #include "cli/commands.hpp"
@@ -20,6 +21,13 @@
 namespace cyberachat::cli {
 namespace {
 
+// --parallel-requests 0: a turn per core computes (the others wait, asleep); with PostgreSQL each
+// read waits for the database server's answer, so four per core keep the cores busy.
+size_t automatic_parallel_requests(store::Engine engine) {
+    const size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    return engine == store::Engine::postgresql ? 4 * cores : cores;
+}
+
 struct ServeOptions {
     web::ServerConfig config;
     StoreLocation store;
@@ -27,6 +35,8 @@ struct ServeOptions {
     size_t max_upload_mb = 50;
     size_t vendor_quota_mb = 500;
     size_t compression_cache_mb = 32;
+    size_t page_cache_mb = 32;
+    size_t parallel_requests = 0;  // 0: automatic (from the cores and the engine)
     web::ConnectionLimits connections;
     size_t db_connections = 16;  // shared by every worker thread: each request leases one per read or write
     std::string ldap_config;     // the directory's YAML file; empty: local accounts only
@@ -87,6 +97,9 @@ void run_serve(const ServeOptions& options) {
     config.max_document_bytes = options.max_upload_mb * 1024 * 1024;
     config.max_response_bytes = static_cast<std::uint64_t>(options.vendor_quota_mb) * 1024 * 1024;
     config.compression_cache_bytes = options.compression_cache_mb * 1024 * 1024;
+    config.page_cache_bytes = options.page_cache_mb * 1024 * 1024;
+    config.parallel_requests = options.parallel_requests ? options.parallel_requests
+                                                         : automatic_parallel_requests(store->db->engine());
 
     // First start on an empty database: one administrator, its password generated and shown once.
     auto users = store->users.count();
@@ -216,6 +229,17 @@ void register_serve_command(CLI::App& app) {
     serve->add_option("--compression-cache-mb", options->compression_cache_mb,
                       "Mémoire gardée pour ne pas recompresser une page identique à un envoi récent, en Mo (0 : aucune)")
         ->capture_default_str();
+    serve->add_option("--parallel-requests", options->parallel_requests,
+                      "Requêtes calculées en même temps, les autres attendant leur tour dans l'ordre (une requête qui "
+                      "attend le disque ou l'annuaire laisse son tour) ; 0 : automatique, le nombre de cœurs (quatre "
+                      "par cœur avec PostgreSQL, dont chaque lecture attend le serveur)")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 4096));
+    serve->add_option("--page-cache-mb", options->page_cache_mb,
+                      "Mémoire gardée pour renvoyer une page de section d'un fournisseur sans la refaire tant que rien "
+                      "de ce qu'elle montre n'a changé, en Mo (0 : aucune)")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 4096));
     serve->add_option("--ldap-config", options->ldap_config,
                       "Connexion des comptes de l'établissement par l'annuaire (LDAP / Active Directory) : fichier "
                       "YAML (docs/deployment.md) ; mot de passe du compte de service dans son fichier ou la variable "

@@ -90,6 +90,9 @@ struct VendorResponse {
     // The vendor company this response belongs to, from one purchase to the next (core/company_key.hpp):
     // "" when the hospital did not link it; its earlier submitted responses are offered to it.
     std::string company_key;
+    // Raised by the database at each change of what this vendor's pages show: the row, its answers
+    // and documents, its purchase's row and added questions (store migration 19). Read-only here.
+    std::int64_t revision = 0;
 };
 
 struct StoredAnswer {

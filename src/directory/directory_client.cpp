@@ -1,5 +1,7 @@
 #include "directory/directory_client.hpp"
 
+#include "core/blocking_wait.hpp"
+
 #include <ldap.h>
 #include <sys/time.h>
 
@@ -151,6 +153,7 @@ std::optional<Role> role_for_groups(const LdapConfig& config, const std::vector<
 }
 
 DirectoryLogin DirectoryClient::authenticate(std::string_view login, std::string_view password) const {
+    const BlockingWait waiting_for_the_directory;  // network round trips: the request gives its turn meanwhile
     if (login.empty() || password.empty())
         return directory_failure(DirectoryFailure::wrong_credentials, "identifiant ou mot de passe vide");
     if (login.size() > kMaxLoginBytes || password.size() > kMaxPasswordBytes)

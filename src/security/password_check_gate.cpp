@@ -1,5 +1,7 @@
 #include "security/password_check_gate.hpp"
 
+#include "core/blocking_wait.hpp"
+
 #include <algorithm>
 #include <thread>
 
@@ -13,6 +15,7 @@ PasswordCheckGate::Permit::~Permit() {
 }
 
 std::optional<PasswordCheckGate::Permit> PasswordCheckGate::enter() {
+    const BlockingWait waiting_for_a_check;  // may wait for other logins: the request gives its turn meanwhile
     std::unique_lock lock(mutex_);
     if (running_ >= concurrent_ || waiting_ > 0) {
         if (waiting_ >= queue_) return std::nullopt;

@@ -81,6 +81,10 @@ public:
         : store_(store), questionnaires_(questionnaires), limits_(limits), clock_(clock), mail_(mail) {}
 
     Result<ResponseSnapshot> load(Id response_id);
+    // Why the vendor cannot change the response now (as `load` tells it), from its rows alone.
+    ResponseLock lock_now(const Acquisition& acquisition, const VendorResponse& response) const {
+        return response_lock(acquisition, response, clock_.now_utc_seconds());
+    }
     // The response row alone (no answers): "not_found", or "storage".
     Result<VendorResponse> find(Id response_id) { return store_.responses.find(response_id); }
     // The response a secret invitation link opens (its SHA-256 is what is stored): "not_found" for

@@ -2,6 +2,7 @@
 #include "store/database.hpp"
 
 #include "store/prepared_queries.hpp"
+#include "core/blocking_wait.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -103,6 +104,8 @@ int Database::schema_version() {
 Engine Database::engine() const { return impl_->engine; }
 
 Result<void> Database::write(const std::function<Result<void>(soci::session&)>& work) {
+    // For the writer's lock and the commit's fsync, the request gives its turn to the next one.
+    const BlockingWait waiting_for_the_disk;
     PendingWrite mine{&work, {}, false};
     std::unique_lock lock(impl_->queue_mutex);
     impl_->queue.push_back(&mine);

@@ -30,6 +30,13 @@ struct Migration {
     int compatible_down_to = 0;
 };
 
+// SQLite: a trigger raising, after `event` on `table`, the revision of the responses `which` names
+// (store migration 19).
+std::string raise_revision_after(const char* name, const char* event, const char* table, const char* which) {
+    return std::string("CREATE TRIGGER ") + name + " AFTER " + event + " ON " + table +
+           " BEGIN UPDATE responses SET revision = revision + 1 WHERE " + which + "; END";
+}
+
 const std::vector<Migration>& all_migrations() {
     static const std::vector<Migration> migrations = {
         {1,
@@ -441,6 +448,78 @@ const std::vector<Migration>& all_migrations() {
          {
              // '' : not set; else an id of core/equipment_family.hpp ("imagerie", "surveillance", …).
              "ALTER TABLE acquisitions ADD COLUMN equipment_family TEXT NOT NULL DEFAULT ''",
+         }},
+        {19,
+         "a response's revision: raised by the database at each change of what its vendor's pages show",
+         {
+             // Raised by the triggers below, in the transaction of the change, whoever writes (this
+             // program, an older instance of a group, the CLI): any change of the response row, of
+             // one of its answers or documents, of its purchase's row or added questions. A page
+             // rendered at revision N is the same page while the row says N (web/rendered_page_cache).
+             "ALTER TABLE responses ADD COLUMN revision BIGINT NOT NULL DEFAULT 0",
+         },
+         {
+             // A change of the row itself that did not set the revision raises it (the triggers'
+             // own updates set it, so they do not recurse).
+             R"sql(CREATE TRIGGER responses_revision AFTER UPDATE ON responses WHEN NEW.revision = OLD.revision
+                 BEGIN UPDATE responses SET revision = OLD.revision + 1 WHERE id = NEW.id; END)sql",
+             raise_revision_after("answers_revision_insert", "INSERT", "answers", "id = NEW.response_id"),
+             raise_revision_after("answers_revision_update", "UPDATE", "answers", "id IN (OLD.response_id, NEW.response_id)"),
+             raise_revision_after("answers_revision_delete", "DELETE", "answers", "id = OLD.response_id"),
+             raise_revision_after("documents_revision_insert", "INSERT", "documents", "id = NEW.response_id"),
+             raise_revision_after("documents_revision_update", "UPDATE", "documents", "id IN (OLD.response_id, NEW.response_id)"),
+             raise_revision_after("documents_revision_delete", "DELETE", "documents", "id = OLD.response_id"),
+             raise_revision_after("acquisitions_revision", "UPDATE", "acquisitions", "acquisition_id IN (OLD.id, NEW.id)"),
+             raise_revision_after("added_questions_revision_insert", "INSERT", "acquisition_added_questions",
+                                  "acquisition_id = NEW.acquisition_id"),
+             raise_revision_after("added_questions_revision_update", "UPDATE", "acquisition_added_questions",
+                                  "acquisition_id IN (OLD.acquisition_id, NEW.acquisition_id)"),
+             raise_revision_after("added_questions_revision_delete", "DELETE", "acquisition_added_questions",
+                                  "acquisition_id = OLD.acquisition_id"),
+         },
+         {
+             R"sql(CREATE FUNCTION cyb_responses_revision() RETURNS trigger LANGUAGE plpgsql AS $$
+                 BEGIN
+                     IF NEW.revision = OLD.revision THEN NEW.revision := OLD.revision + 1; END IF;
+                     RETURN NEW;
+                 END $$)sql",
+             R"sql(CREATE TRIGGER responses_revision BEFORE UPDATE ON responses
+                 FOR EACH ROW EXECUTE FUNCTION cyb_responses_revision())sql",
+             // For answers and documents: the response of the row (both, should a row move).
+             R"sql(CREATE FUNCTION cyb_raise_response_revision() RETURNS trigger LANGUAGE plpgsql AS $$
+                 BEGIN
+                     IF TG_OP <> 'INSERT' THEN
+                         UPDATE responses SET revision = revision + 1 WHERE id = OLD.response_id;
+                     END IF;
+                     IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.response_id <> OLD.response_id) THEN
+                         UPDATE responses SET revision = revision + 1 WHERE id = NEW.response_id;
+                     END IF;
+                     RETURN NULL;
+                 END $$)sql",
+             R"sql(CREATE TRIGGER answers_revision AFTER INSERT OR UPDATE OR DELETE ON answers
+                 FOR EACH ROW EXECUTE FUNCTION cyb_raise_response_revision())sql",
+             R"sql(CREATE TRIGGER documents_revision AFTER INSERT OR UPDATE OR DELETE ON documents
+                 FOR EACH ROW EXECUTE FUNCTION cyb_raise_response_revision())sql",
+             // For the purchase's row (`id`) and its added questions (`acquisition_id`): every response of it.
+             R"sql(CREATE FUNCTION cyb_raise_purchase_responses_revision() RETURNS trigger LANGUAGE plpgsql AS $$
+                 DECLARE
+                     before_id BIGINT;
+                     after_id BIGINT;
+                 BEGIN
+                     IF TG_TABLE_NAME = 'acquisitions' THEN
+                         IF TG_OP <> 'INSERT' THEN before_id := OLD.id; END IF;
+                         IF TG_OP <> 'DELETE' THEN after_id := NEW.id; END IF;
+                     ELSE
+                         IF TG_OP <> 'INSERT' THEN before_id := OLD.acquisition_id; END IF;
+                         IF TG_OP <> 'DELETE' THEN after_id := NEW.acquisition_id; END IF;
+                     END IF;
+                     UPDATE responses SET revision = revision + 1 WHERE acquisition_id IN (before_id, after_id);
+                     RETURN NULL;
+                 END $$)sql",
+             R"sql(CREATE TRIGGER acquisitions_revision AFTER UPDATE ON acquisitions
+                 FOR EACH ROW EXECUTE FUNCTION cyb_raise_purchase_responses_revision())sql",
+             R"sql(CREATE TRIGGER added_questions_revision AFTER INSERT OR UPDATE OR DELETE ON acquisition_added_questions
+                 FOR EACH ROW EXECUTE FUNCTION cyb_raise_purchase_responses_revision())sql",
          }},
     };
     return migrations;

@@ -13,7 +13,7 @@ namespace {
 
 constexpr const char* kResponseColumns =
     "id, acquisition_id, company, contact_name, email, language, status, submitted_at, invite_token_hash, "
-    "invited_at, created_at, updated_at, deadline, submitted_late, withdrawn_at, reopened_at, opened_at, company_key";
+    "invited_at, created_at, updated_at, deadline, submitted_late, withdrawn_at, reopened_at, opened_at, company_key, revision";
 constexpr const char* kAnswerColumns = "response_id, question_id, value_json, comment, revision, updated_at, updated_by, source";
 
 struct ResponseRow {
@@ -24,13 +24,14 @@ struct ResponseRow {
     std::string invited_at, created_at, updated_at, deadline;
     int submitted_late = 0;
     std::string withdrawn_at, reopened_at, opened_at, company_key;
+    long long revision = 0;
 
     void bind(soci::details::prepare_temp_type& p) {
         p, soci::into(id), soci::into(acquisition_id), soci::into(company), soci::into(contact_name),
             soci::into(email), soci::into(language), soci::into(status), soci::into(submitted_at),
             soci::into(invite_token_hash, invite_token_ind), soci::into(invited_at), soci::into(created_at),
             soci::into(updated_at), soci::into(deadline), soci::into(submitted_late), soci::into(withdrawn_at),
-            soci::into(reopened_at), soci::into(opened_at), soci::into(company_key);
+            soci::into(reopened_at), soci::into(opened_at), soci::into(company_key), soci::into(revision);
     }
     VendorResponse to_response() const {
         VendorResponse r;
@@ -52,6 +53,7 @@ struct ResponseRow {
         r.reopened_at = reopened_at;
         r.opened_at = opened_at;
         r.company_key = company_key;
+        r.revision = revision;
         return r;
     }
 };

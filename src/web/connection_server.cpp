@@ -113,6 +113,15 @@ void ConnectionServer::serve(std::unique_ptr<ClientConnection> connection) {
             idle_.close_gracefully(std::move(connection), kClosingLinger);
             return;
         }
+        // When other connections wait for a thread (all --max-connections are busy), this one
+        // takes its turn behind them: at the back of the queue if it asks again already, else in
+        // the idle set. Connections thus share the threads request by request, in order, and a
+        // client in a loop cannot hold a thread while others wait.
+        if (pool_->tasks_waiting()) {
+            if (connection->input_ready_within(std::chrono::milliseconds(0))) resume(std::move(connection));
+            else idle_.wait_for_request(std::move(connection), std::chrono::seconds(keep_alive_timeout_sec_));
+            return;
+        }
         // A client asking again at once (pipelined requests, a page's assets, a program in a loop)
         // keeps its thread; the others wait for their next request in the idle set.
         if (!connection->input_ready_within(kNextRequestWait)) {

@@ -24,6 +24,11 @@ size_t ElasticThreadPool::threads() const {
     return threads_.size();
 }
 
+bool ElasticThreadPool::tasks_waiting() const {
+    std::lock_guard lock(mutex_);
+    return tasks_.size() > idle_;
+}
+
 void ElasticThreadPool::enqueue(std::function<void()> task) {
     {
         std::lock_guard lock(mutex_);

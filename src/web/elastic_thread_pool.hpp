@@ -33,6 +33,8 @@ public:
     void shutdown() override;
 
     size_t threads() const;
+    // Whether a task waits that no idle thread is about to take (all `max` threads are busy).
+    bool tasks_waiting() const;
 
 private:
     void start_thread_locked();

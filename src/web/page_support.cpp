@@ -141,6 +141,11 @@ void set_flash(httplib::Response& res, const WebApp& app, const std::string& mes
     set_cookie(res, app, kFlashCookie, (is_error ? "E" : "I") + encode_flash(message), 60);
 }
 
+bool has_flash(const httplib::Request& req) {
+    auto value = cookie_value(req, kFlashCookie);
+    return value && !value->empty();
+}
+
 void take_flash(const httplib::Request& req, httplib::Response& res, const WebApp& app, views::PageContext& context) {
     auto value = cookie_value(req, kFlashCookie);
     if (!value || value->empty()) return;

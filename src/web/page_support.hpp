@@ -37,5 +37,7 @@ void send_error_page(httplib::Response& res, const Error& error, const views::Pa
 // One-time message carried by a short-lived cookie across a redirect.
 void set_flash(httplib::Response& res, const WebApp& app, const std::string& message, bool is_error = false);
 void take_flash(const httplib::Request& req, httplib::Response& res, const WebApp& app, views::PageContext& context);
+// Whether a flash message waits for the next page (take_flash would show it).
+bool has_flash(const httplib::Request& req);
 
 }  // namespace cyberachat::web

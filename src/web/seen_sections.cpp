@@ -59,10 +59,21 @@ std::string SeenSections::cookie_value() const {
     return key_ + "." + digits;
 }
 
+namespace {
+
+SeenSections seen_sections_of(const httplib::Request& req, const store::Session& session) {
+    return SeenSections::parse(cookie_value(req, kSeenSectionsCookie).value_or(""), SeenSections::session_key(session));
+}
+
+}  // namespace
+
+bool first_visit_of_section(const httplib::Request& req, const store::Session& session, size_t section_index) {
+    return !seen_sections_of(req, session).contains(section_index);
+}
+
 bool first_visit_of_section(const WebApp& app, const httplib::Request& req, httplib::Response& res,
                             const store::Session& session, size_t section_index, bool remember) {
-    const std::string key = SeenSections::session_key(session);
-    SeenSections seen = SeenSections::parse(cookie_value(req, kSeenSectionsCookie).value_or(""), key);
+    SeenSections seen = seen_sections_of(req, session);
     if (seen.contains(section_index)) return false;
     if (remember && seen.add(section_index)) set_cookie(res, app, kSeenSectionsCookie, seen.cookie_value(), app.config.session_max_hours * 3600);
     return true;

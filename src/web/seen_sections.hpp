@@ -48,5 +48,7 @@ private:
 // prerenders the page, which the vendor may never see (the page remembers it when it is shown).
 bool first_visit_of_section(const WebApp& app, const httplib::Request& req, httplib::Response& res,
                             const store::Session& session, size_t section_index, bool remember = true);
+// The same question, remembering nothing.
+bool first_visit_of_section(const httplib::Request& req, const store::Session& session, size_t section_index);
 
 }  // namespace cyberachat::web

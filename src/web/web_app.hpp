@@ -29,6 +29,8 @@
 #include "services/xlsx_import_service.hpp"
 #include "store/repositories.hpp"
 #include "web/compressed_body_cache.hpp"
+#include "web/rendered_page_cache.hpp"
+#include "web/request_gate.hpp"
 
 namespace cyberachat::web {
 
@@ -44,6 +46,8 @@ struct ServerConfig {
     size_t max_document_bytes = 50u * 1024 * 1024;
     std::uint64_t max_response_bytes = 500ull * 1024 * 1024;  // each vendor response's documents together
     size_t compression_cache_bytes = 32u * 1024 * 1024;  // gzip of recently sent bodies (0: off)
+    size_t page_cache_bytes = 32u * 1024 * 1024;  // vendors' section pages, by what they are made of (0: off)
+    size_t parallel_requests = 0;  // handlers computing at once, the others wait their turn (0: no limit; serve sets it)
     int reset_link_minutes = 30;       // a password reset link is valid this long
     int retention_years = 10;          // an archived purchase is kept this long after its archiving (`cyberachat purge`)
 };
@@ -84,6 +88,8 @@ struct WebApp {
     services::JournalService journal{*store, questionnaires};  // hospital only
     services::MarketStatisticsService statistics{*store, responses, evaluations};  // the market across purchases
     CompressedBodyCache compressed_bodies{config.compression_cache_bytes};
+    RenderedPageCache vendor_pages{config.page_cache_bytes};  // section pages (web/vendor_section_page_key.hpp)
+    RequestGate request_gate{config.parallel_requests, std::chrono::milliseconds(200)};  // turns to compute (web/request_gate.hpp)
     BlankWorkbookCache blank_workbooks;
     security::LoginGuard login_guard{store->login_counters};  // login attempts per account and address (in the database)
     // The hospital's directory (serve --ldap-config), or none: then local accounts only.

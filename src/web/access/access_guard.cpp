@@ -144,9 +144,15 @@ void add_route(httplib::Server& server, WebApp& app, const char* method, const c
     if (guarded) {
         if (!route->permission)
             throw std::logic_error(std::string("hospital route without a permission: ") + method + " " + shown);
-        handler = [&app, route, run](const httplib::Request& req, httplib::Response& res) { guard(app, req, res, *route, run); };
+        handler = [&app, route, run](const httplib::Request& req, httplib::Response& res) {
+            const RequestGate::Turn turn(app.request_gate);
+            guard(app, req, res, *route, run);
+        };
     } else {
-        handler = [&app, run](const httplib::Request& req, httplib::Response& res) { run(app, req, res); };
+        handler = [&app, run](const httplib::Request& req, httplib::Response& res) {
+            const RequestGate::Turn turn(app.request_gate);
+            run(app, req, res);
+        };
     }
     const std::string method_name = method;
     if (method_name == "GET") server.Get(route->pattern, std::move(handler));

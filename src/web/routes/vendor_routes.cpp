@@ -18,6 +18,7 @@
 #include "web/views/vendor_confirmation_page.hpp"
 #include "web/views/vendor_home_page.hpp"
 #include "web/views/vendor_review_page.hpp"
+#include "web/vendor_section_page_key.hpp"
 #include "web/views/vendor_section_page.hpp"
 
 namespace cyberachat::web {
@@ -58,9 +59,19 @@ enum class VendorRequest { view, fresh_view, form };
 // The vendor of the session and its response; nullopt when an answer was already sent (the 401
 // page of a lost session, the 403 of a bad CSRF token, or the error page of a failed read).
 std::optional<VendorPage> open_vendor_page(WebApp& app, const httplib::Request& req, httplib::Response& res,
+                                           VendorCaller caller_read, VendorRequest kind);
+
+std::optional<VendorPage> open_vendor_page(WebApp& app, const httplib::Request& req, httplib::Response& res,
                                            VendorRequest kind = VendorRequest::view) {
     auto caller = require_vendor_page(app, req, res);
     if (!caller) return std::nullopt;
+    return open_vendor_page(app, req, res, std::move(*caller), kind);
+}
+
+// The same, for a caller already read for this request.
+std::optional<VendorPage> open_vendor_page(WebApp& app, const httplib::Request& req, httplib::Response& res,
+                                           VendorCaller caller_read, VendorRequest kind) {
+    std::optional<VendorCaller> caller(std::move(caller_read));
     const Language language = parse_language(caller->session->language);
     if (kind == VendorRequest::form && !require_csrf(req, res, *caller->session, language)) return std::nullopt;
     auto snapshot = kind != VendorRequest::fresh_view ? app.responses.load(caller->response.id)
@@ -101,6 +112,33 @@ void render_section(WebApp& app, const httplib::Request& req, httplib::Response&
 }
 
 std::string section_url(const std::string& section_id) { return "/vendor/sections/" + section_id; }
+
+// A section page as app.vendor_pages knows it: its key, and whether it is the section's first
+// visit (its notes open, the visit to remember with a cookie when it is sent).
+struct CachedSectionPage {
+    std::string key;
+    size_t section_index = 0;
+    bool first_visit = false;
+};
+
+// nullopt when this view must be rendered: a flash message waits (shown once, then gone), or the
+// purchase's questionnaire has no such section (the 404 below).
+std::optional<CachedSectionPage> cached_section_page(WebApp& app, const httplib::Request& req, const VendorCaller& caller,
+                                                     const std::string& section_id) {
+    if (app.vendor_pages.capacity_bytes() == 0 || !caller.session || !caller.acquisition) return std::nullopt;
+    const bool prerender = is_prerender_request(req);
+    if (!prerender && has_flash(req)) return std::nullopt;
+    auto questionnaire = app.questionnaires.get(caller.acquisition->questionnaire_version_id);
+    if (!questionnaire) return std::nullopt;
+    const Section* section = (*questionnaire)->find_section(section_id);
+    if (!section) return std::nullopt;
+    const bool first_visit = first_visit_of_section(req, *caller.session, section->index);
+    const HospitalIdentity identity = app.instance.identity();
+    return CachedSectionPage{vendor_section_page_key({caller.response, *caller.session, section_id,
+                                                      app.responses.lock_now(*caller.acquisition, caller.response),
+                                                      identity, first_visit, prerender}),
+                             section->index, first_visit};
+}
 
 }  // namespace
 
@@ -200,13 +238,30 @@ void answer_clarification(WebApp& app, const httplib::Request& req, httplib::Res
 
 // GET /vendor/sections/{section}
 void section_page(WebApp& app, const httplib::Request& req, httplib::Response& res) {
-    auto page = open_vendor_page(app, req, res, VendorRequest::fresh_view);
+    auto caller = require_vendor_page(app, req, res);
+    if (!caller) return;
+    const std::string section_id = req.matches[1].str();
+    const auto cached = cached_section_page(app, req, *caller, section_id);
+    if (cached)
+        if (auto html = app.vendor_pages.find(cached->key)) {
+            // What render_section does besides the HTML: remember the visit, offer the next pages.
+            if (cached->first_visit && !is_prerender_request(req))
+                first_visit_of_section(app, req, res, *caller->session, cached->section_index);
+            offer_speculation_rules(res);
+            res.set_header("X-Cache", "hit");
+            return send_html(res, 200, *html);
+        }
+    auto page = open_vendor_page(app, req, res, std::move(*caller), VendorRequest::fresh_view);
     if (!page) return;
-    const Section* section = page->snapshot.questionnaire->find_section(req.matches[1].str());
+    const Section* section = page->snapshot.questionnaire->find_section(section_id);
     if (!section)
         return send_error_page(res, 404, in_language(page->language, "Cette page n'existe pas.", "This page does not exist."),
                                page->language);
     render_section(app, req, res, page->caller, page->snapshot, *section, 200, {}, {});
+    if (cached && res.status == 200) {
+        app.vendor_pages.store(cached->key, res.body);
+        res.set_header("X-Cache", "miss");
+    }
 }
 
 // POST /vendor/sections/{section}
