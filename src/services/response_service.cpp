@@ -120,6 +120,22 @@ Result<SaveAnswerResult> ResponseService::save_answer(Id response_id, const std:
                                                       const std::optional<std::string>& comment,
                                                       std::int64_t base_revision, const Actor& actor) {
     TRY_ASSIGN(auto before, load(response_id));
+    return save_answer_on(std::move(before), question_id, raw, comment, base_revision, actor);
+}
+
+Result<SaveAnswerResult> ResponseService::save_answer(VendorResponse response, Acquisition acquisition,
+                                                      const std::string& question_id, const std::optional<json>& raw,
+                                                      const std::optional<std::string>& comment,
+                                                      std::int64_t base_revision, const Actor& actor) {
+    TRY_ASSIGN(auto before, load(std::move(response), std::move(acquisition)));
+    return save_answer_on(std::move(before), question_id, raw, comment, base_revision, actor);
+}
+
+Result<SaveAnswerResult> ResponseService::save_answer_on(ResponseSnapshot before, const std::string& question_id,
+                                                         const std::optional<json>& raw,
+                                                         const std::optional<std::string>& comment,
+                                                         std::int64_t base_revision, const Actor& actor) {
+    const Id response_id = before.response.id;
     TRY(check_changes_allowed(before));
     const Question* question = before.questionnaire->find_question(question_id);
     if (!question) return unknown_question(question_id);

@@ -123,6 +123,12 @@ public:
                                          const std::optional<nlohmann::json>& raw,
                                          const std::optional<std::string>& comment, std::int64_t base_revision,
                                          const Actor& actor);
+    // The same, for a response and its purchase already read for this request (the vendor's link
+    // check reads both): they are not read again.
+    Result<SaveAnswerResult> save_answer(VendorResponse response, Acquisition acquisition, const std::string& question_id,
+                                         const std::optional<nlohmann::json>& raw,
+                                         const std::optional<std::string>& comment, std::int64_t base_revision,
+                                         const Actor& actor);
 
     // Saves what a section form posted, in ONE transaction: every valid, changed answer of the
     // section (unchanged ones are not written); invalid values and answers changed by someone else
@@ -163,6 +169,10 @@ public:
     const Clock& clock() const { return clock_; }
 
 private:
+    Result<SaveAnswerResult> save_answer_on(ResponseSnapshot before, const std::string& question_id,
+                                            const std::optional<nlohmann::json>& raw,
+                                            const std::optional<std::string>& comment, std::int64_t base_revision,
+                                            const Actor& actor);
     // The upload limit and the response's storage quota (every document together): "too_large".
     Result<void> check_document_room(const ResponseSnapshot& snapshot, const std::string& bytes) const;
 

@@ -57,6 +57,34 @@ struct Database::Impl {
     std::atomic<std::uint64_t> commits{0};
 };
 
+namespace {
+
+// A pooled connection for one read or one batch of writes, its prepared statements current for
+// the thread meanwhile; given back to the pool at the end.
+class LeasedConnection {
+public:
+    LeasedConnection(soci::connection_pool& pool, std::vector<std::unique_ptr<detail::PreparedQueries>>& prepared)
+        : lease_{pool, pool.lease()}, current_(queries_of(prepared)) {}
+    soci::session& sql() { return lease_.pool.at(lease_.position); }
+
+private:
+    struct Lease {
+        soci::connection_pool& pool;
+        size_t position;
+        ~Lease() { pool.give_back(position); }
+    };
+    detail::PreparedQueries* queries_of(std::vector<std::unique_ptr<detail::PreparedQueries>>& prepared) {
+        auto& queries = prepared.at(lease_.position);
+        if (!queries) queries = std::make_unique<detail::PreparedQueries>(sql());
+        return queries.get();
+    }
+
+    Lease lease_;  // first: given back after the statements stop being current
+    detail::CurrentPreparedQueries current_;
+};
+
+}  // namespace
+
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Database::~Database() = default;
 
@@ -135,7 +163,9 @@ Result<void> Database::write(const std::function<Result<void>(soci::session&)>& 
 // savepoint, so a work that fails (or throws) undoes only its own changes. The commit makes them
 // durable together; if it fails, every write of the batch fails.
 void Database::run_batch(const std::vector<PendingWrite*>& batch) {
-    soci::session sql(impl_->pool);
+    // The pooled connection itself, with its prepared statements (as for reads).
+    LeasedConnection leased(impl_->pool, impl_->prepared);
+    soci::session& sql = leased.sql();
     try {
         detail::begin_exclusive_write(sql);
     } catch (const std::exception& e) {
@@ -191,16 +221,8 @@ std::uint64_t Database::commit_count() const { return impl_->commits.load(); }
 Result<void> Database::read(const std::function<void(soci::session&)>& work) {
     // The pooled connection itself (not a lease wrapper), so that its prepared statements outlive
     // this call and are found again by the next read on it.
-    const size_t position = impl_->pool.lease();
-    struct GiveBack {
-        soci::connection_pool& pool;
-        size_t position;
-        ~GiveBack() { pool.give_back(position); }
-    } give_back{impl_->pool, position};
-    soci::session& sql = impl_->pool.at(position);
-    auto& queries = impl_->prepared.at(position);
-    if (!queries) queries = std::make_unique<detail::PreparedQueries>(sql);
-    detail::CurrentPreparedQueries current(queries.get());
+    LeasedConnection leased(impl_->pool, impl_->prepared);
+    soci::session& sql = leased.sql();
     try {
         work(sql);
     } catch (const std::exception& e) {

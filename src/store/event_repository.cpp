@@ -5,6 +5,7 @@
 #include "store/engine.hpp"
 #include "store/internal.hpp"
 #include "store/journal_chain.hpp"
+#include "store/prepared_queries.hpp"
 #include "store/repositories.hpp"
 
 namespace cyberachat::store {
@@ -15,10 +16,8 @@ std::string journal_actor(soci::session& sql, const std::string& actor) {
     constexpr std::string_view prefix = "user:";
     if (actor.compare(0, prefix.size(), prefix) != 0 || actor.compare(0, 6, "user:#") == 0) return actor;
     const std::string email = actor.substr(prefix.size());
-    long long id = 0;
-    soci::indicator ind = soci::i_null;
-    soci::statement st = (sql.prepare << "SELECT id FROM users WHERE email = :email", soci::into(id, ind), soci::use(email));
-    if (st.execute(true) && ind == soci::i_ok) return "user:#" + std::to_string(id);
+    if (auto id = query_prepared_value<long long>(sql, "SELECT id FROM users WHERE email = :email", email))
+        return "user:#" + std::to_string(*id);
     return actor;
 }
 
@@ -26,10 +25,7 @@ namespace {
 
 // One number from a query on `sql` (0 when no row or NULL).
 long long event_scope_number(soci::session& sql, const char* query, long long key) {
-    long long value = 0;
-    soci::indicator ind = soci::i_null;
-    sql << query, soci::use(key), soci::into(value, ind);
-    return ind == soci::i_ok ? value : 0;
+    return query_prepared_value<long long>(sql, query, key).value_or(0);
 }
 
 // What an event is about besides its own record: the purchase, the vendor response, the hospital
@@ -76,30 +72,27 @@ void insert_event(soci::session& sql, const Event& event) {
     // sequence, which the previous release, writing without an id, uses too.
     Event chained = event;
     fill_event_scope(sql, chained);
-    long long id = 0;
-    if (engine_of(sql) == Engine::sqlite)
-        sql << "SELECT COALESCE(MAX(id), 0) + 1 FROM events", soci::into(id);
-    else
-        sql << "SELECT nextval(pg_get_serial_sequence('events', 'id'))", soci::into(id);
+    const long long id = query_prepared_value<long long>(sql, engine_of(sql) == Engine::sqlite
+                                                                   ? "SELECT COALESCE(MAX(id), 0) + 1 FROM events"
+                                                                   : "SELECT nextval(pg_get_serial_sequence('events', 'id'))")
+                             .value_or(1);
     chained.id = id;
     // The last chained event: events without hash (written before migration 6, or by an instance
     // of the previous release during an upgrade) are not part of the chain.
-    std::string prev_hash;
-    soci::indicator prev_indicator = soci::i_null;
-    sql << "SELECT hash FROM events WHERE hash <> '' ORDER BY id DESC LIMIT 1", soci::into(prev_hash, prev_indicator);
-    if (prev_indicator != soci::i_ok) prev_hash.clear();
+    const std::string prev_hash =
+        query_prepared_value<std::string>(sql, "SELECT hash FROM events WHERE hash <> '' ORDER BY id DESC LIMIT 1").value_or("");
     const std::string hash = journal_event_hash(prev_hash, chained, kJournalFormat);
     const long long entity_id = chained.entity_id, acquisition_id = chained.acquisition_id,
                     response_id = chained.response_id, user_id = chained.user_id;
     const int format = kJournalFormat;
-    sql << "INSERT INTO events (id, at, actor, entity, entity_id, action, field, old_value, new_value, prev_hash, hash, "
-           "format_version, via, acquisition_id, response_id, user_id) "
-           "VALUES (:id, :at, :actor, :entity, :entity_id, :action, :field, :old_value, :new_value, :prev_hash, :hash, "
-           ":format_version, :via, :acquisition_id, :response_id, :user_id)",
-        soci::use(id), soci::use(chained.at), soci::use(chained.actor), soci::use(chained.entity), soci::use(entity_id),
-        soci::use(chained.action), soci::use(chained.field), soci::use(chained.old_value), soci::use(chained.new_value),
-        soci::use(prev_hash), soci::use(hash), soci::use(format), soci::use(chained.via), soci::use(acquisition_id),
-        soci::use(response_id), soci::use(user_id);
+    execute_prepared(sql,
+                     "INSERT INTO events (id, at, actor, entity, entity_id, action, field, old_value, new_value, prev_hash, "
+                     "hash, format_version, via, acquisition_id, response_id, user_id) "
+                     "VALUES (:id, :at, :actor, :entity, :entity_id, :action, :field, :old_value, :new_value, :prev_hash, "
+                     ":hash, :format_version, :via, :acquisition_id, :response_id, :user_id)",
+                     id, chained.at, chained.actor, chained.entity, entity_id, chained.action, chained.field,
+                     chained.old_value, chained.new_value, prev_hash, hash, format, chained.via, acquisition_id,
+                     response_id, user_id);
 }
 
 }  // namespace detail

@@ -93,14 +93,14 @@ std::optional<VendorResponse> find_response_where(soci::session& sql, const std:
 }
 
 std::optional<StoredAnswer> find_answer(soci::session& sql, long long response_id, const std::string& question_id) {
+    auto found = detail::query_prepared_row<long long, std::string, std::string, std::string, long long, std::string,
+                                            std::string, std::string>(
+        sql, std::string("SELECT ") + kAnswerColumns + " FROM answers WHERE response_id = :response_id AND question_id = :question_id",
+        std::tuple<long long, std::string>{response_id, question_id});
+    if (!found) return std::nullopt;
     AnswerRow row;
-    soci::details::prepare_temp_type p = sql.prepare << "SELECT " << kAnswerColumns
-                                                     << " FROM answers WHERE response_id = :response_id"
-                                                        " AND question_id = :question_id";
-    row.bind(p);
-    p, soci::use(response_id), soci::use(question_id);
-    soci::statement st(p);
-    if (!st.execute(true)) return std::nullopt;
+    std::tie(row.response_id, row.question_id, row.value_json, row.comment, row.revision, row.updated_at, row.updated_by,
+             row.source) = *found;
     return row.to_answer();
 }
 
@@ -140,7 +140,7 @@ Result<void> save_answer_in(soci::session& sql, Id response_id, const std::strin
                             std::int64_t base_revision, const Actor& actor, SavedAnswer& saved,
                             const std::string& source = {}) {
     long long key = response_id;
-    if (!detail::exists(sql, "SELECT 1 FROM responses WHERE id = :id", soci::use(key)))
+    if (!detail::query_prepared_value<int>(sql, "SELECT 1 FROM responses WHERE id = :id", key))
         return detail::not_found("Réponse", "Response");
     auto current = find_answer(sql, key, question_id);
     StoredAnswer before;
@@ -179,16 +179,16 @@ Result<void> save_answer_in(soci::session& sql, Id response_id, const std::strin
     if (!source.empty() || before.value != value) after.source = source;
     long long revision = after.revision;
     if (current) {
-        sql << "UPDATE answers SET value_json = :value_json, comment = :comment, revision = :revision, "
-               "updated_at = :updated_at, updated_by = :updated_by, source = :source "
-               "WHERE response_id = :response_id AND question_id = :question_id",
-            soci::use(value_json), soci::use(after.comment), soci::use(revision), soci::use(after.updated_at),
-            soci::use(after.updated_by), soci::use(after.source), soci::use(key), soci::use(question_id);
+        detail::execute_prepared(sql,
+                                 "UPDATE answers SET value_json = :value_json, comment = :comment, revision = :revision, "
+                                 "updated_at = :updated_at, updated_by = :updated_by, source = :source "
+                                 "WHERE response_id = :response_id AND question_id = :question_id",
+                                 value_json, after.comment, revision, after.updated_at, after.updated_by, after.source, key,
+                                 question_id);
     } else {
         detail::insert_answer(sql, after, value_json);
     }
-    sql << "UPDATE responses SET updated_at = :updated_at WHERE id = :id", soci::use(after.updated_at),
-        soci::use(key);
+    detail::execute_prepared(sql, "UPDATE responses SET updated_at = :updated_at WHERE id = :id", after.updated_at, key);
     // The journal: the value (old → new, JSON) and, separately, the comment.
     if (before.value != value)
         detail::append_event(sql, actor, "answer", response_id, current ? "update" : "create", question_id,
@@ -237,13 +237,14 @@ Id insert_response(soci::session& sql, const VendorResponse& response) {
 }
 
 void insert_answer(soci::session& sql, const StoredAnswer& answer, const std::string& value_json) {
-    long long response = answer.response_id;
-    long long revision = answer.revision;
-    sql << "INSERT INTO answers (response_id, question_id, value_json, comment, revision, updated_at, "
-           "updated_by, source) VALUES (:response_id, :question_id, :value_json, :comment, :revision, :updated_at, "
-           ":updated_by, :source)",
-        soci::use(response), soci::use(answer.question_id), soci::use(value_json), soci::use(answer.comment),
-        soci::use(revision), soci::use(answer.updated_at), soci::use(answer.updated_by), soci::use(answer.source);
+    const long long response = answer.response_id;
+    const long long revision = answer.revision;
+    execute_prepared(sql,
+                     "INSERT INTO answers (response_id, question_id, value_json, comment, revision, updated_at, "
+                     "updated_by, source) VALUES (:response_id, :question_id, :value_json, :comment, :revision, :updated_at, "
+                     ":updated_by, :source)",
+                     response, answer.question_id, value_json, answer.comment, revision, answer.updated_at,
+                     answer.updated_by, answer.source);
 }
 
 }  // namespace detail

@@ -95,8 +95,11 @@ void save_answer(WebApp& app, const httplib::Request& req, httplib::Response& re
     if (auto it = body->find("base_revision"); it != body->end() && it->is_number_integer()) base_revision = it->get<std::int64_t>();
     std::optional<json> value;
     if (auto it = body->find("value"); it != body->end()) value = *it;
-    auto saved = app.responses.save_answer(caller->response.id, req.matches[1].str(), value, comment, base_revision,
-                                           caller->actor());
+    auto saved = caller->acquisition
+                     ? app.responses.save_answer(caller->response, *caller->acquisition, req.matches[1].str(), value,
+                                                 comment, base_revision, caller->actor())
+                     : app.responses.save_answer(caller->response.id, req.matches[1].str(), value, comment,
+                                                 base_revision, caller->actor());
     if (!saved) return send_json_error(res, saved.error(), language);  // a conflict carries "current"
     send_json(res, 200, saved_answer_json(*saved));
 }
