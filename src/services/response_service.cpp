@@ -70,9 +70,21 @@ Result<ResponseSnapshot> ResponseService::load(VendorResponse response) {
 Result<ResponseSnapshot> ResponseService::load(VendorResponse response, Acquisition acquisition) {
     ResponseSnapshot snapshot;
     const Id response_id = response.id;
+    const std::int64_t revision = response.revision;
     snapshot.response = std::move(response);
     snapshot.acquisition = std::move(acquisition);
     TRY_ASSIGN(snapshot.questionnaire, questionnaires_.get(snapshot.acquisition.questionnaire_version_id));
+    if (auto kept = snapshots_.find(response_id, revision);
+        kept && kept->questionnaire_version_id == snapshot.acquisition.questionnaire_version_id) {
+        snapshot.answers = kept->answers;
+        snapshot.documents = kept->documents;
+        snapshot.answer_set = kept->answer_set;
+        snapshot.evaluation = kept->evaluation;
+        snapshot.new_questions = kept->new_questions;
+        snapshot.lock = response_lock(snapshot.acquisition, snapshot.response, clock_.now_utc_seconds());
+        snapshot.exact_revision = revision;
+        return snapshot;
+    }
 
     TRY_ASSIGN(auto answers, store_.responses.answers(response_id));
     TRY_ASSIGN(auto documents, store_.documents.list_for(response_id));
@@ -93,7 +105,24 @@ Result<ResponseSnapshot> ResponseService::load(VendorResponse response, Acquisit
             if (snapshot.questionnaire->find_question(id)) snapshot.new_questions.insert(id);
     }
     snapshot.lock = response_lock(snapshot.acquisition, snapshot.response, clock_.now_utc_seconds());
+    // Kept only if nothing changed while it was read: the revision is still the one of the row.
+    if (auto now = store_.responses.revision(response_id); now && *now == revision) {
+        snapshot.exact_revision = revision;
+        keep(snapshot);
+    }
     return snapshot;
+}
+
+void ResponseService::keep(const ResponseSnapshot& snapshot) {
+    if (snapshot.exact_revision < 0) return;
+    auto state = std::make_shared<LoadedResponseState>();
+    state->questionnaire_version_id = snapshot.acquisition.questionnaire_version_id;
+    state->answers = snapshot.answers;
+    state->documents = snapshot.documents;
+    state->answer_set = snapshot.answer_set;
+    state->evaluation = snapshot.evaluation;
+    state->new_questions = snapshot.new_questions;
+    snapshots_.store(snapshot.response.id, snapshot.exact_revision, std::move(state));
 }
 
 Result<void> ResponseService::check_changes_allowed(const ResponseSnapshot& snapshot, bool ignore_submitted) const {
@@ -166,6 +195,12 @@ Result<SaveAnswerResult> ResponseService::save_answer_on(ResponseSnapshot before
     else
         before.answer_set[question_id].comment = result.answer.comment;
     before.evaluation = evaluate(*before.questionnaire, before.answer_set);
+    // Exact as of the revision the save left, if it was exact as of the one the save found.
+    before.exact_revision = before.exact_revision >= 0 && saved.response_revision_before == before.exact_revision
+                                ? saved.response_revision_after
+                                : -1;
+    before.response.revision = before.exact_revision >= 0 ? before.exact_revision : before.response.revision;
+    keep(before);
     result.snapshot = std::move(before);
     return result;
 }

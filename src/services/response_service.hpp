@@ -14,6 +14,7 @@
 #include "core/response_lock.hpp"
 #include "core/result.hpp"
 #include "services/questionnaire_provider.hpp"
+#include "services/response_snapshot_cache.hpp"
 #include "store/repositories.hpp"
 
 namespace cyberachat::services {
@@ -34,6 +35,9 @@ struct ResponseSnapshot {
     std::set<std::string> new_questions;
 
     ResponseLock lock = ResponseLock::none;  // why the vendor cannot change it now (core/response_lock.hpp), as loaded
+    // The response's revision this snapshot is exactly (services/response_snapshot_cache.hpp), or
+    // -1 when a change may have come between its reads.
+    std::int64_t exact_revision = -1;
 
     bool submitted() const { return response.status == ResponseStatus::submitted; }
     bool read_only() const { return lock != ResponseLock::none; }  // submitted, or frozen
@@ -169,6 +173,7 @@ public:
     const Clock& clock() const { return clock_; }
 
 private:
+    void keep(const ResponseSnapshot& snapshot);  // in snapshots_, when exact
     Result<SaveAnswerResult> save_answer_on(ResponseSnapshot before, const std::string& question_id,
                                             const std::optional<nlohmann::json>& raw,
                                             const std::optional<std::string>& comment, std::int64_t base_revision,
@@ -181,6 +186,8 @@ private:
     ServiceLimits limits_;
     const Clock& clock_;
     MailService* mail_ = nullptr;
+    // The last responses loaded or saved, by revision: a vendor saving again is not read again.
+    ResponseSnapshotCache snapshots_{1024};
 };
 
 }  // namespace cyberachat::services

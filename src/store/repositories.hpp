@@ -326,6 +326,10 @@ struct SavedAnswer {
     StoredAnswer answer;     // as stored after the call
     bool changed = false;    // false when value and comment were already so
     bool conflicted = false; // (save_answers with keep_stored) not written: `answer` is the stored one
+    // The response's revision (VendorResponse::revision) as the write transaction found it, and as
+    // it left it: a caller holding the response as of `response_revision_before` knows it exactly
+    // as of `response_revision_after` by applying this change alone.
+    std::int64_t response_revision_before = -1, response_revision_after = -1;
 };
 
 // What save_answers does with a change whose base revision is out of date.
@@ -343,6 +347,8 @@ public:
     // or with a language other than fr/en, "conflict" if the token hash is taken.
     Result<VendorResponse> create(const VendorResponse& response, const Actor& actor);
     Result<VendorResponse> find(Id id);
+    // The response's revision alone (one indexed read): "not_found", or "storage".
+    Result<std::int64_t> revision(Id id);
     Result<VendorResponse> find_by_token_hash(const std::string& token_hash);  // never a revoked one
     Result<std::vector<VendorResponse>> list_for(Id acquisition_id);
     // Every response of one vendor company (VendorResponse::company_key), oldest first; none for "".

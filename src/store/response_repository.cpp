@@ -14,6 +14,7 @@ namespace {
 constexpr const char* kResponseColumns =
     "id, acquisition_id, company, contact_name, email, language, status, submitted_at, invite_token_hash, "
     "invited_at, created_at, updated_at, deadline, submitted_late, withdrawn_at, reopened_at, opened_at, company_key, revision";
+constexpr const char* kRevisionQuery = "SELECT revision FROM responses WHERE id = :id";
 constexpr const char* kAnswerColumns = "response_id, question_id, value_json, comment, revision, updated_at, updated_by, source";
 
 struct ResponseRow {
@@ -140,8 +141,9 @@ Result<void> save_answer_in(soci::session& sql, Id response_id, const std::strin
                             std::int64_t base_revision, const Actor& actor, SavedAnswer& saved,
                             const std::string& source = {}) {
     long long key = response_id;
-    if (!detail::query_prepared_value<int>(sql, "SELECT 1 FROM responses WHERE id = :id", key))
-        return detail::not_found("Réponse", "Response");
+    const auto revision_before = detail::query_prepared_value<long long>(sql, kRevisionQuery, key);
+    if (!revision_before) return detail::not_found("Réponse", "Response");
+    saved.response_revision_before = saved.response_revision_after = *revision_before;
     auto current = find_answer(sql, key, question_id);
     StoredAnswer before;
     if (current) {
@@ -199,6 +201,7 @@ Result<void> save_answer_in(soci::session& sql, Id response_id, const std::strin
                              detail::json_text(comment));
     saved.answer = after;
     saved.changed = true;
+    saved.response_revision_after = detail::query_prepared_value<long long>(sql, kRevisionQuery, key).value_or(-1);
     return {};
 }
 
@@ -297,6 +300,14 @@ Result<VendorResponse> ResponseRepository::find_by_token_hash(const std::string&
     TRY(db_->read([&](soci::session& sql) { out = find_response_where(sql, "invite_token_hash = :hash", token_hash); }));
     if (!out) return detail::not_found("Réponse", "Response");
     return std::move(*out);
+}
+
+Result<std::int64_t> ResponseRepository::revision(Id id) {
+    std::optional<long long> found;
+    const long long key = id;
+    TRY(db_->read([&](soci::session& sql) { found = detail::query_prepared_value<long long>(sql, kRevisionQuery, key); }));
+    if (!found) return detail::not_found("Réponse", "Response");
+    return static_cast<std::int64_t>(*found);
 }
 
 Result<std::vector<VendorResponse>> ResponseRepository::list_for_company(const std::string& company_key) {

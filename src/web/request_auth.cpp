@@ -114,7 +114,10 @@ VendorLinkState vendor_link_state(WebApp& app, const VendorResponse& response) {
 // purchase after that are marked new for it); later calls write nothing.
 void note_first_opening(WebApp& app, VendorResponse& response) {
     if (!response.opened_at.empty()) return;
-    if (auto stored = app.store->responses.mark_opened(response.id)) response.opened_at = stored->opened_at;
+    if (auto stored = app.store->responses.mark_opened(response.id)) {
+        response.opened_at = stored->opened_at;
+        response.revision = stored->revision;  // raised by the change: the page is keyed by what it shows
+    }
 }
 
 std::optional<VendorCaller> vendor_from_session(WebApp& app, const httplib::Request& req) {
