@@ -178,7 +178,8 @@ describe('a prerendered next section reflects the answers saved just before', ()
     const speculative = await prerendered(path(next));
     const question = next.texts[0];
     const fieldValue = (sessionId) => evaluate(`document.querySelector('[name="a:${question}"]').value`, sessionId);
-    assert.equal(await fieldValue(speculative.sessionId), '');
+    // The prerendered document may still be parsing when it is first seen: its field, once there.
+    assert.equal(await h.eventually(() => fieldValue(speculative.sessionId)), '');
 
     // Another tab (here the API with the same invitation) answers a question of the next page.
     await h.apiOk(base(), 'PUT', `/api/v1/vendor/answers/${encodeURIComponent(question)}`, invitation.token,
