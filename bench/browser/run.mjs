@@ -4,7 +4,7 @@
 //   node bench/browser/run.mjs BUILD_DIR|BINARY
 // Environment: BENCH_BROWSER_LOADS (15), BENCH_BROWSER_RUNS (3), BENCH_BROWSER_READ_MS (1000),
 // BENCH_BROWSER_TIMEOUT_S (1800, the whole benchmark), BENCH_BROWSER_VARIANTS (comma-separated,
-// default surveyjs,plain,cyberachat,cyberachat-noprerender), BENCH_BROWSER_JSON (write every figure
+// default surveyjs,plain,cyberachat,cyberachat-document), BENCH_BROWSER_JSON (write every figure
 // there), CHROMIUM (/usr/bin/chromium).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -31,7 +31,7 @@ const LOADS = Math.max(2, Number(env('BENCH_BROWSER_LOADS', 15)));
 const RUNS = Math.max(1, Number(env('BENCH_BROWSER_RUNS', 3)));
 const READ_MS = Number(env('BENCH_BROWSER_READ_MS', 1000));
 const TIMEOUT_S = Number(env('BENCH_BROWSER_TIMEOUT_S', 1800));
-const VARIANTS = env('BENCH_BROWSER_VARIANTS', 'surveyjs,plain,cyberachat,cyberachat-noprerender').split(',').map((s) => s.trim()).filter(Boolean);
+const VARIANTS = env('BENCH_BROWSER_VARIANTS', 'surveyjs,plain,cyberachat,cyberachat-document').split(',').map((s) => s.trim()).filter(Boolean);
 const CHROMIUM = env('CHROMIUM', '/usr/bin/chromium');
 const WAIT_MS = 20000; // any single wait in a load
 const PASSWORD = 'Quartz-Velours-4821';
@@ -258,6 +258,13 @@ const INJECTED = `(() => {
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', parsed, { once: true });
     else parsed();
   });
+  // Cyberachat's app.js switching to the next section in place (no new document): its event, sent
+  // inside the frame's callback in which it marks data-shown-at.
+  document.addEventListener('cyberachat:shown', (e) => {
+    if (!e.detail || !e.detail.inPlace) return;
+    send({ kind: 'settled', url: location.href, shownAt: Number(document.documentElement.dataset.shownAt), now: abs(),
+           fcp: null, activationStart: 0, inPlace: true });
+  });
   // Once shown and loaded: what the page says (data-shown-at), the bench's own
   // callback time, and the first contentful paint, as absolute times on the page's own clock.
   (async () => {
@@ -295,7 +302,9 @@ class Variant {
       for (const w of [...this.waiters]) if (w.test(report)) { this.waiters.delete(w); w.resolve(report); }
     } else if (m.method === 'Network.requestWillBeSent' && this.meter) {
       const headers = Object.fromEntries(Object.entries(p.request.headers || {}).map(([k, v]) => [k.toLowerCase(), v]));
-      const speculative = m.sessionId !== this.meter.sessionId || !!headers['sec-purpose'] || p.type === 'Prefetch';
+      // Prerenders, prefetches, and the pages app.js prepares to show in place (X-Cyberachat-Prepare).
+      const speculative = m.sessionId !== this.meter.sessionId || !!headers['sec-purpose'] || !!headers['x-cyberachat-prepare'] ||
+        p.type === 'Prefetch';
       if (!this.requests.has(p.requestId))
         this.requests.set(p.requestId, { url: p.request.url, speculative, counted: !speculative && this.meter.open, bytes: 0 });
     } else if (m.method === 'Network.loadingFinished') {
@@ -397,11 +406,11 @@ async function measureLoad(v) {
   if (SHOTS && !v.shot) { await sleep(300); await screenshot(v, 'next'); v.shot = true; }
   let nextAt, source;
   if (v.kind === 'surveyjs') { nextAt = next.at; source = 'rAF after onCurrentPageChanged'; }
-  else if (next.shownAt) { nextAt = next.shownAt; source = 'data-shown-at'; }
+  else if (next.shownAt) { nextAt = next.shownAt; source = next.inPlace ? 'data-shown-at (in place)' : 'data-shown-at'; }
   else { nextAt = next.fcp; source = 'first-contentful-paint'; }
   return {
     first: first.t, firstFrameStart: first.frameStart, nav: first.nav,
-    next: nextAt - click.at, nextCallback: next.now - click.at, source, prerendered: (next.activationStart || 0) > 0,
+    next: nextAt - click.at, nextCallback: next.now - click.at, source, prerendered: (next.activationStart || 0) > 0, inPlace: !!next.inPlace,
     bytes, requests, detail, speculativeBytes, dom,
   };
 }
@@ -428,7 +437,7 @@ const LABELS = {
   surveyjs: `SurveyJS ${surveyVersion} (survey-js-ui)`,
   plain: 'plain HTML form',
   cyberachat: 'Cyberachat vendor pages',
-  'cyberachat-noprerender': 'Cyberachat, prerender off',
+  'cyberachat-document': 'Cyberachat, new document',
 };
 
 async function openVariant(name, sites, cyb) {
@@ -444,9 +453,12 @@ async function openVariant(name, sites, cyb) {
     await v.navigate(`${cyb.base}/invitation/${cyb.invite}`);
     await v.waitReport((r) => r.kind === 'ready' && r.url.startsWith(`${cyb.base}/vendor`), 'the vendor home page');
     await v.tab.send('Network.clearBrowserCache');
-    if (name === 'cyberachat-noprerender') {
+    if (name === 'cyberachat-document') {
+      // Every next page a new document, as in a browser without prerendering nor DOMParser (app.js
+      // then follows the links: no in-place switch).
       v.noPrerender = true;
       await v.tab.send('Page.setPrerenderingAllowed', { isAllowed: false });
+      await v.tab.send('Page.addScriptToEvaluateOnNewDocument', { source: 'window.DOMParser = undefined;' });
     }
   }
   return v;
@@ -488,7 +500,7 @@ function summarize(result) {
       bytesCold: loads[0].bytes, bytesWarm: median(warm.map((l) => l.bytes)),
       requestsCold: loads[0].requests, speculativeBytes: median(loads.map((l) => l.speculativeBytes)),
       dom: median(loads.map((l) => l.dom)), heap: result.heap[name],
-      prerendered: loads.filter((l) => l.prerendered).length, loads: loads.length, sources,
+      prerendered: loads.filter((l) => l.prerendered).length, inPlace: loads.filter((l) => l.inPlace).length, loads: loads.length, sources,
     };
   }
   return out;
@@ -507,8 +519,8 @@ const RATIOS = [
   ['bytes_vs_plain', 'first-load bytes, Cyberachat / plain form (cold)', 'bytesCold', 'plain', null],
   ['heap_vs_surveyjs', 'JS heap, Cyberachat / SurveyJS', 'heap', 'surveyjs', null],
   ['dom_vs_surveyjs', 'DOM elements, Cyberachat / SurveyJS', 'dom', 'surveyjs', null],
-  ['next_noprerender_vs_surveyjs', 'next page, Cyberachat prerender off / SurveyJS (warm)', 'nextWarm', 'surveyjs', null, 'cyberachat-noprerender'],
-  ['next_callback_noprerender_vs_surveyjs', 'the same, timed by the rAF callback (warm)', 'nextCallbackWarm', 'surveyjs', null, 'cyberachat-noprerender'],
+  ['next_document_vs_surveyjs', 'next page, Cyberachat as a new document (prerender and in-place off) / SurveyJS (warm)', 'nextWarm', 'surveyjs', null, 'cyberachat-document'],
+  ['next_callback_document_vs_surveyjs', 'the same, timed by the rAF callback (warm)', 'nextCallbackWarm', 'surveyjs', null, 'cyberachat-document'],
 ];
 
 function ratios(summary) {
@@ -526,7 +538,7 @@ function printRun(run, summary, r) {
   console.log(`${''.padEnd(32)} ${'first page ms'.padStart(15)} ${'next page ms'.padStart(23)} ${'transfer KiB'.padStart(17)} ${'heap'.padStart(6)} ${'DOM'.padStart(5)}`);
   console.log(`${'variant'.padEnd(32)} ${'cold'.padStart(7)} ${'warm'.padStart(7)} ${'cold'.padStart(7)} ${'warm'.padStart(7)} ${'(cb)'.padStart(7)} ${'cold'.padStart(8)} ${'warm'.padStart(8)} ${'MiB'.padStart(6)} ${'elts'.padStart(5)}  next page measured by`);
   for (const [name, s] of Object.entries(summary)) {
-    const extra = name.startsWith('cyberachat') ? `; prerendered ${s.prerendered}/${s.loads}; speculative ${kb(s.speculativeBytes)} KiB` : '';
+    const extra = name.startsWith('cyberachat') ? `; in place ${s.inPlace}/${s.loads}, prerendered ${s.prerendered}/${s.loads}; speculative ${kb(s.speculativeBytes)} KiB` : '';
     console.log(`${LABELS[name].padEnd(32)} ${fmt(s.firstCold).padStart(7)} ${fmt(s.firstWarm).padStart(7)} ${fmt(s.nextCold).padStart(7)} ${fmt(s.nextWarm).padStart(7)} ${fmt(s.nextCallbackWarm).padStart(7)} ` +
       `${kb(s.bytesCold).padStart(8)} ${kb(s.bytesWarm).padStart(8)} ${fmt(s.heap / 1048576, 2).padStart(6)} ${String(s.dom).padStart(5)}  ${s.sources.join(', ')}${extra}`);
   }

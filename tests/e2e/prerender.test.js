@@ -1,8 +1,10 @@
 'use strict';
-// The next section is prerendered by the browser (Speculation Rules) before the vendor clicks, and
-// is never stale when shown: an answer saved just before on the current page shows in the next
-// page's progress and marks (updated in place, the page is still the prerendered one), and a page
-// whose own answers changed meanwhile (another tab) loads itself anew and shows them.
+// The next section is ready before the vendor clicks, and is never stale when shown. app.js
+// prepares it (fetches and parses its page once the current one is idle) and, on the click, shows
+// it in place — the same document, the address pushed; a browser that cannot do that shows the page
+// it prerendered (Speculation Rules). Either way an answer saved just before on the current page
+// shows in the next page's progress and marks (updated in place after the page asks for its
+// state), and a page whose own answers changed meanwhile (another tab) loads itself anew.
 //
 // Driven over a small tab-target CDP client (lib/cdp_tab_client.mjs), not Playwright: Chromium
 // refuses to prerender while a DevTools session is attached to the page the way Playwright attaches
@@ -14,7 +16,7 @@ const h = require('./lib/harness');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-describe('a prerendered next section reflects the answers saved just before', () => {
+describe('a next section prepared before the click reflects the answers saved just before', () => {
   let server, cdp, browser, tab, invitation, sections;
   const prerenderEvents = [];
 
@@ -63,7 +65,7 @@ describe('a prerendered next section reflects the answers saved just before', ()
       async () => {
         const page = tab.primary();
         const state = await evaluate(
-          `({ path: location.pathname, ready: document.readyState,
+          `({ path: location.pathname, ready: document.readyState, marker: window.__testMarker || null,
               checked: document.documentElement.getAttribute('data-state-checked'),
               shown: document.documentElement.getAttribute('data-shown-at'),
               navigation: (() => { const n = performance.getEntriesByType('navigation')[0];
@@ -73,7 +75,8 @@ describe('a prerendered next section reflects the answers saved just before', ()
         assert.equal(state.path, pathname);
         assert.equal(state.ready, 'complete');
         assert.ok(state.shown, 'the page marked its first frame');
-        if (state.navigation.activationStart > 0) assert.equal(state.checked, '1', 'a prerendered page checks its state');
+        if (state.navigation.activationStart > 0 || state.marker)
+          assert.equal(state.checked, '1', 'a prerendered page, or one shown in place, checks its state');
         return { ...state, sessionId: page.sessionId };
       },
       { timeout: 15000, interval: 50 }
@@ -102,6 +105,17 @@ describe('a prerendered next section reflects the answers saved just before', ()
     });
   }
 
+  // The page of `pathname` prepared by app.js on the page shown (its link marked data-prepared);
+  // the document marked, so that the test can tell it is still the same one after the click.
+  async function preparedInPlace(pathname, sessionId) {
+    await h.eventually(async () => assert.ok(
+      await evaluate(`!!document.querySelector('a[data-prepared][href="${pathname}"]')`, sessionId), `${pathname} prepared`),
+      { timeout: 15000, interval: 50 });
+    const marker = 'document-' + Math.random();
+    await evaluate(`window.__testMarker = '${marker}'`, sessionId);
+    return marker;
+  }
+
   async function clickNext(sessionId) {
     await evaluate(`document.querySelector('a.tool-next').click()`, sessionId);
   }
@@ -109,7 +123,22 @@ describe('a prerendered next section reflects the answers saved just before', ()
   const progressOf = (partId, sessionId) =>
     evaluate(`Number(document.querySelector('progress[data-progress="${partId}"]').value)`, sessionId);
 
-  test('the next section is prerendered, and shows the progress of an answer typed just before', async () => {
+  // The vendor types two answers on `current` (autosaved), and the test waits for the server to have them.
+  async function typeTwoAnswers(current, sessionId) {
+    for (const id of current.texts.slice(0, 2)) {
+      await evaluate(`(() => { const el = document.querySelector('[name="a:${id}"]');
+                               el.value = 'Réponse saisie juste avant de passer à la suite';
+                               el.dispatchEvent(new Event('change', { bubbles: true })); })()`, sessionId);
+    }
+    return h.eventually(async () => {
+      const response = await h.apiOk(base(), 'GET', '/api/v1/vendor/response', invitation.token);
+      const values = response.sections.flatMap((s) => s.questions).filter((q) => current.texts.slice(0, 2).includes(q.id));
+      assert.ok(values.every((q) => q.value === 'Réponse saisie juste avant de passer à la suite'));
+      return response;
+    });
+  }
+
+  test('the next section, prepared before, is shown in place with the progress of an answer typed just before', async () => {
     const index = sections.findIndex((s) => s.texts.length >= 2);
     assert.ok(index >= 0 && index + 1 < sections.length);
     const current = sections[index], next = sections[index + 1];
@@ -119,24 +148,43 @@ describe('a prerendered next section reflects the answers saved just before', ()
     await shownPage('/vendor');
     await goto(path(current));
     const first = await shownPage(path(current));
+    const marker = await preparedInPlace(path(next), first.sessionId);
+    const before = await progressOf(partId, first.sessionId);
+
+    const saved = await typeTwoAnswers(current, first.sessionId);
+    assert.notEqual(saved.progress[partId], before, 'the answers move the progress of the part');
+
+    await clickNext(first.sessionId);
+    const shown = await shownPage(path(next));
+    assert.equal(shown.marker, marker, 'the next section is shown in the same document (no new load)');
+    assert.equal(shown.sessionId, first.sessionId);
+    assert.equal(await evaluate(`document.querySelector('nav[data-current-section]').getAttribute('data-current-section')`,
+                                shown.sessionId), next.id);
+    assert.equal(await progressOf(partId, shown.sessionId), saved.progress[partId], 'its progress is the current one');
+    assert.ok((await evaluate('document.title', shown.sessionId)).length > 0);
+
+    // Back: the previous section's own page, loaded.
+    await evaluate('history.back()', shown.sessionId);
+    await h.eventually(async () => assert.equal((await shownPage(path(current))).marker, null, 'a new document'),
+                       { timeout: 15000 });
+  });
+
+  test('in a browser that cannot show it in place, the prerendered page is shown, with the current progress', async () => {
+    const index = sections.findIndex((s, i) => i > 2 && s.texts.length >= 2 && i + 1 < sections.length);
+    assert.ok(index > 0);
+    const current = sections[index], next = sections[index + 1];
+    const partId = next.id.split('.')[0];
+    prerenderEvents.length = 0;
+    await goto(path(current));
+    const first = await shownPage(path(current));
     const speculative = await prerendered(path(next));
     const before = await progressOf(partId, speculative.sessionId);
-
-    // The vendor types two answers on this page (autosaved), then clicks "Section suivante".
-    for (const id of current.texts.slice(0, 2)) {
-      await evaluate(`(() => { const el = document.querySelector('[name="a:${id}"]');
-                               el.value = 'Réponse saisie juste avant de passer à la suite';
-                               el.dispatchEvent(new Event('change', { bubbles: true })); })()`, first.sessionId);
-    }
-    const saved = await h.eventually(async () => {
-      const response = await h.apiOk(base(), 'GET', '/api/v1/vendor/response', invitation.token);
-      const values = response.sections.flatMap((s) => s.questions).filter((q) => current.texts.slice(0, 2).includes(q.id));
-      assert.ok(values.every((q) => q.value === 'Réponse saisie juste avant de passer à la suite'));
-      return response;
-    });
+    const saved = await typeTwoAnswers(current, first.sessionId);
     assert.notEqual(saved.progress[partId], before, 'the answers move the progress of the part');
     assert.equal(await progressOf(partId, speculative.sessionId), before, 'the prerendered page was built before');
 
+    // As a browser without history.pushState: app.js follows the link.
+    await evaluate('History.prototype.pushState = undefined', first.sessionId);
     await clickNext(first.sessionId);
     const shown = await shownPage(path(next));
     assert.ok(shown.navigation.activationStart > 0, 'the page shown is the prerendered one (no new load)');
@@ -144,15 +192,14 @@ describe('a prerendered next section reflects the answers saved just before', ()
     assert.equal(await progressOf(partId, shown.sessionId), saved.progress[partId], 'its progress is the current one');
   });
 
-  test('"Enregistrer et continuer", with every answer saved, shows the prerendered page too', async () => {
+  test('"Enregistrer et continuer", with every answer saved, shows the prepared page in place too', async () => {
     // Near the end, away from the sections the other tests answer.
     const at = sections.findLastIndex((s, i) => s.texts.length > 0 && i + 1 < sections.length);
     assert.ok(at > 0);
     const current = sections[at], next = sections[at + 1];
-    prerenderEvents.length = 0;
     await goto(path(current));
     const first = await shownPage(path(current));
-    await prerendered(path(next));
+    const marker = await preparedInPlace(path(next), first.sessionId);
     const id = current.texts[0];
     await evaluate(`(() => { const el = document.querySelector('[name="a:${id}"]');
                              el.value = 'Saisi puis enregistré automatiquement';
@@ -164,30 +211,28 @@ describe('a prerendered next section reflects the answers saved just before', ()
     });
     await evaluate(`document.querySelector('button[name="go"][value="next"]').click()`, first.sessionId);
     const shown = await shownPage(path(next));
-    assert.ok(shown.navigation.activationStart > 0, 'the button followed the link: the prerendered page is shown, no form posted');
+    assert.equal(shown.marker, marker, 'the button followed the link in place: no form posted, no new load');
   });
 
-  test('a prerendered page whose own answers changed meanwhile loads itself anew', async () => {
-    const at = sections.findIndex((s, i) => i > 0 && s.texts.length > 0 && sections[i - 1].texts.length > 0 &&
-                                            i >= 2);
+  test('a prepared page whose own answers changed meanwhile loads itself anew', async () => {
+    const at = sections.findIndex((s, i) => i >= 2 && s.texts.length > 0 && sections[i - 1].texts.length > 0);
     assert.ok(at > 0);
     const current = sections[at - 1], next = sections[at];
-    prerenderEvents.length = 0;
     await goto(path(current));
     const first = await shownPage(path(current));
-    const speculative = await prerendered(path(next));
+    await preparedInPlace(path(next), first.sessionId);
     const question = next.texts[0];
     const fieldValue = (sessionId) => evaluate(`document.querySelector('[name="a:${question}"]').value`, sessionId);
-    // The prerendered document may still be parsing when it is first seen: its field, once there.
-    assert.equal(await h.eventually(() => fieldValue(speculative.sessionId)), '');
 
     // Another tab (here the API with the same invitation) answers a question of the next page.
     await h.apiOk(base(), 'PUT', `/api/v1/vendor/answers/${encodeURIComponent(question)}`, invitation.token,
                   { value: 'Saisi dans un autre onglet' });
     await clickNext(first.sessionId);
+    // The page shown in place asks for its state, finds its own answers changed, and loads itself
+    // anew (replacing its history entry, not reload(): a reload would put the stale values back).
     const shown = await h.eventually(async () => {
       const page = await shownPage(path(next));
-      assert.equal(page.navigation.type, 'reload', 'the stale page loaded itself anew');
+      assert.equal(page.marker, null, 'the stale page loaded itself anew');
       return page;
     }, { timeout: 15000 });
     assert.equal(await fieldValue(shown.sessionId), 'Saisi dans un autre onglet');

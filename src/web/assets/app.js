@@ -144,7 +144,7 @@
         var link = document.querySelector(go === "next" ? "a.tool-next" : "a.tool-previous");
         if (link && !link.hidden) {
           event.preventDefault();
-          window.location.assign(link.getAttribute("href"));
+          goToSection(link.getAttribute("href"));
         }
         return;
       }
@@ -484,6 +484,7 @@
       nextLink.setAttribute("href", next ? "/vendor/sections/" + next : "/vendor/review");
       nextLink.textContent = nextLink.getAttribute(next ? "data-label-next" : "data-label-review");
     }
+    prepareNeighbours();
   };
 
   // The side navigation marks each section complete or to complete as answers are saved.
@@ -560,6 +561,11 @@
   // it asks for what may have changed since it was built and updates its progress, complete marks
   // and branching in place; when its own answers changed meanwhile (another tab, a colleague, an
   // import), it loads itself anew. If the question cannot be asked, it loads itself anew too.
+  // Not location.reload(): the browser would put back the values the fields held, the stale ones.
+  function loadAnew() {
+    window.location.replace(window.location.href);
+  }
+
   function refreshSectionState(autosave) {
     var nav = document.querySelector("nav[data-state-url]");
     if (!nav) return;
@@ -570,7 +576,7 @@
       })
       .then(function (state) {
         if (state.fingerprint !== nav.getAttribute("data-state")) {
-          window.location.reload();
+          loadAnew();
           return;
         }
         var target = autosave || Object.create(Autosave.prototype);
@@ -579,50 +585,204 @@
         target.applyProgress(state.progress);
         document.documentElement.setAttribute("data-state-checked", "1");
       })
-      .catch(function () {
-        window.location.reload();
-      });
+      .catch(loadAnew);
   }
 
   // When the page is first shown to the vendor (at once, or when a prerendered page is activated):
   // the time of its first frame, on the page's clock (the browser benchmark reads it). Read inside
   // the frame's callback: the callback's argument is the frame's start, which may precede the load.
-  function markShown() {
+  // A section switched in place says so too: the event "cyberachat:shown" ({detail: {inPlace}}).
+  function markShown(inPlace) {
     if (!window.requestAnimationFrame || !window.performance) return;
     requestAnimationFrame(function () {
       document.documentElement.setAttribute("data-shown-at", String(performance.timeOrigin + performance.now()));
+      if (window.CustomEvent) document.dispatchEvent(new CustomEvent("cyberachat:shown", { detail: { inPlace: !!inPlace } }));
     });
   }
 
-  function watchShowing(autosave) {
+  function watchShowing() {
     var canAsk = !!(window.fetch && window.JSON);
     if (document.prerendering) {
       document.addEventListener(
         "prerenderingchange",
         function () {
-          markShown();
-          if (canAsk) refreshSectionState(autosave);
+          markShown(false);
+          if (canAsk) refreshSectionState(currentAutosave);
+          prepareNeighbours();
         },
         { once: true }
       );
     } else {
-      markShown();
+      markShown(false);
       // Prerendered, then shown before this script ran: ask all the same.
       var navigation = window.performance && performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
-      if (navigation && navigation.activationStart > 0 && canAsk) refreshSectionState(autosave);
+      if (navigation && navigation.activationStart > 0 && canAsk) refreshSectionState(currentAutosave);
     }
     window.addEventListener("pageshow", function (event) {
-      if (event.persisted && canAsk) refreshSectionState(autosave);
+      if (event.persisted && canAsk) refreshSectionState(currentAutosave);
     });
+  }
+
+  /* ---- the next and previous sections, shown in place ---------------------------------------- */
+
+  // Once shown and idle, a section page fetches the pages of its "previous" and "next" links
+  // (X-Cyberachat-Prepare: the server treats it as a prerender) and parses them; on the click, the
+  // prepared body replaces this one and the address is pushed: no new document. Then the page asks
+  // for its state, as a prerendered one does (docs/performance.md). Not prepared, too old, other
+  // assets, no fetch/DOMParser/pushState: the link is followed.
+  var PREPARED_MAX_AGE_MS = 5 * 60 * 1000;
+  var prepared = {}; // address → { doc: Document or null while loading, at: time fetched }
+  var shownPath = window.location.pathname;
+
+  function canSwitchInPlace() {
+    return !!(window.fetch && window.DOMParser && window.history && typeof history.pushState === "function" &&
+              document.adoptNode && !document.prerendering);
+  }
+
+  function isSectionAddress(href) {
+    return /^\/vendor\/sections\/[^/?#]+$/.test(href || "");
+  }
+
+  function neighbourLinks() {
+    return toArray(document.querySelectorAll("a.tool-next, a.tool-previous")).filter(function (link) {
+      return !link.hidden && isSectionAddress(link.getAttribute("href"));
+    });
+  }
+
+  function prepareNeighbours() {
+    if (!canSwitchInPlace() || !document.querySelector("nav[data-state-url]")) return;
+    var wanted = {};
+    neighbourLinks().forEach(function (link) {
+      wanted[link.getAttribute("href")] = true;
+    });
+    Object.keys(prepared).forEach(function (href) {
+      if (!wanted[href]) delete prepared[href];
+    });
+    neighbourLinks().forEach(function (link) {
+      var entry = prepared[link.getAttribute("href")];
+      if (!entry || !entry.doc) link.removeAttribute("data-prepared");
+    });
+    var later = window.requestIdleCallback || function (callback) { return setTimeout(callback, 50); };
+    Object.keys(wanted).forEach(function (href) {
+      var entry = prepared[href];
+      if (entry && (!entry.doc || Date.now() - entry.at < PREPARED_MAX_AGE_MS)) return;
+      entry = prepared[href] = { doc: null, at: Date.now() };
+      later(function () {
+        if (prepared[href] !== entry) return;
+        fetch(href, { credentials: "same-origin", headers: { Accept: "text/html", "X-Cyberachat-Prepare": "section" } })
+          .then(function (response) {
+            var type = response.headers.get("Content-Type") || "";
+            if (!response.ok || response.redirected || type.indexOf("text/html") !== 0) throw new Error("not a page");
+            return response.text();
+          })
+          .then(function (html) {
+            if (prepared[href] !== entry) return;
+            entry.doc = new DOMParser().parseFromString(html, "text/html");
+            entry.at = Date.now();
+            neighbourLinks().forEach(function (link) {
+              if (link.getAttribute("href") === href) link.setAttribute("data-prepared", "");
+            });
+          })
+          .catch(function () {
+            if (prepared[href] === entry) delete prepared[href];
+          });
+      });
+    });
+  }
+
+  // The prepared page runs the same stylesheet and script as this one (not a page of a newer version).
+  function sameAssets(doc) {
+    var assets = function (d) {
+      return toArray(d.querySelectorAll('link[rel="stylesheet"], script[src]'))
+        .map(function (el) {
+          return el.getAttribute("href") || el.getAttribute("src");
+        })
+        .join(" ");
+    };
+    return assets(doc) === assets(document);
+  }
+
+  function showPrepared(href) {
+    var entry = prepared[href];
+    if (!canSwitchInPlace() || !entry || !entry.doc || Date.now() - entry.at > PREPARED_MAX_AGE_MS) return false;
+    var doc = entry.doc;
+    if (!doc.body || !doc.querySelector("nav[data-state-url]") || !sameAssets(doc)) return false;
+    prepared = {};
+    var csrf = doc.querySelector('meta[name="csrf-token"]');
+    var mine = document.querySelector('meta[name="csrf-token"]');
+    if (csrf && mine) mine.setAttribute("content", csrf.getAttribute("content"));
+    history.pushState({ cyberachat: "section" }, "", href);
+    shownPath = window.location.pathname;
+    document.title = doc.title;
+    document.documentElement.replaceChild(document.adoptNode(doc.body), document.body);
+    document.documentElement.removeAttribute("data-state-checked");
+    window.scrollTo(0, 0);
+    startPage(true);
+    var main = document.getElementById("contenu");
+    if (main && main.focus) main.focus({ preventScroll: true });
+    return true;
+  }
+
+  // Follows a "previous" / "next" link: in place when its page is prepared, else as a link.
+  function goToSection(href) {
+    if (!showPrepared(href)) window.location.assign(href);
+  }
+
+  // "previous" / "next": once the running saves are done; not if one of them failed.
+  function onNeighbourClick(event, link) {
+    var href = link.getAttribute("href");
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (!isSectionAddress(href) || !canSwitchInPlace() || !prepared[href] || !prepared[href].doc) return;
+    event.preventDefault();
+    var autosave = currentAutosave;
+    var go = function () {
+      if (autosave && !autosave.allSaved()) {
+        var invalid = autosave.form.querySelector(".question-invalid");
+        if (!invalid) return window.location.assign(href);
+        var field = invalid.querySelector('[aria-invalid="true"]');
+        if (field && field.focus) field.focus();
+        else if (invalid.scrollIntoView) invalid.scrollIntoView({ block: "center" });
+        return;
+      }
+      goToSection(href);
+    };
+    if (autosave) autosave.whenIdle(go);
+    else go();
   }
 
   /* ---- start ------------------------------------------------------------------------------- */
 
-  function start() {
+  var currentAutosave = null;
+
+  // What each page needs, on load and after a section is switched in place.
+  function startPage(inPlace) {
     revealControls();
+    currentAutosave = null;
+    if (window.fetch && window.JSON) {
+      toArray(document.querySelectorAll("form[data-autosave]")).forEach(function (form) {
+        currentAutosave = new Autosave(form);
+      });
+    }
+    if (inPlace) {
+      markShown(true);
+      refreshSectionState(currentAutosave);
+    }
+    if (!document.prerendering) prepareNeighbours();
+    markScrollingTables();
+    // After a failed post, bring the error summary into view for keyboard and screen-reader users.
+    var summary = document.getElementById("error-summary");
+    if (summary) summary.focus();
+  }
+
+  function start() {
     document.addEventListener("click", function (event) {
       var target = event.target instanceof Element ? event.target : null;
       if (!target) return;
+      var neighbour = target.closest("a.tool-next, a.tool-previous");
+      if (neighbour) {
+        onNeighbourClick(event, neighbour);
+        return;
+      }
       var copy = target.closest("[data-copy]");
       if (copy) {
         event.preventDefault();
@@ -640,22 +800,18 @@
         addRow(add);
       }
     });
-    var autosave = null;
-    if (window.fetch && window.JSON) {
-      toArray(document.querySelectorAll("form[data-autosave]")).forEach(function (form) {
-        autosave = new Autosave(form);
-      });
-    }
-    watchShowing(autosave);
-    markScrollingTables();
+    startPage(false);
+    watchShowing();
+    // Back or forward to a section shown in place: that address's page, loaded (a fragment link on
+    // the same page moves nothing).
+    window.addEventListener("popstate", function () {
+      if (window.location.pathname !== shownPath) loadAnew();
+    });
     var resizing = null;
     window.addEventListener("resize", function () {
       clearTimeout(resizing);
       resizing = setTimeout(markScrollingTables, 150);
     });
-    // After a failed post, bring the error summary into view for keyboard and screen-reader users.
-    var summary = document.getElementById("error-summary");
-    if (summary) summary.focus();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
