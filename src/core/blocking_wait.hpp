@@ -8,19 +8,24 @@ namespace cyberachat {
 
 class BlockingWait {
 public:
+    // After the wait: the request computes on, so it waits for a turn again (the default); or what
+    // follows is only its answer (a commit's: the saved answer), and it finishes without one —
+    // queueing again would cost more than what is left to do.
+    enum class Then { take_a_turn_again, finish_without_a_turn };
+
     struct Observer {
         virtual void wait_begins() = 0;
-        virtual void wait_ends() = 0;
+        virtual void wait_ends(Then then) = 0;
 
     protected:
         ~Observer() = default;
     };
 
-    BlockingWait() : observer_(current()) {
+    explicit BlockingWait(Then then = Then::take_a_turn_again) : observer_(current()), then_(then) {
         if (observer_) observer_->wait_begins();
     }
     ~BlockingWait() {
-        if (observer_) observer_->wait_ends();
+        if (observer_) observer_->wait_ends(then_);
     }
     BlockingWait(const BlockingWait&) = delete;
     BlockingWait& operator=(const BlockingWait&) = delete;
@@ -33,6 +38,7 @@ public:
 
 private:
     Observer* observer_;
+    Then then_;
 };
 
 }  // namespace cyberachat

@@ -29,10 +29,36 @@ void rollback_quietly(soci::session& sql) {
 
 }  // namespace
 
+// Where a writer thread sleeps until its write is committed or it is to lead the next batch: one per
+// thread, so that it outlives any wake-up sent to it (a waiter returns, and may be gone, as soon as it
+// is told; the thread's own signal stays).
+struct WriterSignal {
+    std::mutex mutex;
+    std::condition_variable woken;
+    bool raised = false;
+
+    static WriterSignal& of_this_thread() {
+        thread_local WriterSignal signal;
+        return signal;
+    }
+    void raise() {
+        std::lock_guard lock(mutex);
+        raised = true;
+        woken.notify_one();
+    }
+    void wait() {
+        std::unique_lock lock(mutex);
+        woken.wait(lock, [this] { return raised; });
+        raised = false;
+    }
+};
+
 struct PendingWrite {
     const std::function<Result<void>(soci::session&)>* work;
     Result<void> result;
-    bool done = false;
+    WriterSignal* signal = nullptr;
+    bool done = false;  // committed (or failed): `result` holds
+    bool lead = false;  // to run the next batch
 };
 
 // Largest number of writes committed together (bounds the latency of the first one).
@@ -50,10 +76,11 @@ struct Database::Impl {
     std::vector<std::unique_ptr<detail::PreparedQueries>> prepared;
     // Group commit: writers queue their work; one of them (the leader) runs everything queued in
     // one transaction, each work in its own savepoint, and commits once (one fsync for the batch).
+    // Then it wakes each writer of the batch, and hands the lead to the first one queued meanwhile:
+    // every writer is woken once (a shared condition variable woke them all at each commit).
     std::mutex queue_mutex;
-    std::condition_variable batch_done;
     std::deque<PendingWrite*> queue;
-    bool leader_active = false;
+    bool leader_active = false;  // a leader is running a batch, or has been named
     std::atomic<std::uint64_t> commits{0};
 };
 
@@ -132,30 +159,45 @@ int Database::schema_version() {
 Engine Database::engine() const { return impl_->engine; }
 
 Result<void> Database::write(const std::function<Result<void>(soci::session&)>& work) {
-    // For the writer's lock and the commit's fsync, the request gives its turn to the next one.
-    const BlockingWait waiting_for_the_disk;
-    PendingWrite mine{&work, {}, false};
-    std::unique_lock lock(impl_->queue_mutex);
-    impl_->queue.push_back(&mine);
-    while (!mine.done) {
-        if (impl_->leader_active) {
-            impl_->batch_done.wait(lock);
-            continue;
-        }
-        // Lead: take what is queued (this write among it), run it outside the lock, wake the others.
-        impl_->leader_active = true;
-        std::vector<PendingWrite*> batch;
+    // For the writer's lock and the commit's fsync, the request gives its turn to the next one; what
+    // follows a commit is the request's answer, sent without waiting for a turn again.
+    const BlockingWait waiting_for_the_disk(BlockingWait::Then::finish_without_a_turn);
+    PendingWrite mine{&work, {}, &WriterSignal::of_this_thread()};
+    {
+        std::lock_guard lock(impl_->queue_mutex);
+        impl_->queue.push_back(&mine);
+        // No leader: the queue was empty (a leader leaves only when nothing is queued); lead.
+        if (!impl_->leader_active) impl_->leader_active = mine.lead = true;
+    }
+    if (!mine.lead) mine.signal->wait();  // until committed, or named the next leader
+    if (mine.done) return std::move(mine.result);
+
+    // Lead: take what is queued (this write first), run it outside the lock, then wake the writers.
+    std::vector<PendingWrite*> batch;
+    {
+        std::lock_guard lock(impl_->queue_mutex);
         while (!impl_->queue.empty() && batch.size() < kMaxBatch) {
             batch.push_back(impl_->queue.front());
             impl_->queue.pop_front();
         }
-        lock.unlock();
-        run_batch(batch);
-        lock.lock();
-        for (PendingWrite* write : batch) write->done = true;
-        impl_->leader_active = false;
-        impl_->batch_done.notify_all();
     }
+    run_batch(batch);
+    PendingWrite* next_leader = nullptr;
+    {
+        std::lock_guard lock(impl_->queue_mutex);
+        for (PendingWrite* write : batch) write->done = true;
+        if (impl_->queue.empty()) {
+            impl_->leader_active = false;
+        } else {
+            next_leader = impl_->queue.front();
+            next_leader->lead = true;
+        }
+    }
+    // After the lock: `done` and `lead` are read by their writers only once signalled (the signal's
+    // own mutex orders them). Each write object may be gone as soon as its writer is signalled.
+    for (PendingWrite* write : batch)
+        if (write != &mine) write->signal->raise();
+    if (next_leader) next_leader->signal->raise();
     return std::move(mine.result);
 }
 

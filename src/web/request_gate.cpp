@@ -64,9 +64,9 @@ void RequestGate::Turn::wait_begins() {
     holds_ = false;
 }
 
-void RequestGate::Turn::wait_ends() {
+void RequestGate::Turn::wait_ends(BlockingWait::Then then) {
     if (--waits_ > 0) return;
-    holds_ = gate_.acquire(true);
+    holds_ = then == BlockingWait::Then::take_a_turn_again && gate_.acquire(true);
 }
 
 }  // namespace cyberachat::web

@@ -3,7 +3,8 @@
 // default); the others wait their turn in arrival order, each asleep (a thread waiting here is not
 // runnable, so the few that run are not preempted by fifty others, and the clients' own processes
 // keep their share). A handler that waits for the disk or another server (core/blocking_wait.hpp)
-// gives its turn to the next one meanwhile, and comes back first in line.
+// gives its turn to the next one meanwhile, and comes back first in line — or, after a commit, whose
+// request has only its answer left to send, finishes without a turn.
 //
 // Why: with a thread per request in progress, fifty requests at once on two cores are fifty
 // runnable threads; each is preempted many times before it ends, and the slowest wait for all the
@@ -35,7 +36,7 @@ public:
 
     private:
         void wait_begins() override;
-        void wait_ends() override;
+        void wait_ends(BlockingWait::Then then) override;
 
         RequestGate& gate_;
         bool holds_ = false;

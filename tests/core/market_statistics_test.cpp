@@ -17,7 +17,7 @@ using json = nlohmann::json;
 
 namespace {
 
-std::shared_ptr<const Questionnaire> load(const std::string& yaml) {
+std::shared_ptr<const Questionnaire> load_statistics_questionnaire(const std::string& yaml) {
     LoadedDefinition loaded = load_definition(yaml, "test.yaml");
     std::string errors;
     for (const auto& error : loaded.errors) errors += error.to_string() + "\n";
@@ -90,11 +90,11 @@ parts:
 )Y";
 
 const Questionnaire& v1() {
-    static const auto q = load(kVersion1);
+    static const auto q = load_statistics_questionnaire(kVersion1);
     return *q;
 }
 const Questionnaire& v2() {
-    static const auto q = load(kVersion2);
+    static const auto q = load_statistics_questionnaire(kVersion2);
     return *q;
 }
 

@@ -15,6 +15,8 @@ using json = nlohmann::json;
 namespace {
 
 const httplib::Headers kPrerender = {{"Sec-Purpose", "prefetch;prerender"}};
+// app.js preparing the next section to show it in place (fetch may not send Sec-Purpose).
+const httplib::Headers kPrepared = {{"X-Cyberachat-Prepare", "section"}};
 
 // The vendor's own view: sections in order, with their questions.
 json vendor_response(const ServerProcess& server, const std::string& token) {
@@ -98,7 +100,14 @@ TEST_F(SpeculativeLoading, SectionPagesNameTheirSpeculationRulesWhichPrerenderTh
     EXPECT_NE(page->get_header_value("Content-Security-Policy").find("script-src 'self';"), std::string::npos);
 }
 
-TEST_F(SpeculativeLoading, APrerenderedPageNeitherTakesTheFlashMessageNorMarksItsSectionSeen) {
+// A page built before the vendor sees it: prerendered by the browser, or prepared by app.js.
+class PageBuiltAhead : public SpeculativeLoading, public ::testing::WithParamInterface<httplib::Headers> {};
+
+INSTANTIATE_TEST_SUITE_P(PrerenderedOrPrepared, PageBuiltAhead, ::testing::Values(kPrerender, kPrepared),
+                         [](const auto& info) { return info.index == 0 ? "Prerendered" : "PreparedByTheScript"; });
+
+TEST_P(PageBuiltAhead, NeitherTakesTheFlashMessageNorMarksItsSectionSeen) {
+    const httplib::Headers& ahead = GetParam();
     // A section with a note: open on the first visit, closed on the next ones.
     std::string with_note;
     auto questionnaire = parse_json(server.client().Get("/api/v1/questionnaire"));
@@ -109,11 +118,11 @@ TEST_F(SpeculativeLoading, APrerenderedPageNeitherTakesTheFlashMessageNorMarksIt
     ASSERT_FALSE(with_note.empty());
     const std::string url = "/vendor/sections/" + with_note;
 
-    auto prerendered = vendor->get(url, kPrerender);
+    auto prerendered = vendor->get(url, ahead);
     ASSERT_EQ(prerendered->status, 200);
     EXPECT_NE(prerendered->body.find("<details class=\"note\" open>"), std::string::npos) << "first visit";
     EXPECT_EQ(set_cookie(prerendered, "cyb_seen"), "") << "not seen yet: the vendor may never open it";
-    auto again = vendor->get(url, kPrerender);
+    auto again = vendor->get(url, ahead);
     EXPECT_NE(again->body.find("<details class=\"note\" open>"), std::string::npos) << "still a first visit";
 
     // Shown: the page asks its state, which marks it seen; the next visit has its note closed.
@@ -130,7 +139,7 @@ TEST_F(SpeculativeLoading, APrerenderedPageNeitherTakesTheFlashMessageNorMarksIt
     auto saved = vendor->post(first, {{"go", "save"}});
     ASSERT_EQ(saved->status, 303);
     ASSERT_NE(set_cookie(saved, "cyb_flash"), "");
-    auto speculative = vendor->get(url, kPrerender);
+    auto speculative = vendor->get(url, ahead);
     EXPECT_EQ(speculative->body.find("Saved."), std::string::npos) << "the vendor reads English";
     EXPECT_FALSE(speculative->has_header("Set-Cookie") &&
                  speculative->get_header_value("Set-Cookie").find("cyb_flash") != std::string::npos);

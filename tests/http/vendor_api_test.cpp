@@ -60,6 +60,48 @@ TEST_F(VendorApi, SavingADecisionChangesVisibilityAtOnce) {
     EXPECT_EQ(no["revision"], 2);
 }
 
+TEST_F(VendorApi, ASaveLeavingTheBranchingAsThePageKnowsItIsAnsweredWithItsDigestAlone) {
+    // The first save: the lists and their digest.
+    auto first = parse_json(put("dispositif.marque", {{"value", "Première marque"}}));
+    ASSERT_TRUE(first["state"].is_string());
+    EXPECT_EQ(first["state"].get<std::string>().size(), 16u);
+    EXPECT_EQ(first["state_unchanged"], false);
+    EXPECT_TRUE(first["visible_sections"].is_array());
+    EXPECT_TRUE(first["progress"].contains("overall"));
+
+    // The page sends the digest it knows: a text retyped moves nothing, the lists are left out.
+    auto second = parse_json(put("dispositif.marque", {{"value", "Marque corrigée"}, {"known_state", first["state"]}}));
+    EXPECT_EQ(second["state_unchanged"], true);
+    EXPECT_EQ(second["state"], first["state"]);
+    EXPECT_EQ(second["value"], "Marque corrigée");
+    EXPECT_EQ(second["revision"], 2);
+    for (const char* list : {"visible_sections", "complete_sections", "visible_questions", "missing_required", "progress"})
+        EXPECT_FALSE(second.contains(list)) << list;
+
+    // A decision that changes the branching: the lists again, with another digest.
+    auto decision = parse_json(put("dispositif.antivirus_etablissement", {{"value", "oui"}, {"known_state", second["state"]}}));
+    EXPECT_EQ(decision["state_unchanged"], false);
+    EXPECT_NE(decision["state"], second["state"]);
+    EXPECT_TRUE(contains(decision["visible_sections"], "dispositif.exclusions_antivirus"));
+    // A digest the server never gave (a page out of date): the lists.
+    auto stale = parse_json(put("dispositif.marque", {{"value", "Encore"}, {"known_state", "0123456789abcdef"}}));
+    EXPECT_EQ(stale["state_unchanged"], false);
+    EXPECT_TRUE(contains(stale["visible_sections"], "dispositif.exclusions_antivirus"));
+    // The section state a shown page asks for carries the same digest.
+    auto state = parse_json(vendor().Get("/api/v1/vendor/sections/dispositif.informations_generales/state"));
+    EXPECT_EQ(state["state"], stale["state"]);
+
+    // Not a text: refused with a clear message, nothing saved.
+    auto bad = put("dispositif.marque", {{"value", "Jamais enregistrée"}, {"known_state", 12}});
+    ASSERT_TRUE(bad);
+    EXPECT_EQ(bad->status, 422);
+    EXPECT_EQ(parse_json(bad)["error"]["code"], "invalid_value");
+    auto response = parse_json(vendor().Get("/api/v1/vendor/response"));
+    for (const auto& section : response["sections"])
+        for (const auto& question : section["questions"])
+            if (question["id"] == "dispositif.marque") EXPECT_EQ(question["value"], "Encore");
+}
+
 TEST_F(VendorApi, HiddenAnswersAreKept) {
     ASSERT_EQ(put("dispositif.antivirus_etablissement", {{"value", "oui"}})->status, 200);
     ASSERT_EQ(put("dispositif.nom_antivirus_etablissement", {{"value", "Antivirus de l'hôpital"}})->status, 200);

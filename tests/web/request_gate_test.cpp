@@ -83,6 +83,36 @@ TEST(RequestGate, AHandlerWaitingForTheDiskGivesItsTurnAndComesBackFirst) {
     EXPECT_EQ(gate.turns_taken_without_slot(), 0u);
 }
 
+TEST(RequestGate, AfterACommitTheHandlerFinishesWithoutQueueingAgain) {
+    RequestGate gate(1, 5000ms);
+    auto other_holds = std::make_unique<std::atomic<bool>>(false);
+    std::atomic<bool> release_other{false};
+    std::thread other;
+    {
+        const RequestGate::Turn turn(gate);
+        other = std::thread([&] {
+            const RequestGate::Turn its_turn(gate);
+            *other_holds = its_turn.holds_slot();
+            while (!release_other) std::this_thread::sleep_for(1ms);
+        });
+        ASSERT_TRUE(eventually([&] { return gate.waiting() == 1; }));
+        {
+            const BlockingWait waiting(BlockingWait::Then::finish_without_a_turn);  // a commit
+            ASSERT_TRUE(eventually([&] { return other_holds->load(); })) << "the waiting request got the turn";
+        }
+        // The other request still holds the only slot: this one goes on at once, without one.
+        EXPECT_FALSE(turn.holds_slot());
+        EXPECT_EQ(gate.waiting(), 0u) << "not queued again";
+    }
+    release_other = true;
+    other.join();
+    // Nothing was taken twice nor lost: the one slot is free again.
+    const RequestGate::Turn again(gate);
+    EXPECT_TRUE(again.holds_slot());
+    EXPECT_EQ(gate.waiting(), 0u);
+    EXPECT_EQ(gate.turns_taken_without_slot(), 0u);
+}
+
 TEST(RequestGate, NestedWaitsGiveTheTurnOnce) {
     RequestGate gate(1, 5000ms);
     {

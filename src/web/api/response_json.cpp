@@ -1,6 +1,7 @@
 #include "web/api/response_json.hpp"
 
 #include "core/answer_source.hpp"
+#include "core/branching_digest.hpp"
 #include "core/deadline.hpp"
 #include "core/document_answer.hpp"
 #include "core/purchase_title.hpp"
@@ -156,21 +157,33 @@ json section_state_json(const services::ResponseSnapshot& snapshot, const Sectio
             {"visible_sections", visible_ids_json(questionnaire, snapshot.evaluation, true)},
             {"complete_sections", complete_sections_json(questionnaire, snapshot.evaluation)},
             {"visible_questions", visible_ids_json(questionnaire, snapshot.evaluation, false)},
-            {"progress", progress_json(questionnaire, snapshot.evaluation)}};
+            {"progress", progress_json(questionnaire, snapshot.evaluation)},
+            {"state", branching_digest(questionnaire, snapshot.evaluation)}};
 }
 
-json saved_answer_json(const services::SaveAnswerResult& saved) {
+json saved_answer_json(const services::SaveAnswerResult& saved, std::string_view known_state) {
     const auto& snapshot = saved.snapshot;
-    return {{"question_id", saved.answer.question_id},
-            {"value", saved.answer.value},
-            {"comment", saved.answer.comment},
-            {"revision", saved.answer.revision},
-            {"changed", saved.changed},
-            {"visible_sections", visible_ids_json(*snapshot.questionnaire, snapshot.evaluation, true)},
-            {"complete_sections", complete_sections_json(*snapshot.questionnaire, snapshot.evaluation)},
-            {"visible_questions", visible_ids_json(*snapshot.questionnaire, snapshot.evaluation, false)},
-            {"missing_required", missing_required_json(*snapshot.questionnaire, snapshot.evaluation)},
-            {"progress", progress_json(*snapshot.questionnaire, snapshot.evaluation)}};
+    const Questionnaire& questionnaire = *snapshot.questionnaire;
+    std::string state = branching_digest(questionnaire, snapshot.evaluation);
+    json body = {{"question_id", saved.answer.question_id},
+                 {"value", saved.answer.value},
+                 {"comment", saved.answer.comment},
+                 {"revision", saved.answer.revision},
+                 {"changed", saved.changed}};
+    // The page already shows this branching: the digest alone, not the lists again.
+    if (!known_state.empty() && known_state == state) {
+        body["state"] = std::move(state);
+        body["state_unchanged"] = true;
+        return body;
+    }
+    body["visible_sections"] = visible_ids_json(questionnaire, snapshot.evaluation, true);
+    body["complete_sections"] = complete_sections_json(questionnaire, snapshot.evaluation);
+    body["visible_questions"] = visible_ids_json(questionnaire, snapshot.evaluation, false);
+    body["missing_required"] = missing_required_json(questionnaire, snapshot.evaluation);
+    body["progress"] = progress_json(questionnaire, snapshot.evaluation);
+    body["state"] = std::move(state);
+    body["state_unchanged"] = false;
+    return body;
 }
 
 }  // namespace cyberachat::web

@@ -95,13 +95,20 @@ void save_answer(WebApp& app, const httplib::Request& req, httplib::Response& re
     if (auto it = body->find("base_revision"); it != body->end() && it->is_number_integer()) base_revision = it->get<std::int64_t>();
     std::optional<json> value;
     if (auto it = body->find("value"); it != body->end()) value = *it;
+    std::string known_state;  // the digest of the branching the page shows (response_json.hpp)
+    if (auto it = body->find("known_state"); it != body->end() && !it->is_null()) {
+        if (!it->is_string())
+            return send_json_error(res, Error::make(ErrorCode::invalid_value, "« known_state » doit être un texte.",
+                                                    "'known_state' must be a text."), language);
+        known_state = it->get<std::string>();
+    }
     auto saved = caller->acquisition
                      ? app.responses.save_answer(caller->response, *caller->acquisition, req.matches[1].str(), value,
                                                  comment, base_revision, caller->actor())
                      : app.responses.save_answer(caller->response.id, req.matches[1].str(), value, comment,
                                                  base_revision, caller->actor());
     if (!saved) return send_json_error(res, saved.error(), language);  // a conflict carries "current"
-    send_json(res, 200, saved_answer_json(*saved));
+    send_json(res, 200, saved_answer_json(*saved, known_state));
 }
 
 // POST /api/v1/vendor/documents/{question}

@@ -108,6 +108,10 @@
 
   /* ---- autosave of the vendor section form ---------------------------------------------------- */
 
+  // The digest of the branching this page shows ("state" of the last save or state answered): sent
+  // with each save, so that a save which leaves it unchanged is answered without the lists.
+  var knownState = "";
+
   function Autosave(form) {
     this.form = form;
     this.msg = {
@@ -294,6 +298,7 @@
     var revision = parseInt(question.getAttribute("data-revision") || "0", 10) || 0;
     var body = { comment: data.comment, base_revision: revision };
     if (data.value !== undefined) body.value = data.value;
+    if (knownState) body.known_state = knownState;
     var finish = function (resend) {
       st.running = false;
       self.inFlight--;
@@ -350,9 +355,12 @@
       st.saved = key;
       this.clearError(question);
       this.status(question, this.msg.saved, "saved");
-      this.applyVisibility(body);
-      this.applyCompletion(body.complete_sections);
-      this.applyProgress(body.progress);
+      if (body.state_unchanged === true) {
+        // The branching is the one of `state`: the page's own unless another answer moved it meanwhile.
+        if (body.state !== knownState) refreshBranching(this);
+      } else {
+        this.applyBranching(body);
+      }
       return true;
     }
     if (result.status === 409 && error.code === "conflict") {
@@ -440,6 +448,14 @@
         .join(", ");
     }
     return labelOf(value);
+  };
+
+  // The visible questions and sections, complete marks and progress of a save's or a state's answer.
+  Autosave.prototype.applyBranching = function (body) {
+    this.applyVisibility(body);
+    this.applyCompletion(body.complete_sections);
+    this.applyProgress(body.progress);
+    if (typeof body.state === "string") knownState = body.state;
   };
 
   Autosave.prototype.applyVisibility = function (body) {
@@ -561,6 +577,20 @@
   // it asks for what may have changed since it was built and updates its progress, complete marks
   // and branching in place; when its own answers changed meanwhile (another tab, a colleague, an
   // import), it loads itself anew. If the question cannot be asked, it loads itself anew too.
+  // The branching alone, asked again (a save's answer said it moved since the page last heard of it).
+  function refreshBranching(autosave) {
+    var nav = document.querySelector("nav[data-state-url]");
+    if (!nav) return;
+    fetch(nav.getAttribute("data-state-url"), { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) {
+        return response.ok ? response.json() : null;
+      })
+      .then(function (state) {
+        if (state) autosave.applyBranching(state);
+      })
+      .catch(function () {});
+  }
+
   // Not location.reload(): the browser would put back the values the fields held, the stale ones.
   function loadAnew() {
     window.location.replace(window.location.href);
@@ -579,10 +609,7 @@
           loadAnew();
           return;
         }
-        var target = autosave || Object.create(Autosave.prototype);
-        target.applyVisibility(state);
-        target.applyCompletion(state.complete_sections);
-        target.applyProgress(state.progress);
+        (autosave || Object.create(Autosave.prototype)).applyBranching(state);
         document.documentElement.setAttribute("data-state-checked", "1");
       })
       .catch(loadAnew);
@@ -708,6 +735,7 @@
     var doc = entry.doc;
     if (!doc.body || !doc.querySelector("nav[data-state-url]") || !sameAssets(doc)) return false;
     prepared = {};
+    knownState = ""; // until the page switched in has asked for its state
     var csrf = doc.querySelector('meta[name="csrf-token"]');
     var mine = document.querySelector('meta[name="csrf-token"]');
     if (csrf && mine) mine.setAttribute("content", csrf.getAttribute("content"));
