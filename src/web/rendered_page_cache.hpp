@@ -13,6 +13,7 @@
 #include <list>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -26,6 +27,17 @@ public:
     std::shared_ptr<const std::string> find(const std::string& key);
     void store(const std::string& key, std::string html);
 
+    // The page and, once kept (keep_gzip), its gzip: sent as they are, neither copied nor hashed
+    // nor compressed again.
+    struct Page {
+        std::shared_ptr<const std::string> html;
+        std::shared_ptr<const std::string> gzip;  // null until kept
+    };
+    std::optional<Page> find_page(const std::string& key);
+    // Keeps `gzip` with the page stored under `key` if it is still `html` (counted in the capacity).
+    void keep_gzip(const std::string& key, const std::shared_ptr<const std::string>& html,
+                   std::shared_ptr<const std::string> gzip);
+
     size_t capacity_bytes() const { return capacity_; }
     size_t size_bytes() const;
     size_t entries() const;
@@ -34,6 +46,8 @@ private:
     struct Entry {
         std::string key;
         std::shared_ptr<const std::string> html;
+        std::shared_ptr<const std::string> gzip;
+        size_t bytes() const { return key.size() + html->size() + (gzip ? gzip->size() : 0); }
     };
     void evict_until_room_for(size_t bytes);  // under the lock
 

@@ -103,6 +103,13 @@ void compress_response(const httplib::Request& req, httplib::Response& res, Comp
     res.set_header("Content-Encoding", "gzip");
 }
 
+void send_gzipped_html(httplib::Response& res, int status, const std::string& gzip) {
+    res.status = status;
+    res.set_content(gzip, "text/html; charset=utf-8");
+    res.set_header("Vary", "Accept-Encoding");
+    res.set_header("Content-Encoding", "gzip");  // compress_response leaves it as it is
+}
+
 void hide_accept_encoding_from_httplib(const httplib::Request& req) {
     // httplib passes the request as const, but owns it as a mutable object for the whole
     // exchange, so moving a header is well defined.

@@ -36,6 +36,10 @@ void hide_accept_encoding_from_httplib(const httplib::Request& req);
 // a body sent before is not compressed again when `cache` (which must outlive the server) has it.
 void install_response_compression(httplib::Server& server, CompressedBodyCache* cache = nullptr);
 
+// Sends `gzip`, already the gzip of an HTML page (a cached page's, web/rendered_page_cache.hpp), as
+// compress_response would have sent that page: to a client that accepts gzip only (the caller checks).
+void send_gzipped_html(httplib::Response& res, int status, const std::string& gzip);
+
 // The part of install_response_compression that runs after the handler (exposed for tests).
 void compress_response(const httplib::Request& req, httplib::Response& res, CompressedBodyCache* cache = nullptr);
 

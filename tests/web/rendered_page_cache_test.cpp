@@ -19,6 +19,27 @@ TEST(RenderedPageCache, GivesBackThePageStoredUnderTheSameKeyOnly) {
     EXPECT_EQ(cache.entries(), 2u);
 }
 
+TEST(RenderedPageCache, KeepsAPagesGzipWithItWhileItIsTheSamePage) {
+    RenderedPageCache cache(1024 * 1024);
+    cache.store("a", "<p>A</p>");
+    auto page = cache.find_page("a");
+    ASSERT_TRUE(page);
+    EXPECT_EQ(page->gzip, nullptr) << "none until kept";
+    const size_t before = cache.size_bytes();
+    cache.keep_gzip("a", page->html, std::make_shared<const std::string>("gz(A)"));
+    auto again = cache.find_page("a");
+    ASSERT_TRUE(again && again->gzip);
+    EXPECT_EQ(*again->gzip, "gz(A)");
+    EXPECT_EQ(again->html, page->html);
+    EXPECT_EQ(cache.size_bytes(), before + 5) << "the gzip counts in the capacity";
+
+    // The page stored anew under the key: a gzip of the old page is not attached to it.
+    cache.store("a", "<p>A, again</p>");
+    cache.keep_gzip("a", page->html, std::make_shared<const std::string>("gz(old A)"));
+    EXPECT_EQ(cache.find_page("a")->gzip, nullptr);
+    EXPECT_FALSE(cache.find_page("missing"));
+}
+
 TEST(RenderedPageCache, StaysWithinItsCapacityDroppingTheLeastRecentlyUsed) {
     RenderedPageCache cache(4000);
     const std::string page(900, 'x');  // with its key, a little over 900 bytes: four fit

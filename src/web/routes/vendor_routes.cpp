@@ -8,6 +8,7 @@
 #include "web/document_download.hpp"
 #include "web/http_io.hpp"
 #include "web/page_support.hpp"
+#include "web/response_compression.hpp"
 #include "web/routes/routes.hpp"
 #include "web/section_form.hpp"
 #include "web/seen_sections.hpp"
@@ -243,13 +244,23 @@ void section_page(WebApp& app, const httplib::Request& req, httplib::Response& r
     const std::string section_id = req.matches[1].str();
     const auto cached = cached_section_page(app, req, *caller, section_id);
     if (cached)
-        if (auto html = app.vendor_pages.find(cached->key)) {
+        if (auto page = app.vendor_pages.find_page(cached->key)) {
             // What render_section does besides the HTML: remember the visit, offer the next pages.
             if (cached->first_visit && !is_prerender_request(req))
                 first_visit_of_section(app, req, res, *caller->session, cached->section_index);
             offer_speculation_rules(res);
             res.set_header("X-Cache", "hit");
-            return send_html(res, 200, *html);
+            // With the compression cache on, the page's gzip is kept with it: sent as it is (not
+            // copied, hashed and looked up again on each request).
+            if (app.config.compression_cache_bytes > 0 && req.method == "GET" && request_accepts_gzip(req)) {
+                auto gzip = page->gzip;
+                if (!gzip) {
+                    gzip = std::make_shared<const std::string>(gzip_fast(*page->html));
+                    app.vendor_pages.keep_gzip(cached->key, page->html, gzip);
+                }
+                return send_gzipped_html(res, 200, *gzip);
+            }
+            return send_html(res, 200, *page->html);
         }
     auto page = open_vendor_page(app, req, res, std::move(*caller), VendorRequest::fresh_view);
     if (!page) return;
