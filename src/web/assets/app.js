@@ -356,7 +356,7 @@
       this.clearError(question);
       this.status(question, this.msg.saved, "saved");
       if (body.state_unchanged === true) {
-        // The branching is the one of `state`: the page's own unless another answer moved it meanwhile.
+        // The branching is the one of "state": the page's own unless another answer moved it meanwhile.
         if (body.state !== knownState) refreshBranching(this);
       } else {
         this.applyBranching(body);
