@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "store/internal.hpp"
+#include "store/prepared_queries.hpp"
 
 namespace cyberachat::store {
 
@@ -83,7 +84,7 @@ void connect(soci::session& sql, Engine engine, const std::string& target) {
 
 void begin_exclusive_write(soci::session& sql) {
     if (engine_of(sql) == Engine::sqlite) {
-        sql << "BEGIN IMMEDIATE";
+        execute_prepared(sql, "BEGIN IMMEDIATE");  // a group commit's: prepared once per pooled connection
         return;
     }
     sql << "BEGIN";
