@@ -49,9 +49,10 @@ public:
     size_t turns_taken_without_slot() const;  // waits that ran past longest_wait
 
 private:
+    struct WakeSignal;  // the waiting thread's own (request_gate.cpp)
     struct Waiter {
-        std::condition_variable wake;
-        bool granted = false;
+        WakeSignal* signal = nullptr;
+        bool granted = false;  // under mutex_
     };
     bool acquire(bool first_in_line);  // true: a slot is held; false: taken anyway after longest_wait
     void release();
