@@ -169,6 +169,27 @@ describe('a next section prepared before the click reflects the answers saved ju
                        { timeout: 15000 });
   });
 
+  test('an answer typed and not yet saved when "Section suivante" is clicked is saved before the section switches in place', async () => {
+    const index = sections.findIndex((s, i) => i > 1 && s.texts.length >= 1 && i + 1 < sections.length);
+    assert.ok(index > 0);
+    const current = sections[index], next = sections[index + 1];
+    await goto(path(current));
+    const first = await shownPage(path(current));
+    const marker = await preparedInPlace(path(next), first.sessionId);
+    const id = current.texts[0];
+    // Typed, not yet saved (a headless page gets no focus events: the field's own save never
+    // starts): the click saves what changed, waits for it, then switches.
+    await evaluate(`(() => { const el = document.querySelector('[name="a:${id}"]');
+                             el.focus(); el.value = 'Tapé puis suivant tout de suite';
+                             const link = document.querySelector('a.tool-next'); link.focus(); link.click(); })()`,
+                   first.sessionId);
+    const shown = await shownPage(path(next));
+    assert.equal(shown.marker, marker, 'switched in place');
+    const response = await h.apiOk(base(), 'GET', '/api/v1/vendor/response', invitation.token);
+    const q = response.sections.flatMap((s) => s.questions).find((x) => x.id === id);
+    assert.equal(q.value, 'Tapé puis suivant tout de suite', 'saved before the switch');
+  });
+
   test('in a browser that cannot show it in place, the prerendered page is shown, with the current progress', async () => {
     const index = sections.findIndex((s, i) => i > 2 && s.texts.length >= 2 && i + 1 < sections.length);
     assert.ok(index > 0);

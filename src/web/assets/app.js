@@ -186,6 +186,15 @@
     });
   };
 
+  // Saves every question whose fields differ from what the server last confirmed (an edit whose
+  // field never lost the focus, say).
+  Autosave.prototype.saveChanged = function () {
+    var self = this;
+    toArray(this.form.querySelectorAll("[data-question]")).forEach(function (question) {
+      if (JSON.stringify(self.collect(question)) !== self.state(question).saved) self.save(question);
+    });
+  };
+
   Autosave.prototype.whenIdle = function (callback) {
     if (this.inFlight === 0) callback();
     else this.waiters.push(callback);
@@ -660,6 +669,7 @@
   var PREPARED_MAX_AGE_MS = 5 * 60 * 1000;
   var prepared = {}; // address → { doc: Document or null while loading, at: time fetched }
   var shownPath = window.location.pathname;
+  var leaving = false;
 
   function canSwitchInPlace() {
     return !!(window.fetch && window.DOMParser && window.history && typeof history.pushState === "function" &&
@@ -762,8 +772,11 @@
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     if (!isSectionAddress(href) || !canSwitchInPlace() || !prepared[href] || !prepared[href].doc) return;
     event.preventDefault();
+    if (leaving) return; // a second click while the first waits for the saves
+    leaving = true;
     var autosave = currentAutosave;
     var go = function () {
+      leaving = false;
       if (autosave && !autosave.allSaved()) {
         var invalid = autosave.form.querySelector(".question-invalid");
         if (!invalid) return window.location.assign(href);
@@ -774,8 +787,12 @@
       }
       goToSection(href);
     };
-    if (autosave) autosave.whenIdle(go);
-    else go();
+    if (autosave) {
+      autosave.saveChanged();
+      autosave.whenIdle(go);
+    } else {
+      go();
+    }
   }
 
   /* ---- start ------------------------------------------------------------------------------- */
