@@ -3,6 +3,7 @@
 
 #include "store/prepared_queries.hpp"
 #include "core/blocking_wait.hpp"
+#include "core/thread_signal.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -37,34 +38,10 @@ void run_batch_statement(soci::session& sql, const std::string& statement) {
 
 }  // namespace
 
-// Where a writer thread sleeps until its write is committed or it is to lead the next batch: one per
-// thread, so that it outlives any wake-up sent to it (a waiter returns, and may be gone, as soon as it
-// is told; the thread's own signal stays).
-struct WriterSignal {
-    std::mutex mutex;
-    std::condition_variable woken;
-    bool raised = false;
-
-    static WriterSignal& of_this_thread() {
-        thread_local WriterSignal signal;
-        return signal;
-    }
-    void raise() {
-        std::lock_guard lock(mutex);
-        raised = true;
-        woken.notify_one();
-    }
-    void wait() {
-        std::unique_lock lock(mutex);
-        woken.wait(lock, [this] { return raised; });
-        raised = false;
-    }
-};
-
 struct PendingWrite {
     const std::function<Result<void>(soci::session&)>* work;
     Result<void> result;
-    WriterSignal* signal = nullptr;
+    ThreadSignal* signal = nullptr;  // the writer's: raised once, when done or named the leader
     bool done = false;  // committed (or failed): `result` holds
     bool lead = false;  // to run the next batch
 };
@@ -170,14 +147,20 @@ Result<void> Database::write(const std::function<Result<void>(soci::session&)>& 
     // For the writer's lock and the commit's fsync, the request gives its turn to the next one; what
     // follows a commit is the request's answer, sent without waiting for a turn again.
     const BlockingWait waiting_for_the_disk(BlockingWait::Then::finish_without_a_turn);
-    PendingWrite mine{&work, {}, &WriterSignal::of_this_thread()};
+    PendingWrite mine{&work, {}, &ThreadSignal::of_this_thread()};
     {
         std::lock_guard lock(impl_->queue_mutex);
         impl_->queue.push_back(&mine);
         // No leader: the queue was empty (a leader leaves only when nothing is queued); lead.
         if (!impl_->leader_active) impl_->leader_active = mine.lead = true;
     }
-    if (!mine.lead) mine.signal->wait();  // until committed, or named the next leader
+    // Until committed, or named the next leader; the thread's signal is shared with its other waits
+    // (the request gate's), so a wake-up is checked against the queue's state, under its lock.
+    for (bool woken_for_this = mine.lead; !woken_for_this;) {
+        mine.signal->wait();
+        std::lock_guard lock(impl_->queue_mutex);
+        woken_for_this = mine.done || mine.lead;
+    }
     if (mine.done) return std::move(mine.result);
 
     // Lead: take what is queued (this write first), run it outside the lock, then wake the writers.
@@ -190,22 +173,23 @@ Result<void> Database::write(const std::function<Result<void>(soci::session&)>& 
         }
     }
     run_batch(batch);
-    PendingWrite* next_leader = nullptr;
+    // The writers' signals, taken under the lock: once `done` is set, a writer may see it and be gone.
+    std::vector<ThreadSignal*> to_wake;
+    to_wake.reserve(batch.size());
     {
         std::lock_guard lock(impl_->queue_mutex);
-        for (PendingWrite* write : batch) write->done = true;
+        for (PendingWrite* write : batch) {
+            write->done = true;
+            if (write != &mine) to_wake.push_back(write->signal);
+        }
         if (impl_->queue.empty()) {
             impl_->leader_active = false;
         } else {
-            next_leader = impl_->queue.front();
-            next_leader->lead = true;
+            impl_->queue.front()->lead = true;
+            to_wake.push_back(impl_->queue.front()->signal);
         }
     }
-    // After the lock: `done` and `lead` are read by their writers only once signalled (the signal's
-    // own mutex orders them). Each write object may be gone as soon as its writer is signalled.
-    for (PendingWrite* write : batch)
-        if (write != &mine) write->signal->raise();
-    if (next_leader) next_leader->signal->raise();
+    for (ThreadSignal* signal : to_wake) signal->raise();  // after the lock
     return std::move(mine.result);
 }
 

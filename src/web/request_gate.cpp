@@ -2,37 +2,12 @@
 
 #include <algorithm>
 
+#include "core/thread_signal.hpp"
+
 namespace cyberachat::web {
 
 RequestGate::RequestGate(size_t slots, std::chrono::milliseconds longest_wait)
     : slots_(slots), longest_wait_(longest_wait), free_(slots) {}
-
-// Where a thread waits for its turn: its own, so that the turn is handed over after the gate's lock
-// is let go (a waiter woken under it would only wake to wait for that lock). One per thread, it
-// outlives the Waiter on the thread's stack; a wake-up that comes after a waiter gave up (or twice)
-// only makes the next wait look once more at its own `granted`.
-struct RequestGate::WakeSignal {
-    std::mutex mutex;
-    std::condition_variable woken;
-    bool raised = false;
-
-    static WakeSignal& of_this_thread() {
-        thread_local WakeSignal signal;
-        return signal;
-    }
-    void raise() {
-        std::lock_guard lock(mutex);
-        raised = true;
-        woken.notify_one();
-    }
-    // False when `until` came first.
-    bool wait_until(std::chrono::steady_clock::time_point until) {
-        std::unique_lock lock(mutex);
-        const bool woken_up = woken.wait_until(lock, until, [this] { return raised; });
-        raised = false;
-        return woken_up;
-    }
-};
 
 bool RequestGate::acquire(bool first_in_line) {
     const auto until = std::chrono::steady_clock::now() + longest_wait_;
@@ -43,7 +18,7 @@ bool RequestGate::acquire(bool first_in_line) {
             --free_;
             return true;
         }
-        me.signal = &WakeSignal::of_this_thread();
+        me.signal = &ThreadSignal::of_this_thread();
         if (first_in_line) queue_.push_front(&me);
         else queue_.push_back(&me);
     }
@@ -60,7 +35,7 @@ bool RequestGate::acquire(bool first_in_line) {
 }
 
 void RequestGate::release() {
-    WakeSignal* next_signal = nullptr;
+    ThreadSignal* next_signal = nullptr;
     {
         std::lock_guard lock(mutex_);
         if (queue_.empty()) {
@@ -71,7 +46,9 @@ void RequestGate::release() {
         Waiter* next = queue_.front();
         queue_.pop_front();
         next->granted = true;
-        next_signal = next->signal;  // `next` may be gone once granted: its thread's signal stays
+        // Raised after the lock (a waiter woken under it would only wake to wait for it); `next` may
+        // be gone once granted, its thread's signal stays.
+        next_signal = next->signal;
     }
     next_signal->raise();
 }

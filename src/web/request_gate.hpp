@@ -18,6 +18,7 @@
 #include <mutex>
 
 #include "core/blocking_wait.hpp"
+#include "core/thread_signal.hpp"
 
 namespace cyberachat::web {
 
@@ -49,9 +50,8 @@ public:
     size_t turns_taken_without_slot() const;  // waits that ran past longest_wait
 
 private:
-    struct WakeSignal;  // the waiting thread's own (request_gate.cpp)
     struct Waiter {
-        WakeSignal* signal = nullptr;
+        ThreadSignal* signal = nullptr;  // the waiting thread's own
         bool granted = false;  // under mutex_
     };
     bool acquire(bool first_in_line);  // true: a slot is held; false: taken anyway after longest_wait

@@ -586,18 +586,25 @@
   // it asks for what may have changed since it was built and updates its progress, complete marks
   // and branching in place; when its own answers changed meanwhile (another tab, a colleague, an
   // import), it loads itself anew. If the question cannot be asked, it loads itself anew too.
+  // GET the section's state (nav[data-state-url]): a promise of it (rejected when it cannot be
+  // read), or null on a page without one.
+  function fetchSectionState() {
+    var nav = document.querySelector("nav[data-state-url]");
+    if (!nav) return null;
+    return fetch(nav.getAttribute("data-state-url"), { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) {
+        if (!response.ok) throw new Error("state " + response.status);
+        return response.json();
+      });
+  }
+
   // The branching alone, asked again (a save's answer said it moved since the page last heard of it).
   function refreshBranching(autosave) {
-    var nav = document.querySelector("nav[data-state-url]");
-    if (!nav) return;
-    fetch(nav.getAttribute("data-state-url"), { credentials: "same-origin", headers: { Accept: "application/json" } })
-      .then(function (response) {
-        return response.ok ? response.json() : null;
-      })
-      .then(function (state) {
-        if (state) autosave.applyBranching(state);
-      })
-      .catch(function () {});
+    var asked = fetchSectionState();
+    if (asked)
+      asked.then(function (state) {
+        autosave.applyBranching(state);
+      }, function () {});
   }
 
   // Not location.reload(): the browser would put back the values the fields held, the stale ones.
@@ -607,12 +614,9 @@
 
   function refreshSectionState(autosave) {
     var nav = document.querySelector("nav[data-state-url]");
-    if (!nav) return;
-    fetch(nav.getAttribute("data-state-url"), { credentials: "same-origin", headers: { Accept: "application/json" } })
-      .then(function (response) {
-        if (!response.ok) throw new Error("state " + response.status);
-        return response.json();
-      })
+    var asked = fetchSectionState();
+    if (!asked) return;
+    asked
       .then(function (state) {
         if (state.fingerprint !== nav.getAttribute("data-state")) {
           loadAnew();
